@@ -1,0 +1,765 @@
+#include "actors.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+/* ---- cross-article names ---------------------------------------------- */
+
+void nb_names_free(nb_names *names)
+{
+    for (size_t i = 0; i < names->n; i++) free(names->labels[i]);
+    free(names->labels);
+    free(names->kinds);
+    nb_map_free(&names->by_skel);
+    nb_map_free(&names->by_surname);
+    memset(names, 0, sizeof *names);
+}
+
+/* ---- article entities -------------------------------------------------- */
+
+void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names)
+{
+    memset(aa, 0, sizeof *aa);
+    aa->dict = dict;
+    aa->names = names;
+    aa->last_attacker = -1;
+}
+
+void nb_actors_end(nb_article_actors *aa)
+{
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *e = &aa->ents[i];
+        free(e->label);
+        free(e->key);
+        free(e->skel);
+        free(e->surname);
+        free(e->group_head);
+        for (size_t k = 0; k < e->n_forms; k++) free(e->forms[k]);
+        free(e->forms);
+    }
+    free(aa->ents);
+    memset(aa, 0, sizeof *aa);
+}
+
+static void add_form(nb_entity *e, const char *s, size_t n)
+{
+    for (size_t i = 0; i < e->n_forms; i++)
+        if (strlen(e->forms[i]) == n && memcmp(e->forms[i], s, n) == 0) return;
+    if (e->n_forms >= 32) return; /* bounded: a name has few spellings */
+    nb_grow(&e->forms, &e->cap_forms, e->n_forms + 1, sizeof *e->forms);
+    e->forms[e->n_forms++] = nb_strndup(s, n);
+}
+
+static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, int dict)
+{
+    nb_grow(&aa->ents, &aa->cap_ents, aa->n_ents + 1, sizeof *aa->ents);
+    nb_entity *e = &aa->ents[aa->n_ents];
+    memset(e, 0, sizeof *e);
+    e->label = nb_strdup(label);
+    nb_buf k = {0}, sk = {0};
+    nb_name_key(label, strlen(label), &k);
+    nb_name_skeleton(k.data, &sk);
+    e->key = nb_buf_detach(&k);
+    e->skel = nb_buf_detach(&sk);
+    const char *last = strrchr(e->key, ' ');
+    nb_buf sn = {0};
+    nb_name_skeleton(last ? last + 1 : e->key, &sn);
+    e->surname = nb_buf_detach(&sn);
+    e->kind = kind;
+    e->dict = dict;
+    e->country = -1;
+    return (int)aa->n_ents++;
+}
+
+static int entity_for_dict(nb_article_actors *aa, size_t entry)
+{
+    for (size_t i = 0; i < aa->n_ents; i++)
+        if (aa->ents[i].dict == (int)entry) return (int)i;
+    const nb_dict_entry *de = &aa->dict->entries[entry];
+    return new_entity(aa, de->name, de->kind, (int)entry);
+}
+
+static void touch(nb_article_actors *aa, int ent, const char *surface, size_t n)
+{
+    nb_entity *e = &aa->ents[ent];
+    e->last_seen = ++aa->clock;
+    e->mentions++;
+    if (surface && n) add_form(e, surface, n);
+}
+
+/* ---- token helpers ----------------------------------------------------- */
+
+typedef struct {
+    nb_article_actors *aa;
+    const char *s;
+    const nb_tok *t;
+    size_t n;
+    char **low;           /* lowercase copy of every token */
+    nb_item *items;
+    size_t n_items, *cap;
+    bool headline;        /* title-case line: capitals carry no signal */
+} ctx;
+
+static const char *lw(const ctx *c, size_t i) { return c->low[i]; }
+static size_t tlen(const ctx *c, size_t i) { return c->t[i].len; }
+static bool is(const ctx *c, size_t i, const char *w)
+{
+    return i < c->n && strcmp(c->low[i], w) == 0;
+}
+static bool in(const ctx *c, size_t i, const char *const *list)
+{
+    return i < c->n && nb_lex_in(c->low[i], strlen(c->low[i]), list);
+}
+static bool cap(const ctx *c, size_t i)
+{
+    return i < c->n && (c->t[i].flags & NB_TOK_CAP) && (c->t[i].flags & NB_TOK_WORD);
+}
+static bool hyphen(const ctx *c, size_t i)
+{
+    return i < c->n && c->t[i].len == 1 && c->s[c->t[i].start] == '-' &&
+           (c->t[i].flags & NB_TOK_GLUE);
+}
+
+static void push_item(ctx *c, size_t t0, size_t t1, uint32_t flags, int ent)
+{
+    nb_grow(&c->items, c->cap, c->n_items + 1, sizeof *c->items);
+    nb_item *it = &c->items[c->n_items++];
+    it->t0 = (uint32_t)t0;
+    it->t1 = (uint32_t)t1;
+    it->flags = flags;
+    it->ent = ent;
+    it->w = c->low[t0];
+}
+
+/* Longest dictionary match starting at token i; returns its end or i. */
+static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
+{
+    const nb_dict *d = c->aa->dict;
+    if (!(c->t[i].flags & NB_TOK_WORD)) return i;
+    nb_buf key = {0};
+    size_t best = i, words = 0;
+    for (size_t j = i; j < c->n && words < d->max_tokens; j++) {
+        if (hyphen(c, j) && j > i) continue;
+        if (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0) break;
+        nb_buf tk = {0};
+        nb_name_key(c->s + c->t[j].start, c->t[j].len, &tk);
+        if (key.len) nb_buf_putc(&key, ' ');
+        nb_buf_put(&key, tk.data, tk.len);
+        nb_buf_free(&tk);
+        words++;
+        size_t e;
+        unsigned fl;
+        if (key.len && nb_dict_get(d, key.data, &e, &fl)) {
+            /* Acronyms match only in capitals ("US", not "us"); other names
+             * need a capital first letter unless written all in lowercase. */
+            bool ok = true;
+            if (fl & NB_ALIAS_UPPER) {
+                for (size_t k = i; k <= j; k++)
+                    if ((c->t[k].flags & NB_TOK_WORD) &&
+                        !((c->t[k].flags & NB_TOK_UPPER) || memchr(c->s + c->t[k].start, '.', c->t[k].len) ||
+                          (c->t[k].len == 1 && isupper((unsigned char)c->s[c->t[k].start]))))
+                        ok = false;
+            } else if (!cap(c, i)) {
+                ok = false;
+            }
+            if (ok) {
+                best = j + 1;
+                *entry = e;
+                *flags = fl;
+            }
+        }
+    }
+    nb_buf_free(&key);
+    return best;
+}
+
+/* Multi-word organ phrases: "security forces", "armed forces", "air force",
+ * "foreign ministry", "state media". Returns tokens consumed at i. */
+static size_t organ_len(const ctx *c, size_t i)
+{
+    if (i >= c->n) return 0;
+    size_t k = i;
+    if (in(c, k, NB_LEX_ORGAN)) {
+        k++;
+        while (k < c->n && k < i + 3 &&
+               (in(c, k, NB_LEX_ORGAN) || is(c, k, "forces") || is(c, k, "force") ||
+                is(c, k, "ministry") || is(c, k, "media") || is(c, k, "services") ||
+                is(c, k, "department") || is(c, k, "command")))
+            k++;
+        /* "military base(s)" and "Iraqi military base" are places, folded too. */
+        while (k < c->n && in(c, k, NB_LEX_FACILITY)) k++;
+        return k - i;
+    }
+    if (in(c, k, NB_LEX_FACILITY)) return 1;
+    return 0;
+}
+
+/* Skips group adjectives ("Shiite", "armed", "local") and returns the index
+ * of a generic group noun after them, or SIZE_MAX. */
+static size_t group_noun_at(const ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k < c->n && k < i + 3 && (in(c, k, NB_LEX_GROUP_ADJ) || hyphen(c, k)) &&
+           !nb_lex_group_head(lw(c, k), tlen(c, k)))
+        k++;
+    if (k < c->n && nb_lex_group_head(lw(c, k), strlen(lw(c, k)))) return k;
+    return SIZE_MAX;
+}
+
+/* After a group noun, "groups" / "factions" / "fighters" belong to it. */
+static size_t group_tail(const ctx *c, size_t k)
+{
+    while (k < c->n && (is(c, k, "group") || is(c, k, "groups") || is(c, k, "factions") ||
+                        is(c, k, "faction") || is(c, k, "fighters") || is(c, k, "members")))
+        k++;
+    return k;
+}
+
+static int group_entity(nb_article_actors *aa, const char *qual, const char *head)
+{
+    nb_buf label = {0};
+    if (qual && qual[0]) nb_buf_printf(&label, "%s %s", qual, head);
+    else nb_buf_puts(&label, head);
+    int found = -1;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *e = &aa->ents[i];
+        if (!e->group_head || strcmp(e->group_head, head) != 0) continue;
+        /* An unqualified "militias" is the qualified group named before. */
+        if (strcmp(e->label, label.data) == 0 || !qual || !qual[0]) {
+            if (found < 0 || aa->ents[i].last_seen > aa->ents[found].last_seen) found = (int)i;
+        }
+    }
+    if (found < 0) {
+        found = new_entity(aa, label.data, NB_KIND_GROUP, -1);
+        aa->ents[found].group_head = nb_strdup(head);
+    }
+    nb_buf_free(&label);
+    return found;
+}
+
+/* Most recent entity matching a predicate, for pronouns and descriptions. */
+static int recent(nb_article_actors *aa, int kind_mask, uint32_t roles)
+{
+    int best = -1;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *e = &aa->ents[i];
+        if (!(kind_mask & (1 << e->kind))) continue;
+        if (roles && !(e->roles & roles)) continue;
+        if (best < 0 || e->last_seen > aa->ents[best].last_seen) best = (int)i;
+    }
+    return best;
+}
+
+#define K(k) (1 << (k))
+
+static uint32_t title_roles(const char *w)
+{
+    if (!strcmp(w, "president") || !strcmp(w, "premier") || !strcmp(w, "king") ||
+        !strcmp(w, "emir") || !strcmp(w, "chancellor") || !strcmp(w, "sultan"))
+        return NB_ROLE_HEAD_OF_STATE;
+    if (!strcmp(w, "prime")) return NB_ROLE_HEAD_OF_STATE;
+    if (!strcmp(w, "general") || !strcmp(w, "gen") || !strcmp(w, "commander") ||
+        !strcmp(w, "colonel") || !strcmp(w, "col") || !strcmp(w, "brigadier") ||
+        !strcmp(w, "major") || !strcmp(w, "admiral") || !strcmp(w, "marshal"))
+        return NB_ROLE_MILITARY;
+    if (!strcmp(w, "ayatollah") || !strcmp(w, "cleric") || !strcmp(w, "imam") ||
+        !strcmp(w, "sheikh") || !strcmp(w, "mullah"))
+        return NB_ROLE_CLERIC;
+    if (!strcmp(w, "minister") || !strcmp(w, "secretary")) return NB_ROLE_MINISTER;
+    if (!strcmp(w, "leader") || !strcmp(w, "chief") || !strcmp(w, "head")) return NB_ROLE_LEADER;
+    if (!strncmp(w, "spokes", 6)) return NB_ROLE_SPOKES;
+    return 0;
+}
+
+/* Is the capitalised run [i,j) written in the tokens a plausible name? */
+static bool name_token(const ctx *c, size_t k)
+{
+    if (!cap(c, k)) return false;
+    if (c->t[k].flags & NB_TOK_NUM) return false;
+    return true;
+}
+
+/* Resolves an unknown proper name to an entity: the article's own actors
+ * (same key, same skeleton, or a surname / part of a longer name), the
+ * dictionary's skeletons, then names from earlier articles. */
+static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, bool sentence_start)
+{
+    nb_article_actors *aa = c->aa;
+    const nb_dict *d = aa->dict;
+    nb_buf key = {0}, sk = {0};
+    nb_name_key(name, len, &key);
+    nb_name_skeleton(key.data, &sk);
+    int ent = -1;
+    size_t words = 1;
+    for (size_t i = 0; i < key.len; i++) words += key.data[i] == ' ';
+    /* 1. this article */
+    for (size_t i = 0; i < aa->n_ents && ent < 0; i++) {
+        nb_entity *e = &aa->ents[i];
+        if (e->group_head) continue;
+        if (!strcmp(e->key, key.data) || (sk.len >= 4 && !strcmp(e->skel, sk.data))) ent = (int)i;
+    }
+    if (ent < 0 && sk.len >= 3) {
+        /* Surname or leading part of a person named earlier in the article. */
+        int cand = -1;
+        bool amb = false;
+        for (size_t i = 0; i < aa->n_ents; i++) {
+            nb_entity *e = &aa->ents[i];
+            if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) continue;
+            if (e->group_head || !strchr(e->key, ' ')) continue;
+            bool hit = false;
+            if (words == 1 && !strcmp(e->surname, sk.data)) hit = true;
+            size_t el = strlen(e->skel);
+            if (!hit && words >= 2 && sk.len < el) {
+                if (!strncmp(e->skel, sk.data, sk.len) && e->skel[sk.len] == ' ') hit = true;
+                if (!strcmp(e->skel + el - sk.len, sk.data) && e->skel[el - sk.len - 1] == ' ') hit = true;
+            }
+            if (hit) {
+                if (cand >= 0 && cand != (int)i) amb = true;
+                cand = (int)i;
+            }
+        }
+        if (cand >= 0 && !amb) ent = cand;
+    }
+    /* 2. the dictionary, by skeleton or by a one-letter slip */
+    if (ent < 0 && sk.len >= 5) {
+        size_t e;
+        if (nb_map_get(&d->skeleton, sk.data, &e) && e != SIZE_MAX) ent = entity_for_dict(aa, e);
+    }
+    /* 3. names from earlier articles */
+    if (ent < 0 && aa->names) {
+        nb_names *nm = aa->names;
+        size_t idx;
+        if ((sk.len >= 4 && nb_map_get(&nm->by_skel, sk.data, &idx)) ||
+            (words == 1 && sk.len >= 4 && nb_map_get(&nm->by_surname, sk.data, &idx) &&
+             idx != SIZE_MAX)) {
+            ent = new_entity(aa, nm->labels[idx], nm->kinds[idx], -1);
+        } else if (sk.len >= 8) {
+            for (size_t i = 0; i < nm->n && ent < 0; i++) {
+                nb_buf o = {0};
+                nb_buf ok = {0};
+                nb_name_key(nm->labels[i], strlen(nm->labels[i]), &ok);
+                nb_name_skeleton(ok.data, &o);
+                if (o.len >= 8 && nb_edit_distance(o.data, sk.data, 1) <= 1)
+                    ent = new_entity(aa, nm->labels[i], nm->kinds[i], -1);
+                nb_buf_free(&o);
+                nb_buf_free(&ok);
+            }
+        }
+        /* Same entity twice in one article: reuse the first. */
+        if (ent >= 0 && ent == (int)aa->n_ents - 1) {
+            for (size_t i = 0; i + 1 < aa->n_ents; i++) {
+                if (!strcmp(aa->ents[i].label, aa->ents[ent].label)) {
+                    nb_entity *dup = &aa->ents[aa->n_ents - 1];
+                    free(dup->label); free(dup->key); free(dup->skel); free(dup->surname);
+                    aa->n_ents--;
+                    ent = (int)i;
+                    break;
+                }
+            }
+        }
+    }
+    if (ent < 0 && !sentence_start) {
+        char *label = nb_strndup(name, len);
+        ent = new_entity(aa, label, guess, -1);
+        free(label);
+        if (aa->names) {
+            nb_names *nm = aa->names;
+            nb_grow(&nm->labels, &nm->cap, nm->n + 1, sizeof *nm->labels);
+            nm->kinds = nb_realloc(nm->kinds, nm->cap * sizeof *nm->kinds);
+            nm->labels[nm->n] = nb_strdup(aa->ents[ent].label);
+            nm->kinds[nm->n] = guess;
+            if (sk.len >= 4) nb_map_put(&nm->by_skel, sk.data, nm->n);
+            if (words >= 2 && guess == NB_KIND_PERSON) {
+                const char *sn = aa->ents[ent].surname;
+                size_t prev;
+                if (strlen(sn) >= 4) {
+                    if (nb_map_get(&nm->by_surname, sn, &prev) && prev != nm->n)
+                        nb_map_put(&nm->by_surname, sn, SIZE_MAX);
+                    else nb_map_put(&nm->by_surname, sn, nm->n);
+                }
+            }
+            nm->n++;
+        }
+    }
+    if (ent >= 0 && aa->ents[ent].kind == NB_KIND_UNKNOWN && guess != NB_KIND_UNKNOWN)
+        aa->ents[ent].kind = guess;
+    nb_buf_free(&key);
+    nb_buf_free(&sk);
+    return ent;
+}
+
+static bool common_given_name(const char *w)
+{
+    static const char *const names[] = {
+        "mohammed", "mohammad", "muhammad", "mohamed", "ahmed", "ahmad", "ali", "hassan",
+        "hussein", "hossein", "abdul", "abdel", "abd", "abu", "omar", "umar", "khalid",
+        "khaled", "mahmoud", "mustafa", "mostafa", "ibrahim", "ismail", "esmail", "qassem",
+        "qasem", "qais", "jamal", "adel", "adil", "yahya", "yusuf", "youssef", "salman",
+        "faisal", "hamza", "hamid", "hadi", "haider", "nouri", "nuri", "muqtada", "sayyed",
+        "john", "james", "michael", "david", "robert", "william", "mark", "mike", "joe",
+        "donald", "george", "peter", "paul", "richard", "thomas", "anthony", "antony",
+        "lloyd", "vladimir", "sergei", "sergey", "dmitry", "yevgeny", "alexei", "volodymyr",
+        "olena", "andriy", "oleksandr", "emmanuel", "benjamin", "yoav", "naftali", "yair",
+        "recep", "abdullah", "salah", "said", "saeed", "tariq", "imran", "nawaz", "shehbaz",
+        "asim", "bilal", "idris", "musa", "ibrahim", "aminu", "amina", "fatima", "maryam",
+        "sarah", "mary", "elizabeth", "anne", "jennifer", "erica", "linda", "susan", "karen",
+        "nancy", "lisa", "laura", "maria", "ana", "jose", "juan", "carlos", "luis", "jean",
+        "pierre", "francois", "olaf", "angela", "ursula", "boris", "keir", "rishi", "xi",
+        "kim", "min", "aung", "abiy", "isaias", "paul", "felix", "yoweri", "william",
+        "assimi", "ibrahim", "abdourahamane", "mahamat", "idriss", "bola", "muhammadu", NULL};
+    return nb_lex_in(w, strlen(w), names);
+}
+
+static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
+{
+    if (titled) return NB_KIND_PERSON;
+    for (size_t k = i; k < j; k++)
+        if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    if (common_given_name(lw(c, i)) && j - i >= 2) return NB_KIND_PERSON;
+    size_t words = 0;
+    bool particle = false;
+    for (size_t k = i; k < j; k++) {
+        if (c->t[k].flags & NB_TOK_WORD) words++;
+        if (in(c, k, NB_LEX_CONNECT)) particle = true;
+    }
+    if (words >= 2 && particle) return NB_KIND_PERSON;
+    if (words == 2 || words == 3) return NB_KIND_PERSON;
+    return NB_KIND_UNKNOWN;
+}
+
+/* ---- the scanner ------------------------------------------------------- */
+
+static const char *const PARTICIPLE_FUNDS[] = {
+    "backed", "supported", "funded", "sponsored", "armed", "trained", "financed", "equipped",
+    "bankrolled", NULL};
+static const char *const PARTICIPLE_OTHER[] = {
+    "allied", "aligned", "linked", "based", "born", "made", "controlled", "held", "run",
+    "dominated", "affiliated", "owned", "friendly", "leaning", "inspired", "brokered",
+    "educated", "american", "iranian", NULL};
+
+/* Handles one dictionary match of entry e over tokens [i,j). Returns the
+ * token after everything consumed. */
+static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
+{
+    nb_article_actors *aa = c->aa;
+    const nb_dict_entry *de = &aa->dict->entries[entry];
+    int ent = entity_for_dict(aa, entry);
+    const char *surface = c->s + c->t[i].start;
+    size_t slen = c->t[j - 1].start + c->t[j - 1].len - c->t[i].start;
+    bool demonym = flags & NB_ALIAS_DEMONYM;
+    uint32_t fl = NB_IT_ACTOR;
+
+    /* "Iran-backed", "U.S.-led", "Iranian-allied" */
+    if (hyphen(c, j) && j + 1 < c->n) {
+        if (in(c, j + 1, PARTICIPLE_FUNDS)) {
+            touch(aa, ent, surface, slen);
+            push_item(c, i, j + 2, NB_IT_ACTOR | NB_IT_BACKED | NB_IT_MOD, ent);
+            return j + 2;
+        }
+        if (is(c, j + 1, "led")) {
+            touch(aa, ent, surface, slen);
+            size_t k = j + 2;
+            /* "U.S.-led coalition" is the leading actor itself. */
+            if (is(c, k, "coalition") || is(c, k, "forces") || is(c, k, "alliance") ||
+                is(c, k, "operation") || is(c, k, "mission")) {
+                push_item(c, i, k + 1, NB_IT_ACTOR, ent);
+                return k + 1;
+            }
+            push_item(c, i, j + 2, NB_IT_ACTOR | NB_IT_LED | NB_IT_MOD, ent);
+            return j + 2;
+        }
+        if (in(c, j + 1, PARTICIPLE_OTHER)) {
+            push_item(c, i, j + 2, NB_IT_WORD, -1);
+            return j + 2;
+        }
+    }
+    size_t k = j;
+    bool poss = is(c, k, "'s");
+    if (poss) k++;
+    if (de->kind == NB_KIND_COUNTRY) {
+        size_t g = group_noun_at(c, k);
+        if (!poss && demonym && g != SIZE_MAX) {
+            /* "Iraqi Shiite militias" -> the generic group "Iraqi militias" */
+            char *q = nb_strndup(surface, slen);
+            int ge = group_entity(aa, q, nb_lex_group_head(lw(c, g), strlen(lw(c, g))));
+            free(q);
+            size_t end = group_tail(c, g + 1);
+            aa->ents[ge].country = ent;
+            touch(aa, ge, surface, c->t[end - 1].start + c->t[end - 1].len - c->t[i].start);
+            push_item(c, i, end, NB_IT_ACTOR, ge);
+            return end;
+        }
+        size_t o = organ_len(c, k);
+        if (o) {
+            /* "U.S. military", "Iran's Foreign Ministry", "Saudi pipelines" */
+            for (size_t m = k; m < k + o; m++)
+                if (is(c, m, "embassy")) aa->ents[ent].roles |= NB_ROLE_EMBASSY;
+            touch(aa, ent, surface, c->t[k + o - 1].start + c->t[k + o - 1].len - c->t[i].start);
+            push_item(c, i, k + o, NB_IT_ACTOR, ent);
+            return k + o;
+        }
+        if (demonym && !poss) {
+            size_t last = c->t[j - 1].start + c->t[j - 1].len;
+            bool plural = last > 0 && c->s[last - 1] == 's' && !is(c, j, "'s");
+            /* "Americans were killed" names the country; "American" modifies. */
+            if (!plural) fl |= NB_IT_MOD;
+        }
+    } else if (!poss) {
+        /* "Hezbollah fighters", "Kataib Hezbollah militia group" */
+        size_t g = group_noun_at(c, k);
+        if (g == k || (g != SIZE_MAX && g == k)) {
+            size_t end = group_tail(c, g + 1);
+            touch(aa, ent, surface, slen);
+            push_item(c, i, end, NB_IT_ACTOR, ent);
+            return end;
+        }
+        if (is(c, k, "group") || is(c, k, "movement") || is(c, k, "organisation") ||
+            is(c, k, "organization") || is(c, k, "fighters") || is(c, k, "militants")) {
+            touch(aa, ent, surface, slen);
+            push_item(c, i, k + 1, NB_IT_ACTOR, ent);
+            return k + 1;
+        }
+    }
+    if (poss) fl |= NB_IT_POSS;
+    touch(aa, ent, surface, slen);
+    push_item(c, i, k, fl, ent);
+    return k;
+}
+
+/* Strips titles at the front of a capitalised run; records roles. */
+static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bool *titled)
+{
+    while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i))) {
+        *roles |= title_roles(lw(c, i));
+        *titled = true;
+        i++;
+    }
+    return i;
+}
+
+/* Handles a capitalised run not in the dictionary. */
+static size_t on_name(ctx *c, size_t i, size_t sent_first)
+{
+    size_t j = i;
+    size_t e_dummy;
+    unsigned f_dummy;
+    while (j < c->n) {
+        if (j > i && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
+        if (name_token(c, j)) {
+            j++;
+            continue;
+        }
+        /* particles and hyphens inside names: "Abu Mahdi al-Muhandis" */
+        if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&
+            (name_token(c, j + 1) || (hyphen(c, j + 1) && name_token(c, j + 2)) ||
+             (in(c, j + 1, NB_LEX_CONNECT) && hyphen(c, j + 2)))) {
+            j++;
+            continue;
+        }
+        if (is(c, j, "of") && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && name_token(c, j + 1)) {
+            j++; /* "Army of Islam" */
+            continue;
+        }
+        break;
+    }
+    if (j == i) return i + 1;
+    uint32_t roles = 0;
+    bool titled = false;
+    size_t s0 = strip_titles(c, i, j, &roles, &titled);
+    /* trailing hyphens or particles are not part of the name */
+    while (j > s0 && (hyphen(c, j - 1) || in(c, j - 1, NB_LEX_CONNECT))) j--;
+    if (s0 >= j) {
+        push_item(c, i, j > i ? j : i + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return j > i ? j : i + 1;
+    }
+    /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
+    bool single = j - s0 == 1;
+    if ((single && in(c, s0, NB_LEX_STOP_CAP)) || in(c, j - 1, NB_LEX_PLACE_HEAD) ||
+        c->headline) {
+        for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return j;
+    }
+    /* News agencies are sources, not actors. */
+    nb_buf key = {0};
+    nb_name_key(c->s + c->t[s0].start, c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start, &key);
+    bool agency = nb_lex_in(key.data, key.len, NB_LEX_AGENCY);
+    nb_buf_free(&key);
+    if (agency) {
+        push_item(c, i, j, NB_IT_WORD | NB_IT_CAP, -1);
+        return j;
+    }
+    /* A first word of a sentence is capitalised anyway: only a name we
+     * already know may start there alone. */
+    bool start = single && s0 == sent_first;
+    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j) s0++;
+    const char *name = c->s + c->t[s0].start;
+    size_t len = c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start;
+    int ent = resolve_name(c, name, len, guess_kind(c, s0, j, titled), start);
+    if (ent < 0) {
+        for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return j;
+    }
+    nb_entity *e = &c->aa->ents[ent];
+    e->roles |= roles;
+    if (titled && e->kind == NB_KIND_UNKNOWN) e->kind = NB_KIND_PERSON;
+    touch(c->aa, ent, name, len);
+    uint32_t fl = NB_IT_ACTOR;
+    size_t end = j;
+    if (is(c, j, "'s")) {
+        fl |= NB_IT_POSS;
+        end = j + 1;
+    }
+    push_item(c, i, end, fl, ent);
+    return end;
+}
+
+/* Pronouns and definite descriptions that stand for an earlier actor. */
+static size_t on_reference(ctx *c, size_t i)
+{
+    nb_article_actors *aa = c->aa;
+    const char *w = lw(c, i);
+    int ent = -1;
+    size_t end = i + 1;
+    if (!strcmp(w, "he") || !strcmp(w, "she")) {
+        ent = recent(aa, K(NB_KIND_PERSON), 0);
+    } else if (!strcmp(w, "it")) {
+        ent = recent(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), 0);
+    } else if (!strcmp(w, "they")) {
+        ent = recent(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), 0);
+    } else if (!strcmp(w, "the") && i + 1 < c->n) {
+        size_t k = i + 1;
+        int country = -1;
+        size_t e2;
+        unsigned f2;
+        size_t dm = dict_match(c, k, &e2, &f2);
+        if (dm > k && (f2 & NB_ALIAS_DEMONYM)) {
+            country = entity_for_dict(aa, e2);
+            k = dm;
+        }
+        const char *h = lw(c, k);
+        uint32_t role = 0;
+        int mask = 0;
+        if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
+            !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction")) {
+            mask = K(NB_KIND_ORG) | K(NB_KIND_GROUP);
+        } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_HEAD_OF_STATE;
+            k++;
+        } else if (!strcmp(h, "president") || !strcmp(h, "king") || !strcmp(h, "emir")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_HEAD_OF_STATE;
+        } else if (!strcmp(h, "general") || !strcmp(h, "commander") || !strcmp(h, "colonel")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_MILITARY;
+        } else if (!strcmp(h, "cleric") || !strcmp(h, "ayatollah")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_CLERIC;
+        } else if (!strcmp(h, "minister")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_MINISTER;
+        } else if (!strcmp(h, "embassy")) {
+            mask = K(NB_KIND_COUNTRY);
+            role = NB_ROLE_EMBASSY;
+        }
+        if (!mask || is(c, k + 1, "of") || is(c, k + 1, "'s")) return i;
+        ent = recent(aa, mask, role);
+        if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
+            aa->ents[ent].country != country)
+            ent = -1;
+        end = k + 1;
+    }
+    if (ent < 0) return i;
+    aa->ents[ent].last_seen = ++aa->clock;
+    push_item(c, i, end, NB_IT_ACTOR | NB_IT_PRON, ent);
+    return end;
+}
+
+/* Applies a title such as "Iraqi Prime Minister" before a person: the
+ * affiliation and the roles it names. */
+static void note_titles(ctx *c, size_t item)
+{
+    nb_item *it = &c->items[item];
+    if (it->ent < 0 || (it->flags & NB_IT_PRON)) return;
+    nb_entity *e = &c->aa->ents[it->ent];
+    if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) return;
+    for (size_t k = it->t0; k > 0 && k + 5 > it->t0; k--) {
+        size_t t = k - 1;
+        if (!in(c, t, NB_LEX_TITLE)) break;
+        e->roles |= title_roles(lw(c, t));
+    }
+}
+
+static bool is_headline(const ctx *c)
+{
+    size_t words = 0, caps = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!(c->t[i].flags & NB_TOK_WORD) || (c->t[i].flags & NB_TOK_NUM)) continue;
+        if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP)) continue; /* of, to, the */
+        words++;
+        if (c->t[i].flags & NB_TOK_CAP) caps++;
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+}
+
+size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks, size_t n_toks,
+                       nb_item **items, size_t *capp, nb_buf *words)
+{
+    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false};
+    /* One lowercase copy of every token, NUL-separated, in `words`. */
+    nb_buf_clear(words);
+    size_t *offs = nb_malloc((n_toks ? n_toks : 1) * sizeof *offs);
+    for (size_t i = 0; i < n_toks; i++) {
+        offs[i] = words->len;
+        for (size_t k = 0; k < toks[i].len; k++) nb_buf_putc(words, nb_lower(s[toks[i].start + k]));
+        nb_buf_putc(words, '\0');
+    }
+    c.low = nb_malloc((n_toks ? n_toks : 1) * sizeof *c.low);
+    for (size_t i = 0; i < n_toks; i++) c.low[i] = words->data + offs[i];
+    free(offs);
+    c.headline = is_headline(&c);
+
+    size_t first = 0;
+    for (size_t i = 0; i < n_toks;) {
+        /* skip opening quotes and brackets when deciding the first word */
+        if (i == first && (toks[i].flags & NB_TOK_PUNCT)) first++;
+        size_t entry;
+        unsigned fl;
+        size_t j = dict_match(&c, i, &entry, &fl);
+        if (j > i) {
+            i = on_dict(&c, i, j, entry, fl);
+            continue;
+        }
+        size_t r = on_reference(&c, i);
+        if (r > i) {
+            i = r;
+            continue;
+        }
+        if (cap(&c, i) && !(toks[i].flags & NB_TOK_NUM)) {
+            i = on_name(&c, i, first);
+            continue;
+        }
+        size_t g = group_noun_at(&c, i);
+        if (g != SIZE_MAX && (g > i || !is(&c, g, "militia")) &&
+            strcmp(lw(&c, g), "factions") != 0 && strcmp(lw(&c, g), "proxies") != 0) {
+            size_t end = group_tail(&c, g + 1);
+            int ge = group_entity(aa, NULL, nb_lex_group_head(lw(&c, g), strlen(lw(&c, g))));
+            touch(aa, ge, s + toks[g].start, toks[g].len);
+            for (size_t k = i; k < g; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
+            push_item(&c, g, end, NB_IT_ACTOR, ge);
+            i = end;
+            continue;
+        }
+        uint32_t f = (toks[i].flags & NB_TOK_PUNCT) ? NB_IT_PUNCT : NB_IT_WORD;
+        if (toks[i].flags & NB_TOK_CAP) f |= NB_IT_CAP;
+        push_item(&c, i, i + 1, f, -1);
+        i++;
+    }
+    for (size_t k = 0; k < c.n_items; k++) note_titles(&c, k);
+    free(c.low);
+    *items = c.items;
+    return c.n_items;
+}

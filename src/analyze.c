@@ -1,0 +1,254 @@
+#include "analyze.h"
+
+#include <igraph.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Work vectors, kept in arrays so that cleanup can destroy exactly the ones
+ * that were initialised, in any failure order. */
+enum {
+    V_WEIGHT,      /* per directed edge */
+    V_STR_IN,
+    V_STR_OUT,
+    V_BETWEEN,
+    V_PAGERANK,
+    V_HUB,
+    V_AUTH,
+    V_HARMONIC,
+    V_UWEIGHT,     /* per collapsed undirected edge */
+    V_COUNT
+};
+
+enum {
+    I_EDGES,       /* directed edge list, 2 entries per edge */
+    I_DEG_IN,
+    I_DEG_OUT,
+    I_WEAK,
+    I_STRONG,
+    I_UEDGES,      /* collapsed undirected edge list */
+    I_COMMUNITY,
+    I_COUNT
+};
+
+/* An undirected pair with its summed weight, used to collapse parallel and
+ * antiparallel edges before Louvain. */
+typedef struct {
+    igraph_integer_t a, b;
+    double w;
+} pair;
+
+static int cmp_pair(const void *x, const void *y)
+{
+    const pair *p = x, *q = y;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    if (p->b != q->b) return p->b < q->b ? -1 : 1;
+    return 0;
+}
+
+static double or_zero(double v) { return isfinite(v) ? v : 0.0; }
+
+/* igraph numbers components and communities in an order that depends on its
+ * internals; renumbering by first appearance over the label-sorted nodes
+ * makes the ids depend only on the network. */
+static void renumber(igraph_vector_int_t *memb)
+{
+    igraph_integer_t n = igraph_vector_int_size(memb), max = -1;
+    for (igraph_integer_t i = 0; i < n; i++)
+        if (VECTOR(*memb)[i] > max) max = VECTOR(*memb)[i];
+    if (max < 0) return;
+    igraph_integer_t *map = nb_malloc((size_t)(max + 1) * sizeof *map);
+    for (igraph_integer_t i = 0; i <= max; i++) map[i] = -1;
+    igraph_integer_t next = 0;
+    for (igraph_integer_t i = 0; i < n; i++) {
+        igraph_integer_t old = VECTOR(*memb)[i];
+        if (old < 0) continue;
+        if (map[old] < 0) map[old] = next++;
+        VECTOR(*memb)[i] = map[old];
+    }
+    free(map);
+}
+
+/* Builds the undirected simple graph Louvain and the layout run on: one edge
+ * per unordered pair, weighted by the sum of the directed edges' weights. */
+static igraph_error_t collapse(const nb_network *net, igraph_vector_int_t *uedges,
+                               igraph_vector_t *uweights)
+{
+    size_t m = net->n_edges, k = 0;
+    pair *pairs = nb_malloc((m ? m : 1) * sizeof *pairs);
+    for (size_t i = 0; i < m; i++) {
+        const nb_edge *e = &net->edges[i];
+        igraph_integer_t s = (igraph_integer_t)e->src, d = (igraph_integer_t)e->dst;
+        pairs[i].a = s < d ? s : d;
+        pairs[i].b = s < d ? d : s;
+        pairs[i].w = (double)e->weight;
+    }
+    qsort(pairs, m, sizeof *pairs, cmp_pair);
+    for (size_t i = 0; i < m; i++) {
+        if (k > 0 && pairs[k - 1].a == pairs[i].a && pairs[k - 1].b == pairs[i].b)
+            pairs[k - 1].w += pairs[i].w;
+        else
+            pairs[k++] = pairs[i];
+    }
+    igraph_error_t rc = igraph_vector_int_resize(uedges, (igraph_integer_t)(2 * k));
+    if (rc == IGRAPH_SUCCESS) rc = igraph_vector_resize(uweights, (igraph_integer_t)k);
+    if (rc == IGRAPH_SUCCESS) {
+        for (size_t i = 0; i < k; i++) {
+            VECTOR(*uedges)[2 * i] = pairs[i].a;
+            VECTOR(*uedges)[2 * i + 1] = pairs[i].b;
+            /* A zero weight would make Louvain divide by zero. */
+            VECTOR(*uweights)[i] = pairs[i].w > 0 ? pairs[i].w : 1.0;
+        }
+    }
+    free(pairs);
+    return rc;
+}
+
+/* Centres the layout on the origin and scales it uniformly (keeping the
+ * aspect ratio) so the farthest coordinate lands on +-1000. */
+static void store_layout(nb_network *net, const igraph_matrix_t *xy)
+{
+    size_t n = net->n_nodes;
+    double minx = INFINITY, maxx = -INFINITY, miny = INFINITY, maxy = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        double x = or_zero(MATRIX(*xy, (igraph_integer_t)i, 0));
+        double y = or_zero(MATRIX(*xy, (igraph_integer_t)i, 1));
+        minx = fmin(minx, x);
+        maxx = fmax(maxx, x);
+        miny = fmin(miny, y);
+        maxy = fmax(maxy, y);
+    }
+    double cx = (minx + maxx) / 2, cy = (miny + maxy) / 2;
+    double half = fmax(maxx - minx, maxy - miny) / 2;
+    double scale = half > 1e-12 ? 1000.0 / half : 0.0;
+    for (size_t i = 0; i < n; i++) {
+        nb_metrics *m = &net->nodes[i].m;
+        m->x = or_zero((or_zero(MATRIX(*xy, (igraph_integer_t)i, 0)) - cx) * scale);
+        m->y = or_zero((or_zero(MATRIX(*xy, (igraph_integer_t)i, 1)) - cy) * scale);
+    }
+}
+
+nb_status nb_analyze(nb_network *net, unsigned long seed)
+{
+    nb_status st = NB_ERR_GRAPH;
+    igraph_vector_t v[V_COUNT];
+    igraph_vector_int_t iv[I_COUNT];
+    size_t nv = 0, niv = 0;
+    igraph_t g, ug;
+    igraph_matrix_t xy;
+    bool have_g = false, have_ug = false, have_xy = false;
+    size_t n = net->n_nodes, m = net->n_edges;
+
+    /* Metrics left untouched by a failure must still be finite. */
+    for (size_t i = 0; i < n; i++) memset(&net->nodes[i].m, 0, sizeof net->nodes[i].m);
+    if (n == 0) {
+        st = NB_OK;
+        goto cleanup;
+    }
+    if (n > (size_t)IGRAPH_INTEGER_MAX / 2 || m > (size_t)IGRAPH_INTEGER_MAX / 2) goto cleanup;
+
+    /* Errors come back as return codes (after igraph frees its own
+     * temporaries) instead of aborting the whole tool. */
+    igraph_set_error_handler(igraph_error_handler_printignore);
+
+    for (; nv < V_COUNT; nv++)
+        if (igraph_vector_init(&v[nv], 0) != IGRAPH_SUCCESS) goto cleanup;
+    for (; niv < I_COUNT; niv++)
+        if (igraph_vector_int_init(&iv[niv], 0) != IGRAPH_SUCCESS) goto cleanup;
+    if (igraph_matrix_init(&xy, 0, 0) != IGRAPH_SUCCESS) goto cleanup;
+    have_xy = true;
+
+    if (igraph_vector_int_resize(&iv[I_EDGES], (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS ||
+        igraph_vector_resize(&v[V_WEIGHT], (igraph_integer_t)m) != IGRAPH_SUCCESS)
+        goto cleanup;
+    for (size_t i = 0; i < m; i++) {
+        VECTOR(iv[I_EDGES])[2 * i] = (igraph_integer_t)net->edges[i].src;
+        VECTOR(iv[I_EDGES])[2 * i + 1] = (igraph_integer_t)net->edges[i].dst;
+        VECTOR(v[V_WEIGHT])[i] = net->edges[i].weight > 0 ? (double)net->edges[i].weight : 1.0;
+    }
+    /* Parallel edges with different relations stay separate: each relation
+     * is its own tie for degrees, PageRank and hub scores. */
+    if (igraph_create(&g, &iv[I_EDGES], (igraph_integer_t)n, IGRAPH_DIRECTED) != IGRAPH_SUCCESS)
+        goto cleanup;
+    have_g = true;
+
+    if (igraph_degree(&g, &iv[I_DEG_IN], igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS) ||
+        igraph_degree(&g, &iv[I_DEG_OUT], igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS) ||
+        igraph_strength(&g, &v[V_STR_IN], igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS, &v[V_WEIGHT]) ||
+        igraph_strength(&g, &v[V_STR_OUT], igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS, &v[V_WEIGHT]))
+        goto cleanup;
+    /* Unweighted: weights count mentions, not distances. */
+    if (igraph_betweenness(&g, &v[V_BETWEEN], igraph_vss_all(), IGRAPH_DIRECTED, NULL))
+        goto cleanup;
+    if (igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &v[V_PAGERANK], NULL, igraph_vss_all(),
+                        IGRAPH_DIRECTED, 0.85, &v[V_WEIGHT], NULL))
+        goto cleanup;
+    /* Hub scores are undefined without edges (igraph would return NaN or
+     * fail); they stay 0. ARPACK draws its start vector from igraph's RNG,
+     * hence the seed. */
+    if (m > 0) {
+        igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+        if (igraph_hub_and_authority_scores(&g, &v[V_HUB], &v[V_AUTH], NULL, true,
+                                            &v[V_WEIGHT], NULL))
+            goto cleanup;
+    }
+    if (igraph_harmonic_centrality(&g, &v[V_HARMONIC], igraph_vss_all(), IGRAPH_ALL, NULL, true))
+        goto cleanup;
+    if (igraph_connected_components(&g, &iv[I_WEAK], NULL, NULL, IGRAPH_WEAK) ||
+        igraph_connected_components(&g, &iv[I_STRONG], NULL, NULL, IGRAPH_STRONG))
+        goto cleanup;
+    renumber(&iv[I_WEAK]);
+    renumber(&iv[I_STRONG]);
+
+    /* Louvain needs an undirected graph, and parallel edges would count a
+     * pair once per relation instead of by total weight. */
+    if (collapse(net, &iv[I_UEDGES], &v[V_UWEIGHT]) != IGRAPH_SUCCESS) goto cleanup;
+    if (igraph_create(&ug, &iv[I_UEDGES], (igraph_integer_t)n, IGRAPH_UNDIRECTED) != IGRAPH_SUCCESS)
+        goto cleanup;
+    have_ug = true;
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    if (igraph_community_multilevel(&ug, &v[V_UWEIGHT], 1.0, &iv[I_COMMUNITY], NULL, NULL))
+        goto cleanup;
+    renumber(&iv[I_COMMUNITY]);
+
+    /* Unweighted layout: a few heavily reported pairs would otherwise
+     * collapse onto single points. */
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    if (igraph_layout_fruchterman_reingold(&ug, &xy, false, 500, sqrt((double)n),
+                                           IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL))
+        goto cleanup;
+    if (igraph_matrix_nrow(&xy) != (igraph_integer_t)n || igraph_matrix_ncol(&xy) != 2)
+        goto cleanup;
+
+    for (size_t i = 0; i < n; i++) {
+        nb_metrics *mt = &net->nodes[i].m;
+        igraph_integer_t k = (igraph_integer_t)i;
+        mt->in_degree = (double)VECTOR(iv[I_DEG_IN])[k];
+        mt->out_degree = (double)VECTOR(iv[I_DEG_OUT])[k];
+        mt->degree = mt->in_degree + mt->out_degree;
+        mt->w_in_degree = or_zero(VECTOR(v[V_STR_IN])[k]);
+        mt->w_out_degree = or_zero(VECTOR(v[V_STR_OUT])[k]);
+        mt->betweenness = or_zero(VECTOR(v[V_BETWEEN])[k]);
+        mt->pagerank = or_zero(VECTOR(v[V_PAGERANK])[k]);
+        if (m > 0) {
+            mt->hub = or_zero(VECTOR(v[V_HUB])[k]);
+            mt->authority = or_zero(VECTOR(v[V_AUTH])[k]);
+        }
+        mt->harmonic = or_zero(VECTOR(v[V_HARMONIC])[k]);
+        mt->weak_component = (long)VECTOR(iv[I_WEAK])[k];
+        mt->strong_component = (long)VECTOR(iv[I_STRONG])[k];
+        mt->community = (long)VECTOR(iv[I_COMMUNITY])[k];
+    }
+    store_layout(net, &xy);
+    st = NB_OK;
+
+cleanup:
+    if (st != NB_OK)
+        for (size_t i = 0; i < n; i++) memset(&net->nodes[i].m, 0, sizeof net->nodes[i].m);
+    if (have_xy) igraph_matrix_destroy(&xy);
+    if (have_ug) igraph_destroy(&ug);
+    if (have_g) igraph_destroy(&g);
+    while (niv > 0) igraph_vector_int_destroy(&iv[--niv]);
+    while (nv > 0) igraph_vector_destroy(&v[--nv]);
+    return st;
+}

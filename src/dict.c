@@ -1,0 +1,312 @@
+#include "dict.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+void nb_dict_init(nb_dict *d) { memset(d, 0, sizeof *d); }
+
+void nb_dict_free(nb_dict *d)
+{
+    for (size_t i = 0; i < d->n; i++) free(d->entries[i].name);
+    free(d->entries);
+    nb_map_free(&d->alias);
+    nb_map_free(&d->skeleton);
+    memset(d, 0, sizeof *d);
+}
+
+void nb_name_key(const char *name, size_t n, nb_buf *out)
+{
+    nb_buf_clear(out);
+    nb_buf_put(out, "", 0);
+    bool gap = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (isalnum(c) || c >= 0x80) {
+            if (gap && out->len) nb_buf_putc(out, ' ');
+            gap = false;
+            nb_buf_putc(out, (char)tolower(c));
+        } else if (c == '.' || c == '\'') {
+            /* "U.S." -> "us", "Kata'ib" -> "kataib" */
+        } else {
+            gap = true;
+        }
+    }
+}
+
+static bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+void nb_name_skeleton(const char *key, nb_buf *out)
+{
+    nb_buf_clear(out);
+    nb_buf_put(out, "", 0);
+    const char *p = key;
+    while (*p) {
+        const char *w = p;
+        while (*p && *p != ' ') p++;
+        size_t wn = (size_t)(p - w);
+        while (*p == ' ') p++;
+        if ((wn == 2 && (strncmp(w, "al", 2) == 0 || strncmp(w, "el", 2) == 0 ||
+                         strncmp(w, "ad", 2) == 0)) ||
+            (wn == 3 && strncmp(w, "the", 3) == 0))
+            continue;
+        if (out->len) nb_buf_putc(out, ' ');
+        char prev = 0;
+        for (size_t i = 0; i < wn; i++) {
+            char c = w[i];
+            char nx = i + 1 < wn ? w[i + 1] : 0;
+            if (c == 'g' && nx == 'h') { c = 'q'; i++; }
+            else if (c == 'k' && nx == 'h') { c = 'k'; i++; }
+            else if (c == 'p' && nx == 'h') { c = 'f'; i++; }
+            else if (c == 'd' && nx == 'h') { c = 'd'; i++; }
+            else if (c == 'c' && nx != 'h') c = 'k';
+            if (c == 'e' || c == 'y') c = 'i';
+            else if (c == 'o' || c == 'w') c = 'u';
+            /* A run of vowels keeps its first; a doubled letter counts once. */
+            if (c == prev || (vowel(c) && vowel(prev))) continue;
+            nb_buf_putc(out, c);
+            prev = c;
+        }
+    }
+}
+
+size_t nb_edit_distance(const char *a, const char *b, size_t max)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if ((n > m ? n - m : m - n) > max) return max + 1;
+    if (n > 64 || m > 64) return strcmp(a, b) == 0 ? 0 : max + 1;
+    size_t d[65][65];
+    for (size_t i = 0; i <= n; i++) d[i][0] = i;
+    for (size_t j = 0; j <= m; j++) d[0][j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        for (size_t j = 1; j <= m; j++) {
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v) v = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < v) v = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    }
+    return d[n][m] > max ? max + 1 : d[n][m];
+}
+
+size_t nb_dict_add(nb_dict *d, const char *name, nb_kind kind)
+{
+    nb_buf key = {0};
+    nb_name_key(name, strlen(name), &key);
+    size_t val;
+    if (key.len && nb_map_get(&d->alias, key.data, &val) &&
+        strcmp(d->entries[val >> 2].name, name) == 0) {
+        nb_buf_free(&key);
+        return val >> 2;
+    }
+    nb_grow(&d->entries, &d->cap, d->n + 1, sizeof *d->entries);
+    d->entries[d->n].name = nb_strdup(name);
+    d->entries[d->n].kind = kind;
+    size_t e = d->n++;
+    nb_buf_free(&key);
+    nb_dict_add_alias(d, e, name, 0);
+    return e;
+}
+
+static bool short_caps(const char *s)
+{
+    size_t letters = 0;
+    for (const char *p = s; *p; p++) {
+        if (islower((unsigned char)*p)) return false;
+        if (isalpha((unsigned char)*p)) letters++;
+    }
+    return letters > 0 && letters <= 4;
+}
+
+bool nb_dict_add_alias(nb_dict *d, size_t e, const char *alias, unsigned flags)
+{
+    nb_buf key = {0}, sk = {0};
+    nb_name_key(alias, strlen(alias), &key);
+    bool ok = true;
+    if (key.len == 0) goto cleanup;
+    if (short_caps(alias)) flags |= NB_ALIAS_UPPER;
+    size_t words = 1;
+    for (size_t i = 0; i < key.len; i++) words += key.data[i] == ' ';
+    size_t val;
+    if (nb_map_get(&d->alias, key.data, &val) && (val >> 2) != e) {
+        ok = false;
+        goto cleanup;
+    }
+    if (words > d->max_tokens) d->max_tokens = words;
+    nb_map_put(&d->alias, key.data, e << 2 | flags);
+    /* Skeletons only for names long enough not to collide by chance. */
+    if (!(flags & (NB_ALIAS_DEMONYM | NB_ALIAS_UPPER))) {
+        nb_name_skeleton(key.data, &sk);
+        if (sk.len >= 5) {
+            if (nb_map_get(&d->skeleton, sk.data, &val) && val != e)
+                nb_map_put(&d->skeleton, sk.data, SIZE_MAX);
+            else nb_map_put(&d->skeleton, sk.data, e);
+        }
+    }
+cleanup:
+    nb_buf_free(&key);
+    nb_buf_free(&sk);
+    return ok;
+}
+
+bool nb_dict_get(const nb_dict *d, const char *key, size_t *entry, unsigned *flags)
+{
+    size_t val;
+    if (!nb_map_get(&d->alias, key, &val)) return false;
+    *entry = val >> 2;
+    *flags = (unsigned)(val & 3);
+    return true;
+}
+
+/* ---- CSV loading ------------------------------------------------------- */
+
+typedef struct {
+    nb_dict *d;
+    const char *path;
+    nb_buf *err;
+    char *field[4];
+    size_t nfield;
+    size_t line;      /* current record's first line */
+    size_t nl;        /* newlines consumed so far */
+    bool header_done, failed;
+} loader;
+
+static void fail(loader *L, size_t col, const char *msg)
+{
+    if (L->failed) return;
+    L->failed = true;
+    nb_buf_clear(L->err);
+    nb_buf_printf(L->err, "%s:%zu:%zu: %s", L->path, L->line, col, msg);
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    loader *L = data;
+    if (L->nfield < 4) {
+        L->field[L->nfield] = nb_text_sanitize(s ? s : "", s ? len : 0);
+    }
+    L->nfield++;
+}
+
+static void add_list(loader *L, size_t e, const char *list, unsigned flags, size_t col)
+{
+    const char *p = list;
+    while (*p) {
+        const char *q = strchr(p, '|');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        while (n && *p == ' ') { p++; n--; }
+        while (n && p[n - 1] == ' ') n--;
+        if (n) {
+            char *a = nb_strndup(p, n);
+            if (!nb_dict_add_alias(L->d, e, a, flags)) {
+                nb_buf msg = {0};
+                nb_buf_printf(&msg, "alias \"%s\" already names another actor", a);
+                fail(L, col, msg.data);
+                nb_buf_free(&msg);
+            }
+            free(a);
+        }
+        if (!q) break;
+        p = q + 1;
+    }
+}
+
+static void on_record(int term, void *data)
+{
+    (void)term;
+    loader *L = data;
+    size_t nf = L->nfield;
+    L->nfield = 0;
+    if (!L->failed) {
+        if (!L->header_done) {
+            L->header_done = true;
+            if (nf < 3 || nf > 4 || strcmp(L->field[0], "name") != 0)
+                fail(L, 1, "header must be name,kind,aliases[,demonyms]");
+        } else if (nf < 3 || nf > 4) {
+            fail(L, 1, nf < 3 ? "too few columns (want name,kind,aliases[,demonyms])"
+                              : "too many columns (want name,kind,aliases[,demonyms])");
+        } else if (L->field[0][0] == '\0') {
+            fail(L, 1, "empty actor name");
+        } else {
+            int k = nb_kind_parse(L->field[1]);
+            if (k < 0 || k == NB_KIND_UNKNOWN) {
+                fail(L, 2, "kind must be person, organization, country or group");
+            } else {
+                size_t e = nb_dict_add(L->d, L->field[0], (nb_kind)k);
+                add_list(L, e, L->field[2], 0, 3);
+                if (nf == 4) add_list(L, e, L->field[3], NB_ALIAS_DEMONYM, 4);
+            }
+        }
+    }
+    for (size_t i = 0; i < 4 && i < nf; i++) {
+        free(L->field[i]);
+        L->field[i] = NULL;
+    }
+}
+
+nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
+{
+    nb_status st = NB_OK;
+    struct csv_parser p;
+    loader L = {0};
+    L.d = d;
+    L.path = path;
+    L.err = err;
+    L.line = 1;
+    bool parser = false;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        nb_buf_clear(err);
+        nb_buf_printf(err, "%s: %s", path, strerror(errno));
+        st = NB_ERR_IO;
+        goto cleanup;
+    }
+    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
+        st = NB_ERR_IO;
+        goto cleanup;
+    }
+    parser = true;
+    char buf[8192];
+    size_t n;
+    bool first = true;
+    /* Feed line by line so errors can name the line they are on. */
+    while (!L.failed && fgets(buf, sizeof buf, fp)) {
+        n = strlen(buf);
+        size_t off = 0;
+        if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) off = 3;
+        first = false;
+        if (csv_parse(&p, buf + off, n - off, on_field, on_record, &L) != n - off) {
+            nb_buf msg = {0};
+            nb_buf_printf(&msg, "%s", csv_strerror(csv_error(&p)));
+            fail(&L, csv_error(&p) == CSV_EPARSE ? 1 : 0, msg.data);
+            nb_buf_free(&msg);
+            break;
+        }
+        if (n && buf[n - 1] == '\n') L.nl++;
+        if (p.status == 0 && p.pstate == 0 && p.entry_pos == 0) L.line = L.nl + 1;
+    }
+    if (ferror(fp)) {
+        nb_buf_clear(err);
+        nb_buf_printf(err, "%s: read error", path);
+        st = NB_ERR_IO;
+        goto cleanup;
+    }
+    if (!L.failed && csv_fini(&p, on_field, on_record, &L) != 0)
+        fail(&L, 1, "unterminated quoted field");
+    if (!L.failed && !L.header_done) fail(&L, 1, "empty dictionary (no header)");
+    if (L.failed) st = NB_ERR_INPUT;
+cleanup:
+    for (size_t i = 0; i < 4; i++) free(L.field[i]);
+    if (parser) csv_free(&p);
+    if (fp) fclose(fp);
+    return st;
+}

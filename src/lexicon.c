@@ -1,0 +1,151 @@
+#include "lexicon.h"
+
+#include <string.h>
+
+bool nb_lex_in(const char *w, size_t n, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return true;
+    return false;
+}
+
+const char *const NB_LEX_STOP_CAP[] = {
+    "the", "a", "an", "in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or",
+    "but", "however", "after", "before", "during", "since", "despite", "although", "though",
+    "while", "when", "where", "as", "if", "this", "that", "these", "those", "there", "here",
+    "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my",
+    "your", "him", "them", "us", "me", "who", "what", "which", "why", "how", "now", "then",
+    "also", "meanwhile", "earlier", "later", "today", "yesterday", "tomorrow", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "photo", "source", "sources", "image",
+    "video", "read", "more", "previous", "next", "article", "related", "comments", "share",
+    "total", "search", "click", "follow", "subscribe", "advertisement", "but", "so", "yet",
+    "not", "no", "yes", "all", "some", "many", "most", "several", "both", "each", "every",
+    "another", "other", "such", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "first", "second", "third", "last", "new", "old", "according",
+    "citing", "amid", "among", "under", "over", "about", "against", "between", "through",
+    "into", "without", "within", "until", "unless", "because", "whether", "once", "even",
+    "just", "only", "still", "already", "again", "further", "further", "just", "do", "did",
+    "does", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "could", "should", "can", "might", "must", "shall", "said", "says", "told", "asked",
+    "reported", "gmt", "utc", "am", "pm", "breaking", "update", "updated", "exclusive",
+    "analysis", "opinion", "editorial", "watch", "listen", "live", "god", "allah", "lord",
+    "islamic", "muslim", "muslims", "christian", "christians", "jewish", "shia", "shiite",
+    "sunni", "arab", "arabs", "kurdish", "western", "eastern", "northern", "southern",
+    "north", "south", "east", "west", "central", "middle", "gulf", "region", "internet",
+    "covid", "covid-19", "coronavirus", "christmas", "ramadan", "eid", "war", "world",
+    "civil", "cold", "international", "national", "federal", "state", "republic",
+    "democratic", "people", "government", "ministry", "army", "police", "parliament",
+    "president", "minister", "general", "leader", "chief", "commander", "head", "prime",
+    "secretary", "spokesman", "spokesperson", "spokeswoman", "official", "officials",
+    "sheikh", "ayatollah", "grand", "senior", "top", "former", "deputy", "acting", NULL};
+
+const char *const NB_LEX_CONNECT[] = {
+    "al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "de", "du", "da", "van", "von",
+    "der", "ul", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "wal", "wa", NULL};
+
+const char *const NB_LEX_TITLE[] = {
+    "president", "prime", "minister", "vice", "general", "gen", "lt", "lieutenant",
+    "major", "maj", "brigadier", "brig", "colonel", "col", "commander", "cmdr", "sheikh",
+    "sheik", "grand", "ayatollah", "hojatoleslam", "cleric", "imam", "king", "queen",
+    "crown", "prince", "princess", "emir", "sultan", "foreign", "defense", "defence",
+    "interior", "secretary", "state", "chancellor", "senator", "sen", "rep",
+    "representative", "mr", "mrs", "ms", "dr", "chief", "leader", "supreme", "spokesman",
+    "spokesperson", "spokeswoman", "ambassador", "envoy", "mullah", "field", "marshal",
+    "admiral", "adm", "captain", "capt", "lieutenant-general", "sergeant", "sgt",
+    "governor", "gov", "mayor", "speaker", "premier", "head", "deputy", "senior", "top",
+    "former", "acting", "military", "army", "staff", "of", "the", "militia", "rebel",
+    "opposition", "cabinet", "finance", "information", "sayyed", "sayyid", "mohammed?",
+    "judge", "justice", "pope", "patriarch", "bishop", "rabbi", "mufti", "professor",
+    "prof", "analyst", "researcher", "journalist", "correspondent", "reporter",
+    "activist", "lawmaker", "mp", "politician", "official", "gov.", "founder", "chairman",
+    "director", "ceo", NULL};
+
+const char *const NB_LEX_HEAD_STATE[] = {
+    "president", "prime minister", "premier", "king", "emir", "supreme leader",
+    "chancellor", "sultan", "crown prince", NULL};
+
+const char *const NB_LEX_ROLE[] = {
+    "leader", "leaders", "commander", "chief", "head", "founder", "chairman", "emir",
+    "boss", "commander-in-chief", "secretary-general", "chief of staff", "ringleader",
+    NULL};
+
+const char *const NB_LEX_ORG_HEAD[] = {
+    "force", "forces", "army", "brigade", "brigades", "front", "movement", "party",
+    "council", "committee", "committees", "organization", "organisation", "group",
+    "corps", "guard", "guards", "union", "agency", "ministry", "command", "battalion",
+    "battalions", "division", "militia", "alliance", "coalition", "authority", "office",
+    "foundation", "institute", "network", "federation", "association", "company", "bank",
+    "league", "mission", "units", "unit", "regiment", "legion", "jihad", "taliban",
+    "congress", "assembly", "parliament", "department", "service", "services", "police",
+    "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
+    "resistance", "mujahideen", "fighters", "revolutionaries", NULL};
+
+const char *const NB_LEX_PLACE_HEAD[] = {
+    "square", "province", "street", "zone", "city", "region", "valley", "river",
+    "mountains", "mountain", "sea", "gulf", "airport", "base", "hospital", "university",
+    "camp", "district", "governorate", "state", "county", "village", "town", "bridge",
+    "road", "highway", "strait", "island", "islands", "desert", "border", "crossing",
+    "port", "mosque", "church", "palace", "hotel", "stadium", "prison", "day", "week",
+    "month", "year", "ocean", "lake", "peninsula", "plain", "hills", "heights", "park",
+    "avenue", "boulevard", "center", "centre", "market", "field", "oilfield", NULL};
+
+const char *const NB_LEX_ORGAN[] = {
+    "government", "military", "army", "forces", "troops", "soldiers", "embassy",
+    "officials", "official", "authorities", "ministry", "navy", "air force", "security",
+    "armed", "warplanes", "jets", "aircraft", "drones", "police", "administration",
+    "regime", "state media", "intelligence", "defense", "defence", "foreign",
+    "state", "diplomats", "negotiators", "leadership", "cabinet", "parliament",
+    "lawmakers", "consulate", "navy", "marines", "artillery", "warships", "coalition",
+    "authority", "spokesman", "spokeswoman", "spokesperson", "interior", "mission",
+    "delegation", "commanders", "generals", "side", NULL};
+
+const char *const NB_LEX_FACILITY[] = {
+    "base", "bases", "interests", "positions", "targets", "target", "facilities",
+    "facility", "convoy", "convoys", "ships", "ship", "vessels", "vessel", "tankers",
+    "tanker", "pipelines", "pipeline", "outposts", "outpost", "installations",
+    "personnel", "patrol", "patrols", "checkpoint", "checkpoints", "headquarters",
+    "compound", "airbase", "airbases", "warship", "embassy", "consulate", "presence",
+    "territory", "soil", "assets", NULL};
+
+const char *const NB_LEX_GROUP_ADJ[] = {
+    "shia", "shiite", "shi'ite", "sunni", "muslim", "christian", "armed", "local",
+    "rival", "allied", "tribal", "islamist", "jihadist", "lawless", "paramilitary",
+    "pro-government", "anti-government", "opposition", "rebel", "militia", "other",
+    "various", "disparate", "powerful", "several", "some", "many", "hardline", "radical",
+    "extremist", "heavily", "armed", NULL};
+
+const char *const NB_LEX_AGENCY[] = {
+    "reuters", "ap", "afp", "associated press", "agence france-presse", "bbc", "cnn",
+    "al jazeera", "fars", "irna", "tasnim", "isna", "mehr", "xinhua", "tass", "ria novosti",
+    "interfax", "anadolu", "bloomberg", "upi", "dpa", "efe", "ansa", "kyodo", "yonhap",
+    "radiofarda", "radio farda", "the guardian", "guardian", "new york times",
+    "washington post", "wall street journal", "the times", "al arabiya", "sky news",
+    "fox news", "nbc", "abc", "cbs", "npr", "voa", "rferl", "twitter", "facebook", "x",
+    "telegram", "youtube", "whatsapp", "instagram", "esta", "rudaw", "kurdistan24",
+    "al-monitor", "the national", "gulf news", "times of israel", "haaretz", "egypt today",
+    "long war journal", NULL};
+
+const char *const NB_LEX_EVENT[] = {
+    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+    "bombing", "bombings", "killing", "killings", "assassination", "shelling", "offensive",
+    "assault", "assaults", "ambush", "invasion", "incursion", "bombardment", "barrage",
+    "operation", "operations", "onslaught", "drone", "missile", "rocket", NULL};
+
+const char *nb_lex_group_head(const char *w, size_t n)
+{
+    static const char *const map[][2] = {
+        {"militia", "militias"}, {"militias", "militias"}, {"militiamen", "militias"},
+        {"paramilitaries", "militias"}, {"protesters", "protesters"},
+        {"protestors", "protesters"}, {"demonstrators", "protesters"},
+        {"rebels", "rebels"}, {"insurgents", "rebels"}, {"militants", "militants"},
+        {"jihadists", "militants"}, {"extremists", "militants"}, {"gunmen", "gunmen"},
+        {"separatists", "separatists"}, {"settlers", "settlers"}, {"proxies", "proxies"},
+        {"factions", "militias"}, {"pirates", "pirates"}, {"tribesmen", "tribesmen"},
+        {NULL, NULL}};
+    for (size_t i = 0; map[i][0]; i++)
+        if (strlen(map[i][0]) == n && memcmp(map[i][0], w, n) == 0) return map[i][1];
+    return NULL;
+}

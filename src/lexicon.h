@@ -1,0 +1,30 @@
+/* lexicon.h - the closed word lists extraction relies on: titles, role
+ * nouns, group nouns, organ words, trigger verbs and function words. They
+ * describe how news English is written, not any particular article. */
+#ifndef NB_LEXICON_H
+#define NB_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when w (lowercase, n bytes) is in the NULL-terminated list. */
+bool nb_lex_in(const char *w, size_t n, const char *const *list);
+
+extern const char *const NB_LEX_STOP_CAP[];    /* capitalised words that are no names */
+extern const char *const NB_LEX_CONNECT[];     /* name particles: al, bin, abu... */
+extern const char *const NB_LEX_TITLE[];       /* person titles before a name */
+extern const char *const NB_LEX_HEAD_STATE[];  /* titles that lead a country */
+extern const char *const NB_LEX_ROLE[];        /* leader, commander, chief, head... */
+extern const char *const NB_LEX_ORG_HEAD[];    /* Force, Brigade, Front, Party... */
+extern const char *const NB_LEX_PLACE_HEAD[];  /* Square, Province, Zone... */
+extern const char *const NB_LEX_ORGAN[];       /* government, military, embassy... */
+extern const char *const NB_LEX_FACILITY[];    /* bases, targets, interests... */
+extern const char *const NB_LEX_GROUP_ADJ[];   /* Shia, Sunni, armed, local... */
+extern const char *const NB_LEX_AGENCY[];      /* news agencies: sources, not actors */
+extern const char *const NB_LEX_EVENT[];       /* attack nouns: strikes, raid... */
+
+/* Maps a generic group noun to its canonical plural ("militia" ->
+ * "militias"), or NULL. */
+const char *nb_lex_group_head(const char *w, size_t n);
+
+#endif

@@ -1,0 +1,39 @@
+/* pipeline.h - runs one article through clean, split, actors and relations
+ * and adds what it finds to the network. Articles stream through one at a
+ * time; only the network grows with the corpus. */
+#ifndef NB_PIPELINE_H
+#define NB_PIPELINE_H
+
+#include "actors.h"
+#include "dict.h"
+#include "model.h"
+#include "scan.h"
+
+/* Largest article read; the rest of a larger file is skipped and reported. */
+#define NB_MAX_ARTICLE ((size_t)256 << 20)
+
+typedef struct {
+    nb_dict dict;
+    nb_names names;
+    nb_network net;
+    nb_report_fn report;   /* problems with one article: path and reason */
+    void *report_ctx;
+    /* counters for the summary */
+    size_t read, skipped, bytes, sentences, cut_sentences, invalid_bytes, truncated;
+    size_t relations[NB_REL_COUNT];
+} nb_pipeline;
+
+/* Initialises p with an empty dictionary and network. */
+void nb_pipeline_init(nb_pipeline *p);
+void nb_pipeline_free(nb_pipeline *p);
+
+/* Reads the article at path (named relpath in the output) and adds its
+ * relations. A file that cannot be read, or is not text, is reported,
+ * counted in p->skipped and returns NB_ERR_INPUT; the run goes on. */
+nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
+
+/* Processes raw article bytes already in memory (used by tests and
+ * fuzzers). Returns NB_ERR_INPUT when the bytes are not text. */
+nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n);
+
+#endif

@@ -1,0 +1,744 @@
+#include "relations.h"
+
+#include <string.h>
+
+#include "lexicon.h"
+
+typedef struct {
+    nb_article_actors *aa;
+    const nb_item *it;
+    int n;
+    nb_found **out;
+    size_t *n_out, *cap;
+    bool question;
+} rctx;
+
+/* ---- word classes ------------------------------------------------------- */
+
+typedef struct {
+    const char *w;
+    nb_rel rel;
+    char form; /* 'p' present, 'd' past (also participle), 'n' participle only, 'b' base */
+} trigger;
+
+static const trigger TRIGGERS[] = {
+    {"backs", NB_REL_FUNDS, 'p'}, {"back", NB_REL_FUNDS, 'b'}, {"backed", NB_REL_FUNDS, 'd'},
+    {"supports", NB_REL_FUNDS, 'p'}, {"support", NB_REL_FUNDS, 'b'},
+    {"supported", NB_REL_FUNDS, 'd'}, {"funds", NB_REL_FUNDS, 'p'}, {"fund", NB_REL_FUNDS, 'b'},
+    {"funded", NB_REL_FUNDS, 'd'}, {"finances", NB_REL_FUNDS, 'p'},
+    {"financed", NB_REL_FUNDS, 'd'}, {"finance", NB_REL_FUNDS, 'b'}, {"arms", NB_REL_FUNDS, 'p'},
+    {"armed", NB_REL_FUNDS, 'd'}, {"trains", NB_REL_FUNDS, 'p'}, {"trained", NB_REL_FUNDS, 'd'},
+    {"train", NB_REL_FUNDS, 'b'}, {"sponsors", NB_REL_FUNDS, 'p'},
+    {"sponsored", NB_REL_FUNDS, 'd'}, {"equips", NB_REL_FUNDS, 'p'},
+    {"equipped", NB_REL_FUNDS, 'd'}, {"bankrolls", NB_REL_FUNDS, 'p'},
+    {"bankrolled", NB_REL_FUNDS, 'd'}, {"bankroll", NB_REL_FUNDS, 'b'},
+    {"leads", NB_REL_COMMANDS, 'p'}, {"lead", NB_REL_COMMANDS, 'b'},
+    {"led", NB_REL_COMMANDS, 'd'}, {"heads", NB_REL_COMMANDS, 'p'},
+    {"headed", NB_REL_COMMANDS, 'd'}, {"commands", NB_REL_COMMANDS, 'p'},
+    {"commanded", NB_REL_COMMANDS, 'd'}, {"command", NB_REL_COMMANDS, 'b'},
+    {"ordered", NB_REL_COMMANDS, 'd'}, {"orders", NB_REL_COMMANDS, 'p'},
+    {"instructed", NB_REL_COMMANDS, 'd'}, {"instructs", NB_REL_COMMANDS, 'p'},
+    {"directs", NB_REL_COMMANDS, 'p'}, {"directed", NB_REL_COMMANDS, 'd'},
+    {"controls", NB_REL_COMMANDS, 'p'}, {"controlled", NB_REL_COMMANDS, 'd'},
+    {"founded", NB_REL_COMMANDS, 'd'}, {"oversees", NB_REL_COMMANDS, 'p'},
+    {"oversaw", NB_REL_COMMANDS, 'd'},
+    {"condemns", NB_REL_CONDEMNS, 'p'}, {"condemn", NB_REL_CONDEMNS, 'b'},
+    {"condemned", NB_REL_CONDEMNS, 'd'}, {"denounces", NB_REL_CONDEMNS, 'p'},
+    {"denounce", NB_REL_CONDEMNS, 'b'}, {"denounced", NB_REL_CONDEMNS, 'd'},
+    {"blames", NB_REL_CONDEMNS, 'p'}, {"blame", NB_REL_CONDEMNS, 'b'},
+    {"blamed", NB_REL_CONDEMNS, 'd'}, {"accuses", NB_REL_CONDEMNS, 'p'},
+    {"accuse", NB_REL_CONDEMNS, 'b'}, {"accused", NB_REL_CONDEMNS, 'd'},
+    {"criticizes", NB_REL_CONDEMNS, 'p'}, {"criticized", NB_REL_CONDEMNS, 'd'},
+    {"criticize", NB_REL_CONDEMNS, 'b'}, {"criticises", NB_REL_CONDEMNS, 'p'},
+    {"criticised", NB_REL_CONDEMNS, 'd'}, {"criticise", NB_REL_CONDEMNS, 'b'},
+    {"slams", NB_REL_CONDEMNS, 'p'}, {"slammed", NB_REL_CONDEMNS, 'd'},
+    {"decries", NB_REL_CONDEMNS, 'p'}, {"decried", NB_REL_CONDEMNS, 'd'},
+    {"censured", NB_REL_CONDEMNS, 'd'}, {"rebuked", NB_REL_CONDEMNS, 'd'},
+    {"lambasted", NB_REL_CONDEMNS, 'd'}, {"deplored", NB_REL_CONDEMNS, 'd'},
+    {"deplores", NB_REL_CONDEMNS, 'p'}, {"castigated", NB_REL_CONDEMNS, 'd'},
+    {"attacks", NB_REL_ATTACKED, 'p'}, {"attack", NB_REL_ATTACKED, 'b'},
+    {"attacked", NB_REL_ATTACKED, 'd'}, {"struck", NB_REL_ATTACKED, 'd'},
+    {"strikes", NB_REL_ATTACKED, 'p'}, {"kills", NB_REL_ATTACKED, 'p'},
+    {"killed", NB_REL_ATTACKED, 'd'}, {"kill", NB_REL_ATTACKED, 'b'},
+    {"bombed", NB_REL_ATTACKED, 'd'}, {"bombs", NB_REL_ATTACKED, 'p'},
+    {"shelled", NB_REL_ATTACKED, 'd'}, {"shells", NB_REL_ATTACKED, 'p'},
+    {"raided", NB_REL_ATTACKED, 'd'}, {"targeted", NB_REL_ATTACKED, 'd'},
+    {"targets", NB_REL_ATTACKED, 'p'}, {"targetted", NB_REL_ATTACKED, 'd'},
+    {"assassinated", NB_REL_ATTACKED, 'd'}, {"ambushed", NB_REL_ATTACKED, 'd'},
+    {"invaded", NB_REL_ATTACKED, 'd'}, {"stormed", NB_REL_ATTACKED, 'd'},
+    {"shot", NB_REL_ATTACKED, 'd'}, {"massacred", NB_REL_ATTACKED, 'd'},
+    {"bombarded", NB_REL_ATTACKED, 'd'}, {"pounded", NB_REL_ATTACKED, 'd'},
+    {"hit", NB_REL_ATTACKED, 'n'}, {"executed", NB_REL_ATTACKED, 'n'},
+    {NULL, NB_REL_FUNDS, 0}};
+
+static const trigger *find_trigger(const char *w)
+{
+    for (size_t i = 0; TRIGGERS[i].w; i++)
+        if (strcmp(TRIGGERS[i].w, w) == 0) return &TRIGGERS[i];
+    return NULL;
+}
+
+static const char *const NEG[] = {"not", "never", "no", "neither", "nor", "without",
+                                  "cannot", "hardly", NULL};
+static const char *const MODAL[] = {"would", "could", "might", "may", "should", "will", "shall",
+                                    "can", "must", "'d", "'ll", "wo", "ca", NULL};
+/* Words that put what follows in their clause outside what happened. */
+static const char *const INTENT[] = {
+    "vow", "vows", "vowed", "vowing", "threaten", "threatens", "threatened", "threatening",
+    "threat", "threats", "warn", "warns", "warned", "warning", "plan", "plans", "planned",
+    "planning", "intend", "intends", "intended", "pledge", "pledged", "pledges", "promise",
+    "promised", "promises", "urge", "urged", "urges", "urging", "demand", "demanded",
+    "demands", "demanding", "want", "wants", "wanted", "seek", "seeks", "sought", "deny",
+    "denied", "denies", "denying", "denial", "reject", "rejected", "rejects", "refuse",
+    "refused", "refuses", "dismissed", "if", "unless", "whether", "ready", "prepared",
+    "preparing", "expected", "likely", "fear", "fears", "feared", "possible", "potential",
+    "alleged", "allegedly", "allegations", "speculation", "rumours", "rumors", "unclear",
+    "hypothetical", "retaliate", "revenge", "avenge", "calls", "consider", "considering",
+    "mulling", "weighing", "aims", "aim", "hope", "hopes", "hoped", "asked", "ask", "asks",
+    "ordered", "told", "tell", "instructed", "push", "pushed", "pressing", "pressed",
+    "attempt", "attempted", "tried", "try", "trying", "sought", "seeking", "accused",
+    "blamed", "blame", "accuses", "accuse", "blames", "claims", "claimed", "claiming",
+    "suspected", NULL};
+static const char *const ADVERB[] = {
+    "also", "reportedly", "allegedly", "strongly", "repeatedly", "formerly", "previously",
+    "later", "then", "recently", "already", "now", "still", "once", "publicly", "openly",
+    "directly", "jointly", "briefly", "swiftly", "sharply", "roundly", "firmly",
+    "vehemently", "fiercely", "heavily", "effectively", "secretly", "covertly",
+    "successfully", "apparently", "just", "further", "subsequently", "again", "first",
+    "long", "currently", "has", "have", "had", "having", "is", "are", "was", "were",
+    "been", "be", "being", "did", "does", "do", NULL};
+static const char *const DET[] = {
+    "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "two", "three",
+    "four", "five", "six", "many", "dozens", "hundreds", "thousands", "various", "other",
+    "all", "both", "these", "those", "this", "that", "another", "multiple", "numerous",
+    "at", "least", "more", "than", NULL};
+static const char *const PREP[] = {
+    "of", "in", "on", "at", "from", "with", "by", "for", "against", "between", "to", "into",
+    "about", "like", "including", "near", "over", "under", "during", "after", "before",
+    "among", "toward", "towards", "through", "across", "via", "despite", "amid", "than",
+    "as", "unlike", "alongside", "behind", "beyond", "inside", "outside", "within",
+    "around", "upon", "without", "since", "per", NULL};
+static const char *const BOUNDARY[] = {
+    ";", ":", "\"", "(", ")", "?", "!", ".", "[", "]", "that", "but", "while", "whereas",
+    "although", "though", "because", "when", "where", "if", "unless", "whether", "after",
+    "before", "until", "so", "since", "amid", "saying", "adding", "according", NULL};
+static const char *const RELPRON[] = {"who", "which", "that", "whom", NULL};
+static const char *const ROLE_ADJ[] = {
+    "top", "senior", "military", "supreme", "overall", "former", "current", "new", "late",
+    "political", "spiritual", "powerful", "de", "facto", "longtime", "long-time",
+    "then", "veteran", "field", "operational", "founding", "influential", "prominent",
+    "notorious", "shadowy", "elusive", "main", "chief", "regional", "local", "acting",
+    "expeditionary", "elite", "overseas", "feared", "slain", "late", "self-styled", NULL};
+static const char *const EVAL[] = {
+    "unacceptable", "violation", "violations", "blatant", "aggression", "crime", "crimes",
+    "criminal", "illegal", "terrorism", "terrorist", "outrageous", "cowardly", "heinous",
+    "barbaric", "vicious", "brutal", "unjustified", "counterproductive", "reckless",
+    "provocation", "provocative", "breach", "outrage", "atrocity", "unlawful",
+    "irresponsible", "condemnable", "despicable", "treacherous", "savage", "illegitimate",
+    "inhumane", "horrific", "abhorrent", "deplorable", "unprovoked", "shameful", NULL};
+static const char *const SPEECH[] = {
+    "said", "says", "called", "calls", "described", "describes", "termed", "branded",
+    "labelled", "labeled", "calling", "describing", "denouncing", NULL};
+static const char *const LIGHT[] = {
+    "carried", "launched", "conducted", "staged", "mounted", "executed", "unleashed",
+    "launches", "conducts", "carries", "stepped", NULL};
+static const char *const STOPV[] = {
+    "suspend", "suspended", "suspending", "cease", "ceased", "stop", "stopped", "halt",
+    "halted", "end", "ended", "avoid", "avoided", "prevent", "prevented", "foiled", "foil",
+    "thwarted", "thwart", "repelled", "repel", "denied", "deny", "role", "responsibility",
+    NULL};
+static const char *const EVENT_MOD[] = {
+    "drone", "air", "missile", "rocket", "artillery", "mortar", "suicide", "car", "same",
+    "deadly", "latest", "recent", "overnight", "retaliatory", "weekend", "weekend's",
+    "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "precision", "surprise", "cross-border", "ground", "naval", "military", "aerial",
+    "targeted", "fresh", "new", "major", "massive", "large-scale", "coordinated",
+    "early", "morning", "night", "deadliest", "bloody", "twin", "series", NULL};
+static const char *const EVENT_HEAD[] = {
+    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
+    "bombing", "bombings", "killing", "killings", "assassination", "shelling", "offensive",
+    "assault", "assaults", "ambush", "invasion", "incursion", "bombardment", "barrage",
+    "onslaught", "operation", "murder", NULL};
+
+static bool w_in(const rctx *r, int i, const char *const *list)
+{
+    if (i < 0 || i >= r->n) return false;
+    const nb_item *it = &r->it[i];
+    if (!(it->flags & (NB_IT_WORD | NB_IT_PUNCT)) || (it->flags & NB_IT_ACTOR)) return false;
+    return nb_lex_in(it->w, strlen(it->w), list);
+}
+static bool w_is(const rctx *r, int i, const char *w)
+{
+    if (i < 0 || i >= r->n) return false;
+    const nb_item *it = &r->it[i];
+    return !(it->flags & NB_IT_ACTOR) && strcmp(it->w, w) == 0;
+}
+static bool actor(const rctx *r, int i)
+{
+    return i >= 0 && i < r->n && (r->it[i].flags & NB_IT_ACTOR) && r->it[i].ent >= 0;
+}
+/* An actor that can head a noun phrase (not "American" in "American jets"). */
+static bool head_actor(const rctx *r, int i)
+{
+    return actor(r, i) && !(r->it[i].flags & NB_IT_MOD);
+}
+static bool ends_nt(const rctx *r, int i)
+{
+    if (i < 0 || i >= r->n || (r->it[i].flags & NB_IT_ACTOR)) return false;
+    size_t l = strlen(r->it[i].w);
+    return l > 3 && strcmp(r->it[i].w + l - 3, "n't") == 0;
+}
+static bool adverb(const rctx *r, int i)
+{
+    if (w_in(r, i, ADVERB)) return true;
+    if (i < 0 || i >= r->n || (r->it[i].flags & (NB_IT_ACTOR | NB_IT_PUNCT))) return false;
+    size_t l = strlen(r->it[i].w);
+    return l > 4 && strcmp(r->it[i].w + l - 2, "ly") == 0 && strcmp(r->it[i].w, "only") != 0;
+}
+static nb_kind kind_of(const rctx *r, int i) { return r->aa->ents[r->it[i].ent].kind; }
+
+static void emit(rctx *r, int src, nb_rel rel, int dst, const char *rule)
+{
+    if (src < 0 || dst < 0 || src == dst) return;
+    for (size_t k = 0; k < *r->n_out; k++) {
+        nb_found *f = &(*r->out)[k];
+        if (f->src == src && f->dst == dst && f->rel == rel) return;
+    }
+    nb_grow(r->out, r->cap, *r->n_out + 1, sizeof **r->out);
+    nb_found *f = &(*r->out)[(*r->n_out)++];
+    f->src = src;
+    f->dst = dst;
+    f->rel = rel;
+    f->rule = rule;
+}
+
+/* ---- blocking ---------------------------------------------------------- */
+
+/* True when something before v in its sentence part says the event did not
+ * (or not yet) happen: an intent, denial or conditional word, or for verbs
+ * a negation or modal in the verb group. */
+static bool blocked(const rctx *r, int v, bool verb)
+{
+    if (r->question) return true;
+    int i = v - 1;
+    for (; i >= 0; i--) {
+        if (w_in(r, i, INTENT)) return true;
+        if (w_is(r, i, ";") || w_is(r, i, ".")) break;
+    }
+    if (!verb) return false;
+    /* verb group: back over adverbs, auxiliaries, negations and modals */
+    for (i = v - 1; i >= 0 && v - i <= 6; i--) {
+        if (w_in(r, i, NEG) || w_in(r, i, MODAL) || ends_nt(r, i)) return true;
+        if (w_is(r, i, "to")) return true; /* infinitive: purpose or plan */
+        if (!adverb(r, i)) break;
+    }
+    return false;
+}
+
+/* ---- noun phrases ------------------------------------------------------ */
+
+/* The attacker named in an event noun phrase ending at event item e: "US
+ * airstrikes", "Israel's attack", "the American airstrike". */
+static int event_attacker(const rctx *r, int e)
+{
+    int i = e - 1;
+    while (i >= 0 && (w_in(r, i, EVENT_MOD) || w_in(r, i, EVENT_HEAD) || w_is(r, i, "-") ||
+                      w_is(r, i, "air"))) i--;
+    if (actor(r, i) && kind_of(r, i) != NB_KIND_PERSON) return r->it[i].ent;
+    /* "the attack on Y by X" */
+    for (int k = e + 1; k < r->n && k <= e + 8; k++) {
+        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) break;
+        if (w_is(r, k, "by") && head_actor(r, k + 1)) return r->it[k + 1].ent;
+    }
+    return -1;
+}
+
+static bool is_event(const rctx *r, int i) { return w_in(r, i, EVENT_HEAD); }
+
+/* Collects the head actors of a coordinated noun phrase starting at i:
+ * "Soleimani and Abu Mahdi al-Muhandis", "Iran, Russia and China". Skips
+ * determiners; returns the index after the phrase, or -1 when none. */
+static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max)
+{
+    *n_ents = 0;
+    int k = i;
+    for (;;) {
+        int skipped = 0;
+        while (k < r->n && (w_in(r, k, DET) || adverb(r, k)) && skipped < 3) { k++; skipped++; }
+        /* "Iran's Quds Force", "Iranian-backed Kataib Hezbollah" */
+        while (actor(r, k) && (r->it[k].flags & (NB_IT_POSS | NB_IT_MOD)) && actor(r, k + 1)) k++;
+        while (actor(r, k) && (r->it[k].flags & (NB_IT_MOD | NB_IT_BACKED)) &&
+               k + 1 < r->n && !(r->it[k + 1].flags & NB_IT_PUNCT) && !actor(r, k + 1) &&
+               actor(r, k + 2))
+            k += 2; /* "Iranian-backed Iraqi militia" */
+        if (!actor(r, k)) break;
+        if ((r->it[k].flags & NB_IT_MOD) && !(r->it[k].flags & NB_IT_BACKED)) {
+            /* an adjectival demonym heads nothing: "Iraqi citizens" */
+            break;
+        }
+        if ((r->it[k].flags & NB_IT_BACKED)) break;
+        if (*n_ents < max) ents[(*n_ents)++] = r->it[k].ent;
+        k++;
+        /* a possessive head: "Iran's actions" -> Iran */
+        if (r->it[k - 1].flags & NB_IT_POSS) {
+            if (k < r->n && !(r->it[k].flags & NB_IT_PUNCT) && !actor(r, k)) k++;
+        }
+        /* coordination or inclusion */
+        if (w_is(r, k, "and") || w_is(r, k, "or") ||
+            (w_is(r, k, ",") && (actor(r, k + 1) || (w_in(r, k + 1, DET) && actor(r, k + 2)))) ||
+            w_is(r, k, "including") || (w_is(r, k, "such") && w_is(r, k + 1, "as"))) {
+            int save = k;
+            k += w_is(r, k, "such") ? 2 : 1;
+            if (w_is(r, k, "and")) k++;
+            int m = k;
+            while (m < r->n && w_in(r, m, DET)) m++;
+            if (actor(r, m)) continue;
+            k = save;
+        }
+        break;
+    }
+    return *n_ents ? k : -1;
+}
+
+/* The item after "of"/"on" that heads the phrase: skips determiners,
+ * possessors and adjectives ("the Guard's expeditionary Quds Force"). */
+static int phrase_head(const rctx *r, int i, int span)
+{
+    int last = -1;
+    for (int k = i; k < r->n && k < i + span; k++) {
+        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",") || w_is(r, k, "and")) break;
+        if (actor(r, k) && !(r->it[k].flags & NB_IT_MOD)) {
+            last = k;
+            if (!(r->it[k].flags & NB_IT_POSS)) break;
+        }
+        if (k > i && w_in(r, k, PREP)) break;
+    }
+    return last;
+}
+
+/* ---- subjects ---------------------------------------------------------- */
+
+/* True when actor item a sits inside a prepositional phrase ("in Iraq",
+ * "between the US and Iran", "like Iran and Hezbollah"). */
+static bool in_pp(const rctx *r, int a)
+{
+    int i = a - 1;
+    for (;;) {
+        while (i >= 0 && (w_in(r, i, DET) || (actor(r, i) && (r->it[i].flags & (NB_IT_MOD | NB_IT_POSS)))))
+            i--;
+        /* walk back over a coordination: "the US and Iran" */
+        if ((w_is(r, i, "and") || w_is(r, i, ",") || w_is(r, i, "or")) && actor(r, i - 1)) {
+            i -= 2;
+            continue;
+        }
+        break;
+    }
+    if (w_in(r, i, PREP)) return true;
+    /* one adjective between: "in neighboring Iraq" */
+    if (i >= 1 && !(r->it[i].flags & (NB_IT_ACTOR | NB_IT_PUNCT)) && !(r->it[i].flags & NB_IT_CAP) &&
+        w_in(r, i - 1, PREP) && !find_trigger(r->it[i].w))
+        return true;
+    return false;
+}
+
+/* A comma at c closes a parenthetical (", an Iranian proxy,", ", which
+ * ... ,", ", also backed by Iran,"): returns the opening comma or -1. */
+static int paren_open(const rctx *r, int c)
+{
+    for (int i = c - 1; i >= 0 && c - i < 40; i--) {
+        if (w_in(r, i, BOUNDARY) && !w_is(r, i, "that")) return -1;
+        if (w_is(r, i, ",") || w_is(r, i, "-")) {
+            int f = i + 1;
+            if (w_in(r, f, RELPRON) || w_is(r, f, "whose") || w_is(r, f, "a") || w_is(r, f, "an") ||
+                w_is(r, f, "the") || w_is(r, f, "also") || w_is(r, f, "who") ||
+                (f < r->n && !(r->it[f].flags & NB_IT_ACTOR) && strlen(r->it[f].w) > 3 &&
+                 (strcmp(r->it[f].w + strlen(r->it[f].w) - 2, "ed") == 0)) ||
+                (f < r->n && (r->it[f].flags & NB_IT_ACTOR) && f + 1 < c && head_actor(r, f) &&
+                 w_in(r, f + 1, ROLE_ADJ)))
+                return i;
+            /* a parenthetical title: ", the commander of X," */
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* The antecedent of a relative pronoun at rp: an actor, or the attacker
+ * of an event noun phrase ("the US airstrike that killed"). */
+static int antecedent(const rctx *r, int rp)
+{
+    int a = rp - 1;
+    if (w_is(r, a, ",")) a--;
+    if (head_actor(r, a)) return r->it[a].ent;
+    if (is_event(r, a)) return event_attacker(r, a);
+    return -1;
+}
+
+/* Finds the subject(s) of the verb at v. *relobj receives the antecedent of
+ * an object relative ("which he founded"), or -1. Returns the count. */
+static int find_subjects(const rctx *r, int v, int *subj, int max, int *relobj)
+{
+    *relobj = -1;
+    int n = 0, first = -1;
+    int i = v - 1;
+    while (i >= 0) {
+        if (w_is(r, i, ",") || w_is(r, i, "-")) {
+            int o = paren_open(r, i);
+            if (o >= 0 && first < 0) {
+                i = o - 1;
+                continue;
+            }
+            i--;
+            continue;
+        }
+        if (w_in(r, i, RELPRON)) {
+            int a = antecedent(r, i);
+            if (first < 0) {
+                if (a >= 0 && n < max) subj[n++] = a;
+                return n;
+            }
+            *relobj = a;
+            break;
+        }
+        if (w_in(r, i, BOUNDARY)) break;
+        if ((w_is(r, i, "and") || w_is(r, i, "but")) && first < 0 && !actor(r, i - 1)) {
+            /* "and was killed": the verb shares the earlier subject */
+            int dummy;
+            return find_subjects(r, i, subj, max, &dummy);
+        }
+        if (head_actor(r, i) && !in_pp(r, i)) {
+            /* In "Hezbollah leader Nasrallah" the last actor is the head. */
+            bool compound = actor(r, i + 1) ||
+                            (w_in(r, i + 1, NB_LEX_ROLE) && actor(r, i + 2)) ||
+                            (r->it[i].flags & NB_IT_POSS);
+            if (!compound) first = i;
+        }
+        i--;
+    }
+    if (first < 0) return 0;
+    /* coordination to the left of the leftmost subject is handled by
+     * collecting the subject phrase forwards */
+    int ents[8], ne = 0;
+    np_actors(r, first, ents, &ne, 8);
+    if (ne == 0) ents[ne++] = r->it[first].ent;
+    for (int k = 0; k < ne && n < max; k++) subj[n++] = ents[k];
+    return n;
+}
+
+/* ---- patterns ---------------------------------------------------------- */
+
+static bool be_aux(const rctx *r, int i)
+{
+    static const char *const BE[] = {"is", "are", "was", "were", "been", "being", "be", "get",
+                                     "got", "gets", NULL};
+    return w_in(r, i, BE);
+}
+
+/* Objects of an active verb, with event nouns resolved to their attacker
+ * when the relation is about the event ("condemned the strikes"). */
+static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
+{
+    int k = v + 1;
+    while (k < r->n && adverb(r, k)) k++;
+    if (w_is(r, k, "each") || w_is(r, k, "one")) return 0;
+    int n = 0;
+    int end = np_actors(r, k, obj, &n, max);
+    if (n > 0) {
+        /* "condemned U.S. airstrikes on X": the target is the attacker */
+        if (rel == NB_REL_CONDEMNS && end < r->n && is_event(r, end)) return n;
+        if (rel == NB_REL_ATTACKED && end < r->n && is_event(r, end)) return 0;
+        return n;
+    }
+    if (rel == NB_REL_CONDEMNS) {
+        /* "condemned the strikes", "condemned the American attack on ..." */
+        int e = k;
+        while (e < r->n && e < k + 5 && !is_event(r, e) && !w_in(r, e, BOUNDARY) &&
+               !w_is(r, e, ","))
+            e++;
+        if (is_event(r, e)) {
+            int a = event_attacker(r, e);
+            if (a < 0 && !actor(r, e - 1)) a = r->aa->last_attacker;
+            if (a >= 0 && n < max) obj[n++] = a;
+        }
+    }
+    return n;
+}
+
+static const char *rule_name(nb_rel rel, const char *kind)
+{
+    (void)rel;
+    return kind;
+}
+
+static void verb_pattern(rctx *r, int v, const trigger *tg)
+{
+    const nb_item *it = &r->it[v];
+    (void)it;
+    int subj[8], obj[8], relobj;
+    /* passive: "was killed by X", "Hezbollah, also backed by Iran" */
+    int b = v - 1;
+    while (b >= 0 && adverb(r, b) && !be_aux(r, b)) b--;
+    bool by = w_is(r, v + 1, "by");
+    bool in_event = (w_is(r, v + 1, "in") || w_is(r, v + 1, "during") || w_is(r, v + 1, "by")) &&
+                    !by;
+    bool passive = (tg->form == 'd' || tg->form == 'n') &&
+                   (be_aux(r, b) || ((w_is(r, b, ",") || head_actor(r, b)) && (by || in_event)));
+    if (tg->form == 'n' && !passive) return;
+    if (passive) {
+        if (blocked(r, v, true)) return;
+        int agents[8], na = 0;
+        if (by) {
+            np_actors(r, v + 2, agents, &na, 8);
+            if (na == 0) {
+                int e = v + 2;
+                while (e < r->n && e < v + 7 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
+                if (is_event(r, e)) {
+                    int a = event_attacker(r, e);
+                    if (a >= 0) agents[na++] = a;
+                }
+            }
+        } else if (in_event) {
+            int e = v + 2;
+            while (e < r->n && e < v + 7 && !is_event(r, e) && !w_in(r, e, BOUNDARY) &&
+                   !w_is(r, e, ","))
+                e++;
+            if (is_event(r, e) && tg->rel == NB_REL_ATTACKED) {
+                int a = event_attacker(r, e);
+                if (a >= 0) agents[na++] = a;
+            }
+        }
+        if (na == 0) return;
+        int ns = find_subjects(r, b >= 0 ? b + 1 : v, subj, 8, &relobj);
+        for (int s = 0; s < ns; s++)
+            for (int a = 0; a < na; a++) emit(r, agents[a], tg->rel, subj[s], "passive");
+        if (tg->rel == NB_REL_ATTACKED)
+            for (int a = 0; a < na; a++) r->aa->last_attacker = agents[a];
+        return;
+    }
+    /* gerunds and bare participles are no finite verbs */
+    if (tg->form == 'b' && !head_actor(r, v - 1) && !w_in(r, v - 1, RELPRON) &&
+        !(adverb(r, v - 1) && head_actor(r, v - 2)))
+        return;
+    if (blocked(r, v, true)) return;
+    int ns = find_subjects(r, v, subj, 8, &relobj);
+    if (ns == 0) return;
+    int no = find_objects(r, v, tg->rel, obj, 8);
+    const char *rule = "active";
+    if (no == 0 && relobj >= 0) {
+        obj[no++] = relobj;
+        rule = "relative-object";
+    }
+    if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
+    for (int s = 0; s < ns; s++)
+        for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
+    if (tg->rel == NB_REL_ATTACKED && ns > 0) r->aa->last_attacker = subj[0];
+}
+
+/* "carried out airstrikes ... against X", "launched attacks on X" */
+static void light_verb(rctx *r, int v)
+{
+    int k = v + 1;
+    if (w_is(r, k, "out")) k++;
+    int e = k;
+    while (e < r->n && e < k + 4 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
+    if (!is_event(r, e) || blocked(r, v, true)) return;
+    int subj[8], relobj;
+    int ns = find_subjects(r, v, subj, 8, &relobj);
+    if (ns == 0) return;
+    r->aa->last_attacker = subj[0];
+    for (int p = e + 1; p < r->n && p < e + 8; p++) {
+        if (w_in(r, p, BOUNDARY) && !w_is(r, p, "after")) break;
+        if (w_is(r, p, "on") || w_is(r, p, "against") || w_is(r, p, "targeting") || w_is(r, p, "at")) {
+            int obj[8], no = 0;
+            np_actors(r, p + 1, obj, &no, 8);
+            for (int s = 0; s < ns; s++)
+                for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "light-verb");
+            if (no) return;
+        }
+    }
+}
+
+/* "US airstrikes on X", "the US killing of X", "Israel's attack on X" */
+static void nominal_attack(rctx *r, int e)
+{
+    if (blocked(r, e, false)) return;
+    int d = e - 1;
+    while (d >= 0 && (w_in(r, d, EVENT_MOD) || w_in(r, d, EVENT_HEAD) || actor(r, d))) d--;
+    if (w_is(r, d, "any") || w_is(r, d, "no") || w_is(r, d, "possible") ||
+        w_is(r, d, "potential") || w_is(r, d, "future") || w_is(r, d, "further") ||
+        w_in(r, d, STOPV) || w_in(r, d - 1, STOPV) || w_in(r, d - 2, STOPV))
+        return;
+    int a = event_attacker(r, e);
+    if (a < 0) return;
+    r->aa->last_attacker = a;
+    const char *w = r->it[e].w;
+    bool of_ok = !strcmp(w, "killing") || !strcmp(w, "killings") || !strcmp(w, "assassination") ||
+                 !strcmp(w, "murder") || !strcmp(w, "bombing");
+    int p = e + 1;
+    if (w_is(r, p, "on") || w_is(r, p, "against") || w_is(r, p, "targeting") ||
+        (of_ok && w_is(r, p, "of"))) {
+        int obj[8], no = 0;
+        np_actors(r, p + 1, obj, &no, 8);
+        if (no == 0) {
+            int h = phrase_head(r, p + 1, 6);
+            if (h >= 0) obj[no++] = r->it[h].ent;
+        }
+        for (int o = 0; o < no; o++) emit(r, a, NB_REL_ATTACKED, obj[o], "nominal");
+    }
+}
+
+/* "X, the commander of Y", "X is a senior commander of Y", "X - Head of Y",
+ * "the leader of Y, X" */
+static void role_of(rctx *r, int k)
+{
+    if (!w_is(r, k + 1, "of")) return;
+    if (w_is(r, k - 1, "deputy") || w_is(r, k - 1, "former") == false) { /* former roles count */ }
+    int y = phrase_head(r, k + 2, 8);
+    if (y < 0) return;
+    int i = k - 1;
+    while (i >= 0 && (w_in(r, i, ROLE_ADJ) || w_in(r, i, DET))) i--;
+    if (w_is(r, i, "deputy") || w_is(r, i, "assistant")) return;
+    int x = -1;
+    if (w_is(r, i, ",") || w_is(r, i, "-") || w_is(r, i, "(")) {
+        if (head_actor(r, i - 1)) x = i - 1;
+    } else if (be_aux(r, i) || w_is(r, i, "became") || w_is(r, i, "remains") ||
+               w_is(r, i, "as")) {
+        int j = i - 1;
+        while (j >= 0 && adverb(r, j)) j--;
+        if (w_in(r, j, NEG) || ends_nt(r, j) || w_in(r, j, MODAL)) return;
+        if (w_in(r, j, RELPRON)) {
+            int a = antecedent(r, j);
+            if (a >= 0) emit(r, a, NB_REL_COMMANDS, r->it[y].ent, "copula-role");
+            return;
+        }
+        int subj[8], relobj;
+        int ns = find_subjects(r, i, subj, 8, &relobj);
+        for (int s = 0; s < ns; s++) {
+            nb_kind kd = r->aa->ents[subj[s]].kind;
+            if (kd == NB_KIND_PERSON || kd == NB_KIND_UNKNOWN)
+                emit(r, subj[s], NB_REL_COMMANDS, r->it[y].ent, "copula-role");
+        }
+        return;
+    } else {
+        /* "the leader of Y, X" */
+        int after = y + 1;
+        if (w_is(r, after, ",") && head_actor(r, after + 1) &&
+            kind_of(r, after + 1) == NB_KIND_PERSON)
+            x = after + 1;
+    }
+    if (x < 0) return;
+    nb_kind kd = kind_of(r, x);
+    if (kd != NB_KIND_PERSON && kd != NB_KIND_UNKNOWN) return;
+    emit(r, r->it[x].ent, NB_REL_COMMANDS, r->it[y].ent, "appositive-role");
+}
+
+/* "Hezbollah leader Hassan Nasrallah", "Iran's Revolutionary Guards Chief,
+ * Esmail Ghaani", "Iraqi militia commander Qais al-Khazali" */
+static void role_compound(rctx *r, int k)
+{
+    int y = k - 1;
+    while (y >= 0 && w_in(r, y, ROLE_ADJ)) y--;
+    if (!actor(r, y) || (r->it[y].flags & NB_IT_PRON)) return;
+    nb_kind yk = kind_of(r, y);
+    if (yk != NB_KIND_ORG && yk != NB_KIND_GROUP) return;
+    int x = k + 1;
+    if (w_is(r, x, ",")) x++;
+    if (!head_actor(r, x)) return;
+    nb_kind xk = kind_of(r, x);
+    if (xk != NB_KIND_PERSON && xk != NB_KIND_UNKNOWN) return;
+    emit(r, r->it[x].ent, NB_REL_COMMANDS, r->it[y].ent, "compound-role");
+}
+
+/* "Iraqi Prime Minister Adel Abdul Mahdi", "U.S. President Donald Trump" */
+static void head_of_state(rctx *r, int p)
+{
+    const nb_item *it = &r->it[p];
+    nb_entity *e = &r->aa->ents[it->ent];
+    if (e->kind != NB_KIND_PERSON || (it->flags & NB_IT_PRON)) return;
+    /* The title words sit between a country item and the person. */
+    int c = p - 1;
+    bool head = false;
+    while (c >= 0 && !(r->it[c].flags & NB_IT_ACTOR) && (r->it[c].flags & NB_IT_CAP) && p - c <= 4) {
+        const char *w = r->it[c].w;
+        if (!strcmp(w, "president") || !strcmp(w, "prime") || !strcmp(w, "premier") ||
+            !strcmp(w, "king") || !strcmp(w, "emir") || !strcmp(w, "chancellor") ||
+            !strcmp(w, "supreme"))
+            head = true;
+        c--;
+    }
+    if (!head || !actor(r, c) || kind_of(r, c) != NB_KIND_COUNTRY) return;
+    if (!(r->it[c].flags & (NB_IT_MOD | NB_IT_POSS)) && !(r->it[c].t1 == it->t0 - 1 || true)) return;
+    emit(r, it->ent, NB_REL_COMMANDS, r->it[c].ent, "title");
+}
+
+/* "Iran-backed militias", "the Iranian-backed Kataib Hezbollah" */
+static void backed_compound(rctx *r, int b)
+{
+    for (int k = b + 1; k < r->n && k <= b + 4; k++) {
+        if (r->it[k].flags & NB_IT_PUNCT) return;
+        if (head_actor(r, k)) {
+            nb_rel rel = (r->it[b].flags & NB_IT_LED) ? NB_REL_COMMANDS : NB_REL_FUNDS;
+            emit(r, r->it[b].ent, rel, r->it[k].ent, "compound-backed");
+            return;
+        }
+        if (find_trigger(r->it[k].w) && !(r->it[k].flags & NB_IT_ACTOR)) return;
+    }
+}
+
+/* "X said the strikes were unacceptable", "X called the airstrikes a
+ * blatant attack on Iraqi sovereignty" */
+static void speech(rctx *r, int v)
+{
+    int e = -1;
+    for (int k = v + 1; k < r->n && k < v + 8; k++) {
+        if (w_is(r, k, ";") || w_is(r, k, ".")) return;
+        if (is_event(r, k)) {
+            e = k;
+            break;
+        }
+    }
+    if (e < 0) return;
+    bool eval = false;
+    for (int k = e + 1; k < r->n && k < e + 14; k++) {
+        if (w_is(r, k, ";") || w_is(r, k, ".")) break;
+        if (w_in(r, k, EVAL)) eval = true;
+    }
+    if (!eval || blocked(r, v, true)) return;
+    int a = event_attacker(r, e);
+    if (a < 0 && !actor(r, e - 1)) a = r->aa->last_attacker;
+    if (a < 0) return;
+    int subj[8], relobj;
+    int ns = find_subjects(r, v, subj, 8, &relobj);
+    for (int s = 0; s < ns; s++) emit(r, subj[s], NB_REL_CONDEMNS, a, "reported-speech");
+}
+
+size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
+                         nb_found **out, size_t *n_out, size_t *cap)
+{
+    size_t start = *n_out;
+    rctx r = {aa, items, (int)n_items, out, n_out, cap, false};
+    for (int i = (int)n_items - 1; i >= 0; i--) {
+        if (items[i].flags & NB_IT_ACTOR) break;
+        if (w_is(&r, i, "?")) r.question = true;
+        if (!(items[i].flags & NB_IT_PUNCT) && !w_is(&r, i, "\"")) break;
+    }
+    for (int i = 0; i < r.n; i++) {
+        const nb_item *it = &items[i];
+        if (it->flags & NB_IT_ACTOR) {
+            if (it->flags & (NB_IT_BACKED | NB_IT_LED)) backed_compound(&r, i);
+            else head_of_state(&r, i);
+            continue;
+        }
+        const trigger *tg = find_trigger(it->w);
+        if (tg) verb_pattern(&r, i, tg);
+        if (w_in(&r, i, NB_LEX_ROLE)) {
+            role_of(&r, i);
+            role_compound(&r, i);
+        }
+        if (w_in(&r, i, LIGHT)) light_verb(&r, i);
+        if (is_event(&r, i)) nominal_attack(&r, i);
+        if (w_in(&r, i, SPEECH)) speech(&r, i);
+    }
+    (void)start;
+    return *n_out;
+}

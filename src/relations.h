@@ -1,0 +1,23 @@
+/* relations.h - the relations stage: finds funds / commands / condemns /
+ * attacked between the actor items of one sentence, through the
+ * constructions news uses (active, passive, appositive, relative clause,
+ * nominal, compound, reported speech), and drops what did not happen
+ * (negation, denial, modality, threats, questions). */
+#ifndef NB_RELATIONS_H
+#define NB_RELATIONS_H
+
+#include "actors.h"
+
+typedef struct {
+    int src, dst;         /* article entities */
+    nb_rel rel;
+    const char *rule;     /* static string naming the pattern */
+} nb_found;
+
+/* Appends the relations of one sentence to *out (grown; the caller frees it)
+ * and returns the new count. aa supplies coreference state and is updated
+ * (the latest attacker). Duplicates within the sentence are dropped. */
+size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
+                         nb_found **out, size_t *n_out, size_t *cap);
+
+#endif

@@ -1,0 +1,148 @@
+#include "sink.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+
+nb_status nb_sink_open(nb_sink *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or FIFO (/dev/stdout, /dev/full) cannot be replaced by a
+         * rename: write straight to it and let its errors surface. */
+        s->fp = fopen(path, "w");
+        if (!s->fp) {
+            s->err = errno ? errno : EIO;
+            return NB_ERR_IO;
+        }
+        s->path = nb_strdup(path);
+        return NB_OK;
+    }
+    s->path = nb_strdup(path);
+    nb_buf b = {0};
+    nb_buf_printf(&b, "%s.tmpXXXXXX", path);
+    s->tmp_path = nb_buf_detach(&b);
+    int fd = mkstemp(s->tmp_path);
+    if (fd < 0) {
+        s->err = errno ? errno : EIO;
+        free(s->tmp_path);
+        s->tmp_path = NULL;
+        return NB_ERR_IO;
+    }
+    /* mkstemp creates 0600; outputs are ordinary user files. */
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    s->fp = fdopen(fd, "w");
+    if (!s->fp) {
+        s->err = errno ? errno : EIO;
+        close(fd);
+        unlink(s->tmp_path);
+        return NB_ERR_IO;
+    }
+    return NB_OK;
+}
+
+void nb_sink_wrap(nb_sink *s, FILE *fp)
+{
+    memset(s, 0, sizeof *s);
+    s->fp = fp;
+    s->borrowed = true;
+}
+
+void nb_sink_write(nb_sink *s, const char *data, size_t n)
+{
+    if (s->err || !s->fp || n == 0) return;
+    if (fwrite(data, 1, n, s->fp) != n) s->err = errno ? errno : EIO;
+}
+
+void nb_sink_puts(nb_sink *s, const char *str) { nb_sink_write(s, str, strlen(str)); }
+
+void nb_sink_printf(nb_sink *s, const char *fmt, ...)
+{
+    if (s->err || !s->fp) return;
+    va_list ap;
+    va_start(ap, fmt);
+    if (vfprintf(s->fp, fmt, ap) < 0) s->err = errno ? errno : EIO;
+    va_end(ap);
+}
+
+/* Both escapers first make the string safe (valid UTF-8, no controls), so a
+ * writer cannot produce a file that xmllint or dot rejects. */
+void nb_sink_xml(nb_sink *s, const char *str)
+{
+    char *safe = nb_text_sanitize(str, strlen(str));
+    const char *p = safe, *run = safe;
+    for (; *p; p++) {
+        const char *rep = NULL;
+        switch (*p) {
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '&': rep = "&amp;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&apos;"; break;
+        default: break;
+        }
+        if (rep) {
+            nb_sink_write(s, run, (size_t)(p - run));
+            nb_sink_puts(s, rep);
+            run = p + 1;
+        }
+    }
+    nb_sink_write(s, run, (size_t)(p - run));
+    free(safe);
+}
+
+void nb_sink_dot(nb_sink *s, const char *str)
+{
+    char *safe = nb_text_sanitize(str, strlen(str));
+    const char *p = safe, *run = safe;
+    for (; *p; p++) {
+        if (*p == '"' || *p == '\\') {
+            nb_sink_write(s, run, (size_t)(p - run));
+            nb_sink_write(s, "\\", 1);
+            run = p;
+        }
+    }
+    nb_sink_write(s, run, (size_t)(p - run));
+    free(safe);
+}
+
+static void discard(nb_sink *s)
+{
+    if (s->fp && !s->borrowed) fclose(s->fp);
+    if (s->tmp_path) unlink(s->tmp_path);
+    free(s->path);
+    free(s->tmp_path);
+    s->fp = NULL;
+    s->path = s->tmp_path = NULL;
+}
+
+void nb_sink_abort(nb_sink *s) { discard(s); }
+
+nb_status nb_sink_close(nb_sink *s)
+{
+    if (s->borrowed) {
+        if (!s->err && fflush(s->fp) != 0) s->err = errno ? errno : EIO;
+        return s->err ? NB_ERR_IO : NB_OK;
+    }
+    if (!s->fp) {
+        discard(s);
+        return NB_ERR_IO;
+    }
+    if (!s->err && fflush(s->fp) != 0) s->err = errno ? errno : EIO;
+    if (!s->err && s->tmp_path && fsync(fileno(s->fp)) != 0 && errno != EINVAL) s->err = errno;
+    if (fclose(s->fp) != 0 && !s->err) s->err = errno ? errno : EIO;
+    s->fp = NULL;
+    if (!s->err && s->tmp_path && rename(s->tmp_path, s->path) != 0) s->err = errno ? errno : EIO;
+    nb_status st = s->err ? NB_ERR_IO : NB_OK;
+    discard(s);
+    return st;
+}

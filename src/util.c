@@ -1,0 +1,172 @@
+#include "util.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n)
+{
+    fprintf(stderr, "netbuild: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *nb_malloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) oom(n);
+    return p;
+}
+
+void *nb_calloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) oom(n * size);
+    return p;
+}
+
+void *nb_realloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) oom(n);
+    return q;
+}
+
+char *nb_strndup(const char *s, size_t n)
+{
+    char *d = nb_malloc(n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+char *nb_strdup(const char *s) { return nb_strndup(s, strlen(s)); }
+
+void nb_grow(void *items, size_t *cap, size_t need, size_t esz)
+{
+    if (need <= *cap) return;
+    size_t nc = *cap ? *cap : 8;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2 / esz) oom(SIZE_MAX);
+        nc *= 2;
+    }
+    void **pp = items;
+    *pp = nb_realloc(*pp, nc * esz);
+    *cap = nc;
+}
+
+void nb_buf_put(nb_buf *b, const char *s, size_t n)
+{
+    nb_grow(&b->data, &b->cap, b->len + n + 1, 1);
+    if (n) memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void nb_buf_puts(nb_buf *b, const char *s) { nb_buf_put(b, s, strlen(s)); }
+void nb_buf_putc(nb_buf *b, char c) { nb_buf_put(b, &c, 1); }
+
+void nb_buf_printf(nb_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    nb_grow(&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void nb_buf_clear(nb_buf *b)
+{
+    b->len = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+char *nb_buf_detach(nb_buf *b)
+{
+    char *s = b->data ? b->data : nb_strdup("");
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void nb_buf_free(nb_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+uint64_t nb_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static size_t slot(const nb_map *m, const char *key)
+{
+    size_t i = (size_t)nb_hash(key, strlen(key)) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+bool nb_map_get(const nb_map *m, const char *key, size_t *val)
+{
+    if (!m->cap) return false;
+    size_t i = slot(m, key);
+    if (!m->keys[i]) return false;
+    if (val) *val = m->vals[i];
+    return true;
+}
+
+void nb_map_put(nb_map *m, const char *key, size_t val)
+{
+    if ((m->len + 1) * 2 > m->cap) {
+        nb_map old = *m;
+        m->cap = old.cap ? old.cap * 2 : 64;
+        m->keys = nb_calloc(m->cap, sizeof *m->keys);
+        m->vals = nb_calloc(m->cap, sizeof *m->vals);
+        m->len = 0;
+        for (size_t i = 0; i < old.cap; i++) {
+            if (!old.keys[i]) continue;
+            size_t j = slot(m, old.keys[i]);
+            m->keys[j] = old.keys[i];
+            m->vals[j] = old.vals[i];
+            m->len++;
+        }
+        free(old.keys);
+        free(old.vals);
+    }
+    size_t i = slot(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = nb_strdup(key);
+        m->len++;
+    }
+    m->vals[i] = val;
+}
+
+void nb_map_free(nb_map *m)
+{
+    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+void nb_fmt_double(char out[32], double v)
+{
+    if (!isfinite(v)) v = 0.0;
+    if (v == 0.0) v = 0.0; /* folds -0 */
+    /* Fixed notation only: DOT and some GraphML readers choke on exponents. */
+    snprintf(out, 32, "%.6f", v);
+    if (fabs(v) >= 1e15) snprintf(out, 32, "%.0f", v);
+}

@@ -1,0 +1,27 @@
+#include <string.h>
+
+#include "writers.h"
+
+nb_status nb_write_explain(const nb_network *net, nb_sink *out)
+{
+    for (size_t i = 0; i < net->n_edges; i++) {
+        const nb_edge *e = &net->edges[i];
+        nb_sink_puts(out, net->nodes[e->src].label);
+        nb_sink_printf(out, " --%s--> ", nb_rel_name(e->rel));
+        nb_sink_puts(out, net->nodes[e->dst].label);
+        nb_sink_printf(out, "  (%ld mention%s in %zu article%s)\n", e->weight,
+                       e->weight == 1 ? "" : "s", e->n_articles, e->n_articles == 1 ? "" : "s");
+        for (size_t k = 0; k < e->n_ev; k++) {
+            const nb_evidence *ev = &e->ev[k];
+            nb_sink_puts(out, "    ");
+            nb_sink_puts(out, net->articles[ev->article]);
+            nb_sink_printf(out, " @ byte %zu  [%s]\n      \"", ev->offset, ev->rule);
+            nb_sink_puts(out, ev->sentence);
+            nb_sink_puts(out, "\"\n");
+        }
+        if (e->weight > (long)e->n_ev)
+            nb_sink_printf(out, "    ... %ld more mention(s)\n", e->weight - (long)e->n_ev);
+    }
+    if (out->fp && !out->err && fflush(out->fp) != 0) out->err = 5;
+    return out->err ? NB_ERR_IO : NB_OK;
+}
