@@ -152,6 +152,7 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
         words++;
         size_t e;
         unsigned fl;
+        if (!nb_map_get(&d->prefix, key.data, NULL)) break; /* no alias goes on */
         if (key.len && nb_dict_get(d, key.data, &e, &fl)) {
             /* Acronyms match only in capitals ("US", not "us"); other names
              * need a capital first letter unless written all in lowercase. */
@@ -714,8 +715,10 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     size_t *offs = nb_malloc((n_toks ? n_toks : 1) * sizeof *offs);
     for (size_t i = 0; i < n_toks; i++) {
         offs[i] = words->len;
-        for (size_t k = 0; k < toks[i].len; k++) nb_buf_putc(words, nb_lower(s[toks[i].start + k]));
-        nb_buf_putc(words, '\0');
+        nb_buf_put(words, s + toks[i].start, toks[i].len + 1); /* +1 reserves the NUL */
+        char *w = words->data + offs[i];
+        for (size_t k = 0; k < toks[i].len; k++) w[k] = nb_lower(w[k]);
+        w[toks[i].len] = '\0';
     }
     c.low = nb_malloc((n_toks ? n_toks : 1) * sizeof *c.low);
     for (size_t i = 0; i < n_toks; i++) c.low[i] = words->data + offs[i];

@@ -17,6 +17,7 @@ void nb_dict_free(nb_dict *d)
     free(d->entries);
     nb_map_free(&d->alias);
     nb_map_free(&d->skeleton);
+    nb_map_free(&d->prefix);
     memset(d, 0, sizeof *d);
 }
 
@@ -143,6 +144,14 @@ bool nb_dict_add_alias(nb_dict *d, size_t e, const char *alias, unsigned flags)
     }
     if (words > d->max_tokens) d->max_tokens = words;
     nb_map_put(&d->alias, key.data, e << 2 | flags);
+    for (size_t i = 0; i <= key.len; i++) {
+        if (i == key.len || key.data[i] == ' ') {
+            char c = key.data[i];
+            key.data[i] = '\0';
+            nb_map_put(&d->prefix, key.data, 1);
+            key.data[i] = c;
+        }
+    }
     /* Skeletons only for names long enough not to collide by chance. */
     if (!(flags & (NB_ALIAS_DEMONYM | NB_ALIAS_UPPER))) {
         nb_name_skeleton(key.data, &sk);

@@ -23,6 +23,7 @@ typedef struct {
     size_t n, cap;
     nb_map alias;      /* normalized alias -> entry index << 2 | flags */
     nb_map skeleton;   /* name skeleton -> entry index, SIZE_MAX when ambiguous */
+    nb_map prefix;     /* every leading run of words of an alias, for early exit */
     size_t max_tokens; /* longest alias, in words */
 } nb_dict;
 

@@ -1,12 +1,48 @@
 #include "lexicon.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util.h"
+
+/* Word lists are looked up for every token, so each gets a hash set the
+ * first time it is used; the lists themselves stay readable arrays. */
+typedef struct {
+    const char *const *list;
+    nb_map set;
+} lex_set;
+
+static lex_set *sets;
+static size_t n_sets, cap_sets;
+
+static void free_sets(void)
+{
+    for (size_t i = 0; i < n_sets; i++) nb_map_free(&sets[i].set);
+    free(sets);
+    sets = NULL;
+    n_sets = cap_sets = 0;
+}
+
+static const nb_map *set_of(const char *const *list)
+{
+    for (size_t i = 0; i < n_sets; i++)
+        if (sets[i].list == list) return &sets[i].set;
+    if (n_sets == 0) atexit(free_sets);
+    nb_grow(&sets, &cap_sets, n_sets + 1, sizeof *sets);
+    lex_set *ls = &sets[n_sets++];
+    ls->list = list;
+    memset(&ls->set, 0, sizeof ls->set);
+    for (size_t i = 0; list[i]; i++) nb_map_put(&ls->set, list[i], 1);
+    return &ls->set;
+}
 
 bool nb_lex_in(const char *w, size_t n, const char *const *list)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0) return true;
-    return false;
+    char buf[64];
+    if (n >= sizeof buf) return false; /* no listed word is that long */
+    memcpy(buf, w, n);
+    buf[n] = '\0';
+    return nb_map_get(set_of(list), buf, NULL);
 }
 
 const char *const NB_LEX_STOP_CAP[] = {

@@ -1,5 +1,6 @@
 #include "relations.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -71,11 +72,18 @@ static const trigger TRIGGERS[] = {
     {"hit", NB_REL_ATTACKED, 'n'}, {"executed", NB_REL_ATTACKED, 'n'},
     {NULL, NB_REL_FUNDS, 0}};
 
+static nb_map trigger_index;
+
+static void free_triggers(void) { nb_map_free(&trigger_index); }
+
 static const trigger *find_trigger(const char *w)
 {
-    for (size_t i = 0; TRIGGERS[i].w; i++)
-        if (strcmp(TRIGGERS[i].w, w) == 0) return &TRIGGERS[i];
-    return NULL;
+    if (!trigger_index.len) {
+        atexit(free_triggers);
+        for (size_t i = 0; TRIGGERS[i].w; i++) nb_map_put(&trigger_index, TRIGGERS[i].w, i);
+    }
+    size_t i;
+    return nb_map_get(&trigger_index, w, &i) ? &TRIGGERS[i] : NULL;
 }
 
 static const char *const NEG[] = {"not", "never", "no", "neither", "nor", "without",

@@ -1,0 +1,57 @@
+#!/bin/sh
+# The whole test suite behind `make test` (and `make asan` / `make valgrind`
+# with NB_BIN/NB_BUILD/NB_VALGRIND): cmocka unit tests, the sentence table,
+# end-to-end checks on seeds/, the bad-input catalogue and fault injection.
+# Ends with "N passed, M failed" and a non-zero exit on any failure.
+set -u
+BIN=${NB_BIN:-./netbuild}
+BUILD=${NB_BUILD:-build}
+VG=""
+if [ "${NB_VALGRIND:-0}" = 1 ]; then
+    VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+fi
+PY=/usr/bin/python3
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok - $1"; }
+bad() { fail=$((fail + 1)); echo "not ok - $1"; }
+check() { name=$1; shift; if "$@" >/dev/null 2>&1; then ok "$name"; else bad "$name"; fi; }
+
+# 1. cmocka unit tests (one binary per module) and the sentence table
+for t in "$BUILD"/test_*; do
+    [ -x "$t" ] || continue
+    if $VG "$t" > "$t.log" 2>&1; then ok "unit $(basename "$t")"; else bad "unit $(basename "$t")"; tail -n 30 "$t.log"; fi
+done
+
+# 2. end to end on seeds/
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+if $VG "$BIN" -q seeds/ -o "$tmp/a.graphml" -o "$tmp/a.dot" 2>"$tmp/err"; then ok "seeds run"; else bad "seeds run"; cat "$tmp/err"; fi
+check "graphml well-formed (xmllint)" xmllint --noout "$tmp/a.graphml"
+for layout in dot neato sfdp; do
+    check "dot renders with $layout" "$layout" -Tsvg "$tmp/a.dot" -o "$tmp/a.$layout.svg"
+done
+check "networkx reads graphml" "$PY" -c "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); assert g.number_of_edges() > 0" "$tmp/a.graphml"
+"$BIN" -q seeds/ -o "$tmp/b.graphml" -o "$tmp/b.dot" 2>/dev/null
+check "deterministic graphml" cmp "$tmp/a.graphml" "$tmp/b.graphml"
+check "deterministic dot" cmp "$tmp/a.dot" "$tmp/b.dot"
+check "explain names evidence" sh -c "\"$BIN\" -q seeds/ --explain | grep -q '@ byte'"
+check "--help exits 0" "$BIN" --help
+check "--version exits 0" "$BIN" --version
+"$BIN" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown option exits 2" || bad "unknown option exits 2"
+"$BIN" seeds/ >/dev/null 2>&1; [ $? -eq 2 ] && ok "missing output exits 2" || bad "missing output exits 2"
+"$BIN" -q /nonexistent/x -o "$tmp/c.graphml" >/dev/null 2>&1; [ $? -eq 3 ] && ok "missing input exits 3" || bad "missing input exits 3"
+gold=../shared/eval
+if [ -f "$gold/score.py" ]; then
+    check "seed gold F1 >= 0.90" "$PY" "$gold/score.py" "$gold/seeds-gold" "$tmp/a.graphml" --min-f1 0.90
+fi
+
+# 3. bad inputs and injected faults (their own scripts count their cases)
+for s in scripts/catalogue.sh scripts/faults.sh; do
+    [ -f "$s" ] || continue
+    if NB_VALGRIND=${NB_VALGRIND:-0} sh "$s" "$BIN" > "$tmp/s.log" 2>&1; then ok "$s"; else bad "$s"; tail -n 20 "$tmp/s.log"; fi
+    grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/s.log" | sed "s|^|  $s: |"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

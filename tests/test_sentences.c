@@ -1,0 +1,242 @@
+/* test_sentences.c - the table-driven sentence cases of tests/sentences.txt,
+ * in the spirit of cmark's spec tests: each case is a sentence (or a short
+ * passage) with the relations it must yield ('='), may yield ('~'), or
+ * "none". Anything else extracted fails the case. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
+#include "dict.h"
+#include "relations.h"
+#include "split.h"
+#include "text.h"
+
+typedef struct {
+    char *src, *dst;
+    nb_rel rel;
+    bool required;
+} expect;
+
+typedef struct {
+    int line;
+    char *text;
+    expect *ex;
+    size_t n_ex, cap_ex;
+    bool none;
+} tcase;
+
+static nb_dict dict;
+static const char *table_path = "tests/sentences.txt";
+
+/* Canonical key of an expected name: a dictionary alias maps to its actor. */
+static char *canon(const char *name)
+{
+    nb_buf key = {0};
+    nb_name_key(name, strlen(name), &key);
+    size_t e;
+    unsigned fl;
+    if (nb_dict_get(&dict, key.data, &e, &fl)) {
+        nb_name_key(dict.entries[e].name, strlen(dict.entries[e].name), &key);
+    } else {
+        nb_buf sk = {0};
+        nb_name_skeleton(key.data, &sk);
+        size_t ent;
+        if (nb_map_get(&dict.skeleton, sk.data, &ent) && ent != SIZE_MAX)
+            nb_name_key(dict.entries[ent].name, strlen(dict.entries[ent].name), &key);
+        nb_buf_free(&sk);
+    }
+    return nb_buf_detach(&key);
+}
+
+static bool same_actor(const char *label, const char *expected)
+{
+    char *a = canon(label), *b = canon(expected);
+    nb_buf sa = {0}, sb = {0};
+    nb_name_skeleton(a, &sa);
+    nb_name_skeleton(b, &sb);
+    bool eq = !strcmp(a, b) || !strcmp(sa.data, sb.data);
+    free(a);
+    free(b);
+    nb_buf_free(&sa);
+    nb_buf_free(&sb);
+    return eq;
+}
+
+static int parse_rel(const char *s)
+{
+    for (int r = 0; r < NB_REL_COUNT; r++)
+        if (!strcmp(s, nb_rel_name((nb_rel)r))) return r;
+    return -1;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* Runs one case and returns a description of what went wrong, or NULL. */
+static char *run_case(const tcase *tc)
+{
+    nb_clean c;
+    nb_clean_text(&c, tc->text, strlen(tc->text));
+    nb_names names = {0};
+    nb_article_actors aa;
+    nb_actors_begin(&aa, &dict, &names);
+    nb_tok *toks = NULL;
+    nb_item *items = NULL;
+    nb_found *found = NULL;
+    size_t tcap = 0, icap = 0, fcap = 0, nf = 0, pos = 0;
+    nb_buf words = {0}, msg = {0};
+    nb_sentence s;
+    while (nb_split_next(c.text, c.len, &pos, &s)) {
+        size_t nt = nb_tokenize(c.text + s.start, s.len, &toks, &tcap);
+        size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
+        nb_relations_find(&aa, items, ni, &found, &nf, &fcap);
+    }
+    bool *used = calloc(tc->n_ex + 1, sizeof *used);
+    for (size_t k = 0; k < nf; k++) {
+        const char *src = aa.ents[found[k].src].label, *dst = aa.ents[found[k].dst].label;
+        bool ok = false;
+        for (size_t e = 0; e < tc->n_ex; e++) {
+            const expect *x = &tc->ex[e];
+            if (x->rel == found[k].rel && same_actor(src, x->src) && same_actor(dst, x->dst)) {
+                used[e] = true;
+                ok = true;
+            }
+        }
+        if (!ok) nb_buf_printf(&msg, "  unexpected: %s | %s | %s [%s]\n", src,
+                               nb_rel_name(found[k].rel), dst, found[k].rule);
+    }
+    for (size_t e = 0; e < tc->n_ex; e++)
+        if (tc->ex[e].required && !used[e])
+            nb_buf_printf(&msg, "  missing:    %s | %s | %s\n", tc->ex[e].src,
+                          nb_rel_name(tc->ex[e].rel), tc->ex[e].dst);
+    free(used);
+    free(toks);
+    free(items);
+    free(found);
+    nb_buf_free(&words);
+    nb_actors_end(&aa);
+    nb_names_free(&names);
+    nb_clean_free(&c);
+    return msg.len ? nb_buf_detach(&msg) : NULL;
+}
+
+static void test_case(void **state)
+{
+    const tcase *tc = *state;
+    char *err = run_case(tc);
+    if (err) {
+        print_message("%s:%d: %s\n%s", table_path, tc->line, tc->text, err);
+        free(err);
+        fail();
+    }
+}
+
+static tcase *load(const char *path, size_t *n_cases)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        fprintf(stderr, "cannot open %s\n", path);
+        exit(1);
+    }
+    tcase *cases = NULL;
+    size_t n = 0, cap = 0;
+    char line[8192];
+    int ln = 0;
+    tcase *cur = NULL;
+    while (fgets(line, sizeof line, fp)) {
+        ln++;
+        char *l = trim(line);
+        if (!*l || *l == '#') {
+            if (!*l) cur = NULL;
+            continue;
+        }
+        if (*l == '>') {
+            nb_grow(&cases, &cap, n + 1, sizeof *cases);
+            cur = &cases[n++];
+            memset(cur, 0, sizeof *cur);
+            cur->line = ln;
+            cur->text = nb_strdup(trim(l + 1));
+            continue;
+        }
+        if (!cur || (*l != '=' && *l != '~')) {
+            fprintf(stderr, "%s:%d: unexpected line\n", path, ln);
+            exit(1);
+        }
+        bool req = *l == '=';
+        char *body = trim(l + 1);
+        if (!strcmp(body, "none")) {
+            cur->none = true;
+            continue;
+        }
+        char *p1 = strchr(body, '|');
+        char *p2 = p1 ? strchr(p1 + 1, '|') : NULL;
+        if (!p2) {
+            fprintf(stderr, "%s:%d: want 'Source | relation | Target'\n", path, ln);
+            exit(1);
+        }
+        *p1 = *p2 = '\0';
+        int rel = parse_rel(trim(p1 + 1));
+        if (rel < 0) {
+            fprintf(stderr, "%s:%d: unknown relation\n", path, ln);
+            exit(1);
+        }
+        nb_grow(&cur->ex, &cur->cap_ex, cur->n_ex + 1, sizeof *cur->ex);
+        expect *x = &cur->ex[cur->n_ex++];
+        x->src = nb_strdup(trim(body));
+        x->dst = nb_strdup(trim(p2 + 1));
+        x->rel = (nb_rel)rel;
+        x->required = req;
+    }
+    fclose(fp);
+    *n_cases = n;
+    return cases;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1) table_path = argv[1];
+    const char *dict_path = getenv("NB_DICT") ? getenv("NB_DICT") : "data/actors.csv";
+    nb_dict_init(&dict);
+    nb_buf err = {0};
+    if (nb_dict_load(&dict, dict_path, &err) != NB_OK) {
+        fprintf(stderr, "%s\n", err.data);
+        return 1;
+    }
+    nb_buf_free(&err);
+    size_t n = 0;
+    tcase *cases = load(table_path, &n);
+    struct CMUnitTest *tests = calloc(n + 1, sizeof *tests);
+    char **names = calloc(n + 1, sizeof *names);
+    for (size_t i = 0; i < n; i++) {
+        nb_buf nm = {0};
+        nb_buf_printf(&nm, "line %d%s", cases[i].line, cases[i].none ? " (negative)" : "");
+        names[i] = nb_buf_detach(&nm);
+        tests[i].name = names[i];
+        tests[i].test_func = test_case;
+        tests[i].initial_state = &cases[i];
+    }
+    int failed = _cmocka_run_group_tests("sentences", tests, n, NULL, NULL);
+    for (size_t i = 0; i < n; i++) {
+        free(names[i]);
+        free(cases[i].text);
+        for (size_t k = 0; k < cases[i].n_ex; k++) {
+            free(cases[i].ex[k].src);
+            free(cases[i].ex[k].dst);
+        }
+        free(cases[i].ex);
+    }
+    free(names);
+    free(tests);
+    free(cases);
+    nb_dict_free(&dict);
+    return failed ? 1 : 0;
+}
