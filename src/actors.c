@@ -71,13 +71,18 @@ static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, in
     e->kind = kind;
     e->dict = dict;
     e->country = -1;
+    e->alias_of = -1;
     return (int)aa->n_ents++;
 }
 
 static int entity_for_dict(nb_article_actors *aa, size_t entry)
 {
-    for (size_t i = 0; i < aa->n_ents; i++)
-        if (aa->ents[i].dict == (int)entry) return (int)i;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        if (aa->ents[i].dict != (int)entry) continue;
+        int e = (int)i;
+        while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
+        return e;
+    }
     const nb_dict_entry *de = &aa->dict->entries[entry];
     return new_entity(aa, de->name, de->kind, (int)entry);
 }
@@ -86,6 +91,10 @@ static void touch(nb_article_actors *aa, int ent, const char *surface, size_t n)
 {
     nb_entity *e = &aa->ents[ent];
     e->last_seen = ++aa->clock;
+    if (e->last_sent != aa->sentence) {
+        e->last_sent = aa->sentence;
+        e->sent_rank = ++aa->rank;
+    }
     e->mentions++;
     if (surface && n) add_form(e, surface, n);
 }
@@ -143,6 +152,8 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
     size_t best = i, words = 0;
     for (size_t j = i; j < c->n && words < d->max_tokens; j++) {
         if (hyphen(c, j) && j > i) continue;
+        if (j > i && (c->t[j].flags & NB_TOK_GLUE) && c->t[j].len == 1 && c->s[c->t[j].start] == '\'')
+            continue; /* "Kurdistan Workers' Party" */
         if (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0) break;
         nb_buf tk = {0};
         nb_name_key(c->s + c->t[j].start, c->t[j].len, &tk);
@@ -163,8 +174,9 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
                         !((c->t[k].flags & NB_TOK_UPPER) || memchr(c->s + c->t[k].start, '.', c->t[k].len) ||
                           (c->t[k].len == 1 && isupper((unsigned char)c->s[c->t[k].start]))))
                         ok = false;
-            } else if (!cap(c, i)) {
-                ok = false;
+            } else if (!cap(c, i) &&
+                       !(in(c, i, NB_LEX_CONNECT) && hyphen(c, i + 1) && cap(c, i + 2))) {
+                ok = false; /* "al-Shabaab" may start in lowercase */
             }
             if (ok) {
                 best = j + 1;
@@ -183,6 +195,11 @@ static size_t organ_len(const ctx *c, size_t i)
 {
     if (i >= c->n) return 0;
     size_t k = i;
+    /* one modifier before a facility: "oil refineries", "army convoy" */
+    if (!in(c, k, NB_LEX_ORGAN) && !in(c, k, NB_LEX_FACILITY) && k + 1 < c->n &&
+        !cap(c, k) && (c->t[k].flags & NB_TOK_WORD) && in(c, k + 1, NB_LEX_FACILITY) &&
+        !nb_lex_group_head(lw(c, k), tlen(c, k)))
+        return 2;
     if (in(c, k, NB_LEX_ORGAN)) {
         k++;
         while (k < c->n && k < i + 3 &&
@@ -252,6 +269,26 @@ static int recent(nb_article_actors *aa, int kind_mask, uint32_t roles)
         if (best < 0 || e->last_seen > aa->ents[best].last_seen) best = (int)i;
     }
     return best;
+}
+
+/* The entity a pronoun most likely means (centering): one named earlier in
+ * this sentence, else the first-named one of the previous sentence, else
+ * the latest. */
+static int salient(nb_article_actors *aa, int kind_mask)
+{
+    int here = -1, prev = -1;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *e = &aa->ents[i];
+        if (!(kind_mask & (1 << e->kind)) || e->alias_of >= 0 || !e->last_sent) continue;
+        if (e->last_sent == aa->sentence) {
+            if (here < 0 || e->last_seen > aa->ents[here].last_seen) here = (int)i;
+        } else if (e->last_sent + 1 == aa->sentence) {
+            if (prev < 0 || e->sent_rank < aa->ents[prev].sent_rank) prev = (int)i;
+        }
+    }
+    if (here >= 0) return here;
+    if (prev >= 0) return prev;
+    return recent(aa, kind_mask, 0);
 }
 
 #define K(k) (1 << (k))
@@ -496,8 +533,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         size_t o = organ_len(c, k);
         if (o) {
             /* "U.S. military", "Iran's Foreign Ministry", "Saudi pipelines" */
-            for (size_t m = k; m < k + o; m++)
+            for (size_t m = k; m < k + o; m++) {
                 if (is(c, m, "embassy")) aa->ents[ent].roles |= NB_ROLE_EMBASSY;
+                if (is(c, m, "army") || is(c, m, "military") || is(c, m, "junta") ||
+                    is(c, m, "forces") || is(c, m, "troops"))
+                    aa->ents[ent].roles |= NB_ROLE_ARMY;
+            }
             touch(aa, ent, surface, c->t[k + o - 1].start + c->t[k + o - 1].len - c->t[i].start);
             push_item(c, i, k + o, NB_IT_ACTOR, ent);
             return k + o;
@@ -578,8 +619,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
-    if ((single && in(c, s0, NB_LEX_STOP_CAP)) || in(c, j - 1, NB_LEX_PLACE_HEAD) ||
-        c->headline) {
+    bool place = in(c, j - 1, NB_LEX_PLACE_HEAD);
+    /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital" */
+    for (size_t k = j; k < c->n && k < j + 3 && !place; k++) {
+        if (cap(c, k) || (c->t[k].flags & NB_TOK_PUNCT)) break;
+        if (in(c, k, NB_LEX_PLACE_HEAD)) place = true;
+    }
+    /* A lone unknown name after "in", "near", "on"... is a place, not an actor. */
+    static const char *const LOCATIVE[] = {"in", "near", "at", "on", "into", "from", "outside",
+                                           "inside", "around", "across", "toward", "towards",
+                                           "to", "over", "through", "of", NULL};
+    bool locative = single && i > 0 && in(c, i - 1, LOCATIVE) && !common_given_name(lw(c, s0));
+    if ((single && in(c, s0, NB_LEX_STOP_CAP)) || place || c->headline) {
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
     }
@@ -598,11 +649,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j) s0++;
     const char *name = c->s + c->t[s0].start;
     size_t len = c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start;
-    int ent = resolve_name(c, name, len, guess_kind(c, s0, j, titled), start);
+    int ent = resolve_name(c, name, len, guess_kind(c, s0, j, titled), start || locative);
     if (ent < 0) {
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
     }
+    while (c->aa->ents[ent].alias_of >= 0) ent = c->aa->ents[ent].alias_of;
     nb_entity *e = &c->aa->ents[ent];
     e->roles |= roles;
     if (titled && e->kind == NB_KIND_UNKNOWN) e->kind = NB_KIND_PERSON;
@@ -625,11 +677,11 @@ static size_t on_reference(ctx *c, size_t i)
     int ent = -1;
     size_t end = i + 1;
     if (!strcmp(w, "he") || !strcmp(w, "she")) {
-        ent = recent(aa, K(NB_KIND_PERSON), 0);
+        ent = salient(aa, K(NB_KIND_PERSON));
     } else if (!strcmp(w, "it")) {
-        ent = recent(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), 0);
+        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
-        ent = recent(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), 0);
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
     } else if (!strcmp(w, "the") && i + 1 < c->n) {
         size_t k = i + 1;
         int country = -1;
@@ -662,6 +714,9 @@ static size_t on_reference(ctx *c, size_t i)
         } else if (!strcmp(h, "minister")) {
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_MINISTER;
+        } else if (!strcmp(h, "army") || !strcmp(h, "junta") || !strcmp(h, "military")) {
+            mask = K(NB_KIND_COUNTRY);
+            role = NB_ROLE_ARMY;
         } else if (!strcmp(h, "embassy")) {
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_EMBASSY;
@@ -691,6 +746,68 @@ static void note_titles(ctx *c, size_t item)
         size_t t = k - 1;
         if (!in(c, t, NB_LEX_TITLE)) break;
         e->roles |= title_roles(lw(c, t));
+    }
+}
+
+static bool item_is(const ctx *c, size_t k, const char *w)
+{
+    return k < c->n_items && !(c->items[k].flags & NB_IT_ACTOR) && !strcmp(c->items[k].w, w);
+}
+
+static void make_alias(ctx *c, int from, int to)
+{
+    nb_article_actors *aa = c->aa;
+    while (aa->ents[to].alias_of >= 0) to = aa->ents[to].alias_of;
+    if (from == to || aa->ents[from].kind == NB_KIND_COUNTRY) return;
+    /* a dictionary actor keeps its identity: the other name folds into it */
+    if (aa->ents[from].dict >= 0 && aa->ents[to].dict < 0) {
+        int t = from;
+        from = to;
+        to = t;
+    }
+    if (aa->ents[from].dict >= 0) return; /* two known actors: trust the dictionary */
+    aa->ents[from].alias_of = to;
+    for (size_t k = 0; k < c->n_items; k++)
+        if (c->items[k].ent == from) c->items[k].ent = to;
+}
+
+/* "X, known by his nom de guerre Y", "X, also known as Y", "Full Name
+ * (ACRONYM)": the second name is the first actor. */
+static void declared_aliases(ctx *c)
+{
+    for (size_t k = 0; k + 2 < c->n_items; k++) {
+        nb_item *x = &c->items[k];
+        if (!(x->flags & NB_IT_ACTOR) || (x->flags & (NB_IT_MOD | NB_IT_PRON)) || x->ent < 0) continue;
+        if (item_is(c, k + 1, "(") && item_is(c, k + 3, ")") && (c->items[k + 2].flags & NB_IT_ACTOR) &&
+            c->items[k + 2].ent >= 0) {
+            make_alias(c, c->items[k + 2].ent, x->ent);
+            continue;
+        }
+        size_t m = k + 1;
+        if (item_is(c, m, ",")) m++;
+        /* skip a short description: "senior commander" */
+        while (m < c->n_items && m < k + 6 && !(c->items[m].flags & (NB_IT_ACTOR | NB_IT_PUNCT)) &&
+               !item_is(c, m, "known"))
+            m++;
+        if (item_is(c, m, "also") || item_is(c, m, "better") || item_is(c, m, "widely")) m++;
+        if (!item_is(c, m, "known")) continue;
+        m++;
+        if (item_is(c, m, "as")) {
+            m++;
+        } else if (item_is(c, m, "by")) {
+            m++;
+            while (m < c->n_items && m < k + 14 && !(c->items[m].flags & NB_IT_ACTOR) &&
+                   !(c->items[m].flags & NB_IT_PUNCT))
+                m++;
+        } else {
+            continue;
+        }
+        if (m < c->n_items && (c->items[m].flags & NB_IT_ACTOR) && c->items[m].ent >= 0 &&
+            !(c->items[m].flags & NB_IT_PRON)) {
+            /* "senior commander known by his nom de guerre Abu Mahdi": when
+             * the actor before is far, the described person is the later one */
+            make_alias(c, c->items[m].ent, x->ent);
+        }
     }
 }
 
@@ -724,6 +841,8 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     for (size_t i = 0; i < n_toks; i++) c.low[i] = words->data + offs[i];
     free(offs);
     c.headline = is_headline(&c);
+    aa->sentence++;
+    aa->rank = 0;
 
     size_t first = 0;
     for (size_t i = 0; i < n_toks;) {
@@ -741,11 +860,11 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             i = r;
             continue;
         }
-        if (cap(&c, i) && !(toks[i].flags & NB_TOK_NUM)) {
+        size_t g = group_noun_at(&c, i);
+        if (cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && (g == SIZE_MAX || i != first)) {
             i = on_name(&c, i, first);
             continue;
         }
-        size_t g = group_noun_at(&c, i);
         if (g != SIZE_MAX && (g > i || !is(&c, g, "militia")) &&
             strcmp(lw(&c, g), "factions") != 0 && strcmp(lw(&c, g), "proxies") != 0) {
             size_t end = group_tail(&c, g + 1);
@@ -762,6 +881,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         i++;
     }
     for (size_t k = 0; k < c.n_items; k++) note_titles(&c, k);
+    declared_aliases(&c);
     free(c.low);
     *items = c.items;
     return c.n_items;

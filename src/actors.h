@@ -39,7 +39,8 @@ enum {
     NB_ROLE_MINISTER = 1 << 3,
     NB_ROLE_EMBASSY = 1 << 4,
     NB_ROLE_LEADER = 1 << 5,
-    NB_ROLE_SPOKES = 1 << 6
+    NB_ROLE_SPOKES = 1 << 6,
+    NB_ROLE_ARMY = 1 << 7           /* "Sudan's army": "the army" refers back */
 };
 
 typedef struct {
@@ -53,6 +54,9 @@ typedef struct {
     int country;         /* entity of an affiliated country, or -1 */
     char *group_head;    /* generic groups: "militias", "protesters"... */
     size_t last_seen;    /* mention clock of the latest mention */
+    size_t last_sent;    /* sentence of the latest mention, counted from 1 */
+    size_t sent_rank;    /* order of its first mention within that sentence */
+    int alias_of;        /* entity this one was declared another name of, or -1 */
     long mentions;
     char **forms;        /* surface forms seen */
     size_t n_forms, cap_forms;
@@ -73,6 +77,8 @@ typedef struct {
     nb_entity *ents;
     size_t n_ents, cap_ents;
     size_t clock;
+    size_t sentence;     /* current sentence, counted from 1 */
+    size_t rank;         /* mentions so far in the current sentence */
     int last_attacker;   /* entity that carried out the latest attack */
 } nb_article_actors;
 

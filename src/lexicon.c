@@ -106,7 +106,7 @@ const char *const NB_LEX_HEAD_STATE[] = {
 const char *const NB_LEX_ROLE[] = {
     "leader", "leaders", "commander", "chief", "head", "founder", "chairman", "emir",
     "boss", "commander-in-chief", "secretary-general", "chief of staff", "ringleader",
-    NULL};
+    "commanders", "chiefs", "heads", NULL};
 
 const char *const NB_LEX_ORG_HEAD[] = {
     "force", "forces", "army", "brigade", "brigades", "front", "movement", "party",
@@ -136,7 +136,11 @@ const char *const NB_LEX_ORGAN[] = {
     "state", "diplomats", "negotiators", "leadership", "cabinet", "parliament",
     "lawmakers", "consulate", "navy", "marines", "artillery", "warships", "coalition",
     "authority", "spokesman", "spokeswoman", "spokesperson", "interior", "mission",
-    "delegation", "commanders", "generals", "side", NULL};
+    "delegation", "commanders", "generals", "side", "junta", "officers", "commandos",
+    "special", "missiles", "missile", "rockets", "shells", "bombs", "fighter", "warplane",
+    "tanks", "gunboats", "investigators", "prosecutors", "courts", "legislators",
+    "envoy", "ministers", "president", "presidency", "security", "gunships", "helicopters",
+    NULL};
 
 const char *const NB_LEX_FACILITY[] = {
     "base", "bases", "interests", "positions", "targets", "target", "facilities",
@@ -144,7 +148,10 @@ const char *const NB_LEX_FACILITY[] = {
     "tanker", "pipelines", "pipeline", "outposts", "outpost", "installations",
     "personnel", "patrol", "patrols", "checkpoint", "checkpoints", "headquarters",
     "compound", "airbase", "airbases", "warship", "embassy", "consulate", "presence",
-    "territory", "soil", "assets", NULL};
+    "territory", "soil", "assets", "barracks", "hideouts", "hideout", "camps", "refineries",
+    "refinery", "depot", "depots", "airfield", "airfields", "infrastructure", "strongholds",
+    "stronghold", "garrison", "garrisons", "frigate", "destroyer", "aircraft", "jet",
+    "drone", "satellite", NULL};
 
 const char *const NB_LEX_GROUP_ADJ[] = {
     "shia", "shiite", "shi'ite", "sunni", "muslim", "christian", "armed", "local",

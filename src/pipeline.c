@@ -107,7 +107,10 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
     size_t *node = nb_malloc((aa.n_ents ? aa.n_ents : 1) * sizeof *node);
     for (size_t i = 0; i < aa.n_ents; i++) {
         nb_entity *e = &aa.ents[i];
-        node[i] = nb_network_node(&p->net, e->label, e->kind);
+        size_t root = i;
+        while (aa.ents[root].alias_of >= 0) root = (size_t)aa.ents[root].alias_of;
+        node[i] = nb_network_node(&p->net, aa.ents[root].label, aa.ents[root].kind);
+        if (root != i) nb_network_alias(&p->net, node[i], e->label);
         p->net.nodes[node[i]].mentions += e->mentions;
         for (size_t k = 0; k < e->n_forms; k++) {
             char *f = nb_text_sanitize(e->forms[k], strlen(e->forms[k]));

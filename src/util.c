@@ -104,7 +104,7 @@ void nb_buf_free(nb_buf *b)
 
 uint64_t nb_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a */
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
@@ -169,4 +169,6 @@ void nb_fmt_double(char out[32], double v)
     /* Fixed notation only: DOT and some GraphML readers choke on exponents. */
     snprintf(out, 32, "%.6f", v);
     if (fabs(v) >= 1e15) snprintf(out, 32, "%.0f", v);
+    /* A tiny negative rounds to "-0.000000": print it as zero too. */
+    if (strcmp(out, "-0.000000") == 0) strcpy(out, "0.000000");
 }
