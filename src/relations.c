@@ -1,5 +1,6 @@
 #include "relations.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,7 +107,7 @@ static const char *const INTENT[] = {
     "ordered", "told", "tell", "instructed", "push", "pushed", "pressing", "pressed",
     "attempt", "attempted", "tried", "try", "trying", "sought", "seeking", "accused",
     "blamed", "blame", "accuses", "accuse", "blames", "claims", "claimed", "claiming",
-    "suspected", NULL};
+    "suspected", "neither", "nor", NULL};
 static const char *const ADVERB[] = {
     "also", "reportedly", "allegedly", "strongly", "repeatedly", "formerly", "previously",
     "later", "then", "recently", "already", "now", "still", "once", "publicly", "openly",
@@ -114,12 +115,19 @@ static const char *const ADVERB[] = {
     "vehemently", "fiercely", "heavily", "effectively", "secretly", "covertly",
     "successfully", "apparently", "just", "further", "subsequently", "again", "first",
     "long", "currently", "has", "have", "had", "having", "is", "are", "was", "were",
-    "been", "be", "being", "did", "does", "do", NULL};
+    "been", "be", "being", "did", "does", "do", "both", "all", "each", "together", "since",
+    "long", "jointly", NULL};
 static const char *const DET[] = {
     "the", "a", "an", "its", "their", "his", "her", "our", "some", "several", "two", "three",
     "four", "five", "six", "many", "dozens", "hundreds", "thousands", "various", "other",
     "all", "both", "these", "those", "this", "that", "another", "multiple", "numerous",
     "at", "least", "more", "than", NULL};
+static const char *const QUANT[] = {
+    "dozens", "hundreds", "thousands", "scores", "some", "many", "several", "one", "two",
+    "three", "four", "five", "most", "all", "members", "fighters", "remnants", "elements",
+    "units", "supporters", "militants", "troops", "soldiers", "forces", "positions", "bases",
+    "headquarters", "camps", "hideouts", "strongholds", "wing", "branch", "arm", "leadership",
+    "cells", "convoy", "commanders", "leaders", "officials", NULL};
 static const char *const PREP[] = {
     "of", "in", "on", "at", "from", "with", "by", "for", "against", "between", "to", "into",
     "about", "like", "including", "near", "over", "under", "during", "after", "before",
@@ -130,13 +138,15 @@ static const char *const BOUNDARY[] = {
     ";", ":", "\"", "(", ")", "?", "!", ".", "[", "]", "that", "but", "while", "whereas",
     "although", "though", "because", "when", "where", "if", "unless", "whether", "after",
     "before", "until", "so", "since", "amid", "saying", "adding", "according", NULL};
-static const char *const RELPRON[] = {"who", "which", "that", "whom", NULL};
+static const char *const RELPRON[] = {"who", "which", "that", "whom", "whose", NULL};
 static const char *const ROLE_ADJ[] = {
     "top", "senior", "military", "supreme", "overall", "former", "current", "new", "late",
     "political", "spiritual", "powerful", "de", "facto", "longtime", "long-time",
     "then", "veteran", "field", "operational", "founding", "influential", "prominent",
     "notorious", "shadowy", "elusive", "main", "chief", "regional", "local", "acting",
-    "expeditionary", "elite", "overseas", "feared", "slain", "late", "self-styled", NULL};
+    "expeditionary", "elite", "overseas", "feared", "slain", "late", "self-styled", "bureau",
+    "wing", "deputy", "army", "militia", "rebel", "operations", "intelligence", "security",
+    "group", "movement", "'s", NULL};
 static const char *const EVAL[] = {
     "unacceptable", "violation", "violations", "blatant", "aggression", "crime", "crimes",
     "criminal", "illegal", "terrorism", "terrorist", "outrageous", "cowardly", "heinous",
@@ -220,6 +230,13 @@ static void emit(rctx *r, int src, nb_rel rel, int dst, const char *rule)
     f->rule = rule;
 }
 
+static bool be_aux(const rctx *r, int i)
+{
+    static const char *const BE[] = {"is", "are", "was", "were", "been", "being", "be", "get",
+                                     "got", "gets", NULL};
+    return w_in(r, i, BE);
+}
+
 /* ---- blocking ---------------------------------------------------------- */
 
 /* True when something before v in its sentence part says the event did not
@@ -231,7 +248,7 @@ static bool blocked(const rctx *r, int v, bool verb)
     int i = v - 1;
     for (; i >= 0; i--) {
         if (w_in(r, i, INTENT)) return true;
-        if (w_is(r, i, ";") || w_is(r, i, ".")) break;
+        if (w_is(r, i, ";") || w_is(r, i, ".") || w_is(r, i, "\"")) break;
     }
     if (!verb) return false;
     /* verb group: back over adverbs, auxiliaries, negations and modals */
@@ -255,7 +272,7 @@ static int event_attacker(const rctx *r, int e)
     if (actor(r, i) && kind_of(r, i) != NB_KIND_PERSON) return r->it[i].ent;
     /* "the attack on Y by X" */
     for (int k = e + 1; k < r->n && k <= e + 8; k++) {
-        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) break;
+        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",") || be_aux(r, k) || find_trigger(r->it[k].w)) break;
         if (w_is(r, k, "by") && head_actor(r, k + 1)) return r->it[k + 1].ent;
     }
     return -1;
@@ -263,16 +280,69 @@ static int event_attacker(const rctx *r, int e)
 
 static bool is_event(const rctx *r, int i) { return w_in(r, i, EVENT_HEAD); }
 
+
+static bool is_number(const rctx *r, int i)
+{
+    return i >= 0 && i < r->n && !(r->it[i].flags & NB_IT_ACTOR) && r->it[i].w[0] >= '0' &&
+           r->it[i].w[0] <= '9';
+}
+
+/* A plain lowercase word that may be an adjective inside a noun phrase. */
+static bool adjective_like(const rctx *r, int i)
+{
+    if (i < 0 || i >= r->n) return false;
+    const nb_item *it = &r->it[i];
+    if (it->flags & (NB_IT_ACTOR | NB_IT_PUNCT | NB_IT_CAP)) return false;
+    return !w_in(r, i, PREP) && !w_in(r, i, BOUNDARY) && !w_in(r, i, RELPRON) &&
+           !find_trigger(it->w) && !w_in(r, i, EVENT_HEAD) && !be_aux(r, i) &&
+           strcmp(it->w, "and") && strcmp(it->w, "or");
+}
+
+/* From an actor at k, moves to the head of "Hezbollah commanders Fuad Shukr",
+ * "Islamic State leader Abu Bakr al-Baghdadi", "Daesh leader, Abu Khadija". */
+static int role_head(const rctx *r, int k)
+{
+    int m = k + 1;
+    while (m < r->n && m < k + 4 && (w_in(r, m, ROLE_ADJ) || w_in(r, m, NB_LEX_ROLE)) &&
+           !actor(r, m))
+        m++;
+    if (m == k + 1 || !w_in(r, m - 1, NB_LEX_ROLE)) return k;
+    if (w_is(r, m, ",")) m++;
+    if (head_actor(r, m)) {
+        nb_kind kd = kind_of(r, m);
+        if (kd == NB_KIND_PERSON || kd == NB_KIND_UNKNOWN) return m;
+    }
+    return k;
+}
+
 /* Collects the head actors of a coordinated noun phrase starting at i:
- * "Soleimani and Abu Mahdi al-Muhandis", "Iran, Russia and China". Skips
- * determiners; returns the index after the phrase, or -1 when none. */
-static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max)
+ * "Soleimani and Abu Mahdi al-Muhandis", "Iran, Russia and China", "14
+ * Pakistani soldiers", "fighters of the TTP". poss_head lets "Iran's
+ * actions" stand for Iran. Returns the index after the phrase, or -1. */
+static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool poss_head)
 {
     *n_ents = 0;
     int k = i;
     for (;;) {
         int skipped = 0;
-        while (k < r->n && (w_in(r, k, DET) || adverb(r, k)) && skipped < 3) { k++; skipped++; }
+        for (;;) {
+            if (skipped < 4 && (w_in(r, k, DET) || adverb(r, k) || is_number(r, k))) {
+                k++;
+                skipped++;
+            } else if (w_in(r, k, QUANT) && w_is(r, k + 1, "of")) {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        while (k < r->n && !actor(r, k) && (r->it[k].flags & NB_IT_CAP) && w_in(r, k, NB_LEX_TITLE) &&
+               skipped++ < 8)
+            k++; /* "backs President Bashar al-Assad" */
+        /* up to two adjectives when an actor follows: "suspected TTP hideouts" */
+        if (!actor(r, k) && adjective_like(r, k)) {
+            if (actor(r, k + 1)) k++;
+            else if (adjective_like(r, k + 1) && actor(r, k + 2)) k += 2;
+        }
         /* "Iran's Quds Force", "Iranian-backed Kataib Hezbollah" */
         while (actor(r, k) && (r->it[k].flags & (NB_IT_POSS | NB_IT_MOD)) && actor(r, k + 1)) k++;
         while (actor(r, k) && (r->it[k].flags & (NB_IT_MOD | NB_IT_BACKED)) &&
@@ -280,14 +350,28 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max)
                actor(r, k + 2))
             k += 2; /* "Iranian-backed Iraqi militia" */
         if (!actor(r, k)) break;
-        if ((r->it[k].flags & NB_IT_MOD) && !(r->it[k].flags & NB_IT_BACKED)) {
-            /* an adjectival demonym heads nothing: "Iraqi citizens" */
-            break;
+        if ((r->it[k].flags & NB_IT_MOD) || (r->it[k].flags & NB_IT_BACKED)) break;
+        k = role_head(r, k);
+        if (r->it[k].flags & NB_IT_POSS) {
+            /* "Iran's actions": the possessor only where the relation allows */
+            if (actor(r, k + 1)) {
+                k++;
+                continue;
+            }
+            static const char *const ORGANS[] = {"government", "forces", "regime", "army",
+                                                 "troops", "militia", "administration", "fighters",
+                                                 "men", "loyalists", NULL};
+            if (!poss_head && !w_in(r, k + 1, ORGANS)) break;
+            static const char *const PERSONS[] = {
+                "general", "generals", "commander", "commanders", "leader", "leaders", "chief",
+                "scientist", "scientists", "son", "brother", "envoy", "spokesman", "deputy",
+                "founder", "head", "minister", "officer", "adviser", "advisor", "one", NULL};
+            int m = k + 1;
+            while (m < r->n && m < k + 4 && adjective_like(r, m) && !w_in(r, m, PERSONS)) m++;
+            if (w_in(r, m, PERSONS)) break; /* "killed one of Tehran's top generals" */
         }
-        if ((r->it[k].flags & NB_IT_BACKED)) break;
         if (*n_ents < max) ents[(*n_ents)++] = r->it[k].ent;
         k++;
-        /* a possessive head: "Iran's actions" -> Iran */
         if (r->it[k - 1].flags & NB_IT_POSS) {
             if (k < r->n && !(r->it[k].flags & NB_IT_PUNCT) && !actor(r, k)) k++;
         }
@@ -299,8 +383,8 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max)
             k += w_is(r, k, "such") ? 2 : 1;
             if (w_is(r, k, "and")) k++;
             int m = k;
-            while (m < r->n && w_in(r, m, DET)) m++;
-            if (actor(r, m)) continue;
+            while (m < r->n && (w_in(r, m, DET) || is_number(r, m))) m++;
+            if (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1))) continue;
             k = save;
         }
         break;
@@ -316,11 +400,13 @@ static int phrase_head(const rctx *r, int i, int span)
     for (int k = i; k < r->n && k < i + span; k++) {
         if (w_in(r, k, BOUNDARY) || w_is(r, k, ",") || w_is(r, k, "and")) break;
         if (actor(r, k) && !(r->it[k].flags & NB_IT_MOD)) {
-            last = k;
-            if (!(r->it[k].flags & NB_IT_POSS)) break;
+            last = role_head(r, k);
+            if (!(r->it[last].flags & NB_IT_POSS)) break;
+            k = last;
         }
         if (k > i && w_in(r, k, PREP)) break;
     }
+    if (last >= 0 && (r->it[last].flags & NB_IT_POSS)) return -1; /* "one of Tehran's generals" */
     return last;
 }
 
@@ -341,6 +427,7 @@ static bool in_pp(const rctx *r, int a)
         }
         break;
     }
+    if (w_is(r, i, "of") && (w_in(r, i - 1, QUANT) || is_number(r, i - 1))) return false;
     if (w_in(r, i, PREP)) return true;
     /* one adjective between: "in neighboring Iraq" */
     if (i >= 1 && !(r->it[i].flags & (NB_IT_ACTOR | NB_IT_PUNCT)) && !(r->it[i].flags & NB_IT_CAP) &&
@@ -384,12 +471,29 @@ static int antecedent(const rctx *r, int rp)
 
 /* Finds the subject(s) of the verb at v. *relobj receives the antecedent of
  * an object relative ("which he founded"), or -1. Returns the count. */
+static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, bool vp);
+
 static int find_subjects(const rctx *r, int v, int *subj, int max, int *relobj)
+{
+    return subjects_x(r, v, subj, max, relobj, false);
+}
+
+/* vp: v is the "and" of coordinated verb phrases ("who helped coordinate
+ * militias and was killed"), whose subject is the first phrase's subject. */
+static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, bool vp)
 {
     *relobj = -1;
     int n = 0, first = -1;
     int i = v - 1;
     while (i >= 0) {
+        if (w_is(r, i, ")")) { /* "(ISWAP)": a bracket is no clause boundary */
+            int o = i - 1;
+            while (o >= 0 && o > i - 12 && !w_is(r, o, "(")) o--;
+            if (w_is(r, o, "(")) {
+                i = o - 1;
+                continue;
+            }
+        }
         if (w_is(r, i, ",") || w_is(r, i, "-")) {
             int o = paren_open(r, i);
             if (o >= 0 && first < 0) {
@@ -401,33 +505,63 @@ static int find_subjects(const rctx *r, int v, int *subj, int max, int *relobj)
         }
         if (w_in(r, i, RELPRON)) {
             int a = antecedent(r, i);
-            if (first < 0) {
+            if (first < 0 || (vp && a >= 0)) {
+                n = 0;
                 if (a >= 0 && n < max) subj[n++] = a;
+                for (int k = i + 1; k < v; k++) {
+                    if (w_is(r, k, "like") && actor(r, k + 1)) {
+                        int ents[8], ne = 0;
+                        np_actors(r, k + 1, ents, &ne, 8, false);
+                        for (int e = 0; e < ne && n < max; e++) subj[n++] = ents[e];
+                    }
+                }
                 return n;
             }
-            *relobj = a;
+            /* object relative only when the subject follows the pronoun:
+             * "Kataib Hezbollah, which he founded" */
+            int f = i + 1;
+            while (f < first && w_in(r, f, DET)) f++;
+            if (f == first) *relobj = a;
             break;
         }
         if (w_in(r, i, BOUNDARY)) break;
-        if ((w_is(r, i, "and") || w_is(r, i, "but")) && first < 0 && !actor(r, i - 1)) {
+        if ((w_is(r, i, "and") || w_is(r, i, "but")) && first < 0) {
             /* "and was killed": the verb shares the earlier subject */
             int dummy;
-            return find_subjects(r, i, subj, max, &dummy);
+            return subjects_x(r, i, subj, max, &dummy, true);
         }
         if (head_actor(r, i) && !in_pp(r, i)) {
-            /* In "Hezbollah leader Nasrallah" the last actor is the head. */
-            bool compound = actor(r, i + 1) ||
-                            (w_in(r, i + 1, NB_LEX_ROLE) && actor(r, i + 2)) ||
-                            (r->it[i].flags & NB_IT_POSS);
+            /* In "Hezbollah leader Nasrallah", "U.S. Secretary of State Mike
+             * Pompeo" and "Quds Force's Soleimani" the last actor is the head. */
+            int m = i + 1;
+            while (m < r->n && m < i + 6 && !actor(r, m) &&
+                   (w_in(r, m, NB_LEX_ROLE) || w_in(r, m, NB_LEX_TITLE) || w_in(r, m, ROLE_ADJ) ||
+                    w_is(r, m, ",") ||
+                    ((r->it[i].flags & NB_IT_POSS) && !(r->it[m].flags & NB_IT_PUNCT) &&
+                     !find_trigger(r->it[m].w) && !be_aux(r, m))))
+                m++;
+            bool compound = actor(r, m) && m < v;
             if (!compound) first = i;
         }
         i--;
     }
     if (first < 0) return 0;
+    /* "which like Iran had long backed Assad": the comparison shares the verb */
+    for (int k = first + 1; k < v && !w_is(r, k, ","); k++) {
+        if (w_is(r, k, "like") && actor(r, k + 1) && n < max) {
+            int ents[8], ne = 0;
+            np_actors(r, k + 1, ents, &ne, 8, false);
+            for (int e = 0; e < ne && n < max; e++) subj[n++] = ents[e];
+        }
+    }
+    /* "Iraqi and U.S. forces": a demonym coordinated with the subject */
+    if (w_is(r, first - 1, "and") && actor(r, first - 2) && (r->it[first - 2].flags & NB_IT_MOD) &&
+        kind_of(r, first - 2) == NB_KIND_COUNTRY && n < max)
+        subj[n++] = r->it[first - 2].ent;
     /* coordination to the left of the leftmost subject is handled by
      * collecting the subject phrase forwards */
     int ents[8], ne = 0;
-    np_actors(r, first, ents, &ne, 8);
+    np_actors(r, first, ents, &ne, 8, true);
     if (ne == 0) ents[ne++] = r->it[first].ent;
     for (int k = 0; k < ne && n < max; k++) subj[n++] = ents[k];
     return n;
@@ -435,12 +569,6 @@ static int find_subjects(const rctx *r, int v, int *subj, int max, int *relobj)
 
 /* ---- patterns ---------------------------------------------------------- */
 
-static bool be_aux(const rctx *r, int i)
-{
-    static const char *const BE[] = {"is", "are", "was", "were", "been", "being", "be", "get",
-                                     "got", "gets", NULL};
-    return w_in(r, i, BE);
-}
 
 /* Objects of an active verb, with event nouns resolved to their attacker
  * when the relation is about the event ("condemned the strikes"). */
@@ -448,9 +576,13 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
 {
     int k = v + 1;
     while (k < r->n && adverb(r, k)) k++;
+    while ((w_is(r, k, ",") || w_is(r, k, "and")) && k + 1 < r->n && find_trigger(r->it[k + 1].w) &&
+           !(r->it[k + 1].flags & NB_IT_ACTOR))
+        k += 2;
+    if (w_is(r, k, "and")) k++;
     if (w_is(r, k, "each") || w_is(r, k, "one")) return 0;
     int n = 0;
-    int end = np_actors(r, k, obj, &n, max);
+    int end = np_actors(r, k, obj, &n, max, rel == NB_REL_CONDEMNS || rel == NB_REL_ATTACKED);
     if (n > 0) {
         /* "condemned U.S. airstrikes on X": the target is the attacker */
         if (rel == NB_REL_CONDEMNS && end < r->n && is_event(r, end)) return n;
@@ -486,28 +618,34 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     /* passive: "was killed by X", "Hezbollah, also backed by Iran" */
     int b = v - 1;
     while (b >= 0 && adverb(r, b) && !be_aux(r, b)) b--;
-    bool by = w_is(r, v + 1, "by");
-    bool in_event = (w_is(r, v + 1, "in") || w_is(r, v + 1, "during") || w_is(r, v + 1, "by")) &&
-                    !by;
+    int after = v + 1;
+    while (after < r->n && adverb(r, after)) after++; /* "funded entirely by" */
+    /* "funded and trained by Iran": the participles share the agent */
+    if (w_is(r, after, "and") && after + 2 < r->n && find_trigger(r->it[after + 1].w) &&
+        w_is(r, after + 2, "by"))
+        after += 2;
+    bool by = w_is(r, after, "by");
+    bool in_event = (w_is(r, after, "in") || w_is(r, after, "during")) && !by;
     bool passive = (tg->form == 'd' || tg->form == 'n') &&
-                   (be_aux(r, b) || ((w_is(r, b, ",") || head_actor(r, b)) && (by || in_event)));
-    if (tg->form == 'n' && !passive) return;
+                   (be_aux(r, b) ||
+                    ((w_is(r, b, ",") || head_actor(r, b) || w_is(r, b, "and")) && (by || in_event)));
+    if (tg->form == 'n' && !passive && !head_actor(r, v - 1)) return;
     if (passive) {
         if (blocked(r, v, true)) return;
         int agents[8], na = 0;
         if (by) {
-            np_actors(r, v + 2, agents, &na, 8);
+            np_actors(r, after + 1, agents, &na, 8, true);
             if (na == 0) {
-                int e = v + 2;
-                while (e < r->n && e < v + 7 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
+                int e = after + 1;
+                while (e < r->n && e < after + 6 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
                 if (is_event(r, e)) {
                     int a = event_attacker(r, e);
                     if (a >= 0) agents[na++] = a;
                 }
             }
         } else if (in_event) {
-            int e = v + 2;
-            while (e < r->n && e < v + 7 && !is_event(r, e) && !w_in(r, e, BOUNDARY) &&
+            int e = after + 1;
+            while (e < r->n && e < after + 6 && !is_event(r, e) && !w_in(r, e, BOUNDARY) &&
                    !w_is(r, e, ","))
                 e++;
             if (is_event(r, e) && tg->rel == NB_REL_ATTACKED) {
@@ -524,8 +662,12 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         return;
     }
     /* gerunds and bare participles are no finite verbs */
-    if (tg->form == 'b' && !head_actor(r, v - 1) && !w_in(r, v - 1, RELPRON) &&
-        !(adverb(r, v - 1) && head_actor(r, v - 2)))
+    /* present and base forms double as nouns ("the strikes"): a verb here
+     * follows its subject, a relative pronoun or an adverb */
+    if ((tg->form == 'b' || tg->form == 'p') && !head_actor(r, v - 1) && !w_in(r, v - 1, RELPRON) &&
+        !(adverb(r, v - 1) && head_actor(r, v - 2)) &&
+        !((w_is(r, v - 1, ",") || w_is(r, v - 1, "and")) && v >= 2 && find_trigger(r->it[v - 2].w) &&
+          !(r->it[v - 2].flags & NB_IT_ACTOR)))
         return;
     if (blocked(r, v, true)) return;
     int ns = find_subjects(r, v, subj, 8, &relobj);
@@ -539,7 +681,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
     for (int s = 0; s < ns; s++)
         for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
-    if (tg->rel == NB_REL_ATTACKED && ns > 0) r->aa->last_attacker = subj[0];
+    if (tg->rel == NB_REL_ATTACKED && no > 0) r->aa->last_attacker = subj[0];
 }
 
 /* "carried out airstrikes ... against X", "launched attacks on X" */
@@ -558,7 +700,7 @@ static void light_verb(rctx *r, int v)
         if (w_in(r, p, BOUNDARY) && !w_is(r, p, "after")) break;
         if (w_is(r, p, "on") || w_is(r, p, "against") || w_is(r, p, "targeting") || w_is(r, p, "at")) {
             int obj[8], no = 0;
-            np_actors(r, p + 1, obj, &no, 8);
+            np_actors(r, p + 1, obj, &no, 8, true);
             for (int s = 0; s < ns; s++)
                 for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "light-verb");
             if (no) return;
@@ -579,20 +721,55 @@ static void nominal_attack(rctx *r, int e)
     int a = event_attacker(r, e);
     if (a < 0) return;
     r->aa->last_attacker = a;
+    if (getenv("NB_DEBUG")) fprintf(stderr, "last_attacker <- %s (nominal %s)\n", r->aa->ents[a].label, r->it[e].w);
     const char *w = r->it[e].w;
     bool of_ok = !strcmp(w, "killing") || !strcmp(w, "killings") || !strcmp(w, "assassination") ||
-                 !strcmp(w, "murder") || !strcmp(w, "bombing");
+                 !strcmp(w, "murder") || !strcmp(w, "bombing") || !strcmp(w, "shelling") ||
+                 !strcmp(w, "bombardment") || !strcmp(w, "targeting");
     int p = e + 1;
     if (w_is(r, p, "on") || w_is(r, p, "against") || w_is(r, p, "targeting") ||
         (of_ok && w_is(r, p, "of"))) {
         int obj[8], no = 0;
-        np_actors(r, p + 1, obj, &no, 8);
+        np_actors(r, p + 1, obj, &no, 8, true);
         if (no == 0) {
             int h = phrase_head(r, p + 1, 6);
             if (h >= 0) obj[no++] = r->it[h].ent;
         }
         for (int o = 0; o < no; o++) emit(r, a, NB_REL_ATTACKED, obj[o], "nominal");
     }
+}
+
+/* "Rwanda's support for M23", "Iranian backing of the Houthis", "Iran's
+ * funding of Hamas" */
+static void nominal_funds(rctx *r, int k)
+{
+    int a = k - 1;
+    while (a >= 0 && (w_in(r, a, ROLE_ADJ) || w_is(r, a, "military") || w_is(r, a, "financial") ||
+                      w_is(r, a, "continued") || w_is(r, a, "longstanding")))
+        a--;
+    if (!actor(r, a) || !(r->it[a].flags & (NB_IT_POSS | NB_IT_MOD))) return;
+    if (!w_is(r, k + 1, "for") && !w_is(r, k + 1, "of") && !w_is(r, k + 1, "to")) return;
+    if (blocked(r, k, false)) return;
+    int obj[8], no = 0;
+    np_actors(r, k + 2, obj, &no, 8, false);
+    for (int o = 0; o < no; o++) emit(r, r->it[a].ent, NB_REL_FUNDS, obj[o], "nominal-funds");
+}
+
+/* "receives weapons and training from Iran's Quds Force" */
+static void receives(rctx *r, int v)
+{
+    static const char *const AID[] = {"weapons", "arms", "funding", "funds", "money", "training",
+                                      "support", "backing", "financing", "drones", "missiles",
+                                      "ammunition", "equipment", "aid", "and", "military",
+                                      "financial", "logistical", "cash", NULL};
+    int k = v + 1;
+    while (k < r->n && k < v + 7 && w_in(r, k, AID)) k++;
+    if (k == v + 1 || !w_is(r, k, "from") || blocked(r, v, true)) return;
+    int src[8], ns = 0, subj[8], relobj;
+    np_actors(r, k + 1, src, &ns, 8, false);
+    int nsub = find_subjects(r, v, subj, 8, &relobj);
+    for (int a = 0; a < ns; a++)
+        for (int b = 0; b < nsub; b++) emit(r, src[a], NB_REL_FUNDS, subj[b], "receives");
 }
 
 /* "X, the commander of Y", "X is a senior commander of Y", "X - Head of Y",
@@ -605,7 +782,7 @@ static void role_of(rctx *r, int k)
     if (y < 0) return;
     int i = k - 1;
     while (i >= 0 && (w_in(r, i, ROLE_ADJ) || w_in(r, i, DET))) i--;
-    if (w_is(r, i, "deputy") || w_is(r, i, "assistant")) return;
+    if (w_is(r, i, "assistant")) return;
     int x = -1;
     if (w_is(r, i, ",") || w_is(r, i, "-") || w_is(r, i, "(")) {
         if (head_actor(r, i - 1)) x = i - 1;
@@ -642,19 +819,46 @@ static void role_of(rctx *r, int k)
 
 /* "Hezbollah leader Hassan Nasrallah", "Iran's Revolutionary Guards Chief,
  * Esmail Ghaani", "Iraqi militia commander Qais al-Khazali" */
+static bool person_like(const rctx *r, int i)
+{
+    if (!head_actor(r, i)) return false;
+    nb_kind k = kind_of(r, i);
+    return k == NB_KIND_PERSON || k == NB_KIND_UNKNOWN;
+}
+
 static void role_compound(rctx *r, int k)
 {
+    if (w_is(r, k + 1, "of")) return;
     int y = k - 1;
     while (y >= 0 && w_in(r, y, ROLE_ADJ)) y--;
-    if (!actor(r, y) || (r->it[y].flags & NB_IT_PRON)) return;
-    nb_kind yk = kind_of(r, y);
-    if (yk != NB_KIND_ORG && yk != NB_KIND_GROUP) return;
+    int yent = -1;
+    if (w_is(r, y, "whose")) {
+        yent = antecedent(r, y); /* "Harakat al-Nujaba, whose leader Akram al-Kaabi" */
+    } else if (actor(r, y) && !(r->it[y].flags & NB_IT_PRON)) {
+        nb_kind yk = kind_of(r, y);
+        /* a country counts only through its forces: "Sudanese army chief" */
+        const char *last = r->it[y].w;
+        (void)last;
+        if (yk == NB_KIND_ORG || yk == NB_KIND_GROUP) yent = r->it[y].ent;
+        else if (yk == NB_KIND_COUNTRY && (r->aa->ents[r->it[y].ent].roles & NB_ROLE_ARMY) &&
+                 r->it[y].t1 - r->it[y].t0 >= 2)
+            yent = r->it[y].ent;
+    }
+    if (yent < 0) return;
     int x = k + 1;
     if (w_is(r, x, ",")) x++;
-    if (!head_actor(r, x)) return;
-    nb_kind xk = kind_of(r, x);
-    if (xk != NB_KIND_PERSON && xk != NB_KIND_UNKNOWN) return;
-    emit(r, r->it[x].ent, NB_REL_COMMANDS, r->it[y].ent, "compound-role");
+    while (x < r->n && x < k + 5 && !actor(r, x) && (r->it[x].flags & NB_IT_CAP) &&
+           w_in(r, x, NB_LEX_TITLE))
+        x++; /* "army chief, Field Marshal Asim Munir" */
+    if (person_like(r, x)) {
+        emit(r, r->it[x].ent, NB_REL_COMMANDS, yent, "compound-role");
+        return;
+    }
+    /* "Hemedti, the RSF commander, said" */
+    int d = y - 1;
+    while (d >= 0 && w_in(r, d, DET)) d--;
+    if ((w_is(r, d, ",") || w_is(r, d, "-")) && person_like(r, d - 1) && !w_is(r, y - 1, "of"))
+        emit(r, r->it[d - 1].ent, NB_REL_COMMANDS, yent, "appositive-role");
 }
 
 /* "Iraqi Prime Minister Adel Abdul Mahdi", "U.S. President Donald Trump" */
@@ -683,7 +887,7 @@ static void head_of_state(rctx *r, int p)
 static void backed_compound(rctx *r, int b)
 {
     for (int k = b + 1; k < r->n && k <= b + 4; k++) {
-        if (r->it[k].flags & NB_IT_PUNCT) return;
+        if ((r->it[k].flags & NB_IT_PUNCT) || w_in(r, k, PREP) || w_in(r, k, BOUNDARY)) return;
         if (head_actor(r, k)) {
             nb_rel rel = (r->it[b].flags & NB_IT_LED) ? NB_REL_COMMANDS : NB_REL_FUNDS;
             emit(r, r->it[b].ent, rel, r->it[k].ent, "compound-backed");
@@ -709,7 +913,7 @@ static void speech(rctx *r, int v)
     bool eval = false;
     for (int k = e + 1; k < r->n && k < e + 14; k++) {
         if (w_is(r, k, ";") || w_is(r, k, ".")) break;
-        if (w_in(r, k, EVAL)) eval = true;
+        if (w_in(r, k, EVAL) || (w_is(r, k, "act") && w_is(r, k + 1, "of"))) eval = true;
     }
     if (!eval || blocked(r, v, true)) return;
     int a = event_attacker(r, e);
@@ -746,6 +950,12 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         if (w_in(&r, i, LIGHT)) light_verb(&r, i);
         if (is_event(&r, i)) nominal_attack(&r, i);
         if (w_in(&r, i, SPEECH)) speech(&r, i);
+        if (w_is(&r, i, "support") || w_is(&r, i, "backing") || w_is(&r, i, "funding") ||
+            w_is(&r, i, "sponsorship") || w_is(&r, i, "financing") || w_is(&r, i, "arming"))
+            nominal_funds(&r, i);
+        if (w_is(&r, i, "receives") || w_is(&r, i, "received") || w_is(&r, i, "receive") ||
+            w_is(&r, i, "receiving") || w_is(&r, i, "obtained") || w_is(&r, i, "gets"))
+            receives(&r, i);
     }
     (void)start;
     return *n_out;

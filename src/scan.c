@@ -45,10 +45,11 @@ static void visit(walker *w, const char *path, const char *rel)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
+        int err = errno; /* lstat below may change errno */
         struct stat lst;
         if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode))
-            skip(w, path, errno == ELOOP ? "symbolic link loop" : "dangling symbolic link");
-        else skip(w, path, strerror(errno));
+            skip(w, path, err == ELOOP ? "symbolic link loop" : "dangling symbolic link");
+        else skip(w, path, strerror(err));
         return;
     }
     if (S_ISDIR(st.st_mode)) {

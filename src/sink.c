@@ -33,7 +33,8 @@ nb_status nb_sink_open(nb_sink *s, const char *path)
     if (fd < 0) {
         s->err = errno ? errno : EIO;
         free(s->tmp_path);
-        s->tmp_path = NULL;
+        free(s->path);
+        s->tmp_path = s->path = NULL;
         return NB_ERR_IO;
     }
     /* mkstemp creates 0600; outputs are ordinary user files. */
@@ -45,6 +46,9 @@ nb_status nb_sink_open(nb_sink *s, const char *path)
         s->err = errno ? errno : EIO;
         close(fd);
         unlink(s->tmp_path);
+        free(s->tmp_path);
+        free(s->path);
+        s->tmp_path = s->path = NULL;
         return NB_ERR_IO;
     }
     return NB_OK;
