@@ -196,10 +196,14 @@ static size_t organ_len(const ctx *c, size_t i)
     if (i >= c->n) return 0;
     size_t k = i;
     /* one modifier before a facility: "oil refineries", "army convoy" */
-    if (!in(c, k, NB_LEX_ORGAN) && !in(c, k, NB_LEX_FACILITY) && k + 1 < c->n &&
-        !cap(c, k) && (c->t[k].flags & NB_TOK_WORD) && in(c, k + 1, NB_LEX_FACILITY) &&
-        !nb_lex_group_head(lw(c, k), tlen(c, k)))
-        return 2;
+    for (size_t m = 1; m <= 2; m++) {
+        bool mods = true;
+        for (size_t q = k; q < k + m; q++)
+            if (q >= c->n || in(c, q, NB_LEX_ORGAN) || in(c, q, NB_LEX_FACILITY) || cap(c, q) ||
+                !(c->t[q].flags & NB_TOK_WORD) || nb_lex_group_head(lw(c, q), tlen(c, q)))
+                mods = false;
+        if (mods && in(c, k + m, NB_LEX_FACILITY)) return m + 1;
+    }
     if (in(c, k, NB_LEX_ORGAN)) {
         k++;
         while (k < c->n && k < i + 3 &&
@@ -564,6 +568,11 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             push_item(c, i, k + 1, NB_IT_ACTOR, ent);
             return k + 1;
         }
+    }
+    if (de->kind == NB_KIND_COUNTRY) {
+        for (size_t m = i; m < j; m++)
+            if (is(c, m, "army") || is(c, m, "military") || is(c, m, "junta") || is(c, m, "forces"))
+                aa->ents[ent].roles |= NB_ROLE_ARMY; /* "Sudanese army" as one alias */
     }
     if (poss) fl |= NB_IT_POSS;
     touch(aa, ent, surface, slen);

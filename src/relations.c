@@ -32,7 +32,8 @@ static const trigger TRIGGERS[] = {
     {"armed", NB_REL_FUNDS, 'd'}, {"trains", NB_REL_FUNDS, 'p'}, {"trained", NB_REL_FUNDS, 'd'},
     {"train", NB_REL_FUNDS, 'b'}, {"sponsors", NB_REL_FUNDS, 'p'},
     {"sponsored", NB_REL_FUNDS, 'd'}, {"equips", NB_REL_FUNDS, 'p'},
-    {"equipped", NB_REL_FUNDS, 'd'}, {"bankrolls", NB_REL_FUNDS, 'p'},
+    {"equipped", NB_REL_FUNDS, 'd'}, {"equip", NB_REL_FUNDS, 'b'}, {"arm", NB_REL_FUNDS, 'b'},
+    {"sponsor", NB_REL_FUNDS, 'b'}, {"bankrolls", NB_REL_FUNDS, 'p'},
     {"bankrolled", NB_REL_FUNDS, 'd'}, {"bankroll", NB_REL_FUNDS, 'b'},
     {"leads", NB_REL_COMMANDS, 'p'}, {"lead", NB_REL_COMMANDS, 'b'},
     {"led", NB_REL_COMMANDS, 'd'}, {"heads", NB_REL_COMMANDS, 'p'},
@@ -248,7 +249,9 @@ static bool blocked(const rctx *r, int v, bool verb)
     int i = v - 1;
     for (; i >= 0; i--) {
         if (w_in(r, i, INTENT)) return true;
-        if (w_is(r, i, ";") || w_is(r, i, ".") || w_is(r, i, "\"")) break;
+        if (w_is(r, i, ";") || w_is(r, i, ".") || w_is(r, i, "\"") || w_is(r, i, "whose") ||
+            w_is(r, i, "who") || w_is(r, i, "which"))
+            break;
     }
     if (!verb) return false;
     /* verb group: back over adverbs, auxiliaries, negations and modals */
@@ -315,6 +318,16 @@ static int role_head(const rctx *r, int k)
     return k;
 }
 
+/* A comma at k continues a list ("Iran, Russia and China") rather than
+ * closing the phrase ("the Russian state, Vladimir Putin said"). */
+static bool list_goes_on(const rctx *r, int k)
+{
+    int m = k + 1;
+    if (w_in(r, m, DET)) m++;
+    if (!actor(r, m)) return false;
+    return w_is(r, m + 1, ",") || w_is(r, m + 1, "and") || w_is(r, m + 1, "or");
+}
+
 /* Collects the head actors of a coordinated noun phrase starting at i:
  * "Soleimani and Abu Mahdi al-Muhandis", "Iran, Russia and China", "14
  * Pakistani soldiers", "fighters of the TTP". poss_head lets "Iran's
@@ -360,7 +373,9 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
             }
             static const char *const ORGANS[] = {"government", "forces", "regime", "army",
                                                  "troops", "militia", "administration", "fighters",
-                                                 "men", "loyalists", NULL};
+                                                 "men", "loyalists", "wing", "branch", "arm",
+                                                 "operations", "units", "division", "guard",
+                                                 "guards", "military", "navy", NULL};
             if (!poss_head && !w_in(r, k + 1, ORGANS)) break;
             static const char *const PERSONS[] = {
                 "general", "generals", "commander", "commanders", "leader", "leaders", "chief",
@@ -377,7 +392,7 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         }
         /* coordination or inclusion */
         if (w_is(r, k, "and") || w_is(r, k, "or") ||
-            (w_is(r, k, ",") && (actor(r, k + 1) || (w_in(r, k + 1, DET) && actor(r, k + 2)))) ||
+            (w_is(r, k, ",") && list_goes_on(r, k)) ||
             w_is(r, k, "including") || (w_is(r, k, "such") && w_is(r, k + 1, "as"))) {
             int save = k;
             k += w_is(r, k, "such") ? 2 : 1;
@@ -536,7 +551,7 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
             int m = i + 1;
             while (m < r->n && m < i + 6 && !actor(r, m) &&
                    (w_in(r, m, NB_LEX_ROLE) || w_in(r, m, NB_LEX_TITLE) || w_in(r, m, ROLE_ADJ) ||
-                    w_is(r, m, ",") ||
+                    (w_is(r, m, ",") && m > i + 1) ||
                     ((r->it[i].flags & NB_IT_POSS) && !(r->it[m].flags & NB_IT_PUNCT) &&
                      !find_trigger(r->it[m].w) && !be_aux(r, m))))
                 m++;
@@ -681,7 +696,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
     for (int s = 0; s < ns; s++)
         for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
-    if (tg->rel == NB_REL_ATTACKED && no > 0) r->aa->last_attacker = subj[0];
+    if (tg->rel == NB_REL_ATTACKED) r->aa->last_attacker = subj[0];
 }
 
 /* "carried out airstrikes ... against X", "launched attacks on X" */

@@ -268,6 +268,16 @@ static size_t dateline_prefix(const char *s, size_t n)
     }
     if (words == 0 || i < 3) return 0;
     size_t j = i;
+    /* "KYIV, Ukraine (AP) -": a capitalised place after the city */
+    if (caps && j + 2 < n && s[j] == ',' && s[j + 1] == ' ' && isupper((unsigned char)s[j + 2])) {
+        size_t k = j + 2;
+        while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '.' ||
+                         (s[k] == ' ' && k + 1 < n && isupper((unsigned char)s[k + 1]))))
+            k++;
+        size_t q = k;
+        while (q < n && s[q] == ' ') q++;
+        if (q < n && s[q] == '(') j = k;
+    }
     while (j < n && s[j] == ' ') j++;
     if (j < n && s[j] == '(') { /* news agency: "(ESTA)", "(Reuters)" */
         size_t k = j + 1;
