@@ -26,6 +26,7 @@ typedef struct {
     expect *ex;
     size_t n_ex, cap_ex;
     bool none;
+    char *gap;  /* "! reason": a known gap, reported and skipped while it fails */
 } tcase;
 
 static nb_dict dict;
@@ -133,11 +134,17 @@ static void test_case(void **state)
 {
     const tcase *tc = *state;
     char *err = run_case(tc);
+    if (err && tc->gap) {
+        print_message("%s:%d: known gap (%s)\n%s", table_path, tc->line, tc->gap, err);
+        free(err);
+        skip();
+    }
     if (err) {
         print_message("%s:%d: %s\n%s", table_path, tc->line, tc->text, err);
         free(err);
         fail();
     }
+    if (tc->gap) print_message("%s:%d: known gap now passes: drop its '!' line\n", table_path, tc->line);
 }
 
 static tcase *load(const char *path, size_t *n_cases)
@@ -165,6 +172,11 @@ static tcase *load(const char *path, size_t *n_cases)
             memset(cur, 0, sizeof *cur);
             cur->line = ln;
             cur->text = nb_strdup(trim(l + 1));
+            continue;
+        }
+        if (cur && *l == '!') {
+            free(cur->gap);
+            cur->gap = nb_strdup(trim(l + 1));
             continue;
         }
         if (!cur || (*l != '=' && *l != '~')) {
@@ -228,6 +240,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         free(names[i]);
         free(cases[i].text);
+        free(cases[i].gap);
         for (size_t k = 0; k < cases[i].n_ex; k++) {
             free(cases[i].ex[k].src);
             free(cases[i].ex[k].dst);
