@@ -228,6 +228,13 @@ static bool is_dateline(const char *s, size_t n)
     return words > 0 && words <= 8 && dates > 0 && dates + digits == words;
 }
 
+static bool has_letter(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) return true;
+    return false;
+}
+
 /* Blanks a line in place (spaces keep every later offset valid). */
 static void blank(char *s, size_t n)
 {
@@ -328,6 +335,8 @@ static void drop_boilerplate(nb_clean *c)
             drop = true;
         } else if (line_is(body, blen, NAV_LINES) || words == 0) {
             drop = true;
+        } else if (!has_letter(body, blen)) {
+            drop = true; /* "1,234", "12:30", "-" */
         } else if (words == 1 && !memchr(body, '.', blen)) {
             drop = true; /* lone number, "search", a stray word */
         } else if (is_dateline(body, blen)) {
@@ -350,7 +359,12 @@ static void drop_boilerplate(nb_clean *c)
             c->dropped_lines++;
         } else {
             size_t d = dateline_prefix(body, blen);
-            if (d && d < blen) blank((char *)body, d);
+            if (d && d < blen) {
+                blank((char *)body, d);
+            } else if (d) { /* the whole line is a dateline */
+                blank(s, len);
+                c->dropped_lines++;
+            }
         }
         ls = le + 1;
     }

@@ -33,13 +33,6 @@ static inline void nb_test_network(nb_network *net, const char *const *labels, s
                                    const nb_test_edge *edges, size_t n_edges)
 {
     nb_network_init(net);
-    /* Reserving the edge array up front keeps these tests independent of
-     * model.c's realloc timing (nb_network_add indexes net->edges in the
-     * same expression that may grow it, and qsort gets NULL for zero
-     * edges): remove once model.c no longer depends on it. */
-    size_t total = 1;
-    for (size_t i = 0; i < n_edges; i++) total += (size_t)edges[i].times;
-    nb_grow(&net->edges, &net->cap_edges, total, sizeof(nb_edge));
     size_t art[2];
     art[0] = nb_network_add_article(net, "news/a.txt");
     art[1] = nb_network_add_article(net, "news/b.txt");
