@@ -69,6 +69,11 @@ valgrind: $(BIN) $(TESTS)
 bench: $(BIN)
 	@sh scripts/bench.sh
 
+# libFuzzer targets for a bounded time (FUZZ_SECONDS each; CI runs a short pass).
+FUZZ_SECONDS ?= 30
+fuzz: | $(DEPS_OK)
+	@sh scripts/fuzz.sh $(FUZZ_SECONDS)
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/netbuild

@@ -229,6 +229,16 @@ static void add_list(loader *L, size_t e, const char *list, unsigned flags, size
     }
 }
 
+/* Drops leading and trailing spaces in place (controls are spaces by now). */
+static char *trim(char *s)
+{
+    size_t a = strspn(s, " "), z = strlen(s);
+    while (z > a && s[z - 1] == ' ') z--;
+    memmove(s, s + a, z - a);
+    s[z - a] = '\0';
+    return s;
+}
+
 static void on_record(int term, void *data)
 {
     (void)term;
@@ -243,7 +253,7 @@ static void on_record(int term, void *data)
         } else if (nf < 3 || nf > 4) {
             fail(L, 1, nf < 3 ? "too few columns (want name,kind,aliases[,demonyms])"
                               : "too many columns (want name,kind,aliases[,demonyms])");
-        } else if (L->field[0][0] == '\0') {
+        } else if (trim(L->field[0])[0] == '\0') {
             fail(L, 1, "empty actor name");
         } else {
             int k = nb_kind_parse(L->field[1]);
@@ -279,7 +289,9 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
         st = NB_ERR_IO;
         goto cleanup;
     }
-    if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL) != 0) {
+    /* CSV_STRICT_FINI: a quote still open at the end is an error, not a
+     * field that swallowed the rest of the file. */
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         st = NB_ERR_IO;
         goto cleanup;
     }
@@ -295,8 +307,11 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
         first = false;
         if (csv_parse(&p, buf + off, n - off, on_field, on_record, &L) != n - off) {
             nb_buf msg = {0};
-            nb_buf_printf(&msg, "%s", csv_strerror(csv_error(&p)));
-            fail(&L, csv_error(&p) == CSV_EPARSE ? 1 : 0, msg.data);
+            if (csv_error(&p) == CSV_EPARSE)
+                nb_buf_puts(&msg, "misplaced quote (quote the whole field and double the quotes in it)");
+            else nb_buf_printf(&msg, "%s", csv_strerror(csv_error(&p)));
+            /* the column is the field being parsed */
+            fail(&L, csv_error(&p) == CSV_EPARSE ? L.nfield + 1 : 0, msg.data);
             nb_buf_free(&msg);
             break;
         }
@@ -310,7 +325,7 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
         goto cleanup;
     }
     if (!L.failed && csv_fini(&p, on_field, on_record, &L) != 0)
-        fail(&L, 1, "unterminated quoted field");
+        fail(&L, L.nfield + 1, "unterminated quoted field");
     if (!L.failed && !L.header_done) fail(&L, 1, "empty dictionary (no header)");
     if (L.failed) st = NB_ERR_INPUT;
 cleanup:

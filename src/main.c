@@ -12,6 +12,7 @@
 #include "pipeline.h"
 #include "scan.h"
 #include "sink.h"
+#include "text.h"
 #include "writers.h"
 
 #define NB_VERSION "0.1.0"
@@ -63,7 +64,10 @@ static fmt format_of(const output *o)
 static void on_report(void *ctx, const char *path, const char *reason)
 {
     (void)ctx;
-    fprintf(stderr, "netbuild: %s: %s\n", path, reason);
+    /* A file name may hold escape sequences or newlines: print it clean. */
+    char *safe = nb_text_sanitize(path, strlen(path));
+    fprintf(stderr, "netbuild: %s: %s\n", safe, reason);
+    free(safe);
 }
 
 /* The bundled dictionary: $NETBUILD_DATA, the installed data folder, or
@@ -100,6 +104,34 @@ static bool same_file(const char *a, const char *b)
     struct stat sa, sb;
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino && S_ISREG(sa.st_mode);
+}
+
+/* The absolute path an output will have, also when it does not exist yet
+ * (its folder resolved), so "out.dot" and "./out.dot" compare equal. */
+static char *out_key(const char *path)
+{
+    char *r = realpath(path, NULL);
+    if (r) return r;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? nb_strndup(path, (size_t)(slash - path) + 1) : nb_strdup(".");
+    char *rd = realpath(dir, NULL);
+    free(dir);
+    if (!rd) return nb_strdup(path);
+    nb_buf b = {0};
+    nb_buf_printf(&b, "%s/%s", rd, slash ? slash + 1 : path);
+    free(rd);
+    return nb_buf_detach(&b);
+}
+
+static bool same_output(const char *a, const char *b)
+{
+    if (!strcmp(a, b) || same_file(a, b)) return true;
+    if (!strcmp(a, "-") || !strcmp(b, "-")) return false;
+    char *ka = out_key(a), *kb = out_key(b);
+    bool same = !strcmp(ka, kb);
+    free(ka);
+    free(kb);
+    return same;
 }
 
 static nb_status write_one(const nb_network *net, const output *o)
@@ -246,7 +278,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < n_out; i++) {
         for (size_t k = 0; k < i; k++) {
-            if (!strcmp(outs[i].path, outs[k].path) || same_file(outs[i].path, outs[k].path)) {
+            if (same_output(outs[i].path, outs[k].path)) {
                 fprintf(stderr, "netbuild: %s: named twice as output\n", outs[i].path);
                 rc = EXIT_USAGE;
                 goto cleanup;
@@ -255,8 +287,17 @@ int main(int argc, char **argv)
     }
 
     /* Dictionaries: the bundled one first, then the user's in order. */
+    if (!no_default) defdict = default_dict();
+    for (size_t k = 0; k < n_out; k++) {
+        bool hit = defdict && same_file(defdict, outs[k].path);
+        for (size_t i = 0; i < n_dict && !hit; i++) hit = same_file(dicts[i], outs[k].path);
+        if (hit) {
+            fprintf(stderr, "netbuild: %s: output would overwrite an actor dictionary\n", outs[k].path);
+            rc = EXIT_USAGE;
+            goto cleanup;
+        }
+    }
     if (!no_default) {
-        defdict = default_dict();
         nb_status st = nb_dict_load(&p.dict, defdict, &err);
         if (st != NB_OK) {
             fprintf(stderr, "netbuild: %s\n", err.data);

@@ -104,15 +104,29 @@ void nb_sink_xml(nb_sink *s, const char *str)
     free(safe);
 }
 
+/* Graphviz before 2.44 rejects a quoted string of 16 KiB or more ("longer
+ * than 16384?"); longer values are cut into pieces joined with DOT's '+'. */
+#define NB_DOT_PIECE 8000
+
 void nb_sink_dot(nb_sink *s, const char *str)
 {
     char *safe = nb_text_sanitize(str, strlen(str));
     const char *p = safe, *run = safe;
+    size_t piece = 0;
     for (; *p; p++) {
+        /* split only between characters, never inside an escape */
+        if (piece >= NB_DOT_PIECE && ((unsigned char)*p & 0xC0) != 0x80) {
+            nb_sink_write(s, run, (size_t)(p - run));
+            nb_sink_write(s, "\" + \"", 5);
+            run = p;
+            piece = 0;
+        }
+        piece++;
         if (*p == '"' || *p == '\\') {
             nb_sink_write(s, run, (size_t)(p - run));
             nb_sink_write(s, "\\", 1);
             run = p;
+            piece++;
         }
     }
     nb_sink_write(s, run, (size_t)(p - run));

@@ -1,6 +1,18 @@
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "writers.h"
+
+/* Article paths are file names: they may hold control characters, escape
+ * sequences or invalid UTF-8, which must not reach a terminal or the file. */
+static void put_clean(nb_sink *out, const char *s)
+{
+    char *safe = nb_text_sanitize(s, strlen(s));
+    nb_sink_puts(out, safe);
+    free(safe);
+}
 
 nb_status nb_write_explain(const nb_network *net, nb_sink *out)
 {
@@ -14,7 +26,7 @@ nb_status nb_write_explain(const nb_network *net, nb_sink *out)
         for (size_t k = 0; k < e->n_ev; k++) {
             const nb_evidence *ev = &e->ev[k];
             nb_sink_puts(out, "    ");
-            nb_sink_puts(out, net->articles[ev->article]);
+            put_clean(out, net->articles[ev->article]);
             nb_sink_printf(out, " @ byte %zu  [%s]\n      \"", ev->offset, ev->rule);
             nb_sink_puts(out, ev->sentence);
             nb_sink_puts(out, "\"\n");
@@ -22,6 +34,6 @@ nb_status nb_write_explain(const nb_network *net, nb_sink *out)
         if (e->weight > (long)e->n_ev)
             nb_sink_printf(out, "    ... %ld more mention(s)\n", e->weight - (long)e->n_ev);
     }
-    if (out->fp && !out->err && fflush(out->fp) != 0) out->err = 5;
+    if (out->fp && !out->err && fflush(out->fp) != 0) out->err = errno ? errno : EIO;
     return out->err ? NB_ERR_IO : NB_OK;
 }

@@ -1,0 +1,106 @@
+# lib.sh - helpers for the bad-input catalogue; sourced by
+# scripts/catalogue.sh, which runs every case function in a subshell whose
+# working folder is the case's own mktemp folder $W (inputs in in/, outputs
+# in out/). A case records problems with fail; the runner then validates
+# every output left in out/ (xmllint, dot, igraph read-back, networkx and the
+# character checks of check.py) and looks for leftover temporary files.
+#
+# Set by the runner: NB (netbuild, absolute), ROOT (repository), FIX (the
+# fixtures of fixtures.sh), READBACK (compiled readback.c), PY (python3 with
+# networkx), W (this case's folder).
+
+fail() { printf '%s\n' "$*" >> "$W/.fail"; }
+skip() { printf '%s\n' "$*" > "$W/.skip"; }
+note() { printf '%s' "$*" > "$W/.note"; }
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# One line of stderr, for messages.
+err_head() { head -c 240 "$W/err" | tr '\n\033' '|?'; }
+
+# nb ARGS...: runs netbuild with a time limit; sets RC, stdout in $W/stdout,
+# stderr in $W/err. A sanitizer report always fails the case.
+nb() {
+    NETBUILD_DATA="$ROOT/data" timeout -k 5 "${NB_TIMEOUT:-600}" "$NB" "$@" \
+        > "$W/stdout" 2> "$W/err"
+    RC=$?
+    [ "$RC" -eq 124 ] && fail "timed out after ${NB_TIMEOUT:-600} s: netbuild $*"
+    if grep -Eq 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer)|runtime error:' "$W/err"; then
+        fail "sanitizer: $(grep -m1 -E 'ERROR: |runtime error:' "$W/err" | head -c 200)"
+    fi
+    return 0
+}
+
+expect_rc() {
+    for c in "$@"; do [ "$RC" -eq "$c" ] && return 0; done
+    fail "exit $RC, want $*: $(err_head)"
+}
+
+# expect_err TEXT: stderr contains TEXT (fixed string).
+expect_err() { grep -Fq -- "$1" "$W/err" || fail "stderr lacks '$1': $(err_head)"; }
+# expect_err_re ERE: stderr matches the extended regular expression.
+expect_err_re() { grep -Eq -- "$1" "$W/err" || fail "stderr does not match /$1/: $(err_head)"; }
+expect_no_err() { ! grep -Fq -- "$1" "$W/err" || fail "stderr has '$1'"; }
+
+count() { grep -c -- "$1" "$2" 2>/dev/null || true; }
+nodes_of() { count '<node ' "$1"; }
+edges_of() { count '<edge ' "$1"; }
+
+# expect_edges FILE.graphml N: exactly N edges (">=N" for a minimum).
+expect_edges() {
+    [ -f "$1" ] || { fail "$1 was not written"; return; }
+    n=$(edges_of "$1")
+    case $2 in
+    '>='*) [ "$n" -ge "${2#>=}" ] || fail "$1: $n edges, want $2" ;;
+    *) [ "$n" -eq "$2" ] || fail "$1: $n edges, want $2" ;;
+    esac
+}
+expect_nodes() {
+    [ -f "$1" ] || { fail "$1 was not written"; return; }
+    n=$(nodes_of "$1")
+    [ "$n" -eq "$2" ] || fail "$1: $n nodes, want $2"
+}
+
+# expect_in FILE TEXT / expect_not_in FILE TEXT (fixed strings)
+expect_in() { grep -Fq -- "$2" "$1" 2>/dev/null || fail "$1 lacks '$2'"; }
+expect_not_in() { ! grep -Fq -- "$2" "$1" 2>/dev/null || fail "$1 contains '$2'"; }
+expect_absent() { for f in "$@"; do [ ! -e "$f" ] || fail "$f exists but should not"; done; }
+expect_same() { cmp -s "$1" "$2" || fail "$2 changed (differs from $1)"; }
+
+# no_temp DIR...: no temporary output file is left behind.
+no_temp() {
+    left=$(find "$@" -name '*.tmp*' 2>/dev/null | head -n 3 | tr '\n' ' ')
+    [ -z "$left" ] || fail "temporary file left: $left"
+}
+
+# check_out FILE...: every file is a valid netbuild output for its kind.
+check_out() {
+    for f in "$@"; do
+        [ -f "$f" ] || { fail "$f was not written"; continue; }
+        case $f in
+        *.graphml)
+            xmllint --noout "$f" > "$W/.xl" 2>&1 || fail "xmllint: $f: $(head -c 200 "$W/.xl" | tr '\n' '|')"
+            "$READBACK" "$f" "$(nodes_of "$f")" "$(edges_of "$f")" > "$W/.rb" 2>&1 ||
+                fail "igraph: $(head -c 200 "$W/.rb" | tr '\n' '|')"
+            ;;
+        *.dot | *.gv)
+            dot -Tsvg -o /dev/null "$f" > "$W/.dt" 2>&1 || fail "dot: $f: $(head -c 200 "$W/.dt" | tr '\n' '|')"
+            ;;
+        esac
+    done
+    "$PY" "$ROOT/tests/catalogue/check.py" "$@" > "$W/.py" 2>&1 ||
+        fail "check.py: $(head -c 300 "$W/.py" | tr '\n' '|')"
+}
+
+# try_tmpfs DIR SIZE [ro]: mounts a tmpfs (root only); the runner unmounts it.
+try_tmpfs() {
+    is_root || return 1
+    mkdir -p "$1"
+    mount -t tmpfs -o "size=$2${3:+,$3}" nbcat "$1" 2>/dev/null || return 1
+    printf '%s\n' "$1" >> "$W/.mounts"
+}
+
+# rel_txt N: N-th copy of a short article with two relations.
+article() { printf 'Iran funds Hezbollah. The United States condemned Iran. Article %s.\n' "$1"; }
