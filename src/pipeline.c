@@ -28,6 +28,20 @@ static void report(nb_pipeline *p, const char *path, const char *reason)
     if (p->report) p->report(p->report_ctx, path, reason);
 }
 
+/* A name as the network keeps it (model.h): valid UTF-8 without control
+ * characters, on one line, single-spaced and trimmed. A name found in the
+ * text may span a line break ("C'a\n al-I"); that must not reach a label. */
+static char *clean_name(const char *s)
+{
+    char *t = nb_text_sanitize(s, strlen(s));
+    size_t o = 0;
+    for (size_t i = 0; t[i]; i++)
+        if (t[i] != ' ' || (o > 0 && t[o - 1] != ' ')) t[o++] = t[i];
+    while (o > 0 && t[o - 1] == ' ') o--;
+    t[o] = '\0';
+    return t;
+}
+
 /* Binary files (images, executables) are skipped: they are not articles. */
 static bool looks_binary(const unsigned char *s, size_t n)
 {
@@ -109,11 +123,17 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         nb_entity *e = &aa.ents[i];
         size_t root = i;
         while (aa.ents[root].alias_of >= 0) root = (size_t)aa.ents[root].alias_of;
-        node[i] = nb_network_node(&p->net, aa.ents[root].label, aa.ents[root].kind);
-        if (root != i) nb_network_alias(&p->net, node[i], e->label);
+        char *label = clean_name(aa.ents[root].label);
+        node[i] = nb_network_node(&p->net, label, aa.ents[root].kind);
+        free(label);
+        if (root != i) {
+            char *a = clean_name(e->label);
+            nb_network_alias(&p->net, node[i], a);
+            free(a);
+        }
         p->net.nodes[node[i]].mentions += e->mentions;
         for (size_t k = 0; k < e->n_forms; k++) {
-            char *f = nb_text_sanitize(e->forms[k], strlen(e->forms[k]));
+            char *f = clean_name(e->forms[k]);
             nb_network_alias(&p->net, node[i], f);
             free(f);
         }
