@@ -1,0 +1,110 @@
+#!/bin/sh
+# fuzz.sh - builds the libFuzzer targets of tests/fuzz/ with ASan and UBSan
+# and runs each for a while:
+#
+#   sh scripts/fuzz.sh [SECONDS]        (default 30 per target)
+#
+# Targets: fuzz_article (the bytes are one article) and fuzz_dict (the bytes
+# are a CSV actor dictionary). Both targets run at the same time, one per
+# core. Everything goes to build-fuzz/: objects, binaries, the seed and
+# grown corpora (corpus/article, corpus/dict), logs, and crash reproducers
+# (crashes/). Seeds come from seeds/*.txt, the sentence table, slices of
+# data/actors.csv and the catalogue fixtures (tests/catalogue/fixtures.sh).
+#
+# Environment: CLANG (default clang-14, else clang), FUZZ_ARGS (extra libFuzzer
+# flags, e.g. "-fork=1 -ignore_crashes=1" to go on past a known crash),
+# FUZZ_TARGETS (default "fuzz_article fuzz_dict"), FUZZ_SRC (the sources to
+# build, default src; a patched copy lets a run look past a known bug),
+# FUZZ_BUILD_ONLY=1.
+# Reproduce a crash: build-fuzz/fuzz_article build-fuzz/crashes/fuzz_article-crash-...
+set -eu
+
+SECS=${1:-30}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+OUT=build-fuzz
+CLANG=${CLANG:-$(command -v clang-14 || command -v clang)}
+TARGETS=${FUZZ_TARGETS:-fuzz_article fuzz_dict}
+
+IGCFLAGS=$(pkg-config --cflags igraph 2>/dev/null || echo -I/usr/include/igraph)
+IGLIBS=$(pkg-config --libs igraph 2>/dev/null || echo -ligraph)
+SRC=${FUZZ_SRC:-src}
+CFLAGS="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC $IGCFLAGS
+        -DNB_DATADIR=\"/usr/local/share/netbuild\""
+
+# ---- build ---------------------------------------------------------------------
+mkdir -p "$OUT/obj" "$OUT/crashes"
+echo "fuzz: building with $CLANG"
+objs=""
+for src in "$SRC"/*.c; do
+    [ "$(basename "$src")" = main.c ] && continue
+    o=$OUT/obj/$(basename "$src" .c).o
+    # shellcheck disable=SC2086
+    "$CLANG" $CFLAGS -c "$src" -o "$o" &
+    objs="$objs $o"
+done
+wait
+# the checker: sanitized but not coverage-instrumented
+# shellcheck disable=SC2086
+"$CLANG" $(echo "$CFLAGS" | sed 's/-fsanitize=fuzzer,/-fsanitize=/') -c tests/fuzz/check.c -o "$OUT/obj/check.o"
+for t in $TARGETS; do
+    # shellcheck disable=SC2086
+    "$CLANG" $CFLAGS "tests/fuzz/$t.c" "$OUT/obj/check.o" $objs -o "$OUT/$t" $IGLIBS -lcsv -lm
+done
+[ -n "${FUZZ_BUILD_ONLY:-}" ] && exit 0
+
+# ---- seed corpora ---------------------------------------------------------------
+FIX=$OUT/fixtures
+rm -rf "$FIX"
+sh tests/catalogue/fixtures.sh "$FIX"
+A=$OUT/corpus/article
+D=$OUT/corpus/dict
+mkdir -p "$A" "$D"
+cp seeds/*.txt "$A/"
+for f in "$FIX"/*.txt "$FIX"/*.bin "$FIX"/header.*; do cp "$f" "$A/fixture-${f##*/}"; done
+if [ -f tests/sentences.txt ]; then
+    # one seed per sentence-table input ("> text" lines)
+    awk -v dir="$A" '/^> / { f = sprintf("%s/sentence-%03d.txt", dir, ++n); print substr($0, 3) > f; close(f) }' \
+        tests/sentences.txt
+fi
+header=$(head -n 1 data/actors.csv)
+lines=$(wc -l < data/actors.csv)
+for start in 2 40 120 250 400 550 700 $((lines - 15)); do
+    { echo "$header"; sed -n "${start},$((start + 15))p" data/actors.csv; } > "$D/actors-$start.csv"
+done
+for f in "$FIX"/*.csv; do cp "$f" "$D/fixture-${f##*/}"; done
+
+# ---- run --------------------------------------------------------------------------
+corpus_of() { case $1 in fuzz_dict) echo "$D" ;; *) echo "$A" ;; esac; }
+dict_of() { case $1 in fuzz_dict) echo tests/fuzz/dict.dict ;; *) echo tests/fuzz/article.dict ;; esac; }
+
+echo "fuzz: running $TARGETS for $SECS s each (in parallel)"
+pids=""
+for t in $TARGETS; do
+    # shellcheck disable=SC2086
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} NETBUILD_DATA="$ROOT/data" \
+        "$OUT/$t" -max_len=65536 -max_total_time="$SECS" -print_final_stats=1 \
+        -timeout=25 -rss_limit_mb=4096 -dict="$(dict_of "$t")" \
+        -artifact_prefix="$OUT/crashes/$t-" ${FUZZ_ARGS:-} "$(corpus_of "$t")" \
+        > "$OUT/$t.log" 2>&1 &
+    pids="$pids $!"
+done
+status=0
+for p in $pids; do wait "$p" || status=1; done
+
+total=0
+for t in $TARGETS; do
+    n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$OUT/$t.log" | tail -n 1)
+    rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$OUT/$t.log" | tail -n 1)
+    cov=$(grep -o 'cov: [0-9]*' "$OUT/$t.log" | tail -n 1)
+    echo "fuzz: $t: ${n:-?} executions, ${rate:-?}/s, $cov, corpus $(ls "$(corpus_of "$t")" | wc -l) files"
+    total=$((total + ${n:-0}))
+    if grep -q '^==[0-9]*==ERROR\|^SUMMARY: \|invariant violated\|deadly signal' "$OUT/$t.log"; then
+        echo "fuzz: $t FOUND A CRASH - see $OUT/$t.log and $OUT/crashes/:"
+        grep -m 3 'invariant violated\|^SUMMARY\|ERROR: ' "$OUT/$t.log" | sed 's/^/    /'
+        status=1
+    fi
+done
+echo "fuzz: $total executions in total"
+exit $status
