@@ -112,7 +112,9 @@ typedef struct {
     bool headline;        /* title-case line: capitals carry no signal */
 } ctx;
 
-static const char *lw(const ctx *c, size_t i) { return c->low[i]; }
+/* Past the last token is the empty word: look-aheads at the end of a cut
+ * article ("... the Russian") then simply fail to match. */
+static const char *lw(const ctx *c, size_t i) { return i < c->n ? c->low[i] : ""; }
 static size_t tlen(const ctx *c, size_t i) { return c->t[i].len; }
 static bool is(const ctx *c, size_t i, const char *w)
 {

@@ -166,7 +166,7 @@ size_t nb_tokenize(const char *s, size_t n, nb_tok **toks, size_t *cap)
             continue;
         }
         if (c == '\'' && i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') &&
-            (i + 2 == n || !is_alnum8(s[i + 2])) && !glue == 0) {
+            (i + 2 == n || !is_alnum8(s[i + 2])) && glue) {
             push(toks, cap, &count, i, 2, NB_TOK_WORD | NB_TOK_GLUE);
             i += 2;
             continue;
