@@ -2,6 +2,7 @@
 
 #include <igraph.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -128,6 +129,20 @@ static void store_layout(nb_network *net, const igraph_matrix_t *xy)
     }
 }
 
+/* igraph errors come back as return codes (after igraph frees its own
+ * temporaries) instead of aborting the whole tool - except running out of
+ * memory: igraph's unwinding after a failed allocation is not reliable
+ * (igraph 0.10.2 crashes inside igraph_community_multilevel), and netbuild
+ * stops on out-of-memory everywhere else too (util.h). */
+static void on_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
+{
+    if (err == IGRAPH_ENOMEM) {
+        fprintf(stderr, "netbuild: out of memory in igraph (%s:%d: %s)\n", file, line, reason);
+        abort();
+    }
+    igraph_error_handler_printignore(reason, file, line, err);
+}
+
 nb_status nb_analyze(nb_network *net, unsigned long seed)
 {
     nb_status st = NB_ERR_GRAPH;
@@ -147,9 +162,7 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
     }
     if (n > (size_t)IGRAPH_INTEGER_MAX / 2 || m > (size_t)IGRAPH_INTEGER_MAX / 2) goto cleanup;
 
-    /* Errors come back as return codes (after igraph frees its own
-     * temporaries) instead of aborting the whole tool. */
-    igraph_set_error_handler(igraph_error_handler_printignore);
+    igraph_set_error_handler(on_igraph_error);
 
     for (; nv < V_COUNT; nv++)
         if (igraph_vector_init(&v[nv], 0) != IGRAPH_SUCCESS) goto cleanup;

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,63 @@
 #include <unistd.h>
 
 #include "text.h"
+
+/* ---- temporary files and fatal signals ------------------------------------ *
+ * An abort (out of memory), Ctrl-C or kill while an output is being written
+ * would leave OUT.tmpXXXXXX behind: the temporary files being written are
+ * listed here, and a handler for the fatal signals removes them (unlink is
+ * async-signal-safe) before the signal takes its default course. SIGXFSZ is
+ * ignored so that a file-size limit is a write error (EFBIG, exit 3). Signals
+ * that already have a handler (a sanitizer's, the caller's) are left alone. */
+#define NB_MAX_LIVE 8
+static char *volatile live_tmp[NB_MAX_LIVE];
+
+static void on_fatal(int sig)
+{
+    for (int i = 0; i < NB_MAX_LIVE; i++) {
+        char *p = live_tmp[i];
+        if (p) unlink(p);
+    }
+    /* SA_RESETHAND restored the default action; the signal is blocked until
+     * the handler returns, then kills the process as it would have. */
+    raise(sig);
+}
+
+static void guard_signals(void)
+{
+    static bool done;
+    if (done) return;
+    done = true;
+    static const int FATAL[] = {SIGABRT, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS};
+    for (size_t i = 0; i < sizeof FATAL / sizeof FATAL[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(FATAL[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL) continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal;
+        sa.sa_flags = SA_RESETHAND;
+        sigemptyset(&sa.sa_mask);
+        sigaction(FATAL[i], &sa, NULL);
+    }
+    struct sigaction old;
+    if (sigaction(SIGXFSZ, NULL, &old) == 0 && old.sa_handler == SIG_DFL) signal(SIGXFSZ, SIG_IGN);
+}
+
+static void live_add(char *tmp)
+{
+    guard_signals();
+    for (int i = 0; i < NB_MAX_LIVE; i++) {
+        if (!live_tmp[i]) {
+            live_tmp[i] = tmp;
+            return;
+        }
+    }
+}
+
+static void live_remove(const char *tmp)
+{
+    for (int i = 0; i < NB_MAX_LIVE; i++)
+        if (live_tmp[i] == tmp) live_tmp[i] = NULL;
+}
 
 nb_status nb_sink_open(nb_sink *s, const char *path)
 {
@@ -30,6 +88,7 @@ nb_status nb_sink_open(nb_sink *s, const char *path)
     nb_buf_printf(&b, "%s.tmpXXXXXX", path);
     s->tmp_path = nb_buf_detach(&b);
     int fd = mkstemp(s->tmp_path);
+    if (fd >= 0) live_add(s->tmp_path);
     if (fd < 0) {
         s->err = errno ? errno : EIO;
         free(s->tmp_path);
@@ -46,6 +105,7 @@ nb_status nb_sink_open(nb_sink *s, const char *path)
         s->err = errno ? errno : EIO;
         close(fd);
         unlink(s->tmp_path);
+        live_remove(s->tmp_path);
         free(s->tmp_path);
         free(s->path);
         s->tmp_path = s->path = NULL;
@@ -137,6 +197,7 @@ static void discard(nb_sink *s)
 {
     if (s->fp && !s->borrowed) fclose(s->fp);
     if (s->tmp_path) unlink(s->tmp_path);
+    live_remove(s->tmp_path);
     free(s->path);
     free(s->tmp_path);
     s->fp = NULL;

@@ -20,6 +20,9 @@ static const rel_style REL_STYLES[NB_REL_COUNT] = {
     [NB_REL_ATTACKED] = {"#D7191C", "solid", "veevee", 1.0},
 };
 
+/* Articles named in an edge's tooltip. */
+#define NB_DOT_TIP_ARTICLES 20
+
 static const nb_kind LEGEND_KINDS[] = {NB_KIND_COUNTRY, NB_KIND_ORG, NB_KIND_PERSON,
                                        NB_KIND_GROUP, NB_KIND_UNKNOWN};
 
@@ -90,10 +93,15 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     nb_buf tip = {0};
     nb_buf_printf(&tip, "%s %s %s (%ld): ", net->nodes[e->src].label, nb_rel_name(e->rel),
                   net->nodes[e->dst].label, e->weight);
-    for (size_t a = 0; a < e->n_articles; a++) {
+    /* A tooltip names a few articles: an edge seen in a million files would
+     * otherwise carry megabytes that dot parses in quadratic time (the
+     * GraphML keeps the full list). */
+    size_t shown = e->n_articles < NB_DOT_TIP_ARTICLES ? e->n_articles : NB_DOT_TIP_ARTICLES;
+    for (size_t a = 0; a < shown; a++) {
         if (a) nb_buf_puts(&tip, "; ");
         nb_buf_puts(&tip, article_path(net, e->articles[a]));
     }
+    if (e->n_articles > shown) nb_buf_printf(&tip, "; and %zu more", e->n_articles - shown);
     attr_str(out, "tooltip", tip.data);
     nb_buf_free(&tip);
     nb_sink_puts(out, "];\n");
