@@ -48,6 +48,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static size_t offset_limit(const uint8_t *data, size_t size)
 {
     if (g_all_offsets) return size;
+    size_t i = 0;
+    while (i < size && data[i] < 0x80) i++;
+    if (i == size) return size; /* ASCII is read as UTF-8 */
     nb_clean c;
     nb_clean_text(&c, (const char *)data, size);
     int enc = c.encoding;

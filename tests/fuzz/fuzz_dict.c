@@ -22,17 +22,22 @@ static int g_fd = -1;
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static void remove_file(void) { unlink(g_path); }
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    /* in memory when possible: the file is rewritten for every input */
     const char *tmp = getenv("TMPDIR");
-    snprintf(g_path, sizeof g_path, "%s/nb-fuzz-dict-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!tmp || !*tmp) tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    snprintf(g_path, sizeof g_path, "%s/nb-fuzz-dict-XXXXXX", tmp);
     g_fd = mkstemp(g_path);
     if (g_fd < 0) {
         perror("fuzz_dict: mkstemp");
         exit(1);
     }
+    atexit(remove_file);
     return 0;
 }
 
@@ -87,18 +92,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (p.dict.entries[i].kind <= NB_KIND_UNKNOWN || p.dict.entries[i].kind >= NB_KIND_COUNT)
             chk_fail("dictionary kind", NULL, 0, i, "kind %d", (int)p.dict.entries[i].kind);
     }
-    /* An article naming the newest actors (and the base ones). */
+    /* Nothing new was loaded: the article below would be the same each time. */
+    if (p.dict.n == base) {
+        nb_pipeline_free(&p);
+        return 0;
+    }
+    /* An article naming the newest actors (and the base ones). Names are
+     * cut to 120 bytes (at a character boundary) so that a huge field does
+     * not turn this into a slow article fuzzer. */
     nb_buf art = {0};
-    const char *name[4];
+    char *name[4];
     for (size_t k = 0; k < 4; k++) {
         size_t i = p.dict.n > base + k ? p.dict.n - 1 - k : k % base;
-        name[k] = p.dict.entries[i].name;
+        const char *nm = p.dict.entries[i].name;
+        size_t n = strlen(nm);
+        if (n > 120) {
+            n = 120;
+            while (n > 0 && ((unsigned char)nm[n] & 0xC0) == 0x80) n--;
+        }
+        name[k] = nb_strndup(nm, n);
     }
     nb_buf_printf(&art,
                   "%s funds %s. %s attacked %s on Monday. The %s government condemned %s.\n"
                   "%s, the leader of %s, commands %s. %s's forces attacked Hezbollah.\n",
                   name[0], name[1], name[2], name[3], name[0], name[2], name[1], name[3], name[0],
                   name[2]);
+    for (size_t k = 0; k < 4; k++) free(name[k]);
     nb_pipeline_text(&p, "dict.txt", art.data, art.len);
     nb_network_finish(&p.net, (size & 1) == 0);
     chk_all(&p.net, art.len);
