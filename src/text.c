@@ -90,19 +90,20 @@ char *nb_text_sanitize(const char *s, size_t n)
 
 /* ---- cleaning ---------------------------------------------------------- */
 
-static void checkpoint(nb_clean *c, size_t clean, size_t orig)
+/* Starts a map segment: from clean offset `clean` on, each clean byte stands
+ * for `scale` original bytes (2 for ASCII read from UTF-16, else 1). */
+static void checkpoint(nb_clean *c, size_t clean, size_t orig, size_t scale)
 {
     if (c->n_map) {
         nb_offmap_pt *last = &c->map[c->n_map - 1];
-        if (last->orig - last->clean == orig - clean) return;
         if (last->clean == clean) {
             last->orig = orig;
+            last->scale = scale;
             return;
         }
     }
     nb_grow(&c->map, &c->cap_map, c->n_map + 1, sizeof *c->map);
-    c->map[c->n_map].clean = clean;
-    c->map[c->n_map].orig = orig;
+    c->map[c->n_map] = (nb_offmap_pt){clean, orig, scale};
     c->n_map++;
 }
 
@@ -124,26 +125,59 @@ static const char *fold(uint32_t cp)
     }
 }
 
-/* Transcodes UTF-16 (with a BOM) to UTF-8 into out. */
-static void from_utf16(nb_buf *out, const unsigned char *s, size_t n, bool le, size_t *bad)
+/* Windows-1252's characters for 0x80-0x9F, which scraped "Latin-1" text
+ * almost always means (curly quotes, dashes); 0 where it has none. */
+static const uint16_t CP1252[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+    0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+enum { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_LATIN1 };
+
+/* Decodes one character of s[0..n) (n > 0) in the given encoding. Returns
+ * the bytes it takes and sets *cp, U+FFFD (with *bad set) when invalid. */
+static size_t decode(int enc, const unsigned char *s, size_t n, uint32_t *cp, bool *bad)
 {
-    for (size_t i = 0; i + 1 < n; i += 2) {
-        uint32_t w = le ? (uint32_t)(s[i] | (s[i + 1] << 8)) : (uint32_t)((s[i] << 8) | s[i + 1]);
-        if (w >= 0xD800 && w <= 0xDBFF && i + 3 < n) {
-            uint32_t w2 = le ? (uint32_t)(s[i + 2] | (s[i + 3] << 8))
-                             : (uint32_t)((s[i + 2] << 8) | s[i + 3]);
-            if (w2 >= 0xDC00 && w2 <= 0xDFFF) {
-                put_cp(out, 0x10000 + ((w - 0xD800) << 10) + (w2 - 0xDC00));
-                i += 2;
-                continue;
-            }
-        }
-        if (w >= 0xD800 && w <= 0xDFFF) {
-            (*bad)++;
-            w = 0xFFFD;
-        }
-        put_cp(out, w);
+    *bad = false;
+    if (enc == ENC_LATIN1) {
+        *cp = s[0] >= 0x80 && s[0] <= 0x9F && CP1252[s[0] - 0x80] ? CP1252[s[0] - 0x80] : s[0];
+        return 1;
     }
+    if (enc == ENC_UTF8) {
+        size_t len = utf8_decode(s, n, cp);
+        if (len) return len;
+        *cp = 0xFFFD;
+        *bad = true;
+        return 1;
+    }
+    bool le = enc == ENC_UTF16LE;
+    if (n < 2) { /* an odd byte at the end */
+        *cp = 0xFFFD;
+        *bad = true;
+        return 1;
+    }
+    uint32_t w = le ? (uint32_t)(s[0] | (s[1] << 8)) : (uint32_t)((s[0] << 8) | s[1]);
+    if (w >= 0xD800 && w <= 0xDBFF && n >= 4) {
+        uint32_t w2 = le ? (uint32_t)(s[2] | (s[3] << 8)) : (uint32_t)((s[2] << 8) | s[3]);
+        if (w2 >= 0xDC00 && w2 <= 0xDFFF) {
+            *cp = 0x10000 + ((w - 0xD800) << 10) + (w2 - 0xDC00);
+            return 4;
+        }
+    }
+    if (w >= 0xD800 && w <= 0xDFFF) {
+        *bad = true;
+        w = 0xFFFD;
+    }
+    *cp = w;
+    return 2;
+}
+
+static uint32_t cp_at(int enc, const unsigned char *s, size_t n)
+{
+    uint32_t cp;
+    bool bad;
+    decode(enc, s, n, &cp, &bad);
+    return cp;
 }
 
 /* Latin-1 is guessed when invalid sequences outnumber valid multi-byte ones:
@@ -375,39 +409,31 @@ void nb_clean_text(nb_clean *c, const char *raw, size_t n)
 {
     memset(c, 0, sizeof *c);
     const unsigned char *u = (const unsigned char *)raw;
-    nb_buf src = {0};
-    size_t skip = 0;
-    bool transcoded = false;
+    size_t i = 0;
+    int enc = ENC_UTF8;
     if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        bool le = u[0] == 0xFF;
-        c->encoding = le ? 1 : 2;
-        from_utf16(&src, u + 2, n - 2, le, &c->invalid_bytes);
-        transcoded = true;
+        enc = u[0] == 0xFF ? ENC_UTF16LE : ENC_UTF16BE;
+        i = 2;
     } else if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        skip = 3;
+        i = 3;
     } else if (looks_latin1(u, n)) {
-        c->encoding = 3;
-        for (size_t i = 0; i < n; i++) put_cp(&src, u[i]);
-        transcoded = true;
+        enc = ENC_LATIN1;
     }
-    /* Offsets map back to the file only when bytes were not transcoded. */
-    const unsigned char *in = transcoded ? (const unsigned char *)src.data : u + skip;
-    size_t in_len = transcoded ? src.len : n - skip;
-    size_t base = transcoded ? 0 : skip;
+    c->encoding = enc;
 
+    /* Every character is decoded from the file's own bytes, so that the map
+     * gives file offsets whatever the encoding. */
     nb_buf out = {0};
     nb_buf_put(&out, "", 0);
-    checkpoint(c, 0, base);
-    for (size_t i = 0; i < in_len;) {
+    checkpoint(c, 0, i, 1);
+    while (i < n) {
         uint32_t cp;
-        size_t len = utf8_decode(in + i, in_len - i, &cp);
+        bool bad;
+        size_t len = decode(enc, u + i, n - i, &cp, &bad);
         size_t at = out.len;
-        if (len == 0) {
-            c->invalid_bytes++;
-            put_cp(&out, 0xFFFD);
-            len = 1;
-        } else if (cp == '\r') {
-            if (!(i + 1 < in_len && in[i + 1] == '\n')) nb_buf_putc(&out, '\n');
+        if (bad) c->invalid_bytes++;
+        if (cp == '\r') {
+            if (!(i + len < n && cp_at(enc, u + i + len, n - i - len) == '\n')) nb_buf_putc(&out, '\n');
         } else if (cp == '\n') {
             nb_buf_putc(&out, '\n');
         } else if (cp == 0) {
@@ -421,17 +447,19 @@ void nb_clean_text(nb_clean *c, const char *raw, size_t n)
             nb_buf_putc(&out, '\n');
         } else if (invisible(cp)) {
             /* dropped */
+        } else if (enc == ENC_UTF8 && !bad) {
+            nb_buf_put(&out, (const char *)u + i, len);
         } else {
-            nb_buf_put(&out, (const char *)in + i, len);
+            put_cp(&out, cp);
         }
+        /* A new segment where this character breaks the current one. */
+        size_t made = out.len - at;
+        const nb_offmap_pt *seg = &c->map[c->n_map - 1];
+        if (seg->orig + (at - seg->clean) * seg->scale != i || made * seg->scale != len)
+            checkpoint(c, at, i, made && len % made == 0 ? len / made : 1);
         i += len;
-        if (!transcoded && out.len - at != len) checkpoint(c, out.len, base + i);
     }
-    if (transcoded) {
-        c->n_map = 0;
-        checkpoint(c, 0, 0);
-    }
-    nb_buf_free(&src);
+    if (nb_clean_orig_offset(c, out.len) != n) checkpoint(c, out.len, n, 1);
     c->len = out.len;
     c->text = nb_buf_detach(&out);
     drop_boilerplate(c);
@@ -447,7 +475,7 @@ size_t nb_clean_orig_offset(const nb_clean *c, size_t clean_off)
         else hi = mid;
     }
     const nb_offmap_pt *p = &c->map[lo];
-    return clean_off < p->clean ? clean_off : p->orig + (clean_off - p->clean);
+    return clean_off < p->clean ? clean_off : p->orig + (clean_off - p->clean) * p->scale;
 }
 
 void nb_clean_free(nb_clean *c)

@@ -13,9 +13,11 @@
  * become spaces or vanish). The caller frees it. */
 char *nb_text_sanitize(const char *s, size_t n);
 
-/* One checkpoint of the cleaned-to-original offset map. */
+/* One segment of the cleaned-to-original offset map: clean offset k at or
+ * after `clean` (and before the next segment) is file byte
+ * orig + (k - clean) * scale. */
 typedef struct {
-    size_t clean, orig;
+    size_t clean, orig, scale;
 } nb_offmap_pt;
 
 typedef struct {
@@ -26,7 +28,7 @@ typedef struct {
     size_t invalid_bytes;   /* invalid UTF-8 sequences replaced */
     size_t nul_bytes;       /* NUL bytes seen */
     size_t dropped_lines;   /* boilerplate lines removed */
-    int encoding;           /* 0 UTF-8, 1 UTF-16LE, 2 UTF-16BE, 3 Latin-1 */
+    int encoding;           /* 0 UTF-8, 1 UTF-16LE, 2 UTF-16BE, 3 Latin-1 (Windows-1252) */
 } nb_clean;
 
 /* Cleans raw bytes into c (which the caller releases with nb_clean_free).
@@ -34,7 +36,8 @@ typedef struct {
  * Latin-1 input (guessed when most non-ASCII bytes are invalid UTF-8). */
 void nb_clean_text(nb_clean *c, const char *raw, size_t n);
 
-/* Maps an offset in c->text back to the byte offset in the original file. */
+/* Maps an offset in c->text back to the byte offset in the original file,
+ * whatever its encoding. */
 size_t nb_clean_orig_offset(const nb_clean *c, size_t clean_off);
 
 void nb_clean_free(nb_clean *c);

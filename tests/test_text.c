@@ -102,8 +102,8 @@ static void clean(nb_clean *c, const char *raw, size_t n)
     for (size_t i = 1; i < c->n_map; i++) assert_true(c->map[i - 1].clean < c->map[i].clean);
 }
 
-/* For input that was not transcoded: every ASCII letter or digit of the
- * cleaned text maps back to the same byte in the raw input. */
+/* Every ASCII letter or digit of the cleaned text maps back to the same
+ * character in the raw input, in whatever encoding it was read. */
 static void assert_map_ok(const nb_clean *c, const char *raw, size_t n)
 {
     for (size_t i = 0; i < c->len; i++) {
@@ -111,10 +111,13 @@ static void assert_map_ok(const nb_clean *c, const char *raw, size_t n)
         if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
             continue;
         size_t o = nb_clean_orig_offset(c, i);
-        assert_true(o < n);
-        if ((unsigned char)raw[o] != ch)
-            fail_msg("clean offset %zu ('%c') maps to raw %zu ('%c')", i, ch, o, raw[o]);
+        bool same;
+        if (c->encoding == 1) same = o + 1 < n && raw[o] == (char)ch && raw[o + 1] == 0;
+        else if (c->encoding == 2) same = o + 1 < n && raw[o] == 0 && raw[o + 1] == (char)ch;
+        else same = o < n && raw[o] == (char)ch;
+        if (!same) fail_msg("clean offset %zu ('%c') maps to raw %zu (of %zu)", i, ch, o, n);
     }
+    assert_int_equal(nb_clean_orig_offset(c, c->len), n);
 }
 
 static void cleans(const char *raw, size_t n, const char *want)
@@ -122,7 +125,7 @@ static void cleans(const char *raw, size_t n, const char *want)
     nb_clean c;
     clean(&c, raw, n);
     assert_string_equal(c.text, want);
-    if (c.encoding == 0) assert_map_ok(&c, raw, n);
+    assert_map_ok(&c, raw, n);
     nb_clean_free(&c);
 }
 #define CLEANS(lit, want) cleans(lit, sizeof(lit) - 1, want)
@@ -172,6 +175,8 @@ static void test_utf16(void **state)
     assert_int_equal(c.encoding, 1);
     assert_string_equal(c.text, "Iran's army said.\n");
     assert_int_equal(c.invalid_bytes, 0);
+    assert_map_ok(&c, le, sizeof le - 1);
+    assert_int_equal(nb_clean_orig_offset(&c, 5), 12); /* "s" after the U+2019 */
     nb_clean_free(&c);
 
     /* Big-endian with a surrogate pair (U+1F600) and an em dash. */
@@ -179,6 +184,7 @@ static void test_utf16(void **state)
     clean(&c, be, sizeof be - 1);
     assert_int_equal(c.encoding, 2);
     assert_string_equal(c.text, "Hi \xf0\x9f\x98\x80 - ok.");
+    assert_map_ok(&c, be, sizeof be - 1);
     nb_clean_free(&c);
 
     /* A lone surrogate becomes U+FFFD and is counted. */
@@ -194,6 +200,15 @@ static void test_utf16(void **state)
     clean(&c, bad2, sizeof bad2 - 1);
     assert_string_equal(c.text, "\xef\xbf\xbdOk it is.\xef\xbf\xbd");
     assert_int_equal(c.invalid_bytes, 2);
+    assert_map_ok(&c, bad2, sizeof bad2 - 1);
+    nb_clean_free(&c);
+
+    /* An odd byte at the end is invalid, and offsets still reach the end. */
+    const char odd[] = "\xFF\xFE" "O\0k\0.\0X";
+    clean(&c, odd, sizeof odd - 1);
+    assert_string_equal(c.text, "Ok.\xef\xbf\xbd");
+    assert_int_equal(c.invalid_bytes, 1);
+    assert_map_ok(&c, odd, sizeof odd - 1);
     nb_clean_free(&c);
 
     /* NUL code units count as NUL bytes and become spaces. */
@@ -214,6 +229,16 @@ static void test_latin1(void **state)
     assert_int_equal(c.encoding, 3);
     assert_string_equal(c.text, "Caf\xc3\xa9 owners in M\xc3\xbcnchen said the na\xc3\xafve plan failed.\n");
     assert_int_equal(c.invalid_bytes, 0);
+    assert_map_ok(&c, raw, sizeof raw - 1);
+    nb_clean_free(&c);
+
+    /* Bytes 0x80-0x9F are read as Windows-1252: curly quotes, dashes, the
+     * ellipsis and the euro sign, not C1 controls. */
+    const char w[] = "\x93Iran\x92s \x80 aid\x94 \x96 the caf\xe9 said\x85 then\x81 left.";
+    clean(&c, w, sizeof w - 1);
+    assert_int_equal(c.encoding, 3);
+    assert_string_equal(c.text, "\"Iran's \xe2\x82\xac aid\" - the caf\xc3\xa9 said... then left.");
+    assert_map_ok(&c, w, sizeof w - 1);
     nb_clean_free(&c);
 
     /* Latin-1 typographic characters fold like their Unicode twins. */

@@ -166,6 +166,8 @@ c_utf16le_bom() {
     expect_rc 0
     expect_edges out/o.graphml 2
     expect_in out/o.graphml '<data key="label">United States</data>'
+    # offsets are file bytes: the second sentence starts at code unit 23
+    expect_in out/o.txt "utf16le.txt @ byte 46  [active]"
 }
 
 c_utf16be_bom() {
@@ -173,6 +175,8 @@ c_utf16be_bom() {
     expect_rc 0
     expect_edges out/o.graphml 2
     expect_in out/o.graphml '<data key="label">United States</data>'
+    # offsets are file bytes: the second sentence starts at code unit 23
+    expect_in out/o.txt "utf16be.txt @ byte 46  [active]"
 }
 
 # odd byte count and an unpaired surrogate
@@ -188,6 +192,8 @@ c_latin1() {
     expect_rc 0
     expect_edges out/o.graphml 2
     expect_in out/o.graphml "$(printf 'caf\303\251')"
+    expect_in out/o.txt "latin1.txt @ byte 31  [active]"
+    expect_in out/o.txt "latin1.txt @ byte 78  [active]"
 }
 
 # ---- hostile names ------------------------------------------------------------
@@ -261,13 +267,16 @@ c_ends_with_demonym() {
 
 # ---- size ---------------------------------------------------------------------
 
+# Sizes of the two big cases in MB: NB_BIG_MB (100) and NB_SENTENCE_MB (10);
+# the valgrind run shrinks them, as the code paths are the same.
 # 100 MB on one line (mostly filler, with a relation every 100 sentences).
 c_big_one_line_100mb() {
+    mb=${NB_BIG_MB:-100}
     yes 'The officials said the talks went on in the capital on Tuesday while markets stayed calm. Iran funds Hezbollah.' |
-        head -c 104857600 | tr -d '\n' > in/big.txt
+        head -c $((mb * 1048576)) | tr -d '\n' > in/big.txt
     t0=$(now)
     run_std -q in/big.txt
-    note "$(elapsed "$t0") s"
+    note "$mb MB in $(elapsed "$t0") s"
     expect_rc 0
     expect_edges out/o.graphml 1
     expect_in out/o.txt 'Iran --funds--> Hezbollah'
@@ -276,11 +285,12 @@ c_big_one_line_100mb() {
 
 # one 10 MB "sentence": no punctuation at all
 c_one_sentence_10mb() {
+    mb=${NB_SENTENCE_MB:-10}
     yes 'officials said Iran funds Hezbollah near the border while talks went on in the region and markets stayed calm' |
-        head -c 10485760 | tr '\n' ' ' > in/sentence.txt
+        head -c $((mb * 1048576)) | tr '\n' ' ' > in/sentence.txt
     t0=$(now)
     run_std in/sentence.txt
-    note "$(elapsed "$t0") s"
+    note "$mb MB in $(elapsed "$t0") s"
     expect_rc 0
     expect_err_re "sentence.txt: [0-9]+ overlong sentence\(s\) cut at [0-9]+ bytes"
     check_out out/o.graphml
