@@ -11,6 +11,8 @@
 #          (fwrite, fprintf, fflush, fsync, fclose...), failing with ENOSPC
 #          and EIO in turn, plus "disk stays full" (sticky) runs;
 #   rename the rename() of each output;
+#   signal SIGTERM, SIGINT and SIGHUP raised at the first, a middle and the
+#          last write call of each output;
 #   alloc  every malloc/calloc/realloc made by a library (libcsv, libigraph,
 #          libc's stdio...) and a sample of netbuild's own (the first ones,
 #          an even spread, and the last ones, where the writers run).
@@ -20,7 +22,9 @@
 # signal (a segfault). Always: no temporary file is left, and every output is
 # either byte-identical to the older one or to a fault-free run's, or (after
 # a reported problem) a complete valid file - never a partial one; the output
-# whose write failed keeps its older content.
+# whose write failed keeps its older content. A signal kills netbuild (status
+# 128 + the signal) with the output being written old and the other one old
+# or new.
 #
 # A segfault that gdb places inside igraph (or a library under it), after an
 # allocation igraph itself asked for, is igraph's own out-of-memory handling:
@@ -66,6 +70,7 @@ if [ "${1:-}" = "--trial" ]; then
     write) set -- INJECT_SUFFIX="$sfx" INJECT_WRITE="$n" INJECT_ERRNO="$eno" INJECT_STICKY="$sticky" ;;
     rename) set -- INJECT_SUFFIX="$sfx" INJECT_RENAME="$n" INJECT_ERRNO="$eno" ;;
     alloc) set -- INJECT_ALLOC="$n" ;;
+    signal) set -- INJECT_SUFFIX="$sfx" INJECT_WRITE="$n" INJECT_SIGNAL="$eno" ;;
     esac
     run_in "$D" LD_PRELOAD="$SHIM" "$@"
     rc=$?
@@ -92,6 +97,16 @@ if [ "${1:-}" = "--trial" ]; then
             elif ! grep -q "o\.$failed: write failed: " "$D/err"; then why="no 'write failed' message: $err1"
             elif [ "$sf" != old ]; then why="o.$failed is $sf, want the old file untouched"
             elif [ "$so" != new ]; then why="o.$other is $so, want the new network"
+            fi
+            ;;
+        signal)
+            failed=${sfx#.}
+            other=graphml
+            [ "$failed" = graphml ] && other=dot
+            eval "sf=\$state_$failed so=\$state_$other"
+            if [ "$rc" -ne $((128 + eno)) ]; then why="exit $rc, want $((128 + eno)) (signal $eno): $err1"
+            elif [ "$sf" != old ]; then why="o.$failed is $sf, want the old file untouched"
+            elif [ "$so" = other ]; then why="o.$other is neither the old nor the new file"
             fi
             ;;
         alloc)
@@ -227,6 +242,9 @@ for sfx in .graphml .dot; do
     done
     for n in 1 $((W / 2)) "$W"; do add write "$sfx" "$n" ENOSPC 1; done
     add rename "$sfx" 1 EIO 0
+    for n in 1 $((W / 2)) "$W"; do
+        for sig in 15 2 1; do add signal "$sfx" "$n" "$sig" 0; done
+    done
 done
 libs=""
 if [ "$asan" -eq 0 ] && [ "${A:-0}" -gt 0 ]; then
@@ -295,6 +313,7 @@ report_group "write faults on the GraphML output" '$2 == "write" && $3 == ".grap
 report_group "write faults on the DOT output" '$2 == "write" && $3 == ".dot" && $6 == 0'
 report_group "full disk from the N-th write on (sticky)" '$2 == "write" && $6 == 1'
 report_group "rename faults" '$2 == "rename"'
+report_group "SIGTERM, SIGINT, SIGHUP while writing" '$2 == "signal"'
 if [ "$asan" -eq 1 ]; then
     echo "ok $((k + 1)) - allocation faults # SKIP an ASan build's allocator cannot be interposed"
 else

@@ -15,6 +15,9 @@
  *   INJECT_RENAME=N         the N-th rename() onto a watched path fails
  *   INJECT_ERRNO=ENOSPC     or EIO: the errno of a failed call
  *   INJECT_STICKY=1         every call after the N-th fails too (a full disk)
+ *   INJECT_SIGNAL=S         with INJECT_WRITE=N: the N-th call raises signal
+ *                           S (Ctrl-C, kill, a closed terminal mid-write)
+ *                           instead of failing
  *   INJECT_ALLOC=N          the N-th malloc/calloc/realloc after main()
  *                           starts returns NULL (ENOMEM)
  *   INJECT_COUNTS=FILE      at exit, write "writes W renames R allocs A" -
@@ -35,6 +38,7 @@
 #include <link.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -51,6 +55,7 @@ static const char *suffix;
 static long fail_write, fail_rename, fail_alloc;
 static int fail_errno = ENOSPC;
 static bool sticky, verbose;
+static int kill_signal;
 static const char *counts_file;
 static const char *trace_file;
 
@@ -174,6 +179,7 @@ __attribute__((constructor)) static void init(void)
     fail_rename = env_long("INJECT_RENAME");
     fail_alloc = env_long("INJECT_ALLOC");
     sticky = env_long("INJECT_STICKY") != 0;
+    kill_signal = (int)env_long("INJECT_SIGNAL");
     verbose = env_long("INJECT_VERBOSE") != 0;
     const char *e = getenv("INJECT_ERRNO");
     if (e && !strcmp(e, "EIO")) fail_errno = EIO;
@@ -272,6 +278,10 @@ static void say(const char *what, long n)
 static bool write_fails(const char *what)
 {
     long n = __atomic_add_fetch(&n_writes, 1, __ATOMIC_RELAXED);
+    if (kill_signal > 0) {
+        if (n == fail_write) raise(kill_signal);
+        return false;
+    }
     if (fail_write > 0 && (n == fail_write || (sticky && n > fail_write))) {
         say(what, n);
         errno = fail_errno;
