@@ -427,6 +427,19 @@ void nb_clean_text(nb_clean *c, const char *raw, size_t n)
     nb_buf_put(&out, "", 0);
     checkpoint(c, 0, i, 1);
     while (i < n) {
+        /* Fast path: a run of printable ASCII is copied as it is. */
+        if (enc == ENC_UTF8 || enc == ENC_LATIN1) {
+            size_t k = i;
+            while (k < n && u[k] >= 0x20 && u[k] < 0x7F) k++;
+            if (k > i) {
+                const nb_offmap_pt *seg = &c->map[c->n_map - 1];
+                if (seg->scale != 1 || seg->orig + (out.len - seg->clean) != i)
+                    checkpoint(c, out.len, i, 1);
+                nb_buf_put(&out, (const char *)u + i, k - i);
+                i = k;
+                continue;
+            }
+        }
         uint32_t cp;
         bool bad;
         size_t len = decode(enc, u + i, n - i, &cp, &bad);
