@@ -90,23 +90,6 @@ char *nb_text_sanitize(const char *s, size_t n)
 
 /* ---- cleaning ---------------------------------------------------------- */
 
-/* Starts a map segment: from clean offset `clean` on, each clean byte stands
- * for `scale` original bytes (2 for ASCII read from UTF-16, else 1). */
-static void checkpoint(nb_clean *c, size_t clean, size_t orig, size_t scale)
-{
-    if (c->n_map) {
-        nb_offmap_pt *last = &c->map[c->n_map - 1];
-        if (last->clean == clean) {
-            last->orig = orig;
-            last->scale = scale;
-            return;
-        }
-    }
-    nb_grow(&c->map, &c->cap_map, c->n_map + 1, sizeof *c->map);
-    c->map[c->n_map] = (nb_offmap_pt){clean, orig, scale};
-    c->n_map++;
-}
-
 /* ASCII replacements for typographic characters, so later stages match
  * quotes, apostrophes and dashes with one byte. */
 static const char *fold(uint32_t cp)
@@ -405,6 +388,49 @@ static void drop_boilerplate(nb_clean *c)
     nb_map_free(&seen);
 }
 
+/* Cleans the character at u[i] (of n bytes) into out and returns how many
+ * bytes it takes. Counts what it replaces into c when c is not NULL. This is
+ * the one definition of the per-character transform: the offset mapping
+ * replays it to find where a cleaned offset came from. */
+static size_t clean_char(int enc, const unsigned char *u, size_t n, size_t i, nb_buf *out, nb_clean *c)
+{
+    uint32_t cp;
+    bool bad;
+    size_t len = decode(enc, u + i, n - i, &cp, &bad);
+    if (bad && c) c->invalid_bytes++;
+    if (cp == '\r') {
+        if (!(i + len < n && cp_at(enc, u + i + len, n - i - len) == '\n')) nb_buf_putc(out, '\n');
+    } else if (cp == '\n') {
+        nb_buf_putc(out, '\n');
+    } else if (cp == 0) {
+        if (c) c->nul_bytes++;
+        nb_buf_putc(out, ' ');
+    } else if (cp < 0x20) {
+        nb_buf_putc(out, ' ');
+    } else if (fold(cp)) {
+        nb_buf_puts(out, fold(cp));
+    } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        nb_buf_putc(out, '\n');
+    } else if (invisible(cp)) {
+        /* dropped */
+    } else if (enc == ENC_UTF8 && !bad) {
+        nb_buf_put(out, (const char *)u + i, len);
+    } else {
+        put_cp(out, cp);
+    }
+    return len;
+}
+
+/* Printable ASCII bytes from u[i] on (UTF-8 and Latin-1 copy them as they
+ * are), at most max. */
+static size_t ascii_run(int enc, const unsigned char *u, size_t n, size_t i, size_t max)
+{
+    if (enc != ENC_UTF8 && enc != ENC_LATIN1) return 0;
+    size_t k = i;
+    while (k < n && k - i < max && u[k] >= 0x20 && u[k] < 0x7F) k++;
+    return k - i;
+}
+
 void nb_clean_text(nb_clean *c, const char *raw, size_t n)
 {
     memset(c, 0, sizeof *c);
@@ -420,80 +446,57 @@ void nb_clean_text(nb_clean *c, const char *raw, size_t n)
         enc = ENC_LATIN1;
     }
     c->encoding = enc;
+    c->raw = u;
+    c->raw_len = n;
+    c->start = c->cur_orig = i;
 
-    /* Every character is decoded from the file's own bytes, so that the map
-     * gives file offsets whatever the encoding. */
     nb_buf out = {0};
     nb_buf_put(&out, "", 0);
-    checkpoint(c, 0, i, 1);
     while (i < n) {
-        /* Fast path: a run of printable ASCII is copied as it is. */
-        if (enc == ENC_UTF8 || enc == ENC_LATIN1) {
-            size_t k = i;
-            while (k < n && u[k] >= 0x20 && u[k] < 0x7F) k++;
-            if (k > i) {
-                const nb_offmap_pt *seg = &c->map[c->n_map - 1];
-                if (seg->scale != 1 || seg->orig + (out.len - seg->clean) != i)
-                    checkpoint(c, out.len, i, 1);
-                nb_buf_put(&out, (const char *)u + i, k - i);
-                i = k;
-                continue;
-            }
-        }
-        uint32_t cp;
-        bool bad;
-        size_t len = decode(enc, u + i, n - i, &cp, &bad);
-        size_t at = out.len;
-        if (bad) c->invalid_bytes++;
-        if (cp == '\r') {
-            if (!(i + len < n && cp_at(enc, u + i + len, n - i - len) == '\n')) nb_buf_putc(&out, '\n');
-        } else if (cp == '\n') {
-            nb_buf_putc(&out, '\n');
-        } else if (cp == 0) {
-            c->nul_bytes++;
-            nb_buf_putc(&out, ' ');
-        } else if (cp < 0x20) {
-            nb_buf_putc(&out, ' ');
-        } else if (fold(cp)) {
-            nb_buf_puts(&out, fold(cp));
-        } else if (cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-            nb_buf_putc(&out, '\n');
-        } else if (invisible(cp)) {
-            /* dropped */
-        } else if (enc == ENC_UTF8 && !bad) {
-            nb_buf_put(&out, (const char *)u + i, len);
+        size_t run = ascii_run(enc, u, n, i, SIZE_MAX);
+        if (run) {
+            nb_buf_put(&out, (const char *)u + i, run);
+            i += run;
         } else {
-            put_cp(&out, cp);
+            i += clean_char(enc, u, n, i, &out, c);
         }
-        /* A new segment where this character breaks the current one. */
-        size_t made = out.len - at;
-        const nb_offmap_pt *seg = &c->map[c->n_map - 1];
-        if (seg->orig + (at - seg->clean) * seg->scale != i || made * seg->scale != len)
-            checkpoint(c, at, i, made && len % made == 0 ? len / made : 1);
-        i += len;
     }
-    if (nb_clean_orig_offset(c, out.len) != n) checkpoint(c, out.len, n, 1);
     c->len = out.len;
     c->text = nb_buf_detach(&out);
     drop_boilerplate(c);
 }
 
-size_t nb_clean_orig_offset(const nb_clean *c, size_t clean_off)
+/* Replays the transform from a cursor, which only moves forward while the
+ * offsets asked for grow (as a pipeline asks them, sentence by sentence). */
+size_t nb_clean_orig_offset(nb_clean *c, size_t clean_off)
 {
-    if (!c->n_map) return clean_off;
-    size_t lo = 0, hi = c->n_map;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (c->map[mid].clean <= clean_off) lo = mid;
-        else hi = mid;
+    if (!c->raw) return clean_off;
+    if (clean_off < c->cur_clean) {
+        c->cur_clean = 0;
+        c->cur_orig = c->start;
     }
-    const nb_offmap_pt *p = &c->map[lo];
-    return clean_off < p->clean ? clean_off : p->orig + (clean_off - p->clean) * p->scale;
+    nb_buf one = {0};
+    while (c->cur_orig < c->raw_len) {
+        size_t run = ascii_run(c->encoding, c->raw, c->raw_len, c->cur_orig, clean_off - c->cur_clean);
+        if (run) {
+            c->cur_clean += run;
+            c->cur_orig += run;
+            continue;
+        }
+        nb_buf_clear(&one);
+        size_t len = clean_char(c->encoding, c->raw, c->raw_len, c->cur_orig, &one, NULL);
+        /* an offset inside a character's output maps to its first byte;
+         * characters that vanish are stepped over */
+        if (one.len && c->cur_clean + one.len > clean_off) break;
+        c->cur_clean += one.len;
+        c->cur_orig += len;
+    }
+    nb_buf_free(&one);
+    return c->cur_orig;
 }
 
 void nb_clean_free(nb_clean *c)
 {
     free(c->text);
-    free(c->map);
     memset(c, 0, sizeof *c);
 }

@@ -45,10 +45,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * whatever encoding the article was read. */
 static void chk_offsets(const nb_network *net, const uint8_t *data, size_t size)
 {
-    if (!net->n_edges) return;
     nb_clean c;
     nb_clean_text(&c, (const char *)data, size);
     int enc = c.encoding;
+    /* the whole map: in order, inside the article */
+    for (size_t k = 0, prev = 0; k <= c.len; k++) {
+        size_t o = nb_clean_orig_offset(&c, k);
+        if (o < prev || o > size)
+            chk_fail("offset map", (const char *)data, size, 0, "clean %zu -> %zu after %zu", k, o, prev);
+        prev = o;
+    }
     nb_clean_free(&c);
     for (size_t i = 0; i < net->n_edges; i++) {
         const nb_edge *e = &net->edges[i];
