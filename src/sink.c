@@ -32,12 +32,13 @@ static void on_fatal(int sig)
     raise(sig);
 }
 
+static const int FATAL[] = {SIGABRT, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS};
+
 static void guard_signals(void)
 {
     static bool done;
     if (done) return;
     done = true;
-    static const int FATAL[] = {SIGABRT, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS};
     for (size_t i = 0; i < sizeof FATAL / sizeof FATAL[0]; i++) {
         struct sigaction old, sa;
         if (sigaction(FATAL[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL) continue;
@@ -53,7 +54,6 @@ static void guard_signals(void)
 
 static void live_add(char *tmp)
 {
-    guard_signals();
     for (int i = 0; i < NB_MAX_LIVE; i++) {
         if (!live_tmp[i]) {
             live_tmp[i] = tmp;
@@ -87,8 +87,17 @@ nb_status nb_sink_open(nb_sink *s, const char *path)
     nb_buf b = {0};
     nb_buf_printf(&b, "%s.tmpXXXXXX", path);
     s->tmp_path = nb_buf_detach(&b);
+    /* No fatal signal between creating the file and listing it. */
+    guard_signals();
+    sigset_t block, old;
+    sigemptyset(&block);
+    for (size_t i = 0; i < sizeof FATAL / sizeof FATAL[0]; i++) sigaddset(&block, FATAL[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
     int fd = mkstemp(s->tmp_path);
+    int mkstemp_errno = errno;
     if (fd >= 0) live_add(s->tmp_path);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = mkstemp_errno;
     if (fd < 0) {
         s->err = errno ? errno : EIO;
         free(s->tmp_path);
