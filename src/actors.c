@@ -25,7 +25,6 @@ void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names
     memset(aa, 0, sizeof *aa);
     aa->dict = dict;
     aa->names = names;
-    aa->last_attacker = -1;
 }
 
 void nb_actors_end(nb_article_actors *aa)
@@ -628,6 +627,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, i, j > i ? j : i + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j > i ? j : i + 1;
     }
+    /* "On Saturday", "However Hemedti": a capitalised stop word opens the run */
+    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j) s0++;
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
     bool place = in(c, j - 1, NB_LEX_PLACE_HEAD);
@@ -640,7 +641,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     static const char *const LOCATIVE[] = {"in", "near", "at", "on", "into", "from", "outside",
                                            "inside", "around", "across", "toward", "towards",
                                            "to", "over", "through", "of", NULL};
-    bool locative = single && i > 0 && in(c, i - 1, LOCATIVE) && !common_given_name(lw(c, s0));
+    bool locative = single && s0 > 0 && in(c, s0 - 1, LOCATIVE) && !common_given_name(lw(c, s0));
     if ((single && in(c, s0, NB_LEX_STOP_CAP)) || place || c->headline) {
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
@@ -657,7 +658,6 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* A first word of a sentence is capitalised anyway: only a name we
      * already know may start there alone. */
     bool start = single && s0 == sent_first;
-    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j) s0++;
     const char *name = c->s + c->t[s0].start;
     size_t len = c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start;
     int ent = resolve_name(c, name, len, guess_kind(c, s0, j, titled), start || locative);
@@ -680,32 +680,83 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     return end;
 }
 
+/* A role of several tokens ("Secretary-General", "commander-in-chief",
+ * "chief of staff"): its end, with *role set to the one-word form the
+ * relations stage knows, or i. */
+static size_t multiword_role(const ctx *c, size_t i, const char **role)
+{
+    static const struct {
+        const char *w[5];
+        const char *role;
+    } R[] = {{{"secretary", "-", "general"}, "secretary-general"},
+             {{"secretary", "general"}, "secretary-general"},
+             {{"commander", "-", "in", "-", "chief"}, "commander-in-chief"},
+             {{"commander", "in", "chief"}, "commander-in-chief"},
+             {{"chief", "of", "staff"}, "chief of staff"},
+             {{"chief", "-", "of", "-", "staff"}, "chief of staff"}};
+    for (size_t r = 0; r < sizeof R / sizeof R[0]; r++) {
+        size_t k = 0;
+        while (k < 5 && R[r].w[k] && is(c, i + k, R[r].w[k])) k++;
+        if (k < 5 && R[r].w[k]) continue;
+        *role = R[r].role;
+        return i + k;
+    }
+    return i;
+}
+
+/* "its longtime leader", "the group's commander-in-chief": a possessor
+ * followed by a role word, after up to three adjectives. */
+static bool role_follows(const ctx *c, size_t k)
+{
+    static const char *const ADJ[] = {"longtime", "long-time", "top", "senior", "military",
+                                      "overall", "new", "former", "political", "supreme",
+                                      "founding", "elusive", "current", "late", "spiritual",
+                                      "de", "facto", "self-styled", "slain", "deputy", NULL};
+    static const char *const ROLE[] = {"leader", "commander", "chief", "head", "founder",
+                                       "emir", "chairman", "secretary", NULL};
+    for (size_t m = k; m < c->n && m < k + 4; m++) {
+        if (in(c, m, ROLE)) return true;
+        if (!in(c, m, ADJ)) return false;
+    }
+    return false;
+}
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
     const char *w = lw(c, i);
-    int ent = -1;
-    size_t end = i + 1;
+    int ent = -1, backer = -1, mask = 0;
+    size_t end = i + 1, kb = 0;
     if (!strcmp(w, "he") || !strcmp(w, "she")) {
         ent = salient(aa, K(NB_KIND_PERSON));
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+    } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && role_follows(c, i + 1)) {
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        if (ent < 0) return i;
+        aa->ents[ent].last_seen = ++aa->clock;
+        push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
+        return i + 1;
     } else if (!strcmp(w, "the") && i + 1 < c->n) {
         size_t k = i + 1;
         int country = -1;
         size_t e2;
         unsigned f2;
         size_t dm = dict_match(c, k, &e2, &f2);
-        if (dm > k && (f2 & NB_ALIAS_DEMONYM)) {
+        kb = k;
+        if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_FUNDS)) {
+            /* "the Iran-backed group" names an earlier group and its backer */
+            backer = entity_for_dict(aa, e2);
+            k = dm + 2;
+        } else if (dm > k && (f2 & NB_ALIAS_DEMONYM)) {
             country = entity_for_dict(aa, e2);
             k = dm;
         }
         const char *h = lw(c, k);
         uint32_t role = 0;
-        int mask = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction")) {
             mask = K(NB_KIND_ORG) | K(NB_KIND_GROUP);
@@ -732,15 +783,31 @@ static size_t on_reference(ctx *c, size_t i)
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_EMBASSY;
         }
-        if (!mask || is(c, k + 1, "of") || is(c, k + 1, "'s")) return i;
+        bool poss = is(c, k + 1, "'s") && mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) &&
+                    backer < 0 && role_follows(c, k + 2);
+        if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
         ent = recent(aa, mask, role);
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
             aa->ents[ent].country != country)
             ent = -1;
         end = k + 1;
+        if (poss && ent >= 0) {
+            aa->ents[ent].last_seen = ++aa->clock;
+            push_item(c, i, k + 2, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
+            return k + 2;
+        }
     }
-    if (ent < 0) return i;
+    if (ent < 0 || ent == backer) return i;
+    if (backer >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
     aa->ents[ent].last_seen = ++aa->clock;
+    if (backer >= 0) {
+        size_t k = end - 1, last = k - 3; /* "the Iran - backed group" */
+        touch(aa, backer, c->s + c->t[kb].start, c->t[last].start + c->t[last].len - c->t[kb].start);
+        push_item(c, i, i + 1, NB_IT_WORD | ((c->t[i].flags & NB_TOK_CAP) ? NB_IT_CAP : 0), -1);
+        push_item(c, kb, k, NB_IT_ACTOR | NB_IT_BACKED | NB_IT_MOD, backer);
+        push_item(c, k, end, NB_IT_ACTOR | NB_IT_PRON, ent);
+        return end;
+    }
     push_item(c, i, end, NB_IT_ACTOR | NB_IT_PRON, ent);
     return end;
 }
@@ -859,6 +926,14 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     for (size_t i = 0; i < n_toks;) {
         /* skip opening quotes and brackets when deciding the first word */
         if (i == first && (toks[i].flags & NB_TOK_PUNCT)) first++;
+        const char *role = NULL;
+        size_t rend = multiword_role(&c, i, &role);
+        if (rend > i) {
+            push_item(&c, i, rend, (toks[i].flags & NB_TOK_CAP) ? NB_IT_WORD | NB_IT_CAP : NB_IT_WORD, -1);
+            c.items[c.n_items - 1].w = role;
+            i = rend;
+            continue;
+        }
         size_t entry;
         unsigned fl;
         size_t j = dict_match(&c, i, &entry, &fl);
@@ -888,6 +963,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         }
         uint32_t f = (toks[i].flags & NB_TOK_PUNCT) ? NB_IT_PUNCT : NB_IT_WORD;
         if (toks[i].flags & NB_TOK_CAP) f |= NB_IT_CAP;
+        if (hyphen(&c, i) && i + 1 < n_toks && (toks[i + 1].flags & NB_TOK_GLUE)) f |= NB_IT_INWORD;
         push_item(&c, i, i + 1, f, -1);
         i++;
     }

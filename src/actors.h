@@ -19,7 +19,8 @@ enum {
     NB_IT_BACKED = 1 << 5,  /* "Iran-backed" */
     NB_IT_PRON = 1 << 6,    /* resolved pronoun or definite description */
     NB_IT_CAP = 1 << 7,     /* word starts with a capital */
-    NB_IT_LED = 1 << 8      /* "U.S.-led" */
+    NB_IT_LED = 1 << 8,     /* "U.S.-led" */
+    NB_IT_INWORD = 1 << 9   /* a hyphen inside a word: "military-ruled" */
 };
 
 /* One unit of a sentence: a word, a punctuation mark or a whole actor
@@ -71,6 +72,13 @@ typedef struct {
     size_t n, cap;
 } nb_names;
 
+/* An attack the article reported, for "condemned the strikes" later on. */
+typedef struct {
+    int ents[4];         /* attackers */
+    int n;
+    char family;         /* 's' strike, 'a' attack, 'k' killing... (relations.c) */
+} nb_attack_event;
+
 typedef struct {
     const nb_dict *dict;
     nb_names *names;
@@ -79,7 +87,8 @@ typedef struct {
     size_t clock;
     size_t sentence;     /* current sentence, counted from 1 */
     size_t rank;         /* mentions so far in the current sentence */
-    int last_attacker;   /* entity that carried out the latest attack */
+    nb_attack_event events[8]; /* the latest attacks, a ring: newest at (n_events - 1) % 8 */
+    size_t n_events;
 } nb_article_actors;
 
 void nb_names_free(nb_names *names);

@@ -126,7 +126,9 @@ const char *const NB_LEX_PLACE_HEAD[] = {
     "road", "highway", "strait", "island", "islands", "desert", "border", "crossing",
     "port", "mosque", "church", "palace", "hotel", "stadium", "prison", "day", "week",
     "month", "year", "ocean", "lake", "peninsula", "plain", "hills", "heights", "park",
-    "avenue", "boulevard", "center", "centre", "market", "field", "oilfield", NULL};
+    "avenue", "boulevard", "center", "centre", "market", "field", "oilfield", "territory",
+    "neighbourhood", "neighborhood", "township", "commune", "municipality", "prefecture",
+    "settlement", "quarter", NULL};
 
 const char *const NB_LEX_ORGAN[] = {
     "government", "military", "army", "forces", "troops", "soldiers", "embassy",

@@ -158,6 +158,8 @@ static const char *const EVAL[] = {
 static const char *const SPEECH[] = {
     "said", "says", "called", "calls", "described", "describes", "termed", "branded",
     "labelled", "labeled", "calling", "describing", "denouncing", NULL};
+static const char *const SAY[] = {"said", "says", "say", "told", "added", "stated", "announced",
+                                  "insisted", "argued", "wrote", NULL};
 static const char *const LIGHT[] = {
     "carried", "launched", "conducted", "staged", "mounted", "executed", "unleashed",
     "launches", "conducts", "carries", "stepped", NULL};
@@ -191,6 +193,11 @@ static bool w_is(const rctx *r, int i, const char *w)
     if (i < 0 || i >= r->n) return false;
     const nb_item *it = &r->it[i];
     return !(it->flags & NB_IT_ACTOR) && strcmp(it->w, w) == 0;
+}
+/* A dash between words, not the hyphen of "military-ruled". */
+static bool dash(const rctx *r, int i)
+{
+    return w_is(r, i, "-") && !(r->it[i].flags & NB_IT_INWORD);
 }
 static bool actor(const rctx *r, int i)
 {
@@ -238,6 +245,63 @@ static bool be_aux(const rctx *r, int i)
     return w_in(r, i, BE);
 }
 
+
+/* ---- attack events ------------------------------------------------------ */
+
+/* The family of an attack word, so "the strikes" finds who struck and
+ * "the killing" who killed. */
+static char attack_family(const char *w)
+{
+    static const struct {
+        const char *prefix;
+        char f;
+    } F[] = {{"strik", 's'}, {"struck", 's'}, {"airstrik", 's'}, {"attack", 'a'},
+             {"bomb", 'b'}, {"kill", 'k'}, {"assassinat", 'k'}, {"murder", 'k'},
+             {"shell", 'h'}, {"raid", 'r'}, {"ambush", 'm'}, {"offensive", 'o'},
+             {"assault", 'o'}, {"storm", 'o'}, {"inva", 'o'}, {"incursion", 'o'}};
+    for (size_t i = 0; i < sizeof F / sizeof F[0]; i++)
+        if (strncmp(w, F[i].prefix, strlen(F[i].prefix)) == 0) return F[i].f;
+    return 'x';
+}
+
+/* Records that ents[0..n) carried out an attack named by word w. */
+static void note_attack(rctx *r, const int *ents, int n, const char *w)
+{
+    if (n <= 0) return;
+    nb_article_actors *aa = r->aa;
+    char f = attack_family(w);
+    if (aa->n_events) {
+        nb_attack_event *last = &aa->events[(aa->n_events - 1) % 8];
+        /* the same clause's attackers, one at a time */
+        if (last->family == f && last->n == 1 && n == 1 && last->ents[0] == ents[0]) return;
+    }
+    nb_attack_event *e = &aa->events[aa->n_events++ % 8];
+    e->n = 0;
+    e->family = f;
+    for (int i = 0; i < n && e->n < 4; i++) e->ents[e->n++] = ents[i];
+}
+
+/* The attackers of the latest reported attack of the same family as event
+ * word w, else of the latest attack. Returns their count in out. */
+static int recall_attack(const rctx *r, const char *w, int *out, int max)
+{
+    const nb_article_actors *aa = r->aa;
+    if (!aa->n_events) return 0;
+    char f = attack_family(w);
+    const nb_attack_event *pick = &aa->events[(aa->n_events - 1) % 8];
+    size_t lim = aa->n_events < 8 ? aa->n_events : 8;
+    for (size_t k = 1; k <= lim; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (e->family == f) {
+            pick = e;
+            break;
+        }
+    }
+    int n = 0;
+    for (int i = 0; i < pick->n && n < max; i++) out[n++] = pick->ents[i];
+    return n;
+}
+
 /* ---- blocking ---------------------------------------------------------- */
 
 /* True when something before v in its sentence part says the event did not
@@ -258,7 +322,10 @@ static bool blocked(const rctx *r, int v, bool verb)
     for (i = v - 1; i >= 0 && v - i <= 6; i--) {
         if (w_in(r, i, NEG) || w_in(r, i, MODAL) || ends_nt(r, i)) return true;
         if (w_is(r, i, "to")) return true; /* infinitive: purpose or plan */
-        if (!adverb(r, i)) break;
+        /* "would keep providing", "will continue supplying" */
+        static const char *const ASPECT[] = {"keep", "continue", "start", "begin", "resume", "stop",
+                                             NULL};
+        if (!adverb(r, i) && !w_in(r, i, ASPECT)) break;
     }
     return false;
 }
@@ -309,7 +376,19 @@ static int role_head(const rctx *r, int k)
     while (m < r->n && m < k + 4 && (w_in(r, m, ROLE_ADJ) || w_in(r, m, NB_LEX_ROLE)) &&
            !actor(r, m))
         m++;
-    if (m == k + 1 || !w_in(r, m - 1, NB_LEX_ROLE)) return k;
+    if (m == k + 1 || !w_in(r, m - 1, NB_LEX_ROLE)) {
+        /* "veteran Tuareg militant Iyad Ag Ghaly", "Hamas official Basem Naim" */
+        static const char *const PERSON_NOUN[] = {
+            "militant", "jihadist", "cleric", "warlord", "fighter", "rebel", "politician",
+            "official", "officer", "activist", "lawmaker", "strongman", "preacher",
+            "ideologue", "operative", "envoy", "diplomat", "negotiator", "general", NULL};
+        m = k + 1;
+        if (w_in(r, m, PERSON_NOUN) && head_actor(r, m + 1) &&
+            (kind_of(r, m + 1) == NB_KIND_PERSON || kind_of(r, m + 1) == NB_KIND_UNKNOWN) &&
+            kind_of(r, k) != NB_KIND_PERSON)
+            return m + 1;
+        return k;
+    }
     if (w_is(r, m, ",")) m++;
     if (head_actor(r, m)) {
         nb_kind kd = kind_of(r, m);
@@ -457,7 +536,7 @@ static int paren_open(const rctx *r, int c)
 {
     for (int i = c - 1; i >= 0 && c - i < 40; i--) {
         if (w_in(r, i, BOUNDARY) && !w_is(r, i, "that")) return -1;
-        if (w_is(r, i, ",") || w_is(r, i, "-")) {
+        if (w_is(r, i, ",") || dash(r, i)) {
             int f = i + 1;
             if (w_in(r, f, RELPRON) || w_is(r, f, "whose") || w_is(r, f, "a") || w_is(r, f, "an") ||
                 w_is(r, f, "the") || w_is(r, f, "also") || w_is(r, f, "who") ||
@@ -479,6 +558,9 @@ static int antecedent(const rctx *r, int rp)
 {
     int a = rp - 1;
     if (w_is(r, a, ",")) a--;
+    /* "a drone attack in Jordan that killed": the event, not the place */
+    if (head_actor(r, a) && (w_is(r, a - 1, "in") || w_is(r, a - 1, "near")) && is_event(r, a - 2))
+        return event_attacker(r, a - 2);
     if (head_actor(r, a)) return r->it[a].ent;
     if (is_event(r, a)) return event_attacker(r, a);
     return -1;
@@ -509,7 +591,7 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
                 continue;
             }
         }
-        if (w_is(r, i, ",") || w_is(r, i, "-")) {
+        if (w_is(r, i, ",") || dash(r, i)) {
             int o = paren_open(r, i);
             if (o >= 0 && first < 0) {
                 i = o - 1;
@@ -539,7 +621,13 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
             if (f == first) *relobj = a;
             break;
         }
-        if (w_in(r, i, BOUNDARY)) break;
+        /* "X said NATO allies would keep providing": the speaker is no subject */
+        if (w_in(r, i, SAY)) break;
+        /* "has since supplied": an adverb, not a clause */
+        if (w_in(r, i, BOUNDARY) &&
+            !(w_is(r, i, "since") && (w_is(r, i - 1, "has") || w_is(r, i - 1, "have") ||
+                                      w_is(r, i - 1, "had"))))
+            break;
         if ((w_is(r, i, "and") || w_is(r, i, "but")) && first < 0) {
             /* "and was killed": the verb shares the earlier subject */
             int dummy;
@@ -600,7 +688,12 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
     int end = np_actors(r, k, obj, &n, max, rel == NB_REL_CONDEMNS || rel == NB_REL_ATTACKED);
     if (n > 0) {
         /* "condemned U.S. airstrikes on X": the target is the attacker */
-        if (rel == NB_REL_CONDEMNS && end < r->n && is_event(r, end)) return n;
+        if (rel == NB_REL_CONDEMNS && end < r->n && is_event(r, end)) {
+            /* "condemned the Mafa killings": a place, not the attacker */
+            if (n == 1 && r->aa->ents[obj[0]].kind == NB_KIND_UNKNOWN)
+                n = recall_attack(r, r->it[end].w, obj, max);
+            return n;
+        }
         if (rel == NB_REL_ATTACKED && end < r->n && is_event(r, end)) return 0;
         return n;
     }
@@ -612,8 +705,8 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
             e++;
         if (is_event(r, e)) {
             int a = event_attacker(r, e);
-            if (a < 0 && !actor(r, e - 1)) a = r->aa->last_attacker;
             if (a >= 0 && n < max) obj[n++] = a;
+            else if (a < 0 && !actor(r, e - 1)) n = recall_attack(r, r->it[e].w, obj, max);
         }
     }
     return n;
@@ -645,6 +738,29 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
                    (be_aux(r, b) ||
                     ((w_is(r, b, ",") || head_actor(r, b) || w_is(r, b, "and")) && (by || in_event)));
     if (tg->form == 'n' && !passive && !head_actor(r, v - 1)) return;
+    /* "the armed wing", "a targeted killing": an adjective */
+    if (!passive && tg->form == 'd' && w_in(r, v - 1, DET) && !w_is(r, v - 1, "that")) return;
+    /* reduced relative: "HTS, an al Qaeda offshoot led by al-Golani", "the
+     * Boko Haram faction led by Bakura Doro" */
+    if (!passive && by && tg->form == 'd' && adjective_like(r, v - 1)) {
+        if (blocked(r, v, true)) return;
+        int agents[8], na = 0;
+        np_actors(r, after + 1, agents, &na, 8, true);
+        int d = v - 1, held = -1;
+        while (d >= 0 && v - d <= 8 && !w_in(r, d, DET) && !w_in(r, d, BOUNDARY) &&
+               !w_is(r, d, ",") && !find_trigger(r->it[d].w)) {
+            if (head_actor(r, d) && held < 0) held = d;
+            else if (!actor(r, d) && !adjective_like(r, d) && !is_number(r, d)) return;
+            d--;
+        }
+        int target = -1;
+        if (w_in(r, d, DET) && w_is(r, d - 1, ",") && head_actor(r, d - 2)) target = d - 2;
+        else if (w_in(r, d, DET) && held >= 0) target = held;
+        if (target < 0) return;
+        for (int a = 0; a < na; a++) emit(r, agents[a], tg->rel, r->it[target].ent, "reduced-relative");
+        if (tg->rel == NB_REL_ATTACKED) note_attack(r, agents, na, r->it[v].w);
+        return;
+    }
     if (passive) {
         if (blocked(r, v, true)) return;
         int agents[8], na = 0;
@@ -672,8 +788,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         int ns = find_subjects(r, b >= 0 ? b + 1 : v, subj, 8, &relobj);
         for (int s = 0; s < ns; s++)
             for (int a = 0; a < na; a++) emit(r, agents[a], tg->rel, subj[s], "passive");
-        if (tg->rel == NB_REL_ATTACKED)
-            for (int a = 0; a < na; a++) r->aa->last_attacker = agents[a];
+        if (tg->rel == NB_REL_ATTACKED) note_attack(r, agents, na, r->it[v].w);
         return;
     }
     /* gerunds and bare participles are no finite verbs */
@@ -696,7 +811,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
     for (int s = 0; s < ns; s++)
         for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
-    if (tg->rel == NB_REL_ATTACKED) r->aa->last_attacker = subj[0];
+    if (tg->rel == NB_REL_ATTACKED) note_attack(r, subj, ns, r->it[v].w);
 }
 
 /* "carried out airstrikes ... against X", "launched attacks on X" */
@@ -710,7 +825,7 @@ static void light_verb(rctx *r, int v)
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
     if (ns == 0) return;
-    r->aa->last_attacker = subj[0];
+    note_attack(r, subj, ns, r->it[e].w);
     for (int p = e + 1; p < r->n && p < e + 8; p++) {
         if (w_in(r, p, BOUNDARY) && !w_is(r, p, "after")) break;
         if (w_is(r, p, "on") || w_is(r, p, "against") || w_is(r, p, "targeting") || w_is(r, p, "at")) {
@@ -735,8 +850,7 @@ static void nominal_attack(rctx *r, int e)
         return;
     int a = event_attacker(r, e);
     if (a < 0) return;
-    r->aa->last_attacker = a;
-    if (getenv("NB_DEBUG")) fprintf(stderr, "last_attacker <- %s (nominal %s)\n", r->aa->ents[a].label, r->it[e].w);
+    note_attack(r, &a, 1, r->it[e].w);
     const char *w = r->it[e].w;
     bool of_ok = !strcmp(w, "killing") || !strcmp(w, "killings") || !strcmp(w, "assassination") ||
                  !strcmp(w, "murder") || !strcmp(w, "bombing") || !strcmp(w, "shelling") ||
@@ -770,13 +884,20 @@ static void nominal_funds(rctx *r, int k)
     for (int o = 0; o < no; o++) emit(r, r->it[a].ent, NB_REL_FUNDS, obj[o], "nominal-funds");
 }
 
+static const char *const AID[] = {
+    "weapons", "arms", "funding", "funds", "money", "training", "support", "backing",
+    "financing", "drones", "missiles", "ammunition", "equipment", "aid", "military",
+    "financial", "logistical", "cash", "rockets", "helicopters", "tanks", "vehicles",
+    "armoured", "armored", "artillery", "shells", "rifles", "guns", "fuel", "intelligence",
+    "assistance", "advisers", "advisors", "instructors", "fighters", "mercenaries", "jets",
+    "aircraft", "munitions", "explosives", "components", "parts", "air", "defence",
+    "defense", "systems", "launchers", "salaries", "loans", "grants", "millions", "billions",
+    "lethal", "heavy", "light", "small", "advanced", "attack", "combat", "ballistic",
+    "anti-tank", "anti-aircraft", "cruise", "long-range", "and", ",", NULL};
+
 /* "receives weapons and training from Iran's Quds Force" */
 static void receives(rctx *r, int v)
 {
-    static const char *const AID[] = {"weapons", "arms", "funding", "funds", "money", "training",
-                                      "support", "backing", "financing", "drones", "missiles",
-                                      "ammunition", "equipment", "aid", "and", "military",
-                                      "financial", "logistical", "cash", NULL};
     int k = v + 1;
     while (k < r->n && k < v + 7 && w_in(r, k, AID)) k++;
     if (k == v + 1 || !w_is(r, k, "from") || blocked(r, v, true)) return;
@@ -785,6 +906,34 @@ static void receives(rctx *r, int v)
     int nsub = find_subjects(r, v, subj, 8, &relobj);
     for (int a = 0; a < ns; a++)
         for (int b = 0; b < nsub; b++) emit(r, src[a], NB_REL_FUNDS, subj[b], "receives");
+}
+
+/* "supplied Bamako with attack helicopters", "has provided Hamas with money",
+ * "sent weapons and fighters to the Houthis" */
+static void give(rctx *r, int v)
+{
+    if (blocked(r, v, true)) return;
+    int obj[8], no = 0, k = v + 1;
+    while (k < r->n && adverb(r, k)) k++;
+    int end = np_actors(r, k, obj, &no, 8, false);
+    if (no > 0) {
+        if (!w_is(r, end, "with")) return;
+        int m = end + 1, aid = 0;
+        while (m < r->n && m < end + 7 && (w_in(r, m, AID) || w_in(r, m, DET) || is_number(r, m)))
+            aid += w_in(r, m++, AID);
+        if (aid == 0) return;
+    } else {
+        int m = k, aid = 0;
+        while (m < r->n && m < k + 8 && (w_in(r, m, AID) || w_in(r, m, DET) || is_number(r, m)))
+            aid += w_in(r, m++, AID);
+        if (aid == 0 || !w_is(r, m, "to")) return;
+        np_actors(r, m + 1, obj, &no, 8, false);
+        if (no == 0) return;
+    }
+    int subj[8], relobj;
+    int ns = find_subjects(r, v, subj, 8, &relobj);
+    for (int s = 0; s < ns; s++)
+        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_FUNDS, obj[o], "supplies");
 }
 
 /* "X, the commander of Y", "X is a senior commander of Y", "X - Head of Y",
@@ -799,7 +948,7 @@ static void role_of(rctx *r, int k)
     while (i >= 0 && (w_in(r, i, ROLE_ADJ) || w_in(r, i, DET))) i--;
     if (w_is(r, i, "assistant")) return;
     int x = -1;
-    if (w_is(r, i, ",") || w_is(r, i, "-") || w_is(r, i, "(")) {
+    if (w_is(r, i, ",") || dash(r, i) || w_is(r, i, "(")) {
         if (head_actor(r, i - 1)) x = i - 1;
     } else if (be_aux(r, i) || w_is(r, i, "became") || w_is(r, i, "remains") ||
                w_is(r, i, "as")) {
@@ -849,7 +998,7 @@ static void role_compound(rctx *r, int k)
     int yent = -1;
     if (w_is(r, y, "whose")) {
         yent = antecedent(r, y); /* "Harakat al-Nujaba, whose leader Akram al-Kaabi" */
-    } else if (actor(r, y) && !(r->it[y].flags & NB_IT_PRON)) {
+    } else if (actor(r, y) && (!(r->it[y].flags & NB_IT_PRON) || (r->it[y].flags & NB_IT_POSS))) {
         nb_kind yk = kind_of(r, y);
         /* a country counts only through its forces: "Sudanese army chief" */
         const char *last = r->it[y].w;
@@ -872,7 +1021,7 @@ static void role_compound(rctx *r, int k)
     /* "Hemedti, the RSF commander, said" */
     int d = y - 1;
     while (d >= 0 && w_in(r, d, DET)) d--;
-    if ((w_is(r, d, ",") || w_is(r, d, "-")) && person_like(r, d - 1) && !w_is(r, y - 1, "of"))
+    if ((w_is(r, d, ",") || dash(r, d)) && person_like(r, d - 1) && !w_is(r, y - 1, "of"))
         emit(r, r->it[d - 1].ent, NB_REL_COMMANDS, yent, "appositive-role");
 }
 
@@ -931,12 +1080,15 @@ static void speech(rctx *r, int v)
         if (w_in(r, k, EVAL) || (w_is(r, k, "act") && w_is(r, k + 1, "of"))) eval = true;
     }
     if (!eval || blocked(r, v, true)) return;
-    int a = event_attacker(r, e);
-    if (a < 0 && !actor(r, e - 1)) a = r->aa->last_attacker;
-    if (a < 0) return;
+    int att[4], na = 0;
+    att[0] = event_attacker(r, e);
+    if (att[0] >= 0) na = 1;
+    else if (!actor(r, e - 1)) na = recall_attack(r, r->it[e].w, att, 4);
+    if (na == 0) return;
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
-    for (int s = 0; s < ns; s++) emit(r, subj[s], NB_REL_CONDEMNS, a, "reported-speech");
+    for (int s = 0; s < ns; s++)
+        for (int a = 0; a < na; a++) emit(r, subj[s], NB_REL_CONDEMNS, att[a], "reported-speech");
 }
 
 size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
@@ -968,6 +1120,12 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         if (w_is(&r, i, "support") || w_is(&r, i, "backing") || w_is(&r, i, "funding") ||
             w_is(&r, i, "sponsorship") || w_is(&r, i, "financing") || w_is(&r, i, "arming"))
             nominal_funds(&r, i);
+        static const char *const GIVE[] = {
+            "supplied", "supplies", "supply", "provided", "provides", "provide", "sent",
+            "sends", "send", "delivered", "delivers", "deliver", "gave", "gives", "give",
+            "shipped", "ships", "smuggled", "smuggles", "transferred", "sold", "sells",
+            "sell", "furnished", "furnishes", "supplying", "providing", NULL};
+        if (w_in(&r, i, GIVE)) give(&r, i);
         if (w_is(&r, i, "receives") || w_is(&r, i, "received") || w_is(&r, i, "receive") ||
             w_is(&r, i, "receiving") || w_is(&r, i, "obtained") || w_is(&r, i, "gets"))
             receives(&r, i);

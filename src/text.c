@@ -288,6 +288,11 @@ static size_t dateline_prefix(const char *s, size_t n)
             i++;
             continue;
         }
+        /* "DUBAI/ADEN, Jan 12 (Reuters) -": two cities */
+        if (caps && i + 1 < n && s[i] == '/' && isupper((unsigned char)s[i + 1]) && words < 3) {
+            i++;
+            continue;
+        }
         break;
     }
     if (words == 0 || i < 3) return 0;
@@ -295,8 +300,11 @@ static size_t dateline_prefix(const char *s, size_t n)
     /* "KYIV, Ukraine (AP) -": a capitalised place after the city */
     if (caps && j + 2 < n && s[j] == ',' && s[j + 1] == ' ' && isupper((unsigned char)s[j + 2])) {
         size_t k = j + 2;
-        while (k < n && (isalpha((unsigned char)s[k]) || s[k] == '.' ||
-                         (s[k] == ' ' && k + 1 < n && isupper((unsigned char)s[k + 1]))))
+        /* the place may also be a date: "DUBAI, Jan 12 (Reuters) -" */
+        while (k < n && k < j + 40 &&
+               (isalnum((unsigned char)s[k]) || s[k] == '.' ||
+                (s[k] == ' ' && k + 1 < n &&
+                 (isupper((unsigned char)s[k + 1]) || isdigit((unsigned char)s[k + 1])))))
             k++;
         size_t q = k;
         while (q < n && s[q] == ' ') q++;
