@@ -40,6 +40,7 @@ void nb_actors_end(nb_article_actors *aa)
         free(e->forms);
     }
     free(aa->ents);
+    nb_map_free(&aa->declared);
     memset(aa, 0, sizeof *aa);
 }
 
@@ -492,6 +493,13 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     int ent = entity_for_dict(aa, entry);
     const char *surface = c->s + c->t[i].start;
     size_t slen = c->t[j - 1].start + c->t[j - 1].len - c->t[i].start;
+    if (aa->declared.len) {
+        nb_buf key = {0};
+        size_t d;
+        nb_name_key(surface, slen, &key);
+        if (nb_map_get(&aa->declared, key.data, &d)) ent = (int)d;
+        nb_buf_free(&key);
+    }
     bool demonym = flags & NB_ALIAS_DEMONYM;
     uint32_t fl = NB_IT_ACTOR;
 
@@ -858,7 +866,20 @@ static void declared_aliases(ctx *c)
         if (!(x->flags & NB_IT_ACTOR) || (x->flags & (NB_IT_MOD | NB_IT_PRON)) || x->ent < 0) continue;
         if (item_is(c, k + 1, "(") && item_is(c, k + 3, ")") && (c->items[k + 2].flags & NB_IT_ACTOR) &&
             c->items[k + 2].ent >= 0) {
-            make_alias(c, c->items[k + 2].ent, x->ent);
+            nb_item *y = &c->items[k + 2];
+            nb_entity *ye = &c->aa->ents[y->ent], *xe = &c->aa->ents[x->ent];
+            if (ye->dict >= 0 && xe->dict >= 0 && ye->dict != xe->dict && !(y->flags & NB_IT_MOD) &&
+                y->t1 - y->t0 == 1) {
+                /* "Syrian National Army (SNA)": the article redefines the
+                 * acronym the dictionary gives to another actor */
+                nb_buf key = {0};
+                nb_name_key(c->s + c->t[y->t0].start, c->t[y->t0].len, &key);
+                nb_map_put(&c->aa->declared, key.data, (size_t)x->ent);
+                nb_buf_free(&key);
+                y->ent = x->ent;
+                continue;
+            }
+            make_alias(c, y->ent, x->ent);
             continue;
         }
         size_t m = k + 1;

@@ -89,6 +89,8 @@ typedef struct {
     size_t rank;         /* mentions so far in the current sentence */
     nb_attack_event events[8]; /* the latest attacks, a ring: newest at (n_events - 1) % 8 */
     size_t n_events;
+    nb_attack_event first_event; /* the article's first attack: its main event, often */
+    nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
 } nb_article_actors;
 
 void nb_names_free(nb_names *names);

@@ -142,7 +142,8 @@ const char *const NB_LEX_ORGAN[] = {
     "special", "missiles", "missile", "rockets", "shells", "bombs", "fighter", "warplane",
     "tanks", "gunboats", "investigators", "prosecutors", "courts", "legislators",
     "envoy", "ministers", "president", "presidency", "security", "gunships", "helicopters",
-    NULL};
+    "units", "battalions", "brigades", "peacekeepers", "gendarmes", "sailors", "pilots",
+    "conscripts", "servicemen", NULL};
 
 const char *const NB_LEX_FACILITY[] = {
     "base", "bases", "interests", "positions", "targets", "target", "facilities",
@@ -153,7 +154,8 @@ const char *const NB_LEX_FACILITY[] = {
     "territory", "soil", "assets", "barracks", "hideouts", "hideout", "camps", "refineries",
     "refinery", "depot", "depots", "airfield", "airfields", "infrastructure", "strongholds",
     "stronghold", "garrison", "garrisons", "frigate", "destroyer", "aircraft", "jet",
-    "drone", "satellite", NULL};
+    "drone", "satellite", "capital", "city", "cities", "town", "towns", "village",
+    "villages", "port", "ports", "airport", "airspace", "waters", "coast", "outskirts", NULL};
 
 const char *const NB_LEX_GROUP_ADJ[] = {
     "shia", "shiite", "shi'ite", "sunni", "muslim", "christian", "armed", "local",

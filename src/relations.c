@@ -279,10 +279,12 @@ static void note_attack(rctx *r, const int *ents, int n, const char *w)
     e->n = 0;
     e->family = f;
     for (int i = 0; i < n && e->n < 4; i++) e->ents[e->n++] = ents[i];
+    if (aa->n_events == 1) aa->first_event = *e;
 }
 
 /* The attackers of the latest reported attack of the same family as event
- * word w, else of the latest attack. Returns their count in out. */
+ * word w, else of the latest attack; for "attack" itself, of the first.
+ * Returns their count in out. */
 static int recall_attack(const rctx *r, const char *w, int *out, int max)
 {
     const nb_article_actors *aa = r->aa;
@@ -290,6 +292,11 @@ static int recall_attack(const rctx *r, const char *w, int *out, int max)
     char f = attack_family(w);
     const nb_attack_event *pick = &aa->events[(aa->n_events - 1) % 8];
     size_t lim = aa->n_events < 8 ? aa->n_events : 8;
+    /* "condemned the attack": the generic word names the article's main event */
+    if (f == 'a') {
+        pick = &aa->first_event;
+        lim = 0;
+    }
     for (size_t k = 1; k <= lim; k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (e->family == f) {
@@ -311,7 +318,11 @@ static bool blocked(const rctx *r, int v, bool verb)
 {
     if (r->question) return true;
     int i = v - 1;
+    /* a factual clause: "has threatened to pull out since Boko Haram killed" */
+    static const char *const FACTUAL[] = {"since", "after", "because", "when", "while", "whereas",
+                                          "although", "though", "amid", "but", NULL};
     for (; i >= 0; i--) {
+        if (w_in(r, i, FACTUAL)) break;
         if (w_in(r, i, INTENT)) return true;
         if (w_is(r, i, ";") || w_is(r, i, ".") || w_is(r, i, "\"") || w_is(r, i, "whose") ||
             w_is(r, i, "who") || w_is(r, i, "which"))
@@ -444,6 +455,12 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         if (!actor(r, k)) break;
         if ((r->it[k].flags & NB_IT_MOD) || (r->it[k].flags & NB_IT_BACKED)) break;
         k = role_head(r, k);
+        /* "gunmen from ISWAP", "militants of al-Shabaab": the named group */
+        if (kind_of(r, k) == NB_KIND_GROUP && (w_is(r, k + 1, "from") || w_is(r, k + 1, "of"))) {
+            int m = k + 2;
+            while (w_in(r, m, DET) && m < k + 4) m++;
+            if (head_actor(r, m) && kind_of(r, m) == NB_KIND_ORG) k = m;
+        }
         if (r->it[k].flags & NB_IT_POSS) {
             /* "Iran's actions": the possessor only where the relation allows */
             if (actor(r, k + 1)) {
@@ -522,6 +539,9 @@ static bool in_pp(const rctx *r, int a)
         break;
     }
     if (w_is(r, i, "of") && (w_in(r, i - 1, QUANT) || is_number(r, i - 1))) return false;
+    /* "since Boko Haram killed": a conjunction opens the subject's clause */
+    static const char *const CONJ[] = {"since", "after", "before", "until", "as", NULL};
+    if (w_in(r, i, CONJ)) return false;
     if (w_in(r, i, PREP)) return true;
     /* one adjective between: "in neighboring Iraq" */
     if (i >= 1 && !(r->it[i].flags & (NB_IT_ACTOR | NB_IT_PUNCT)) && !(r->it[i].flags & NB_IT_CAP) &&
@@ -686,6 +706,16 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
     if (w_is(r, k, "each") || w_is(r, k, "one")) return 0;
     int n = 0;
     int end = np_actors(r, k, obj, &n, max, rel == NB_REL_CONDEMNS || rel == NB_REL_ATTACKED);
+    if (n == 0 && rel == NB_REL_ATTACKED) {
+        /* "killed 17 farmers and four members of the CJTF" */
+        int a = k;
+        while (a < r->n && a < k + 4 && (w_in(r, a, DET) || is_number(r, a))) a++;
+        while (a < r->n && a < k + 8 && !w_is(r, a, "and") && !w_in(r, a, BOUNDARY) &&
+               !w_is(r, a, ",") && !actor(r, a) && !find_trigger(r->it[a].w) && !w_in(r, a, PREP))
+            a++;
+        if (a > k && w_is(r, a, "and") && (w_in(r, a + 1, DET) || is_number(r, a + 1)))
+            end = np_actors(r, a + 1, obj, &n, max, true);
+    }
     if (n > 0) {
         /* "condemned U.S. airstrikes on X": the target is the attacker */
         if (rel == NB_REL_CONDEMNS && end < r->n && is_event(r, end)) {

@@ -301,11 +301,13 @@ static size_t dateline_prefix(const char *s, size_t n)
     if (caps && j + 2 < n && s[j] == ',' && s[j + 1] == ' ' && isupper((unsigned char)s[j + 2])) {
         size_t k = j + 2;
         /* the place may also be a date: "DUBAI, Jan 12 (Reuters) -" */
-        while (k < n && k < j + 40 &&
-               (isalnum((unsigned char)s[k]) || s[k] == '.' ||
-                (s[k] == ' ' && k + 1 < n &&
-                 (isupper((unsigned char)s[k + 1]) || isdigit((unsigned char)s[k + 1])))))
-            k++;
+        while (k < n && k < j + 40) {
+            /* the next word after a space or ", " must open with a capital or a digit */
+            size_t w = s[k] == ' ' ? k + 1 : s[k] == ',' && k + 1 < n && s[k + 1] == ' ' ? k + 2 : 0;
+            if (w && w < n && (isupper((unsigned char)s[w]) || isdigit((unsigned char)s[w]))) k = w;
+            else if (isalnum((unsigned char)s[k]) || s[k] == '.') k++;
+            else break;
+        }
         size_t q = k;
         while (q < n && s[q] == ' ') q++;
         if (q < n && s[q] == '(') j = k;
