@@ -329,6 +329,20 @@ static bool name_token(const ctx *c, size_t k)
 /* Resolves an unknown proper name to an entity: the article's own actors
  * (same key, same skeleton, or a surname / part of a longer name), the
  * dictionary's skeletons, then names from earlier articles. */
+/* True when acr (len capitals) spells the capitalised words of label:
+ * "RSF" for "Rapid Support Forces", "HTS" for "Hayat Tahrir al-Sham". */
+static bool acronym_of(const char *label, const char *acr, size_t len)
+{
+    size_t n = 0;
+    for (const char *p = label; *p; p++) {
+        bool start = p == label || p[-1] == ' ' || p[-1] == '-';
+        if (!start || *p < 'A' || *p > 'Z') continue;
+        if (n >= len || acr[n] != *p) return false;
+        n++;
+    }
+    return n == len;
+}
+
 static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, bool sentence_start)
 {
     nb_article_actors *aa = c->aa;
@@ -366,6 +380,25 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
             }
         }
         if (cand >= 0 && !amb) ent = cand;
+    }
+    /* 1b. an acronym of an organisation named earlier: "AA" for "Arakan Army" */
+    if (ent < 0 && words == 1 && len >= 2 && len <= 6) {
+        bool caps = true;
+        for (size_t i = 0; i < len; i++)
+            if (name[i] < 'A' || name[i] > 'Z') caps = false;
+        int cand = -1;
+        for (size_t i = 0; caps && i < aa->n_ents; i++) {
+            nb_entity *e = &aa->ents[i];
+            if (e->kind != NB_KIND_ORG || e->group_head || e->alias_of >= 0) continue;
+            if (acronym_of(e->label, name, len)) {
+                if (cand >= 0) {
+                    cand = -2;
+                    break;
+                }
+                cand = (int)i;
+            }
+        }
+        if (cand >= 0) ent = cand;
     }
     /* 2. the dictionary, by skeleton or by a one-letter slip */
     if (ent < 0 && sk.len >= 5) {
@@ -480,9 +513,11 @@ static const char *const PARTICIPLE_FUNDS[] = {
     "backed", "supported", "funded", "sponsored", "armed", "trained", "financed", "equipped",
     "bankrolled", NULL};
 static const char *const PARTICIPLE_OTHER[] = {
-    "allied", "aligned", "linked", "based", "born", "made", "controlled", "held", "run",
-    "dominated", "affiliated", "owned", "friendly", "leaning", "inspired", "brokered",
-    "educated", "american", "iranian", NULL};
+    "allied", "aligned", "linked", "based", "born", "made", "affiliated", "owned", "friendly",
+    "leaning", "inspired", "brokered", "educated", "american", "iranian", NULL};
+/* "Houthi-run ports", "Hezbollah-held villages": what is struck is theirs */
+static const char *const PARTICIPLE_HELD[] = {"controlled", "held", "run", "dominated", "occupied",
+                                              NULL};
 
 /* Handles one dictionary match of entry e over tokens [i,j). Returns the
  * token after everything consumed. */
@@ -520,6 +555,11 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                 return k + 1;
             }
             push_item(c, i, j + 2, NB_IT_ACTOR | NB_IT_LED | NB_IT_MOD, ent);
+            return j + 2;
+        }
+        if (in(c, j + 1, PARTICIPLE_HELD)) {
+            touch(aa, ent, surface, slen);
+            push_item(c, i, j + 2, NB_IT_ACTOR, ent);
             return j + 2;
         }
         if (in(c, j + 1, PARTICIPLE_OTHER)) {

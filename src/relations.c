@@ -72,6 +72,8 @@ static const trigger TRIGGERS[] = {
     {"shot", NB_REL_ATTACKED, 'd'}, {"massacred", NB_REL_ATTACKED, 'd'},
     {"bombarded", NB_REL_ATTACKED, 'd'}, {"pounded", NB_REL_ATTACKED, 'd'},
     {"hit", NB_REL_ATTACKED, 'n'}, {"executed", NB_REL_ATTACKED, 'n'},
+    {"overran", NB_REL_ATTACKED, 'd'}, {"overrun", NB_REL_ATTACKED, 'n'},
+    {"captured", NB_REL_ATTACKED, 'd'}, {"shelling", NB_REL_ATTACKED, 'n'},
     {NULL, NB_REL_FUNDS, 0}};
 
 static nb_map trigger_index;
@@ -283,14 +285,14 @@ static void note_attack(rctx *r, const int *ents, int n, const char *w)
 }
 
 /* The attackers of the latest reported attack of the same family as event
- * word w, else of the latest attack; for "attack" itself, of the first.
- * Returns their count in out. */
+ * word w ("the strikes": who struck), else of the article's first attack,
+ * its main event. Returns their count in out. */
 static int recall_attack(const rctx *r, const char *w, int *out, int max)
 {
     const nb_article_actors *aa = r->aa;
     if (!aa->n_events) return 0;
     char f = attack_family(w);
-    const nb_attack_event *pick = &aa->events[(aa->n_events - 1) % 8];
+    const nb_attack_event *pick = &aa->first_event;
     size_t lim = aa->n_events < 8 ? aa->n_events : 8;
     /* "condemned the attack": the generic word names the article's main event */
     if (f == 'a') {
@@ -554,11 +556,17 @@ static bool in_pp(const rctx *r, int a)
  * ... ,", ", also backed by Iran,"): returns the opening comma or -1. */
 static int paren_open(const rctx *r, int c)
 {
+    bool crossed = false; /* a clause word: only a relative clause may hold one */
     for (int i = c - 1; i >= 0 && c - i < 40; i--) {
-        if (w_in(r, i, BOUNDARY) && !w_is(r, i, "that")) return -1;
+        if (w_in(r, i, BOUNDARY) && !w_is(r, i, "that")) {
+            if (r->it[i].flags & NB_IT_PUNCT) return -1;
+            crossed = true;
+        }
         if (w_is(r, i, ",") || dash(r, i)) {
             int f = i + 1;
-            if (w_in(r, f, RELPRON) || w_is(r, f, "whose") || w_is(r, f, "a") || w_is(r, f, "an") ||
+            if (w_in(r, f, RELPRON) || w_is(r, f, "whose")) return i;
+            if (crossed) return -1;
+            if (w_is(r, f, "a") || w_is(r, f, "an") ||
                 w_is(r, f, "the") || w_is(r, f, "also") || w_is(r, f, "who") ||
                 (f < r->n && !(r->it[f].flags & NB_IT_ACTOR) && strlen(r->it[f].w) > 3 &&
                  (strcmp(r->it[f].w + strlen(r->it[f].w) - 2, "ed") == 0)) ||
@@ -729,10 +737,10 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
     }
     if (rel == NB_REL_CONDEMNS) {
         /* "condemned the strikes", "condemned the American attack on ..." */
-        int e = k;
-        while (e < r->n && e < k + 5 && !is_event(r, e) && !w_in(r, e, BOUNDARY) &&
-               !w_is(r, e, ","))
-            e++;
+        int e = k, quotes = 0;
+        while (e < r->n && e < k + 5 + quotes && !is_event(r, e) &&
+               (!w_in(r, e, BOUNDARY) || w_is(r, e, "\"")) && !w_is(r, e, ","))
+            quotes += w_is(r, e++, "\""); /* "condemned the \"horrific\" attack" */
         if (is_event(r, e)) {
             int a = event_attacker(r, e);
             if (a >= 0 && n < max) obj[n++] = a;
@@ -833,6 +841,13 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     int ns = find_subjects(r, v, subj, 8, &relobj);
     if (ns == 0) return;
     int no = find_objects(r, v, tg->rel, obj, 8);
+    if (!strcmp(r->it[v].w, "captured") || !strcmp(r->it[v].w, "overran")) {
+        /* "captured Paletwa": towns are taken, actors attacked */
+        int kept = 0;
+        for (int o = 0; o < no; o++)
+            if (r->aa->ents[obj[o]].kind != NB_KIND_UNKNOWN) obj[kept++] = obj[o];
+        no = kept;
+    }
     const char *rule = "active";
     if (no == 0 && relobj >= 0) {
         obj[no++] = relobj;
@@ -866,6 +881,59 @@ static void light_verb(rctx *r, int v)
             if (no) return;
         }
     }
+}
+
+/* "fired a ballistic missile at the Israeli city of Eilat", "troops fired
+ * on its peacekeepers" */
+static void fire_at(rctx *r, int v)
+{
+    static const char *const WEAPON[] = {
+        "missile", "missiles", "rocket", "rockets", "drone", "drones", "shells", "shell",
+        "mortars", "mortar", "rounds", "salvo", "salvos", "barrage", "projectiles", "projectile",
+        "ballistic", "cruise", "anti-ship", "explosive", "artillery", "tear", "gas", "live",
+        "ammunition", "bullets", "shots", "warning", "volley", "torpedo", "grenades", NULL};
+    int k = v + 1;
+    while (k < r->n && k < v + 8 && !w_is(r, k, "at") &&
+           (w_in(r, k, DET) || w_in(r, k, WEAPON) || is_number(r, k) || w_is(r, k, "-") ||
+            (w_is(r, k, "of") && (w_in(r, k - 1, DET) || is_number(r, k - 1)))))
+        k++; /* "fired dozens of rockets at" */
+    if (!w_is(r, k, "at") && !w_is(r, k, "on") && !w_is(r, k, "towards") && !w_is(r, k, "toward") &&
+        !w_is(r, k, "into"))
+        return;
+    if (blocked(r, v, true)) return;
+    int obj[8], no = 0;
+    np_actors(r, k + 1, obj, &no, 8, true);
+    if (no == 0) return;
+    int subj[8], relobj;
+    int ns = find_subjects(r, v, subj, 8, &relobj);
+    for (int s = 0; s < ns; s++)
+        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "fired-at");
+    note_attack(r, subj, ns, "attack");
+}
+
+/* "Iran, Hezbollah's main backer", "China and Russia are the junta's main
+ * arms suppliers" */
+static void backer_noun(rctx *r, int k)
+{
+    int y = k - 1;
+    static const char *const ADJ[] = {"main", "largest", "biggest", "key", "chief", "top", "major",
+                                      "principal", "primary", "military", "financial", "arms",
+                                      "weapons", "and", "longtime", "long-time", "staunchest",
+                                      "closest", "most", "important", "only", "sole", NULL};
+    while (y >= 0 && y > k - 7 && w_in(r, y, ADJ)) y--;
+    if (!actor(r, y) || !(r->it[y].flags & NB_IT_POSS)) return;
+    int i = y - 1;
+    while (i >= 0 && w_in(r, i, DET)) i--;
+    int subj[8], ns = 0, relobj;
+    if (w_is(r, i, ",") && head_actor(r, i - 1)) {
+        subj[ns++] = r->it[i - 1].ent; /* apposition */
+    } else if (be_aux(r, i) || w_is(r, i, "remains") || w_is(r, i, "became")) {
+        int j = i - 1;
+        while (j >= 0 && adverb(r, j)) j--;
+        if (w_in(r, j, NEG) || ends_nt(r, j) || w_in(r, j, MODAL) || blocked(r, i, false)) return;
+        ns = find_subjects(r, i, subj, 8, &relobj);
+    }
+    for (int s = 0; s < ns; s++) emit(r, subj[s], NB_REL_FUNDS, r->it[y].ent, "backer-noun");
 }
 
 /* "US airstrikes on X", "the US killing of X", "Israel's attack on X" */
@@ -1156,6 +1224,11 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             "shipped", "ships", "smuggled", "smuggles", "transferred", "sold", "sells",
             "sell", "furnished", "furnishes", "supplying", "providing", NULL};
         if (w_in(&r, i, GIVE)) give(&r, i);
+        if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
+        static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers", "sponsor",
+                                             "sponsors", "financier", "financiers", "patron",
+                                             "benefactor", "paymaster", NULL};
+        if (w_in(&r, i, BACKER)) backer_noun(&r, i);
         if (w_is(&r, i, "receives") || w_is(&r, i, "received") || w_is(&r, i, "receive") ||
             w_is(&r, i, "receiving") || w_is(&r, i, "obtained") || w_is(&r, i, "gets"))
             receives(&r, i);
