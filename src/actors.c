@@ -831,8 +831,10 @@ static size_t on_reference(ctx *c, size_t i)
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_EMBASSY;
         }
-        bool poss = is(c, k + 1, "'s") && mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) &&
-                    backer < 0 && role_follows(c, k + 2);
+        /* "the group's commander", "the junta's arms suppliers" */
+        bool poss = is(c, k + 1, "'s") && backer < 0 &&
+                    ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && role_follows(c, k + 2)) ||
+                     role == NB_ROLE_ARMY);
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
         ent = recent(aa, mask, role);
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
