@@ -277,9 +277,9 @@ static int recent(nb_article_actors *aa, int kind_mask, uint32_t roles)
     return best;
 }
 
-/* The entity a pronoun most likely means (centering): one named earlier in
- * this sentence, else the first-named one of the previous sentence, else
- * the latest. */
+/* The entity a pronoun most likely means (centering): the first named
+ * earlier in this sentence, else the first-named one of the previous
+ * sentence, else the latest. */
 static int salient(nb_article_actors *aa, int kind_mask)
 {
     int here = -1, prev = -1;
@@ -287,7 +287,9 @@ static int salient(nb_article_actors *aa, int kind_mask)
         nb_entity *e = &aa->ents[i];
         if (!(kind_mask & (1 << e->kind)) || e->alias_of >= 0 || !e->last_sent) continue;
         if (e->last_sent == aa->sentence) {
-            if (here < 0 || e->last_seen > aa->ents[here].last_seen) here = (int)i;
+            /* the first named, usually the subject: "Mali has denounced the
+             * bloc as a tool of France, and it accused Algeria" */
+            if (here < 0 || e->sent_rank < aa->ents[here].sent_rank) here = (int)i;
         } else if (e->last_sent + 1 == aa->sentence) {
             if (prev < 0 || e->sent_rank < aa->ents[prev].sent_rank) prev = (int)i;
         }
@@ -679,6 +681,22 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j) s0++;
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
+    if (single && in(c, s0, NB_LEX_ETHNIC)) {
+        /* "Tuareg separatists": a generic group; "Tuareg militant X": a word */
+        for (size_t k = i; k < s0; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        size_t g = group_noun_at(c, j);
+        if (g == SIZE_MAX) {
+            push_item(c, s0, j, NB_IT_WORD | NB_IT_CAP, -1);
+            return j;
+        }
+        char *q = nb_strndup(c->s + c->t[s0].start, c->t[s0].len);
+        int ge = group_entity(c->aa, q, nb_lex_group_head(lw(c, g), strlen(lw(c, g))));
+        free(q);
+        size_t end = group_tail(c, g + 1);
+        touch(c->aa, ge, c->s + c->t[s0].start, c->t[end - 1].start + c->t[end - 1].len - c->t[s0].start);
+        push_item(c, s0, end, NB_IT_ACTOR, ge);
+        return end;
+    }
     bool place = in(c, j - 1, NB_LEX_PLACE_HEAD);
     /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital" */
     for (size_t k = j; k < c->n && k < j + 3 && !place; k++) {
@@ -769,6 +787,11 @@ static bool role_follows(const ctx *c, size_t k)
     return false;
 }
 
+static const char *const AGENTS[] = {
+    "aircraft", "warplanes", "jets", "drones", "forces", "troops", "fighters", "militants",
+    "gunmen", "soldiers", "artillery", "navy", "warships", "helicopters", "commandos", NULL};
+static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", NULL};
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
@@ -782,6 +805,15 @@ static size_t on_reference(ctx *c, size_t i)
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+    } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
+               (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
+        /* "its aircraft had struck", "their fighters stormed": the owner acts */
+        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY) | K(NB_KIND_GROUP));
+        if (ent < 0) return i;
+        size_t e2 = in(c, i + 1, AGENTS) ? i + 2 : i + 3;
+        aa->ents[ent].last_seen = ++aa->clock;
+        push_item(c, i, e2, NB_IT_ACTOR | NB_IT_PRON, ent);
+        return e2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && role_follows(c, i + 1)) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
         if (ent < 0) return i;

@@ -175,6 +175,16 @@ const char *const NB_LEX_AGENCY[] = {
     "al-monitor", "the national", "gulf news", "times of israel", "haaretz", "egypt today",
     "long war journal", NULL};
 
+const char *const NB_LEX_ETHNIC[] = {
+    "tuareg", "tuaregs", "fulani", "peul", "hausa", "yoruba", "igbo", "dogon", "bambara",
+    "songhai", "arab", "arabs", "druze", "alawite", "alawites", "pashtun", "baloch", "baluch",
+    "hazara", "tajik", "uzbek", "rohingya", "rakhine", "kachin", "karen", "karenni", "shan",
+    "chin", "amhara", "tigrayan", "oromo", "afar", "masalit", "zaghawa", "fur", "dinka",
+    "nuer", "hutu", "tutsi", "banyamulenge", "lendu", "hema", "berber", "amazigh", "bedouin",
+    "yazidi", "yezidi", "maasai", "kikuyu", "uyghur", "uighur", "chechen", "tatar",
+    "kurmanji", "turkmen", "assyrian", "copt", "coptic", "maronite", "ismaili", "zaidi",
+    "kanuri", "toubou", "tebu", "murle", "lou", "misseriya", "rizeigat", "beja", NULL};
+
 const char *const NB_LEX_EVENT[] = {
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
     "bombing", "bombings", "killing", "killings", "assassination", "shelling", "offensive",

@@ -21,6 +21,9 @@ extern const char *const NB_LEX_ORGAN[];       /* government, military, embassy.
 extern const char *const NB_LEX_FACILITY[];    /* bases, targets, interests... */
 extern const char *const NB_LEX_GROUP_ADJ[];   /* Shia, Sunni, armed, local... */
 extern const char *const NB_LEX_AGENCY[];      /* news agencies: sources, not actors */
+/* Ethnic and sectarian names: "Tuareg separatists" is a generic group, and
+ * "Tuareg" alone no actor. */
+extern const char *const NB_LEX_ETHNIC[];
 extern const char *const NB_LEX_EVENT[];       /* attack nouns: strikes, raid... */
 
 /* Maps a generic group noun to its canonical plural ("militia" ->

@@ -130,7 +130,7 @@ static const char *const QUANT[] = {
     "three", "four", "five", "most", "all", "members", "fighters", "remnants", "elements",
     "units", "supporters", "militants", "troops", "soldiers", "forces", "positions", "bases",
     "headquarters", "camps", "hideouts", "strongholds", "wing", "branch", "arm", "leadership",
-    "cells", "convoy", "commanders", "leaders", "officials", NULL};
+    "cells", "convoy", "commanders", "leaders", "officials", "group", "band", "unit", NULL};
 static const char *const PREP[] = {
     "of", "in", "on", "at", "from", "with", "by", "for", "against", "between", "to", "into",
     "about", "like", "including", "near", "over", "under", "during", "after", "before",
@@ -156,7 +156,8 @@ static const char *const EVAL[] = {
     "barbaric", "vicious", "brutal", "unjustified", "counterproductive", "reckless",
     "provocation", "provocative", "breach", "outrage", "atrocity", "unlawful",
     "irresponsible", "condemnable", "despicable", "treacherous", "savage", "illegitimate",
-    "inhumane", "horrific", "abhorrent", "deplorable", "unprovoked", "shameful", NULL};
+    "inhumane", "horrific", "abhorrent", "deplorable", "unprovoked", "shameful", "massacre",
+    "genocide", "barbarity", "slaughter", "terror", "war", "stab", "carnage", NULL};
 static const char *const SPEECH[] = {
     "said", "says", "called", "calls", "described", "describes", "termed", "branded",
     "labelled", "labeled", "calling", "describing", "denouncing", NULL};
@@ -181,7 +182,7 @@ static const char *const EVENT_HEAD[] = {
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
     "bombing", "bombings", "killing", "killings", "assassination", "shelling", "offensive",
     "assault", "assaults", "ambush", "invasion", "incursion", "bombardment", "barrage",
-    "onslaught", "operation", "murder", NULL};
+    "onslaught", "operation", "murder", "fire", "gunfire", "shellfire", NULL};
 
 static bool w_in(const rctx *r, int i, const char *const *list)
 {
@@ -377,6 +378,7 @@ static bool adjective_like(const rctx *r, int i)
     const nb_item *it = &r->it[i];
     if (it->flags & (NB_IT_ACTOR | NB_IT_PUNCT | NB_IT_CAP)) return false;
     return !w_in(r, i, PREP) && !w_in(r, i, BOUNDARY) && !w_in(r, i, RELPRON) &&
+           !w_in(r, i, DET) && !w_in(r, i, NEG) && !w_in(r, i, MODAL) &&
            !find_trigger(it->w) && !w_in(r, i, EVENT_HEAD) && !be_aux(r, i) &&
            strcmp(it->w, "and") && strcmp(it->w, "or");
 }
@@ -443,10 +445,14 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         while (k < r->n && !actor(r, k) && (r->it[k].flags & NB_IT_CAP) && w_in(r, k, NB_LEX_TITLE) &&
                skipped++ < 8)
             k++; /* "backs President Bashar al-Assad" */
-        /* up to two adjectives when an actor follows: "suspected TTP hideouts" */
-        if (!actor(r, k) && adjective_like(r, k)) {
-            if (actor(r, k + 1)) k++;
-            else if (adjective_like(r, k + 1) && actor(r, k + 2)) k += 2;
+        /* up to three adjectives when an actor follows: "suspected TTP hideouts",
+         * "veteran Tuareg militant Iyad Ag Ghaly" */
+        if (!actor(r, k)) {
+            int m = k;
+            while (m < r->n && m < k + 3 && !actor(r, m) &&
+                   (adjective_like(r, m) || w_in(r, m, NB_LEX_ETHNIC)))
+                m++;
+            if (m > k && actor(r, m)) k = m;
         }
         /* "Iran's Quds Force", "Iranian-backed Kataib Hezbollah" */
         while (actor(r, k) && (r->it[k].flags & (NB_IT_POSS | NB_IT_MOD)) && actor(r, k + 1)) k++;
@@ -487,6 +493,16 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         k++;
         if (r->it[k - 1].flags & NB_IT_POSS) {
             if (k < r->n && !(r->it[k].flags & NB_IT_PUNCT) && !actor(r, k)) k++;
+        }
+        /* "China, Myanmar's largest neighbour, and Russia": past an apposition */
+        if (w_is(r, k, ",") && !list_goes_on(r, k)) {
+            int m = k + 1;
+            while (m < r->n && m < k + 8 && !w_is(r, m, ",") && !w_in(r, m, BOUNDARY) &&
+                   !be_aux(r, m) && !(find_trigger(r->it[m].w) && !actor(r, m)))
+                m++;
+            if (m > k + 1 && w_is(r, m, ",") && (w_is(r, m + 1, "and") || w_is(r, m + 1, "or")) &&
+                actor(r, m + 2))
+                k = m + 1;
         }
         /* coordination or inclusion */
         if (w_is(r, k, "and") || w_is(r, k, "or") ||
@@ -594,6 +610,20 @@ static int antecedent(const rctx *r, int rp)
     return -1;
 }
 
+/* True when the words before the comma at c hold a verb, so ", and" joins
+ * clauses ("Deif was the target, and Salama was killed") rather than the
+ * items of a list ("China, Myanmar's largest neighbour, and Russia"). */
+static bool clause_before(const rctx *r, int c)
+{
+    for (int k = c - 1; k >= 0 && k > c - 12; k--) {
+        if (w_in(r, k, BOUNDARY)) break;
+        if (be_aux(r, k) || w_is(r, k, "has") || w_is(r, k, "have") || w_is(r, k, "had") ||
+            (find_trigger(r->it[k].w) && !(r->it[k].flags & NB_IT_ACTOR)))
+            return true;
+    }
+    return false;
+}
+
 /* Finds the subject(s) of the verb at v. *relobj receives the antecedent of
  * an object relative ("which he founded"), or -1. Returns the count. */
 static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, bool vp);
@@ -656,6 +686,10 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
             !(w_is(r, i, "since") && (w_is(r, i - 1, "has") || w_is(r, i - 1, "have") ||
                                       w_is(r, i - 1, "had"))))
             break;
+        /* ", and Rafa Salama was killed": a new clause opens before its subject */
+        if ((w_is(r, i, "and") || w_is(r, i, "but")) && first >= 0 && w_is(r, i - 1, ",") &&
+            clause_before(r, i - 1))
+            break;
         if ((w_is(r, i, "and") || w_is(r, i, "but")) && first < 0) {
             /* "and was killed": the verb shares the earlier subject */
             int dummy;
@@ -711,9 +745,22 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
            !(r->it[k + 1].flags & NB_IT_ACTOR))
         k += 2;
     if (w_is(r, k, "and")) k++;
-    if (w_is(r, k, "each") || w_is(r, k, "one")) return 0;
+    if (w_is(r, k, "each") || w_is(r, k, "one") || w_is(r, k, "other") || w_is(r, k - 1, "each"))
+        return 0; /* "struck each other" */
     int n = 0;
     int end = np_actors(r, k, obj, &n, max, rel == NB_REL_CONDEMNS || rel == NB_REL_ATTACKED);
+    if (n == 0 && rel == NB_REL_ATTACKED) {
+        /* "hit 85 targets used by Kataib Hezbollah", "sites belonging to the IRGC" */
+        for (int a = k; a < r->n && a < k + 8; a++) {
+            if (w_in(r, a, BOUNDARY) || w_is(r, a, ",") || actor(r, a)) break;
+            static const char *const OWNED[] = {"used", "operated", "run", "controlled", "held",
+                                                "occupied", "belonging", "linked", "manned", NULL};
+            if (w_in(r, a, OWNED) && (w_is(r, a + 1, "by") || w_is(r, a + 1, "to"))) {
+                end = np_actors(r, a + 2, obj, &n, max, true);
+                break;
+            }
+        }
+    }
     if (n == 0 && rel == NB_REL_ATTACKED) {
         /* "killed 17 farmers and four members of the CJTF" */
         int a = k;
@@ -820,6 +867,8 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
             if (is_event(r, e) && tg->rel == NB_REL_ATTACKED) {
                 int a = event_attacker(r, e);
                 if (a >= 0) agents[na++] = a;
+                else if (w_is(r, e - 1, "the") || w_is(r, e - 1, "same"))
+                    na = recall_attack(r, r->it[e].w, agents, 8); /* "killed in the strike" */
             }
         }
         if (na == 0) return;
@@ -1016,8 +1065,10 @@ static void give(rctx *r, int v)
     int end = np_actors(r, k, obj, &no, 8, false);
     if (no > 0) {
         if (!w_is(r, end, "with")) return;
+        /* "with fighter jets", "with Chinese-made drones": some aid word follows */
         int m = end + 1, aid = 0;
-        while (m < r->n && m < end + 7 && (w_in(r, m, AID) || w_in(r, m, DET) || is_number(r, m)))
+        while (m < r->n && m < end + 7 && !w_in(r, m, BOUNDARY) && !w_in(r, m, PREP) &&
+               !((r->it[m].flags & NB_IT_PUNCT) && !w_is(r, m, ",")))
             aid += w_in(r, m++, AID);
         if (aid == 0) return;
     } else {
@@ -1159,6 +1210,21 @@ static void backed_compound(rctx *r, int b)
     }
 }
 
+/* "Prigozhin lashed out at Shoigu", "hit out at", "railed against" */
+static void lash_out(rctx *r, int v)
+{
+    int k = v + 1;
+    if (w_is(r, k, "out")) k++;
+    else if (!w_is(r, v, "railed")) return;
+    if (!w_is(r, k, "at") && !w_is(r, k, "against")) return;
+    if (blocked(r, v, true)) return;
+    int obj[8], no = 0, subj[8], relobj;
+    np_actors(r, k + 1, obj, &no, 8, true);
+    int ns = find_subjects(r, v, subj, 8, &relobj);
+    for (int s = 0; s < ns; s++)
+        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_CONDEMNS, obj[o], "lashed-out");
+}
+
 /* "X said the strikes were unacceptable", "X called the airstrikes a
  * blatant attack on Iraqi sovereignty" */
 static void speech(rctx *r, int v)
@@ -1224,6 +1290,9 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             "shipped", "ships", "smuggled", "smuggles", "transferred", "sold", "sells",
             "sell", "furnished", "furnishes", "supplying", "providing", NULL};
         if (w_in(&r, i, GIVE)) give(&r, i);
+        if (w_is(&r, i, "lashed") || w_is(&r, i, "lashes") || w_is(&r, i, "railed") ||
+            (w_is(&r, i, "hit") && w_is(&r, i + 1, "out")))
+            lash_out(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
         static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers", "sponsor",
                                              "sponsors", "financier", "financiers", "patron",
