@@ -130,7 +130,8 @@ static const char *const QUANT[] = {
     "three", "four", "five", "most", "all", "members", "fighters", "remnants", "elements",
     "units", "supporters", "militants", "troops", "soldiers", "forces", "positions", "bases",
     "headquarters", "camps", "hideouts", "strongholds", "wing", "branch", "arm", "leadership",
-    "cells", "convoy", "commanders", "leaders", "officials", "group", "band", "unit", NULL};
+    "cells", "convoy", "commanders", "leaders", "officials", "group", "band", "unit",
+    "training", "salaries", "deployment", NULL};
 static const char *const PREP[] = {
     "of", "in", "on", "at", "from", "with", "by", "for", "against", "between", "to", "into",
     "about", "like", "including", "near", "over", "under", "during", "after", "before",
@@ -785,7 +786,7 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
     if (rel == NB_REL_CONDEMNS) {
         /* "condemned the strikes", "condemned the American attack on ..." */
         int e = k, quotes = 0;
-        while (e < r->n && e < k + 5 + quotes && !is_event(r, e) &&
+        while (e < r->n && e < k + 5 + quotes && !is_event(r, e) && !w_in(r, e, PREP) &&
                (!w_in(r, e, BOUNDARY) || w_is(r, e, "\"")) && !w_is(r, e, ","))
             quotes += w_is(r, e++, "\""); /* "condemned the \"horrific\" attack" */
         if (is_event(r, e)) {
@@ -822,7 +823,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     bool passive = (tg->form == 'd' || tg->form == 'n') &&
                    (be_aux(r, b) ||
                     ((w_is(r, b, ",") || head_actor(r, b) || w_is(r, b, "and")) && (by || in_event)));
-    if (tg->form == 'n' && !passive && !head_actor(r, v - 1)) return;
+    if (tg->form == 'n' && !passive && !head_actor(r, v - 1) && !is_event(r, v - 1)) return;
     /* "the armed wing", "a targeted killing": an adjective */
     if (!passive && tg->form == 'd' && w_in(r, v - 1, DET) && !w_is(r, v - 1, "that")) return;
     /* reduced relative: "HTS, an al Qaeda offshoot led by al-Golani", "the
@@ -888,6 +889,15 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         return;
     if (blocked(r, v, true)) return;
     int ns = find_subjects(r, v, subj, 8, &relobj);
+    if (ns == 0 && tg->rel == NB_REL_ATTACKED) {
+        /* "An Israeli strike killed X", "Saudi-led coalition airstrikes hit" */
+        int e = v - 1;
+        while (e >= 0 && adverb(r, e)) e--;
+        if (is_event(r, e)) {
+            int a = event_attacker(r, e);
+            if (a >= 0) subj[ns++] = a;
+        }
+    }
     if (ns == 0) return;
     int no = find_objects(r, v, tg->rel, obj, 8);
     if (!strcmp(r->it[v].w, "captured") || !strcmp(r->it[v].w, "overran")) {
@@ -1040,7 +1050,9 @@ static const char *const AID[] = {
     "aircraft", "munitions", "explosives", "components", "parts", "air", "defence",
     "defense", "systems", "launchers", "salaries", "loans", "grants", "millions", "billions",
     "lethal", "heavy", "light", "small", "advanced", "attack", "combat", "ballistic",
-    "anti-tank", "anti-aircraft", "cruise", "long-range", "and", ",", NULL};
+    "anti-tank", "anti-aircraft", "cruise", "long-range", "and", ",", "package", "packages",
+    "million", "billion", "$", "euros", "dollars", "pounds", "worth", "tranche", "new",
+    "further", "additional", "humanitarian", "security", "budget", NULL};
 
 /* "receives weapons and training from Iran's Quds Force" */
 static void receives(rctx *r, int v)
@@ -1075,7 +1087,7 @@ static void give(rctx *r, int v)
         int m = k, aid = 0;
         while (m < r->n && m < k + 8 && (w_in(r, m, AID) || w_in(r, m, DET) || is_number(r, m)))
             aid += w_in(r, m++, AID);
-        if (aid == 0 || !w_is(r, m, "to")) return;
+        if (aid == 0 || !(w_is(r, m, "to") || w_is(r, m, "for"))) return;
         np_actors(r, m + 1, obj, &no, 8, false);
         if (no == 0) return;
     }
@@ -1210,6 +1222,55 @@ static void backed_compound(rctx *r, int b)
     }
 }
 
+/* "Al-Shabaab claimed responsibility for the attack on the AU base" */
+static void claimed(rctx *r, int k)
+{
+    static const char *const CLAIM[] = {"claimed", "claims", "claim", "claiming", "took", "takes",
+                                        "admitted", "acknowledged", NULL};
+    if (!w_in(r, k - 1, CLAIM) || !w_is(r, k + 1, "for")) return;
+    int e = k + 2;
+    while (e < r->n && e < k + 7 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
+    if (!is_event(r, e)) return;
+    /* "claims" is an intent word elsewhere ("claimed that"): check before it */
+    if (blocked(r, k - 1, true)) return;
+    int subj[8], relobj;
+    int ns = find_subjects(r, k - 1, subj, 8, &relobj);
+    if (ns == 0) return;
+    note_attack(r, subj, ns, r->it[e].w);
+    int p = e + 1;
+    if (!w_is(r, p, "on") && !w_is(r, p, "against") && !w_is(r, p, "that")) return;
+    int obj[8], no = 0;
+    if (w_is(r, p, "that")) return;
+    np_actors(r, p + 1, obj, &no, 8, true);
+    if (no == 0) {
+        int h = phrase_head(r, p + 1, 6);
+        if (h >= 0) obj[no++] = r->it[h].ent;
+    }
+    for (int s = 0; s < ns; s++)
+        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "claimed");
+}
+
+/* "ISWAP fighters raided a base, killing 20 Nigerian soldiers" */
+static void participle_attack(rctx *r, int c)
+{
+    if (blocked(r, c, true)) return;
+    int obj[8], no = 0;
+    np_actors(r, c + 2, obj, &no, 8, true);
+    if (no == 0) return;
+    /* the main clause must report an attack */
+    bool attack = false;
+    for (int k = c - 1; k >= 0 && k > c - 20 && !attack; k--) {
+        if (w_in(r, k, BOUNDARY)) break;
+        const trigger *tg = find_trigger(r->it[k].w);
+        attack = (tg && tg->rel == NB_REL_ATTACKED && !actor(r, k)) || w_in(r, k, LIGHT);
+    }
+    if (!attack) return;
+    int subj[8], relobj;
+    int ns = find_subjects(r, c, subj, 8, &relobj);
+    for (int s = 0; s < ns; s++)
+        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "participle");
+}
+
 /* "Prigozhin lashed out at Shoigu", "hit out at", "railed against" */
 static void lash_out(rctx *r, int v)
 {
@@ -1288,11 +1349,15 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             "supplied", "supplies", "supply", "provided", "provides", "provide", "sent",
             "sends", "send", "delivered", "delivers", "deliver", "gave", "gives", "give",
             "shipped", "ships", "smuggled", "smuggles", "transferred", "sold", "sells",
-            "sell", "furnished", "furnishes", "supplying", "providing", NULL};
+            "sell", "furnished", "furnishes", "supplying", "providing", "announced", "approved",
+            "unveiled", "granted", "allocated", "disbursed", "donated", NULL};
         if (w_in(&r, i, GIVE)) give(&r, i);
         if (w_is(&r, i, "lashed") || w_is(&r, i, "lashes") || w_is(&r, i, "railed") ||
             (w_is(&r, i, "hit") && w_is(&r, i + 1, "out")))
             lash_out(&r, i);
+        if (w_is(&r, i, "responsibility")) claimed(&r, i);
+        if (w_is(&r, i, ",") && (w_is(&r, i + 1, "killing") || w_is(&r, i + 1, "wounding")))
+            participle_attack(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
         static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers", "sponsor",
                                              "sponsors", "financier", "financiers", "patron",
