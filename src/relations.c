@@ -110,7 +110,8 @@ static const char *const INTENT[] = {
     "ordered", "told", "tell", "instructed", "push", "pushed", "pressing", "pressed",
     "attempt", "attempted", "tried", "try", "trying", "sought", "seeking", "accused",
     "blamed", "blame", "accuses", "accuse", "blames", "claims", "claimed", "claiming",
-    "suspected", "neither", "nor", NULL};
+    "suspected", "neither", "nor", "risk", "risks", "prospect", "danger", "possibility",
+    "scenario", NULL};
 static const char *const ADVERB[] = {
     "also", "reportedly", "allegedly", "strongly", "repeatedly", "formerly", "previously",
     "later", "then", "recently", "already", "now", "still", "once", "publicly", "openly",
@@ -1005,6 +1006,14 @@ static void nominal_attack(rctx *r, int e)
         w_is(r, d, "potential") || w_is(r, d, "future") || w_is(r, d, "further") ||
         w_in(r, d, STOPV) || w_in(r, d - 1, STOPV) || w_in(r, d - 2, STOPV))
         return;
+    /* "a Russian attack on NATO was unlikely", "an Israeli strike would" */
+    static const char *const UNREAL[] = {"unlikely", "likely", "possible", "imminent", "would",
+                                         "could", "might", "may", "will", "feared", "expected",
+                                         "looms", "looming", NULL};
+    for (int k = e + 1; k < r->n && k < e + 10; k++) {
+        if (w_is(r, k, ";") || w_is(r, k, ".") || w_is(r, k, ",") || w_in(r, k, RELPRON)) break;
+        if (w_in(r, k, UNREAL)) return;
+    }
     int a = event_attacker(r, e);
     if (a < 0) return;
     note_attack(r, &a, 1, r->it[e].w);
