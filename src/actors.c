@@ -277,6 +277,21 @@ static int recent(nb_article_actors *aa, int kind_mask, uint32_t roles)
     return best;
 }
 
+/* The country "the army" belongs to: the latest named with its army
+ * ("Sudan's army"), else the country the article names most (at least
+ * twice), as reports on a civil war call its army just "the army". */
+static int army_of(nb_article_actors *aa)
+{
+    int ent = recent(aa, 1 << NB_KIND_COUNTRY, NB_ROLE_ARMY);
+    if (ent >= 0) return ent;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_COUNTRY || e->alias_of >= 0 || e->mentions < 2) continue;
+        if (ent < 0 || e->mentions > aa->ents[ent].mentions) ent = (int)i;
+    }
+    return ent;
+}
+
 /* The entity a pronoun most likely means (centering): the first named
  * earlier in this sentence, else the first-named one of the previous
  * sentence, else the latest. */
@@ -787,6 +802,11 @@ static bool role_follows(const ctx *c, size_t k)
     return false;
 }
 
+/* Words before a noun that make a bare "army" someone else's or new. */
+static const char *const ARTICLE_LIKE[] = {
+    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "whose", "this", "that",
+    "new", "private", "rebel", "national", "own", "standing", "regular", "separatist", NULL};
+
 static const char *const AGENTS[] = {
     "aircraft", "warplanes", "jets", "drones", "forces", "troops", "fighters", "militants",
     "gunmen", "soldiers", "artillery", "navy", "warships", "helicopters", "commandos", NULL};
@@ -805,6 +825,15 @@ static size_t on_reference(ctx *c, size_t i)
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+    } else if ((i == 0 || (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
+                           !in(c, i - 1, ARTICLE_LIKE))) &&
+               (!strcmp(w, "army") ||
+                (!strcmp(w, "government") && (is(c, i + 1, "forces") || is(c, i + 1, "troops"))))) {
+        /* bare "army drones struck", "government forces shelled": the army
+         * the article named ("Sudan's army") */
+        ent = army_of(aa);
+        if (ent < 0) return i;
+        end = strcmp(w, "army") ? i + 2 : i + 1;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
         /* "its aircraft had struck", "their fighters stormed": the owner acts */
@@ -868,7 +897,7 @@ static size_t on_reference(ctx *c, size_t i)
                     ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && role_follows(c, k + 2)) ||
                      role == NB_ROLE_ARMY);
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
-        ent = recent(aa, mask, role);
+        ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
             aa->ents[ent].country != country)
             ent = -1;

@@ -874,7 +874,20 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
             }
         }
         if (na == 0) return;
-        int ns = find_subjects(r, b >= 0 ? b + 1 : v, subj, 8, &relobj);
+        int ns;
+        if (head_actor(r, b) && !be_aux(r, b)) {
+            subj[0] = r->it[b].ent; /* "at war with the army led by al-Burhan" */
+            ns = 1;
+        } else {
+            ns = find_subjects(r, b >= 0 ? b + 1 : v, subj, 8, &relobj);
+        }
+        if (tg->rel == NB_REL_COMMANDS && (!strcmp(r->it[v].w, "controlled") || !strcmp(r->it[v].w, "held"))) {
+            /* "a city controlled by the army": places are held, not commanded */
+            int kept = 0;
+            for (int s = 0; s < ns; s++)
+                if (r->aa->ents[subj[s]].kind != NB_KIND_UNKNOWN) subj[kept++] = subj[s];
+            ns = kept;
+        }
         for (int s = 0; s < ns; s++)
             for (int a = 0; a < na; a++) emit(r, agents[a], tg->rel, subj[s], "passive");
         if (tg->rel == NB_REL_ATTACKED) note_attack(r, agents, na, r->it[v].w);
@@ -901,7 +914,8 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     }
     if (ns == 0) return;
     int no = find_objects(r, v, tg->rel, obj, 8);
-    if (!strcmp(r->it[v].w, "captured") || !strcmp(r->it[v].w, "overran")) {
+    if (!strcmp(r->it[v].w, "captured") || !strcmp(r->it[v].w, "overran") ||
+        !strcmp(r->it[v].w, "controls") || !strcmp(r->it[v].w, "controlled")) {
         /* "captured Paletwa": towns are taken, actors attacked */
         int kept = 0;
         for (int o = 0; o < no; o++)
