@@ -537,7 +537,17 @@ static int phrase_head(const rctx *r, int i, int span)
         }
         if (k > i && w_in(r, k, PREP)) break;
     }
-    if (last >= 0 && (r->it[last].flags & NB_IT_POSS)) return -1; /* "one of Tehran's generals" */
+    if (last >= 0 && (r->it[last].flags & NB_IT_POSS)) {
+        /* "head of Hamas's political bureau" is Hamas's; "one of Tehran's
+         * generals" is no Tehran */
+        static const char *const PART[] = {"bureau", "wing", "council", "branch", "office",
+                                           "leadership", "shura", "command", "politburo", NULL};
+        static const char *const PART_ADJ[] = {"political", "military", "armed", "leadership",
+                                               "consultative", "central", "executive", NULL};
+        int m = last + 1;
+        while (m < r->n && m < last + 3 && w_in(r, m, PART_ADJ)) m++;
+        return w_in(r, m, PART) ? last : -1;
+    }
     return last;
 }
 
@@ -1131,6 +1141,10 @@ static void role_of(rctx *r, int k)
     int i = k - 1;
     while (i >= 0 && (w_in(r, i, ROLE_ADJ) || w_in(r, i, DET))) i--;
     if (w_is(r, i, "assistant")) return;
+    /* "was named head of", "was appointed commander of": a copula */
+    static const char *const APPOINT[] = {"named", "appointed", "elected", "chosen", "installed",
+                                          "made", NULL};
+    if (w_in(r, i, APPOINT) && be_aux(r, i - 1)) i--;
     int x = -1;
     if (w_is(r, i, ",") || dash(r, i) || w_is(r, i, "(")) {
         if (head_actor(r, i - 1)) x = i - 1;
@@ -1207,6 +1221,21 @@ static void role_compound(rctx *r, int k)
     while (d >= 0 && w_in(r, d, DET)) d--;
     if ((w_is(r, d, ",") || dash(r, d)) && person_like(r, d - 1) && !w_is(r, y - 1, "of"))
         emit(r, r->it[d - 1].ent, NB_REL_COMMANDS, yent, "appositive-role");
+}
+
+/* "Hemedti, whose Rapid Support Forces control Darfur" */
+static void whose_org(rctx *r, int k)
+{
+    if (!w_is(r, k - 1, ",") || !person_like(r, k - 2) || kind_of(r, k - 2) != NB_KIND_PERSON) return;
+    int m = k + 1;
+    while (m < r->n && m < k + 4 && (w_in(r, m, ROLE_ADJ) || adjective_like(r, m)) && !actor(r, m)) m++;
+    if (!head_actor(r, m) || kind_of(r, m) != NB_KIND_ORG) return;
+    /* "whose Hezbollah allies", "whose Hamas captors": not his own group */
+    static const char *const OTHERS[] = {"allies", "ally", "fighters", "members", "supporters",
+                                         "captors", "rivals", "enemies", "backers", "officials",
+                                         "leaders", "commanders", "counterparts", "hosts", NULL};
+    if (w_in(r, m + 1, OTHERS)) return;
+    emit(r, r->it[k - 2].ent, NB_REL_COMMANDS, r->it[m].ent, "whose");
 }
 
 /* "Iraqi Prime Minister Adel Abdul Mahdi", "U.S. President Donald Trump" */
@@ -1379,6 +1408,7 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             (w_is(&r, i, "hit") && w_is(&r, i + 1, "out")))
             lash_out(&r, i);
         if (w_is(&r, i, "responsibility")) claimed(&r, i);
+        if (w_is(&r, i, "whose")) whose_org(&r, i);
         if (w_is(&r, i, ",") && (w_is(&r, i + 1, "killing") || w_is(&r, i + 1, "wounding")))
             participle_attack(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
