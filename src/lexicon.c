@@ -143,7 +143,7 @@ const char *const NB_LEX_ORGAN[] = {
     "tanks", "gunboats", "investigators", "prosecutors", "courts", "legislators",
     "envoy", "ministers", "president", "presidency", "security", "gunships", "helicopters",
     "units", "battalions", "brigades", "peacekeepers", "gendarmes", "sailors", "pilots",
-    "conscripts", "servicemen", NULL};
+    "conscripts", "servicemen", "bombers", "snipers", "gunners", NULL};
 
 const char *const NB_LEX_FACILITY[] = {
     "base", "bases", "interests", "positions", "targets", "target", "facilities",

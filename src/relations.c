@@ -316,6 +316,13 @@ static int recall_attack(const rctx *r, const char *w, int *out, int max)
 
 /* ---- blocking ---------------------------------------------------------- */
 
+static bool ing(const rctx *r, int i)
+{
+    if (i < 0 || i >= r->n) return false;
+    size_t l = strlen(r->it[i].w);
+    return l > 4 && strcmp(r->it[i].w + l - 3, "ing") == 0;
+}
+
 /* True when something before v in its sentence part says the event did not
  * (or not yet) happen: an intent, denial or conditional word, or for verbs
  * a negation or modal in the verb group. */
@@ -328,6 +335,8 @@ static bool blocked(const rctx *r, int v, bool verb)
                                           "although", "though", "amid", "but", NULL};
     for (; i >= 0; i--) {
         if (w_in(r, i, FACTUAL)) break;
+        /* "Hamas denied that ... and called the strike a massacre" */
+        if (verb && i == v - 1 && w_is(r, i, "and") && !ing(r, v)) break;
         if (w_in(r, i, INTENT)) return true;
         if (w_is(r, i, ";") || w_is(r, i, ".") || w_is(r, i, "\"") || w_is(r, i, "whose") ||
             w_is(r, i, "who") || w_is(r, i, "which"))
@@ -440,6 +449,8 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                 skipped++;
             } else if (w_in(r, k, QUANT) && w_is(r, k + 1, "of")) {
                 k += 2;
+            } else if (skipped && w_is(r, k, "of") && (w_in(r, k - 1, DET) || is_number(r, k - 1))) {
+                k++; /* "thousands of Somali commandos" */
             } else {
                 break;
             }
@@ -558,11 +569,16 @@ static int phrase_head(const rctx *r, int i, int span)
 static bool in_pp(const rctx *r, int a)
 {
     int i = a - 1;
+    /* a comma joins a list only when the list goes on or ends with "and":
+     * "In Gaza, Rafa Salama was killed" is no list */
+    bool list = (w_is(r, a + 1, ",") && list_goes_on(r, a + 1)) || w_is(r, a + 1, "and") ||
+                w_is(r, a + 1, "or");
     for (;;) {
         while (i >= 0 && (w_in(r, i, DET) || (actor(r, i) && (r->it[i].flags & (NB_IT_MOD | NB_IT_POSS)))))
             i--;
         /* walk back over a coordination: "the US and Iran" */
-        if ((w_is(r, i, "and") || w_is(r, i, ",") || w_is(r, i, "or")) && actor(r, i - 1)) {
+        if ((w_is(r, i, "and") || w_is(r, i, "or") || (w_is(r, i, ",") && list)) && actor(r, i - 1)) {
+            list = true;
             i -= 2;
             continue;
         }
@@ -763,8 +779,10 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
     int end = np_actors(r, k, obj, &n, max, rel == NB_REL_CONDEMNS || rel == NB_REL_ATTACKED);
     if (n == 0 && rel == NB_REL_ATTACKED) {
         /* "hit 85 targets used by Kataib Hezbollah", "sites belonging to the IRGC" */
-        for (int a = k; a < r->n && a < k + 8; a++) {
-            if (w_in(r, a, BOUNDARY) || w_is(r, a, ",") || actor(r, a)) break;
+        for (int a = k; a < r->n && a < k + 10; a++) {
+            if (w_in(r, a, BOUNDARY) || w_is(r, a, ",")) break;
+            /* "85 targets in Iraq and Syria used by": places on the way */
+            if (actor(r, a) && !(kind_of(r, a) == NB_KIND_COUNTRY && in_pp(r, a))) break;
             static const char *const OWNED[] = {"used", "operated", "run", "controlled", "held",
                                                 "occupied", "belonging", "linked", "manned", NULL};
             if (w_in(r, a, OWNED) && (w_is(r, a + 1, "by") || w_is(r, a + 1, "to"))) {
@@ -948,6 +966,9 @@ static void light_verb(rctx *r, int v)
 {
     int k = v + 1;
     if (w_is(r, k, "out")) k++;
+    /* "launched one of its most intense air attacks on" */
+    if (w_is(r, k, "one") && w_is(r, k + 1, "of")) k += 2;
+    if (w_is(r, k, "its") || w_is(r, k, "their")) k++;
     int e = k;
     while (e < r->n && e < k + 4 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
     if (!is_event(r, e) || blocked(r, v, true)) return;
@@ -1085,7 +1106,7 @@ static const char *const AID[] = {
     "lethal", "heavy", "light", "small", "advanced", "attack", "combat", "ballistic",
     "anti-tank", "anti-aircraft", "cruise", "long-range", "and", ",", "package", "packages",
     "million", "billion", "$", "euros", "dollars", "pounds", "worth", "tranche", "new",
-    "further", "additional", "humanitarian", "security", "budget", NULL};
+    "further", "additional", "humanitarian", "security", "budget", "salaries", "wages", NULL};
 
 /* "receives weapons and training from Iran's Quds Force" */
 static void receives(rctx *r, int v)
@@ -1108,7 +1129,10 @@ static void give(rctx *r, int v)
     int obj[8], no = 0, k = v + 1;
     while (k < r->n && adverb(r, k)) k++;
     int end = np_actors(r, k, obj, &no, 8, false);
-    if (no > 0) {
+    int w = w_is(r, k, "the") ? k + 1 : k;
+    if (no > 0 && (w_is(r, w, "salaries") || w_is(r, w, "wages"))) {
+        /* "pays the salaries of Somali soldiers" */
+    } else if (no > 0) {
         if (!w_is(r, end, "with")) return;
         /* "with fighter jets", "with Chinese-made drones": some aid word follows */
         int m = end + 1, aid = 0;
@@ -1120,7 +1144,8 @@ static void give(rctx *r, int v)
         int m = k, aid = 0;
         while (m < r->n && m < k + 8 && (w_in(r, m, AID) || w_in(r, m, DET) || is_number(r, m)))
             aid += w_in(r, m++, AID);
-        if (aid == 0 || !(w_is(r, m, "to") || w_is(r, m, "for"))) return;
+        bool wages = w_is(r, m, "of") && (w_is(r, m - 1, "salaries") || w_is(r, m - 1, "wages"));
+        if (aid == 0 || !(w_is(r, m, "to") || w_is(r, m, "for") || wages)) return;
         np_actors(r, m + 1, obj, &no, 8, false);
         if (no == 0) return;
     }
@@ -1402,7 +1427,8 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             "sends", "send", "delivered", "delivers", "deliver", "gave", "gives", "give",
             "shipped", "ships", "smuggled", "smuggles", "transferred", "sold", "sells",
             "sell", "furnished", "furnishes", "supplying", "providing", "announced", "approved",
-            "unveiled", "granted", "allocated", "disbursed", "donated", NULL};
+            "unveiled", "granted", "allocated", "disbursed", "donated", "pays", "paid", "pay",
+            NULL};
         if (w_in(&r, i, GIVE)) give(&r, i);
         if (w_is(&r, i, "lashed") || w_is(&r, i, "lashes") || w_is(&r, i, "railed") ||
             (w_is(&r, i, "hit") && w_is(&r, i + 1, "out")))
