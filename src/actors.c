@@ -825,8 +825,12 @@ static size_t on_reference(ctx *c, size_t i)
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
-    } else if ((i == 0 || (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
-                           !in(c, i - 1, ARTICLE_LIKE))) &&
+    } else if ((i == 0 ||
+                (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
+                 (!in(c, i - 1, ARTICLE_LIKE) ||
+                  /* "an army convoy", "the army post" */
+                  ((is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the")) &&
+                   in(c, i + 1, NB_LEX_FACILITY))))) &&
                (!strcmp(w, "army") ||
                 (!strcmp(w, "government") && (is(c, i + 1, "forces") || is(c, i + 1, "troops"))))) {
         /* bare "army drones struck", "government forces shelled": the army
@@ -864,6 +868,13 @@ static size_t on_reference(ctx *c, size_t i)
             country = entity_for_dict(aa, e2);
             k = dm;
         }
+        /* "the militant group", "the banned jihadist movement" */
+        static const char *const GROUP_ADJ[] = {
+            "militant", "armed", "jihadist", "islamist", "rebel", "insurgent", "separatist",
+            "extremist", "terrorist", "paramilitary", "banned", "outlawed", "sunni", "shia",
+            "shiite", "hardline", "radical", "secessionist", NULL};
+        if (backer < 0 && country < 0)
+            for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
         const char *h = lw(c, k);
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||

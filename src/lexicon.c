@@ -155,7 +155,8 @@ const char *const NB_LEX_FACILITY[] = {
     "refinery", "depot", "depots", "airfield", "airfields", "infrastructure", "strongholds",
     "stronghold", "garrison", "garrisons", "frigate", "destroyer", "aircraft", "jet",
     "drone", "satellite", "capital", "city", "cities", "town", "towns", "village",
-    "villages", "port", "ports", "airport", "airspace", "waters", "coast", "outskirts", NULL};
+    "villages", "port", "ports", "airport", "airspace", "waters", "coast", "outskirts", "post",
+    "posts", NULL};
 
 const char *const NB_LEX_GROUP_ADJ[] = {
     "shia", "shiite", "shi'ite", "sunni", "muslim", "christian", "armed", "local",

@@ -184,7 +184,8 @@ static const char *const EVENT_HEAD[] = {
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
     "bombing", "bombings", "killing", "killings", "assassination", "shelling", "offensive",
     "assault", "assaults", "ambush", "invasion", "incursion", "bombardment", "barrage",
-    "onslaught", "operation", "murder", "fire", "gunfire", "shellfire", NULL};
+    "onslaught", "operation", "murder", "fire", "gunfire", "shellfire", "escalation",
+    "aggression", "massacre", "atrocities", NULL};
 
 static bool w_in(const rctx *r, int i, const char *const *list)
 {
@@ -455,6 +456,13 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                 break;
             }
         }
+        /* "forces loyal to the GNU" */
+        static const char *const LOYAL_HEAD[] = {"forces", "fighters", "troops", "militias", "units",
+                                                 "gunmen", "militiamen", "soldiers", NULL};
+        if (w_in(r, k, LOYAL_HEAD) && w_is(r, k + 1, "loyal") && w_is(r, k + 2, "to")) {
+            k += 3;
+            if (w_in(r, k, DET)) k++;
+        }
         while (k < r->n && !actor(r, k) && (r->it[k].flags & NB_IT_CAP) && w_in(r, k, NB_LEX_TITLE) &&
                skipped++ < 8)
             k++; /* "backs President Bashar al-Assad" */
@@ -477,8 +485,10 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         if ((r->it[k].flags & NB_IT_MOD) || (r->it[k].flags & NB_IT_BACKED)) break;
         k = role_head(r, k);
         /* "gunmen from ISWAP", "militants of al-Shabaab": the named group */
-        if (kind_of(r, k) == NB_KIND_GROUP && (w_is(r, k + 1, "from") || w_is(r, k + 1, "of"))) {
-            int m = k + 2;
+        if (kind_of(r, k) == NB_KIND_GROUP &&
+            (w_is(r, k + 1, "from") || w_is(r, k + 1, "of") ||
+             (w_is(r, k + 1, "loyal") && w_is(r, k + 2, "to")))) {
+            int m = w_is(r, k + 1, "loyal") ? k + 3 : k + 2;
             while (w_in(r, m, DET) && m < k + 4) m++;
             if (head_actor(r, m) && kind_of(r, m) == NB_KIND_ORG) k = m;
         }
@@ -585,6 +595,12 @@ static bool in_pp(const rctx *r, int a)
         break;
     }
     if (w_is(r, i, "of") && (w_in(r, i - 1, QUANT) || is_number(r, i - 1))) return false;
+    /* "Forces loyal to the GNU shelled", "Drones operated by the LNA struck":
+     * the owner acts */
+    static const char *const OPERATED[] = {"operated", "flown", "piloted", "manned", "launched",
+                                           "fired", "deployed", "sent", NULL};
+    if ((w_is(r, i, "to") && w_is(r, i - 1, "loyal")) || (w_is(r, i, "by") && w_in(r, i - 1, OPERATED)))
+        return false;
     /* "since Boko Haram killed": a conjunction opens the subject's clause */
     static const char *const CONJ[] = {"since", "after", "before", "until", "as", NULL};
     if (w_in(r, i, CONJ)) return false;
@@ -729,6 +745,7 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
             int m = i + 1;
             while (m < r->n && m < i + 6 && !actor(r, m) &&
                    (w_in(r, m, NB_LEX_ROLE) || w_in(r, m, NB_LEX_TITLE) || w_in(r, m, ROLE_ADJ) ||
+                    (adjective_like(r, m) && m < i + 3) || /* "EU foreign policy chief X" */
                     (w_is(r, m, ",") && m > i + 1) ||
                     ((r->it[i].flags & NB_IT_POSS) && !(r->it[m].flags & NB_IT_PUNCT) &&
                      !find_trigger(r->it[m].w) && !be_aux(r, m))))
@@ -775,6 +792,11 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
     if (w_is(r, k, "and")) k++;
     if (w_is(r, k, "each") || w_is(r, k, "one") || w_is(r, k, "other") || w_is(r, k - 1, "each"))
         return 0; /* "struck each other" */
+    /* "condemned what it called a \"large-scale aggression\"" */
+    if (rel == NB_REL_CONDEMNS && w_is(r, k, "what") &&
+        (actor(r, k + 1) || w_is(r, k + 1, "it") || w_is(r, k + 1, "they")) &&
+        (w_is(r, k + 2, "called") || w_is(r, k + 2, "described") || w_is(r, k + 2, "termed")))
+        k += w_is(r, k + 3, "as") ? 4 : 3;
     int n = 0;
     int end = np_actors(r, k, obj, &n, max, rel == NB_REL_CONDEMNS || rel == NB_REL_ATTACKED);
     if (n == 0 && rel == NB_REL_ATTACKED) {
@@ -942,9 +964,12 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     }
     if (ns == 0) return;
     int no = find_objects(r, v, tg->rel, obj, 8);
-    if (!strcmp(r->it[v].w, "captured") || !strcmp(r->it[v].w, "overran") ||
-        !strcmp(r->it[v].w, "controls") || !strcmp(r->it[v].w, "controlled")) {
-        /* "captured Paletwa": towns are taken, actors attacked */
+    static const char *const PLACE_VERBS[] = {"captured", "overran", "controls", "controlled",
+                                              "shelled", "bombed", "pounded", "bombarded", "shells",
+                                              "bombs", "raided", "stormed", "invaded", NULL};
+    if (w_in(r, v, PLACE_VERBS)) {
+        /* "captured Paletwa", "shelled Stepanakert": towns are taken or
+         * shelled, actors attacked; an unknown name here is a place */
         int kept = 0;
         for (int o = 0; o < no; o++)
             if (r->aa->ents[obj[o]].kind != NB_KIND_UNKNOWN) obj[kept++] = obj[o];
@@ -958,7 +983,19 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
     for (int s = 0; s < ns; s++)
         for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
-    if (tg->rel == NB_REL_ATTACKED) note_attack(r, subj, ns, r->it[v].w);
+    if (tg->rel == NB_REL_ATTACKED) {
+        note_attack(r, subj, ns, r->it[v].w);
+        /* "killed 16 soldiers in an ambush": the ambush is theirs too */
+        for (int k = v + 1; k < r->n && k < v + 12; k++) {
+            if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) break;
+            if (w_is(r, k, "in") && w_in(r, k + 1, DET)) {
+                int e = k + 2;
+                while (e < r->n && e < k + 5 && w_in(r, e, EVENT_MOD)) e++;
+                if (is_event(r, e)) note_attack(r, subj, ns, r->it[e].w);
+                break;
+            }
+        }
+    }
 }
 
 /* "carried out airstrikes ... against X", "launched attacks on X" */
@@ -1141,8 +1178,11 @@ static void give(rctx *r, int v)
             aid += w_in(r, m++, AID);
         if (aid == 0) return;
     } else {
+        /* "provided counter-terrorism training to Mozambican marines" */
         int m = k, aid = 0;
-        while (m < r->n && m < k + 8 && (w_in(r, m, AID) || w_in(r, m, DET) || is_number(r, m)))
+        while (m < r->n && m < k + 8 && !w_in(r, m, BOUNDARY) && !w_in(r, m, PREP) && !actor(r, m) &&
+               !((r->it[m].flags & NB_IT_PUNCT) && !w_is(r, m, ",") && !w_is(r, m, "-") &&
+                 !w_is(r, m, "$")))
             aid += w_in(r, m++, AID);
         bool wages = w_is(r, m, "of") && (w_is(r, m - 1, "salaries") || w_is(r, m - 1, "wages"));
         if (aid == 0 || !(w_is(r, m, "to") || w_is(r, m, "for") || wages)) return;
@@ -1216,8 +1256,15 @@ static bool person_like(const rctx *r, int i)
 static void role_compound(rctx *r, int k)
 {
     if (w_is(r, k + 1, "of")) return;
+    /* "the Taliban's chief spokesman": a title, not the group's chief */
+    static const char *const NOT_LEADER[] = {
+        "spokesman", "spokeswoman", "spokesperson", "negotiator", "prosecutor", "economist",
+        "correspondent", "adviser", "advisor", "strategist", "engineer", "scientist", "whip",
+        "justice", "analyst", "diplomat", "envoy", "medical", "rabbi", "mufti", "editor", NULL};
+    if (w_in(r, k + 1, NOT_LEADER)) return;
     int y = k - 1;
-    while (y >= 0 && w_in(r, y, ROLE_ADJ)) y--;
+    while (y >= 0 && y > k - 4 && (w_in(r, y, ROLE_ADJ) || (adjective_like(r, y) && !w_in(r, y, NB_LEX_ROLE))))
+        y--;
     int yent = -1;
     if (w_is(r, y, "whose")) {
         yent = antecedent(r, y); /* "Harakat al-Nujaba, whose leader Akram al-Kaabi" */
@@ -1239,6 +1286,11 @@ static void role_compound(rctx *r, int k)
         x++; /* "army chief, Field Marshal Asim Munir" */
     if (person_like(r, x)) {
         emit(r, r->it[x].ent, NB_REL_COMMANDS, yent, "compound-role");
+        return;
+    }
+    /* "Zemene Kassie, one of Fano's most prominent commanders" */
+    if (w_is(r, y - 1, "of") && w_is(r, y - 2, "one") && w_is(r, y - 3, ",") && person_like(r, y - 4)) {
+        emit(r, r->it[y - 4].ent, NB_REL_COMMANDS, yent, "appositive-role");
         return;
     }
     /* "Hemedti, the RSF commander, said" */

@@ -278,7 +278,10 @@ static size_t dateline_prefix(const char *s, size_t n)
     bool caps = true;
     while (i < n && words < 4) {
         size_t st = i;
-        while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '.')) {
+        /* "PORT-AU-PRINCE": hyphens join the words of a capitalised city */
+        while (i < n && (isalpha((unsigned char)s[i]) || s[i] == '.' ||
+                         (s[i] == '-' && i > st && i + 1 < n && isupper((unsigned char)s[i + 1]) &&
+                          isupper((unsigned char)s[i - 1])))) {
             if (islower((unsigned char)s[i])) caps = false;
             i++;
         }
