@@ -143,6 +143,46 @@ static void on_igraph_error(const char *reason, const char *file, int line, igra
     igraph_error_handler_printignore(reason, file, line, err);
 }
 
+/* Like on_igraph_error, without the message: for calls with a fallback. */
+static void quiet_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
+{
+    if (err == IGRAPH_ENOMEM) on_igraph_error(reason, file, line, err);
+}
+
+/* Hub and authority scores by power iteration from a uniform start, scaled
+ * to a maximum of 1 like igraph's: a = A'h, h = Aa, with mention weights. */
+static igraph_error_t hub_power(const nb_network *net, igraph_vector_t *hub, igraph_vector_t *auth)
+{
+    size_t n = net->n_nodes;
+    IGRAPH_CHECK(igraph_vector_resize(hub, (igraph_integer_t)n));
+    IGRAPH_CHECK(igraph_vector_resize(auth, (igraph_integer_t)n));
+    double *next = nb_malloc(n * sizeof *next);
+    igraph_vector_fill(hub, 1.0);
+    for (int it = 0; it < 1000; it++) {
+        igraph_vector_null(auth);
+        for (size_t e = 0; e < net->n_edges; e++)
+            VECTOR(*auth)[net->edges[e].dst] +=
+                (double)net->edges[e].weight * VECTOR(*hub)[net->edges[e].src];
+        double amax = igraph_vector_max(auth);
+        if (!(amax > 0)) break;
+        igraph_vector_scale(auth, 1.0 / amax);
+        memset(next, 0, n * sizeof *next);
+        for (size_t e = 0; e < net->n_edges; e++)
+            next[net->edges[e].src] += (double)net->edges[e].weight * VECTOR(*auth)[net->edges[e].dst];
+        double hmax = 0, change = 0;
+        for (size_t i = 0; i < n; i++) hmax = next[i] > hmax ? next[i] : hmax;
+        if (!(hmax > 0)) break;
+        for (size_t i = 0; i < n; i++) {
+            double h = next[i] / hmax;
+            change = fmax(change, fabs(h - VECTOR(*hub)[i]));
+            VECTOR(*hub)[i] = h;
+        }
+        if (change < 1e-12) break;
+    }
+    free(next);
+    return IGRAPH_SUCCESS;
+}
+
 nb_status nb_analyze(nb_network *net, unsigned long seed)
 {
     nb_status st = NB_ERR_GRAPH;
@@ -201,8 +241,13 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
      * hence the seed. */
     if (m > 0) {
         igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-        if (igraph_hub_and_authority_scores(&g, &v[V_HUB], &v[V_AUTH], NULL, true,
-                                            &v[V_WEIGHT], NULL))
+        /* ARPACK in igraph 0.10.2 gives up on some small graphs ("No shifts
+         * could be applied"): power iteration gives the same scores there. */
+        igraph_set_error_handler(quiet_igraph_error);
+        igraph_error_t hs = igraph_hub_and_authority_scores(&g, &v[V_HUB], &v[V_AUTH], NULL, true,
+                                                            &v[V_WEIGHT], NULL);
+        igraph_set_error_handler(on_igraph_error);
+        if (hs != IGRAPH_SUCCESS && hub_power(net, &v[V_HUB], &v[V_AUTH]) != IGRAPH_SUCCESS)
             goto cleanup;
     }
     if (igraph_harmonic_centrality(&g, &v[V_HARMONIC], igraph_vss_all(), IGRAPH_ALL, NULL, true))

@@ -132,6 +132,33 @@ static void test_star(void **state)
     nb_network_free(&net);
 }
 
+/* A graph found by fuzz_article on which ARPACK stops with "No shifts
+ * could be applied" in igraph 0.10.2's hub and authority scores: the
+ * analysis must still succeed, with scores from the fallback. */
+static void test_arpack_no_shifts(void **state)
+{
+    const char *labels[] = {"Abu Mahdi al-Muhandis", "League", "Qassem Soleimani", "Republican",
+                            "United States", "\xc3\xb0"};
+    const nb_test_edge edges[] = {
+        {"Abu Mahdi al-Muhandis", NB_REL_CONDEMNS, "\xc3\xb0", 1},
+        {"League", NB_REL_CONDEMNS, "United States", 1},
+        {"Qassem Soleimani", NB_REL_CONDEMNS, "\xc3\xb0", 1},
+        {"United States", NB_REL_ATTACKED, "Abu Mahdi al-Muhandis", 1},
+        {"United States", NB_REL_ATTACKED, "Qassem Soleimani", 1},
+        {"\xc3\xb0", NB_REL_ATTACKED, "Republican", 1},
+    };
+    nb_network net;
+    nb_test_network(&net, labels, 6, edges, 6);
+    assert_int_equal(nb_analyze(&net, 42), NB_OK);
+    check_sane(&net);
+    /* United States points at the two nodes that point on: the top hub */
+    const nb_metrics *us = node_m(&net, "United States");
+    for (size_t i = 0; i < net.n_nodes; i++) assert_true(net.nodes[i].m.hub <= us->hub + 1e-9);
+    assert_true(us->hub > 0.99);
+    assert_true(node_m(&net, "Republican")->hub == 0);
+    nb_network_free(&net);
+}
+
 static void test_cycle(void **state)
 {
     const char *labels[] = {"A", "B", "C", "D"};
@@ -208,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_empty),         cmocka_unit_test(test_one_node),
         cmocka_unit_test(test_isolated_only), cmocka_unit_test(test_star),
         cmocka_unit_test(test_cycle),         cmocka_unit_test(test_communities),
+        cmocka_unit_test(test_arpack_no_shifts),
         cmocka_unit_test(test_deterministic),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
