@@ -585,7 +585,10 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         }
     }
     size_t k = j;
-    bool poss = is(c, k, "'s");
+    /* "Iran's", and "TotalEnergies' chief", "the Brigades' commander" */
+    bool poss = is(c, k, "'s") ||
+                (is(c, k, "'") && (c->t[k].flags & NB_TOK_GLUE) && slen > 1 && surface[slen - 1] == 's' &&
+                 !(k + 1 < c->n && (c->t[k + 1].flags & NB_TOK_GLUE)));
     if (poss) k++;
     if (de->kind == NB_KIND_COUNTRY) {
         size_t g = group_noun_at(c, k);
@@ -878,8 +881,11 @@ static size_t on_reference(ctx *c, size_t i)
         const char *h = lw(c, k);
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
-            !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction")) {
-            mask = K(NB_KIND_ORG) | K(NB_KIND_GROUP);
+            !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
+            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission")) {
+            /* a named alliance or mission, never a generic group */
+            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission");
+            mask = named ? K(NB_KIND_ORG) : K(NB_KIND_ORG) | K(NB_KIND_GROUP);
         } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_HEAD_OF_STATE;
@@ -908,6 +914,10 @@ static size_t on_reference(ctx *c, size_t i)
                     ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && role_follows(c, k + 2)) ||
                      role == NB_ROLE_ARMY);
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
+        /* "the Alliance Fleuve Congo", "the Group of Seven": a name */
+        size_t e3;
+        unsigned f3;
+        if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
             aa->ents[ent].country != country)

@@ -132,7 +132,8 @@ static const char *const QUANT[] = {
     "units", "supporters", "militants", "troops", "soldiers", "forces", "positions", "bases",
     "headquarters", "camps", "hideouts", "strongholds", "wing", "branch", "arm", "leadership",
     "cells", "convoy", "commanders", "leaders", "officials", "group", "band", "unit",
-    "training", "salaries", "deployment", NULL};
+    "training", "salaries", "deployment", "gathering", "meeting", "column", "contingent",
+    "detachment", "squad", "hideouts", NULL};
 static const char *const PREP[] = {
     "of", "in", "on", "at", "from", "with", "by", "for", "against", "between", "to", "into",
     "about", "like", "including", "near", "over", "under", "during", "after", "before",
@@ -214,6 +215,14 @@ static bool head_actor(const rctx *r, int i)
 {
     return actor(r, i) && !(r->it[i].flags & NB_IT_MOD);
 }
+static nb_kind kind_of(const rctx *r, int i) { return r->aa->ents[r->it[i].ent].kind; }
+static bool person_like(const rctx *r, int i)
+{
+    if (!head_actor(r, i)) return false;
+    nb_kind k = kind_of(r, i);
+    return k == NB_KIND_PERSON || k == NB_KIND_UNKNOWN;
+}
+
 static bool ends_nt(const rctx *r, int i)
 {
     if (i < 0 || i >= r->n || (r->it[i].flags & NB_IT_ACTOR)) return false;
@@ -227,7 +236,6 @@ static bool adverb(const rctx *r, int i)
     size_t l = strlen(r->it[i].w);
     return l > 4 && strcmp(r->it[i].w + l - 2, "ly") == 0 && strcmp(r->it[i].w, "only") != 0;
 }
-static nb_kind kind_of(const rctx *r, int i) { return r->aa->ents[r->it[i].ent].kind; }
 
 static void emit(rctx *r, int src, nb_rel rel, int dst, const char *rule)
 {
@@ -450,6 +458,8 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                 skipped++;
             } else if (w_in(r, k, QUANT) && w_is(r, k + 1, "of")) {
                 k += 2;
+            } else if (adjective_like(r, k) && w_in(r, k + 1, QUANT) && w_is(r, k + 2, "of")) {
+                k += 3; /* "suspected hideouts of the TTP" */
             } else if (skipped && w_is(r, k, "of") && (w_in(r, k - 1, DET) || is_number(r, k - 1))) {
                 k++; /* "thousands of Somali commandos" */
             } else {
@@ -503,7 +513,10 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                                                  "men", "loyalists", "wing", "branch", "arm",
                                                  "operations", "units", "division", "guard",
                                                  "guards", "military", "navy", NULL};
-            if (!poss_head && !w_in(r, k + 1, ORGANS)) break;
+            /* "the LNA's ground forces", "Hamas's armed wing" */
+            if (!poss_head && !w_in(r, k + 1, ORGANS) &&
+                !((adjective_like(r, k + 1) || w_is(r, k + 1, "armed")) && w_in(r, k + 2, ORGANS)))
+                break;
             static const char *const PERSONS[] = {
                 "general", "generals", "commander", "commanders", "leader", "leaders", "chief",
                 "scientist", "scientists", "son", "brother", "envoy", "spokesman", "deputy",
@@ -552,6 +565,14 @@ static int phrase_head(const rctx *r, int i, int span)
     for (int k = i; k < r->n && k < i + span; k++) {
         if (w_in(r, k, BOUNDARY) || w_is(r, k, ",") || w_is(r, k, "and")) break;
         if (actor(r, k) && !(r->it[k].flags & NB_IT_MOD)) {
+            /* "the Qassam Brigades' Khan Younis battalion": a place names the
+             * unit, the possessor is the actor */
+            static const char *const UNIT[] = {"battalion", "brigade", "unit", "branch", "wing",
+                                               "cell", "division", "regiment", "company",
+                                               "chapter", "office", "bureau", "sector", NULL};
+            if (last >= 0 && (kind_of(r, k) == NB_KIND_UNKNOWN || kind_of(r, k) == NB_KIND_PERSON) &&
+                w_in(r, k + 1, UNIT))
+                return last;
             last = role_head(r, k);
             if (!(r->it[last].flags & NB_IT_POSS)) break;
             k = last;
@@ -651,6 +672,17 @@ static int antecedent(const rctx *r, int rp)
         return event_attacker(r, a - 2);
     if (head_actor(r, a)) return r->it[a].ent;
     if (is_event(r, a)) return event_attacker(r, a);
+    /* "Saddam Haftar, the field marshal's son, who commands": past the
+     * apposition to the name */
+    if (w_is(r, rp - 1, ",")) {
+        for (int k = a - 1; k >= 1 && k > a - 8; k--) {
+            if (w_in(r, k, BOUNDARY) || find_trigger(r->it[k].w) || be_aux(r, k)) break;
+            if (w_is(r, k, ",")) {
+                if (w_in(r, k + 1, DET) && person_like(r, k - 1)) return r->it[k - 1].ent;
+                break;
+            }
+        }
+    }
     return -1;
 }
 
@@ -874,7 +906,11 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     bool passive = (tg->form == 'd' || tg->form == 'n') &&
                    (be_aux(r, b) ||
                     ((w_is(r, b, ",") || head_actor(r, b) || w_is(r, b, "and")) && (by || in_event)));
-    if (tg->form == 'n' && !passive && !head_actor(r, v - 1) && !is_event(r, v - 1)) return;
+    if (tg->form == 'n' && !passive) {
+        int p = v - 1; /* "its drones had hit" */
+        while (p >= 0 && p > v - 3 && adverb(r, p) && !be_aux(r, p)) p--;
+        if (!head_actor(r, p) && !is_event(r, p)) return;
+    }
     /* "the armed wing", "a targeted killing": an adjective */
     if (!passive && tg->form == 'd' && w_in(r, v - 1, DET) && !w_is(r, v - 1, "that")) return;
     /* reduced relative: "HTS, an al Qaeda offshoot led by al-Golani", "the
@@ -1246,13 +1282,6 @@ static void role_of(rctx *r, int k)
 
 /* "Hezbollah leader Hassan Nasrallah", "Iran's Revolutionary Guards Chief,
  * Esmail Ghaani", "Iraqi militia commander Qais al-Khazali" */
-static bool person_like(const rctx *r, int i)
-{
-    if (!head_actor(r, i)) return false;
-    nb_kind k = kind_of(r, i);
-    return k == NB_KIND_PERSON || k == NB_KIND_UNKNOWN;
-}
-
 static void role_compound(rctx *r, int k)
 {
     if (w_is(r, k + 1, "of")) return;
