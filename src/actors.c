@@ -756,8 +756,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     touch(c->aa, ent, name, len);
     uint32_t fl = NB_IT_ACTOR;
     size_t end = j;
-    if (is(c, j, "'s")) {
-        fl |= NB_IT_POSS;
+    if (is(c, j, "'s") || (is(c, j, "'") && (c->t[j].flags & NB_TOK_GLUE) && name[len - 1] == 's' &&
+                           !(j + 1 < c->n && (c->t[j + 1].flags & NB_TOK_GLUE)))) {
+        fl |= NB_IT_POSS; /* "Iran's", "TotalEnergies'" */
         end = j + 1;
     }
     push_item(c, i, end, fl, ent);

@@ -1003,12 +1003,16 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     static const char *const PLACE_VERBS[] = {"captured", "overran", "controls", "controlled",
                                               "shelled", "bombed", "pounded", "bombarded", "shells",
                                               "bombs", "raided", "stormed", "invaded", NULL};
-    if (w_in(r, v, PLACE_VERBS)) {
+    if (w_in(r, v, PLACE_VERBS) || tg->rel == NB_REL_ATTACKED) {
         /* "captured Paletwa", "shelled Stepanakert": towns are taken or
          * shelled, actors attacked; an unknown name here is a place */
         int kept = 0;
-        for (int o = 0; o < no; o++)
-            if (r->aa->ents[obj[o]].kind != NB_KIND_UNKNOWN) obj[kept++] = obj[o];
+        for (int o = 0; o < no; o++) {
+            const nb_entity *oe = &r->aa->ents[obj[o]];
+            /* any attack on a lone unknown word ("attacked Mirebalais") */
+            bool place = oe->kind == NB_KIND_UNKNOWN && (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '));
+            if (!place) obj[kept++] = obj[o];
+        }
         no = kept;
     }
     const char *rule = "active";
