@@ -1118,6 +1118,22 @@ static void backer_noun(rctx *r, int k)
     for (int s = 0; s < ns; s++) emit(r, subj[s], NB_REL_FUNDS, r->it[y].ent, "backer-noun");
 }
 
+/* True when the clause after a nominal event says it is not real: "a
+ * Russian attack on NATO was unlikely", "Iran's backing of the Houthis
+ * remains unproven". */
+static bool hedged_after(const rctx *r, int e)
+{
+    static const char *const UNREAL[] = {
+        "unlikely", "likely", "possible", "imminent", "would", "could", "might", "may", "will",
+        "feared", "expected", "looms", "looming", "unproven", "unconfirmed", "disputed",
+        "denied", "denies", "alleged", "unclear", "hypothetical", "rumoured", "rumored", NULL};
+    for (int k = e + 1; k < r->n && k < e + 10; k++) {
+        if (w_is(r, k, ";") || w_is(r, k, ".") || w_is(r, k, ",") || w_in(r, k, RELPRON)) break;
+        if (w_in(r, k, UNREAL)) return true;
+    }
+    return false;
+}
+
 /* "US airstrikes on X", "the US killing of X", "Israel's attack on X" */
 static void nominal_attack(rctx *r, int e)
 {
@@ -1128,14 +1144,7 @@ static void nominal_attack(rctx *r, int e)
         w_is(r, d, "potential") || w_is(r, d, "future") || w_is(r, d, "further") ||
         w_in(r, d, STOPV) || w_in(r, d - 1, STOPV) || w_in(r, d - 2, STOPV))
         return;
-    /* "a Russian attack on NATO was unlikely", "an Israeli strike would" */
-    static const char *const UNREAL[] = {"unlikely", "likely", "possible", "imminent", "would",
-                                         "could", "might", "may", "will", "feared", "expected",
-                                         "looms", "looming", NULL};
-    for (int k = e + 1; k < r->n && k < e + 10; k++) {
-        if (w_is(r, k, ";") || w_is(r, k, ".") || w_is(r, k, ",") || w_in(r, k, RELPRON)) break;
-        if (w_in(r, k, UNREAL)) return;
-    }
+    if (hedged_after(r, e)) return;
     int a = event_attacker(r, e);
     if (a < 0) return;
     note_attack(r, &a, 1, r->it[e].w);
@@ -1166,7 +1175,7 @@ static void nominal_funds(rctx *r, int k)
         a--;
     if (!actor(r, a) || !(r->it[a].flags & (NB_IT_POSS | NB_IT_MOD))) return;
     if (!w_is(r, k + 1, "for") && !w_is(r, k + 1, "of") && !w_is(r, k + 1, "to")) return;
-    if (blocked(r, k, false)) return;
+    if (blocked(r, k, false) || hedged_after(r, k)) return;
     int obj[8], no = 0;
     np_actors(r, k + 2, obj, &no, 8, false);
     for (int o = 0; o < no; o++) emit(r, r->it[a].ent, NB_REL_FUNDS, obj[o], "nominal-funds");
