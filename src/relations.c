@@ -906,11 +906,10 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     bool passive = (tg->form == 'd' || tg->form == 'n') &&
                    (be_aux(r, b) ||
                     ((w_is(r, b, ",") || head_actor(r, b) || w_is(r, b, "and")) && (by || in_event)));
-    if (tg->form == 'n' && !passive) {
-        int p = v - 1; /* "its drones had hit" */
-        while (p >= 0 && p > v - 3 && adverb(r, p) && !be_aux(r, p)) p--;
-        if (!head_actor(r, p) && !is_event(r, p)) return;
-    }
+    /* "a direct hit", "the hit": a noun */
+    if (tg->form == 'n' && !passive &&
+        (v == 0 || w_in(r, v - 1, DET) || w_in(r, v - 1, PREP) || w_is(r, v - 1, "direct")))
+        return;
     /* "the armed wing", "a targeted killing": an adjective */
     if (!passive && tg->form == 'd' && w_in(r, v - 1, DET) && !w_is(r, v - 1, "that")) return;
     /* reduced relative: "HTS, an al Qaeda offshoot led by al-Golani", "the
@@ -990,12 +989,18 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     if (blocked(r, v, true)) return;
     int ns = find_subjects(r, v, subj, 8, &relobj);
     if (ns == 0 && tg->rel == NB_REL_ATTACKED) {
-        /* "An Israeli strike killed X", "Saudi-led coalition airstrikes hit" */
-        int e = v - 1;
-        while (e >= 0 && adverb(r, e)) e--;
-        if (is_event(r, e)) {
-            int a = event_attacker(r, e);
-            if (a >= 0) subj[ns++] = a;
+        /* "An Israeli strike killed X", "Saudi-led coalition airstrikes hit",
+         * "A U.S. drone strike on a car in eastern Baghdad killed X" */
+        for (int e = v - 1; e >= 0 && e > v - 16; e--) {
+            if (w_in(r, e, BOUNDARY) || w_is(r, e, ",") || (find_trigger(r->it[e].w) && !actor(r, e) && !is_event(r, e)))
+                break;
+            if (is_event(r, e)) {
+                int a = event_attacker(r, e);
+                if (a >= 0) {
+                    subj[ns++] = a;
+                    break;
+                }
+            }
         }
     }
     if (ns == 0) return;
