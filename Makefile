@@ -16,7 +16,7 @@ OBJ      = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
-.PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short
+.PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short eval
 
 all: $(BIN)
 
@@ -51,6 +51,10 @@ test: $(BIN) $(TESTS)
 	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory graphs
 	@git diff --exit-code -- graphs/ && echo "graphs/: unchanged"
+
+# Extraction accuracy on the gold sets (needs the shared scorer; not in CI).
+eval: $(BIN)
+	@sh scripts/eval.sh
 
 graphs: $(BIN)
 	./$(BIN) -q seeds/ -o graphs/net.graphml -o graphs/net.dot

@@ -8,7 +8,7 @@
 # are a CSV actor dictionary). Both targets run at the same time, one per
 # core. Everything goes to build-fuzz/: objects, binaries, the seed and
 # grown corpora (corpus/article, corpus/dict), logs, and crash reproducers
-# (crashes/). Seeds come from seeds/*.txt, the sentence table, slices of
+# (crashes/). Seeds come from seeds/*.txt, tests/eval articles, the sentence table, slices of
 # data/actors.csv and the catalogue fixtures (tests/catalogue/fixtures.sh).
 #
 # Environment: CLANG (default clang-14, else clang), FUZZ_ARGS (extra libFuzzer
@@ -75,6 +75,7 @@ A=$OUT/corpus/article
 D=$OUT/corpus/dict
 mkdir -p "$A" "$D"
 cp seeds/*.txt "$A/"
+for f in tests/eval/*/articles/*.txt; do [ -f "$f" ] && cp "$f" "$A/eval-${f##*/}"; done
 for f in "$FIX"/*.txt "$FIX"/*.bin "$FIX"/header.*; do cp "$f" "$A/fixture-${f##*/}"; done
 if [ -f tests/sentences.txt ]; then
     # one seed per sentence-table input ("> text" lines)

@@ -1,0 +1,39 @@
+#!/bin/sh
+# eval.sh - extraction accuracy: runs netbuild on each gold set and scores it
+# with the shared scorer (../shared/eval/score.py, outside this repository).
+#
+#   sh scripts/eval.sh [-v]
+#
+# Sets: seeds/ against ../shared/eval/seeds-gold, and tests/eval/{a,b,c}:
+# articles written for netbuild (conflicts in the Sahel, Sudan, DRC, Yemen,
+# Myanmar, Lebanon, Iraq, Syria, Ukraine, Somalia, Gaza, Lake Chad, Libya,
+# Pakistan, Ethiopia, Mozambique, Haiti, Karabakh) with gold actors and
+# relations in the scorer's format. The extractor was tuned while reading
+# their errors, so they measure regressions, not generalisation: write a
+# fresh set for that. Not part of make test (the scorer is not in the repo).
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SCORE=${SCORE:-../shared/eval/score.py}
+if [ ! -f "$SCORE" ]; then
+    echo "eval: no scorer at $SCORE (set SCORE=path/to/score.py)" >&2
+    exit 2
+fi
+[ -x ./netbuild ] || make -s netbuild
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+run() { # name articles gold
+    ./netbuild -q "$2" -o "$out/$1.graphml" || true
+    printf '%-6s ' "$1"
+    if [ "${1:-}" ] && [ "${VERBOSE:-}" ]; then
+        python3 "$SCORE" "$3" "$out/$1.graphml" -v
+    else
+        python3 "$SCORE" "$3" "$out/$1.graphml" | grep '^all'
+    fi
+}
+[ "${1:-}" = -v ] && VERBOSE=1
+[ -d ../shared/eval/seeds-gold ] && run seeds seeds ../shared/eval/seeds-gold
+for d in tests/eval/*/; do
+    n=$(basename "$d")
+    run "$n" "$d/articles" "$d"
+done
