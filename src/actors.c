@@ -798,7 +798,9 @@ static bool role_follows(const ctx *c, size_t k)
                                       "founding", "elusive", "current", "late", "spiritual",
                                       "de", "facto", "self-styled", "slain", "deputy", NULL};
     static const char *const ROLE[] = {"leader", "commander", "chief", "head", "founder",
-                                       "emir", "chairman", "secretary", NULL};
+                                       "emir", "chairman", "secretary", "bureau", "leadership",
+                                       "spokesman", "spokesperson", "office", "council",
+                                       "statement", "media", NULL};
     for (size_t m = k; m < c->n && m < k + 4; m++) {
         if (in(c, m, ROLE)) return true;
         if (!in(c, m, ADJ)) return false;
@@ -813,7 +815,9 @@ static const char *const ARTICLE_LIKE[] = {
 
 static const char *const AGENTS[] = {
     "aircraft", "warplanes", "jets", "drones", "forces", "troops", "fighters", "militants",
-    "gunmen", "soldiers", "artillery", "navy", "warships", "helicopters", "commandos", NULL};
+    "gunmen", "soldiers", "artillery", "navy", "warships", "helicopters", "commandos",
+    "peacekeepers", "positions", "bases", "base", "headquarters", "convoy", "patrol", "members",
+    "commanders", "officials", NULL};
 static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", NULL};
 
 /* Pronouns and definite descriptions that stand for an earlier actor. */

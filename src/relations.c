@@ -485,8 +485,12 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                 m++;
             if (m > k && actor(r, m)) k = m;
         }
-        /* "Iran's Quds Force", "Iranian-backed Kataib Hezbollah" */
-        while (actor(r, k) && (r->it[k].flags & (NB_IT_POSS | NB_IT_MOD)) && actor(r, k + 1)) k++;
+        /* "Iran's Quds Force", "Iranian-backed Kataib Hezbollah"; but "the
+         * military's Western Command headquarters" is the military's */
+        while (actor(r, k) && (r->it[k].flags & (NB_IT_POSS | NB_IT_MOD)) && actor(r, k + 1) &&
+               !((r->it[k].flags & NB_IT_POSS) && r->aa->ents[r->it[k + 1].ent].dict < 0 &&
+                 w_in(r, k + 2, NB_LEX_FACILITY)))
+            k++;
         while (actor(r, k) && (r->it[k].flags & (NB_IT_MOD | NB_IT_BACKED)) &&
                k + 1 < r->n && !(r->it[k + 1].flags & NB_IT_PUNCT) && !actor(r, k + 1) &&
                actor(r, k + 2))
@@ -667,6 +671,14 @@ static int antecedent(const rctx *r, int rp)
 {
     int a = rp - 1;
     if (w_is(r, a, ",")) a--;
+    /* "Wazalendo fighters, pro-government militias that Kinshasa armed":
+     * the generic noun restates the named group before it */
+    if (head_actor(r, a) && kind_of(r, a) == NB_KIND_GROUP) {
+        int c = a - 1; /* "pro-government" */
+        while (c >= 0 && c > a - 5 && (adjective_like(r, c) || (w_is(r, c, "-") && !dash(r, c)))) c--;
+        if (w_is(r, c, ",") && head_actor(r, c - 1) && kind_of(r, c - 1) == NB_KIND_ORG)
+            return r->it[c - 1].ent;
+    }
     /* "a drone attack in Jordan that killed": the event, not the place */
     if (head_actor(r, a) && (w_is(r, a - 1, "in") || w_is(r, a - 1, "near")) && is_event(r, a - 2))
         return event_attacker(r, a - 2);
