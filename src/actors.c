@@ -277,6 +277,19 @@ static int recent(nb_article_actors *aa, int kind_mask, uint32_t roles)
     return best;
 }
 
+/* True when word w (lowercase) is one of the words of label. */
+static bool name_has(const char *label, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = label; *p; p++) {
+        if (p != label && p[-1] != ' ' && p[-1] != '-') continue;
+        size_t k = 0;
+        while (k < n && p[k] && tolower((unsigned char)p[k]) == w[k]) k++;
+        if (k == n && (p[k] == 0 || p[k] == ' ' || p[k] == '-')) return true;
+    }
+    return false;
+}
+
 /* The country "the army" belongs to: the latest named with its army
  * ("Sudan's army"), else the country the article names most (at least
  * twice), as reports on a civil war call its army just "the army". */
@@ -908,6 +921,17 @@ static size_t on_reference(ctx *c, size_t i)
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_MINISTER;
         } else if (!strcmp(h, "army") || !strcmp(h, "junta") || !strcmp(h, "military")) {
+            /* "the military escalation", "the military option": an adjective */
+            static const char *const MIL_NOUN[] = {
+                "escalation", "situation", "option", "options", "solution", "operation",
+                "operations", "campaign", "offensive", "action", "intervention", "presence",
+                "aid", "assistance", "support", "equipment", "hardware", "cooperation", "ties",
+                "training", "exercise", "exercises", "drills", "court", "courts", "tribunal",
+                "expert", "experts", "analyst", "analysts", "source", "sources", "activity",
+                "activities", "capability", "capabilities", "power", "pressure", "threat",
+                "victory", "defeat", "build-up", "buildup", "strategy", "spending", "budget",
+                "service", "rule", "takeover", "coup", "personnel", "targets", "sites", NULL};
+            if (!strcmp(h, "military") && in(c, k + 1, MIL_NOUN)) return i;
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_ARMY;
         } else if (!strcmp(h, "embassy")) {
@@ -924,6 +948,14 @@ static size_t on_reference(ctx *c, size_t i)
         unsigned f3;
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        if (mask == K(NB_KIND_ORG)) {
+            /* "the alliance" is an Alliance named before, not any organisation */
+            ent = -1;
+            for (size_t q = 0; q < aa->n_ents; q++)
+                if (aa->ents[q].kind == NB_KIND_ORG && name_has(aa->ents[q].label, h) &&
+                    (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
+                    ent = (int)q;
+        }
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
             aa->ents[ent].country != country)
             ent = -1;
