@@ -1504,6 +1504,39 @@ static void speech(rctx *r, int v)
         for (int a = 0; a < na; a++) emit(r, subj[s], NB_REL_CONDEMNS, att[a], "reported-speech");
 }
 
+static const char *const GIVE[] = {
+    "supplied", "supplies", "supply", "provided", "provides", "provide", "sent", "sends", "send",
+    "delivered", "delivers", "deliver", "gave", "gives", "give", "shipped", "ships", "smuggled",
+    "smuggles", "transferred", "sold", "sells", "sell", "furnished", "furnishes", "supplying",
+    "providing", "announced", "approved", "unveiled", "granted", "allocated", "disbursed",
+    "donated", "pays", "paid", "pay", NULL};
+static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers", "sponsor",
+                                     "sponsors", "financier", "financiers", "patron", "benefactor",
+                                     "paymaster", NULL};
+/* Words the loop below reacts to besides those lists. */
+static const char *const CUES[] = {
+    "support", "backing", "funding", "sponsorship", "financing", "arming", "lashed", "lashes",
+    "railed", "hit", "responsibility", "whose", ",", "fired", "fires", "launched", "receives",
+    "received", "receive", "receiving", "obtained", "gets", NULL};
+
+static nb_map cue_index;
+
+static void free_cues(void) { nb_map_free(&cue_index); }
+
+/* True when some pattern starts at word w: one lookup saves a dozen for
+ * the most common words ("the", "of", "said"). */
+static bool cue(const char *w)
+{
+    if (!cue_index.len) {
+        atexit(free_cues);
+        const char *const *lists[] = {NB_LEX_ROLE, LIGHT, EVENT_HEAD, SPEECH, GIVE, BACKER, CUES};
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+            for (size_t i = 0; lists[l][i]; i++) nb_map_put(&cue_index, lists[l][i], 1);
+        for (size_t i = 0; TRIGGERS[i].w; i++) nb_map_put(&cue_index, TRIGGERS[i].w, 1);
+    }
+    return nb_map_get(&cue_index, w, NULL);
+}
+
 size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
                          nb_found **out, size_t *n_out, size_t *cap)
 {
@@ -1521,6 +1554,7 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             else head_of_state(&r, i);
             continue;
         }
+        if (!cue(it->w)) continue;
         const trigger *tg = find_trigger(it->w);
         if (tg) verb_pattern(&r, i, tg);
         if (w_in(&r, i, NB_LEX_ROLE)) {
@@ -1533,13 +1567,6 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         if (w_is(&r, i, "support") || w_is(&r, i, "backing") || w_is(&r, i, "funding") ||
             w_is(&r, i, "sponsorship") || w_is(&r, i, "financing") || w_is(&r, i, "arming"))
             nominal_funds(&r, i);
-        static const char *const GIVE[] = {
-            "supplied", "supplies", "supply", "provided", "provides", "provide", "sent",
-            "sends", "send", "delivered", "delivers", "deliver", "gave", "gives", "give",
-            "shipped", "ships", "smuggled", "smuggles", "transferred", "sold", "sells",
-            "sell", "furnished", "furnishes", "supplying", "providing", "announced", "approved",
-            "unveiled", "granted", "allocated", "disbursed", "donated", "pays", "paid", "pay",
-            NULL};
         if (w_in(&r, i, GIVE)) give(&r, i);
         if (w_is(&r, i, "lashed") || w_is(&r, i, "lashes") || w_is(&r, i, "railed") ||
             (w_is(&r, i, "hit") && w_is(&r, i + 1, "out")))
@@ -1549,9 +1576,6 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         if (w_is(&r, i, ",") && (w_is(&r, i + 1, "killing") || w_is(&r, i + 1, "wounding")))
             participle_attack(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
-        static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers", "sponsor",
-                                             "sponsors", "financier", "financiers", "patron",
-                                             "benefactor", "paymaster", NULL};
         if (w_in(&r, i, BACKER)) backer_noun(&r, i);
         if (w_is(&r, i, "receives") || w_is(&r, i, "received") || w_is(&r, i, "receive") ||
             w_is(&r, i, "receiving") || w_is(&r, i, "obtained") || w_is(&r, i, "gets"))
