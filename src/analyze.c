@@ -147,6 +147,13 @@ static void on_igraph_error(const char *reason, const char *file, int line, igra
 static void quiet_igraph_error(const char *reason, const char *file, int line, igraph_error_t err)
 {
     if (err == IGRAPH_ENOMEM) on_igraph_error(reason, file, line, err);
+    else igraph_error_handler_ignore(reason, file, line, err); /* frees igraph's temporaries */
+}
+
+/* The weight igraph gets for edge e (see nb_analyze). */
+static double edge_weight(const nb_network *net, size_t e)
+{
+    return net->edges[e].weight > 0 ? (double)net->edges[e].weight : 1.0;
 }
 
 /* Hub and authority scores by power iteration from a uniform start, scaled
@@ -161,14 +168,13 @@ static igraph_error_t hub_power(const nb_network *net, igraph_vector_t *hub, igr
     for (int it = 0; it < 1000; it++) {
         igraph_vector_null(auth);
         for (size_t e = 0; e < net->n_edges; e++)
-            VECTOR(*auth)[net->edges[e].dst] +=
-                (double)net->edges[e].weight * VECTOR(*hub)[net->edges[e].src];
+            VECTOR(*auth)[net->edges[e].dst] += edge_weight(net, e) * VECTOR(*hub)[net->edges[e].src];
         double amax = igraph_vector_max(auth);
         if (!(amax > 0)) break;
         igraph_vector_scale(auth, 1.0 / amax);
         memset(next, 0, n * sizeof *next);
         for (size_t e = 0; e < net->n_edges; e++)
-            next[net->edges[e].src] += (double)net->edges[e].weight * VECTOR(*auth)[net->edges[e].dst];
+            next[net->edges[e].src] += edge_weight(net, e) * VECTOR(*auth)[net->edges[e].dst];
         double hmax = 0, change = 0;
         for (size_t i = 0; i < n; i++) hmax = next[i] > hmax ? next[i] : hmax;
         if (!(hmax > 0)) break;
@@ -217,7 +223,7 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
     for (size_t i = 0; i < m; i++) {
         VECTOR(iv[I_EDGES])[2 * i] = (igraph_integer_t)net->edges[i].src;
         VECTOR(iv[I_EDGES])[2 * i + 1] = (igraph_integer_t)net->edges[i].dst;
-        VECTOR(v[V_WEIGHT])[i] = net->edges[i].weight > 0 ? (double)net->edges[i].weight : 1.0;
+        VECTOR(v[V_WEIGHT])[i] = edge_weight(net, i);
     }
     /* Parallel edges with different relations stay separate: each relation
      * is its own tie for degrees, PageRank and hub scores. */
