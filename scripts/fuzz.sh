@@ -17,7 +17,9 @@
 # build, default src; a patched copy lets a run look past a known bug),
 # FUZZ_BUILD_ONLY=1, FUZZ_OUT (default build-fuzz), FUZZ_SANITIZE (default
 # "address,undefined"; "undefined" alone runs about three times faster, for
-# long runs, with the output checks of tests/fuzz/check.c still on).
+# long runs, with the output checks of tests/fuzz/check.c still on),
+# FUZZ_CFLAGS (extra compile flags, e.g. "-fno-sanitize-coverage=trace-cmp",
+# which drops comparison tracing for speed once the corpus is mature).
 # Reproduce a crash: build-fuzz/fuzz_article build-fuzz/crashes/fuzz_article-crash-...
 set -eu
 
@@ -37,7 +39,8 @@ SAN=${FUZZ_SANITIZE:-address,undefined}
 # instrumented: libFuzzer's per-input cost grows with the instrumented code.
 NOCOV=${FUZZ_NOCOV-sink write_graphml write_dot write_explain analyze}
 CFLAGS="-g -O2 -fsanitize=fuzzer,$SAN -fno-sanitize-recover=all -fno-omit-frame-pointer
-        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC $IGCFLAGS"
+        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC $IGCFLAGS
+        ${FUZZ_CFLAGS:-}"
 
 # ---- build ---------------------------------------------------------------------
 mkdir -p "$OUT/obj" "$OUT/crashes"
