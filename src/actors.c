@@ -134,6 +134,14 @@ static bool hyphen(const ctx *c, size_t i)
            (c->t[i].flags & NB_TOK_GLUE);
 }
 
+/* A lone apostrophe at k after a name ending in last == 's' is a plural
+ * possessive ("TotalEnergies' chief"), not a closing quote. */
+static bool plural_poss(const ctx *c, size_t k, char last)
+{
+    return last == 's' && is(c, k, "'") && (c->t[k].flags & NB_TOK_GLUE) &&
+           !(k + 1 < c->n && (c->t[k + 1].flags & NB_TOK_GLUE));
+}
+
 static void push_item(ctx *c, size_t t0, size_t t1, uint32_t flags, int ent)
 {
     nb_grow(&c->items, c->cap, c->n_items + 1, sizeof *c->items);
@@ -599,9 +607,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     }
     size_t k = j;
     /* "Iran's", and "TotalEnergies' chief", "the Brigades' commander" */
-    bool poss = is(c, k, "'s") ||
-                (is(c, k, "'") && (c->t[k].flags & NB_TOK_GLUE) && slen > 1 && surface[slen - 1] == 's' &&
-                 !(k + 1 < c->n && (c->t[k + 1].flags & NB_TOK_GLUE)));
+    bool poss = is(c, k, "'s") || (slen > 1 && plural_poss(c, k, surface[slen - 1]));
     if (poss) k++;
     if (de->kind == NB_KIND_COUNTRY) {
         size_t g = group_noun_at(c, k);
@@ -769,8 +775,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     touch(c->aa, ent, name, len);
     uint32_t fl = NB_IT_ACTOR;
     size_t end = j;
-    if (is(c, j, "'s") || (is(c, j, "'") && (c->t[j].flags & NB_TOK_GLUE) && name[len - 1] == 's' &&
-                           !(j + 1 < c->n && (c->t[j + 1].flags & NB_TOK_GLUE)))) {
+    if (is(c, j, "'s") || plural_poss(c, j, name[len - 1])) {
         fl |= NB_IT_POSS; /* "Iran's", "TotalEnergies'" */
         end = j + 1;
     }

@@ -252,6 +252,14 @@ static void emit(rctx *r, int src, nb_rel rel, int dst, const char *rule)
     f->rule = rule;
 }
 
+/* Every source in src[0..ns) to every target in dst[0..nd). */
+static void emit_pairs(rctx *r, const int *src, int ns, nb_rel rel, const int *dst, int nd,
+                       const char *rule)
+{
+    for (int s = 0; s < ns; s++)
+        for (int d = 0; d < nd; d++) emit(r, src[s], rel, dst[d], rule);
+}
+
 static bool be_aux(const rctx *r, int i)
 {
     static const char *const BE[] = {"is", "are", "was", "were", "been", "being", "be", "get",
@@ -1105,8 +1113,7 @@ static void fire_at(rctx *r, int v)
     if (no == 0) return;
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
-    for (int s = 0; s < ns; s++)
-        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "fired-at");
+    emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "fired-at");
     note_attack(r, subj, ns, "attack");
 }
 
@@ -1224,6 +1231,22 @@ static void receives(rctx *r, int v)
         for (int b = 0; b < nsub; b++) emit(r, src[a], NB_REL_FUNDS, subj[b], "receives");
 }
 
+/* Counts the aid words of the phrase from i ("counter-terrorism training",
+ * "$300 million military aid package"), over at most span items; *end
+ * receives the item after it. to_target: the phrase ends before "to X", so
+ * an actor, a hyphen or a "$" ends or continues it as there. */
+static int aid_words(const rctx *r, int i, int span, bool to_target, int *end)
+{
+    int m = i, aid = 0;
+    while (m < r->n && m < i + span && !w_in(r, m, BOUNDARY) && !w_in(r, m, PREP) &&
+           !(to_target && actor(r, m)) &&
+           !((r->it[m].flags & NB_IT_PUNCT) && !w_is(r, m, ",") &&
+             !(to_target && (w_is(r, m, "-") || w_is(r, m, "$")))))
+        aid += w_in(r, m++, AID);
+    *end = m;
+    return aid;
+}
+
 /* "supplied Bamako with attack helicopters", "has provided Hamas with money",
  * "sent weapons and fighters to the Houthis" */
 static void give(rctx *r, int v)
@@ -1238,18 +1261,12 @@ static void give(rctx *r, int v)
     } else if (no > 0) {
         if (!w_is(r, end, "with")) return;
         /* "with fighter jets", "with Chinese-made drones": some aid word follows */
-        int m = end + 1, aid = 0;
-        while (m < r->n && m < end + 7 && !w_in(r, m, BOUNDARY) && !w_in(r, m, PREP) &&
-               !((r->it[m].flags & NB_IT_PUNCT) && !w_is(r, m, ",")))
-            aid += w_in(r, m++, AID);
-        if (aid == 0) return;
+        int m;
+        if (aid_words(r, end + 1, 6, false, &m) == 0) return;
     } else {
         /* "provided counter-terrorism training to Mozambican marines" */
-        int m = k, aid = 0;
-        while (m < r->n && m < k + 8 && !w_in(r, m, BOUNDARY) && !w_in(r, m, PREP) && !actor(r, m) &&
-               !((r->it[m].flags & NB_IT_PUNCT) && !w_is(r, m, ",") && !w_is(r, m, "-") &&
-                 !w_is(r, m, "$")))
-            aid += w_in(r, m++, AID);
+        int m;
+        int aid = aid_words(r, k, 8, true, &m);
         bool wages = w_is(r, m, "of") && (w_is(r, m - 1, "salaries") || w_is(r, m - 1, "wages"));
         if (aid == 0 || !(w_is(r, m, "to") || w_is(r, m, "for") || wages)) return;
         np_actors(r, m + 1, obj, &no, 8, false);
@@ -1257,8 +1274,7 @@ static void give(rctx *r, int v)
     }
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
-    for (int s = 0; s < ns; s++)
-        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_FUNDS, obj[o], "supplies");
+    emit_pairs(r, subj, ns, NB_REL_FUNDS, obj, no, "supplies");
 }
 
 /* "X, the commander of Y", "X is a senior commander of Y", "X - Head of Y",
@@ -1426,16 +1442,14 @@ static void claimed(rctx *r, int k)
     if (ns == 0) return;
     note_attack(r, subj, ns, r->it[e].w);
     int p = e + 1;
-    if (!w_is(r, p, "on") && !w_is(r, p, "against") && !w_is(r, p, "that")) return;
+    if (!w_is(r, p, "on") && !w_is(r, p, "against")) return;
     int obj[8], no = 0;
-    if (w_is(r, p, "that")) return;
     np_actors(r, p + 1, obj, &no, 8, true);
     if (no == 0) {
         int h = phrase_head(r, p + 1, 6);
         if (h >= 0) obj[no++] = r->it[h].ent;
     }
-    for (int s = 0; s < ns; s++)
-        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "claimed");
+    emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "claimed");
 }
 
 /* "ISWAP fighters raided a base, killing 20 Nigerian soldiers" */
@@ -1455,8 +1469,7 @@ static void participle_attack(rctx *r, int c)
     if (!attack) return;
     int subj[8], relobj;
     int ns = find_subjects(r, c, subj, 8, &relobj);
-    for (int s = 0; s < ns; s++)
-        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_ATTACKED, obj[o], "participle");
+    emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "participle");
 }
 
 /* "Prigozhin lashed out at Shoigu", "hit out at", "railed against" */
@@ -1470,8 +1483,7 @@ static void lash_out(rctx *r, int v)
     int obj[8], no = 0, subj[8], relobj;
     np_actors(r, k + 1, obj, &no, 8, true);
     int ns = find_subjects(r, v, subj, 8, &relobj);
-    for (int s = 0; s < ns; s++)
-        for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_CONDEMNS, obj[o], "lashed-out");
+    emit_pairs(r, subj, ns, NB_REL_CONDEMNS, obj, no, "lashed-out");
 }
 
 /* "X said the strikes were unacceptable", "X called the airstrikes a
