@@ -11,12 +11,13 @@ BUILD   ?= build
 DEPS_OK  = $(BUILD)/.deps-ok
 
 SRC      = $(wildcard src/*.c)
-LIB_SRC  = $(filter-out src/main.c,$(SRC))
+LIB_SRC  = $(filter-out src/main.c src/train_main.c,$(SRC))
 OBJ      = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
-.PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short eval
+.PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short eval \
+        model eval-parser check-model
 
 all: $(BIN)
 
@@ -34,6 +35,34 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_OK)
 $(BIN): $(OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
 
+# The trainer: `make model` rebuilds data/en_ewt.nbm from the UD English EWT
+# treebank (fixed seed and iterations: the same bytes every time), and
+# `make eval-parser` scores the shipped model.
+TRAINER  = $(BUILD)/netbuild-train
+UD      ?= ../shared/ud
+MODEL    = data/en_ewt.nbm
+$(TRAINER): $(OBJ) $(BUILD)/train_main.o
+	$(CC) $(CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
+
+model: $(TRAINER)
+	$(TRAINER) --dev $(UD)/en_ewt-ud-dev.conllu -o $(MODEL) $(UD)/en_ewt-ud-train.conllu
+
+# Gold tokens, predicted tags: EWT test (the reported figures), dev, and PUD
+# (news and Wikipedia, never trained on); then PUD from raw text with
+# netbuild's own tokens and sentences.
+eval-parser: $(TRAINER) $(BIN)
+	@$(TRAINER) --eval $(MODEL) $(UD)/en_ewt-ud-test.conllu $(UD)/en_ewt-ud-dev.conllu $(UD)/en_pud-ud-test.conllu \
+	  --min-upos 94.5 --min-uas 85 --min-las 82
+	@if [ -x ../shared/eval/parse-accuracy ]; then printf 'raw PUD text: '; \
+	  ../shared/eval/parse-accuracy ./$(BIN) $(UD)/en_pud-ud-test.conllu; fi
+
+# The shipped model must meet the bars on EWT dev (run by make test when the
+# treebank is there).
+check-model: $(TRAINER)
+	@if [ -f $(UD)/en_ewt-ud-dev.conllu ]; then \
+	  $(TRAINER) --eval $(MODEL) $(UD)/en_ewt-ud-dev.conllu --min-upos 94.5 --min-uas 85 --min-las 82; \
+	else echo "check-model: no treebank at $(UD), skipped"; fi
+
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(OBJ)
 	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCS) -Isrc -Wno-unused-parameter $< $(OBJ) -o $@ $(LIBS) -lcmocka $(LDFLAGS)
 
@@ -45,8 +74,9 @@ unit: $(TESTS)
 
 # Whole suite: unit + sentence table + end-to-end checks, then the same suite
 # under ASan/UBSan, then golden graphs/ must be unchanged.
-test: $(BIN) $(TESTS)
+test: $(BIN) $(TESTS) $(TRAINER)
 	@sh scripts/test.sh
+	@$(MAKE) --no-print-directory check-model
 	@$(MAKE) --no-print-directory asan
 	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory graphs
@@ -71,7 +101,7 @@ unit-asan: $(BIN) $(TESTS)
 valgrind: $(BIN) $(TESTS)
 	@NB_VALGRIND=1 sh scripts/test.sh
 
-bench: $(BIN)
+bench: $(BIN) $(TRAINER)
 	@sh scripts/bench.sh
 
 # libFuzzer targets for a bounded time (FUZZ_SECONDS each). The suite's short
@@ -86,7 +116,7 @@ fuzz-short: | $(DEPS_OK)
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/netbuild
-	install -m 644 data/actors.csv $(DESTDIR)$(PREFIX)/share/netbuild/actors.csv
+	install -m 644 data/actors.csv data/cues.tsv $(MODEL) $(DESTDIR)$(PREFIX)/share/netbuild/
 
 clean:
 	rm -rf build build-asan build-fuzz build-fuzz-short $(BIN) net.graphml net.dot

@@ -1,0 +1,89 @@
+/* perceptron.h - an averaged multiclass perceptron over hashed sparse
+ * features with integer weights, shared by the tagger and the parser. The
+ * training form (nb_ptrain) learns and freezes into the inference form
+ * (nb_pmodel) that the model file stores; the owner of each frees it with its
+ * _free function. */
+#ifndef NB_PERCEPTRON_H
+#define NB_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* Most classes a model may have: a class is stored in one byte. */
+#define NB_PMAX_CLASSES 256
+
+/* Feature keys: a template number and up to three atoms, mixed to 64 bits.
+ * Key 0 is reserved for empty hash slots. */
+static inline uint64_t nb_fmix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+static inline uint64_t nb_feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t h = nb_fmix(tmpl * 0x9e3779b97f4a7c15ULL + a);
+    h = nb_fmix(h ^ (b * 0xbf58476d1ce4e5b9ULL));
+    h = nb_fmix(h ^ (c * 0x94d049bb133111ebULL));
+    return h ? h : 1;
+}
+
+/* Inference form, laid out as the model file stores it so that loading is
+ * a check, not a rebuild: an open-addressed table of 8-byte slots (low key
+ * bits place a feature, 32 high bits identify it) pointing into one array
+ * of words; at a slot's offset, the count of its pairs, then the pairs, each
+ * a weight + 2^23 above a class byte. The table may point into storage the
+ * model does not own (a mapped file); own is what nb_pmodel_free releases. */
+typedef struct {
+    uint32_t fp;   /* 0: empty */
+    uint32_t off;
+} nb_pslot;
+
+typedef struct {
+    int n_classes;
+    const nb_pslot *slots;
+    size_t mask;           /* slots has mask + 1 entries */
+    const uint32_t *words;
+    size_t n_words, n_feats;
+    void *own_slots, *own_words;
+} nb_pmodel;
+
+#define NB_PWEIGHT_MAX ((1 << 20) - 1)
+
+static inline uint32_t nb_pfp(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
+
+/* Adds the weights of feats[0..n) to scores[0..n_classes) (not cleared). */
+void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_t *scores);
+/* Builds an owned table from features sorted by key: feature i has counts[i]
+ * packed pairs, consecutive in pairs. */
+void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const uint32_t *counts,
+                     size_t n_feats, const uint32_t *pairs);
+/* Checks a table read from a file: every slot's run inside words, every
+ * class below n_classes, at least one empty slot. */
+bool nb_pmodel_valid(const nb_pmodel *m);
+/* Copies in to out without the weights whose magnitude is below min_abs. */
+void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs);
+void nb_pmodel_free(nb_pmodel *m);
+
+/* Training form. Scores use the current weights; nb_ptrain_freeze turns the
+ * running averages into integer weights scaled by 100. */
+typedef struct nb_ptrain nb_ptrain;
+
+nb_ptrain *nb_ptrain_new(int n_classes);
+void nb_ptrain_free(nb_ptrain *t);
+void nb_ptrain_score(const nb_ptrain *t, const uint64_t *feats, size_t n, int32_t *scores);
+/* Rewards truth and penalises guess on feats (nothing when they agree). */
+void nb_ptrain_update(nb_ptrain *t, const uint64_t *feats, size_t n, int truth, int guess);
+/* Counts one training example (the averaging clock). */
+void nb_ptrain_tick(nb_ptrain *t);
+/* Freezes the averaged weights into m, dropping weights whose magnitude is
+ * below min_abs (in scaled units) and features that took part in fewer than
+ * min_updates updates (rare features: noise that costs memory and time). */
+void nb_ptrain_freeze(const nb_ptrain *t, nb_pmodel *m, int32_t min_abs, uint32_t min_updates);
+
+#endif

@@ -1,0 +1,121 @@
+/* tagger.c - a greedy left-to-right averaged-perceptron tagger (Collins 2002;
+ * the feature set of Honnibal's "A good part-of-speech tagger in about 200
+ * lines" with prefixes, shapes and word pairs added). It predicts one class
+ * per word that names both the UPOS and the PTB tag. */
+#include <string.h>
+
+#include "nlp.h"
+
+enum { BOS = 1, EOS = 2 }; /* atoms for words beyond the sentence */
+
+static uint64_t hlower(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        char c = nb_lower(s[i]);
+        h = (h ^ (unsigned char)c) * 1099511628211ULL;
+    }
+    return nb_fmix(h ^ n);
+}
+
+static uint64_t hraw(const char *s, size_t n, uint64_t salt)
+{
+    uint64_t h = 1469598103934665603ULL ^ salt;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return nb_fmix(h ^ n);
+}
+
+/* Word shape: X for capitals, x lower, d digit, u other letters, other
+ * bytes as they are, runs cut at three, so "Baghdad" and "Kabul" look alike. */
+static uint64_t shape(const char *s, size_t n)
+{
+    char out[24];
+    size_t o = 0, run = 0;
+    for (size_t i = 0; i < n && o < sizeof out; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char k = (c >= 'A' && c <= 'Z') ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd'
+                 : c >= 0x80 ? 'u' : (char)c;
+        if (c >= 0x80 && c < 0xC0) continue; /* continuation bytes */
+        run = (o > 0 && out[o - 1] == k) ? run + 1 : 1;
+        if (run <= 3) out[o++] = k;
+    }
+    return hraw(out, o, 7);
+}
+
+void nb_tag_atoms(nb_sent *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        nb_uword *w = &s->w[i];
+        const char *f = w->form;
+        size_t n = w->len;
+        w->hform = hraw(f, n, 1);
+        w->hlow = hlower(f, n);
+        for (size_t k = 0; k < 4; k++) {
+            size_t m = k + 1 < n ? k + 1 : n;
+            w->hsuf[k] = hlower(f + n - m, m) ^ (0x51 + k);
+        }
+        for (size_t k = 0; k < 3; k++) {
+            size_t m = k + 1 < n ? k + 1 : n;
+            w->hpre[k] = hlower(f, m) ^ (0x71 + k);
+        }
+        w->hshape = shape(f, n);
+    }
+}
+
+size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, uint64_t *out)
+{
+    const nb_uword *w = &s->w[i];
+    uint64_t lm1 = i >= 1 ? s->w[i - 1].hlow : BOS, lm2 = i >= 2 ? s->w[i - 2].hlow : BOS;
+    uint64_t lp1 = i + 1 < s->n ? s->w[i + 1].hlow : EOS, lp2 = i + 2 < s->n ? s->w[i + 2].hlow : EOS;
+    uint64_t sm1 = i >= 1 ? s->w[i - 1].hsuf[2] : BOS, sp1 = i + 1 < s->n ? s->w[i + 1].hsuf[2] : EOS;
+    uint64_t shm1 = i >= 1 ? s->w[i - 1].hshape : BOS, shp1 = i + 1 < s->n ? s->w[i + 1].hshape : EOS;
+    uint64_t sp2 = i + 1 < s->n ? s->w[i + 1].hsuf[1] : EOS;
+    uint64_t t1 = (uint64_t)p1 + 3, t2 = (uint64_t)p2 + 3;
+    size_t k = 0;
+    out[k++] = nb_feat(1, 0, 0, 0);
+    out[k++] = nb_feat(2, w->hlow, 0, 0);
+    out[k++] = nb_feat(3, w->hform, 0, 0);
+    for (int j = 0; j < 4; j++) out[k++] = nb_feat(4 + (uint64_t)j, w->hsuf[j], 0, 0);
+    for (int j = 0; j < 3; j++) out[k++] = nb_feat(8 + (uint64_t)j, w->hpre[j], 0, 0);
+    out[k++] = nb_feat(11, w->hshape, 0, 0);
+    out[k++] = nb_feat(12, t1, 0, 0);
+    out[k++] = nb_feat(13, t2, 0, 0);
+    out[k++] = nb_feat(14, t1, t2, 0);
+    out[k++] = nb_feat(15, t1, w->hlow, 0);
+    out[k++] = nb_feat(16, lm1, 0, 0);
+    out[k++] = nb_feat(17, sm1, 0, 0);
+    out[k++] = nb_feat(18, lm2, 0, 0);
+    out[k++] = nb_feat(19, lp1, 0, 0);
+    out[k++] = nb_feat(20, sp1, 0, 0);
+    out[k++] = nb_feat(21, lp2, 0, 0);
+    out[k++] = nb_feat(22, lm1, w->hlow, 0);
+    out[k++] = nb_feat(23, w->hlow, lp1, 0);
+    out[k++] = nb_feat(24, shp1, 0, 0);
+    out[k++] = nb_feat(25, shm1, 0, 0);
+    out[k++] = nb_feat(26, i == 0, w->hshape, 0);
+    out[k++] = nb_feat(27, t1, w->hsuf[2], 0);
+    out[k++] = nb_feat(28, lp1, lp2, 0);
+    out[k++] = nb_feat(29, t1, lp1, 0);
+    out[k++] = nb_feat(30, w->hsuf[2], sp2, 0);
+    out[k++] = nb_feat(31, w->hshape, shp1, 0);
+    out[k++] = nb_feat(32, lm1, w->hsuf[2], 0);
+    return k;
+}
+
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s)
+{
+    uint64_t f[NB_TAG_MAX_FEATS];
+    int32_t sc[NB_PMAX_CLASSES];
+    int p1 = -1, p2 = -1;
+    for (size_t i = 0; i < s->n; i++) {
+        size_t nf = nb_tag_features(s, i, p1, p2, f);
+        memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
+        nb_pmodel_score(tagger, f, nf, sc);
+        int best = 0;
+        for (int c = 1; c < tagger->n_classes; c++)
+            if (sc[c] > sc[best]) best = c;
+        s->w[i].tag = (uint16_t)best;
+        p2 = p1;
+        p1 = best;
+    }
+}
