@@ -4,16 +4,19 @@
 #
 #   sh scripts/fuzz.sh [SECONDS]        (default 30 per target)
 #
-# Targets: fuzz_article (the bytes are one article) and fuzz_dict (the bytes
-# are a CSV actor dictionary). Both targets run at the same time, one per
-# core. Everything goes to build-fuzz/: objects, binaries, the seed and
-# grown corpora (corpus/article, corpus/dict), logs, and crash reproducers
-# (crashes/). Seeds come from seeds/*.txt, tests/eval articles, the sentence table, slices of
-# data/actors.csv and the catalogue fixtures (tests/catalogue/fixtures.sh).
+# Targets: fuzz_article (the bytes are one article, tagged and parsed with
+# the shipped model), fuzz_dict (the bytes are a CSV actor dictionary) and
+# fuzz_model (the bytes are a model file). The targets run at the same time.
+# Everything goes to build-fuzz/: objects, binaries, the seed and grown
+# corpora (corpus/article, corpus/dict, corpus/model), logs, and crash
+# reproducers (crashes/). Seeds come from seeds/*.txt, tests/eval articles,
+# the sentence table, slices of data/actors.csv, the catalogue fixtures
+# (tests/catalogue/fixtures.sh) and small models trained on
+# tests/fixtures/mini.conllu.
 #
 # Environment: CLANG (default clang-14, else clang), FUZZ_ARGS (extra libFuzzer
 # flags, e.g. "-fork=1 -ignore_crashes=1" to go on past a known crash),
-# FUZZ_TARGETS (default "fuzz_article fuzz_dict"), FUZZ_SRC (the sources to
+# FUZZ_TARGETS (default "fuzz_article fuzz_dict fuzz_model"), FUZZ_SRC (the sources to
 # build, default src; a patched copy lets a run look past a known bug),
 # FUZZ_BUILD_ONLY=1, FUZZ_OUT (default build-fuzz), FUZZ_SANITIZE (default
 # "address,undefined"; "undefined" alone runs about three times faster, for
@@ -28,7 +31,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 OUT=${FUZZ_OUT:-build-fuzz}
 CLANG=${CLANG:-$(command -v clang-14 || command -v clang)}
-TARGETS=${FUZZ_TARGETS:-fuzz_article fuzz_dict}
+TARGETS=${FUZZ_TARGETS:-fuzz_article fuzz_dict fuzz_model}
 
 IGCFLAGS=$(pkg-config --cflags igraph 2>/dev/null || echo -I/usr/include/igraph)
 IGLIBS=$(pkg-config --libs igraph 2>/dev/null || echo -ligraph)
@@ -40,6 +43,7 @@ SAN=${FUZZ_SANITIZE:-address,undefined}
 NOCOV=${FUZZ_NOCOV-sink write_graphml write_dot write_explain analyze}
 CFLAGS="-g -O2 -fsanitize=fuzzer,$SAN -fno-sanitize-recover=all -fno-omit-frame-pointer
         -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC $IGCFLAGS
+        -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
         ${FUZZ_CFLAGS:-}"
 
 # ---- build ---------------------------------------------------------------------
@@ -49,7 +53,7 @@ objs=""
 pids=""
 rm -f "$OUT"/obj/*.o
 for src in "$SRC"/*.c; do
-    [ "$(basename "$src")" = main.c ] && continue
+    case $(basename "$src") in main.c | train_main.c) continue ;; esac
     m=$(basename "$src" .c)
     o=$OUT/obj/$m.o
     flags=$CFLAGS
@@ -93,8 +97,19 @@ done
 for f in "$FIX"/*.csv; do cp "$f" "$D/fixture-${f##*/}"; done
 
 # ---- run --------------------------------------------------------------------------
-corpus_of() { case $1 in fuzz_dict) echo "$D" ;; *) echo "$A" ;; esac; }
-dict_of() { case $1 in fuzz_dict) echo tests/fuzz/dict.dict ;; *) echo tests/fuzz/article.dict ;; esac; }
+# models: small ones trained on the fixture treebank (the loader's checksum
+# is not checked in fuzz builds, so mutations reach the tables)
+M=$OUT/corpus/model
+mkdir -p "$M"
+make -s build/netbuild-train >/dev/null
+build/netbuild-train --tag-iters 2 --parse-iters 2 --folds 0 --max-sentences 3 -o "$M/tiny.nbm" \
+    tests/fixtures/mini.conllu 2>/dev/null
+build/netbuild-train --tag-iters 3 --parse-iters 3 --folds 2 --min-updates 2 -o "$M/small.nbm" \
+    tests/fixtures/mini.conllu 2>/dev/null
+
+corpus_of() { case $1 in fuzz_dict) echo "$D" ;; fuzz_model) echo "$M" ;; *) echo "$A" ;; esac; }
+dict_of() { case $1 in fuzz_dict) echo tests/fuzz/dict.dict ;; fuzz_model) echo tests/fuzz/model.dict ;; *) echo tests/fuzz/article.dict ;; esac; }
+len_of() { case $1 in fuzz_model) echo 131072 ;; *) echo 65536 ;; esac; }
 
 echo "fuzz: running $TARGETS for $SECS s each (in parallel)"
 stamp=$OUT/.run-start
@@ -103,7 +118,7 @@ pids=""
 for t in $TARGETS; do
     # shellcheck disable=SC2086
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} NETBUILD_DATA="$ROOT/data" \
-        "$OUT/$t" -max_len=65536 -max_total_time="$SECS" -print_final_stats=1 \
+        "$OUT/$t" -max_len="$(len_of "$t")" -max_total_time="$SECS" -print_final_stats=1 \
         -timeout=25 -rss_limit_mb=4096 -dict="$(dict_of "$t")" \
         -artifact_prefix="$OUT/crashes/$t-" ${FUZZ_ARGS:-} "$(corpus_of "$t")" \
         > "$OUT/$t.log" 2>&1 &

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "nlp.h"
 #include "pipeline.h"
 #include "scan.h"
 #include "sink.h"
@@ -17,7 +18,7 @@
 
 #define NB_VERSION "0.1.0"
 
-enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_DICT = 4 };
+enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_DATA = 4 };
 
 typedef enum { FMT_AUTO, FMT_GRAPHML, FMT_DOT, FMT_EXPLAIN } fmt;
 
@@ -37,7 +38,10 @@ static void usage(FILE *fp)
           "                        extension (.graphml, .dot/.gv, .txt) or --format.\n"
           "                        Repeat for several outputs. '-' writes to stdout.\n"
           "  -f, --format FMT      graphml, dot or explain, for the next -o\n"
-          "      --explain         print every edge with its evidence to stdout\n"
+          "      --explain         print every edge with its evidence and tree path to stdout\n"
+          "      --conllu          print the analysis of every sentence (tokens, lemmas,\n"
+          "                        tags, dependency tree, byte offsets) as CoNLL-U\n"
+          "      --model FILE      use another tagger and parser model (data/en_ewt.nbm)\n"
           "  -a, --actors FILE     add a user dictionary (CSV: name,kind,aliases[,demonyms])\n"
           "      --no-default-actors  do not load the bundled dictionary\n"
           "      --all-actors      keep actors that take part in no relation\n"
@@ -48,7 +52,7 @@ static void usage(FILE *fp)
           "\n"
           "Exit status: 0 success; 1 some inputs were skipped (reported on stderr);\n"
           "2 usage error; 3 an input or output could not be read or written;\n"
-          "4 an actor dictionary is malformed.\n",
+          "4 an actor dictionary or the model is malformed.\n",
           fp);
 }
 
@@ -70,14 +74,14 @@ static void on_report(void *ctx, const char *path, const char *reason)
     free(safe);
 }
 
-/* The bundled dictionary: $NETBUILD_DATA, the installed data folder, or
+/* A bundled data file: in $NETBUILD_DATA, the installed data folder, or
  * data/ beside the executable (a build tree). */
-static char *default_dict(void)
+static char *default_data(const char *name)
 {
     const char *env = getenv("NETBUILD_DATA");
     nb_buf b = {0};
     if (env && *env) {
-        nb_buf_printf(&b, "%s/actors.csv", env);
+        nb_buf_printf(&b, "%s/%s", env, name);
         return nb_buf_detach(&b);
     }
     char exe[PATH_MAX];
@@ -87,15 +91,15 @@ static char *default_dict(void)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            nb_buf_printf(&b, "%s/data/actors.csv", exe);
+            nb_buf_printf(&b, "%s/data/%s", exe, name);
             if (access(b.data, R_OK) == 0) return nb_buf_detach(&b);
             nb_buf_clear(&b);
-            nb_buf_printf(&b, "%s/../data/actors.csv", exe);
+            nb_buf_printf(&b, "%s/../data/%s", exe, name);
             if (access(b.data, R_OK) == 0) return nb_buf_detach(&b);
             nb_buf_clear(&b);
         }
     }
-    nb_buf_printf(&b, "%s/actors.csv", NB_DATADIR);
+    nb_buf_printf(&b, "%s/%s", NB_DATADIR, name);
     return nb_buf_detach(&b);
 }
 
@@ -163,8 +167,8 @@ static nb_status write_one(const nb_network *net, const output *o)
 
 static void summary(const nb_pipeline *p, const nb_network *net, size_t scan_skipped)
 {
-    fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %.1f KB, %zu sentences\n",
-            p->read, p->skipped + scan_skipped, (double)p->bytes / 1024.0, p->sentences);
+    fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %.1f KB, %zu sentences (%zu tagged, %zu parsed)\n",
+            p->read, p->skipped + scan_skipped, (double)p->bytes / 1024.0, p->sentences, p->tagged, p->parsed);
     size_t per[NB_REL_COUNT] = {0};
     for (size_t i = 0; i < net->n_edges; i++) per[net->edges[i].rel]++;
     fprintf(stderr, "netbuild: %zu actors, %zu edges (funds %zu, commands %zu, condemns %zu, attacked %zu)\n",
@@ -202,7 +206,11 @@ int main(int argc, char **argv)
     const char **inputs = nb_calloc((size_t)argc + 1, sizeof *inputs);
     const char **dicts = nb_calloc((size_t)argc + 1, sizeof *dicts);
     size_t n_out = 0, n_in = 0, n_dict = 0;
-    bool quiet = false, explain = false, no_default = false, all_actors = false;
+    bool quiet = false, explain = false, no_default = false, all_actors = false, conllu = false;
+    const char *model_path = NULL;
+    char *defmodel = NULL, *cues = NULL;
+    nb_nlp nlp = {0};
+    bool nlp_loaded = false;
     unsigned long seed = 42;
     fmt next = FMT_AUTO;
     nb_pipeline p;
@@ -224,6 +232,15 @@ int main(int argc, char **argv)
             quiet = true;
         } else if (!strcmp(a, "--explain")) {
             explain = true;
+        } else if (!strcmp(a, "--conllu")) {
+            conllu = true;
+        } else if (!strcmp(a, "--model")) {
+            if (!val) {
+                fprintf(stderr, "netbuild: %s needs a value\n", a);
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+            model_path = argv[++i];
         } else if (!strcmp(a, "--all-actors")) {
             all_actors = true;
         } else if (!strcmp(a, "--no-default-actors")) {
@@ -270,7 +287,12 @@ int main(int argc, char **argv)
             inputs[n_in++] = a;
         }
     }
-    if (n_in == 0 || (n_out == 0 && !explain)) {
+    if (conllu && (n_out || explain)) {
+        fprintf(stderr, "netbuild: --conllu writes CoNLL-U to stdout and takes no -o or --explain\n");
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (n_in == 0 || (n_out == 0 && !explain && !conllu)) {
         fprintf(stderr, n_in == 0 ? "netbuild: no input given\n" : "netbuild: no output given (-o FILE or --explain)\n");
         usage(stderr);
         rc = EXIT_USAGE;
@@ -287,7 +309,7 @@ int main(int argc, char **argv)
     }
 
     /* Dictionaries: the bundled one first, then the user's in order. */
-    if (!no_default) defdict = default_dict();
+    if (!no_default) defdict = default_data("actors.csv");
     for (size_t k = 0; k < n_out; k++) {
         bool hit = defdict && same_file(defdict, outs[k].path);
         for (size_t i = 0; i < n_dict && !hit; i++) hit = same_file(dicts[i], outs[k].path);
@@ -301,7 +323,7 @@ int main(int argc, char **argv)
         nb_status st = nb_dict_load(&p.dict, defdict, &err);
         if (st != NB_OK) {
             fprintf(stderr, "netbuild: %s\n", err.data);
-            rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DICT;
+            rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
             goto cleanup;
         }
     }
@@ -309,7 +331,29 @@ int main(int argc, char **argv)
         nb_status st = nb_dict_load(&p.dict, dicts[i], &err);
         if (st != NB_OK) {
             fprintf(stderr, "netbuild: %s\n", err.data);
-            rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DICT;
+            rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
+            goto cleanup;
+        }
+    }
+
+    /* The tagger and parser, and the cue lemmas that decide what is parsed. */
+    if (!model_path) model_path = defmodel = default_data(NB_NLP_FILE);
+    {
+        char why[256];
+        nb_status st = nb_nlp_load(&nlp, model_path, why, sizeof why);
+        if (st != NB_OK) {
+            char *safe = nb_text_sanitize(model_path, strlen(model_path));
+            fprintf(stderr, "netbuild: %s: cannot load the model: %s\n", safe, why);
+            free(safe);
+            rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
+            goto cleanup;
+        }
+        nlp_loaded = true;
+        p.nlp = &nlp;
+        cues = default_data("cues.tsv");
+        if (nb_pipeline_load_cues(&p, cues) != NB_OK) {
+            fprintf(stderr, "netbuild: %s: cannot read the cue lemmas: %s\n", cues, strerror(errno));
+            rc = EXIT_IO;
             goto cleanup;
         }
     }
@@ -325,6 +369,28 @@ int main(int argc, char **argv)
         }
     }
     p.report = on_report;
+    if (conllu) {
+        /* one article at a time, so memory stays bounded on big corpora */
+        nb_sink so;
+        nb_sink_wrap(&so, stdout);
+        nb_buf cb = {0};
+        for (size_t i = 0; i < list.n; i++) {
+            nb_buf_clear(&cb);
+            nb_pipeline_conllu(&p, list.items[i].path, list.items[i].relpath, &cb);
+            nb_sink_write(&so, cb.data ? cb.data : "", cb.len);
+        }
+        nb_buf_free(&cb);
+        if (nb_sink_close(&so) != NB_OK) {
+            fprintf(stderr, "netbuild: stdout: write failed: %s\n", strerror(so.err ? so.err : EIO));
+            rc = EXIT_IO;
+        }
+        if (!quiet)
+            fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %zu sentences parsed\n", p.read,
+                    p.skipped + list.skipped, p.parsed);
+        if (rc == 0 && scan != NB_OK) rc = EXIT_IO;
+        if (rc == 0 && (p.skipped || list.skipped)) rc = EXIT_SKIPPED;
+        goto cleanup;
+    }
     for (size_t i = 0; i < list.n; i++) nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
 
     nb_network_finish(&p.net, !all_actors);
@@ -348,6 +414,9 @@ int main(int argc, char **argv)
 cleanup:
     nb_buf_free(&err);
     free(defdict);
+    free(defmodel);
+    free(cues);
+    if (nlp_loaded) nb_nlp_free(&nlp);
     nb_input_list_free(&list);
     nb_pipeline_free(&p);
     free(outs);

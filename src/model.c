@@ -35,6 +35,7 @@ static void free_edge(nb_edge *e)
     for (size_t i = 0; i < e->n_ev; i++) {
         free(e->ev[i].sentence);
         free(e->ev[i].rule);
+        free(e->ev[i].path);
     }
 }
 
@@ -142,7 +143,7 @@ static size_t find_or_add_edge(nb_network *net, size_t src, nb_rel rel, size_t d
 
 void nb_network_add(nb_network *net, size_t src, nb_rel rel, size_t dst,
                     size_t article, size_t offset, const char *sentence,
-                    const char *rule)
+                    const char *rule, const char *path)
 {
     if (src == dst) return;
     size_t idx = find_or_add_edge(net, src, rel, dst); /* may move net->edges */
@@ -155,6 +156,7 @@ void nb_network_add(nb_network *net, size_t src, nb_rel rel, size_t dst,
         ev->offset = offset;
         ev->sentence = nb_strdup(sentence);
         ev->rule = nb_strdup(rule ? rule : "");
+        ev->path = nb_strdup(path ? path : "");
     }
 }
 
@@ -192,6 +194,7 @@ void nb_network_merge(nb_network *net, size_t into, size_t from)
             } else {
                 free(moved.ev[k].sentence);
                 free(moved.ev[k].rule);
+                free(moved.ev[k].path);
             }
         }
         moved.n_ev = 0;

@@ -59,6 +59,7 @@ typedef struct {
     size_t offset;     /* byte offset of the sentence in the original file */
     char *sentence;    /* cleaned sentence text */
     char *rule;        /* name of the pattern that fired */
+    char *path;        /* dependency path from source to target ("" when unparsed) */
 } nb_evidence;
 
 typedef struct {
@@ -99,11 +100,11 @@ size_t nb_network_node(nb_network *net, const char *label, nb_kind kind);
  * the label or already present). */
 void nb_network_alias(nb_network *net, size_t node, const char *alias);
 
-/* Adds one mention of (src, rel, dst) with its evidence (strings copied).
- * Self-loops are ignored. */
+/* Adds one mention of (src, rel, dst) with its evidence (strings copied;
+ * rule and path may be NULL). Self-loops are ignored. */
 void nb_network_add(nb_network *net, size_t src, nb_rel rel, size_t dst,
                     size_t article, size_t offset, const char *sentence,
-                    const char *rule);
+                    const char *rule, const char *path);
 
 /* Merges node `from` into node `into` (edges, aliases, mentions). Only valid
  * before nb_network_finish. */

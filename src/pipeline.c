@@ -8,6 +8,8 @@
 #include "relations.h"
 #include "split.h"
 #include "text.h"
+#include "conllu.h"
+#include "udtok.h"
 
 void nb_pipeline_init(nb_pipeline *p)
 {
@@ -18,6 +20,7 @@ void nb_pipeline_init(nb_pipeline *p)
 
 void nb_pipeline_free(nb_pipeline *p)
 {
+    nb_map_free(&p->cues);
     nb_dict_free(&p->dict);
     nb_names_free(&p->names);
     nb_network_free(&p->net);
@@ -57,6 +60,107 @@ static bool looks_binary(const unsigned char *s, size_t n)
     return m > 0 && ctl * 10 > m; /* over 10% control bytes */
 }
 
+/* ---- syntax: the UD analysis of sentences that can hold a relation ---- */
+
+typedef struct {
+    nb_sent us;
+    nb_word *words;
+    size_t wcap;
+    nb_buf path;
+} syn;
+
+static void syn_free(syn *y)
+{
+    nb_sent_free(&y->us);
+    free(y->words);
+    nb_buf_free(&y->path);
+}
+
+/* Tokenizes s[0..len) the treebank's way, then tags, lemmatizes and (with
+ * parse) parses it. Word offsets stay relative to s. */
+static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool parse)
+{
+    size_t nw = nb_udtok(s, len, &y->words, &y->wcap);
+    nb_sent_clear(&y->us);
+    for (size_t i = 0; i < nw; i++) {
+        nb_uword *w = nb_sent_add(&y->us, s + y->words[i].start, y->words[i].start, y->words[i].len);
+        w->mwt = y->words[i].mwt;
+        w->space_after = y->words[i].space_after;
+    }
+    nb_nlp_analyze(m, &y->us, parse);
+}
+
+static bool has_cue(const nb_pipeline *p, const nb_sent *s)
+{
+    size_t v;
+    for (size_t i = 0; i < s->n; i++)
+        if (nb_map_get(&p->cues, nb_sent_lemma(s, i), &v)) return true;
+    return false;
+}
+
+static bool outside(const nb_uword *w, uint32_t a, uint32_t b) { return w->start + w->len <= a || w->start >= b; }
+
+/* The word heading bytes [a, b) of the sentence: the first one in the span
+ * whose own head lies outside it. */
+static int span_head(const nb_sent *s, uint32_t a, uint32_t b)
+{
+    int first = -1;
+    for (size_t i = 0; i < s->n; i++) {
+        const nb_uword *w = &s->w[i];
+        if (outside(w, a, b)) continue;
+        if (first < 0) first = (int)i;
+        if (w->head <= 0 || outside(&s->w[w->head - 1], a, b)) return (int)i;
+    }
+    return first;
+}
+
+/* "Hamas <-nsubj- attack -obj-> Israel": up from the source's head word to
+ * the lowest common ancestor, then down to the target's, lemmas between and
+ * the mentions as written at the ends. */
+static void dep_path(const nb_nlp *m, const nb_sent *s, int a, int b, const char *sa, size_t na,
+                     const char *sb, size_t nbytes, nb_buf *out)
+{
+    nb_buf_clear(out);
+    if (a < 0 || b < 0 || a == b || s->w[a].head < 0) return;
+    int lca = -1, depth_a = 0;
+    for (int x = a; x >= 0 && depth_a <= (int)s->n; x = s->w[x].head - 1, depth_a++) {
+        for (int y = b, d = 0; y >= 0 && d <= (int)s->n; y = s->w[y].head - 1, d++)
+            if (y == x) {
+                lca = x;
+                break;
+            }
+        if (lca >= 0) break;
+    }
+    if (lca < 0) return;
+    nb_buf_put(out, sa, na);
+    for (int x = a; x != lca; x = s->w[x].head - 1) {
+        int h = s->w[x].head - 1;
+        nb_buf_printf(out, " <-%s- ", m->labels[s->w[x].label]);
+        if (h == b) nb_buf_put(out, sb, nbytes);
+        else nb_buf_puts(out, nb_sent_lemma(s, (size_t)h));
+    }
+    /* down from the ancestor: collect b's chain, print it reversed */
+    int chain[64], n = 0;
+    for (int y = b; y != lca && n < 64; y = s->w[y].head - 1) chain[n++] = y;
+    for (int k = n - 1; k >= 0; k--) {
+        nb_buf_printf(out, " -%s-> ", m->labels[s->w[chain[k]].label]);
+        if (k == 0) nb_buf_put(out, sb, nbytes);
+        else nb_buf_puts(out, nb_sent_lemma(s, (size_t)chain[k]));
+    }
+}
+
+/* The byte span of an entity's first mention among the sentence's items. */
+static bool mention_span(const nb_item *items, size_t ni, const nb_tok *toks, int ent, uint32_t *a, uint32_t *b)
+{
+    for (size_t i = 0; i < ni; i++) {
+        if (items[i].ent != ent || items[i].t1 <= items[i].t0) continue;
+        *a = toks[items[i].t0].start;
+        *b = toks[items[i].t1 - 1].start + toks[items[i].t1 - 1].len;
+        return true;
+    }
+    return false;
+}
+
 nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n)
 {
     if (looks_binary((const unsigned char *)raw, n)) {
@@ -92,6 +196,9 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         size_t first, count, offset;
         char *text;
     } sent_rec;
+    syn y = {0};
+    char **paths = NULL; /* per found relation: its dependency path, or NULL */
+    size_t pcap = 0;
     sent_rec *recs = NULL;
     size_t n_recs = 0, rcap = 0;
     while (nb_split_next(c.text, c.len, &pos, &s)) {
@@ -102,6 +209,30 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
         size_t before = n_found;
         nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
+        nb_grow(&paths, &pcap, n_found + 1, sizeof *paths);
+        for (size_t k = before; k < n_found; k++) paths[k] = NULL;
+        bool actor = false;
+        for (size_t k = 0; k < ni && !actor; k++) actor = (items[k].flags & NB_IT_ACTOR) != 0;
+        /* Only a sentence with an actor is tagged, and only one with a cue
+         * lemma too (or a relation already found) is parsed. */
+        if (p->nlp && (actor || n_found > before)) {
+            syn_analyze(p->nlp, &y, c.text + s.start, s.len, false);
+            p->tagged++;
+            if (n_found > before || has_cue(p, &y.us)) {
+                nb_parse_sentence(p->nlp, &y.us);
+                p->parsed++;
+                for (size_t k = before; k < n_found; k++) {
+                    uint32_t a0, a1, b0, b1;
+                    if (!mention_span(items, ni, toks, found[k].src, &a0, &a1) ||
+                        !mention_span(items, ni, toks, found[k].dst, &b0, &b1))
+                        continue;
+                    const char *st = c.text + s.start;
+                    dep_path(p->nlp, &y.us, span_head(&y.us, a0, a1), span_head(&y.us, b0, b1), st + a0,
+                             a1 - a0, st + b0, b1 - b0, &y.path);
+                    if (y.path.len) paths[k] = nb_strdup(y.path.data);
+                }
+            }
+        }
         if (n_found > before) {
             nb_grow(&recs, &rcap, n_recs + 1, sizeof *recs);
             recs[n_recs].first = before;
@@ -142,12 +273,15 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         for (size_t k = recs[r].first; k < recs[r].first + recs[r].count; k++) {
             nb_found *f = &found[k];
             nb_network_add(&p->net, node[f->src], f->rel, node[f->dst], art, recs[r].offset,
-                           recs[r].text, f->rule);
+                           recs[r].text, f->rule, paths[k]);
+            free(paths[k]);
             p->relations[f->rel]++;
         }
         free(recs[r].text);
     }
     free(recs);
+    free(paths);
+    syn_free(&y);
     free(node);
     free(found);
     free(items);
@@ -158,46 +292,123 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
     return NB_OK;
 }
 
-nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
+/* Reads the article at path into data; an unreadable or empty file is
+ * reported, counted and NB_ERR_INPUT. */
+static nb_status read_article(nb_pipeline *p, const char *path, nb_buf *data)
 {
-    nb_status st = NB_OK;
-    nb_buf data = {0};
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         report(p, path, strerror(errno));
         p->skipped++;
-        st = NB_ERR_INPUT;
-        goto cleanup;
+        return NB_ERR_INPUT;
     }
     char buf[65536];
     size_t n;
     bool big = false;
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        if (data.len + n > NB_MAX_ARTICLE) {
+        if (data->len + n > NB_MAX_ARTICLE) {
             big = true;
             break;
         }
-        nb_buf_put(&data, buf, n);
+        nb_buf_put(data, buf, n);
     }
-    if (ferror(fp)) {
-        report(p, path, strerror(errno ? errno : EIO));
+    bool failed = ferror(fp);
+    int err = errno;
+    fclose(fp);
+    if (failed) {
+        report(p, path, strerror(err ? err : EIO));
         p->skipped++;
-        st = NB_ERR_INPUT;
-        goto cleanup;
+        return NB_ERR_INPUT;
     }
     if (big) {
         report(p, path, "article larger than 256 MiB: only the first 256 MiB were read");
         p->truncated++;
     }
-    if (data.len == 0) {
+    if (data->len == 0) {
         report(p, path, "empty file");
+        p->skipped++;
+        return NB_ERR_INPUT;
+    }
+    return NB_OK;
+}
+
+nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
+{
+    nb_buf data = {0};
+    nb_status st = read_article(p, path, &data);
+    if (st == NB_OK) st = nb_pipeline_text(p, relpath, data.data, data.len);
+    nb_buf_free(&data);
+    return st;
+}
+
+typedef struct {
+    nb_clean *c;
+    size_t base;
+} offset_ctx;
+
+static size_t file_offset(void *ctx, size_t off)
+{
+    offset_ctx *o = ctx;
+    return nb_clean_orig_offset(o->c, o->base + off);
+}
+
+nb_status nb_pipeline_conllu(nb_pipeline *p, const char *path, const char *relpath, nb_buf *out)
+{
+    nb_buf data = {0};
+    nb_status st = read_article(p, path, &data);
+    if (st != NB_OK) goto cleanup;
+    if (looks_binary((const unsigned char *)data.data, data.len)) {
+        report(p, relpath, "binary file, not text");
         p->skipped++;
         st = NB_ERR_INPUT;
         goto cleanup;
     }
-    st = nb_pipeline_text(p, relpath, data.data, data.len);
+    nb_clean c;
+    nb_clean_text(&c, data.data, data.len);
+    p->read++;
+    p->bytes += data.len;
+    char *safe = nb_text_sanitize(relpath, strlen(relpath));
+    nb_buf_printf(out, "# newdoc id = %s\n", safe);
+    syn y = {0};
+    nb_buf id = {0};
+    size_t pos = 0, k = 0;
+    nb_sentence s;
+    while (nb_split_next(c.text, c.len, &pos, &s)) {
+        if (s.len == 0) continue;
+        p->sentences++;
+        syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
+        if (y.us.n == 0) continue;
+        p->tagged++;
+        p->parsed++;
+        nb_buf_clear(&id);
+        nb_buf_printf(&id, "%s#%zu", safe, ++k);
+        offset_ctx oc = {&c, s.start};
+        /* FORM as the file spells it, when the file is UTF-8 */
+        nb_conllu_write(out, p->nlp, &y.us, id.data, c.text + s.start, s.len, file_offset, &oc,
+                        c.encoding == 0 ? data.data : NULL, data.len);
+    }
+    nb_buf_free(&id);
+    syn_free(&y);
+    free(safe);
+    nb_clean_free(&c);
 cleanup:
-    if (fp) fclose(fp);
     nb_buf_free(&data);
     return st;
+}
+
+nb_status nb_pipeline_load_cues(nb_pipeline *p, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) return NB_ERR_IO;
+    char line[512];
+    while (fgets(line, sizeof line, fp)) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        char *tab = strchr(line, '\t');
+        if (!tab) continue;
+        *tab = '\0';
+        nb_map_put(&p->cues, line, 1);
+    }
+    bool failed = ferror(fp);
+    fclose(fp);
+    return failed ? NB_ERR_IO : NB_OK;
 }

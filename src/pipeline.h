@@ -7,6 +7,7 @@
 #include "actors.h"
 #include "dict.h"
 #include "model.h"
+#include "nlp.h"
 #include "scan.h"
 
 /* Largest article read; the rest of a larger file is skipped and reported. */
@@ -16,10 +17,13 @@ typedef struct {
     nb_dict dict;
     nb_names names;
     nb_network net;
+    const nb_nlp *nlp;     /* tagger and parser (borrowed), or NULL: no syntax */
+    nb_map cues;           /* cue lemmas: a sentence with an actor and one of them is parsed */
     nb_report_fn report;   /* problems with one article: path and reason */
     void *report_ctx;
     /* counters for the summary */
     size_t read, skipped, bytes, sentences, cut_sentences, invalid_bytes, truncated;
+    size_t tagged, parsed;  /* sentences tagged, and parsed */
     size_t relations[NB_REL_COUNT];
 } nb_pipeline;
 
@@ -35,5 +39,14 @@ nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath
 /* Processes raw article bytes already in memory (used by tests and
  * fuzzers). Returns NB_ERR_INPUT when the bytes are not text. */
 nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n);
+
+/* Reads cue lemmas ("lemma<TAB>relation" lines, '#' comments) into p->cues.
+ * Returns NB_ERR_IO when the file cannot be read. */
+nb_status nb_pipeline_load_cues(nb_pipeline *p, const char *path);
+
+/* Writes the analysis of every sentence of the article at path (tokens,
+ * lemmas, tags, tree, file byte offsets) as CoNLL-U to out. Needs p->nlp.
+ * Unreadable or binary files are reported and skipped as in a run. */
+nb_status nb_pipeline_conllu(nb_pipeline *p, const char *path, const char *relpath, nb_buf *out);
 
 #endif

@@ -27,7 +27,14 @@ nb_status nb_write_explain(const nb_network *net, nb_sink *out)
             const nb_evidence *ev = &e->ev[k];
             nb_sink_puts(out, "    ");
             put_clean(out, net->articles[ev->article]);
-            nb_sink_printf(out, " @ byte %zu  [%s]\n      \"", ev->offset, ev->rule);
+            nb_sink_printf(out, " @ byte %zu  [%s]\n", ev->offset, ev->rule);
+            /* the tree path is what a parse-based rule matched: show it */
+            if (ev->path && *ev->path) {
+                nb_sink_puts(out, "      path: ");
+                nb_sink_puts(out, ev->path);
+                nb_sink_puts(out, "\n");
+            }
+            nb_sink_puts(out, "      \"");
             nb_sink_puts(out, ev->sentence);
             nb_sink_puts(out, "\"\n");
         }

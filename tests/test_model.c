@@ -134,7 +134,7 @@ static void add(nb_network *net, size_t s, nb_rel r, size_t d, size_t art, size_
 {
     char sent[64];
     snprintf(sent, sizeof sent, "sentence at %zu", off);
-    nb_network_add(net, s, r, d, art, off, sent, "rule");
+    nb_network_add(net, s, r, d, art, off, sent, "rule", NULL);
 }
 
 static size_t find_edge(const nb_network *net, size_t s, nb_rel r, size_t d)
@@ -164,7 +164,7 @@ static void test_edges(void **state)
     size_t kh = nb_network_node(&net, "Kataib Hezbollah", NB_KIND_GROUP);
 
     /* The very first add must work on an empty edge array. */
-    nb_network_add(&net, iran, NB_REL_FUNDS, kh, 2, 10, "Iran funds KH.", NULL);
+    nb_network_add(&net, iran, NB_REL_FUNDS, kh, 2, 10, "Iran funds KH.", NULL, NULL);
     assert_int_equal(net.n_edges, 1);
     assert_string_equal(net.edges[0].ev[0].rule, "");
     add(&net, iran, NB_REL_FUNDS, kh, 0, 20);
@@ -205,7 +205,7 @@ static void test_edges(void **state)
     char sent[32], rule[32];
     strcpy(sent, "Original sentence.");
     strcpy(rule, "orig-rule");
-    nb_network_add(&net, kh, NB_REL_COMMANDS, iran, 0, 5, sent, rule);
+    nb_network_add(&net, kh, NB_REL_COMMANDS, iran, 0, 5, sent, rule, NULL);
     strcpy(sent, "clobbered");
     strcpy(rule, "clobbered");
     nb_edge *cmd = &net.edges[find_edge(&net, kh, NB_REL_COMMANDS, iran)];
@@ -403,15 +403,15 @@ static void test_finish_sorting(void **state)
     net.nodes[id[3]].mentions = 9; /* isolated but mentioned */
     nb_network_alias(&net, id[0], "Z");
     /* Evidence deliberately out of order. */
-    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 1, 50, "s1", "r-b");
-    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 0, 70, "s2", "r-a");
-    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 1, 10, "s3", "r-a");
-    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 1, 50, "s4", "r-a");
-    nb_network_add(&net, id[2], NB_REL_ATTACKED, id[0], 0, 1, "s", "r");
-    nb_network_add(&net, id[2], NB_REL_FUNDS, id[0], 0, 1, "s", "r");
-    nb_network_add(&net, id[1], NB_REL_CONDEMNS, id[5], 0, 1, "s", "r");
-    nb_network_add(&net, id[2], NB_REL_FUNDS, id[1], 0, 1, "s", "r");
-    nb_network_add(&net, id[4], NB_REL_COMMANDS, id[2], 0, 1, "s", "r");
+    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 1, 50, "s1", "r-b", NULL);
+    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 0, 70, "s2", "r-a", NULL);
+    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 1, 10, "s3", "r-a", NULL);
+    nb_network_add(&net, id[0], NB_REL_FUNDS, id[1], 1, 50, "s4", "r-a", NULL);
+    nb_network_add(&net, id[2], NB_REL_ATTACKED, id[0], 0, 1, "s", "r", NULL);
+    nb_network_add(&net, id[2], NB_REL_FUNDS, id[0], 0, 1, "s", "r", NULL);
+    nb_network_add(&net, id[1], NB_REL_CONDEMNS, id[5], 0, 1, "s", "r", NULL);
+    nb_network_add(&net, id[2], NB_REL_FUNDS, id[1], 0, 1, "s", "r", NULL);
+    nb_network_add(&net, id[4], NB_REL_COMMANDS, id[2], 0, 1, "s", "r", NULL);
 
     nb_network_finish(&net, true);
     /* Lonely and Omega had no edges: dropped. Byte order: capitals first. */

@@ -49,7 +49,7 @@ static inline void nb_test_network(nb_network *net, const char *const *labels, s
         size_t d = nb_network_node(net, edges[i].dst, NB_KIND_UNKNOWN);
         for (long t = 0; t < edges[i].times; t++)
             nb_network_add(net, s, edges[i].rel, d, art[t % 2], (size_t)(100 * i + (size_t)t),
-                           "Someone did something to someone.", "test-rule");
+                           "Someone did something to someone.", "test-rule", NULL);
     }
     nb_network_finish(net, false);
 }
