@@ -41,6 +41,25 @@ check "--version exits 0" "$BIN" --version
 "$BIN" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown option exits 2" || bad "unknown option exits 2"
 "$BIN" seeds/ >/dev/null 2>&1; [ $? -eq 2 ] && ok "missing output exits 2" || bad "missing output exits 2"
 "$BIN" -q /nonexistent/x -o "$tmp/c.graphml" >/dev/null 2>&1; [ $? -eq 3 ] && ok "missing input exits 3" || bad "missing input exits 3"
+# the syntactic layer: CoNLL-U of every sentence, and model files that must be refused
+if $VG "$BIN" -q --conllu seeds/ > "$tmp/seeds.conllu" 2>"$tmp/err"; then ok "--conllu runs"; else bad "--conllu runs"; cat "$tmp/err"; fi
+check "--conllu trees and offsets" "$PY" tests/check_conllu.py "$tmp/seeds.conllu" seeds/
+check "explain names tree paths" sh -c "\"$BIN\" -q seeds/ --explain | grep -q 'path: .* <-nsubj- '"
+"$BIN" --conllu seeds/ -o "$tmp/x.graphml" >/dev/null 2>&1; [ $? -eq 2 ] && ok "--conllu with -o exits 2" || bad "--conllu with -o exits 2"
+head -c 100000 data/en_ewt.nbm > "$tmp/cut.nbm"
+printf 'not a model\n' > "$tmp/foreign.nbm"
+cp "$tmp/a.graphml" "$tmp/keep.graphml"
+for m in cut foreign; do
+    "$BIN" -q --model "$tmp/$m.nbm" seeds/ -o "$tmp/keep.graphml" 2>"$tmp/err"
+    rc=$?
+    if [ $rc -eq 4 ] && grep -q "cannot load the model" "$tmp/err" && cmp -s "$tmp/a.graphml" "$tmp/keep.graphml"; then
+        ok "$m model refused (exit 4, output kept)"
+    else
+        bad "$m model refused (exit 4, output kept): exit $rc"; cat "$tmp/err"
+    fi
+done
+"$BIN" -q --model "$tmp/none.nbm" seeds/ -o "$tmp/keep.graphml" >/dev/null 2>&1; [ $? -eq 3 ] && ok "missing model exits 3" || bad "missing model exits 3"
+
 gold=../shared/eval
 if [ -f "$gold/score.py" ]; then
     check "seed gold F1 >= 0.90" "$PY" "$gold/score.py" "$gold/seeds-gold" "$tmp/a.graphml" --min-f1 0.90

@@ -54,7 +54,8 @@ int nb_nlp_label(const nb_nlp *m, const char *name)
 void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse)
 {
     nb_tag_atoms(s);
-    nb_tag_sentence(&m->tagger, s);
+    nb_tag_sentence(&m->tagger, s, false);
+    nb_tag_sentence(&m->tagger2, s, true);
     nb_lemmatize(m, s);
     if (parse) {
         nb_parse_sentence(m, s);
@@ -74,6 +75,7 @@ void nb_nlp_free(nb_nlp *m)
     for (int i = 0; i < m->n_labels; i++) free(m->labels[i]);
     free(m->labels);
     nb_pmodel_free(&m->tagger);
+    nb_pmodel_free(&m->tagger2);
     nb_pmodel_free(&m->parser);
     nb_lemmas_free(&m->lem);
     free(m->header);
@@ -186,6 +188,7 @@ nb_status nb_nlp_save(const nb_nlp *m, const char *path, const char *provenance)
     put_map(&pay, &m->lem.rules, NULL);
     put_map(&pay, &m->lem.known, NULL);
     put_pmodel(&pay, &m->tagger);
+    put_pmodel(&pay, &m->tagger2);
     put_pmodel(&pay, &m->parser);
     nb_buf_printf(&out, "%s %d\n%s", NB_NLP_MAGIC, NB_NLP_VERSION, provenance);
     nb_buf_printf(&out, "payload: %zu bytes, checksum %016llx", pay.len,
@@ -374,12 +377,13 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
     get_map(&r, &m->lem.rules, NULL, NULL);
     get_map(&r, &m->lem.known, NULL, NULL);
     get_pmodel(&r, p, &m->tagger);
+    get_pmodel(&r, p, &m->tagger2);
     get_pmodel(&r, p, &m->parser);
     if (!r.bad && r.p != r.end) r.bad = true;
     if (!r.bad) {
         m->root_label = nb_nlp_label(m, "root");
         m->punct_label = nb_nlp_label(m, "punct");
-        if (m->root_label < 0 || m->tagger.n_classes != m->n_tags ||
+        if (m->root_label < 0 || m->tagger.n_classes != m->n_tags || m->tagger2.n_classes != m->n_tags ||
             m->parser.n_classes != nb_parse_classes(m->n_labels))
             r.bad = true;
     }

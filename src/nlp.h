@@ -13,7 +13,7 @@
 #include "util.h"
 
 #define NB_NLP_MAGIC "netbuild-model"
-#define NB_NLP_VERSION 2
+#define NB_NLP_VERSION 3
 #define NB_NLP_FILE "en_ewt.nbm"
 
 /* Lemmas: the treebank's (form, UPOS) -> lemma table, suffix rules learned
@@ -34,7 +34,7 @@ typedef struct {
     int n_labels;
     char **labels;         /* per label id; labels[root_label] is "root" */
     int root_label, punct_label;
-    nb_pmodel tagger, parser;
+    nb_pmodel tagger, tagger2, parser;  /* first and second tagging pass, parser */
     nb_lemmas lem;
     char *header;          /* the file's text header (provenance, licence) */
     void *map;             /* the file's bytes, which the perceptrons point into */
@@ -60,9 +60,10 @@ void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse);
 
 /* Stages, for training and tests. */
 void nb_tag_atoms(nb_sent *s);
-size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, uint64_t *out);
-#define NB_TAG_MAX_FEATS 40
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s);
+/* With second, features of the tags already in s (a first pass) are added. */
+size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, uint64_t *out);
+#define NB_TAG_MAX_FEATS 48
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second);
 void nb_lemmatize(const nb_nlp *m, nb_sent *s);
 void nb_parse_sentence(const nb_nlp *m, nb_sent *s);
 

@@ -27,8 +27,8 @@ typedef struct {
     uint16_t label;        /* dependency relation (nb_nlp label table) */
     int32_t head;          /* 0 for the root, else 1-based word index */
     uint32_t lemma;        /* offset of the NUL-terminated lemma in nb_sent.lemmas */
-    /* gold annotation, when read from a treebank */
-    uint16_t gtag, glabel;
+    /* gold annotation, when read from a treebank, and training's held-out tags */
+    uint16_t gtag, glabel, jk1, jk2;
     int32_t ghead;
 } nb_uword;
 

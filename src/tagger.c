@@ -1,6 +1,7 @@
 /* tagger.c - a greedy left-to-right averaged-perceptron tagger (Collins 2002;
  * the feature set of Honnibal's "A good part-of-speech tagger in about 200
- * lines" with prefixes, shapes and word pairs added). It predicts one class
+ * lines" with prefixes, shapes and word pairs added), run twice: the second
+ * pass also sees the first pass's tags to the right. It predicts one class
  * per word that names both the UPOS and the PTB tag. */
 #include <string.h>
 
@@ -62,7 +63,7 @@ void nb_tag_atoms(nb_sent *s)
     }
 }
 
-size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, uint64_t *out)
+size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, uint64_t *out)
 {
     const nb_uword *w = &s->w[i];
     uint64_t lm1 = i >= 1 ? s->w[i - 1].hlow : BOS, lm2 = i >= 2 ? s->w[i - 2].hlow : BOS;
@@ -99,16 +100,32 @@ size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, uint64_t *out
     out[k++] = nb_feat(30, w->hsuf[2], sp2, 0);
     out[k++] = nb_feat(31, w->hshape, shp1, 0);
     out[k++] = nb_feat(32, lm1, w->hsuf[2], 0);
+    if (second) {
+        /* the first pass's tags of this word and the two after it: the
+         * right context a left-to-right tagger cannot see otherwise */
+        uint64_t f0 = (uint64_t)w->tag + 3;
+        uint64_t n1 = i + 1 < s->n ? (uint64_t)s->w[i + 1].tag + 3 : 1;
+        uint64_t n2 = i + 2 < s->n ? (uint64_t)s->w[i + 2].tag + 3 : 1;
+        out[k++] = nb_feat(40, f0, 0, 0);
+        out[k++] = nb_feat(41, n1, 0, 0);
+        out[k++] = nb_feat(42, n1, n2, 0);
+        out[k++] = nb_feat(43, t1, n1, 0);
+        out[k++] = nb_feat(44, f0, n1, 0);
+        out[k++] = nb_feat(45, w->hlow, n1, 0);
+        out[k++] = nb_feat(46, w->hlow, f0, 0);
+        out[k++] = nb_feat(47, t1, f0, n1);
+        out[k++] = nb_feat(48, w->hsuf[2], f0, 0);
+    }
     return k;
 }
 
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s)
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
     int32_t sc[NB_PMAX_CLASSES];
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < s->n; i++) {
-        size_t nf = nb_tag_features(s, i, p1, p2, f);
+        size_t nf = nb_tag_features(s, i, p1, p2, second, f);
         memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
         nb_pmodel_score(tagger, f, nf, sc);
         int best = 0;

@@ -74,7 +74,7 @@ static void shuffle(size_t *a, size_t n, uint64_t *rng)
 /* Trains a tagger on the sentences whose index % folds != skip (all when
  * skip < 0), with its own predictions as the tag history. */
 static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds, int skip, int iters,
-                         uint64_t seed, int32_t min_weight)
+                         uint64_t seed, int32_t min_weight, bool second)
 {
     nb_ptrain *t = nb_ptrain_new(n_tags);
     size_t *order = nb_malloc((tb->n ? tb->n : 1) * sizeof *order), n = 0;
@@ -89,7 +89,7 @@ static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds,
             nb_sent *s = &tb->s[order[k]];
             int p1 = -1, p2 = -1;
             for (size_t i = 0; i < s->n; i++) {
-                size_t nf = nb_tag_features(s, i, p1, p2, f);
+                size_t nf = nb_tag_features(s, i, p1, p2, second, f);
                 memset(sc, 0, (size_t)n_tags * sizeof *sc);
                 nb_ptrain_score(t, f, nf, sc);
                 int guess = 0;
@@ -146,18 +146,41 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     for (size_t i = 0; i < tb->n; i++) nb_tag_atoms(&tb->s[i]);
     learn_lemmas(m, tb);
 
-    /* the parser learns from tags as wrong as they will be at run time */
-    for (int k = 0; k < o->folds; k++) {
+    /* Jackknifing: each fold is tagged by passes trained on the others, so
+     * the second pass and the parser learn from tags as wrong as they will
+     * be at run time. */
+    int folds = o->folds > 1 ? o->folds : 0;
+    for (int k = 0; k < folds; k++) {
         nb_pmodel tg;
-        train_tagger(&tg, m->n_tags, tb, o->folds, k, o->tag_iters, o->seed + (uint64_t)k, o->min_weight);
-        for (size_t i = (size_t)k; i < tb->n; i += (size_t)o->folds) nb_tag_sentence(&tg, &tb->s[i]);
+        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + (uint64_t)k, o->min_weight, false);
+        for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
+            nb_tag_sentence(&tg, &tb->s[i], false);
+            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].tag;
+        }
         nb_pmodel_free(&tg);
-        if (o->log) fprintf(o->log, "tagger fold %d/%d\n", k + 1, o->folds);
     }
-    if (o->folds <= 0)
+    if (!folds)
         for (size_t i = 0; i < tb->n; i++)
-            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].gtag;
-    train_tagger(&m->tagger, m->n_tags, tb, 1, -1, o->tag_iters, o->seed, o->min_weight);
+            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].gtag;
+    train_tagger(&m->tagger, m->n_tags, tb, 1, -1, o->tag_iters, o->seed, o->min_weight, false);
+    if (o->log) fprintf(o->log, "first tagging pass trained\n");
+    for (int k = 0; k < folds; k++) {
+        for (size_t i = 0; i < tb->n; i++)
+            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
+        nb_pmodel tg;
+        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + 100 + (uint64_t)k, o->min_weight, true);
+        for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
+            nb_tag_sentence(&tg, &tb->s[i], true);
+            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk2 = tb->s[i].w[j].tag;
+        }
+        nb_pmodel_free(&tg);
+    }
+    for (size_t i = 0; i < tb->n; i++)
+        for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
+    train_tagger(&m->tagger2, m->n_tags, tb, 1, -1, o->tag_iters, o->seed + 100, o->min_weight, true);
+    for (size_t i = 0; i < tb->n; i++)
+        for (size_t j = 0; j < tb->s[i].n; j++)
+            tb->s[i].w[j].tag = folds ? tb->s[i].w[j].jk2 : tb->s[i].w[j].gtag;
     report(m, o->dev, o->log, "tagger");
 
     for (size_t i = 0; i < tb->n; i++) nb_projectivize(&tb->s[i]);
