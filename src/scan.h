@@ -14,6 +14,8 @@ typedef struct {
     nb_input *items;
     size_t n, cap;
     size_t skipped;  /* entries reported and skipped (dangling links, FIFOs...) */
+    size_t duplicates;   /* paths to a file already listed (same device and inode) */
+    size_t own_outputs;  /* netbuild's own outputs and temporary files, ignored */
 } nb_input_list;
 
 /* Called for every entry that is skipped, with the path and a reason. */

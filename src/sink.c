@@ -110,6 +110,16 @@ static char *resolve(const char *path, int *fd)
     return cur; /* a loop: opening it reports ELOOP */
 }
 
+bool nb_sink_is_stream(const char *path)
+{
+    int fd;
+    char *target = resolve(path, &fd);
+    struct stat st;
+    bool stream = fd >= 0 || (stat(target, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+    free(target);
+    return stream;
+}
+
 char *nb_sink_target(const char *path)
 {
     int fd;

@@ -32,6 +32,9 @@ nb_status nb_sink_open(nb_sink *s, const char *path);
  * file, a name over NAME_MAX. Returns NB_ERR_IO with a reason in why
  * ("cannot write: No such file or directory"), NB_OK otherwise. */
 nb_status nb_sink_check(const char *path, nb_buf *why);
+/* True when path is written directly rather than replaced: a descriptor
+ * (/dev/stdout, /dev/fd/N, /proc/self/fd/N), a device, a FIFO or a socket. */
+bool nb_sink_is_stream(const char *path);
 /* The path an output really writes to, symbolic links followed (the caller
  * frees it). */
 char *nb_sink_target(const char *path);
