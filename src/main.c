@@ -144,7 +144,9 @@ static bool settle_formats(output *outs, size_t n_out, fmt pending, bool explain
 static void on_report(void *ctx, const char *path, const char *reason)
 {
     (void)ctx;
-    say(path, "%s", reason);
+    char *safe = nb_text_sanitize(reason, strlen(reason));
+    say(path, "%s", safe);
+    free(safe);
 }
 
 /* The bundled dictionary: $NETBUILD_DATA, the installed data folder, or
