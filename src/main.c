@@ -186,6 +186,12 @@ static void say_dict(const char *msg)
     free(safe);
 }
 
+static void on_dict_warn(void *ctx, const char *msg)
+{
+    (void)ctx;
+    say_dict(msg);
+}
+
 static bool same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -440,6 +446,7 @@ int main(int argc, char **argv)
             goto cleanup;
         }
     }
+    p.dict.warn = on_dict_warn;
     if (!no_default) {
         nb_status st = nb_dict_load(&p.dict, defdict, &err);
         if (st != NB_OK) {
