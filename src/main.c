@@ -412,10 +412,6 @@ int main(int argc, char **argv)
         rc = EXIT_USAGE;
         goto cleanup;
     }
-    if (!settle_formats(outs, n_out, next, explain)) {
-        rc = EXIT_USAGE;
-        goto cleanup;
-    }
     for (size_t i = 0; i < n_out; i++) {
         for (size_t k = 0; k < i; k++) {
             if (same_output(outs[i].path, outs[k].path)) {
@@ -436,6 +432,10 @@ int main(int argc, char **argv)
             rc = EXIT_USAGE;
             goto cleanup;
         }
+    }
+    if (!settle_formats(outs, n_out, next, explain)) {
+        rc = EXIT_USAGE;
+        goto cleanup;
     }
     /* Every output is checked before the corpus is read: a typo in -o must
      * not cost a whole run. */
