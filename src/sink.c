@@ -164,10 +164,15 @@ nb_status nb_sink_check(const char *path, nb_buf *why)
         err = ENAMETOOLONG;
         goto cleanup;
     }
+    bool exists = stat(target, &st) == 0;
+    uid_t owner = st.st_uid;
     dir = dir_of(target);
     if (stat(dir, &st) != 0) err = errno;
     else if (!S_ISDIR(st.st_mode)) err = ENOTDIR;
     else if (access(dir, W_OK | X_OK) != 0) err = errno;
+    /* In a sticky folder (/tmp) only the owner may replace a file. */
+    else if (exists && (st.st_mode & S_ISVTX) && geteuid() != 0 && owner != geteuid() && st.st_uid != geteuid())
+        err = EPERM;
 cleanup:
     if (err) nb_buf_printf(why, "cannot write: %s", strerror(err));
     if (why->len) ret = NB_ERR_IO;

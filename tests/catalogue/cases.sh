@@ -72,6 +72,7 @@ out_fifo
 out_keeps_mode
 out_read_only
 out_read_only_nobody
+out_sticky_nobody
 out_long_name
 own_outputs_skipped
 duplicates_once
@@ -864,6 +865,23 @@ read_only() {
 }
 c_out_read_only() { read_only; }
 c_out_read_only_nobody() { as_nobody || return; read_only; }
+
+# Another user's file in a sticky folder (/tmp) cannot be replaced: said
+# before the run, not after it. Needs root to make the other user's file.
+c_out_sticky_nobody() {
+    is_root || { skip "needs root to create another user's file"; return; }
+    mkdir out/sticky
+    nb "$FIX/ok.txt" -o out/sticky/o.graphml
+    cp out/sticky/o.graphml in/old.graphml
+    chmod 1777 out/sticky
+    as_nobody || return
+    nb "$ROOT/seeds" -o out/sticky/o.graphml -o out/new.dot
+    expect_rc 3
+    expect_err "out/sticky/o.graphml: cannot write: Operation not permitted"
+    expect_no_err "article(s) read"
+    expect_same in/old.graphml out/sticky/o.graphml
+    expect_absent out/new.dot
+}
 
 # A 254-byte output name (255 with NAME_MAX) fits: the temporary name is short.
 c_out_long_name() {
