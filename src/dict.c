@@ -440,12 +440,15 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
         if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3;
         const char *nul = memchr(s, '\0', n);
         if (nul) {
-            /* UTF-16 without a BOM has a NUL in every other byte of ASCII. */
-            size_t zeros = 0, m = n < 512 ? n : 512;
-            for (size_t i = 0; i < m; i++) zeros += s[i] == '\0';
+            /* UTF-16 without a BOM has a NUL in every other byte of ASCII
+             * text, always at the same parity; a binary file has them
+             * anywhere. */
+            size_t zeros[2] = {0, 0}, m = n < 512 ? n : 512;
+            for (size_t i = 0; i < m; i++) zeros[i & 1] += s[i] == '\0';
+            bool utf16 = (zeros[0] * 5 > m * 2 && zeros[1] * 20 < m) || (zeros[1] * 5 > m * 2 && zeros[0] * 20 < m);
             L.line = line_of(s, (size_t)(nul - s));
-            fail(&L, 1, zeros * 3 > m ? "UTF-16 without a byte order mark: save it as UTF-8 (or UTF-16 with a BOM)"
-                                      : "NUL byte: a binary file, not a CSV dictionary");
+            fail(&L, 1, utf16 ? "UTF-16 without a byte order mark: save it as UTF-8 (or UTF-16 with a BOM)"
+                              : "NUL byte: a binary file, not a CSV dictionary");
             st = NB_ERR_INPUT;
             goto cleanup;
         }
