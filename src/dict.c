@@ -3,9 +3,12 @@
 #include <csv.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -176,6 +179,11 @@ bool nb_dict_get(const nb_dict *d, const char *key, size_t *entry, unsigned *fla
     return true;
 }
 
+static void warn(const nb_dict *d, const char *msg)
+{
+    if (d->warn) d->warn(d->warn_ctx, msg);
+}
+
 /* ---- CSV loading ------------------------------------------------------- */
 
 typedef struct {
@@ -206,6 +214,39 @@ static void on_field(void *s, size_t len, void *data)
     L->nfield++;
 }
 
+/* Words that are never a name on their own: as an alias each would turn
+ * every sentence into a mention. An all-caps acronym ("IS", "WHO", "US")
+ * matches only in capitals and is allowed. */
+static const char *const STOP_WORDS[] = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
+    "with", "from", "as", "into", "onto", "over", "under", "after", "before", "about",
+    "is", "was", "are", "were", "be", "been", "being", "am", "has", "have", "had", "do",
+    "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+    "must", "it", "its", "he", "him", "his", "she", "her", "hers", "they", "them", "their",
+    "we", "us", "our", "you", "your", "i", "me", "my", "this", "that", "these", "those",
+    "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "not", "no",
+    "yes", "if", "then", "than", "so", "also", "there", "here", "said", "says", "say",
+    "told", "tells", "reported", "according", "mr", "mrs", "ms", "new", "one", NULL};
+
+static bool stop_word(const char *alias)
+{
+    if (short_caps(alias)) return false;
+    nb_buf key = {0};
+    nb_name_key(alias, strlen(alias), &key);
+    bool hit = false;
+    for (size_t i = 0; STOP_WORDS[i] && !hit; i++) hit = !strcmp(key.data, STOP_WORDS[i]);
+    nb_buf_free(&key);
+    return hit;
+}
+
+static void fail_stop(loader *L, size_t col, const char *what, const char *word)
+{
+    nb_buf msg = {0};
+    nb_buf_printf(&msg, "%s \"%s\" is a common word, not a name (it would match nearly every sentence)", what, word);
+    fail(L, col, msg.data);
+    nb_buf_free(&msg);
+}
+
 static void add_list(loader *L, size_t e, const char *list, unsigned flags, size_t col)
 {
     const char *p = list;
@@ -216,7 +257,8 @@ static void add_list(loader *L, size_t e, const char *list, unsigned flags, size
         while (n && p[n - 1] == ' ') n--;
         if (n) {
             char *a = nb_strndup(p, n);
-            if (!nb_dict_add_alias(L->d, e, a, flags)) {
+            if (stop_word(a)) fail_stop(L, col, flags & NB_ALIAS_DEMONYM ? "demonym" : "alias", a);
+            else if (!nb_dict_add_alias(L->d, e, a, flags)) {
                 nb_buf msg = {0};
                 nb_buf_printf(&msg, "alias \"%s\" already names another actor", a);
                 fail(L, col, msg.data);
@@ -259,7 +301,25 @@ static void on_record(int term, void *data)
             int k = nb_kind_parse(L->field[1]);
             if (k < 0 || k == NB_KIND_UNKNOWN) {
                 fail(L, 2, "kind must be person, organization, country or group");
+            } else if (stop_word(L->field[0])) {
+                fail_stop(L, 1, "name", L->field[0]);
             } else {
+                /* The first kind given for a name stays; a different one
+                 * later (often a second file) is reported. */
+                nb_buf key = {0};
+                nb_name_key(L->field[0], strlen(L->field[0]), &key);
+                size_t val;
+                if (key.len && nb_map_get(&L->d->alias, key.data, &val) &&
+                    !strcmp(L->d->entries[val >> 2].name, L->field[0]) &&
+                    L->d->entries[val >> 2].kind != (nb_kind)k) {
+                    nb_buf msg = {0};
+                    nb_buf_printf(&msg, "%s:%zu:2: \"%s\" is already a %s (an earlier line or file); kind %s ignored",
+                                  L->path, L->line, L->field[0], nb_kind_name(L->d->entries[val >> 2].kind),
+                                  nb_kind_name((nb_kind)k));
+                    warn(L->d, msg.data);
+                    nb_buf_free(&msg);
+                }
+                nb_buf_free(&key);
                 size_t e = nb_dict_add(L->d, L->field[0], (nb_kind)k);
                 add_list(L, e, L->field[2], 0, 3);
                 if (nf == 4) add_list(L, e, L->field[3], NB_ALIAS_DEMONYM, 4);
@@ -272,6 +332,79 @@ static void on_record(int term, void *data)
     }
 }
 
+/* Largest dictionary read: the bundled one is under 1 MiB. */
+#define NB_MAX_DICT ((size_t)64 << 20)
+
+/* Reads the whole file, refusing folders, FIFOs and devices (a FIFO would
+ * block a plain open for ever). Returns 0 or an errno; EISDIR and EFTYPE-ish
+ * cases get their own wording in *why. */
+static int read_dict(const char *path, nb_buf *data, const char **why)
+{
+    *why = NULL;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return errno ? errno : EIO;
+    struct stat st;
+    int ret = 0;
+    if (fstat(fd, &st) != 0) {
+        ret = errno ? errno : EIO;
+        goto cleanup;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        *why = "is a folder: -a wants a CSV file (name,kind,aliases[,demonyms])";
+        ret = EISDIR;
+        goto cleanup;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = "not a regular file: -a wants a CSV file (name,kind,aliases[,demonyms])";
+        ret = EINVAL;
+        goto cleanup;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ret = errno ? errno : EIO;
+            goto cleanup;
+        }
+        if (n == 0) break;
+        if (data->len + (size_t)n > NB_MAX_DICT) {
+            *why = "larger than 64 MiB: not an actor dictionary";
+            ret = EFBIG;
+            goto cleanup;
+        }
+        nb_buf_put(data, buf, (size_t)n);
+    }
+cleanup:
+    close(fd);
+    return ret;
+}
+
+/* The 1-based line of byte offset off. */
+static size_t line_of(const char *s, size_t off)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < off; i++) line += s[i] == '\n';
+    return line;
+}
+
+/* The first line holding invalid UTF-8, 0 when there is none. */
+static size_t first_bad_line(const char *s, size_t n)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < n;) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        size_t len = nl ? (size_t)(nl - (s + i)) + 1 : n - i, out, bad;
+        free(nb_text_decode(s + i, len, 0, &out, &bad));
+        if (bad) return line;
+        i += len;
+        line++;
+    }
+    return 0;
+}
+
 nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
 {
     nb_status st = NB_OK;
@@ -282,12 +415,53 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
     L.err = err;
     L.line = 1;
     bool parser = false;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    nb_buf raw = {0}, msg = {0};
+    char *text = NULL;
+    const char *why;
+    int rerr = read_dict(path, &raw, &why);
+    if (rerr) {
         nb_buf_clear(err);
-        nb_buf_printf(err, "%s: %s", path, strerror(errno));
+        nb_buf_printf(err, "%s: %s", path, why ? why : strerror(rerr));
         st = NB_ERR_IO;
         goto cleanup;
+    }
+    /* Spreadsheets save CSV as UTF-8 with a BOM, UTF-16 with a BOM, or their
+     * local code page: all become UTF-8 here, and a guess is reported. */
+    const char *s = raw.data ? raw.data : "";
+    size_t n = raw.len, len = n, bad = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        text = nb_text_decode(s + 2, n - 2, u[0] == 0xFF ? 1 : 2, &len, &bad);
+        if (bad) {
+            nb_buf_printf(&msg, "%s: %zu invalid UTF-16 sequence(s) replaced with U+FFFD", path, bad);
+            warn(d, msg.data);
+        }
+    } else {
+        if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3;
+        const char *nul = memchr(s, '\0', n);
+        if (nul) {
+            /* UTF-16 without a BOM has a NUL in every other byte of ASCII
+             * text, always at the same parity; a binary file has them
+             * anywhere. */
+            size_t zeros[2] = {0, 0}, m = n < 512 ? n : 512;
+            for (size_t i = 0; i < m; i++) zeros[i & 1] += s[i] == '\0';
+            bool utf16 = (zeros[0] * 5 > m * 2 && zeros[1] * 20 < m) || (zeros[1] * 5 > m * 2 && zeros[0] * 20 < m);
+            L.line = line_of(s, (size_t)(nul - s));
+            fail(&L, 1, utf16 ? "UTF-16 without a byte order mark: save it as UTF-8 (or UTF-16 with a BOM)"
+                              : "NUL byte: a binary file, not a CSV dictionary");
+            st = NB_ERR_INPUT;
+            goto cleanup;
+        }
+        /* Invalid bytes become U+FFFD (on_field), with a warning that names
+         * the first line: Latin-1 from a spreadsheet is the usual cause. */
+        size_t line = first_bad_line(s, n);
+        if (line) {
+            nb_buf_printf(&msg, "%s:%zu: invalid UTF-8%s replaced with U+FFFD; save the file as UTF-8", path,
+                          line, nb_text_latin1(s, n) ? " (Latin-1?)" : "");
+            warn(d, msg.data);
+        }
+        text = nb_strndup(s, n);
+        len = n;
     }
     /* CSV_STRICT_FINI: a quote still open at the end is an error, not a
      * field that swallowed the rest of the file. */
@@ -296,33 +470,30 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
         goto cleanup;
     }
     parser = true;
-    char buf[8192];
-    size_t n;
-    bool first = true;
+    /* A header without commas but with semicolons (or tabs) is a European
+     * spreadsheet's CSV: its separator is used. */
+    size_t hlen = strcspn(text, "\n");
+    if (!memchr(text, ',', hlen)) {
+        if (memchr(text, ';', hlen)) csv_set_delim(&p, ';');
+        else if (memchr(text, '\t', hlen)) csv_set_delim(&p, '\t');
+    }
     /* Feed line by line so errors can name the line they are on. */
-    while (!L.failed && fgets(buf, sizeof buf, fp)) {
-        n = strlen(buf);
-        size_t off = 0;
-        if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) off = 3;
-        first = false;
-        if (csv_parse(&p, buf + off, n - off, on_field, on_record, &L) != n - off) {
-            nb_buf msg = {0};
+    for (size_t i = 0; i < len && !L.failed;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t ln = nl ? (size_t)(nl - (text + i)) + 1 : len - i;
+        if (csv_parse(&p, text + i, ln, on_field, on_record, &L) != ln) {
+            nb_buf m = {0};
             if (csv_error(&p) == CSV_EPARSE)
-                nb_buf_puts(&msg, "misplaced quote (quote the whole field and double the quotes in it)");
-            else nb_buf_printf(&msg, "%s", csv_strerror(csv_error(&p)));
+                nb_buf_puts(&m, "misplaced quote (quote the whole field and double the quotes in it)");
+            else nb_buf_printf(&m, "%s", csv_strerror(csv_error(&p)));
             /* the column is the field being parsed */
-            fail(&L, csv_error(&p) == CSV_EPARSE ? L.nfield + 1 : 0, msg.data);
-            nb_buf_free(&msg);
+            fail(&L, csv_error(&p) == CSV_EPARSE ? L.nfield + 1 : 0, m.data);
+            nb_buf_free(&m);
             break;
         }
-        if (n && buf[n - 1] == '\n') L.nl++;
+        i += ln;
+        if (nl) L.nl++;
         if (p.status == 0 && p.pstate == 0 && p.entry_pos == 0) L.line = L.nl + 1;
-    }
-    if (ferror(fp)) {
-        nb_buf_clear(err);
-        nb_buf_printf(err, "%s: read error", path);
-        st = NB_ERR_IO;
-        goto cleanup;
     }
     if (!L.failed && csv_fini(&p, on_field, on_record, &L) != 0)
         fail(&L, L.nfield + 1, "unterminated quoted field");
@@ -331,6 +502,8 @@ nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err)
 cleanup:
     for (size_t i = 0; i < 4; i++) free(L.field[i]);
     if (parser) csv_free(&p);
-    if (fp) fclose(fp);
+    free(text);
+    nb_buf_free(&raw);
+    nb_buf_free(&msg);
     return st;
 }

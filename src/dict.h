@@ -25,6 +25,10 @@ typedef struct {
     nb_map skeleton;   /* name skeleton -> entry index, SIZE_MAX when ambiguous */
     nb_map prefix;     /* every leading run of words of an alias, for early exit */
     size_t max_tokens; /* longest alias, in words */
+    /* Called with "file:line: message" for problems that do not stop the
+     * load (a guessed encoding, a kind changed by a later file); may be NULL. */
+    void (*warn)(void *ctx, const char *msg);
+    void *warn_ctx;
 } nb_dict;
 
 void nb_dict_init(nb_dict *d);
@@ -32,8 +36,12 @@ void nb_dict_free(nb_dict *d);
 
 /* Loads a CSV file (header "name,kind,aliases[,demonyms]", aliases and
  * demonyms separated by '|') into d; later files extend earlier ones and
- * may add aliases to an existing name. On a malformed file returns
- * NB_ERR_INPUT and writes "file:line:column: reason" into err. */
+ * may add aliases to an existing name. UTF-8 (with or without a BOM),
+ * UTF-16 with a BOM and Latin-1 (guessed, reported through d->warn) are
+ * read; a header without commas but with ';' or tabs sets the separator.
+ * On a malformed file (also an alias or name that is a common word such as
+ * "The" or "said") returns NB_ERR_INPUT and writes "file:line:column:
+ * reason" into err; a file that cannot be read (or is a folder) NB_ERR_IO. */
 nb_status nb_dict_load(nb_dict *d, const char *path, nb_buf *err);
 
 /* Adds one actor (used by the loader and by tests). Returns the entry. */

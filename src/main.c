@@ -2,9 +2,11 @@
  * writers. Exit codes are documented in usage() and the README. */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -35,8 +37,9 @@ static void usage(FILE *fp)
           "\n"
           "Options:\n"
           "  -o, --output FILE     write the network to FILE; the format comes from the\n"
-          "                        extension (.graphml, .dot/.gv, .txt) or --format.\n"
-          "                        Repeat for several outputs. '-' writes to stdout.\n"
+          "                        extension (.graphml, .dot/.gv, .txt; any case) or\n"
+          "                        --format. Repeat for several outputs. '-' writes to\n"
+          "                        stdout (GraphML unless --format says otherwise).\n"
           "  -f, --format FMT      graphml, dot or explain, for the next -o\n"
           "      --explain         print every edge with its evidence and tree path to stdout\n"
           "      --conllu          print the analysis of every sentence (tokens, lemmas,\n"
@@ -49,28 +52,104 @@ static void usage(FILE *fp)
           "  -q, --quiet           no summary on stderr\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
+          "  --                    end of options: every later argument is an input\n"
+          "Values may also be given as --output=FILE, -oFILE, --seed=N.\n"
           "\n"
-          "Exit status: 0 success; 1 some inputs were skipped (reported on stderr);\n"
-          "2 usage error; 3 an input or output could not be read or written;\n"
-          "4 an actor dictionary or the model is malformed.\n",
+          "Outputs are checked before any article is read, written only when at least\n"
+          "one article was read, and replaced atomically (links followed, mode kept).\n"
+          "\n"
+          "Exit status: 0 success; 1 some inputs were skipped, or no article could be\n"
+          "read (reported on stderr; with no article nothing is written); 2 usage error;\n"
+          "3 an input or output could not be read or written; 4 an actor dictionary or\n"
+          "the model is malformed.\n",
           fp);
 }
 
-static fmt format_of(const output *o)
+/* A file name may hold escape sequences or newlines: every path a message
+ * names is printed clean. */
+static void say(const char *path, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(const char *path, const char *fmt, ...)
 {
-    if (o->format != FMT_AUTO) return o->format;
-    const char *dot = strrchr(o->path, '.');
-    if (dot && (!strcmp(dot, ".dot") || !strcmp(dot, ".gv"))) return FMT_DOT;
-    if (dot && !strcmp(dot, ".txt")) return FMT_EXPLAIN;
-    return FMT_GRAPHML;
+    char *safe = nb_text_sanitize(path, strlen(path));
+    fprintf(stderr, "netbuild: %s: ", safe);
+    free(safe);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static const char *fmt_name(fmt f)
+{
+    return f == FMT_DOT ? "dot" : f == FMT_EXPLAIN ? "explain" : "graphml";
+}
+
+/* The format an output's extension names, matched in any case: FMT_AUTO for
+ * a name without extension, -1 for an extension netbuild does not write. */
+static int ext_format(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base) return FMT_AUTO;
+    if (!strcasecmp(dot, ".graphml")) return FMT_GRAPHML;
+    if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv")) return FMT_DOT;
+    if (!strcasecmp(dot, ".txt")) return FMT_EXPLAIN;
+    return -1;
+}
+
+/* True when path is this process's stdout: "-", /dev/stdout and its
+ * spellings, or the very file stdout was redirected to. */
+static bool is_stdout(const char *path)
+{
+    if (!strcmp(path, "-")) return true;
+    struct stat a, b;
+    return fstat(STDOUT_FILENO, &a) == 0 && stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+/* Settles each output's format before anything is read: an extension that
+ * names no format, a --format that contradicts the extension, or a --format
+ * that no -o follows is a usage error rather than a surprise. */
+static bool settle_formats(output *outs, size_t n_out, fmt pending, bool explain)
+{
+    if (pending != FMT_AUTO) {
+        fprintf(stderr, "netbuild: --format %s applies to no output: put it before the -o it is for\n",
+                fmt_name(pending));
+        return false;
+    }
+    for (size_t i = 0; i < n_out; i++) {
+        output *o = &outs[i];
+        int ef = strcmp(o->path, "-") ? ext_format(o->path) : FMT_AUTO;
+        if (o->format != FMT_AUTO) {
+            if (ef > FMT_AUTO && ef != (int)o->format) {
+                say(o->path, "--format %s contradicts the extension, which means %s", fmt_name(o->format),
+                    fmt_name((fmt)ef));
+                return false;
+            }
+        } else if (ef > FMT_AUTO) {
+            o->format = (fmt)ef;
+        } else if (!strcmp(o->path, "-") || nb_sink_is_stream(o->path)) {
+            o->format = FMT_GRAPHML;
+        } else {
+            say(o->path, "unknown output format (extensions: .graphml, .dot or .gv, .txt for the explain "
+                         "text; or --format graphml|dot|explain before -o)");
+            return false;
+        }
+        if (explain && is_stdout(o->path)) {
+            say(o->path, "is stdout, where --explain prints: two formats would mix (write one to a file)");
+            return false;
+        }
+    }
+    return true;
 }
 
 static void on_report(void *ctx, const char *path, const char *reason)
 {
     (void)ctx;
-    /* A file name may hold escape sequences or newlines: print it clean. */
-    char *safe = nb_text_sanitize(path, strlen(path));
-    fprintf(stderr, "netbuild: %s: %s\n", safe, reason);
+    char *safe = nb_text_sanitize(reason, strlen(reason));
+    say(path, "%s", safe);
     free(safe);
 }
 
@@ -103,6 +182,20 @@ static char *default_data(const char *name)
     return nb_buf_detach(&b);
 }
 
+/* Dictionary messages start with the file's name: printed clean too. */
+static void say_dict(const char *msg)
+{
+    char *safe = nb_text_sanitize(msg, strlen(msg));
+    fprintf(stderr, "netbuild: %s\n", safe);
+    free(safe);
+}
+
+static void on_dict_warn(void *ctx, const char *msg)
+{
+    (void)ctx;
+    say_dict(msg);
+}
+
 static bool same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -129,7 +222,7 @@ static char *out_key(const char *path)
 
 static bool same_output(const char *a, const char *b)
 {
-    if (!strcmp(a, b) || same_file(a, b)) return true;
+    if (!strcmp(a, b) || same_file(a, b) || (is_stdout(a) && is_stdout(b))) return true;
     if (!strcmp(a, "-") || !strcmp(b, "-")) return false;
     char *ka = out_key(a), *kb = out_key(b);
     bool same = !strcmp(ka, kb);
@@ -145,10 +238,10 @@ static nb_status write_one(const nb_network *net, const output *o)
     bool std = !strcmp(o->path, "-");
     if (std) nb_sink_wrap(&s, stdout);
     else if ((st = nb_sink_open(&s, o->path)) != NB_OK) {
-        fprintf(stderr, "netbuild: %s: cannot write: %s\n", o->path, strerror(s.err));
+        say(o->path, "cannot write: %s", strerror(s.err));
         return st;
     }
-    switch (format_of(o)) {
+    switch (o->format) {
     case FMT_DOT: st = nb_write_dot(net, &s); break;
     case FMT_EXPLAIN: st = nb_write_explain(net, &s); break;
     default: st = nb_write_graphml(net, &s); break;
@@ -156,19 +249,23 @@ static nb_status write_one(const nb_network *net, const output *o)
     if (st != NB_OK) {
         int err = s.err;
         if (!std) nb_sink_abort(&s);
-        fprintf(stderr, "netbuild: %s: write failed: %s\n", o->path, strerror(err ? err : EIO));
+        say(o->path, "write failed: %s", strerror(err ? err : EIO));
         return NB_ERR_IO;
     }
     st = nb_sink_close(&s);
     if (st != NB_OK)
-        fprintf(stderr, "netbuild: %s: write failed: %s\n", o->path, strerror(s.err ? s.err : EIO));
+        say(o->path, "write failed: %s", strerror(s.err ? s.err : EIO));
     return st;
 }
 
-static void summary(const nb_pipeline *p, const nb_network *net, size_t scan_skipped)
+static void summary(const nb_pipeline *p, const nb_network *net, const nb_input_list *list)
 {
-    fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %.1f KB, %zu sentences (%zu tagged, %zu parsed)\n",
-            p->read, p->skipped + scan_skipped, (double)p->bytes / 1024.0, p->sentences, p->tagged, p->parsed);
+    fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %.1f KB, %zu sentences (%zu tagged, %zu parsed)",
+            p->read, p->skipped + list->skipped, (double)p->bytes / 1024.0, p->sentences, p->tagged, p->parsed);
+    size_t dups = p->duplicates + list->duplicates, own = p->own_outputs + list->own_outputs;
+    if (dups) fprintf(stderr, ", %zu duplicate(s) counted once", dups);
+    if (own) fprintf(stderr, ", %zu netbuild output(s) ignored", own);
+    fputc('\n', stderr);
     size_t per[NB_REL_COUNT] = {0};
     for (size_t i = 0; i < net->n_edges; i++) per[net->edges[i].rel]++;
     fprintf(stderr, "netbuild: %zu actors, %zu edges (funds %zu, commands %zu, condemns %zu, attacked %zu)\n",
@@ -219,72 +316,106 @@ int main(int argc, char **argv)
     char *defdict = NULL;
     nb_buf err = {0};
 
+    bool opts_done = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            goto cleanup;
-        } else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-            printf("netbuild %s\n", NB_VERSION);
-            goto cleanup;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = true;
-        } else if (!strcmp(a, "--explain")) {
-            explain = true;
-        } else if (!strcmp(a, "--conllu")) {
-            conllu = true;
-        } else if (!strcmp(a, "--model")) {
-            if (!val) {
-                fprintf(stderr, "netbuild: %s needs a value\n", a);
+        if (opts_done || a[0] != '-' || a[1] == '\0') {
+            inputs[n_in++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            opts_done = true;
+            continue;
+        }
+        /* GNU styles: --name=VALUE, and -oVALUE for the short valued options. */
+        char name[32];
+        const char *val = NULL, *eq = a[1] == '-' ? strchr(a, '=') : NULL;
+        size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
+        if (a[1] != '-' && a[2] != '\0' && strchr("ofa", a[1])) {
+            nlen = 2;
+            val = a + 2;
+        } else if (eq) {
+            val = eq + 1;
+        }
+        if (nlen >= sizeof name) nlen = sizeof name - 1;
+        memcpy(name, a, nlen);
+        name[nlen] = '\0';
+        bool valued = !strcmp(name, "-o") || !strcmp(name, "--output") || !strcmp(name, "-f") ||
+                      !strcmp(name, "--format") || !strcmp(name, "-a") || !strcmp(name, "--actors") ||
+                      !strcmp(name, "--seed") || !strcmp(name, "--model");
+        if (valued && !val) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "netbuild: %s needs a value\n", name);
                 rc = EXIT_USAGE;
                 goto cleanup;
             }
-            model_path = argv[++i];
-        } else if (!strcmp(a, "--all-actors")) {
-            all_actors = true;
-        } else if (!strcmp(a, "--no-default-actors")) {
-            no_default = true;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output") || !strcmp(a, "-f") ||
-                   !strcmp(a, "--format") || !strcmp(a, "-a") || !strcmp(a, "--actors") ||
-                   !strcmp(a, "--seed")) {
-            if (!val) {
-                fprintf(stderr, "netbuild: %s needs a value\n", a);
-                rc = EXIT_USAGE;
-                goto cleanup;
-            }
-            i++;
-            if (a[1] == 'o' || !strcmp(a, "--output")) {
-                outs[n_out].path = val;
-                outs[n_out++].format = next;
-                next = FMT_AUTO;
-            } else if (a[1] == 'f' || !strcmp(a, "--format")) {
-                if (!strcmp(val, "graphml")) next = FMT_GRAPHML;
-                else if (!strcmp(val, "dot")) next = FMT_DOT;
-                else if (!strcmp(val, "explain")) next = FMT_EXPLAIN;
-                else {
-                    fprintf(stderr, "netbuild: unknown format '%s' (graphml, dot, explain)\n", val);
-                    rc = EXIT_USAGE;
-                    goto cleanup;
-                }
-            } else if (!strcmp(a, "--seed")) {
-                char *end;
-                errno = 0;
-                seed = strtoul(val, &end, 10);
-                if (errno || *end || !*val) {
-                    fprintf(stderr, "netbuild: --seed wants a number\n");
-                    rc = EXIT_USAGE;
-                    goto cleanup;
-                }
-            } else {
-                dicts[n_dict++] = val;
-            }
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "netbuild: unknown option '%s' (try --help)\n", a);
+            val = argv[++i];
+        }
+        bool flag = !strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "-V") ||
+                    !strcmp(name, "--version") || !strcmp(name, "-q") || !strcmp(name, "--quiet") ||
+                    !strcmp(name, "--explain") || !strcmp(name, "--all-actors") ||
+                    !strcmp(name, "--no-default-actors") || !strcmp(name, "--conllu");
+        if (flag && val) {
+            fprintf(stderr, "netbuild: %s takes no value\n", name);
             rc = EXIT_USAGE;
             goto cleanup;
+        }
+        if (!strcmp(name, "-h") || !strcmp(name, "--help")) {
+            usage(stdout);
+            goto cleanup;
+        } else if (!strcmp(name, "-V") || !strcmp(name, "--version")) {
+            printf("netbuild %s\n", NB_VERSION);
+            goto cleanup;
+        } else if (!strcmp(name, "-q") || !strcmp(name, "--quiet")) {
+            quiet = true;
+        } else if (!strcmp(name, "--explain")) {
+            explain = true;
+        } else if (!strcmp(name, "--conllu")) {
+            conllu = true;
+        } else if (!strcmp(name, "--model")) {
+            model_path = val;
+        } else if (!strcmp(name, "--all-actors")) {
+            all_actors = true;
+        } else if (!strcmp(name, "--no-default-actors")) {
+            no_default = true;
+        } else if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
+            if (!*val) {
+                fprintf(stderr, "netbuild: %s needs a file name\n", name);
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+            outs[n_out].path = val;
+            outs[n_out++].format = next;
+            next = FMT_AUTO;
+        } else if (!strcmp(name, "-f") || !strcmp(name, "--format")) {
+            if (!strcasecmp(val, "graphml")) next = FMT_GRAPHML;
+            else if (!strcasecmp(val, "dot")) next = FMT_DOT;
+            else if (!strcasecmp(val, "explain")) next = FMT_EXPLAIN;
+            else {
+                char *safe = nb_text_sanitize(val, strlen(val));
+                fprintf(stderr, "netbuild: unknown format '%s' (graphml, dot, explain)\n", safe);
+                free(safe);
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+        } else if (!strcmp(name, "--seed")) {
+            /* strtoul would take "-1" as ULONG_MAX: digits only. */
+            char *end;
+            errno = 0;
+            seed = strtoul(val, &end, 10);
+            if (errno || *end || *val < '0' || *val > '9') {
+                fprintf(stderr, "netbuild: --seed wants a non-negative integer\n");
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+        } else if (!strcmp(name, "-a") || !strcmp(name, "--actors")) {
+            dicts[n_dict++] = val;
         } else {
-            inputs[n_in++] = a;
+            char *safe = nb_text_sanitize(a, strlen(a));
+            fprintf(stderr, "netbuild: unknown option '%s' (try --help)\n", safe);
+            free(safe);
+            rc = EXIT_USAGE;
+            goto cleanup;
         }
     }
     if (conllu && (n_out || explain)) {
@@ -301,7 +432,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n_out; i++) {
         for (size_t k = 0; k < i; k++) {
             if (same_output(outs[i].path, outs[k].path)) {
-                fprintf(stderr, "netbuild: %s: named twice as output\n", outs[i].path);
+                say(outs[i].path, "named twice as output");
                 rc = EXIT_USAGE;
                 goto cleanup;
             }
@@ -314,15 +445,29 @@ int main(int argc, char **argv)
         bool hit = defdict && same_file(defdict, outs[k].path);
         for (size_t i = 0; i < n_dict && !hit; i++) hit = same_file(dicts[i], outs[k].path);
         if (hit) {
-            fprintf(stderr, "netbuild: %s: output would overwrite an actor dictionary\n", outs[k].path);
+            say(outs[k].path, "output would overwrite an actor dictionary");
             rc = EXIT_USAGE;
             goto cleanup;
         }
     }
+    if (!settle_formats(outs, n_out, next, explain)) {
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    /* Every output is checked before the corpus is read: a typo in -o must
+     * not cost a whole run. */
+    for (size_t k = 0; k < n_out; k++) {
+        if (strcmp(outs[k].path, "-") && nb_sink_check(outs[k].path, &err) != NB_OK) {
+            say(outs[k].path, "%s", err.data);
+            rc = EXIT_IO;
+            goto cleanup;
+        }
+    }
+    p.dict.warn = on_dict_warn;
     if (!no_default) {
         nb_status st = nb_dict_load(&p.dict, defdict, &err);
         if (st != NB_OK) {
-            fprintf(stderr, "netbuild: %s\n", err.data);
+            say_dict(err.data);
             rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
             goto cleanup;
         }
@@ -330,7 +475,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n_dict; i++) {
         nb_status st = nb_dict_load(&p.dict, dicts[i], &err);
         if (st != NB_OK) {
-            fprintf(stderr, "netbuild: %s\n", err.data);
+            say_dict(err.data);
             rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
             goto cleanup;
         }
@@ -342,9 +487,7 @@ int main(int argc, char **argv)
         char why[256];
         nb_status st = nb_nlp_load(&nlp, model_path, why, sizeof why);
         if (st != NB_OK) {
-            char *safe = nb_text_sanitize(model_path, strlen(model_path));
-            fprintf(stderr, "netbuild: %s: cannot load the model: %s\n", safe, why);
-            free(safe);
+            say(model_path, "cannot load the model: %s", why);
             rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
             goto cleanup;
         }
@@ -352,7 +495,7 @@ int main(int argc, char **argv)
         p.nlp = &nlp;
         cues = default_data("cues.tsv");
         if (nb_pipeline_load_cues(&p, cues) != NB_OK) {
-            fprintf(stderr, "netbuild: %s: cannot read the cue lemmas: %s\n", cues, strerror(errno));
+            say(cues, "cannot read the cue lemmas: %s", strerror(errno));
             rc = EXIT_IO;
             goto cleanup;
         }
@@ -362,7 +505,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < list.n; i++) {
         for (size_t k = 0; k < n_out; k++) {
             if (same_file(list.items[i].path, outs[k].path)) {
-                fprintf(stderr, "netbuild: %s: output would overwrite an input article\n", outs[k].path);
+                say(outs[k].path, "output would overwrite an input article");
                 rc = EXIT_USAGE;
                 goto cleanup;
             }
@@ -388,11 +531,18 @@ int main(int argc, char **argv)
             fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %zu sentences parsed\n", p.read,
                     p.skipped + list.skipped, p.parsed);
         if (rc == 0 && scan != NB_OK) rc = EXIT_IO;
-        if (rc == 0 && (p.skipped || list.skipped)) rc = EXIT_SKIPPED;
+        if (rc == 0 && (p.skipped || list.skipped || p.read == 0)) rc = EXIT_SKIPPED;
         goto cleanup;
     }
     for (size_t i = 0; i < list.n; i++) nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
 
+    if (p.read == 0) {
+        /* Nothing to show: an empty graph would only replace good old outputs. */
+        if (!quiet) summary(&p, &p.net, &list);
+        fprintf(stderr, "netbuild: no article could be read: nothing written, old outputs kept\n");
+        rc = scan != NB_OK ? EXIT_IO : EXIT_SKIPPED;
+        goto cleanup;
+    }
     nb_network_finish(&p.net, !all_actors);
     if (nb_analyze(&p.net, seed) != NB_OK) {
         fprintf(stderr, "netbuild: network analysis failed; metrics are written as 0\n");
@@ -404,13 +554,9 @@ int main(int argc, char **argv)
         output o = {"-", FMT_EXPLAIN};
         if (write_one(&p.net, &o) != NB_OK) rc = EXIT_IO;
     }
-    if (!quiet) summary(&p, &p.net, list.skipped);
+    if (!quiet) summary(&p, &p.net, &list);
     if (rc == 0 && scan != NB_OK) rc = EXIT_IO;
     if (rc == 0 && (p.skipped || list.skipped)) rc = EXIT_SKIPPED;
-    if (rc == 0 && p.read == 0) {
-        fprintf(stderr, "netbuild: no article could be read\n");
-        rc = EXIT_SKIPPED;
-    }
 cleanup:
     nb_buf_free(&err);
     free(defdict);

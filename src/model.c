@@ -50,6 +50,8 @@ void nb_network_free(nb_network *net)
 {
     for (size_t i = 0; i < net->n_articles; i++) free(net->articles[i]);
     free(net->articles);
+    for (size_t i = 0; net->copies && i < net->n_articles; i++) free(net->copies[i]);
+    free(net->copies);
     for (size_t i = 0; i < net->n_nodes; i++) free_node(&net->nodes[i]);
     free(net->nodes);
     for (size_t i = 0; i < net->n_edges; i++) free_edge(&net->edges[i]);
@@ -63,7 +65,25 @@ size_t nb_network_add_article(nb_network *net, const char *relpath)
 {
     nb_grow(&net->articles, &net->cap_articles, net->n_articles + 1, sizeof(char *));
     net->articles[net->n_articles] = nb_strdup(relpath);
+    if (net->copies) {
+        nb_grow(&net->copies, &net->cap_copies, net->n_articles + 1, sizeof(char *));
+        net->copies[net->n_articles] = NULL;
+    }
     return net->n_articles++;
+}
+
+void nb_network_article_copy(nb_network *net, size_t article, const char *path)
+{
+    if (article >= net->n_articles) return;
+    if (!net->copies) {
+        nb_grow(&net->copies, &net->cap_copies, net->n_articles, sizeof(char *));
+        memset(net->copies, 0, net->cap_copies * sizeof(char *));
+    }
+    nb_buf b = {0};
+    if (net->copies[article]) nb_buf_printf(&b, "%s;", net->copies[article]);
+    nb_buf_puts(&b, path);
+    free(net->copies[article]);
+    net->copies[article] = nb_buf_detach(&b);
 }
 
 size_t nb_network_node(nb_network *net, const char *label, nb_kind kind)

@@ -78,6 +78,8 @@ typedef struct {
 typedef struct {
     char **articles;   /* article paths relative to their input folder */
     size_t n_articles, cap_articles;
+    char **copies;     /* per article: NULL, or the ';'-joined paths of byte-identical copies */
+    size_t cap_copies;
     nb_node *nodes;
     size_t n_nodes, cap_nodes;
     nb_edge *edges;
@@ -91,6 +93,10 @@ void nb_network_free(nb_network *net);
 
 /* Registers an article path (copied) and returns its index. */
 size_t nb_network_add_article(nb_network *net, const char *relpath);
+
+/* Records path as a byte-identical copy of article (kept in provenance, not
+ * counted again). */
+void nb_network_article_copy(nb_network *net, size_t article, const char *path);
 
 /* Returns the node for label, creating it with kind when new. A known kind
  * replaces NB_KIND_UNKNOWN on an existing node. label is copied. */

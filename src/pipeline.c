@@ -1,9 +1,13 @@
 #include "pipeline.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "relations.h"
 #include "split.h"
@@ -21,6 +25,9 @@ void nb_pipeline_init(nb_pipeline *p)
 void nb_pipeline_free(nb_pipeline *p)
 {
     nb_map_free(&p->cues);
+    for (size_t i = 0; i < p->n_sources; i++) free(p->sources[i]);
+    free(p->sources);
+    nb_map_free(&p->seen);
     nb_dict_free(&p->dict);
     nb_names_free(&p->names);
     nb_network_free(&p->net);
@@ -43,6 +50,17 @@ static char *clean_name(const char *s)
     while (o > 0 && t[o - 1] == ' ') o--;
     t[o] = '\0';
     return t;
+}
+
+char *nb_provenance(const char *relpath)
+{
+    nb_buf b = {0};
+    nb_buf_put(&b, "", 0);
+    for (const char *c = relpath; *c; c++) {
+        if (strchr("%;@[]|", *c)) nb_buf_printf(&b, "%%%02X", (unsigned char)*c);
+        else nb_buf_putc(&b, *c);
+    }
+    return nb_buf_detach(&b);
 }
 
 /* Binary files (images, executables) are skipped: they are not articles. */
@@ -176,7 +194,9 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         report(p, relpath, msg);
         p->invalid_bytes += c.invalid_bytes;
     }
-    size_t art = nb_network_add_article(&p->net, relpath);
+    char *prov = nb_provenance(relpath);
+    size_t art = nb_network_add_article(&p->net, prov);
+    free(prov);
     p->read++;
     p->bytes += n;
 
@@ -292,40 +312,130 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
     return NB_OK;
 }
 
-/* Reads the article at path into data; an unreadable or empty file is
- * reported, counted and NB_ERR_INPUT. */
-static nb_status read_article(nb_pipeline *p, const char *path, nb_buf *data)
+/* A run of NUL bytes this long ends an article: a file that is text at the
+ * start and padding after it (a preallocated or sparse file) keeps its text
+ * and is not read to the end. */
+#define NB_NUL_RUN 4096
+
+typedef struct {
+    size_t nul_at;   /* where NUL padding starts, SIZE_MAX when there is none */
+    bool big;        /* stopped at NB_MAX_ARTICLE */
+    mode_t mode;     /* the file type, when it is not a regular file */
+} read_info;
+
+/* Reads the article at path into data. Opens without blocking and checks
+ * the open file itself, so that a file swapped for a FIFO or a device
+ * after the scan is refused rather than waited on for ever. Returns 0, an
+ * errno, or -1 when the file is not a regular file (info->mode says what). */
+static int slurp(const char *path, nb_buf *data, read_info *info)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        report(p, path, strerror(errno));
-        p->skipped++;
-        return NB_ERR_INPUT;
+    memset(info, 0, sizeof *info);
+    info->nul_at = SIZE_MAX;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return errno ? errno : EIO;
+    struct stat st;
+    int ret = 0;
+    if (fstat(fd, &st) != 0) {
+        ret = errno ? errno : EIO;
+        goto cleanup;
     }
+    if (!S_ISREG(st.st_mode)) {
+        info->mode = st.st_mode;
+        ret = -1;
+        goto cleanup;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     char buf[65536];
-    size_t n;
-    bool big = false;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        if (data->len + n > NB_MAX_ARTICLE) {
-            big = true;
+    size_t run = 0;
+    for (;;) {
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ret = errno ? errno : EIO;
+            goto cleanup;
+        }
+        if (n == 0) break;
+        if (data->len + (size_t)n > NB_MAX_ARTICLE) {
+            info->big = true;
             break;
         }
-        nb_buf_put(data, buf, n);
+        for (ssize_t i = 0; i < n; i++) {
+            run = buf[i] ? 0 : run + 1;
+            if (run == NB_NUL_RUN) {
+                nb_buf_put(data, buf, (size_t)i + 1);
+                info->nul_at = data->len - NB_NUL_RUN;
+                data->len = info->nul_at;
+                goto cleanup;
+            }
+        }
+        nb_buf_put(data, buf, (size_t)n);
     }
-    bool failed = ferror(fp);
-    int err = errno;
-    fclose(fp);
-    if (failed) {
-        report(p, path, strerror(err ? err : EIO));
+cleanup:
+    if (data->data) data->data[data->len] = '\0';
+    close(fd);
+    return ret;
+}
+
+/* True when the text is one of netbuild's own outputs, known by its first
+ * line: DOT's "digraph netbuild {", GraphML's XML declaration followed by
+ * <graphml, or an explain edge line "A --funds--> B  (1 mention in 1 article)". */
+static bool own_output(const char *s, size_t n)
+{
+    size_t m = n < 1024 ? n : 1024;
+    if (m >= 18 && !memcmp(s, "digraph netbuild {", 18)) return true;
+    if (m >= 5 && !memcmp(s, "<?xml", 5)) {
+        for (size_t i = 0; i + 8 <= m; i++)
+            if (!memcmp(s + i, "<graphml", 8)) return true;
+    }
+    const char *nl = memchr(s, '\n', m);
+    size_t line = nl ? (size_t)(nl - s) : m;
+    char first[1025];
+    memcpy(first, s, line);
+    first[line] = '\0';
+    bool rel = false;
+    for (int r = 0; r < NB_REL_COUNT; r++) {
+        char arrow[32];
+        snprintf(arrow, sizeof arrow, " --%s--> ", nb_rel_name((nb_rel)r));
+        rel |= strstr(first, arrow) != NULL;
+    }
+    return rel && strstr(first, "  (") && strstr(first, " mention") && line > 9 &&
+           (!strcmp(first + line - 9, " article)") || !strcmp(first + line - 10, " articles)"));
+}
+
+static void kind_reason(mode_t mode, char *out, size_t n)
+{
+    snprintf(out, n, "not a regular file (%s)",
+             S_ISFIFO(mode) ? "FIFO" : S_ISCHR(mode) || S_ISBLK(mode) ? "device" : S_ISDIR(mode) ? "folder" : "socket");
+}
+
+/* Reads the article at path into data: an unreadable, non-regular, empty
+ * or all-NUL file is reported, counted and NB_ERR_INPUT; a cut (size, NUL
+ * padding) is reported. */
+static nb_status read_article(nb_pipeline *p, const char *path, nb_buf *data)
+{
+    read_info info;
+    int err = slurp(path, data, &info);
+    if (err) {
+        char why[64];
+        if (err < 0) kind_reason(info.mode, why, sizeof why);
+        report(p, path, err < 0 ? why : strerror(err));
         p->skipped++;
         return NB_ERR_INPUT;
     }
-    if (big) {
+    if (info.big) {
         report(p, path, "article larger than 256 MiB: only the first 256 MiB were read");
         p->truncated++;
     }
+    if (info.nul_at != SIZE_MAX) {
+        char why[128];
+        snprintf(why, sizeof why, "NUL padding from byte %zu on: only the %zu byte(s) of text before it were read",
+                 info.nul_at, info.nul_at);
+        if (data->len) report(p, path, why);
+        p->truncated += data->len > 0;
+    }
     if (data->len == 0) {
-        report(p, path, "empty file");
+        report(p, path, info.nul_at != SIZE_MAX ? "only NUL bytes, not text" : "empty file");
         p->skipped++;
         return NB_ERR_INPUT;
     }
@@ -334,10 +444,46 @@ static nb_status read_article(nb_pipeline *p, const char *path, nb_buf *data)
 
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
 {
-    nb_buf data = {0};
+    nb_buf data = {0}, key = {0}, earlier = {0};
     nb_status st = read_article(p, path, &data);
-    if (st == NB_OK) st = nb_pipeline_text(p, relpath, data.data, data.len);
+    if (st != NB_OK) goto cleanup;
+    if (own_output(data.data, data.len)) {
+        report(p, path, "netbuild output (by its first line), not an article: ignored");
+        p->own_outputs++;
+        goto cleanup;
+    }
+    /* Byte-identical articles (wire copies under other names) count once;
+     * a hash match is confirmed byte by byte against the earlier file. */
+    nb_buf_printf(&key, "%016" PRIx64 ":%zu", nb_hash(data.data, data.len), data.len);
+    size_t art;
+    if (nb_map_get(&p->seen, key.data, &art) && art < p->n_sources) {
+        read_info again;
+        if (slurp(p->sources[art], &earlier, &again) == 0 && earlier.len == data.len &&
+            !memcmp(earlier.data, data.data, data.len)) {
+            char *esc = nb_provenance(relpath);
+            nb_network_article_copy(&p->net, art, esc);
+            free(esc);
+            nb_buf why = {0};
+            nb_buf_printf(&why, "same text as %s: counted once", p->sources[art]);
+            report(p, path, why.data);
+            nb_buf_free(&why);
+            p->duplicates++;
+            goto cleanup;
+        }
+    }
+    st = nb_pipeline_text(p, relpath, data.data, data.len);
+    if (st == NB_OK && p->net.n_articles > 0) {
+        art = p->net.n_articles - 1;
+        nb_grow(&p->sources, &p->cap_sources, art + 1, sizeof *p->sources);
+        for (; p->n_sources < art; p->n_sources++) p->sources[p->n_sources] = NULL;
+        p->sources[art] = nb_strdup(path);
+        p->n_sources = art + 1;
+        nb_map_put(&p->seen, key.data, art);
+    }
+cleanup:
     nb_buf_free(&data);
+    nb_buf_free(&key);
+    nb_buf_free(&earlier);
     return st;
 }
 

@@ -24,7 +24,14 @@ typedef struct {
     /* counters for the summary */
     size_t read, skipped, bytes, sentences, cut_sentences, invalid_bytes, truncated;
     size_t tagged, parsed;  /* sentences tagged, and parsed */
+    size_t duplicates;   /* files byte-identical to an earlier article */
+    size_t own_outputs;  /* files that turned out to be netbuild outputs */
     size_t relations[NB_REL_COUNT];
+    /* byte-identical articles: content key -> article index, and the path
+     * each article was read from, to confirm a match byte by byte */
+    nb_map seen;
+    char **sources;
+    size_t n_sources, cap_sources;
 } nb_pipeline;
 
 /* Initialises p with an empty dictionary and network. */
@@ -32,9 +39,20 @@ void nb_pipeline_init(nb_pipeline *p);
 void nb_pipeline_free(nb_pipeline *p);
 
 /* Reads the article at path (named relpath in the output) and adds its
- * relations. A file that cannot be read, or is not text, is reported,
- * counted in p->skipped and returns NB_ERR_INPUT; the run goes on. */
+ * relations. A file that cannot be read, is not a regular file when opened,
+ * or is not text, is reported, counted in p->skipped and returns
+ * NB_ERR_INPUT; the run goes on. Text ends at the first run of 4096 NUL
+ * bytes (reported). A netbuild output (known by its first line) is
+ * reported and counted in p->own_outputs, a file byte-identical to an
+ * earlier article in p->duplicates (its path joins that article's
+ * provenance); both return NB_OK without adding anything. */
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
+
+/* The name an article has in provenance: its relpath with '%', ';', '@',
+ * '[', ']' and '|' percent-encoded (%25, %3B, %40, %5B, %5D, %7C), so that
+ * the ';'-separated articles list and "path@offset [rule]: sentence"
+ * evidence stay unambiguous. The caller frees it. */
+char *nb_provenance(const char *relpath);
 
 /* Processes raw article bytes already in memory (used by tests and
  * fuzzers). Returns NB_ERR_INPUT when the bytes are not text. */

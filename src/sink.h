@@ -17,9 +17,27 @@ typedef struct {
     bool borrowed;   /* fp belongs to the caller (stdout in tests) */
 } nb_sink;
 
-/* Opens a sink that will replace path. Returns NB_ERR_IO (with errno kept in
- * sink->err) when the temporary file cannot be created. */
+/* Temporary files are FOLDER/.nb.tmpXXXXXX plus the target's extension. */
+#define NB_SINK_TMP_PREFIX ".nb.tmp"
+
+/* Opens a sink that will replace path. Symbolic links are followed and the
+ * target is replaced (the link stays); a regular file keeps its mode and,
+ * under root, its owner. Descriptors (/dev/stdout, /dev/fd/N,
+ * /proc/self/fd/N), devices and FIFOs are written directly, never renamed.
+ * Returns NB_ERR_IO (with errno kept in sink->err) when the temporary file
+ * cannot be created or the target is a read-only file (EACCES). */
 nb_status nb_sink_open(nb_sink *s, const char *path);
+/* Checks, before any work is done, what nb_sink_open and the final rename
+ * would trip on: a missing or unwritable folder, a directory, a read-only
+ * file, a name over NAME_MAX. Returns NB_ERR_IO with a reason in why
+ * ("cannot write: No such file or directory"), NB_OK otherwise. */
+nb_status nb_sink_check(const char *path, nb_buf *why);
+/* True when path is written directly rather than replaced: a descriptor
+ * (/dev/stdout, /dev/fd/N, /proc/self/fd/N), a device, a FIFO or a socket. */
+bool nb_sink_is_stream(const char *path);
+/* The path an output really writes to, symbolic links followed (the caller
+ * frees it). */
+char *nb_sink_target(const char *path);
 /* Wraps a FILE the caller keeps owning (not closed by nb_sink_close). */
 void nb_sink_wrap(nb_sink *s, FILE *fp);
 

@@ -155,6 +155,27 @@ static size_t decode(int enc, const unsigned char *s, size_t n, uint32_t *cp, bo
     return 2;
 }
 
+static bool looks_latin1(const unsigned char *s, size_t n);
+
+char *nb_text_decode(const char *raw, size_t n, int enc, size_t *len, size_t *invalid)
+{
+    nb_buf b = {0};
+    nb_buf_put(&b, "", 0);
+    const unsigned char *u = (const unsigned char *)raw;
+    *invalid = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        bool bad;
+        i += decode(enc, u + i, n - i, &cp, &bad);
+        *invalid += bad;
+        put_cp(&b, cp);
+    }
+    *len = b.len;
+    return nb_buf_detach(&b);
+}
+
+bool nb_text_latin1(const char *raw, size_t n) { return looks_latin1((const unsigned char *)raw, n); }
+
 static uint32_t cp_at(int enc, const unsigned char *s, size_t n)
 {
     uint32_t cp;

@@ -14,6 +14,15 @@
  * become spaces or vanish). The caller frees it. */
 char *nb_text_sanitize(const char *s, size_t n);
 
+/* Decodes raw bytes in encoding enc (0 UTF-8, 1 UTF-16LE, 2 UTF-16BE, 3
+ * Latin-1 read as Windows-1252) into UTF-8 and nothing else: line breaks
+ * and controls stay. Invalid sequences become U+FFFD, counted in *invalid.
+ * Sets *len; the caller frees the result. */
+char *nb_text_decode(const char *raw, size_t n, int enc, size_t *len, size_t *invalid);
+/* True when bytes that are not ASCII look like Latin-1 rather than UTF-8
+ * (invalid sequences outnumber valid multi-byte ones). */
+bool nb_text_latin1(const char *raw, size_t n);
+
 typedef struct {
     char *text;          /* cleaned text, NUL-terminated */
     size_t len;

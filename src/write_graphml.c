@@ -110,6 +110,12 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     for (size_t a = 0; a < e->n_articles; a++) {
         if (a) nb_sink_puts(out, ";");
         nb_sink_xml(out, article_path(net, e->articles[a]));
+        /* byte-identical copies: counted once, listed all */
+        const char *c = net->copies && e->articles[a] < net->n_articles ? net->copies[e->articles[a]] : NULL;
+        if (c) {
+            nb_sink_puts(out, ";");
+            nb_sink_xml(out, c);
+        }
     }
     nb_sink_puts(out, "</data>\n");
     nb_sink_puts(out, "      <data key=\"evidence\">");

@@ -195,11 +195,18 @@ static void test_several_inputs(void **state)
     nb_input_list list = {0};
     reports r = {{0}, 0};
     /* Inputs keep their command-line order; a missing one is reported, the
-     * others are still scanned, and the result says NB_ERR_IO. */
+     * others are still scanned, and the result says NB_ERR_IO. With several
+     * inputs, each relpath starts with the input it was found under. */
     const char *paths[] = {sub, missing, a};
     assert_int_equal(nb_scan(paths, 3, &list, on_report, &r), NB_ERR_IO);
-    const char *want[] = {"c.txt", "deeper/deepest/y.txt", "deeper/x.txt", "z.txt", "a.txt"};
+    char *w0 = join(sub, "c.txt"), *w1 = join(sub, "deeper/deepest/y.txt"),
+         *w2 = join(sub, "deeper/x.txt"), *w3 = join(sub, "z.txt");
+    const char *want[] = {w0, w1, w2, w3, a};
     assert_list(&list, NULL, want, 5);
+    free(w0);
+    free(w1);
+    free(w2);
+    free(w3);
     char *c = join(sub, "c.txt");
     assert_string_equal(list.items[0].path, c);
     free(c);
@@ -210,11 +217,18 @@ static void test_several_inputs(void **state)
     assert_string_equal(r.log.data, want_log.data);
     nb_buf_free(&want_log);
 
-    /* nb_scan appends to a list that already has items. */
+    /* nb_scan appends to a list that already has items; a file already
+     * listed is a duplicate, read once. */
     const char *again[] = {a};
     assert_int_equal(nb_scan(again, 1, &list, NULL, NULL), NB_OK);
+    assert_int_equal(list.n, 5);
+    assert_int_equal(list.duplicates, 1);
+    char *b = join(f->dir, "b.txt");
+    const char *more[] = {b};
+    assert_int_equal(nb_scan(more, 1, &list, NULL, NULL), NB_OK);
     assert_int_equal(list.n, 6);
-    assert_string_equal(list.items[5].relpath, "a.txt");
+    assert_string_equal(list.items[5].relpath, "b.txt");
+    free(b);
 
     nb_input_list_free(&list);
     nb_buf_free(&r.log);
@@ -242,14 +256,17 @@ static void test_specials(void **state)
     reports r = {{0}, 0};
     const char *paths[] = {d};
     assert_int_equal(nb_scan(paths, 1, &list, on_report, &r), NB_OK);
-    const char *want[] = {"filelink", "good.txt", "sub/inner.txt"};
-    assert_list(&list, d, want, 3);
+    /* The link and its target are one file, read once (first name wins). */
+    const char *want[] = {"filelink", "sub/inner.txt"};
+    assert_list(&list, d, want, 2);
     assert_int_equal(list.skipped, 5);
-    assert_int_equal(r.n, 5);
+    assert_int_equal(list.duplicates, 1);
+    assert_int_equal(r.n, 6);
 
     nb_buf log = {0};
     nb_buf_printf(&log, "%s/dangling\tdangling symbolic link\n", d);
     nb_buf_printf(&log, "%s/fifo\tnot a regular file (FIFO)\n", d);
+    nb_buf_printf(&log, "%s/good.txt\tsame file as %s/filelink: read once\n", d, d);
     nb_buf_printf(&log, "%s/loop\tsymbolic link loop\n", d);
     nb_buf_printf(&log, "%s/self\tsymbolic link loop\n", d);
     nb_buf_printf(&log, "%s/sub/up\tsymbolic link loop\n", d);
@@ -259,7 +276,7 @@ static void test_specials(void **state)
 
     /* Without a callback the entries are still skipped and counted. */
     assert_int_equal(nb_scan(paths, 1, &list, NULL, NULL), NB_OK);
-    assert_int_equal(list.n, 3);
+    assert_int_equal(list.n, 2);
     assert_int_equal(list.skipped, 5);
     nb_input_list_free(&list);
 

@@ -87,7 +87,8 @@ static void test_write_rename(void **state)
     assert_int_equal(s.err, 0);
     /* While writing, only the temporary file exists, beside the target. */
     assert_int_equal(access(path, F_OK), -1);
-    assert_int_equal(count_entries(f->dir, "net.graphml.tmp"), 1);
+    assert_int_equal(count_entries(f->dir, NB_SINK_TMP_PREFIX), 1);
+    assert_int_equal(count_entries(f->dir, ".graphml"), 1); /* the temporary keeps the extension */
 
     nb_sink_puts(&s, "<graph>");
     nb_sink_write(&s, "\n", 1);
@@ -353,6 +354,59 @@ static void test_borrowed_error(void **state)
     free(path);
 }
 
+/* A replaced file keeps its mode; a link keeps pointing at its target, which
+ * gets the new content; a read-only file is refused; a 254-byte name fits. */
+static void test_replace_semantics(void **state)
+{
+    fixture *f = *state;
+    char *path = path_in(f, "private.dot");
+    spit(path, "OLD\n");
+    chmod(path, 0640);
+    nb_sink s;
+    assert_int_equal(nb_sink_open(&s, path), NB_OK);
+    nb_sink_puts(&s, "NEW\n");
+    assert_int_equal(nb_sink_close(&s), NB_OK);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+
+    char *link = path_in(f, "link.dot");
+    assert_int_equal(symlink("private.dot", link), 0);
+    assert_int_equal(nb_sink_open(&s, link), NB_OK);
+    nb_sink_puts(&s, "VIA LINK\n");
+    assert_int_equal(nb_sink_close(&s), NB_OK);
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    char *got = slurp(path);
+    assert_string_equal(got, "VIA LINK\n");
+    free(got);
+
+    chmod(path, 0444);
+    nb_buf why = {0};
+    assert_int_equal(nb_sink_check(path, &why), NB_ERR_IO);
+    assert_non_null(strstr(why.data, "read-only"));
+    assert_int_equal(nb_sink_open(&s, path), NB_ERR_IO);
+    assert_int_equal(s.err, EACCES);
+    got = slurp(path);
+    assert_string_equal(got, "VIA LINK\n");
+    free(got);
+
+    char name[255];
+    memset(name, 'n', 254 - 8);
+    memcpy(name + 254 - 8, ".graphml", 9);
+    char *longp = path_in(f, name);
+    assert_int_equal(nb_sink_check(longp, &why), NB_OK);
+    assert_int_equal(nb_sink_open(&s, longp), NB_OK);
+    nb_sink_puts(&s, "x\n");
+    assert_int_equal(nb_sink_close(&s), NB_OK);
+    assert_int_equal(access(longp, F_OK), 0);
+    assert_int_equal(count_entries(f->dir, ".tmp"), 0);
+    nb_buf_free(&why);
+    free(longp);
+    free(link);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_xml_escape),
         cmocka_unit_test(test_dot_escape),
         cmocka_unit_test_setup_teardown(test_borrowed_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_replace_semantics, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,9 +63,33 @@ out_atomic_enospc
 out_atomic_readonly
 out_file_size_limit
 usage_errors
+fail_keeps_old_outputs
+fail_keeps_old_nobody
+out_checked_first
+out_dev_stdout
+out_symlink
+out_fifo
+out_keeps_mode
+out_read_only
+out_read_only_nobody
+out_sticky_nobody
+out_long_name
+own_outputs_skipped
+duplicates_once
+provenance_paths
+swap_to_fifo
+nul_padded
+format_errors
+gnu_options
+csv_spreadsheet_valid
+csv_latin1
+csv_directory
+csv_stop_word
+csv_kind_change
+out_hostile_names
 "
 
-HEAVY="big_one_line_100mb one_sentence_10mb many_tiny_files sparse_300mb"
+HEAVY="big_one_line_100mb one_sentence_10mb many_tiny_files sparse_300mb swap_to_fifo nul_padded"
 
 # Most cases: run INPUT... into out/o.graphml and out/o.dot (and the explain
 # text out/o.txt); the runner validates all three.
@@ -78,7 +102,8 @@ c_empty_file() {
     run_std in/empty.txt
     expect_rc 1
     expect_err "in/empty.txt: empty file"
-    expect_nodes out/o.graphml 0
+    expect_err "no article could be read: nothing written"
+    expect_absent out/o.graphml out/o.dot out/o.txt
 }
 
 c_empty_folder() {
@@ -86,8 +111,8 @@ c_empty_folder() {
     run_std in/none
     expect_rc 1
     expect_err "0 article(s) read"
-    expect_err "no article could be read"
-    expect_nodes out/o.graphml 0
+    expect_err "no article could be read: nothing written, old outputs kept"
+    expect_absent out/o.graphml out/o.dot out/o.txt
 }
 
 # ELF, PNG, JPEG, PDF, ZIP, GIF and a mostly-NUL file; a hidden article is
@@ -102,7 +127,8 @@ c_non_text_folder() {
     n=$(count 'binary file, not text' "$W/err")
     [ "$n" -eq 7 ] || fail "$n files reported as binary, want 7: $(err_head)"
     expect_err "0 article(s) read, 7 skipped"
-    expect_nodes out/o.graphml 0
+    expect_err "no article could be read: nothing written"
+    expect_absent out/o.graphml out/o.dot out/o.txt
 }
 
 c_elf_binary() {
@@ -322,14 +348,19 @@ c_many_tiny_files() {
     rm -rf in/many
 }
 
-# A sparse 300 MB file: the read stops at 256 MiB and the rest is reported.
+# A sparse 300 MB file: text, then NULs. The text before the first long run
+# of NULs is read (its relation kept), the padding reported, not read.
 c_sparse_300mb() {
     printf 'Iran funds Hezbollah. ' > in/sparse.txt
     truncate -s 300M in/sparse.txt
+    t0=$(now)
     run_std in/sparse.txt
-    expect_rc 1
-    expect_err "only the first 256 MiB were read"
-    expect_err "binary file, not text"
+    note "$(elapsed "$t0") s"
+    expect_rc 0
+    expect_err "in/sparse.txt: NUL padding from byte 22 on: only the 22 byte(s) of text before it were read"
+    expect_no_err "binary file"
+    expect_edges out/o.graphml 1
+    expect_in out/o.txt 'Iran --funds--> Hezbollah'
     rm -f in/sparse.txt
 }
 
@@ -673,4 +704,482 @@ c_usage_errors() {
     expect_rc 2
     expect_err "unknown format 'svg'"
     expect_absent out/o.graphml out/o.svg
+}
+
+# ---- issue 11: never lose a user's file, never count an article twice -----------
+
+# old_outputs: a good run writes out/o.graphml, o.dot and o.txt; copies go to
+# $W/old for same_as_old.
+old_outputs() {
+    mkdir -p "$W/old"
+    nb "$FIX/ok.txt" -o out/o.graphml -o out/o.dot -o out/o.txt
+    [ "$RC" -eq 0 ] || fail "the good run failed: $(err_head)"
+    cp -p out/o.graphml out/o.dot out/o.txt "$W/old/"
+}
+same_as_old() { for f in o.graphml o.dot o.txt; do expect_same "$W/old/$f" "out/$f"; done; }
+
+# A run that reads no article writes nothing: a typo, an empty folder, a
+# folder of binaries, stdin ("-" and a pipe) and a FIFO all keep the old
+# outputs byte for byte.
+fail_keeps_old() {
+    old_outputs
+    run_std in/typo-folder
+    expect_rc 3
+    expect_err "in/typo-folder: No such file or directory"
+    expect_err "no article could be read: nothing written, old outputs kept"
+    same_as_old
+    mkdir -p in/empty in/bin
+    cp /bin/true "$FIX/header.png" in/bin/
+    for d in in/empty in/bin; do
+        run_std "$d"
+        expect_rc 1
+        expect_err "no article could be read: nothing written, old outputs kept"
+        same_as_old
+    done
+    run_std -
+    expect_rc 1
+    expect_err "-: standard input is not read"
+    same_as_old
+    article 1 | nb /dev/stdin -o out/o.graphml -o out/o.dot -o out/o.txt
+    expect_rc 1
+    expect_err "not a regular file"
+    same_as_old
+    mkfifo in/pipe || { fail "mkfifo failed"; return; }
+    NB_TIMEOUT=60 run_std in/pipe
+    expect_rc 1
+    expect_err "in/pipe: not a regular file (FIFO)"
+    same_as_old
+    n=$(grep -c 'no article could be read' "$W/err")
+    [ "$n" -eq 1 ] || fail "the final message is printed $n times"
+}
+c_fail_keeps_old_outputs() { fail_keeps_old; }
+c_fail_keeps_old_nobody() { as_nobody || return; fail_keeps_old; }
+
+# Every output is checked before the corpus is read: a bad -o fails at once
+# (no article report, no summary) and the good outputs are not written.
+c_out_checked_first() {
+    cp /bin/true in/true
+    article 1 > in/a.txt
+    old_outputs
+    mkdir out/dir.graphml
+    : > in/file
+    for bad in out/nowhere/x.graphml out/dir.graphml in/file/x.dot; do
+        nb in -o out/o.graphml -o "$bad" -o out/new.dot
+        expect_rc 3
+        expect_err_re "^netbuild: $bad: cannot write: "
+        expect_no_err "binary file"
+        expect_no_err "article(s) read"
+        expect_absent out/new.dot
+        same_as_old
+    done
+    rmdir out/dir.graphml
+}
+
+# -o /dev/stdout (and /dev/fd/1, /proc/self/fd/1) with stdout redirected to a
+# file: the file gets the output, /dev/stdout stays a symbolic link.
+c_out_dev_stdout() {
+    for o in /dev/stdout /dev/fd/1 /proc/self/fd/1; do
+        [ -e "$o" ] || continue
+        nb "$FIX/ok.txt" -o "$o"
+        expect_rc 0
+        [ -L /dev/stdout ] || fail "/dev/stdout is no longer a symbolic link"
+        cp "$W/stdout" "out/${o##*/}.graphml"
+        expect_edges "out/${o##*/}.graphml" 2
+    done
+    nb "$FIX/ok.txt" -f dot -o /dev/stdout
+    expect_rc 0
+    cp "$W/stdout" out/stdout.dot
+    expect_in out/stdout.dot 'digraph netbuild {'
+    # the same as nobody, through a descriptor it cannot reopen by name
+    if as_nobody; then
+        nb "$FIX/ok.txt" -o /dev/stdout
+        expect_rc 0
+        cp "$W/stdout" out/nobody.graphml
+        expect_edges out/nobody.graphml 2
+    fi
+}
+
+# A symbolic link to an output stays a link; its target (in another folder,
+# through a chain, or not yet existing) gets the new content.
+c_out_symlink() {
+    mkdir -p out/real
+    nb "$ROOT/seeds" -o out/real/t.graphml
+    cp out/real/t.graphml in/seeds.graphml
+    nb "$FIX/ok.txt" -o out/real/t.graphml
+    cp out/real/t.graphml in/ok.graphml
+    cp in/seeds.graphml out/real/t.graphml
+    ln -s real/t.graphml out/link.graphml
+    ln -s link.graphml out/chain.graphml
+    nb "$FIX/ok.txt" -o out/chain.graphml
+    expect_rc 0
+    [ -L out/link.graphml ] && [ -L out/chain.graphml ] || fail "a link was replaced by a file"
+    expect_same in/ok.graphml out/real/t.graphml
+    ln -s real/new.dot out/dangling.dot
+    nb "$FIX/ok.txt" -o out/dangling.dot
+    expect_rc 0
+    [ -L out/dangling.dot ] || fail "the dangling link was replaced"
+    [ -f out/real/new.dot ] || fail "the dangling link's target was not created"
+    no_temp out
+}
+
+# A FIFO output is written directly, never replaced.
+c_out_fifo() {
+    mkfifo out/pipe || { skip "mkfifo failed"; return; }
+    cat out/pipe > out/from_pipe.graphml &
+    NB_TIMEOUT=60 nb "$FIX/ok.txt" -f graphml -o out/pipe
+    wait
+    expect_rc 0
+    [ -p out/pipe ] || fail "out/pipe is no longer a FIFO"
+    expect_edges out/from_pipe.graphml 2
+    rm -f out/pipe
+}
+
+# A replaced output keeps its mode (and, under root, its owner).
+c_out_keeps_mode() {
+    old_outputs
+    chmod 640 out/o.graphml
+    chmod 600 out/o.dot
+    is_root && chown 65534:65534 out/o.txt
+    nb "$ROOT/seeds" -o out/o.graphml -o out/o.dot -o out/o.txt
+    expect_rc 0
+    [ "$(stat -c %a out/o.graphml)" = 640 ] || fail "o.graphml is now $(stat -c %a out/o.graphml), want 640"
+    [ "$(stat -c %a out/o.dot)" = 600 ] || fail "o.dot is now $(stat -c %a out/o.dot), want 600"
+    if is_root; then
+        [ "$(stat -c %u:%g out/o.txt)" = 65534:65534 ] || fail "o.txt owner is now $(stat -c %u:%g out/o.txt)"
+    fi
+    expect_edges out/o.graphml ">=30"
+    chmod 644 out/o.graphml out/o.dot
+}
+
+# A read-only output is refused before anything is read, even as root; the
+# other outputs are not written either.
+read_only() {
+    old_outputs
+    chmod 444 out/o.graphml
+    nb "$ROOT/seeds" -o out/o.dot -o out/o.graphml -o out/o.txt
+    expect_rc 3
+    expect_err "out/o.graphml: read-only file (mode 0444), not replaced"
+    same_as_old
+    [ "$(stat -c %a out/o.graphml)" = 444 ] || fail "the mode changed"
+    chmod 644 out/o.graphml
+}
+c_out_read_only() { read_only; }
+c_out_read_only_nobody() { as_nobody || return; read_only; }
+
+# Another user's file in a sticky folder (/tmp) cannot be replaced: said
+# before the run, not after it. Needs root to make the other user's file.
+c_out_sticky_nobody() {
+    is_root || { skip "needs root to create another user's file"; return; }
+    mkdir out/sticky
+    nb "$FIX/ok.txt" -o out/sticky/o.graphml
+    cp out/sticky/o.graphml in/old.graphml
+    chmod 1777 out/sticky
+    as_nobody || return
+    nb "$ROOT/seeds" -o out/sticky/o.graphml -o out/new.dot
+    expect_rc 3
+    expect_err "out/sticky/o.graphml: cannot write: Operation not permitted"
+    expect_no_err "article(s) read"
+    expect_same in/old.graphml out/sticky/o.graphml
+    expect_absent out/new.dot
+}
+
+# A 254-byte output name (255 with NAME_MAX) fits: the temporary name is short.
+c_out_long_name() {
+    n254=$(printf '%0246d' 0 | tr 0 n).graphml
+    n255=$(printf '%0251d' 0 | tr 0 d).dot
+    nb "$FIX/ok.txt" -o "out/$n254" -o "out/$n255"
+    expect_rc 0
+    [ -f "out/$n254" ] && [ -f "out/$n255" ] || fail "the long-named outputs were not written"
+    n256=$(printf '%0248d' 0 | tr 0 x).graphml
+    nb "$FIX/ok.txt" -o "out/$n256"
+    expect_rc 3
+    expect_err "cannot write: File name too long"
+}
+
+# Outputs written into the input folder, a temporary file a kill -9 left,
+# and an explain text under another name are not read back as articles.
+c_own_outputs_skipped() {
+    mkdir in/news
+    cp "$ROOT"/seeds/*.txt in/news/
+    nb in/news -o out/ref.graphml -o out/ref.dot
+    expect_rc 0
+    nb in/news -o in/news/net.graphml -o in/news/net.dot -o in/news/explain.txt
+    expect_rc 0
+    cp in/news/explain.txt in/news/notes.txt
+    cp in/news/net.graphml in/news/net.graphml.tmpAb12Cd
+    cp in/news/net.dot "in/news/NET.DOT"
+    cp in/news/explain.txt in/news/.nb.tmpZZ11yy.txt
+    nb in/news -o out/o.graphml -o out/o.dot
+    expect_rc 0
+    expect_same out/ref.graphml out/o.graphml
+    expect_same out/ref.dot out/o.dot
+    expect_err "6 netbuild output(s) ignored"
+    expect_err "in/news/notes.txt: netbuild output (by its first line), not an article: ignored"
+    expect_err "in/news/net.graphml.tmpAb12Cd: netbuild temporary file"
+    rm -f in/news/*.graphml* in/news/*.dot in/news/*.DOT in/news/.nb.tmp*
+}
+
+# The same file by several paths, and byte-identical copies, count once;
+# every copy's path stays in the GraphML articles list.
+c_duplicates_once() {
+    mkdir -p in/a in/b
+    article 1 > in/a/x.txt
+    cp in/a/x.txt in/b/wire-copy.txt
+    ln in/a/x.txt in/a/hard.txt
+    ln -s x.txt in/a/soft.txt
+    nb in/a in/b in/a/x.txt in/a/x.txt -o out/o.graphml -o out/o.txt
+    expect_rc 0
+    expect_edges out/o.graphml 2
+    expect_not_in out/o.graphml '<data key="weight">2'
+    expect_in out/o.graphml '<data key="weight">1.000000</data>'
+    expect_in out/o.txt '(1 mention in 1 article)'
+    expect_in out/o.graphml '<data key="articles">in/a/hard.txt;in/b/wire-copy.txt</data>'
+    expect_err "5 duplicate(s) counted once"
+    expect_err "in/b/wire-copy.txt: same text as in/a/hard.txt: counted once"
+    expect_err "in/a/x.txt: same file as in/a/hard.txt: read once"
+    # a different text under the same name is another article
+    article 2 > in/b/x.txt
+    nb in/a/x.txt in/b/x.txt -o out/o2.graphml
+    expect_rc 0
+    expect_in out/o2.graphml '<data key="weight">2.000000</data>'
+}
+
+# Provenance: paths under their input argument, behind it when there are
+# several; ; @ [ ] | % in names are percent-encoded.
+c_provenance_paths() {
+    mkdir -p in/reuters in/afp
+    article 1 > in/reuters/2024-01-01.txt
+    article 2 > in/afp/2024-01-01.txt
+    nb in/reuters in/afp -o out/o.graphml
+    expect_rc 0
+    expect_in out/o.graphml 'in/reuters/2024-01-01.txt;in/afp/2024-01-01.txt'
+    mkdir in/odd
+    article 3 > "in/odd/a;b@c]: d[e|f%g.txt"
+    nb in/odd -o out/odd.graphml -o out/odd.txt
+    expect_rc 0
+    expect_in out/odd.graphml '<data key="articles">a%3Bb%40c%5D: d%5Be%7Cf%25g.txt</data>'
+    expect_in out/odd.graphml 'a%3Bb%40c%5D: d%5Be%7Cf%25g.txt@0 ['
+    # each evidence item splits into path@offset [rule]: sentence
+    "$PY" - out/odd.graphml << 'PYEOF' || fail "evidence does not parse"
+import re, sys, networkx
+g = networkx.read_graphml(sys.argv[1])
+for _, _, d in g.edges(data=True):
+    arts = d["articles"].split(";")
+    assert all("@" not in a and "|" not in a for a in arts), arts
+    for ev in d["evidence"].split(" || "):
+        m = re.match(r"^([^@;|\[\]]+)@(\d+) \[([^\]]*)\]: (.*)$", ev)
+        assert m and m.group(1) in arts, ev
+PYEOF
+}
+
+# A file swapped for a FIFO between the scan and the read is refused when
+# opened, never waited on: a folder of 3000 articles whose last one flips
+# between a file and a FIFO, run a few times.
+c_swap_to_fifo() {
+    mkdir in/f
+    (cd in/f && awk 'BEGIN { for (i = 0; i < 3000; i++) { f = sprintf("a%04d.txt", i); print "Iran funds Hezbollah. Article " i "." > f; close(f) } }')
+    (
+        i=0
+        while [ $i -lt 400 ] && [ ! -f "$W/stop" ]; do
+            rm -f in/f/zz.txt; article 1 > in/f/zz.txt; sleep 0.05
+            rm -f in/f/zz.txt; mkfifo in/f/zz.txt; sleep 0.05
+            i=$((i + 1))
+        done
+    ) &
+    k=0
+    fifos=0
+    while [ $k -lt 6 ]; do
+        NB_TIMEOUT=60 nb -q in/f -o out/o.graphml
+        expect_rc 0 1
+        grep -q 'zz.txt: not a regular file (FIFO)' "$W/err" && fifos=$((fifos + 1))
+        k=$((k + 1))
+    done
+    touch "$W/stop"
+    wait
+    expect_edges out/o.graphml 1
+    note "FIFO met in $fifos of 6 runs"
+    rm -rf in/f
+}
+
+# Text followed by 256 MiB of NULs: read up to the padding, reported, fast;
+# text after a long run of NULs is not read.
+c_nul_padded() {
+    printf 'Iran funds Hezbollah.\n' > in/pad.txt
+    truncate -s 256M in/pad.txt
+    head -c 8192 /dev/zero > in/zeros
+    { printf 'Russia funds Wagner.\n'; cat in/zeros; printf 'The United States condemned Iran.\n'; } > in/mid.txt
+    printf 'The United States condemned Russia.\n' > in/ok.txt
+    t0=$(now)
+    run_std in/pad.txt in/mid.txt in/ok.txt
+    note "$(elapsed "$t0") s"
+    expect_rc 0
+    expect_err "in/pad.txt: NUL padding from byte 22 on"
+    expect_err "in/mid.txt: NUL padding from byte 21 on"
+    expect_edges out/o.graphml 3
+    expect_in out/o.txt 'Iran --funds--> Hezbollah'
+    expect_in out/o.txt 'Russia --funds--> Wagner Group'
+    expect_not_in out/o.txt 'United States --condemns--> Iran'
+    rm -f in/pad.txt in/zeros
+}
+
+# Output formats: unknown extensions are errors that list the formats; a
+# --format that contradicts the extension, a trailing --format, and
+# --explain with stdout as an output are refused; case does not matter.
+c_format_errors() {
+    old_outputs
+    for o in o.svg o.gexf o.csv o.json o.xml noext; do
+        nb "$FIX/ok.txt" -o "out/$o" -o out/o.graphml
+        expect_rc 2
+        expect_err "out/$o: unknown output format (extensions: .graphml, .dot or .gv, .txt"
+        expect_absent "out/$o"
+    done
+    nb "$FIX/ok.txt" -f dot -o out/x.graphml
+    expect_rc 2
+    expect_err "--format dot contradicts the extension"
+    nb "$FIX/ok.txt" -o out/o.graphml -f dot
+    expect_rc 2
+    expect_err "--format dot applies to no output"
+    nb "$FIX/ok.txt" --explain -o -
+    expect_rc 2
+    expect_err "where --explain prints"
+    nb "$FIX/ok.txt" --explain -f dot -o /dev/stdout
+    expect_rc 2
+    expect_err "where --explain prints"
+    nb "$FIX/ok.txt" -o - -o /dev/stdout
+    expect_rc 2
+    expect_err "named twice as output"
+    same_as_old
+    expect_absent out/x.graphml
+    # case-insensitive extensions; --format with a name it does not contradict
+    nb "$FIX/ok.txt" -o out/NET.DOT -o out/Net.GraphML -o out/E.TXT -f graphml -o out/g.xml
+    expect_rc 0
+    dot -Tsvg -o /dev/null out/NET.DOT 2>/dev/null || fail "NET.DOT is not DOT"
+    expect_in out/Net.GraphML '<graphml'
+    expect_in out/E.TXT 'Iran --funds--> Hezbollah'
+    expect_in out/g.xml '<graphml'
+    rm -f out/NET.DOT out/Net.GraphML out/E.TXT out/g.xml
+}
+
+# GNU option styles, -- and the seed's range.
+c_gnu_options() {
+    nb "$FIX/ok.txt" --seed 7 -o out/ref.graphml -f dot -o out/ref.dot
+    expect_rc 0
+    nb --seed=7 "--output=out/a.graphml" -oout/a.dot "$FIX/ok.txt"
+    expect_rc 0
+    expect_same out/ref.graphml out/a.graphml
+    expect_same out/ref.dot out/a.dot
+    nb --seed=7 --format=dot --output=out/b.dot -fgraphml -oout/b.graphml --actors="$ROOT/data/actors.csv" "$FIX/ok.txt"
+    expect_rc 0
+    expect_same out/ref.dot out/b.dot
+    expect_same out/ref.graphml out/b.graphml
+    # after --, names that look like options are inputs
+    cp "$FIX/ok.txt" in/-o
+    cp "$FIX/ok.txt" in/--weird.txt
+    (cd in && nb -o ../out/c.graphml -- -o --weird.txt)
+    expect_rc 0
+    expect_edges out/c.graphml 2
+    expect_err "same text as -o: counted once"
+    for s in -1 --seed=-5 +3 1e3 ''; do
+        case $s in --seed=*) nb "$s" "$FIX/ok.txt" -o out/x.graphml ;; *) nb --seed "$s" "$FIX/ok.txt" -o out/x.graphml ;; esac
+        expect_rc 2
+        expect_err "--seed wants a non-negative integer"
+    done
+    nb --quiet=yes "$FIX/ok.txt" -o out/x.graphml
+    expect_rc 2
+    expect_err "--quiet takes no value"
+    expect_absent out/x.graphml
+}
+
+# Dictionaries saved by spreadsheets: UTF-8 with a BOM and CRLF, ';'-separated,
+# UTF-16LE and UTF-16BE with a BOM.
+c_csv_spreadsheet_valid() {
+    printf 'DLB funds Hezbollah. Ahmed Farouk commands the Desert Lions Brigade.\n' > in/a.txt
+    printf '\357\273\277name;kind;aliases;demonyms\r\nDesert Lions Brigade;organization;DLB|Lions Brigade;\r\nAhmed Farouk;person;Farouk;\r\n' > in/semi.csv
+    csv='name,kind,aliases\r\nDesert Lions Brigade,organization,DLB\r\nAhmed Farouk,person,Farouk\r\n'
+    { printf '\377\376'; printf "$csv" | iconv -f UTF-8 -t UTF-16LE; } > in/u16le.csv
+    { printf '\376\377'; printf "$csv" | iconv -f UTF-8 -t UTF-16BE; } > in/u16be.csv
+    for d in semi u16le u16be; do
+        nb -a "in/$d.csv" in/a.txt -o "out/$d.graphml"
+        expect_rc 0
+        expect_in "out/$d.graphml" '<data key="label">Desert Lions Brigade</data>'
+        expect_edges "out/$d.graphml" 2
+    done
+    # UTF-16 without a BOM cannot be told from binary: a clear message
+    printf "$csv" | iconv -f UTF-8 -t UTF-16LE > in/nobom.csv
+    nb -a in/nobom.csv in/a.txt -o out/x.graphml
+    expect_rc 4
+    expect_err "in/nobom.csv:1:1: UTF-16 without a byte order mark"
+    expect_absent out/x.graphml
+}
+
+# Latin-1 in a dictionary: loaded with U+FFFD, and a warning names the line.
+c_csv_latin1() {
+    printf 'name,kind,aliases\nDesert Lions,group,DL\nCaf\351 Brigade,group,CB\n' > in/lat.csv
+    printf 'DL funds Hezbollah.\n' > in/a.txt
+    nb -a in/lat.csv in/a.txt -o out/o.graphml
+    expect_rc 0
+    expect_err "in/lat.csv:3: invalid UTF-8 (Latin-1?) replaced with U+FFFD"
+    expect_edges out/o.graphml 1
+}
+
+c_csv_directory() {
+    mkdir in/dict
+    nb -a in/dict "$FIX/ok.txt" -o out/o.graphml
+    expect_rc 3
+    expect_err "in/dict: is a folder: -a wants a CSV file"
+    expect_absent out/o.graphml
+    mkfifo in/fifo.csv || return
+    NB_TIMEOUT=60 nb -a in/fifo.csv "$FIX/ok.txt" -o out/o.graphml
+    expect_rc 3
+    expect_err "in/fifo.csv: not a regular file"
+}
+
+c_csv_stop_word() {
+    printf 'name,kind,aliases\nDesert Lions,group,DL|The\n' > in/the.csv
+    printf 'name,kind,aliases,demonyms\nFoo Front,group,FF\nBar Army,group,BA|said,\n' > in/said.csv
+    printf 'name,kind,aliases\nWorld Health Organization,organization,WHO\nIslamic State,group,IS\n' > in/caps.csv
+    csv_stop() { # FILE LINE COLUMN WORD
+        nb -a "in/$1" "$FIX/ok.txt" -o out/o.graphml
+        expect_rc 4
+        expect_err "netbuild: in/$1:$2:$3: alias \"$4\" is a common word, not a name"
+        expect_absent out/o.graphml
+    }
+    csv_stop the.csv 2 3 The
+    csv_stop said.csv 3 3 said
+    # all-caps acronyms that spell a common word are names
+    nb -a in/caps.csv "$FIX/ok.txt" -o out/o.graphml
+    expect_rc 0
+}
+
+c_csv_kind_change() {
+    printf 'name,kind,aliases\nIran,organization,\n' > in/kind.csv
+    nb -a in/kind.csv "$FIX/ok.txt" -o out/o.graphml
+    expect_rc 0
+    expect_err 'in/kind.csv:2:2: "Iran" is already a country (an earlier line or file); kind organization ignored'
+    expect_in out/o.graphml '<data key="kind">country</data>'
+    expect_edges out/o.graphml 2
+}
+
+# Output paths in messages are printed without control characters.
+c_out_hostile_names() {
+    bad="out/$(printf 'a\033[31mred\nline')/o.graphml"
+    nb "$FIX/ok.txt" -o "$bad"
+    expect_rc 3
+    expect_err "cannot write: No such file or directory"
+    cat "$W/err" > "$W/allerr"
+    nb "$FIX/ok.txt" -o "out/$(printf 'x\033]0;t\007.svg')"
+    expect_rc 2
+    expect_err "unknown output format"
+    cat "$W/err" >> "$W/allerr"
+    nb "$FIX/ok.txt" -f "$(printf 'd\033[2Jot')" -o out/o.graphml
+    expect_rc 2
+    cat "$W/err" >> "$W/allerr"
+    mkdir "out/$(printf 'd\033[1mir.graphml')"
+    nb "$FIX/ok.txt" -o "out/$(printf 'd\033[1mir.graphml')"
+    expect_rc 3
+    expect_err "cannot write: Is a directory"
+    cat "$W/err" >> "$W/allerr"
+    if LC_ALL=C tr -d '\n' < "$W/allerr" | LC_ALL=C grep -q "$(printf '[\001-\037]')"; then
+        fail "stderr carries control characters from output names"
+    fi
 }
