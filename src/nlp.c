@@ -132,10 +132,10 @@ static void put_pmodel(nb_buf *b, const nb_pmodel *m)
     pad8(b);
     put_u32(b, (uint32_t)m->n_classes);
     put_u32(b, 0);
-    put_u64(b, m->mask + 1);
+    put_u64(b, m->n_slots);
     put_u64(b, m->n_words);
     put_u64(b, m->n_feats);
-    for (size_t i = 0; i <= m->mask; i++) {
+    for (size_t i = 0; i < m->n_slots; i++) {
         put_u32(b, m->slots[i].fp);
         put_u32(b, m->slots[i].off);
     }
@@ -267,13 +267,13 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     uint32_t nc = get_u32(r);
     get_u32(r);
     uint64_t cap = get_u64(r), nw = get_u64(r), nf = get_u64(r);
-    if (r->bad || nc == 0 || nc > NB_PMAX_CLASSES || cap < 2 || (cap & (cap - 1)) || nf >= cap ||
+    if (r->bad || nc == 0 || nc > NB_PMAX_CLASSES || cap < 2 || cap > UINT32_MAX || nf >= cap ||
         cap > (uint64_t)(r->end - r->p) / 8 || nw > ((uint64_t)(r->end - r->p) - cap * 8) / 4) {
         r->bad = true;
         return;
     }
     m->n_classes = (int)nc;
-    m->mask = (size_t)cap - 1;
+    m->n_slots = (size_t)cap;
     m->slots = (const nb_pslot *)(const void *)r->p;
     r->p += cap * 8;
     m->words = (const uint32_t *)(const void *)r->p;
@@ -319,7 +319,11 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
         snprintf(err, errlen, "not a netbuild model (no '%s' header)", NB_NLP_MAGIC);
         return NB_ERR_INPUT;
     }
-    int version = atoi((const char *)data + strlen(magic));
+    /* the bytes are not NUL-terminated: read the version from a copy */
+    char vbuf[16] = {0};
+    size_t vl = n - strlen(magic) < sizeof vbuf - 1 ? n - strlen(magic) : sizeof vbuf - 1;
+    memcpy(vbuf, data + strlen(magic), vl);
+    int version = atoi(vbuf);
     if (version != NB_NLP_VERSION) {
         snprintf(err, errlen, "model version %d, this netbuild reads version %d", version, NB_NLP_VERSION);
         return NB_ERR_INPUT;

@@ -111,6 +111,7 @@ static size_t features(const pstate *st, const nb_sent *s, uint64_t *f)
 #define T(i) ((i) < 0 ? (uint64_t)1 : (i) == 0 ? (uint64_t)2 : (uint64_t)s->w[(i) - 1].tag + 3)
 #define Lb(i) ((i) < 0 ? (uint64_t)1 : nd[i].head < 0 ? (uint64_t)2 : (uint64_t)nd[i].label + 3)
 #define SUF(i) ((i) <= 0 ? (uint64_t)1 : s->w[(i) - 1].hsuf[2])
+#define PRE(i) ((i) <= 0 ? (uint64_t)1 : s->w[(i) - 1].hpre5)
     int s0h = nd[s0].head, s0h2 = s0h > 0 ? nd[s0h].head : -1;
     int s0l = nd[s0].lc1, s0r = nd[s0].rc1, s0l2 = nd[s0].lc2, s0r2 = nd[s0].rc2;
     int b0l = b0 >= 0 ? nd[b0].lc1 : -1, b0l2 = b0 >= 0 ? nd[b0].lc2 : -1;
@@ -160,11 +161,14 @@ static size_t features(const pstate *st, const nb_sent *s, uint64_t *f)
     /* head-dependent pairs across the stack, and the buffer's second word */
     F(W(s0h), s0w, 0); F(T(s0h), s0t, b0w); F(W(s0h), b0w, 0); F(s0w, b1w, 0); F(s0t, b1w, b0t);
     F(s0t, Lb(s0), Lb(s0h)); F(s1t, Lb(s1), s0t); F(W(s0l), s0w, b0t); F(s0w, W(s0r), b0t);
+    /* word beginnings: "attack", "attacked" and "attacks" share one */
+    F(PRE(s0), b0t, 0); F(s0t, PRE(b0), 0); F(PRE(s0), PRE(b0), 0); F(PRE(b0), b1t, 0); F(PRE(s0h), s0t, 0);
 #undef F
 #undef W
 #undef T
 #undef Lb
 #undef SUF
+#undef PRE
     return k;
 }
 

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static inline size_t home(uint64_t key, size_t n) { return (size_t)(((key & 0xffffffffu) * (uint64_t)n) >> 32); }
+static inline size_t next(size_t i, size_t n) { return i + 1 == n ? 0 : i + 1; }
 static inline size_t slot_of(uint64_t key, size_t mask) { return (size_t)key & mask; }
 
 /* Scoring is memory-bound: every feature is a cache miss in a table of
@@ -16,12 +18,12 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
     const uint32_t *runs[BATCH];
     for (size_t base = 0; base < n; base += BATCH) {
         size_t cnt = n - base < BATCH ? n - base : BATCH, nr = 0;
-        for (size_t f = 0; f < cnt; f++) __builtin_prefetch(&m->slots[slot_of(feats[base + f], m->mask)]);
+        for (size_t f = 0; f < cnt; f++) __builtin_prefetch(&m->slots[home(feats[base + f], m->n_slots)]);
         for (size_t f = 0; f < cnt; f++) {
             uint64_t key = feats[base + f];
             uint32_t fp = nb_pfp(key);
-            size_t i = slot_of(key, m->mask);
-            while (m->slots[i].fp && m->slots[i].fp != fp) i = (i + 1) & m->mask;
+            size_t i = home(key, m->n_slots);
+            while (m->slots[i].fp && m->slots[i].fp != fp) i = next(i, m->n_slots);
             if (!m->slots[i].fp) continue;
             runs[nr] = m->words + m->slots[i].off;
             __builtin_prefetch(runs[nr]);
@@ -39,9 +41,8 @@ void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const ui
 {
     memset(m, 0, sizeof *m);
     m->n_classes = n_classes;
-    size_t cap = 16;
-    while (cap * 3 < n_feats * 4 + 4) cap *= 2; /* load at most 3/4 */
-    m->mask = cap - 1;
+    size_t cap = n_feats + n_feats / 3 + 16; /* load at most 3/4 */
+    m->n_slots = cap;
     nb_pslot *slots = nb_calloc(cap, sizeof *slots);
     size_t total = 0;
     for (size_t f = 0; f < n_feats; f++) total += 1 + counts[f];
@@ -49,8 +50,8 @@ void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const ui
     size_t w = 0, src = 0;
     for (size_t f = 0; f < n_feats; f++) {
         uint32_t fp = nb_pfp(keys[f]);
-        size_t i = slot_of(keys[f], m->mask);
-        while (slots[i].fp && slots[i].fp != fp) i = (i + 1) & m->mask;
+        size_t i = home(keys[f], cap);
+        while (slots[i].fp && slots[i].fp != fp) i = next(i, cap);
         if (slots[i].fp) { /* two features share 64 bits of hash: keep the first */
             src += counts[f];
             continue;
@@ -88,7 +89,7 @@ bool nb_pmodel_valid(const nb_pmodel *m)
         w += 1 + (size_t)c;
     }
     bool empty = false;
-    for (size_t i = 0; ok && i <= m->mask; i++) {
+    for (size_t i = 0; ok && i < m->n_slots; i++) {
         if (!m->slots[i].fp) {
             empty = true;
             continue;
@@ -109,7 +110,7 @@ void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs)
     uint32_t *pairs = nb_malloc((in->n_words ? in->n_words : 1) * sizeof *pairs);
     size_t nf = 0, np = 0;
     (void)keys;
-    for (size_t i = 0; i <= in->mask; i++) {
+    for (size_t i = 0; i < in->n_slots; i++) {
         if (!in->slots[i].fp) continue;
         const uint32_t *p = in->words + in->slots[i].off;
         size_t first = np;
@@ -122,7 +123,7 @@ void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs)
         keys[nf++] = i;
     }
     /* rebuild with the same slots: a pruned table keeps every position */
-    nb_pslot *slots = nb_calloc(in->mask + 1, sizeof *slots);
+    nb_pslot *slots = nb_calloc(in->n_slots, sizeof *slots);
     uint32_t *words = nb_malloc((np + nf + 1) * sizeof *words);
     size_t w = 0, src = 0;
     for (size_t f = 0; f < nf; f++) {
@@ -134,7 +135,7 @@ void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs)
     }
     memset(out, 0, sizeof *out);
     out->n_classes = in->n_classes;
-    out->mask = in->mask;
+    out->n_slots = in->n_slots;
     out->slots = slots;
     out->words = words;
     out->n_words = w;

@@ -37,7 +37,9 @@ static inline uint64_t nb_feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c
  * a check, not a rebuild: an open-addressed table of 8-byte slots (low key
  * bits place a feature, 32 high bits identify it) pointing into one array
  * of words; at a slot's offset, the count of its pairs, then the pairs, each
- * a weight + 2^23 above a class byte. The table may point into storage the
+ * a weight + 2^23 above a class byte. A key's home slot is its low 32 bits
+ * scaled to the table (multiply-shift), so any table size works and none is
+ * rounded up to a power of two. The table may point into storage the
  * model does not own (a mapped file); own is what nb_pmodel_free releases. */
 typedef struct {
     uint32_t fp;   /* 0: empty */
@@ -47,7 +49,7 @@ typedef struct {
 typedef struct {
     int n_classes;
     const nb_pslot *slots;
-    size_t mask;           /* slots has mask + 1 entries */
+    size_t n_slots;        /* at most 3/4 full, so probes are short */
     const uint32_t *words;
     size_t n_words, n_feats;
     void *own_slots, *own_words;

@@ -159,7 +159,13 @@ static void dep_path(const nb_nlp *m, const nb_sent *s, int a, int b, const char
     }
     /* down from the ancestor: collect b's chain, print it reversed */
     int chain[64], n = 0;
-    for (int y = b; y != lca && n < 64; y = s->w[y].head - 1) chain[n++] = y;
+    for (int y = b; y != lca; y = s->w[y].head - 1) {
+        if (n == 64) { /* a path this deep explains nothing */
+            nb_buf_clear(out);
+            return;
+        }
+        chain[n++] = y;
+    }
     for (int k = n - 1; k >= 0; k--) {
         nb_buf_printf(out, " -%s-> ", m->labels[s->w[chain[k]].label]);
         if (k == 0) nb_buf_put(out, sb, nbytes);

@@ -21,7 +21,7 @@ typedef struct {
     uint16_t mwt;          /* first word of a multiword token: its number of words */
     bool space_after;
     /* feature atoms (tagger.c) */
-    uint64_t hform, hlow, hsuf[4], hpre[3], hshape;
+    uint64_t hform, hlow, hsuf[4], hpre[3], hpre5, hshape;
     /* analysis */
     uint16_t tag;          /* tag class: a UPOS + XPOS pair (nb_nlp tag table) */
     uint16_t label;        /* dependency relation (nb_nlp label table) */

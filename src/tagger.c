@@ -60,6 +60,7 @@ void nb_tag_atoms(nb_sent *s)
             w->hpre[k] = hlower(f, m) ^ (0x71 + k);
         }
         w->hshape = shape(f, n);
+        w->hpre5 = hlower(f, n < 5 ? n : 5) ^ 0x75;
     }
 }
 

@@ -74,7 +74,7 @@ static void shuffle(size_t *a, size_t n, uint64_t *rng)
 /* Trains a tagger on the sentences whose index % folds != skip (all when
  * skip < 0), with its own predictions as the tag history. */
 static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds, int skip, int iters,
-                         uint64_t seed, int32_t min_weight, bool second)
+                         uint64_t seed, int32_t min_weight, uint32_t min_updates, bool second)
 {
     nb_ptrain *t = nb_ptrain_new(n_tags);
     size_t *order = nb_malloc((tb->n ? tb->n : 1) * sizeof *order), n = 0;
@@ -103,7 +103,7 @@ static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds,
             }
         }
     }
-    nb_ptrain_freeze(t, out, min_weight, 1);
+    nb_ptrain_freeze(t, out, min_weight, min_updates);
     nb_ptrain_free(t);
     free(order);
 }
@@ -152,7 +152,7 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     int folds = o->folds > 1 ? o->folds : 0;
     for (int k = 0; k < folds; k++) {
         nb_pmodel tg;
-        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + (uint64_t)k, o->min_weight, false);
+        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + (uint64_t)k, o->min_weight, o->tag_min_updates, false);
         for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
             nb_tag_sentence(&tg, &tb->s[i], false);
             for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].tag;
@@ -162,13 +162,13 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     if (!folds)
         for (size_t i = 0; i < tb->n; i++)
             for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].gtag;
-    train_tagger(&m->tagger, m->n_tags, tb, 1, -1, o->tag_iters, o->seed, o->min_weight, false);
+    train_tagger(&m->tagger, m->n_tags, tb, 1, -1, o->tag_iters, o->seed, o->min_weight, o->tag_min_updates, false);
     if (o->log) fprintf(o->log, "first tagging pass trained\n");
     for (int k = 0; k < folds; k++) {
         for (size_t i = 0; i < tb->n; i++)
             for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
         nb_pmodel tg;
-        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + 100 + (uint64_t)k, o->min_weight, true);
+        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + 100 + (uint64_t)k, o->min_weight, o->tag_min_updates, true);
         for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
             nb_tag_sentence(&tg, &tb->s[i], true);
             for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk2 = tb->s[i].w[j].tag;
@@ -177,7 +177,7 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     }
     for (size_t i = 0; i < tb->n; i++)
         for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
-    train_tagger(&m->tagger2, m->n_tags, tb, 1, -1, o->tag_iters, o->seed + 100, o->min_weight, true);
+    train_tagger(&m->tagger2, m->n_tags, tb, 1, -1, o->tag_iters, o->seed + 100, o->min_weight, o->tag_min_updates, true);
     for (size_t i = 0; i < tb->n; i++)
         for (size_t j = 0; j < tb->s[i].n; j++)
             tb->s[i].w[j].tag = folds ? tb->s[i].w[j].jk2 : tb->s[i].w[j].gtag;

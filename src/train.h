@@ -17,6 +17,7 @@ typedef struct {
     uint64_t seed;
     int32_t min_weight;     /* averaged weights below this (scaled by 100) are dropped */
     uint32_t min_updates;   /* parser features updated fewer times are dropped */
+    uint32_t tag_min_updates; /* the same for the tagger */
     nb_treebank *dev;       /* scored after each parser iteration when not NULL */
     FILE *log;              /* progress, or NULL */
 } nb_train_opts;

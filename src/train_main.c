@@ -18,7 +18,8 @@ static void usage(FILE *fp)
     fputs("Usage: netbuild-train [OPTIONS] -o MODEL TRAIN.conllu\n"
           "       netbuild-train --eval MODEL GOLD.conllu... [--min-upos P --min-uas P --min-las P]\n"
           "Options: --dev FILE  --tag-iters N  --parse-iters N  --folds K  --seed N\n"
-          "         --min-weight N  --min-updates N  --max-sentences N  --credit TEXT\n",
+          "         --min-weight N  --min-updates N  --tag-min-updates N  --max-sentences N\n"
+          "         --credit TEXT\n",
           fp);
 }
 
@@ -74,6 +75,9 @@ static int eval_main(int argc, char **argv)
                 m.tagger.n_feats, m.parser.n_feats, m.parser.n_words);
         if (save && nb_nlp_save(&m, save, "training: pruned copy\n") != NB_OK) return 3;
     }
+    fprintf(stderr, "model %s: tagger %zu+%zu features (%zu+%zu words, %zu+%zu slots), parser %zu features (%zu words, %zu slots)\n",
+            model, m.tagger.n_feats, m.tagger2.n_feats, m.tagger.n_words, m.tagger2.n_words, m.tagger.n_slots,
+            m.tagger2.n_slots, m.parser.n_feats, m.parser.n_words, m.parser.n_slots);
     int rc = 0;
     for (int i = 0; i < nf; i++) {
         nb_treebank tb;
@@ -87,6 +91,19 @@ static int eval_main(int argc, char **argv)
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
         nb_eval_treebank(&m, &tb, &c);
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+        if (getenv("NB_EVAL_DUMP")) {
+            /* the analysis itself, for error studies: one line a word */
+            FILE *fp = fopen(getenv("NB_EVAL_DUMP"), "w");
+            size_t k = 0;
+            for (size_t si = 0; fp && si < tb.n; si++, fputc('\n', fp))
+                for (size_t j = 0; j < tb.s[si].n; j++, k++) {
+                    const nb_uword *w = &tb.s[si].w[j];
+                    fprintf(fp, "%zu\t%.*s\t%s\t%s\t%d\t%s\t%s\t%d\t%s\n", j + 1, (int)w->len, w->form,
+                            m.upos[w->tag], nb_treebank_str(&tb, tb.wd[k].upos), w->head, m.labels[w->label],
+                            nb_treebank_str(&tb, tb.wd[k].deprel), w->ghead, m.xpos[w->tag]);
+                }
+            if (fp) fclose(fp);
+        }
         double sec = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
         double w = c.words ? (double)c.words : 1;
         double upos = 100 * c.upos / w, uas = 100 * c.uas / w, las = 100 * c.las / w;
@@ -108,7 +125,7 @@ static int eval_main(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "--eval")) return eval_main(argc - 2, argv + 2);
-    nb_train_opts o = {.tag_iters = 8, .parse_iters = 15, .folds = 4, .seed = 1, .min_weight = 1, .min_updates = 1};
+    nb_train_opts o = {.tag_iters = 8, .parse_iters = 15, .folds = 4, .seed = 1, .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
     const char *out = NULL, *train = NULL, *dev = NULL, *credit = EWT_CREDIT;
     size_t max_sent = 0;
     for (int i = 1; i < argc; i++) {
@@ -122,6 +139,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--seed") && v) o.seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(a, "--min-weight") && v) o.min_weight = atoi(argv[++i]);
         else if (!strcmp(a, "--min-updates") && v) o.min_updates = (uint32_t)atoi(argv[++i]);
+        else if (!strcmp(a, "--tag-min-updates") && v) o.tag_min_updates = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(a, "--max-sentences") && v) max_sent = strtoul(argv[++i], NULL, 10);
         else if (!strcmp(a, "--credit") && v) credit = argv[++i];
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -164,9 +182,9 @@ int main(int argc, char **argv)
     nb_buf prov = {0};
     const char *base = strrchr(train, '/');
     nb_buf_printf(&prov, "training: %s (%zu sentences, %zu words, fnv1a64 %016llx); tagger %d iterations, "
-                         "parser %d, %d folds, seed %llu, min weight %d, min updates %u\n%s",
+                         "parser %d, %d folds, seed %llu, min weight %d, min updates %u (tagger %u)\n%s",
                   base ? base + 1 : train, tb.n, tb.n_words, (unsigned long long)file_sum(train), o.tag_iters,
-                  o.parse_iters, o.folds, (unsigned long long)o.seed, o.min_weight, o.min_updates, credit);
+                  o.parse_iters, o.folds, (unsigned long long)o.seed, o.min_weight, o.min_updates, o.tag_min_updates, credit);
     nb_status st = nb_nlp_save(&m, out, prov.data);
     if (st != NB_OK) fprintf(stderr, "netbuild-train: cannot write %s\n", out);
     fprintf(stderr, "model: %d tag classes, %d labels, tagger %zu features, parser %zu features (%zu words)\n",

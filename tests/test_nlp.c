@@ -73,7 +73,7 @@ static nb_status train_fixture(nb_nlp *m, uint64_t seed, int folds)
     nb_treebank tb;
     nb_status st = nb_treebank_read(&tb, FIXTURE, err, sizeof err);
     if (st != NB_OK) return st;
-    nb_train_opts o = {.tag_iters = 4, .parse_iters = 15, .folds = folds, .seed = seed, .min_weight = 1, .min_updates = 1};
+    nb_train_opts o = {.tag_iters = 4, .parse_iters = 15, .folds = folds, .seed = seed, .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
     nb_train(m, &tb, &o);
     nb_treebank_free(&tb);
     return NB_OK;
