@@ -7,7 +7,8 @@
 #     parsed);
 #  3. netbuild end to end on two generated corpora: the seed articles copied
 #     under distinct names with one actor's name varied (at least 100 MB),
-#     and a mixed one of every article in seeds/ and tests/eval (NB_MIX_MB).
+#     and a mixed one of every article in seeds/ and tests/eval (NB_MIX_MB);
+#     every copy ends with a line of its own, so none is a duplicate.
 set -eu
 BIN=${1:-./netbuild}
 TRAINER=${TRAINER:-build/netbuild-train}
@@ -32,6 +33,9 @@ def corpus(name, texts, size, vary):
         # vary one person's name per copy so the network is not 5 articles' worth
         if vary:
             text = text.replace(b"Erica Gaston", b"Erica Gaston%d" % (i % 997))
+        # a line of its own makes every copy a distinct article (netbuild
+        # counts byte-identical copies once)
+        text += b"\n(Copy %d of the bench corpus.)\n" % i
         with open(os.path.join(sub, "a%06d.txt" % i), "wb") as f:
             f.write(text)
         total += len(text)

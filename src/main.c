@@ -305,7 +305,7 @@ int main(int argc, char **argv)
     size_t n_out = 0, n_in = 0, n_dict = 0;
     bool quiet = false, explain = false, no_default = false, all_actors = false, conllu = false;
     const char *model_path = NULL;
-    char *defmodel = NULL, *cues = NULL;
+    char *defmodel = NULL;
     nb_nlp nlp = {0};
     bool nlp_loaded = false;
     unsigned long seed = 42;
@@ -481,7 +481,7 @@ int main(int argc, char **argv)
         }
     }
 
-    /* The tagger and parser, and the cue lemmas that decide what is parsed. */
+    /* The tagger and parser: the explain text shows each relation's tree path. */
     if (!model_path) model_path = defmodel = default_data(NB_NLP_FILE);
     {
         char why[256];
@@ -493,12 +493,8 @@ int main(int argc, char **argv)
         }
         nlp_loaded = true;
         p.nlp = &nlp;
-        cues = default_data("cues.tsv");
-        if (nb_pipeline_load_cues(&p, cues) != NB_OK) {
-            say(cues, "cannot read the cue lemmas: %s", strerror(errno));
-            rc = EXIT_IO;
-            goto cleanup;
-        }
+        p.syntax = explain;
+        for (size_t k = 0; k < n_out; k++) p.syntax |= outs[k].format == FMT_EXPLAIN;
     }
 
     nb_status scan = nb_scan(inputs, n_in, &list, on_report, NULL);
@@ -561,7 +557,6 @@ cleanup:
     nb_buf_free(&err);
     free(defdict);
     free(defmodel);
-    free(cues);
     if (nlp_loaded) nb_nlp_free(&nlp);
     nb_input_list_free(&list);
     nb_pipeline_free(&p);

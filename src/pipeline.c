@@ -24,7 +24,6 @@ void nb_pipeline_init(nb_pipeline *p)
 
 void nb_pipeline_free(nb_pipeline *p)
 {
-    nb_map_free(&p->cues);
     for (size_t i = 0; i < p->n_sources; i++) free(p->sources[i]);
     free(p->sources);
     nb_map_free(&p->seen);
@@ -106,14 +105,6 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
         w->space_after = y->words[i].space_after;
     }
     nb_nlp_analyze(m, &y->us, parse);
-}
-
-static bool has_cue(const nb_pipeline *p, const nb_sent *s)
-{
-    size_t v;
-    for (size_t i = 0; i < s->n; i++)
-        if (nb_map_get(&p->cues, nb_sent_lemma(s, i), &v)) return true;
-    return false;
 }
 
 static bool outside(const nb_uword *w, uint32_t a, uint32_t b) { return w->start + w->len <= a || w->start >= b; }
@@ -237,26 +228,22 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
         nb_grow(&paths, &pcap, n_found + 1, sizeof *paths);
         for (size_t k = before; k < n_found; k++) paths[k] = NULL;
-        bool actor = false;
-        for (size_t k = 0; k < ni && !actor; k++) actor = (items[k].flags & NB_IT_ACTOR) != 0;
-        /* Only a sentence with an actor is tagged, and only one with a cue
-         * lemma too (or a relation already found) is parsed. */
-        if (p->nlp && (actor || n_found > before)) {
-            syn_analyze(p->nlp, &y, c.text + s.start, s.len, false);
+        /* The sentences that yield relations are tagged and parsed, when the
+         * run shows their tree paths (the explain text): extraction does not
+         * read the trees yet, and parsing would cost most of a run. */
+        if (p->nlp && p->syntax && n_found > before) {
+            syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
             p->tagged++;
-            if (n_found > before || has_cue(p, &y.us)) {
-                nb_parse_sentence(p->nlp, &y.us);
-                p->parsed++;
-                for (size_t k = before; k < n_found; k++) {
-                    uint32_t a0, a1, b0, b1;
-                    if (!mention_span(items, ni, toks, found[k].src, &a0, &a1) ||
-                        !mention_span(items, ni, toks, found[k].dst, &b0, &b1))
-                        continue;
-                    const char *st = c.text + s.start;
-                    dep_path(p->nlp, &y.us, span_head(&y.us, a0, a1), span_head(&y.us, b0, b1), st + a0,
-                             a1 - a0, st + b0, b1 - b0, &y.path);
-                    if (y.path.len) paths[k] = nb_strdup(y.path.data);
-                }
+            p->parsed++;
+            for (size_t k = before; k < n_found; k++) {
+                uint32_t a0, a1, b0, b1;
+                if (!mention_span(items, ni, toks, found[k].src, &a0, &a1) ||
+                    !mention_span(items, ni, toks, found[k].dst, &b0, &b1))
+                    continue;
+                const char *st = c.text + s.start;
+                dep_path(p->nlp, &y.us, span_head(&y.us, a0, a1), span_head(&y.us, b0, b1), st + a0, a1 - a0,
+                         st + b0, b1 - b0, &y.path);
+                if (y.path.len) paths[k] = nb_strdup(y.path.data);
             }
         }
         if (n_found > before) {
@@ -546,21 +533,4 @@ nb_status nb_pipeline_conllu(nb_pipeline *p, const char *path, const char *relpa
 cleanup:
     nb_buf_free(&data);
     return st;
-}
-
-nb_status nb_pipeline_load_cues(nb_pipeline *p, const char *path)
-{
-    FILE *fp = fopen(path, "r");
-    if (!fp) return NB_ERR_IO;
-    char line[512];
-    while (fgets(line, sizeof line, fp)) {
-        if (line[0] == '#' || line[0] == '\n') continue;
-        char *tab = strchr(line, '\t');
-        if (!tab) continue;
-        *tab = '\0';
-        nb_map_put(&p->cues, line, 1);
-    }
-    bool failed = ferror(fp);
-    fclose(fp);
-    return failed ? NB_ERR_IO : NB_OK;
 }

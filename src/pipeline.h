@@ -18,7 +18,7 @@ typedef struct {
     nb_names names;
     nb_network net;
     const nb_nlp *nlp;     /* tagger and parser (borrowed), or NULL: no syntax */
-    nb_map cues;           /* cue lemmas: a sentence with an actor and one of them is parsed */
+    bool syntax;           /* parse the sentences that yield relations (for --explain's paths) */
     nb_report_fn report;   /* problems with one article: path and reason */
     void *report_ctx;
     /* counters for the summary */
@@ -57,10 +57,6 @@ char *nb_provenance(const char *relpath);
 /* Processes raw article bytes already in memory (used by tests and
  * fuzzers). Returns NB_ERR_INPUT when the bytes are not text. */
 nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n);
-
-/* Reads cue lemmas ("lemma<TAB>relation" lines, '#' comments) into p->cues.
- * Returns NB_ERR_IO when the file cannot be read. */
-nb_status nb_pipeline_load_cues(nb_pipeline *p, const char *path);
 
 /* Writes the analysis of every sentence of the article at path (tokens,
  * lemmas, tags, tree, file byte offsets) as CoNLL-U to out. Needs p->nlp.

@@ -125,7 +125,8 @@ static int eval_main(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "--eval")) return eval_main(argc - 2, argv + 2);
-    nb_train_opts o = {.tag_iters = 8, .parse_iters = 15, .folds = 4, .seed = 1, .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
+    nb_train_opts o = {.tag_iters = 8, .parse_iters = 11, .folds = 4, .seed = 1, .min_weight = 1,
+                       .min_updates = 4, .tag_min_updates = 2};
     const char *out = NULL, *train = NULL, *dev = NULL, *credit = EWT_CREDIT;
     size_t max_sent = 0;
     for (int i = 1; i < argc; i++) {

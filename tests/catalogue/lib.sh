@@ -57,12 +57,12 @@ as_nobody() {
     chmod 777 "$W/out"
     AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
     # A checkout in a folder nobody cannot enter (/root): nobody runs copies
-    # of netbuild and its data (dictionary, cue lemmas, model).
+    # of netbuild and its data (dictionary, model).
     # shellcheck disable=SC2086
     if ! $AS sh -c 'test -x "$1" && test -r "$2"' sh "$NB" "$ROOT/data/actors.csv" 2> /dev/null; then
         mkdir -p "$W/nb/data"
         cp "$NB" "$W/nb/netbuild"
-        cp "$ROOT/data/actors.csv" "$ROOT/data/cues.tsv" "$ROOT/data/en_ewt.nbm" "$W/nb/data/"
+        cp "$ROOT/data/actors.csv" "$ROOT/data/en_ewt.nbm" "$W/nb/data/"
         chmod -R a+rX "$W/nb"
         NB=$W/nb/netbuild
         ROOT=$W/nb

@@ -6,8 +6,8 @@
  *
  * The dictionary is $NB_FUZZ_DICT, else $NETBUILD_DATA/actors.csv, else
  * data/actors.csv relative to the working folder; the tagger and parser
- * model and the cue lemmas come from the same folder, so sentences with an
- * actor are tagged and parsed as in a run. Built and run by scripts/fuzz.sh. */
+ * model comes from the same folder, and sentences that yield a relation are
+ * parsed as in a run with --explain. Built and run by scripts/fuzz.sh. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +19,6 @@
 
 static nb_dict g_dict;
 static nb_nlp g_nlp;
-static nb_pipeline g_cues; /* only its cue table is used */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -45,13 +44,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char why[256];
     if (nb_nlp_load(&g_nlp, path.data, why, sizeof why) != NB_OK) {
         fprintf(stderr, "fuzz_article: cannot load the model %s: %s\n", path.data, why);
-        exit(1);
-    }
-    nb_buf_clear(&path);
-    nb_buf_printf(&path, "%s/cues.tsv", dir);
-    nb_pipeline_init(&g_cues);
-    if (nb_pipeline_load_cues(&g_cues, path.data) != NB_OK) {
-        fprintf(stderr, "fuzz_article: cannot read %s\n", path.data);
         exit(1);
     }
     nb_buf_free(&path);
@@ -99,14 +91,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nb_dict_free(&p.dict);
     p.dict = g_dict; /* borrowed: the pipeline only reads it */
     p.nlp = &g_nlp;
-    p.cues = g_cues.cues; /* borrowed too */
+    p.syntax = true;
     nb_pipeline_text(&p, "fuzz.txt", (const char *)data, size);
     /* keep isolated actors on odd sizes, so both finish modes run */
     nb_network_finish(&p.net, (size & 1) == 0);
     chk_all(&p.net, size);
     chk_offsets(&p.net, data, size);
     nb_dict_init(&p.dict); /* give the dictionary back before freeing */
-    memset(&p.cues, 0, sizeof p.cues);
     nb_pipeline_free(&p);
     return 0;
 }
