@@ -260,8 +260,9 @@ static nb_status write_one(const nb_network *net, const output *o)
 
 static void summary(const nb_pipeline *p, const nb_network *net, const nb_input_list *list)
 {
-    fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %.1f KB, %zu sentences (%zu tagged, %zu parsed)",
-            p->read, p->skipped + list->skipped, (double)p->bytes / 1024.0, p->sentences, p->tagged, p->parsed);
+    fprintf(stderr, "netbuild: %zu article(s) read, %zu skipped, %.1f KB, %zu sentences",
+            p->read, p->skipped + list->skipped, (double)p->bytes / 1024.0, p->sentences);
+    if (p->parsed) fprintf(stderr, " (%zu parsed for tree paths)", p->parsed);
     size_t dups = p->duplicates + list->duplicates, own = p->own_outputs + list->own_outputs;
     if (dups) fprintf(stderr, ", %zu duplicate(s) counted once", dups);
     if (own) fprintf(stderr, ", %zu netbuild output(s) ignored", own);

@@ -233,7 +233,6 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
          * read the trees yet, and parsing would cost most of a run. */
         if (p->nlp && p->syntax && n_found > before) {
             syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
-            p->tagged++;
             p->parsed++;
             for (size_t k = before; k < n_found; k++) {
                 uint32_t a0, a1, b0, b1;
@@ -517,7 +516,6 @@ nb_status nb_pipeline_conllu(nb_pipeline *p, const char *path, const char *relpa
         p->sentences++;
         syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
         if (y.us.n == 0) continue;
-        p->tagged++;
         p->parsed++;
         nb_buf_clear(&id);
         nb_buf_printf(&id, "%s#%zu", safe, ++k);

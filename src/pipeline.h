@@ -23,7 +23,7 @@ typedef struct {
     void *report_ctx;
     /* counters for the summary */
     size_t read, skipped, bytes, sentences, cut_sentences, invalid_bytes, truncated;
-    size_t tagged, parsed;  /* sentences tagged, and parsed */
+    size_t parsed;       /* sentences tagged and parsed */
     size_t duplicates;   /* files byte-identical to an earlier article */
     size_t own_outputs;  /* files that turned out to be netbuild outputs */
     size_t relations[NB_REL_COUNT];
