@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,6 +341,11 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
         return NB_ERR_INPUT;
     }
     p = blank + 2;
+    /* the tables are used in place: the header pads the payload to 8 bytes */
+    if ((uintptr_t)p % 8 != 0) {
+        snprintf(err, errlen, "model is malformed (payload not 8-byte aligned: the header was edited)");
+        return NB_ERR_INPUT;
+    }
     if ((unsigned long long)(end - p) != size) {
         snprintf(err, errlen, "model is %s: payload of %zu bytes, header says %llu",
                  (unsigned long long)(end - p) < size ? "truncated" : "too long", (size_t)(end - p), size);
