@@ -991,12 +991,20 @@ c_swap_to_fifo() {
     while [ $k -lt 6 ]; do
         NB_TIMEOUT=60 nb -q in/f -o out/o.graphml
         expect_rc 0 1
-        grep -q 'zz.txt: not a regular file (FIFO)' "$W/err" && fifos=$((fifos + 1))
+        # Whether zz.txt was a FIFO, a file or absent at the open is a race:
+        # refused as a FIFO, only the 3000 files count (1 edge); read as a
+        # file (possibly empty), its second relation may add one more.
+        if grep -q 'zz.txt: not a regular file (FIFO)' "$W/err"; then
+            fifos=$((fifos + 1))
+            expect_edges out/o.graphml 1
+        else
+            expect_edges out/o.graphml '>=1'
+            [ "$(edges_of out/o.graphml)" -le 2 ] || fail "out/o.graphml: more than 2 edges"
+        fi
         k=$((k + 1))
     done
     touch "$W/stop"
     wait
-    expect_edges out/o.graphml 1
     note "FIFO met in $fifos of 6 runs"
     rm -rf in/f
 }
