@@ -17,7 +17,7 @@ TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
 .PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short eval \
-        model eval-parser check-model
+        model eval-parser check-model cues
 
 all: $(BIN)
 
@@ -114,6 +114,12 @@ fuzz: | $(DEPS_OK)
 
 fuzz-short: | $(DEPS_OK)
 	@FUZZ_OUT=build-fuzz-short sh scripts/fuzz.sh 20
+
+# The cue lexicon: data/cues.tsv is committed and not part of the build;
+# `make cues` regenerates it from WordNet 3.0 (wordnet-base) and the reviewed
+# exclusions in data/cues.exclude, byte-identical on rerun.
+cues: | $(DEPS_OK)
+	python3 scripts/gen_cues.py
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
