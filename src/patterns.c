@@ -1,0 +1,926 @@
+/* patterns.c - the tree pattern engine. A cue word (found by lemma in the
+ * cue lexicon) anchors each pattern; a path of dependency steps leads from
+ * it to the source and another to the target; the words reached denote
+ * entities through the mentions they head, their modifiers and their
+ * conjuncts. Blocking (negation, modals, conditions, governing verbs of
+ * denial, threat or plan, questions) is read from the cue's scope in the
+ * tree, with the word classes the patterns file declares. */
+#include "patterns.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { POS_VERB, POS_EVENT, POS_ROLE, POS_SAY, POS_ANY };
+static const char *const POS_NAMES[] = {"VERB", "EVENT", "ROLE", "SAY", "ANY"};
+
+typedef struct {
+    char *lemma;          /* head lemma */
+    char **extra;         /* further lemmas that must hang from the head */
+    int n_extra;
+    int pos;
+    nb_rel rel;
+    char *support;        /* NULL unless funds */
+    char *cases;          /* ",at,on," or NULL */
+    int next;             /* next entry with the same head lemma, or -1 */
+} cue;
+
+/* Special step labels. */
+enum { L_SUBJ = -2, L_SELF = -3, L_ANY = -4 };
+/* Case conditions. */
+enum { C_NONE, C_CUE, C_LIST };
+
+typedef struct {
+    bool up;
+    int label;            /* label id or L_* */
+    int case_mode;
+    char *cases;          /* C_LIST: ",of,for," */
+    int lemma_class;      /* class the reached word's lemma must be in, or -1 */
+} step;
+
+#define MAX_STEPS 6
+#define MAX_ALTS 6
+typedef struct {
+    step st[MAX_STEPS];
+    int n;
+} path;
+
+typedef struct {
+    char *id;
+    int pos;
+    int rel;              /* -1: the cue's */
+    path src[MAX_ALTS], dst[MAX_ALTS];
+    int n_src, n_dst;
+} pattern;
+
+struct nb_patterns {
+    cue *cues;
+    size_t n_cues, cap_cues;
+    nb_map by_lemma;      /* head lemma -> first cue */
+    nb_map classes;       /* class name -> id */
+    nb_map members;       /* "id\tlemma" -> 1 */
+    int n_classes;
+    pattern *pats;
+    size_t n_pats, cap_pats;
+    nb_map forms;         /* inflected cue forms -> 1 */
+    nb_map negative;      /* evaluative word -> strength */
+    bool have_negative;
+    /* label ids the engine itself needs */
+    int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
+        l_nsubj, l_nsubjpass, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
+        l_nmod, l_obl, l_flat, l_punct, l_cc;
+    /* word classes the engine itself needs */
+    int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
+        k_say, k_praise_block, k_place_verb, k_future;
+};
+
+/* ---- small helpers ---- */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t') s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) s[--n] = '\0';
+    return s;
+}
+
+static int class_id(nb_patterns *P, const char *name, bool create)
+{
+    size_t v;
+    if (nb_map_get(&P->classes, name, &v)) return (int)v;
+    if (!create) return -1;
+    nb_map_put(&P->classes, name, (size_t)P->n_classes);
+    return P->n_classes++;
+}
+
+static bool in_class(const nb_patterns *P, int k, const char *lemma)
+{
+    if (k < 0) return false;
+    char key[96];
+    int n = snprintf(key, sizeof key, "%d\t%s", k, lemma);
+    if (n < 0 || (size_t)n >= sizeof key) return false;
+    return nb_map_get(&P->members, key, NULL);
+}
+
+static void add_member(nb_patterns *P, int k, const char *lemma)
+{
+    char key[96];
+    int n = snprintf(key, sizeof key, "%d\t%s", k, lemma);
+    if (n > 0 && (size_t)n < sizeof key) nb_map_put(&P->members, key, 1);
+}
+
+/* ",a,b," from "a,b" so that membership is one strstr. */
+static char *comma_set(const char *list)
+{
+    nb_buf b = {0};
+    nb_buf_putc(&b, ',');
+    for (const char *c = list; *c; c++) nb_buf_putc(&b, *c == ' ' ? ',' : *c);
+    nb_buf_putc(&b, ',');
+    return nb_buf_detach(&b);
+}
+
+static bool in_set(const char *set, const char *w)
+{
+    if (!set) return false;
+    size_t n = strlen(w);
+    for (const char *p = set; (p = strstr(p, w)); p++)
+        if (p[-1] == ',' && p[n] == ',') return true;
+    return false;
+}
+
+static int rel_of(const char *s)
+{
+    for (int r = 0; r < NB_REL_COUNT; r++)
+        if (!strcmp(s, nb_rel_name((nb_rel)r))) return r;
+    return -1;
+}
+
+static int pos_of(const char *s)
+{
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(s, POS_NAMES[i])) return i;
+    return -1;
+}
+
+/* ---- inflected forms, for choosing the sentences worth parsing ---- */
+
+static bool vowel(char c) { return strchr("aeiou", c) != NULL; }
+
+static void put_form(nb_patterns *P, const char *stem, const char *suffix)
+{
+    char buf[96];
+    int n = snprintf(buf, sizeof buf, "%s%s", stem, suffix);
+    if (n > 0 && (size_t)n < sizeof buf) nb_map_put(&P->forms, buf, 1);
+}
+
+/* Regular English inflections, generously: an extra form costs a parse
+ * now and then, a missing one loses a relation. */
+static void add_forms(nb_patterns *P, const char *lemma)
+{
+    size_t n = strlen(lemma);
+    if (n == 0 || n > 60) return;
+    char stem[96];
+    memcpy(stem, lemma, n + 1);
+    put_form(P, stem, "");
+    put_form(P, stem, "s");
+    put_form(P, stem, "es");
+    put_form(P, stem, "ed");
+    put_form(P, stem, "d");
+    put_form(P, stem, "ing");
+    put_form(P, stem, "er");
+    put_form(P, stem, "ers");
+    char last = stem[n - 1];
+    if (last == 'e') {
+        stem[n - 1] = '\0';
+        put_form(P, stem, "ing");
+        stem[n - 1] = 'e';
+    }
+    if (last == 'y' && n > 1 && !vowel(stem[n - 2])) {
+        stem[n - 1] = '\0';
+        put_form(P, stem, "ies");
+        put_form(P, stem, "ied");
+        stem[n - 1] = 'y';
+    }
+    if (n > 2 && !vowel(last) && vowel(stem[n - 2]) && !vowel(stem[n - 3]) && !strchr("wxy", last)) {
+        char dbl[2] = {last, '\0'};
+        char s2[100];
+        snprintf(s2, sizeof s2, "%s%s", stem, dbl);
+        put_form(P, s2, "ed");
+        put_form(P, s2, "ing");
+        put_form(P, s2, "er");
+    }
+}
+
+bool nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n)
+{
+    char buf[96];
+    if (n == 0 || n >= sizeof buf) return false;
+    for (size_t i = 0; i < n; i++) buf[i] = nb_lower(w[i]);
+    buf[n] = '\0';
+    return nb_map_get(&P->forms, buf, NULL);
+}
+
+bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma)
+{
+    return in_class(P, P->k_place_verb, lemma);
+}
+
+/* ---- loading ---- */
+
+static nb_status open_lines(const char *path, FILE **f, nb_buf *err)
+{
+    *f = fopen(path, "r");
+    if (!*f) {
+        nb_buf_printf(err, "%s: %s", path, strerror(errno));
+        return NB_ERR_IO;
+    }
+    return NB_OK;
+}
+
+/* Splits line at tabs into at most max fields; returns the count. */
+static int split_tabs(char *line, char **f, int max)
+{
+    int n = 0;
+    char *p = line;
+    while (n < max) {
+        f[n++] = p;
+        char *t = strchr(p, '\t');
+        if (!t) break;
+        *t = '\0';
+        p = t + 1;
+    }
+    for (int i = 0; i < n; i++) f[i] = trim(f[i]);
+    return n;
+}
+
+static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
+{
+    FILE *f;
+    nb_status st = open_lines(path, &f, err);
+    if (st != NB_OK) return st;
+    char line[1024];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *l = trim(line);
+        if (*l == '#' || *l == '\0') continue;
+        char *fl[6];
+        int nf = split_tabs(l, fl, 6);
+        int pos = nf >= 3 ? pos_of(fl[1]) : -1;
+        int rel = nf >= 3 ? rel_of(fl[2]) : -1;
+        if (nf < 3 || pos < 0 || pos == POS_ANY || (pos != POS_SAY && rel < 0) || !*fl[0]) {
+            nb_buf_printf(err, "%s:%d: want lemma, VERB|EVENT|ROLE|SAY, relation", path, lineno);
+            st = NB_ERR_INPUT;
+            break;
+        }
+        nb_grow(&P->cues, &P->cap_cues, P->n_cues + 1, sizeof *P->cues);
+        cue *c = &P->cues[P->n_cues];
+        memset(c, 0, sizeof *c);
+        c->pos = pos;
+        c->rel = rel < 0 ? NB_REL_CONDEMNS : (nb_rel)rel;
+        /* "point finger at": the head first, then words that hang from it;
+         * a final preposition marks the target */
+        char *words[8];
+        int nw = 0;
+        for (char *tok = strtok(fl[0], " "); tok && nw < 8; tok = strtok(NULL, " ")) words[nw++] = tok;
+        if (nw == 0) continue;
+        c->lemma = nb_strdup(words[0]);
+        const char *cases = nf >= 5 && strcmp(fl[4], "-") && *fl[4] ? fl[4] : NULL;
+        nb_buf cb = {0};
+        if (cases) nb_buf_puts(&cb, cases);
+        for (int i = 1; i < nw; i++) {
+            bool prep = i == nw - 1 && nw > 1 &&
+                        in_set(",at,on,against,with,of,for,to,from,into,over,upon,toward,towards,", words[i]);
+            if (prep) {
+                if (cb.len) nb_buf_putc(&cb, ',');
+                nb_buf_puts(&cb, words[i]);
+                continue;
+            }
+            c->extra = nb_realloc(c->extra, ((size_t)c->n_extra + 1) * sizeof *c->extra);
+            c->extra[c->n_extra++] = nb_strdup(words[i]);
+        }
+        if (cb.len) c->cases = comma_set(cb.data);
+        nb_buf_free(&cb);
+        if (nf >= 4 && strcmp(fl[3], "-") && *fl[3] && c->rel == NB_REL_FUNDS) c->support = nb_strdup(fl[3]);
+        size_t first;
+        c->next = nb_map_get(&P->by_lemma, c->lemma, &first) ? (int)first : -1;
+        nb_map_put(&P->by_lemma, c->lemma, P->n_cues);
+        add_forms(P, c->lemma);
+        P->n_cues++;
+    }
+    fclose(f);
+    return st;
+}
+
+static int label_id(const nb_nlp *m, const char *name)
+{
+    if (!strcmp(name, "subj")) return L_SUBJ;
+    if (!strcmp(name, "self")) return L_SELF;
+    if (!strcmp(name, "*")) return L_ANY;
+    return nb_nlp_label(m, name);
+}
+
+/* "^acl", "nmod/$", "obl/by,from", "^obj{LIGHT}", "subj" */
+static bool parse_step(nb_patterns *P, const nb_nlp *m, char *s, step *st)
+{
+    memset(st, 0, sizeof *st);
+    st->lemma_class = -1;
+    if (*s == '^') {
+        st->up = true;
+        s++;
+    }
+    char *brace = strchr(s, '{');
+    if (brace) {
+        char *end = strchr(brace, '}');
+        if (!end) return false;
+        *end = '\0';
+        st->lemma_class = class_id(P, brace + 1, true);
+        *brace = '\0';
+    }
+    char *slash = strchr(s, '/');
+    if (slash) {
+        *slash = '\0';
+        if (!strcmp(slash + 1, "$")) {
+            st->case_mode = C_CUE;
+        } else {
+            st->case_mode = C_LIST;
+            st->cases = comma_set(slash + 1);
+        }
+    }
+    st->label = label_id(m, s);
+    return st->label != -1;
+}
+
+static bool parse_path(nb_patterns *P, const nb_nlp *m, char *s, path *p)
+{
+    p->n = 0;
+    for (char *tok = strtok_r(s, ".", &s); tok; tok = strtok_r(NULL, ".", &s)) {
+        if (p->n == MAX_STEPS || !parse_step(P, m, tok, &p->st[p->n])) return false;
+        p->n++;
+    }
+    return p->n > 0;
+}
+
+static bool parse_alts(nb_patterns *P, const nb_nlp *m, char *s, path *alts, int *n)
+{
+    *n = 0;
+    char *save;
+    for (char *tok = strtok_r(s, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+        if (*n == MAX_ALTS || !parse_path(P, m, tok, &alts[*n])) return false;
+        (*n)++;
+    }
+    return *n > 0;
+}
+
+static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path, nb_buf *err)
+{
+    FILE *f;
+    nb_status st = open_lines(path, &f, err);
+    if (st != NB_OK) return st;
+    char line[2048];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *l = trim(line);
+        if (*l == '#' || *l == '\0') continue;
+        if (*l == '@') { /* @CLASS word word ... */
+            char *save;
+            char *name = strtok_r(l + 1, " \t", &save);
+            int k = class_id(P, name, true);
+            for (char *w = strtok_r(NULL, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+                for (char *c = w; *c; c++)
+                    if (*c == '_') *c = ' ';
+                add_member(P, k, w);
+            }
+            continue;
+        }
+        /* id  cue[:relation]  source-paths  target-paths */
+        char *fl[4];
+        int nf = 0;
+        char *save;
+        for (char *tok = strtok_r(l, " \t", &save); tok && nf < 4; tok = strtok_r(NULL, " \t", &save)) fl[nf++] = tok;
+        nb_grow(&P->pats, &P->cap_pats, P->n_pats + 1, sizeof *P->pats);
+        pattern *pt = &P->pats[P->n_pats];
+        memset(pt, 0, sizeof *pt);
+        pt->rel = -1;
+        bool ok = nf == 4;
+        if (ok) {
+            char *colon = strchr(fl[1], ':');
+            if (colon) {
+                *colon = '\0';
+                pt->rel = rel_of(colon + 1);
+                ok = pt->rel >= 0;
+            }
+            pt->pos = pos_of(fl[1]);
+            ok = ok && pt->pos >= 0;
+        }
+        if (ok) {
+            nb_buf idb = {0};
+            nb_buf_printf(&idb, "tree:%s", fl[0]); /* tells tree edges from surface rules in --explain */
+            pt->id = nb_buf_detach(&idb);
+            ok = parse_alts(P, m, fl[2], pt->src, &pt->n_src) && parse_alts(P, m, fl[3], pt->dst, &pt->n_dst);
+        }
+        if (!ok) {
+            free(pt->id);
+            nb_buf_printf(err, "%s:%d: want: id CUE[:relation] source-path target-path (labels the model knows)",
+                          path, lineno);
+            st = NB_ERR_INPUT;
+            break;
+        }
+        P->n_pats++;
+    }
+    fclose(f);
+    return st;
+}
+
+static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return NB_OK; /* optional: no evaluative speech without it */
+    (void)err;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        char *l = trim(line);
+        if (*l == '#' || *l == '\0') continue;
+        char *fl[4];
+        int nf = split_tabs(l, fl, 4);
+        long strength = nf >= 3 ? strtol(fl[2], NULL, 10) : 1;
+        for (char *c = fl[0]; *c; c++) *c = nb_lower(*c);
+        nb_map_put(&P->negative, fl[0], strength > 0 ? (size_t)strength : 1);
+    }
+    fclose(f);
+    P->have_negative = true;
+    return NB_OK;
+}
+
+/* Every lemma the treebank table maps a form to, for irregular forms. */
+static void add_table_forms(nb_patterns *P, const nb_nlp *m)
+{
+    const nb_map *ex = &m->lem.exact;
+    for (size_t i = 0; i < ex->cap; i++) {
+        if (!ex->keys || !ex->keys[i]) continue;
+        const char *tab = strchr(ex->keys[i], '\t');
+        if (!tab || ex->vals[i] >= m->lem.n_lemma) continue;
+        const char *lemma = m->lem.lemma[ex->vals[i]];
+        if (nb_map_get(&P->by_lemma, lemma, NULL) || in_class(P, P->k_say, lemma)) {
+            char buf[96];
+            size_t n = strlen(tab + 1);
+            if (n >= sizeof buf) continue;
+            for (size_t k = 0; k <= n; k++) buf[k] = nb_lower(tab[1 + k]);
+            nb_map_put(&P->forms, buf, 1);
+        }
+    }
+}
+
+nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patterns_path, const char *cues_path,
+                           const char *negative_path, nb_buf *err)
+{
+    nb_patterns *P = nb_calloc(1, sizeof *P);
+    nb_status st = load_cues(P, cues_path, err);
+    if (st == NB_OK) st = load_patterns(P, m, patterns_path, err);
+    if (st == NB_OK && negative_path) st = load_negative(P, negative_path, err);
+    if (st != NB_OK) {
+        nb_patterns_free(P);
+        *out = NULL;
+        return st;
+    }
+#define L(f, name) P->f = nb_nlp_label(m, name)
+    L(l_case, "case"); L(l_conj, "conj"); L(l_xcomp, "xcomp"); L(l_ccomp, "ccomp"); L(l_advcl, "advcl");
+    L(l_acl, "acl"); L(l_relcl, "acl:relcl"); L(l_aux, "aux"); L(l_auxpass, "aux:pass"); L(l_advmod, "advmod");
+    L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_compound, "compound");
+    L(l_amod, "amod"); L(l_poss, "nmod:poss"); L(l_appos, "appos"); L(l_obj, "obj");
+    L(l_parataxis, "parataxis"); L(l_cop, "cop"); L(l_det, "det"); L(l_nmod, "nmod"); L(l_obl, "obl");
+    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc");
+#undef L
+#define K(f, name) P->f = class_id(P, name, true)
+    K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
+    K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
+    K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE");
+#undef K
+    /* speech verbs open sentences to evaluative-speech patterns */
+    for (size_t i = 0; i < P->members.cap; i++) {
+        if (!P->members.keys || !P->members.keys[i]) continue;
+        char *tab = strchr(P->members.keys[i], '\t');
+        if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1);
+    }
+    add_table_forms(P, m);
+    *out = P;
+    return NB_OK;
+}
+
+void nb_patterns_free(nb_patterns *P)
+{
+    if (!P) return;
+    for (size_t i = 0; i < P->n_cues; i++) {
+        cue *c = &P->cues[i];
+        free(c->lemma);
+        for (int k = 0; k < c->n_extra; k++) free(c->extra[k]);
+        free(c->extra);
+        free(c->support);
+        free(c->cases);
+    }
+    free(P->cues);
+    for (size_t i = 0; i < P->n_pats; i++) {
+        pattern *pt = &P->pats[i];
+        free(pt->id);
+        for (int a = 0; a < pt->n_src; a++)
+            for (int k = 0; k < pt->src[a].n; k++) free(pt->src[a].st[k].cases);
+        for (int a = 0; a < pt->n_dst; a++)
+            for (int k = 0; k < pt->dst[a].n; k++) free(pt->dst[a].st[k].cases);
+    }
+    free(P->pats);
+    nb_map_free(&P->by_lemma);
+    nb_map_free(&P->classes);
+    nb_map_free(&P->members);
+    nb_map_free(&P->forms);
+    nb_map_free(&P->negative);
+    free(P);
+}
+
+/* ---- matching ---- */
+
+#define MAX_HITS 16
+
+typedef struct {
+    const nb_patterns *P;
+    const nb_nlp *m;
+    const nb_sent *s;
+    const int *ent_of;
+    int *kids;            /* children of word i: kids[first[i] .. first[i + 1]) */
+    int *first;
+    bool question;
+} ctx;
+
+static const char *lem(const ctx *c, int i) { return nb_sent_lemma(c->s, (size_t)i); }
+static int lab(const ctx *c, int i) { return c->s->w[i].label; }
+static int head(const ctx *c, int i) { return c->s->w[i].head - 1; }
+static const char *xpos(const ctx *c, int i) { return c->m->xpos[c->s->w[i].tag]; }
+static const char *upos(const ctx *c, int i) { return c->m->upos[c->s->w[i].tag]; }
+
+/* Is the word's form (in lower case) in class k? */
+static bool form_in(const ctx *c, int i, int k)
+{
+    char buf[64];
+    size_t n = c->s->w[i].len;
+    if (n >= sizeof buf) return false;
+    for (size_t j = 0; j < n; j++) buf[j] = nb_lower(c->s->w[i].form[j]);
+    buf[n] = '\0';
+    return in_class(c->P, k, buf);
+}
+
+/* A child of i with label l whose lemma is in class k (k < 0: any). */
+static int child_in(const ctx *c, int i, int l, int k)
+{
+    for (int j = c->first[i]; j < c->first[i + 1]; j++) {
+        int d = c->kids[j];
+        if ((l < 0 || lab(c, d) == l) && (k < 0 || in_class(c->P, k, lem(c, d)))) return d;
+    }
+    return -1;
+}
+
+static bool case_ok(const ctx *c, int w, const step *st, const cue *q)
+{
+    if (st->case_mode == C_NONE) return true;
+    const char *set = st->case_mode == C_CUE ? q->cases : st->cases;
+    if (!set) return false;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if ((lab(c, d) == c->P->l_case || lab(c, d) == c->P->l_mark) && in_set(set, lem(c, d))) return true;
+    }
+    return false;
+}
+
+/* The subject of a verb, inherited through xcomp, conj, an -ing adverbial
+ * clause or an -ing participle modifying a noun ("forces shelling X"). */
+static int subjects(const ctx *c, int v, int *out, int max)
+{
+    for (int depth = 0; depth < 4 && v >= 0; depth++) {
+        int n = 0;
+        for (int j = c->first[v]; j < c->first[v + 1] && n < max; j++)
+            if (lab(c, c->kids[j]) == c->P->l_nsubj) out[n++] = c->kids[j];
+        if (n) return n;
+        int l = lab(c, v), h = head(c, v);
+        if (h < 0) return 0;
+        if (l == c->P->l_xcomp || l == c->P->l_conj) {
+            v = h;
+        } else if (l == c->P->l_advcl && !strcmp(xpos(c, v), "VBG")) {
+            /* "accused X of attacking", "thanked X for funding": the object
+             * is the subject; "by killing": the head's subject */
+            int mk = child_in(c, v, c->P->l_mark, -1);
+            if (mk < 0) mk = child_in(c, v, c->P->l_case, -1);
+            int ob = child_in(c, h, c->P->l_obj, -1);
+            if (ob < 0) ob = child_in(c, h, c->P->l_nsubjpass, -1);
+            if (mk >= 0 && ob >= 0 && (!strcmp(lem(c, mk), "of") || !strcmp(lem(c, mk), "for"))) {
+                out[0] = ob;
+                return 1;
+            }
+            v = h;
+        } else if (l == c->P->l_acl && !strcmp(xpos(c, v), "VBG") && !strcmp(upos(c, h), "NOUN")) {
+            out[0] = h;
+            return 1;
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* A subject or object that has a preposition ("positions around El Fasher
+ * were shelled" read with El Fasher as subject) is a misparse: skip it. */
+static bool misparsed_core(const ctx *c, int d)
+{
+    const nb_patterns *P = c->P;
+    int l = lab(c, d);
+    if (l != P->l_nsubj && l != P->l_nsubjpass && l != P->l_obj) return false;
+    for (int j = c->first[d]; j < c->first[d + 1]; j++) {
+        int x = c->kids[j];
+        if (lab(c, x) == P->l_case && x < d && strcmp(upos(c, x), "PART")) return true;
+    }
+    return false;
+}
+
+static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *hits, int *n)
+{
+    if (k == p->n) {
+        for (int i = 0; i < *n; i++)
+            if (hits[i] == w) return;
+        if (*n < MAX_HITS) hits[(*n)++] = w;
+        return;
+    }
+    const step *st = &p->st[k];
+    if (st->label == L_SELF) {
+        walk(c, p, k + 1, w, q, hits, n);
+        return;
+    }
+    if (st->label == L_SUBJ) {
+        int subj[MAX_HITS];
+        int ns = subjects(c, w, subj, MAX_HITS);
+        for (int i = 0; i < ns; i++) walk(c, p, k + 1, subj[i], q, hits, n);
+        return;
+    }
+    if (st->up) {
+        int h = head(c, w);
+        if (h < 0 || (st->label != L_ANY && lab(c, w) != st->label)) return;
+        if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, h))) return;
+        walk(c, p, k + 1, h, q, hits, n);
+        return;
+    }
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (st->label != L_ANY && lab(c, d) != st->label) continue;
+        if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, d))) continue;
+        if (!case_ok(c, d, st, q)) continue;
+        if (misparsed_core(c, d)) continue;
+        walk(c, p, k + 1, d, q, hits, n);
+    }
+}
+
+static int ent_at(const ctx *c, int w) { return c->ent_of[w] >= -1 ? c->ent_of[w] : -2 - c->ent_of[w]; }
+static bool adjectival(const ctx *c, int w) { return c->ent_of[w] < -1; }
+
+static void push_ent(int e, int w, int *ents, int *ws, int *n)
+{
+    if (e < 0) return;
+    for (int i = 0; i < *n; i++)
+        if (ents[i] == e) return;
+    if (*n < MAX_HITS) {
+        ws[*n] = w;
+        ents[(*n)++] = e;
+    }
+}
+
+/* The entities a word stands for: its mention; a relative pronoun's
+ * antecedent; a force or target named by its owner ("Iranian forces",
+ * "Hezbollah positions", "Russia's army"); an apposition; and the same for
+ * each conjunct. */
+static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy, bool conj);
+
+static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
+{
+    denote_at(c, w, ents, ws, n, depth, proxy, true);
+}
+
+/* conj: spread over the word's conjuncts too */
+static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy, bool conj)
+{
+    if (w < 0 || depth > 4) return;
+    const nb_patterns *P = c->P;
+    if (ent_at(c, w) >= 0) {
+        push_ent(ent_at(c, w), w, ents, ws, n);
+    } else if (in_class(P, P->k_relpron, lem(c, w))) {
+        int h = head(c, w);
+        if (h >= 0 && lab(c, h) == P->l_relcl) {
+            /* "X, pro-government militias that Y armed": the apposition's anchor */
+            int a = head(c, h);
+            /* (a conjunct without "and" is an apposition the parser misread) */
+            bool appos = a >= 0 && (lab(c, a) == P->l_appos || (lab(c, a) == P->l_conj && child_in(c, a, P->l_cc, -1) < 0));
+            int before = *n;
+            if (appos && head(c, a) >= 0) denote_at(c, head(c, a), ents, ws, n, depth + 1, proxy, false);
+            if (*n == before) denote(c, a, ents, ws, n, depth + 1, proxy);
+        }
+    } else {
+        /* an apposition names the referent ("the commander, X"); failing
+         * that, the owner of a force or target */
+        int before = *n;
+        for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
+        }
+        if (*n == before && proxy && in_class(P, P->k_proxy, lem(c, w))) {
+            for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+                int d = c->kids[j], l = lab(c, d);
+                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss))
+                    push_ent(ent_at(c, d), d, ents, ws, n);
+            }
+        }
+    }
+    /* a role's holder is named: conjuncts of a name, not of any word */
+    if (!conj || (!proxy && ent_at(c, w) < 0)) return;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++)
+        if (lab(c, c->kids[j]) == P->l_conj) denote(c, c->kids[j], ents, ws, n, depth + 1, proxy);
+}
+
+/* Is the cue at v asserted? Negation, a modal, a condition or a hedge on it
+ * or on the verbs it hangs from through xcomp, ccomp and conj; a governing
+ * verb of denial, threat, plan or demand; a noun of threat or plan. */
+static bool blocked(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    if (c->question) return true;
+    int x = v;
+    for (int depth = 0; depth < 6 && x >= 0; depth++) {
+        if (child_in(c, x, P->l_advmod, P->k_neg) >= 0) return true;
+        if (child_in(c, x, P->l_det, P->k_neg) >= 0 || child_in(c, x, P->l_det, P->k_hedge) >= 0) return true;
+        /* "no longer" */
+        for (int j = c->first[x]; j < c->first[x + 1]; j++)
+            if (lab(c, c->kids[j]) == P->l_advmod && child_in(c, c->kids[j], P->l_advmod, P->k_neg) >= 0) return true;
+        if (child_in(c, x, -1, P->k_neg) >= 0 && depth == 0) return true;
+        if (child_in(c, x, P->l_aux, P->k_modal) >= 0) return true;
+        if (child_in(c, x, P->l_auxpass, P->k_modal) >= 0) return true;
+        if (child_in(c, x, P->l_mark, P->k_cond) >= 0) return true;
+        if (child_in(c, x, P->l_amod, P->k_hedge) >= 0) return true;
+        if (child_in(c, x, P->l_advmod, P->k_hedge) >= 0) return true;
+        /* "remains unproven" */
+        if (depth > 0 && child_in(c, x, P->l_xcomp, P->k_hedge) >= 0) return true;
+        /* "to attack" outside a control verb: a purpose or a plan */
+        int l = lab(c, x), h = head(c, x);
+        if (h < 0) return false;
+        if ((l == P->l_nsubj || l == P->l_nsubjpass) && strcmp(upos(c, x), "VERB")) {
+            /* "any support for X would ...": the predicate's modality */
+            x = h;
+            continue;
+        }
+        if (l == P->l_xcomp) {
+            if (!in_class(P, P->k_xcomp_ok, lem(c, h))) return true;
+            /* "is going to hit": a future, not an act; matched by word form */
+            if (form_in(c, h, P->k_future)) return true;
+            x = h;
+        } else if (l == P->l_ccomp || l == P->l_parataxis) {
+            if (in_class(P, P->k_block_gov, lem(c, h))) return true;
+            /* "accusations that it armed": the content of a claim */
+            if (in_class(P, P->k_block_noun, lem(c, h))) return true;
+            /* "did not say that": the report is negated too */
+            x = h;
+        } else if (l == P->l_conj) {
+            x = h;
+            /* the first conjunct's own negation does not reach this one */
+            if (in_class(P, P->k_block_gov, lem(c, x))) return true;
+            l = lab(c, x);
+            h = head(c, x);
+            if (h < 0) return false;
+            if (l == P->l_xcomp && !in_class(P, P->k_xcomp_ok, lem(c, h))) return true;
+            if ((l == P->l_ccomp || l == P->l_obj) && in_class(P, P->k_block_gov, lem(c, h))) return true;
+            return false;
+        } else if (l == P->l_obj && !strcmp(upos(c, h), "VERB") && !in_class(P, P->k_block_gov, lem(c, h))) {
+            /* "did not launch strikes": the light verb's scope is the noun's */
+            x = h;
+        } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
+            /* "threatened an attack", "plans for an invasion", "denied attacking" */
+            if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;
+            /* a participle clause shares its head's scope: "accused X of
+             * violating the truce by killing ..." */
+            if ((l == P->l_advcl || l == P->l_acl) && !strcmp(xpos(c, x), "VBG") && strcmp(upos(c, h), "NOUN")) {
+                x = h;
+                continue;
+            }
+            if (child_in(c, x, P->l_mark, -1) >= 0 && strcmp(xpos(c, x), "VBG") &&
+                child_in(c, x, P->l_mark, P->k_cond) < 0) {
+                /* "to attack" as a purpose: not done yet */
+                int mk = child_in(c, x, P->l_mark, -1);
+                if (!strcmp(lem(c, mk), "to")) return true;
+            }
+            return false;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Extra words of a multiword cue must hang from its head. */
+static bool extras_ok(const ctx *c, int v, const cue *q)
+{
+    for (int k = 0; k < q->n_extra; k++) {
+        bool found = false;
+        for (int j = c->first[v]; j < c->first[v + 1] && !found; j++) {
+            int d = c->kids[j];
+            if (!strcmp(lem(c, d), q->extra[k])) found = true;
+            /* "lodged a strong protest": one level further for modifiers */
+            for (int j2 = c->first[d]; j2 < c->first[d + 1] && !found; j2++)
+                if (!strcmp(lem(c, c->kids[j2]), q->extra[k])) found = true;
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
+static bool pos_fits(const ctx *c, int v, int pos)
+{
+    const char *u = upos(c, v);
+    switch (pos) {
+    case POS_VERB: return !strcmp(u, "VERB") || (!strcmp(u, "ADJ") && !strcmp(xpos(c, v), "VBN"));
+    case POS_EVENT:
+    case POS_ROLE: return !strcmp(u, "NOUN") || !strcmp(u, "PROPN");
+    default: return false;
+    }
+}
+
+static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int src, int dst, nb_rel rel,
+                 const char *rule, const char *support, int cue, int ws, int wd)
+{
+    if (src == dst || src < 0 || dst < 0) return;
+    for (size_t i = from; i < *n_out; i++)
+        if ((*out)[i].src == src && (*out)[i].dst == dst && (*out)[i].rel == rel) return;
+    nb_grow(out, cap, *n_out + 1, sizeof **out);
+    (*out)[(*n_out)++] = (nb_tree_rel){src, dst, rel, rule, support, cue, ws, wd};
+}
+
+/* The agents of an attack word that names no actor itself ("condemned the
+ * strikes" with "Israeli strikes"): its attacked-pattern sources. */
+static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n);
+
+static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from,
+                    bool agents_only, int *aents, int *aws, int *na)
+{
+    const nb_patterns *P = c->P;
+    for (size_t pi = 0; pi < P->n_pats; pi++) {
+        const pattern *pt = &P->pats[pi];
+        if (pt->pos != q->pos || (pt->rel >= 0 && pt->rel != (int)q->rel)) continue;
+        int sw[MAX_HITS], dw[MAX_HITS], ns = 0, nd = 0;
+        for (int a = 0; a < pt->n_src; a++) walk(c, &pt->src[a], 0, v, q, sw, &ns);
+        if (!ns) continue;
+        int se[MAX_HITS], sew[MAX_HITS], nse = 0;
+        /* a role is held by a person named, not by "officers" of a force */
+        for (int i = 0; i < ns; i++) denote(c, sw[i], se, sew, &nse, 0, q->pos != POS_ROLE);
+        if (!nse) continue;
+        if (agents_only) {
+            for (int i = 0; i < nse; i++) push_ent(se[i], sew[i], aents, aws, na);
+            continue;
+        }
+        for (int a = 0; a < pt->n_dst; a++) walk(c, &pt->dst[a], 0, v, q, dw, &nd);
+        int de[MAX_HITS], dew[MAX_HITS], nde = 0;
+        for (int i = 0; i < nd; i++) {
+            int before = nde;
+            denote(c, dw[i], de, dew, &nde, 0, true);
+            /* condemning an attack condemns its authors */
+            if (nde == before && q->rel == NB_REL_CONDEMNS) event_agents(c, dw[i], de, dew, &nde);
+        }
+        for (int i = 0; i < nse; i++)
+            for (int k = 0; k < nde; k++)
+                /* "the Kenyan police commander": a nationality, not the force led */
+                if (!(q->pos == POS_ROLE && adjectival(c, dew[k])))
+                    emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
+    }
+}
+
+static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n)
+{
+    size_t hv;
+    if (!nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next) {
+        const cue *q = &c->P->cues[qi];
+        if (q->rel != NB_REL_ATTACKED || !pos_fits(c, w, q->pos)) continue;
+        run_cue(c, w, q, NULL, NULL, NULL, 0, true, ents, ws, n);
+    }
+}
+
+size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                        nb_tree_rel **out, size_t *n_out, size_t *cap)
+{
+    size_t n = s->n, from = *n_out;
+    if (n == 0) return *n_out;
+    ctx c = {P, m, s, ent_of, nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false};
+    /* children in CSR form, in word order */
+    for (size_t i = 0; i < n; i++)
+        if (s->w[i].head > 0) c.first[s->w[i].head]++;
+    for (size_t i = 1; i <= n + 1; i++) c.first[i] += c.first[i - 1];
+    int *fill = nb_calloc(n + 1, sizeof(int));
+    for (size_t i = 0; i < n; i++) {
+        int h = s->w[i].head - 1;
+        if (h >= 0) c.kids[c.first[h] + fill[h]++] = (int)i;
+    }
+    free(fill);
+    for (size_t i = n; i-- > 0;) {
+        if (s->w[i].label == P->l_punct) {
+            if (s->w[i].len == 1 && s->w[i].form[0] == '?') c.question = true;
+            continue;
+        }
+        break;
+    }
+    for (size_t v = 0; v < n; v++) {
+        size_t hv;
+        if (!nb_map_get(&P->by_lemma, lem(&c, (int)v), &hv)) continue;
+        for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
+            const cue *q = &P->cues[qi];
+            if (q->pos == POS_SAY || !pos_fits(&c, (int)v, q->pos) || !extras_ok(&c, (int)v, q)) continue;
+            if (blocked(&c, (int)v)) break;
+            run_cue(&c, (int)v, q, out, n_out, cap, from, false, NULL, NULL, NULL);
+        }
+    }
+    free(c.kids);
+    free(c.first);
+    return *n_out;
+}

@@ -1,0 +1,53 @@
+/* patterns.h - relations read from the dependency tree. Three data files
+ * drive it: the cue lexicon (data/cues.tsv: lemma, POS class, relation,
+ * kind of support, target prepositions), the tree patterns (data/patterns:
+ * a path from the cue to the source and one to the target, plus the word
+ * classes that block an edge) and the negative-evaluation lexicon
+ * (data/negative.tsv) for criticism voiced without a condemn word. One
+ * engine runs every pattern. nb_patterns_load fills a set the caller
+ * releases with nb_patterns_free. */
+#ifndef NB_PATTERNS_H
+#define NB_PATTERNS_H
+
+#include "model.h"
+#include "nlp.h"
+#include "util.h"
+
+typedef struct nb_patterns nb_patterns;
+
+/* One relation the tree states: entities as given in ent_of, the pattern
+ * that matched, and the word ids of the cue and both ends (0-based). */
+typedef struct {
+    int src, dst;
+    nb_rel rel;
+    const char *rule;     /* the pattern's id: lives as long as the set */
+    const char *support;  /* funds: "money", "weapons"...; else NULL */
+    int cue, wsrc, wdst;
+} nb_tree_rel;
+
+/* Loads the three files (negative may be NULL or missing: no evaluative
+ * speech then). Label names in patterns are checked against m's labels.
+ * On failure returns NB_ERR_INPUT/NB_ERR_IO with a message in err. */
+nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patterns_path,
+                           const char *cues_path, const char *negative_path, nb_buf *err);
+void nb_patterns_free(nb_patterns *P);
+
+/* True when a lowercase word form may be an inflection of a cue lemma or a
+ * speech verb: only sentences with one are tagged and parsed. */
+bool nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n);
+
+/* Is lemma a verb that takes places as well as actors ("shelled X"), so that
+ * an unknown name it governs is taken for a town (class PLACE_VERB)? */
+bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
+
+/* An entity named by an adjective ("Kenyan"): it owns forces and acts, but
+ * is no role-holder's organisation. ent_of carries it encoded. */
+#define NB_TREE_ADJ(e) (-2 - (e))
+
+/* Finds the relations in the parsed sentence s. ent_of[i] is the entity a
+ * word belongs to, NB_TREE_ADJ(entity) for an adjectival one, -1 for none. Appends to *out (grown; the caller frees
+ * it) and returns the new count. */
+size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                        nb_tree_rel **out, size_t *n_out, size_t *cap);
+
+#endif

@@ -1,0 +1,160 @@
+/* test_patterns.c - the tree pattern engine: loading the pattern language
+ * and the cue lexicon (errors name the file and line), inflected cue forms,
+ * and relations read from parsed sentences with their blocking. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "patterns.h"
+#include "udtok.h"
+
+static nb_nlp nlp;
+
+static char *write_tmp(const char *text)
+{
+    char *path = nb_strdup("/tmp/nb_patterns_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static const char *CUES = "attack\tVERB\tattacked\t-\t-\tt\n"
+                          "fund\tVERB\tfunds\tmoney\t-\tt\n"
+                          "point finger at\tVERB\tcondemns\t-\t-\tt\n"
+                          "leader\tROLE\tcommands\t-\tof\tt\n";
+static const char *PATS = "active VERB subj obj|obl/$|obj.nmod/$\n"
+                          "passive VERB obl:agent nsubj:pass\n"
+                          "role-appos ROLE ^appos nmod/$\n"
+                          "@NEG not never\n@MODAL would could will\n@COND if\n@RELPRON who which\n"
+                          "@XCOMP_OK continue\n@BLOCK_GOV deny threaten\n";
+
+static nb_patterns *load(const char *pats, const char *cues, nb_buf *err)
+{
+    char *pp = write_tmp(pats), *cp = write_tmp(cues);
+    nb_patterns *P = NULL;
+    nb_patterns_load(&P, &nlp, pp, cp, NULL, err);
+    unlink(pp);
+    unlink(cp);
+    free(pp);
+    free(cp);
+    return P;
+}
+
+static void test_load_errors(void **state)
+{
+    (void)state;
+    nb_buf err = {0};
+    assert_null(load("bad VERB nosuchlabel obj\n", CUES, &err));
+    assert_non_null(strstr(err.data, ":1:"));
+    nb_buf_clear(&err);
+    assert_null(load("x NOUNISH subj obj\n", CUES, &err));
+    nb_buf_clear(&err);
+    assert_null(load(PATS, "attack\tVERB\tpunches\n", &err));
+    assert_non_null(strstr(err.data, ":1:"));
+    nb_buf_clear(&err);
+    nb_patterns *P = NULL;
+    assert_int_equal(nb_patterns_load(&P, &nlp, "/nonexistent/patterns", "/nonexistent/cues", NULL, &err),
+                     NB_ERR_IO);
+    assert_null(P);
+    nb_buf_free(&err);
+}
+
+static void test_forms(void **state)
+{
+    (void)state;
+    nb_buf err = {0};
+    nb_patterns *P = load(PATS, CUES, &err);
+    assert_non_null(P);
+    assert_true(nb_patterns_cue_form(P, "attacked", 8));
+    assert_true(nb_patterns_cue_form(P, "Attacking", 9));
+    assert_true(nb_patterns_cue_form(P, "funds", 5));
+    assert_true(nb_patterns_cue_form(P, "leaders", 7));
+    assert_true(nb_patterns_cue_form(P, "pointed", 7));
+    assert_false(nb_patterns_cue_form(P, "praised", 7));
+    nb_patterns_free(P);
+    nb_buf_free(&err);
+}
+
+/* Parses text; words whose form starts with a capital get an entity each
+ * (the same name, the same entity). Returns "S rel D" lines. */
+static char *run(nb_patterns *P, const char *text)
+{
+    nb_sent s = {0};
+    nb_word *words = NULL;
+    size_t wcap = 0;
+    size_t nw = nb_udtok(text, strlen(text), &words, &wcap);
+    for (size_t i = 0; i < nw; i++) nb_sent_add(&s, text + words[i].start, words[i].start, words[i].len);
+    nb_nlp_analyze(&nlp, &s, true);
+    int *ent = calloc(s.n + 1, sizeof *ent);
+    for (size_t i = 0; i < s.n; i++) {
+        ent[i] = -1;
+        if (s.w[i].form[0] >= 'A' && s.w[i].form[0] <= 'Z' && i > 0) ent[i] = s.w[i].form[0] - 'A';
+    }
+    nb_tree_rel *out = NULL;
+    size_t n = 0, cap = 0;
+    nb_patterns_find(P, &nlp, &s, ent, &out, &n, &cap);
+    nb_buf b = {0};
+    nb_buf_puts(&b, "");
+    for (size_t k = 0; k < n; k++)
+        nb_buf_printf(&b, "%c %s %c;", 'A' + out[k].src, nb_rel_name(out[k].rel), 'A' + out[k].dst);
+    free(out);
+    free(ent);
+    free(words);
+    nb_sent_free(&s);
+    return nb_buf_detach(&b);
+}
+
+static void expect(nb_patterns *P, const char *text, const char *want)
+{
+    char *got = run(P, text);
+    if (strcmp(got, want)) print_message("%s\n  got '%s', want '%s'\n", text, got, want);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_sentences(void **state)
+{
+    (void)state;
+    nb_buf err = {0};
+    nb_patterns *P = load(PATS, CUES, &err);
+    assert_non_null(P);
+    expect(P, "Then Iran attacked Kuwait on Monday.", "I attacked K;");
+    expect(P, "Then Kuwait was attacked by Iran on Monday.", "I attacked K;");
+    expect(P, "Then Iran and Syria attacked Kuwait.", "I attacked K;S attacked K;");
+    expect(P, "Then Iran did not attack Kuwait.", "");
+    expect(P, "Then Iran would attack Kuwait.", "");
+    expect(P, "Then Iran denied that it attacked Kuwait.", "");
+    expect(P, "Then Iran threatened to attack Kuwait.", "");
+    expect(P, "Then Iran continued to attack Kuwait.", "I attacked K;");
+    expect(P, "If Iran attacks Kuwait, prices will rise.", "");
+    expect(P, "Did Iran attack Kuwait?", "");
+    expect(P, "Then Iran funds Hamas.", "I funds H;");
+    expect(P, "Then Nasser, the leader of Hamas, spoke.", "N commands H;");
+    expect(P, "Then Oman pointed the finger at Kuwait.", "O condemns K;");
+    expect(P, "Then Oman pointed at Kuwait.", "");
+    nb_patterns_free(P);
+    nb_buf_free(&err);
+}
+
+int main(void)
+{
+    char why[256];
+    if (nb_nlp_load(&nlp, "data/en_ewt.nbm", why, sizeof why) != NB_OK) {
+        fprintf(stderr, "data/en_ewt.nbm: %s\n", why);
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_sentences),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    nb_nlp_free(&nlp);
+    return rc;
+}
