@@ -1,5 +1,6 @@
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,6 +26,26 @@ int nb_kind_parse(const char *s)
 const char *nb_rel_name(nb_rel r)
 {
     return (r >= 0 && r < NB_REL_COUNT) ? REL_NAMES[r] : "unknown";
+}
+
+static const char *const SUPPORT_NAMES[NB_SUPPORT_KINDS] = {"money", "weapons", "training", "troops",
+                                                             "political", "unspecified"};
+
+unsigned nb_support_bit(const char *name)
+{
+    for (int k = 0; k < NB_SUPPORT_KINDS; k++)
+        if (name && !strcmp(name, SUPPORT_NAMES[k])) return 1u << k;
+    return 0;
+}
+
+void nb_support_format(unsigned mask, char out[64])
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (int k = 0; k < NB_SUPPORT_KINDS; k++) {
+        if (!(mask & (1u << k))) continue;
+        n += (size_t)snprintf(out + n, 64 - n, "%s%s", n ? ";" : "", SUPPORT_NAMES[k]);
+    }
 }
 
 void nb_network_init(nb_network *net) { memset(net, 0, sizeof *net); }
@@ -180,6 +201,12 @@ void nb_network_add(nb_network *net, size_t src, nb_rel rel, size_t dst,
     }
 }
 
+void nb_network_support(nb_network *net, size_t src, nb_rel rel, size_t dst, unsigned mask)
+{
+    if (src == dst) return;
+    net->edges[find_or_add_edge(net, src, rel, dst)].support |= mask;
+}
+
 void nb_network_merge(nb_network *net, size_t into, size_t from)
 {
     if (into == from) return;
@@ -207,6 +234,7 @@ void nb_network_merge(nb_network *net, size_t into, size_t from)
         size_t ti = find_or_add_edge(net, s, moved.rel, d); /* may move net->edges */
         nb_edge *t = &net->edges[ti];
         t->weight += moved.weight;
+        t->support |= moved.support;
         for (size_t k = 0; k < moved.n_articles; k++) add_article(t, moved.articles[k]);
         for (size_t k = 0; k < moved.n_ev; k++) {
             if (t->n_ev < NB_MAX_EVIDENCE) {

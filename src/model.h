@@ -36,6 +36,22 @@ int nb_kind_parse(const char *s);
 /* "funds", "commands", "condemns", "attacked". */
 const char *nb_rel_name(nb_rel r);
 
+/* What a funds edge gives, from its cues: bits, written as names joined by
+ * ';' in a fixed order. */
+enum {
+    NB_SUPPORT_MONEY = 1 << 0,
+    NB_SUPPORT_WEAPONS = 1 << 1,
+    NB_SUPPORT_TRAINING = 1 << 2,
+    NB_SUPPORT_TROOPS = 1 << 3,
+    NB_SUPPORT_POLITICAL = 1 << 4,
+    NB_SUPPORT_UNSPECIFIED = 1 << 5,
+    NB_SUPPORT_KINDS = 6
+};
+/* The bit a name stands for ("money"), or 0. */
+unsigned nb_support_bit(const char *name);
+/* Writes mask as "money;weapons" into out, which must hold 64 bytes. */
+void nb_support_format(unsigned mask, char out[64]);
+
 /* Metrics computed by analyze.c; all finite. */
 typedef struct {
     double in_degree, out_degree, degree;
@@ -70,6 +86,7 @@ typedef struct {
     size_t n_articles, cap_articles;
     nb_evidence ev[NB_MAX_EVIDENCE];
     size_t n_ev;
+    unsigned support;  /* funds: NB_SUPPORT_* bits of every mention */
 } nb_edge;
 
 /* The network owns every string and array reachable from it; free it with
@@ -111,6 +128,9 @@ void nb_network_alias(nb_network *net, size_t node, const char *alias);
 void nb_network_add(nb_network *net, size_t src, nb_rel rel, size_t dst,
                     size_t article, size_t offset, const char *sentence,
                     const char *rule, const char *path);
+
+/* Adds support bits to the (src, rel, dst) edge, which must exist. */
+void nb_network_support(nb_network *net, size_t src, nb_rel rel, size_t dst, unsigned mask);
 
 /* Merges node `from` into node `into` (edges, aliases, mentions). Only valid
  * before nb_network_finish. */

@@ -250,6 +250,7 @@ static void emit(rctx *r, int src, nb_rel rel, int dst, const char *rule)
     f->dst = dst;
     f->rel = rel;
     f->rule = rule;
+    f->support = NULL;
 }
 
 /* Every source in src[0..ns) to every target in dst[0..nd). */

@@ -12,6 +12,7 @@ typedef struct {
     int src, dst;         /* article entities */
     nb_rel rel;
     const char *rule;     /* static string naming the pattern */
+    const char *support;  /* funds: what is given ("money"...), NULL if unknown */
 } nb_found;
 
 /* Appends the relations of one sentence to *out (grown; the caller frees it)

@@ -90,6 +90,11 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     attr_str(out, "style", rs->style);
     attr_str(out, "arrowhead", rs->arrowhead);
     attr_num(out, "penwidth", pen * rs->pen_factor);
+    if (e->support) {
+        char sup[64];
+        nb_support_format(e->support, sup);
+        attr_str(out, "support", sup);
+    }
     nb_buf tip = {0};
     nb_buf_printf(&tip, "%s %s %s (%ld): ", net->nodes[e->src].label, nb_rel_name(e->rel),
                   net->nodes[e->dst].label, e->weight);

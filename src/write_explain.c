@@ -23,6 +23,11 @@ nb_status nb_write_explain(const nb_network *net, nb_sink *out)
         nb_sink_puts(out, net->nodes[e->dst].label);
         nb_sink_printf(out, "  (%ld mention%s in %zu article%s)\n", e->weight,
                        e->weight == 1 ? "" : "s", e->n_articles, e->n_articles == 1 ? "" : "s");
+        if (e->support) {
+            char sup[64];
+            nb_support_format(e->support, sup);
+            nb_sink_printf(out, "    support: %s\n", sup);
+        }
         for (size_t k = 0; k < e->n_ev; k++) {
             const nb_evidence *ev = &e->ev[k];
             nb_sink_puts(out, "    ");

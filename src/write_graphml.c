@@ -35,6 +35,7 @@ static const key_def KEYS[] = {
     {"relation", "edge", "relation", "string"},
     {"edgelabel", "edge", "label", "string"},
     {"weight", "edge", "weight", "double"},
+    {"support", "edge", "support", "string"},
     {"articles", "edge", "articles", "string"},
     {"evidence", "edge", "evidence", "string"},
     {"evidence_count", "edge", "evidence_count", "int"},
@@ -106,6 +107,11 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     data_str(out, "relation", nb_rel_name(e->rel));
     data_str(out, "edgelabel", nb_rel_name(e->rel));
     data_double(out, "weight", (double)e->weight);
+    if (e->support) {
+        char sup[64];
+        nb_support_format(e->support, sup);
+        data_str(out, "support", sup);
+    }
     nb_sink_puts(out, "      <data key=\"articles\">");
     for (size_t a = 0; a < e->n_articles; a++) {
         if (a) nb_sink_puts(out, ";");
