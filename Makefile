@@ -136,7 +136,7 @@ cues: | $(DEPS_OK)
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/netbuild
-	install -m 644 data/actors.csv $(MODEL) $(DESTDIR)$(PREFIX)/share/netbuild/
+	install -m 644 data/actors.csv $(MODEL) data/patterns data/cues.tsv $(wildcard data/negative.tsv) $(DESTDIR)$(PREFIX)/share/netbuild/
 
 clean:
 	rm -rf build build-asan build-fuzz build-fuzz-short $(BIN) net.graphml net.dot

@@ -309,6 +309,7 @@ int main(int argc, char **argv)
     char *defmodel = NULL;
     nb_nlp nlp = {0};
     bool nlp_loaded = false;
+    nb_patterns *pat = NULL;
     unsigned long seed = 42;
     fmt next = FMT_AUTO;
     nb_pipeline p;
@@ -494,6 +495,22 @@ int main(int argc, char **argv)
         }
         nlp_loaded = true;
         p.nlp = &nlp;
+        /* the tree patterns and their lexicons sit next to the model */
+        char *pp = default_data("patterns"), *cp = getenv("NB_CUES") ? nb_strdup(getenv("NB_CUES")) : default_data("cues.tsv");
+        char *np = default_data("negative.tsv");
+        nb_buf perr = {0};
+        st = getenv("NB_NO_TREE") ? NB_OK : nb_patterns_load(&pat, &nlp, pp, cp, np, &perr);
+        free(pp);
+        free(cp);
+        free(np);
+        if (st != NB_OK) {
+            say_dict(perr.data);
+            nb_buf_free(&perr);
+            rc = st == NB_ERR_IO ? EXIT_IO : EXIT_DATA;
+            goto cleanup;
+        }
+        nb_buf_free(&perr);
+        p.pat = pat;
         p.syntax = explain;
         for (size_t k = 0; k < n_out; k++) p.syntax |= outs[k].format == FMT_EXPLAIN;
     }
@@ -558,6 +575,7 @@ cleanup:
     nb_buf_free(&err);
     free(defdict);
     free(defmodel);
+    nb_patterns_free(pat);
     if (nlp_loaded) nb_nlp_free(&nlp);
     nb_input_list_free(&list);
     nb_pipeline_free(&p);

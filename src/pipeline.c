@@ -84,6 +84,10 @@ typedef struct {
     nb_word *words;
     size_t wcap;
     nb_buf path;
+    int *ent_of;           /* per word: the entity whose mention holds it, or -1 */
+    size_t ent_cap;
+    nb_tree_rel *trel;     /* the tree patterns' relations in this sentence */
+    size_t n_trel, trel_cap;
 } syn;
 
 static void syn_free(syn *y)
@@ -91,6 +95,45 @@ static void syn_free(syn *y)
     nb_sent_free(&y->us);
     free(y->words);
     nb_buf_free(&y->path);
+    free(y->ent_of);
+    free(y->trel);
+}
+
+/* Worth parsing: two entities and a word that may be a cue. */
+static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
+{
+    int e0 = -1;
+    bool two = false, cue = false;
+    for (size_t i = 0; i < ni && !(two && cue); i++) {
+        const nb_item *it = &items[i];
+        if (it->ent >= 0) {
+            if (e0 < 0) e0 = it->ent;
+            else if (it->ent != e0) two = true;
+        } else if ((it->flags & NB_IT_WORD) && it->w && !cue) {
+            cue = nb_patterns_cue_form(P, it->w, strlen(it->w));
+        }
+    }
+    return two && cue;
+}
+
+/* Each parsed word gets the entity of the actor mention that holds it
+ * whole; "Iran-backed" as one word stays no one's. */
+static void words_to_entities(syn *y, const nb_item *items, size_t ni, const nb_tok *toks)
+{
+    nb_grow(&y->ent_of, &y->ent_cap, y->us.n + 1, sizeof *y->ent_of);
+    y->n_trel = 0;
+    for (size_t i = 0; i < y->us.n; i++) y->ent_of[i] = -1;
+    for (size_t k = 0; k < ni; k++) {
+        const nb_item *it = &items[k];
+        /* "Iran-backed" is the surface rules' (the word is not the actor) */
+        if (it->ent < 0 || it->t1 <= it->t0 || (it->flags & (NB_IT_BACKED | NB_IT_LED))) continue;
+        uint32_t a = toks[it->t0].start, b = toks[it->t1 - 1].start + toks[it->t1 - 1].len;
+        for (size_t i = 0; i < y->us.n; i++) {
+            const nb_uword *w = &y->us.w[i];
+            if (w->start >= a && w->start + w->len <= b && y->ent_of[i] < 0)
+                y->ent_of[i] = (it->flags & NB_IT_MOD) ? NB_TREE_ADJ(it->ent) : it->ent;
+        }
+    }
 }
 
 /* Tokenizes s[0..len) the treebank's way, then tags, lemmatizes and (with
@@ -226,15 +269,58 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
         size_t before = n_found;
         nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
+        size_t surface_end = n_found;
+        bool analyzed = false;
+        /* Sentences with two actors and a cue word are parsed and read
+         * through the tree patterns. */
+        if (p->nlp && p->pat && tree_candidate(p->pat, items, ni)) {
+            syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
+            analyzed = true;
+            p->parsed++;
+            words_to_entities(&y, items, ni, toks);
+            size_t nt0 = 0;
+            nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, &y.trel, &nt0, &y.trel_cap);
+            y.n_trel = nt0;
+            for (size_t k = 0; k < nt0; k++) {
+                nb_tree_rel *t = &y.trel[k];
+                /* "shelled Stepanakert", "attacked Mirebalais": towns are
+                 * shelled, actors attacked; an unknown name here is a place */
+                const nb_entity *de = &aa.ents[t->dst];
+                if (t->rel == NB_REL_ATTACKED && de->kind == NB_KIND_UNKNOWN &&
+                    (!strchr(de->label, ' ') || nb_patterns_place_cue(p->pat, nb_sent_lemma(&y.us, (size_t)t->cue))))
+                    continue;
+                bool dup = false;
+                for (size_t j = before; j < n_found && !dup; j++) {
+                    dup = found[j].src == t->src && found[j].dst == t->dst && found[j].rel == t->rel;
+                    if (dup && !found[j].support) found[j].support = t->support;
+                }
+                if (dup) continue;
+                nb_grow(&found, &fcap, n_found + 1, sizeof *found);
+                found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support};
+            }
+        }
         nb_grow(&paths, &pcap, n_found + 1, sizeof *paths);
         for (size_t k = before; k < n_found; k++) paths[k] = NULL;
+        for (size_t k = surface_end; k < n_found; k++) {
+            for (size_t j = 0; j < y.n_trel; j++) {
+                nb_tree_rel *t = &y.trel[j];
+                if (t->src != found[k].src || t->dst != found[k].dst || t->rel != found[k].rel) continue;
+                const char *st = c.text + s.start;
+                const nb_uword *a = &y.us.w[t->wsrc], *b = &y.us.w[t->wdst];
+                dep_path(p->nlp, &y.us, t->wsrc, t->wdst, st + a->start, a->len, st + b->start, b->len, &y.path);
+                if (y.path.len) paths[k] = nb_strdup(y.path.data);
+                break;
+            }
+        }
         /* The sentences that yield relations are tagged and parsed, when the
          * run shows their tree paths (the explain text): extraction does not
          * read the trees yet, and parsing would cost most of a run. */
-        if (p->nlp && p->syntax && n_found > before) {
-            syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
-            p->parsed++;
-            for (size_t k = before; k < n_found; k++) {
+        if (p->nlp && p->syntax && surface_end > before) {
+            if (!analyzed) {
+                syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
+                p->parsed++;
+            }
+            for (size_t k = before; k < surface_end; k++) {
                 uint32_t a0, a1, b0, b1;
                 if (!mention_span(items, ni, toks, found[k].src, &a0, &a1) ||
                     !mention_span(items, ni, toks, found[k].dst, &b0, &b1))
@@ -286,6 +372,10 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
             nb_found *f = &found[k];
             nb_network_add(&p->net, node[f->src], f->rel, node[f->dst], art, recs[r].offset,
                            recs[r].text, f->rule, paths[k]);
+            if (f->rel == NB_REL_FUNDS) {
+                unsigned bit = nb_support_bit(f->support);
+                nb_network_support(&p->net, node[f->src], f->rel, node[f->dst], bit ? bit : NB_SUPPORT_UNSPECIFIED);
+            }
             free(paths[k]);
             p->relations[f->rel]++;
         }

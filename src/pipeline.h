@@ -8,6 +8,7 @@
 #include "dict.h"
 #include "model.h"
 #include "nlp.h"
+#include "patterns.h"
 #include "scan.h"
 
 /* Largest article read; the rest of a larger file is skipped and reported. */
@@ -19,6 +20,7 @@ typedef struct {
     nb_network net;
     const nb_nlp *nlp;     /* tagger and parser (borrowed), or NULL: no syntax */
     bool syntax;           /* parse the sentences that yield relations (for --explain's paths) */
+    const nb_patterns *pat; /* tree patterns (borrowed), or NULL: surface rules only */
     nb_report_fn report;   /* problems with one article: path and reason */
     void *report_ctx;
     /* counters for the summary */

@@ -10,6 +10,8 @@
 
 #include "actors.h"
 #include "dict.h"
+#include "patterns.h"
+#include "pipeline.h"
 #include "relations.h"
 #include "split.h"
 #include "text.h"
@@ -30,6 +32,9 @@ typedef struct {
 } tcase;
 
 static nb_dict dict;
+static nb_nlp nlp;
+static bool nlp_ok;
+static nb_patterns *pat;
 static const char *table_path = "tests/sentences.txt";
 
 /* Canonical key of an expected name: a dictionary alias maps to its actor. */
@@ -82,51 +87,42 @@ static char *trim(char *s)
     return s;
 }
 
-/* Runs one case and returns a description of what went wrong, or NULL. */
+/* Runs one case through the whole pipeline (surface rules and tree
+ * patterns) and returns a description of what went wrong, or NULL. */
 static char *run_case(const tcase *tc)
 {
-    nb_clean c;
-    nb_clean_text(&c, tc->text, strlen(tc->text));
-    nb_names names = {0};
-    nb_article_actors aa;
-    nb_actors_begin(&aa, &dict, &names);
-    nb_tok *toks = NULL;
-    nb_item *items = NULL;
-    nb_found *found = NULL;
-    size_t tcap = 0, icap = 0, fcap = 0, nf = 0, pos = 0;
-    nb_buf words = {0}, msg = {0};
-    nb_sentence s;
-    while (nb_split_next(c.text, c.len, &pos, &s)) {
-        size_t nt = nb_tokenize(c.text + s.start, s.len, &toks, &tcap);
-        size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
-        nb_relations_find(&aa, items, ni, &found, &nf, &fcap);
-    }
+    nb_pipeline p;
+    nb_pipeline_init(&p);
+    nb_dict_free(&p.dict);
+    p.dict = dict; /* borrowed: handed back before the pipeline is freed */
+    p.nlp = nlp_ok ? &nlp : NULL;
+    p.pat = pat;
+    p.syntax = true;
+    nb_buf msg = {0};
+    nb_pipeline_text(&p, "case.txt", tc->text, strlen(tc->text));
+    nb_network_finish(&p.net, true);
     bool *used = calloc(tc->n_ex + 1, sizeof *used);
-    for (size_t k = 0; k < nf; k++) {
-        const char *src = aa.ents[found[k].src].label, *dst = aa.ents[found[k].dst].label;
+    for (size_t k = 0; k < p.net.n_edges; k++) {
+        const nb_edge *e = &p.net.edges[k];
+        const char *src = p.net.nodes[e->src].label, *dst = p.net.nodes[e->dst].label;
         bool ok = false;
-        for (size_t e = 0; e < tc->n_ex; e++) {
-            const expect *x = &tc->ex[e];
-            if (x->rel == found[k].rel && same_actor(src, x->src) && same_actor(dst, x->dst)) {
-                used[e] = true;
+        for (size_t x = 0; x < tc->n_ex; x++) {
+            const expect *ex = &tc->ex[x];
+            if (ex->rel == e->rel && same_actor(src, ex->src) && same_actor(dst, ex->dst)) {
+                used[x] = true;
                 ok = true;
             }
         }
-        if (!ok) nb_buf_printf(&msg, "  unexpected: %s | %s | %s [%s]\n", src,
-                               nb_rel_name(found[k].rel), dst, found[k].rule);
+        if (!ok) nb_buf_printf(&msg, "  unexpected: %s | %s | %s [%s]\n", src, nb_rel_name(e->rel), dst,
+                               e->n_ev ? e->ev[0].rule : "");
     }
-    for (size_t e = 0; e < tc->n_ex; e++)
-        if (tc->ex[e].required && !used[e])
-            nb_buf_printf(&msg, "  missing:    %s | %s | %s\n", tc->ex[e].src,
-                          nb_rel_name(tc->ex[e].rel), tc->ex[e].dst);
+    for (size_t x = 0; x < tc->n_ex; x++)
+        if (tc->ex[x].required && !used[x])
+            nb_buf_printf(&msg, "  missing:    %s | %s | %s\n", tc->ex[x].src, nb_rel_name(tc->ex[x].rel),
+                          tc->ex[x].dst);
     free(used);
-    free(toks);
-    free(items);
-    free(found);
-    nb_buf_free(&words);
-    nb_actors_end(&aa);
-    nb_names_free(&names);
-    nb_clean_free(&c);
+    nb_dict_init(&p.dict);
+    nb_pipeline_free(&p);
     return msg.len ? nb_buf_detach(&msg) : NULL;
 }
 
@@ -223,6 +219,22 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err.data);
         return 1;
     }
+    /* the model and the tree patterns, unless NB_NO_TREE asks for the
+     * surface rules alone (to compare the two) */
+    char why[256];
+    nlp_ok = nb_nlp_load(&nlp, "data/en_ewt.nbm", why, sizeof why) == NB_OK;
+    if (!nlp_ok) {
+        fprintf(stderr, "data/en_ewt.nbm: %s\n", why);
+        return 1;
+    }
+    if (!getenv("NB_NO_TREE")) {
+        nb_buf_clear(&err);
+        const char *cues = getenv("NB_CUES") ? getenv("NB_CUES") : "data/cues.tsv";
+        if (nb_patterns_load(&pat, &nlp, "data/patterns", cues, "data/negative.tsv", &err) != NB_OK) {
+            fprintf(stderr, "%s\n", err.data);
+            return 1;
+        }
+    }
     nb_buf_free(&err);
     size_t n = 0;
     tcase *cases = load(table_path, &n);
@@ -251,5 +263,7 @@ int main(int argc, char **argv)
     free(tests);
     free(cases);
     nb_dict_free(&dict);
+    nb_patterns_free(pat);
+    nb_nlp_free(&nlp);
     return failed ? 1 : 0;
 }

@@ -62,7 +62,7 @@ as_nobody() {
     if ! $AS sh -c 'test -x "$1" && test -r "$2"' sh "$NB" "$ROOT/data/actors.csv" 2> /dev/null; then
         mkdir -p "$W/nb/data"
         cp "$NB" "$W/nb/netbuild"
-        cp "$ROOT/data/actors.csv" "$ROOT/data/en_ewt.nbm" "$W/nb/data/"
+        cp "$ROOT/data/actors.csv" "$ROOT/data/en_ewt.nbm" "$ROOT/data/patterns" "$ROOT/data/cues.tsv" "$ROOT/data/negative.tsv" "$W/nb/data/" 2>/dev/null || true
         chmod -R a+rX "$W/nb"
         NB=$W/nb/netbuild
         ROOT=$W/nb

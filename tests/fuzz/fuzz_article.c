@@ -19,6 +19,7 @@
 
 static nb_dict g_dict;
 static nb_nlp g_nlp;
+static nb_patterns *g_pat;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -46,6 +47,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         fprintf(stderr, "fuzz_article: cannot load the model %s: %s\n", path.data, why);
         exit(1);
     }
+    /* the tree patterns and their lexicons, as a run loads them */
+    nb_buf pp = {0}, cp = {0}, np = {0};
+    nb_buf_printf(&pp, "%s/patterns", dir);
+    nb_buf_printf(&cp, "%s/cues.tsv", dir);
+    nb_buf_printf(&np, "%s/negative.tsv", dir);
+    nb_buf_clear(&err);
+    if (nb_patterns_load(&g_pat, &g_nlp, pp.data, cp.data, np.data, &err) != NB_OK) {
+        fprintf(stderr, "fuzz_article: cannot load the patterns: %s\n", err.data);
+        exit(1);
+    }
+    nb_buf_free(&pp);
+    nb_buf_free(&cp);
+    nb_buf_free(&np);
     nb_buf_free(&path);
     nb_buf_free(&err);
     return 0;
@@ -91,6 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     nb_dict_free(&p.dict);
     p.dict = g_dict; /* borrowed: the pipeline only reads it */
     p.nlp = &g_nlp;
+    p.pat = g_pat;
     p.syntax = true;
     nb_pipeline_text(&p, "fuzz.txt", (const char *)data, size);
     /* keep isolated actors on odd sizes, so both finish modes run */
