@@ -428,7 +428,9 @@ static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
         int nf = split_tabs(l, fl, 4);
         long strength = nf >= 3 ? strtol(fl[2], NULL, 10) : 1;
         for (char *c = fl[0]; *c; c++) *c = nb_lower(*c);
-        nb_map_put(&P->negative, fl[0], strength > 0 ? (size_t)strength : 1);
+        size_t have = 0, v = strength > 0 ? (size_t)strength : 1;
+        /* one strength per lemma: the strongest of its parts of speech */
+        if (!nb_map_get(&P->negative, fl[0], &have) || have < v) nb_map_put(&P->negative, fl[0], v);
     }
     fclose(f);
     P->have_negative = true;
@@ -559,6 +561,15 @@ static int child_in(const ctx *c, int i, int l, int k)
         if ((l < 0 || lab(c, d) == l) && (k < 0 || in_class(c->P, k, lem(c, d)))) return d;
     }
     return -1;
+}
+
+static bool case_is(const ctx *c, int w, const char *lemma)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (lab(c, d) == c->P->l_case && !strcmp(lem(c, d), lemma)) return true;
+    }
+    return false;
 }
 
 static bool case_ok(const ctx *c, int w, const step *st, const cue *q)
@@ -887,6 +898,115 @@ static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n)
     }
 }
 
+/* ---- evaluative speech ---- */
+
+/* Strength of a word's negative judgment (0: none), from data/negative.tsv. */
+static int negative_at(const ctx *c, int w)
+{
+    size_t v = 0, hv;
+    if (!c->P->have_negative || !nb_map_get(&c->P->negative, lem(c, w), &v)) return 0;
+    /* "had fired on": a verb naming an act is the cue patterns' job, not a judgment */
+    if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
+        for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
+            if (c->P->cues[qi].pos == POS_VERB) return 0;
+    return (int)v;
+}
+
+static bool negated(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    return child_in(c, w, P->l_advmod, P->k_neg) >= 0 || child_in(c, w, P->l_det, P->k_neg) >= 0 ||
+           child_in(c, w, -1, P->k_neg) >= 0;
+}
+
+/* Does the predicate r judge its subject badly? r itself ("illegal",
+ * "a crime", "is defying"), a conjoined predicate ("dangerous and illegal"),
+ * a modifier of a nominal predicate ("a criminal act") or of a verb
+ * ("flagrantly"), or a verb's object ("committing a crime"). */
+#define SPEECH_MIN 2
+static bool judges(const ctx *c, int r)
+{
+    const nb_patterns *P = c->P;
+    if (negated(c, r) || child_in(c, r, P->l_aux, P->k_modal) >= 0 || child_in(c, r, P->l_mark, P->k_cond) >= 0)
+        return false;
+    if (negative_at(c, r) >= SPEECH_MIN) return true;
+    for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (negated(c, d)) continue;
+        if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
+        if (l == P->l_obj && !strcmp(upos(c, r), "VERB")) {
+            if (negative_at(c, d) >= SPEECH_MIN) return true;
+            if (child_in(c, d, P->l_amod, -1) >= 0)
+                for (int k = c->first[d]; k < c->first[d + 1]; k++)
+                    if (lab(c, c->kids[k]) == P->l_amod && negative_at(c, c->kids[k]) >= SPEECH_MIN) return true;
+        }
+    }
+    return false;
+}
+
+/* The actors a judged word stands for: named, or the authors of the attack
+ * it names ("said the strikes were unacceptable"). */
+static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
+{
+    int before = *n;
+    denote(c, w, ents, ws, n, 0, true);
+    if (*n == before) event_agents(c, w, ents, ws, n);
+    if (*n > before) return;
+    /* "the Serbian blockade", "Iran's decision": the owner of the act */
+    const nb_patterns *P = c->P;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
+    }
+}
+
+/* Speaker condemns the actor a reported judgment is about: "X said the
+ * strikes were unacceptable", "'... a crime,' X said", "X called the raid
+ * a violation", "X described Y as reckless". */
+static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
+{
+    const nb_patterns *P = c->P;
+    int subj[MAX_HITS], ns = subjects(c, v, subj, MAX_HITS);
+    int se[MAX_HITS], sew[MAX_HITS], nse = 0;
+    for (int i = 0; i < ns; i++) denote(c, subj[i], se, sew, &nse, 0, true);
+    if (!nse) return;
+    /* (evaluated word, predicate) pairs */
+    int ew[8], pr[8], np = 0;
+    int ob = child_in(c, v, P->l_obj, -1);
+    for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (l == P->l_ccomp || l == P->l_parataxis) {
+            int sb = child_in(c, d, P->l_nsubj, -1);
+            if (sb < 0) sb = child_in(c, d, P->l_nsubjpass, -1);
+            if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
+        } else if (l == P->l_xcomp && ob >= 0) {
+            /* "called the raid a crime" */
+            ew[np] = ob; pr[np++] = d;
+        } else if (l == P->l_obl && ob >= 0 && case_is(c, d, "as")) {
+            /* "described the move as reckless" */
+            ew[np] = ob; pr[np++] = d;
+        }
+    }
+    /* (the same with "as reckless" hung from the object) */
+    for (int j = ob >= 0 ? c->first[ob] : 0; ob >= 0 && j < c->first[ob + 1] && np < 8; j++)
+        if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "as")) { ew[np] = ob; pr[np++] = c->kids[j]; }
+    /* "'... a crime,' the minister said": the quote is the head */
+    int h = head(c, v);
+    if (h >= 0 && lab(c, v) == P->l_parataxis && np < 8) {
+        int sb = child_in(c, h, P->l_nsubj, -1);
+        if (sb < 0) sb = child_in(c, h, P->l_nsubjpass, -1);
+        if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
+    }
+    for (int k = 0; k < np; k++) {
+        if (!judges(c, pr[k])) continue;
+        int de[MAX_HITS], dew[MAX_HITS], nde = 0;
+        judged(c, ew[k], de, dew, &nde);
+        for (int i = 0; i < nse; i++)
+            for (int t = 0; t < nde; t++)
+                emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], dew[t]);
+    }
+}
+
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                         nb_tree_rel **out, size_t *n_out, size_t *cap)
 {
@@ -912,6 +1032,8 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
     }
     for (size_t v = 0; v < n; v++) {
         size_t hv;
+        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !blocked(&c, (int)v))
+            speech(&c, (int)v, out, n_out, cap, from);
         if (!nb_map_get(&P->by_lemma, lem(&c, (int)v), &hv)) continue;
         for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
             const cue *q = &P->cues[qi];
