@@ -148,58 +148,66 @@ static int pos_of(const char *s)
 
 static bool vowel(char c) { return strchr("aeiou", c) != NULL; }
 
-static void put_form(nb_patterns *P, const char *stem, const char *suffix)
+static void put_mask(nb_map *m, const char *form, unsigned kind)
+{
+    size_t have = 0;
+    nb_map_get(m, form, &have);
+    nb_map_put(m, form, have | kind);
+}
+
+static void put_form(nb_patterns *P, const char *stem, const char *suffix, unsigned kind)
 {
     char buf[96];
     int n = snprintf(buf, sizeof buf, "%s%s", stem, suffix);
-    if (n > 0 && (size_t)n < sizeof buf) nb_map_put(&P->forms, buf, 1);
+    if (n > 0 && (size_t)n < sizeof buf) put_mask(&P->forms, buf, kind);
 }
 
 /* Regular English inflections, generously: an extra form costs a parse
  * now and then, a missing one loses a relation. */
-static void add_forms(nb_patterns *P, const char *lemma)
+static void add_forms(nb_patterns *P, const char *lemma, unsigned kind)
 {
     size_t n = strlen(lemma);
     if (n == 0 || n > 60) return;
     char stem[96];
     memcpy(stem, lemma, n + 1);
-    put_form(P, stem, "");
-    put_form(P, stem, "s");
-    put_form(P, stem, "es");
-    put_form(P, stem, "ed");
-    put_form(P, stem, "d");
-    put_form(P, stem, "ing");
-    put_form(P, stem, "er");
-    put_form(P, stem, "ers");
+    put_form(P, stem, "", kind);
+    put_form(P, stem, "s", kind);
+    put_form(P, stem, "es", kind);
+    put_form(P, stem, "ed", kind);
+    put_form(P, stem, "d", kind);
+    put_form(P, stem, "ing", kind);
+    put_form(P, stem, "er", kind);
+    put_form(P, stem, "ers", kind);
     char last = stem[n - 1];
     if (last == 'e') {
         stem[n - 1] = '\0';
-        put_form(P, stem, "ing");
+        put_form(P, stem, "ing", kind);
         stem[n - 1] = 'e';
     }
     if (last == 'y' && n > 1 && !vowel(stem[n - 2])) {
         stem[n - 1] = '\0';
-        put_form(P, stem, "ies");
-        put_form(P, stem, "ied");
+        put_form(P, stem, "ies", kind);
+        put_form(P, stem, "ied", kind);
         stem[n - 1] = 'y';
     }
     if (n > 2 && !vowel(last) && vowel(stem[n - 2]) && !vowel(stem[n - 3]) && !strchr("wxy", last)) {
         char dbl[2] = {last, '\0'};
         char s2[100];
         snprintf(s2, sizeof s2, "%s%s", stem, dbl);
-        put_form(P, s2, "ed");
-        put_form(P, s2, "ing");
-        put_form(P, s2, "er");
+        put_form(P, s2, "ed", kind);
+        put_form(P, s2, "ing", kind);
+        put_form(P, s2, "er", kind);
     }
 }
 
-bool nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n)
+unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n)
 {
     char buf[96];
-    if (n == 0 || n >= sizeof buf) return false;
+    size_t v = 0;
+    if (n == 0 || n >= sizeof buf) return 0;
     for (size_t i = 0; i < n; i++) buf[i] = nb_lower(w[i]);
     buf[n] = '\0';
-    return nb_map_get(&P->forms, buf, NULL);
+    return nb_map_get(&P->forms, buf, &v) ? (unsigned)v : 0;
 }
 
 bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma)
@@ -235,6 +243,27 @@ static int split_tabs(char *line, char **f, int max)
     return n;
 }
 
+#define PREPS ",at,on,against,with,of,for,to,from,into,over,upon,toward,towards,in,de,"
+
+/* The syntactic head of a multiword cue, as UD attaches it: a verb's first
+ * word ("carry out strike on"), the predicate after a copula ("be in charge
+ * of"), a noun's last word ("air strike") or the word before an inner
+ * preposition ("commander in chief"). */
+static int multiword_head(char **w, int nw, int pos)
+{
+    int k = nw;
+    if (nw > 1 && in_set(PREPS, w[nw - 1])) k--;
+    if (pos == POS_VERB || pos == POS_SAY) {
+        if (strcmp(w[0], "be") || k < 2) return 0;
+        for (int i = 1; i < k; i++)
+            if (!in_set(PREPS, w[i])) return i;
+        return 0;
+    }
+    for (int i = 1; i < k; i++)
+        if (in_set(PREPS, w[i])) return i - 1;
+    return k - 1;
+}
+
 static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
 {
     FILE *f;
@@ -260,17 +289,19 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
         memset(c, 0, sizeof *c);
         c->pos = pos;
         c->rel = rel < 0 ? NB_REL_CONDEMNS : (nb_rel)rel;
-        /* "point finger at": the head first, then words that hang from it;
-         * a final preposition marks the target */
+        /* Multiword cues in natural order: the other words must hang from
+         * the head; a final preposition marks the target. */
         char *words[8];
         int nw = 0;
         for (char *tok = strtok(fl[0], " "); tok && nw < 8; tok = strtok(NULL, " ")) words[nw++] = tok;
         if (nw == 0) continue;
-        c->lemma = nb_strdup(words[0]);
+        int hd = multiword_head(words, nw, pos);
+        c->lemma = nb_strdup(words[hd]);
         const char *cases = nf >= 5 && strcmp(fl[4], "-") && *fl[4] ? fl[4] : NULL;
         nb_buf cb = {0};
         if (cases) nb_buf_puts(&cb, cases);
-        for (int i = 1; i < nw; i++) {
+        for (int i = 0; i < nw; i++) {
+            if (i == hd) continue;
             bool prep = i == nw - 1 && nw > 1 &&
                         in_set(",at,on,against,with,of,for,to,from,into,over,upon,toward,towards,", words[i]);
             if (prep) {
@@ -287,7 +318,7 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
         size_t first;
         c->next = nb_map_get(&P->by_lemma, c->lemma, &first) ? (int)first : -1;
         nb_map_put(&P->by_lemma, c->lemma, P->n_cues);
-        add_forms(P, c->lemma);
+        add_forms(P, c->lemma, c->pos == POS_SAY ? NB_FORM_SAY : NB_FORM_CUE);
         P->n_cues++;
     }
     fclose(f);
@@ -431,6 +462,7 @@ static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
         size_t have = 0, v = strength > 0 ? (size_t)strength : 1;
         /* one strength per lemma: the strongest of its parts of speech */
         if (!nb_map_get(&P->negative, fl[0], &have) || have < v) nb_map_put(&P->negative, fl[0], v);
+        add_forms(P, fl[0], NB_FORM_NEG);
     }
     fclose(f);
     P->have_negative = true;
@@ -446,12 +478,15 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
         const char *tab = strchr(ex->keys[i], '\t');
         if (!tab || ex->vals[i] >= m->lem.n_lemma) continue;
         const char *lemma = m->lem.lemma[ex->vals[i]];
-        if (nb_map_get(&P->by_lemma, lemma, NULL) || in_class(P, P->k_say, lemma)) {
+        unsigned kind = (nb_map_get(&P->by_lemma, lemma, NULL) ? NB_FORM_CUE : 0) |
+                        (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
+                        (nb_map_get(&P->negative, lemma, NULL) ? NB_FORM_NEG : 0);
+        if (kind) {
             char buf[96];
             size_t n = strlen(tab + 1);
             if (n >= sizeof buf) continue;
             for (size_t k = 0; k <= n; k++) buf[k] = nb_lower(tab[1 + k]);
-            nb_map_put(&P->forms, buf, 1);
+            put_mask(&P->forms, buf, kind);
         }
     }
 }
@@ -486,7 +521,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     for (size_t i = 0; i < P->members.cap; i++) {
         if (!P->members.keys || !P->members.keys[i]) continue;
         char *tab = strchr(P->members.keys[i], '\t');
-        if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1);
+        if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
     }
     add_table_forms(P, m);
     *out = P;

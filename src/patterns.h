@@ -34,7 +34,10 @@ void nb_patterns_free(nb_patterns *P);
 
 /* True when a lowercase word form may be an inflection of a cue lemma or a
  * speech verb: only sentences with one are tagged and parsed. */
-bool nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n);
+#define NB_FORM_CUE 1u /* a relation cue's form */
+#define NB_FORM_SAY 2u /* a speech verb's */
+#define NB_FORM_NEG 4u /* a negative judgment's */
+unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n);
 
 /* Is lemma a verb that takes places as well as actors ("shelled X"), so that
  * an unknown name it governs is taken for a town (class PLACE_VERB)? */

@@ -99,21 +99,23 @@ static void syn_free(syn *y)
     free(y->trel);
 }
 
-/* Worth parsing: two entities and a word that may be a cue. */
+/* Worth parsing: two entities and a word that may be a cue, or a speech
+ * verb with a word that may judge. */
 static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
 {
     int e0 = -1;
-    bool two = false, cue = false;
-    for (size_t i = 0; i < ni && !(two && cue); i++) {
+    bool two = false;
+    unsigned kinds = 0;
+    for (size_t i = 0; i < ni; i++) {
         const nb_item *it = &items[i];
         if (it->ent >= 0) {
             if (e0 < 0) e0 = it->ent;
             else if (it->ent != e0) two = true;
-        } else if ((it->flags & NB_IT_WORD) && it->w && !cue) {
-            cue = nb_patterns_cue_form(P, it->w, strlen(it->w));
+        } else if ((it->flags & NB_IT_WORD) && it->w) {
+            kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
         }
     }
-    return two && cue;
+    return two && ((kinds & NB_FORM_CUE) || (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG));
 }
 
 /* Each parsed word gets the entity of the actor mention that holds it
