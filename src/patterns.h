@@ -32,8 +32,9 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
                            const char *cues_path, const char *negative_path, nb_buf *err);
 void nb_patterns_free(nb_patterns *P);
 
-/* True when a lowercase word form may be an inflection of a cue lemma or a
- * speech verb: only sentences with one are tagged and parsed. */
+/* What a word form (any case) may be an inflection of, as NB_FORM_* bits
+ * (0: nothing): only sentences with a cue, or a speech verb and a judging
+ * word, are tagged and parsed. */
 #define NB_FORM_CUE 1u /* a relation cue's form */
 #define NB_FORM_SAY 2u /* a speech verb's */
 #define NB_FORM_NEG 4u /* a negative judgment's */
