@@ -575,6 +575,23 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     }
     bool demonym = flags & NB_ALIAS_DEMONYM;
     uint32_t fl = NB_IT_ACTOR;
+    /* "ethnic Albanians", "Kurdish people": a people, not the country */
+    if (demonym && (i > 0 && is(c, i - 1, "ethnic"))) {
+        char *q = nb_strndup(surface, slen);
+        int ge = group_entity(aa, "ethnic", q);
+        free(q);
+        touch(aa, ge, c->s + c->t[i - 1].start, c->t[j - 1].start + c->t[j - 1].len - c->t[i - 1].start);
+        push_item(c, i - 1, j, NB_IT_ACTOR, ge);
+        return j;
+    }
+    if (demonym && j < c->n && is(c, j, "people")) {
+        char *q = nb_strndup(surface, slen);
+        int ge = group_entity(aa, q, "people");
+        free(q);
+        touch(aa, ge, surface, c->t[j].start + c->t[j].len - c->t[i].start);
+        push_item(c, i, j + 1, NB_IT_ACTOR, ge);
+        return j + 1;
+    }
 
     /* "Iran-backed", "U.S.-led", "Iranian-allied" */
     if (hyphen(c, j) && j + 1 < c->n) {
