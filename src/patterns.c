@@ -566,6 +566,8 @@ typedef struct {
     const nb_nlp *m;
     const nb_sent *s;
     const int *ent_of;
+    nb_recall_fn recall;
+    void *ud;
     int *kids;            /* children of word i: kids[first[i] .. first[i + 1]) */
     int *first;
     bool question;
@@ -887,6 +889,23 @@ static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int
 /* The agents of an attack word that names no actor itself ("condemned the
  * strikes" with "Israeli strikes"): its attacked-pattern sources. */
 static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n);
+static void recalled_agents(const ctx *c, int w, int *ents, int *ws, int *n);
+
+/* Does the event word say whose act it is, even with no actor ("its
+ * strikes", "Russian strikes", "strikes by unknown gunmen")? Then the
+ * article's memory must not answer for it. */
+static bool agents_named(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (l == P->l_poss || l == P->l_amod || l == P->l_compound) {
+            if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || !strcmp(upos(c, d), "PROPN")) return true;
+        }
+        if (l == P->l_nmod && case_is(c, d, "by")) return true;
+    }
+    return false;
+}
 
 static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from,
                     bool agents_only, int *aents, int *aws, int *na)
@@ -913,12 +932,27 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
             denote(c, dw[i], de, dew, &nde, 0, true);
             /* condemning an attack condemns its authors */
             if (nde == before && q->rel == NB_REL_CONDEMNS) event_agents(c, dw[i], de, dew, &nde);
+            if (nde == before && q->rel == NB_REL_CONDEMNS && !agents_named(c, dw[i])) recalled_agents(c, dw[i], de, dew, &nde);
         }
         for (int i = 0; i < nse; i++)
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
                 if (!(q->pos == POS_ROLE && adjectival(c, dew[k])))
                     emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
+    }
+}
+
+/* An attack word with no agent here: the article's memory of who did it. */
+static void recalled_agents(const ctx *c, int w, int *ents, int *ws, int *n)
+{
+    size_t hv;
+    if (!c->recall || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next) {
+        const cue *q = &c->P->cues[qi];
+        if (q->rel != NB_REL_ATTACKED || q->pos != POS_EVENT || !pos_fits(c, w, q->pos)) continue;
+        int got[MAX_HITS], k = c->recall(c->ud, lem(c, w), got, MAX_HITS);
+        for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+        return;
     }
 }
 
@@ -986,6 +1020,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     int before = *n;
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
+    if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
     if (*n > before) return;
     /* "the Serbian blockade", "Iran's decision": the owner of the act */
     const nb_patterns *P = c->P;
@@ -1043,11 +1078,11 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
 }
 
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
-                        nb_tree_rel **out, size_t *n_out, size_t *cap)
+                        nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap)
 {
     size_t n = s->n, from = *n_out;
     if (n == 0) return *n_out;
-    ctx c = {P, m, s, ent_of, nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false};
+    ctx c = {P, m, s, ent_of, recall, ud, nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false};
     /* children in CSR form, in word order */
     for (size_t i = 0; i < n; i++)
         if (s->w[i].head > 0) c.first[s->w[i].head]++;

@@ -51,7 +51,12 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
 /* Finds the relations in the parsed sentence s. ent_of[i] is the entity a
  * word belongs to, NB_TREE_ADJ(entity) for an adjectival one, -1 for none. Appends to *out (grown; the caller frees
  * it) and returns the new count. */
+/* Who carried out the attack an event word with no agent in its sentence
+ * refers to ("condemned the raids"): fills out (up to max) and returns the
+ * count. The caller's article memory answers; NULL: nobody. */
+typedef int (*nb_recall_fn)(void *ud, const char *lemma, int *out, int max);
+
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
-                        nb_tree_rel **out, size_t *n_out, size_t *cap);
+                        nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap);
 
 #endif

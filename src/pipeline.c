@@ -99,6 +99,11 @@ static void syn_free(syn *y)
     free(y->trel);
 }
 
+static int recall(void *ud, const char *lemma, int *out, int max)
+{
+    return nb_relations_recall_attack(ud, lemma, out, max);
+}
+
 /* Worth parsing: two entities and a word that may be a cue, or a speech
  * verb with a word that may judge. */
 static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
@@ -270,7 +275,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         size_t nt = nb_tokenize(c.text + s.start, s.len, &toks, &tcap);
         size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
         size_t before = n_found;
-        nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
+        if (!getenv("NB_NO_SURFACE")) nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
         size_t surface_end = n_found;
         bool analyzed = false;
         /* Sentences with two actors and a cue word are parsed and read
@@ -281,7 +286,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
             p->parsed++;
             words_to_entities(&y, items, ni, toks);
             size_t nt0 = 0;
-            nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, &y.trel, &nt0, &y.trel_cap);
+            nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
             y.n_trel = nt0;
             for (size_t k = 0; k < nt0; k++) {
                 nb_tree_rel *t = &y.trel[k];
@@ -297,6 +302,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
                     if (dup && !found[j].support) found[j].support = t->support;
                 }
                 if (dup) continue;
+                if (t->rel == NB_REL_ATTACKED) nb_relations_note_attack(&aa, &t->src, 1, nb_sent_lemma(&y.us, (size_t)t->cue));
                 nb_grow(&found, &fcap, n_found + 1, sizeof *found);
                 found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support};
             }

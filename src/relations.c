@@ -288,10 +288,9 @@ static char attack_family(const char *w)
 }
 
 /* Records that ents[0..n) carried out an attack named by word w. */
-static void note_attack(rctx *r, const int *ents, int n, const char *w)
+void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w)
 {
     if (n <= 0) return;
-    nb_article_actors *aa = r->aa;
     char f = attack_family(w);
     if (aa->n_events) {
         nb_attack_event *last = &aa->events[(aa->n_events - 1) % 8];
@@ -308,9 +307,8 @@ static void note_attack(rctx *r, const int *ents, int n, const char *w)
 /* The attackers of the latest reported attack of the same family as event
  * word w ("the strikes": who struck), else of the article's first attack,
  * its main event. Returns their count in out. */
-static int recall_attack(const rctx *r, const char *w, int *out, int max)
+int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max)
 {
-    const nb_article_actors *aa = r->aa;
     if (!aa->n_events) return 0;
     char f = attack_family(w);
     const nb_attack_event *pick = &aa->first_event;
@@ -881,7 +879,7 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
         if (rel == NB_REL_CONDEMNS && end < r->n && is_event(r, end)) {
             /* "condemned the Mafa killings": a place, not the attacker */
             if (n == 1 && r->aa->ents[obj[0]].kind == NB_KIND_UNKNOWN)
-                n = recall_attack(r, r->it[end].w, obj, max);
+                n = nb_relations_recall_attack(r->aa, r->it[end].w, obj, max);
             return n;
         }
         if (rel == NB_REL_ATTACKED && end < r->n && is_event(r, end)) return 0;
@@ -896,7 +894,7 @@ static int find_objects(rctx *r, int v, nb_rel rel, int *obj, int max)
         if (is_event(r, e)) {
             int a = event_attacker(r, e);
             if (a >= 0 && n < max) obj[n++] = a;
-            else if (a < 0 && !actor(r, e - 1)) n = recall_attack(r, r->it[e].w, obj, max);
+            else if (a < 0 && !actor(r, e - 1)) n = nb_relations_recall_attack(r->aa, r->it[e].w, obj, max);
         }
     }
     return n;
@@ -951,7 +949,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         else if (w_in(r, d, DET) && held >= 0) target = held;
         if (target < 0) return;
         for (int a = 0; a < na; a++) emit(r, agents[a], tg->rel, r->it[target].ent, "reduced-relative");
-        if (tg->rel == NB_REL_ATTACKED) note_attack(r, agents, na, r->it[v].w);
+        if (tg->rel == NB_REL_ATTACKED) nb_relations_note_attack(r->aa, agents, na, r->it[v].w);
         return;
     }
     if (passive) {
@@ -976,7 +974,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
                 int a = event_attacker(r, e);
                 if (a >= 0) agents[na++] = a;
                 else if (w_is(r, e - 1, "the") || w_is(r, e - 1, "same"))
-                    na = recall_attack(r, r->it[e].w, agents, 8); /* "killed in the strike" */
+                    na = nb_relations_recall_attack(r->aa, r->it[e].w, agents, 8); /* "killed in the strike" */
             }
         }
         if (na == 0) return;
@@ -996,7 +994,7 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         }
         for (int s = 0; s < ns; s++)
             for (int a = 0; a < na; a++) emit(r, agents[a], tg->rel, subj[s], "passive");
-        if (tg->rel == NB_REL_ATTACKED) note_attack(r, agents, na, r->it[v].w);
+        if (tg->rel == NB_REL_ATTACKED) nb_relations_note_attack(r->aa, agents, na, r->it[v].w);
         return;
     }
     /* gerunds and bare participles are no finite verbs */
@@ -1050,14 +1048,14 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     for (int s = 0; s < ns; s++)
         for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
     if (tg->rel == NB_REL_ATTACKED) {
-        note_attack(r, subj, ns, r->it[v].w);
+        nb_relations_note_attack(r->aa, subj, ns, r->it[v].w);
         /* "killed 16 soldiers in an ambush": the ambush is theirs too */
         for (int k = v + 1; k < r->n && k < v + 12; k++) {
             if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) break;
             if (w_is(r, k, "in") && w_in(r, k + 1, DET)) {
                 int e = k + 2;
                 while (e < r->n && e < k + 5 && w_in(r, e, EVENT_MOD)) e++;
-                if (is_event(r, e)) note_attack(r, subj, ns, r->it[e].w);
+                if (is_event(r, e)) nb_relations_note_attack(r->aa, subj, ns, r->it[e].w);
                 break;
             }
         }
@@ -1078,7 +1076,7 @@ static void light_verb(rctx *r, int v)
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
     if (ns == 0) return;
-    note_attack(r, subj, ns, r->it[e].w);
+    nb_relations_note_attack(r->aa, subj, ns, r->it[e].w);
     for (int p = e + 1; p < r->n && p < e + 8; p++) {
         if (w_in(r, p, BOUNDARY) && !w_is(r, p, "after")) break;
         if (w_is(r, p, "on") || w_is(r, p, "against") || w_is(r, p, "targeting") || w_is(r, p, "at")) {
@@ -1115,7 +1113,7 @@ static void fire_at(rctx *r, int v)
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
     emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "fired-at");
-    note_attack(r, subj, ns, "attack");
+    nb_relations_note_attack(r->aa, subj, ns, "attack");
 }
 
 /* "Iran, Hezbollah's main backer", "China and Russia are the junta's main
@@ -1172,7 +1170,7 @@ static void nominal_attack(rctx *r, int e)
     if (hedged_after(r, e)) return;
     int a = event_attacker(r, e);
     if (a < 0) return;
-    note_attack(r, &a, 1, r->it[e].w);
+    nb_relations_note_attack(r->aa, &a, 1, r->it[e].w);
     const char *w = r->it[e].w;
     bool of_ok = !strcmp(w, "killing") || !strcmp(w, "killings") || !strcmp(w, "assassination") ||
                  !strcmp(w, "murder") || !strcmp(w, "bombing") || !strcmp(w, "shelling") ||
@@ -1441,7 +1439,7 @@ static void claimed(rctx *r, int k)
     int subj[8], relobj;
     int ns = find_subjects(r, k - 1, subj, 8, &relobj);
     if (ns == 0) return;
-    note_attack(r, subj, ns, r->it[e].w);
+    nb_relations_note_attack(r->aa, subj, ns, r->it[e].w);
     int p = e + 1;
     if (!w_is(r, p, "on") && !w_is(r, p, "against")) return;
     int obj[8], no = 0;
@@ -1509,7 +1507,7 @@ static void speech(rctx *r, int v)
     int att[4], na = 0;
     att[0] = event_attacker(r, e);
     if (att[0] >= 0) na = 1;
-    else if (!actor(r, e - 1)) na = recall_attack(r, r->it[e].w, att, 4);
+    else if (!actor(r, e - 1)) na = nb_relations_recall_attack(r->aa, r->it[e].w, att, 4);
     if (na == 0) return;
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);

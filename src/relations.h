@@ -18,6 +18,12 @@ typedef struct {
 /* Appends the relations of one sentence to *out (grown; the caller frees it)
  * and returns the new count. aa supplies coreference state and is updated
  * (the latest attacker). Duplicates within the sentence are dropped. */
+/* The article's attack memory: records that ents[0..n) carried out an attack
+ * named by word w, and recalls (into out, up to max) who carried out the
+ * latest attack of the same kind ("condemned the raids"), else the first. */
+void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w);
+int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max);
+
 size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
                          nb_found **out, size_t *n_out, size_t *cap);
 

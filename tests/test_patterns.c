@@ -98,7 +98,7 @@ static char *run(nb_patterns *P, const char *text)
     }
     nb_tree_rel *out = NULL;
     size_t n = 0, cap = 0;
-    nb_patterns_find(P, &nlp, &s, ent, &out, &n, &cap);
+    nb_patterns_find(P, &nlp, &s, ent, NULL, NULL, &out, &n, &cap);
     nb_buf b = {0};
     nb_buf_puts(&b, "");
     for (size_t k = 0; k < n; k++)
