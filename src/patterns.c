@@ -568,12 +568,14 @@ typedef struct {
     const int *ent_of;
     nb_recall_fn recall;
     void *ud;
+    char *lc;             /* lemmas in lower case ("Chief" as a PROPN is a chief) */
+    size_t *lc_at;
     int *kids;            /* children of word i: kids[first[i] .. first[i + 1]) */
     int *first;
     bool question;
 } ctx;
 
-static const char *lem(const ctx *c, int i) { return nb_sent_lemma(c->s, (size_t)i); }
+static const char *lem(const ctx *c, int i) { return c->lc + c->lc_at[i]; }
 static int lab(const ctx *c, int i) { return c->s->w[i].label; }
 static int head(const ctx *c, int i) { return c->s->w[i].head - 1; }
 static const char *xpos(const ctx *c, int i) { return c->m->xpos[c->s->w[i].tag]; }
@@ -656,6 +658,24 @@ static int subjects(const ctx *c, int v, int *out, int max)
     return 0;
 }
 
+/* A conjunct d of w that is an apposition the parser misread: the only
+ * conjunct, after a comma, with no "and" ("Iran's Guards chief, Esmail
+ * Ghaani"); "Iran, Syria and Hezbollah" stays a list. */
+static bool appos_like(const ctx *c, int w, int d)
+{
+    const nb_patterns *P = c->P;
+    if (lab(c, d) != P->l_conj || d < 1 || c->s->w[d].head - 1 != w) return false;
+    int comma = -1;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int x = c->kids[j];
+        if (lab(c, x) == P->l_conj && x != d) return false;
+    }
+    if (child_in(c, d, P->l_cc, -1) >= 0) return false;
+    for (int x = w + 1; x < d && comma < 0; x++)
+        if (c->s->w[x].len == 1 && c->s->w[x].form[0] == ',') comma = x;
+    return comma >= 0;
+}
+
 /* A subject or object that has a preposition ("positions around El Fasher
  * were shelled" read with El Fasher as subject) is a misparse: skip it. */
 static bool misparsed_core(const ctx *c, int d)
@@ -698,7 +718,8 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
     }
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j];
-        if (st->label != L_ANY && lab(c, d) != st->label) continue;
+        if (st->label != L_ANY && lab(c, d) != st->label && !(st->label == c->P->l_appos && appos_like(c, w, d)))
+            continue;
         if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, d))) continue;
         if (!case_ok(c, d, st, q)) continue;
         if (misparsed_core(c, d)) continue;
@@ -934,10 +955,16 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
             if (nde == before && q->rel == NB_REL_CONDEMNS) event_agents(c, dw[i], de, dew, &nde);
             if (nde == before && q->rel == NB_REL_CONDEMNS && !agents_named(c, dw[i])) recalled_agents(c, dw[i], de, dew, &nde);
         }
+        /* "Iran's Revolutionary Guards chief": the compound names what is
+         * led, the possessor only whose it is */
+        bool compound_org = false;
+        for (int k = 0; k < nde && q->pos == POS_ROLE; k++)
+            if (head(c, dew[k]) == v && lab(c, dew[k]) == P->l_compound && !adjectival(c, dew[k])) compound_org = true;
         for (int i = 0; i < nse; i++)
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
-                if (!(q->pos == POS_ROLE && adjectival(c, dew[k])))
+                if (!(q->pos == POS_ROLE && adjectival(c, dew[k])) &&
+                    !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss))
                     emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
     }
 }
@@ -1082,7 +1109,18 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
 {
     size_t n = s->n, from = *n_out;
     if (n == 0) return *n_out;
-    ctx c = {P, m, s, ent_of, recall, ud, nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false};
+    ctx c = {P, m, s, ent_of, recall, ud, NULL, nb_malloc(n * sizeof(size_t)), nb_malloc(n * sizeof(int)),
+             nb_calloc(n + 2, sizeof(int)), false};
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) total += strlen(nb_sent_lemma(s, i)) + 1;
+    c.lc = nb_malloc(total);
+    total = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *l = nb_sent_lemma(s, i);
+        c.lc_at[i] = total;
+        for (size_t k = 0; l[k]; k++) c.lc[total++] = nb_lower(l[k]);
+        c.lc[total++] = '\0';
+    }
     /* children in CSR form, in word order */
     for (size_t i = 0; i < n; i++)
         if (s->w[i].head > 0) c.first[s->w[i].head]++;
@@ -1114,5 +1152,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
     }
     free(c.kids);
     free(c.first);
+    free(c.lc);
+    free(c.lc_at);
     return *n_out;
 }
