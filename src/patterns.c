@@ -922,6 +922,8 @@ static bool agents_named(const ctx *c, int w)
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) {
             if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || !strcmp(upos(c, d), "PROPN")) return true;
+            /* "the Iranian attack", even when the name is not known */
+            if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0])) return true;
         }
         if (l == P->l_nmod && case_is(c, d, "by")) return true;
     }
