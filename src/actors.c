@@ -862,7 +862,8 @@ static size_t on_reference(ctx *c, size_t i)
     const char *w = lw(c, i);
     int ent = -1, backer = -1, mask = 0;
     size_t end = i + 1, kb = 0;
-    if (!strcmp(w, "he") || !strcmp(w, "she")) {
+    if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
+        /* "attacked him": object pronouns agree with persons too */
         ent = salient(aa, K(NB_KIND_PERSON));
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
@@ -959,11 +960,16 @@ static size_t on_reference(ctx *c, size_t i)
         } else if (!strcmp(h, "embassy")) {
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_EMBASSY;
+        } else if (!strcmp(h, "country") && is(c, k + 1, "'s")) {
+            /* "the country's intelligence service": the country named before */
+            mask = K(NB_KIND_COUNTRY);
         }
         /* "the group's commander", "the junta's arms suppliers" */
+        /* "the group's fighters", "the country's forces": the owner acts */
+        bool agents = k + 2 < c->n && (in(c, k + 2, AGENTS) || (in(c, k + 2, AGENT_ADJ) && in(c, k + 3, AGENTS)));
         bool poss = is(c, k + 1, "'s") && backer < 0 &&
-                    ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && role_follows(c, k + 2)) ||
-                     role == NB_ROLE_ARMY);
+                    ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && (role_follows(c, k + 2) || agents)) ||
+                     role == NB_ROLE_ARMY || (mask == K(NB_KIND_COUNTRY) && !role));
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
         /* "the Alliance Fleuve Congo", "the Group of Seven": a name */
         size_t e3;
