@@ -70,7 +70,7 @@ struct nb_patterns {
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
         l_nsubj, l_nsubjpass, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
-        l_nmod, l_obl, l_flat, l_punct, l_cc;
+        l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future;
@@ -509,7 +509,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_compound, "compound");
     L(l_amod, "amod"); L(l_poss, "nmod:poss"); L(l_appos, "appos"); L(l_obj, "obj");
     L(l_parataxis, "parataxis"); L(l_cop, "cop"); L(l_det, "det"); L(l_nmod, "nmod"); L(l_obl, "obl");
-    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc");
+    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl");
 #undef L
 #define K(f, name) P->f = class_id(P, name, true)
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
@@ -1097,7 +1097,25 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
     }
     for (int k = 0; k < np; k++) {
-        if (!judges(c, pr[k])) continue;
+        if (!judges(c, pr[k])) {
+            /* "India's reckless aggression will not go unanswered": the
+             * judgment is in the subject itself, whatever the predicate */
+            /* (not "if there was a U.S. aggression": a condition, an existential) */
+            if (child_in(c, pr[k], P->l_mark, P->k_cond) >= 0 || child_in(c, pr[k], P->l_expl, -1) >= 0) continue;
+            bool bad = negative_at(c, ew[k]) >= SPEECH_MIN && !strcmp(upos(c, ew[k]), "NOUN");
+            for (int j = c->first[ew[k]]; j < c->first[ew[k] + 1] && !bad; j++)
+                if (lab(c, c->kids[j]) == P->l_amod && negative_at(c, c->kids[j]) >= SPEECH_MIN) bad = true;
+            if (!bad) continue;
+            int de[MAX_HITS], dew[MAX_HITS], nde = 0;
+            for (int j = c->first[ew[k]]; j < c->first[ew[k] + 1]; j++) {
+                int d = c->kids[j], l = lab(c, d);
+                if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, de, dew, &nde);
+            }
+            for (int i = 0; i < nse; i++)
+                for (int t = 0; t < nde; t++)
+                    emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, ew[k], sew[i], dew[t]);
+            continue;
+        }
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
         judged(c, ew[k], de, dew, &nde);
         for (int i = 0; i < nse; i++)
