@@ -1059,6 +1059,16 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     }
 }
 
+/* Is the speech act itself negated, modal or asked? After a quote ("'...
+ * will not go unanswered,' X said") the verb hangs from the quote, whose
+ * negation is the content's, not the speaker's. */
+static bool speech_blocked(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    if (lab(c, v) != P->l_parataxis) return blocked(c, v);
+    return c->question || negated(c, v) || child_in(c, v, P->l_aux, P->k_modal) >= 0;
+}
+
 /* Speaker condemns the actor a reported judgment is about: "X said the
  * strikes were unacceptable", "'... a crime,' X said", "X called the raid
  * a violation", "X described Y as reckless". */
@@ -1160,7 +1170,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
     }
     for (size_t v = 0; v < n; v++) {
         size_t hv;
-        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !blocked(&c, (int)v))
+        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !speech_blocked(&c, (int)v))
             speech(&c, (int)v, out, n_out, cap, from);
         if (!nb_map_get(&P->by_lemma, lem(&c, (int)v), &hv)) continue;
         for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
