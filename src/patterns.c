@@ -747,6 +747,27 @@ static void push_ent(int e, int w, int *ents, int *ws, int *n)
  * each conjunct. */
 static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy, bool conj);
 
+/* "Islamic State leader Abu Bakr": a name w followed by a role noun whose
+ * apposition or flat child names someone else. Returns that word, or -1. */
+static int title_holder(const ctx *c, int w)
+{
+    int r = w + 1;
+    size_t hv;
+    /* (a name that modifies the role noun is the organisation: "TTP commander X") */
+    if ((size_t)r >= c->s->n || head(c, w) == r || strcmp(upos(c, r), "NOUN") ||
+        !nb_map_get(&c->P->by_lemma, lem(c, r), &hv))
+        return -1;
+    bool role = false;
+    for (int qi = (int)hv; qi >= 0 && !role; qi = c->P->cues[qi].next) role = c->P->cues[qi].pos == POS_ROLE;
+    if (!role) return -1;
+    for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if ((l == c->P->l_appos || l == c->P->l_flat) && d > r && ent_at(c, d) >= 0 && ent_at(c, d) != ent_at(c, w))
+            return d;
+    }
+    return -1;
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -757,7 +778,12 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
 {
     if (w < 0 || depth > 4) return;
     const nb_patterns *P = c->P;
-    if (ent_at(c, w) >= 0) {
+    int titled = ent_at(c, w) >= 0 ? title_holder(c, w) : -1;
+    if (titled >= 0) {
+        /* "the killing of Islamic State leader Abu Bakr al-Baghdadi" read
+         * with the group as the head: the person is meant */
+        push_ent(ent_at(c, titled), titled, ents, ws, n);
+    } else if (ent_at(c, w) >= 0) {
         push_ent(ent_at(c, w), w, ents, ws, n);
     } else if (in_class(P, P->k_relpron, lem(c, w))) {
         int h = head(c, w);

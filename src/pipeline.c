@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -145,7 +146,52 @@ static void words_to_entities(syn *y, const nb_item *items, size_t ni, const nb_
 
 /* Tokenizes s[0..len) the treebank's way, then tags, lemmatizes and (with
  * parse) parses it. Word offsets stay relative to s. */
-static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool parse)
+/* The tag class of proper nouns (PROPN/NNP), or -1. */
+static int propn_tag(const nb_nlp *m)
+{
+    for (int t = 0; t < m->n_tags; t++)
+        if (!strcmp(m->upos[t], "PROPN") && !strcmp(m->xpos[t], "NNP")) return t;
+    return -1;
+}
+
+/* Is form[0..n) one of the words of label? */
+static bool word_in(const char *label, const char *form, size_t n)
+{
+    for (const char *p = label; *p; p++) {
+        if ((p == label || p[-1] == ' ' || p[-1] == '-') && !strncmp(p, form, n) &&
+            (p[n] == '\0' || p[n] == ' ' || p[n] == '-'))
+            return true;
+    }
+    return false;
+}
+
+/* Capitalised words inside a name the actor layer found are proper nouns:
+ * the tagger is told so ("Mohamed Hamdan Dagalo addressed" is no verb). */
+static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t ni, const nb_tok *toks,
+                          const nb_article_actors *aa)
+{
+    int t = propn_tag(m);
+    if (t < 0) return;
+    for (size_t k = 0; k < ni; k++) {
+        const nb_item *it = &items[k];
+        if (it->ent < 0 || it->t1 <= it->t0 || (it->flags & (NB_IT_BACKED | NB_IT_LED | NB_IT_MOD | NB_IT_PRON)))
+            continue;
+        uint32_t a = toks[it->t0].start, b = toks[it->t1 - 1].start + toks[it->t1 - 1].len;
+        for (size_t i = 0; i < y->us.n; i++) {
+            nb_uword *w = &y->us.w[i];
+            /* only the name's own words: "Russian" before "President" is
+             * an adjective, though it stands for Russia */
+            if (w->start >= a && w->start + w->len <= b && w->len && isupper((unsigned char)w->form[0]) &&
+                word_in(aa->ents[it->ent].label, w->form, w->len))
+                w->fixed = (uint16_t)(t + 1);
+        }
+    }
+}
+
+/* Tokenizes, tags and (with parse) parses s[0..len); with items, the names
+ * among them are tagged as such first. */
+static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool parse, const nb_item *items,
+                        size_t ni, const nb_tok *toks, const nb_article_actors *aa)
 {
     size_t nw = nb_udtok(s, len, &y->words, &y->wcap);
     nb_sent_clear(&y->us);
@@ -154,6 +200,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
         w->mwt = y->words[i].mwt;
         w->space_after = y->words[i].space_after;
     }
+    if (items) fix_name_tags(m, y, items, ni, toks, aa);
     nb_nlp_analyze(m, &y->us, parse);
 }
 
@@ -281,12 +328,16 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         /* Sentences with two actors and a cue word are parsed and read
          * through the tree patterns. */
         if (p->nlp && p->pat && tree_candidate(p->pat, items, ni)) {
-            syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
+            syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, items, ni, toks, &aa);
             analyzed = true;
             p->parsed++;
             words_to_entities(&y, items, ni, toks);
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
+            if (getenv("NB_TREE_DEBUG"))
+                for (size_t i = 0; i < y.us.n; i++)
+                    fprintf(stderr, "%zu\t%.*s\t%s\t%d\t%s\t%d\n", i + 1, (int)y.us.w[i].len, y.us.w[i].form,
+                            p->nlp->upos[y.us.w[i].tag], y.us.w[i].head, p->nlp->labels[y.us.w[i].label], y.ent_of[i]);
             y.n_trel = nt0;
             for (size_t k = 0; k < nt0; k++) {
                 nb_tree_rel *t = &y.trel[k];
@@ -325,7 +376,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
          * read the trees yet, and parsing would cost most of a run. */
         if (p->nlp && p->syntax && surface_end > before) {
             if (!analyzed) {
-                syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
+                syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, items, ni, toks, &aa);
                 p->parsed++;
             }
             for (size_t k = before; k < surface_end; k++) {
@@ -612,7 +663,7 @@ nb_status nb_pipeline_conllu(nb_pipeline *p, const char *path, const char *relpa
     while (nb_split_next(c.text, c.len, &pos, &s)) {
         if (s.len == 0) continue;
         p->sentences++;
-        syn_analyze(p->nlp, &y, c.text + s.start, s.len, true);
+        syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, NULL, 0, NULL, NULL);
         if (y.us.n == 0) continue;
         p->parsed++;
         nb_buf_clear(&id);

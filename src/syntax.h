@@ -24,6 +24,7 @@ typedef struct {
     uint64_t hform, hlow, hsuf[4], hpre[3], hpre5, hshape;
     /* analysis */
     uint16_t tag;          /* tag class: a UPOS + XPOS pair (nb_nlp tag table) */
+    uint16_t fixed;        /* 1 + a tag the caller already knows (a name's NNP), or 0 */
     uint16_t label;        /* dependency relation (nb_nlp label table) */
     int32_t head;          /* 0 for the root, else 1-based word index */
     uint32_t lemma;        /* offset of the NUL-terminated lemma in nb_sent.lemmas */

@@ -126,6 +126,13 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second)
     int32_t sc[NB_PMAX_CLASSES];
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < s->n; i++) {
+        if (s->w[i].fixed) {
+            /* a name the actor layer recognised: its tag is known */
+            s->w[i].tag = (uint16_t)(s->w[i].fixed - 1);
+            p2 = p1;
+            p1 = s->w[i].tag;
+            continue;
+        }
         size_t nf = nb_tag_features(s, i, p1, p2, second, f);
         memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
         nb_pmodel_score(tagger, f, nf, sc);
