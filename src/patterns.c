@@ -565,7 +565,7 @@ typedef struct {
     const nb_patterns *P;
     const nb_nlp *m;
     const nb_sent *s;
-    const int *ent_of;
+    int *ent_of;          /* a copy: quotes give first persons their speaker */
     nb_recall_fn recall;
     void *ud;
     char *lc;             /* lemmas in lower case ("Chief" as a PROPN is a chief) */
@@ -1085,13 +1085,64 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     }
 }
 
+/* Is speech verb v the attribution after its quote ("'...,' X said"),
+ * attached to the quote's head as parataxis, or as conj after a quote mark? */
+static bool attribution(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    int h = head(c, v);
+    if (h < 0 || h > v) return false;
+    if (lab(c, v) == P->l_parataxis) return true;
+    if (lab(c, v) != P->l_conj) return false;
+    for (int x = h + 1; x < v; x++) {
+        const nb_uword *w = &c->s->w[x];
+        if ((w->len == 1 && w->form[0] == '"') || (w->len == 3 && !memcmp(w->form, "\xe2\x80\x9d", 3))) return true;
+    }
+    return false;
+}
+
+/* Marks the first-person words of w's subtree as the speaker's ("'I
+ * command the RSF,' Dagalo said"; "our forces"). */
+static void first_persons(ctx *c, int w, int speaker, int depth)
+{
+    if (depth > 40) return;
+    const char *l = lem(c, w);
+    if (c->ent_of[w] == -1 && !strcmp(upos(c, w), "PRON") &&
+        (!strcmp(l, "i") || !strcmp(l, "we") || !strcmp(l, "my") || !strcmp(l, "our") || !strcmp(l, "me") ||
+         !strcmp(l, "us")))
+        c->ent_of[w] = speaker;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) first_persons(c, c->kids[j], speaker, depth + 1);
+}
+
+/* Speaker identification (the first sieve of Lee et al. 2013): a speech
+ * verb's one named subject owns the first persons of what it reports. */
+static void speakers(ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    int subj[MAX_HITS], ns = subjects(c, v, subj, MAX_HITS);
+    int se[MAX_HITS], sew[MAX_HITS], nse = 0;
+    for (int i = 0; i < ns; i++) denote(c, subj[i], se, sew, &nse, 0, true);
+    if (nse != 1) return;
+    for (int j = c->first[v]; j < c->first[v + 1]; j++) {
+        int d = c->kids[j];
+        if (lab(c, d) == P->l_ccomp || lab(c, d) == P->l_parataxis) first_persons(c, d, se[0], 0);
+    }
+    int h = head(c, v);
+    if (attribution(c, v)) {
+        /* the quote is the head: all of it but the attribution */
+        for (int j = c->first[h]; j < c->first[h + 1]; j++)
+            if (c->kids[j] != v) first_persons(c, c->kids[j], se[0], 0);
+        if (c->ent_of[h] == -1) first_persons(c, h, se[0], 40);
+    }
+}
+
 /* Is the speech act itself negated, modal or asked? After a quote ("'...
  * will not go unanswered,' X said") the verb hangs from the quote, whose
  * negation is the content's, not the speaker's. */
 static bool speech_blocked(const ctx *c, int v)
 {
     const nb_patterns *P = c->P;
-    if (lab(c, v) != P->l_parataxis) return blocked(c, v);
+    if (!attribution(c, v)) return blocked(c, v);
     return c->question || negated(c, v) || child_in(c, v, P->l_aux, P->k_modal) >= 0;
 }
 
@@ -1127,7 +1178,7 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "as")) { ew[np] = ob; pr[np++] = c->kids[j]; }
     /* "'... a crime,' the minister said": the quote is the head */
     int h = head(c, v);
-    if (h >= 0 && lab(c, v) == P->l_parataxis && np < 8) {
+    if (attribution(c, v) && np < 8) {
         int sb = child_in(c, h, P->l_nsubj, -1);
         if (sb < 0) sb = child_in(c, h, P->l_nsubjpass, -1);
         if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
@@ -1165,8 +1216,9 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
 {
     size_t n = s->n, from = *n_out;
     if (n == 0) return *n_out;
-    ctx c = {P, m, s, ent_of, recall, ud, NULL, nb_malloc(n * sizeof(size_t)), nb_malloc(n * sizeof(int)),
-             nb_calloc(n + 2, sizeof(int)), false};
+    ctx c = {P, m, s, nb_malloc(n * sizeof(int)), recall, ud, NULL, nb_malloc(n * sizeof(size_t)),
+             nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false};
+    memcpy(c.ent_of, ent_of, n * sizeof(int));
     size_t total = 0;
     for (size_t i = 0; i < n; i++) total += strlen(nb_sent_lemma(s, i)) + 1;
     c.lc = nb_malloc(total);
@@ -1194,6 +1246,8 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
         }
         break;
     }
+    for (size_t v = 0; v < n; v++)
+        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB")) speakers(&c, (int)v);
     for (size_t v = 0; v < n; v++) {
         size_t hv;
         if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !speech_blocked(&c, (int)v))
@@ -1208,6 +1262,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
     }
     free(c.kids);
     free(c.first);
+    free(c.ent_of);
     free(c.lc);
     free(c.lc_at);
     return *n_out;
