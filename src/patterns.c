@@ -629,8 +629,17 @@ static int subjects(const ctx *c, int v, int *out, int max)
 {
     for (int depth = 0; depth < 4 && v >= 0; depth++) {
         int n = 0;
-        for (int j = c->first[v]; j < c->first[v + 1] && n < max; j++)
-            if (lab(c, c->kids[j]) == c->P->l_nsubj) out[n++] = c->kids[j];
+        /* ", killing 12 militants" read with a subject before the comma: a
+         * participle with no auxiliary has none of its own */
+        bool bare_ing = !strcmp(xpos(c, v), "VBG") && child_in(c, v, c->P->l_aux, -1) < 0;
+        for (int j = c->first[v]; j < c->first[v + 1] && n < max; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) != c->P->l_nsubj) continue;
+            bool comma = false;
+            for (int x = d + 1; x < v && bare_ing && !comma; x++)
+                comma = c->s->w[x].len == 1 && c->s->w[x].form[0] == ',';
+            if (!comma) out[n++] = d;
+        }
         if (n) return n;
         int l = lab(c, v), h = head(c, v);
         if (h < 0) return 0;
@@ -649,6 +658,15 @@ static int subjects(const ctx *c, int v, int *out, int max)
             }
             v = h;
         } else if (l == c->P->l_acl && !strcmp(xpos(c, v), "VBG") && !strcmp(upos(c, h), "NOUN")) {
+            /* ", killing 12 militants" after a noun is the clause's result,
+             * not the noun's deed: the subject of the verb above */
+            if (v > 0 && c->s->w[v - 1].len == 1 && c->s->w[v - 1].form[0] == ',') {
+                int x = h;
+                while (x >= 0 && strcmp(upos(c, x), "VERB")) x = head(c, x);
+                if (x < 0) return 0;
+                v = x;
+                continue;
+            }
             out[0] = h;
             return 1;
         } else {
