@@ -1451,40 +1451,6 @@ static void claimed(rctx *r, int k)
     emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "claimed");
 }
 
-/* "ISWAP fighters raided a base, killing 20 Nigerian soldiers" */
-static void participle_attack(rctx *r, int c)
-{
-    if (blocked(r, c, true)) return;
-    int obj[8], no = 0;
-    np_actors(r, c + 2, obj, &no, 8, true);
-    if (no == 0) return;
-    /* the main clause must report an attack */
-    bool attack = false;
-    for (int k = c - 1; k >= 0 && k > c - 20 && !attack; k--) {
-        if (w_in(r, k, BOUNDARY)) break;
-        const trigger *tg = find_trigger(r->it[k].w);
-        attack = (tg && tg->rel == NB_REL_ATTACKED && !actor(r, k)) || w_in(r, k, LIGHT);
-    }
-    if (!attack) return;
-    int subj[8], relobj;
-    int ns = find_subjects(r, c, subj, 8, &relobj);
-    emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "participle");
-}
-
-/* "Prigozhin lashed out at Shoigu", "hit out at", "railed against" */
-static void lash_out(rctx *r, int v)
-{
-    int k = v + 1;
-    if (w_is(r, k, "out")) k++;
-    else if (!w_is(r, v, "railed")) return;
-    if (!w_is(r, k, "at") && !w_is(r, k, "against")) return;
-    if (blocked(r, v, true)) return;
-    int obj[8], no = 0, subj[8], relobj;
-    np_actors(r, k + 1, obj, &no, 8, true);
-    int ns = find_subjects(r, v, subj, 8, &relobj);
-    emit_pairs(r, subj, ns, NB_REL_CONDEMNS, obj, no, "lashed-out");
-}
-
 /* "X said the strikes were unacceptable", "X called the airstrikes a
  * blatant attack on Iraqi sovereignty" */
 static void speech(rctx *r, int v)
@@ -1526,8 +1492,8 @@ static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers
                                      "paymaster", NULL};
 /* Words the loop below reacts to besides those lists. */
 static const char *const CUES[] = {
-    "support", "backing", "funding", "sponsorship", "financing", "arming", "lashed", "lashes",
-    "railed", "hit", "responsibility", "whose", ",", "fired", "fires", "launched", "receives",
+    "support", "backing", "funding", "sponsorship", "financing", "arming",
+    "hit", "responsibility", "whose", ",", "fired", "fires", "launched", "receives",
     "received", "receive", "receiving", "obtained", "gets", NULL};
 
 static nb_map cue_index;
@@ -1579,13 +1545,8 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             w_is(&r, i, "sponsorship") || w_is(&r, i, "financing") || w_is(&r, i, "arming"))
             nominal_funds(&r, i);
         if (w_in(&r, i, GIVE)) give(&r, i);
-        if (w_is(&r, i, "lashed") || w_is(&r, i, "lashes") || w_is(&r, i, "railed") ||
-            (w_is(&r, i, "hit") && w_is(&r, i + 1, "out")))
-            lash_out(&r, i);
         if (w_is(&r, i, "responsibility")) claimed(&r, i);
         if (w_is(&r, i, "whose")) whose_org(&r, i);
-        if (w_is(&r, i, ",") && (w_is(&r, i + 1, "killing") || w_is(&r, i + 1, "wounding")))
-            participle_attack(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
         if (w_in(&r, i, BACKER)) backer_noun(&r, i);
         if (w_is(&r, i, "receives") || w_is(&r, i, "received") || w_is(&r, i, "receive") ||
