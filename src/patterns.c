@@ -731,6 +731,8 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         int h = head(c, w);
         if (h < 0 || (st->label != L_ANY && lab(c, w) != st->label)) return;
         if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, h))) return;
+        /* "^obl/as": the word climbed from carries the preposition */
+        if (!case_ok(c, w, st, q)) return;
         walk(c, p, k + 1, h, q, hits, n);
         return;
     }
