@@ -575,6 +575,31 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     }
     bool demonym = flags & NB_ALIAS_DEMONYM;
     uint32_t fl = NB_IT_ACTOR;
+    /* "the U.N. Support Mission in Libya": an organisation whose name starts
+     * with another's is an actor of its own, not the UN */
+    if (de->kind == NB_KIND_ORG && !demonym && !is(c, j, "'s")) {
+        size_t k = j, head_end = 0;
+        while (k < c->n && k < j + 4 && cap(c, k)) {
+            if (in(c, k, NB_LEX_ORG_HEAD)) head_end = k + 1;
+            k++;
+        }
+        if (head_end) {
+            size_t end = head_end;
+            if ((is(c, end, "in") || is(c, end, "for") || is(c, end, "of")) && cap(c, end + 1)) {
+                size_t m = end + 1;
+                while (m < c->n && m < end + 4 && cap(c, m)) m++;
+                end = m;
+            }
+            const char *name = c->s + c->t[i].start;
+            size_t len = c->t[end - 1].start + c->t[end - 1].len - c->t[i].start;
+            int e2 = resolve_name(c, name, len, NB_KIND_ORG, false);
+            if (e2 >= 0 && e2 != ent) {
+                touch(aa, e2, name, len);
+                push_item(c, i, end, NB_IT_ACTOR, e2);
+                return end;
+            }
+        }
+    }
     /* "ethnic Albanians", "Kurdish people": a people, not the country */
     if (demonym && (i > 0 && is(c, i - 1, "ethnic"))) {
         char *q = nb_strndup(surface, slen);

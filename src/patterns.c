@@ -640,6 +640,12 @@ static int subjects(const ctx *c, int v, int *out, int max)
                 comma = c->s->w[x].len == 1 && c->s->w[x].form[0] == ',';
             if (!comma) out[n++] = d;
         }
+        /* one subject per verb in UD: of two, the nearer one ("NATO
+         * Secretary-General X condemned" misread as two subjects) */
+        if (n > 1) {
+            out[0] = out[n - 1];
+            n = 1;
+        }
         if (n) return n;
         int l = lab(c, v), h = head(c, v);
         if (h < 0) return 0;
