@@ -511,6 +511,9 @@ int main(int argc, char **argv)
         }
         nb_buf_free(&perr);
         p.pat = pat;
+        /* switches for comparing the two extraction paths (README, Developing) */
+        p.no_surface = pat && getenv("NB_NO_SURFACE");
+        p.tree_debug = getenv("NB_TREE_DEBUG") != NULL;
         p.syntax = explain;
         for (size_t k = 0; k < n_out; k++) p.syntax |= outs[k].format == FMT_EXPLAIN;
     }

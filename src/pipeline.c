@@ -322,7 +322,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
         size_t nt = nb_tokenize(c.text + s.start, s.len, &toks, &tcap);
         size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
         size_t before = n_found;
-        if (!getenv("NB_NO_SURFACE")) nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
+        if (!p->no_surface) nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
         size_t surface_end = n_found;
         bool analyzed = false;
         /* Sentences with two actors and a cue word are parsed and read
@@ -334,7 +334,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
             words_to_entities(&y, items, ni, toks);
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
-            if (getenv("NB_TREE_DEBUG"))
+            if (p->tree_debug)
                 for (size_t i = 0; i < y.us.n; i++)
                     fprintf(stderr, "%zu\t%.*s\t%s\t%d\t%s\t%d\n", i + 1, (int)y.us.w[i].len, y.us.w[i].form,
                             p->nlp->upos[y.us.w[i].tag], y.us.w[i].head, p->nlp->labels[y.us.w[i].label], y.ent_of[i]);

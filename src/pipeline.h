@@ -21,6 +21,8 @@ typedef struct {
     const nb_nlp *nlp;     /* tagger and parser (borrowed), or NULL: no syntax */
     bool syntax;           /* parse the sentences that yield relations (for --explain's paths) */
     const nb_patterns *pat; /* tree patterns (borrowed), or NULL: surface rules only */
+    bool no_surface;       /* developers: the tree patterns alone (NB_NO_SURFACE) */
+    bool tree_debug;       /* developers: each parsed candidate on stderr (NB_TREE_DEBUG) */
     nb_report_fn report;   /* problems with one article: path and reason */
     void *report_ctx;
     /* counters for the summary */

@@ -97,6 +97,7 @@ static char *run_case(const tcase *tc)
     p.dict = dict; /* borrowed: handed back before the pipeline is freed */
     p.nlp = nlp_ok ? &nlp : NULL;
     p.pat = pat;
+    p.no_surface = pat && getenv("NB_NO_SURFACE");
     p.syntax = true;
     nb_buf msg = {0};
     nb_pipeline_text(&p, "case.txt", tc->text, strlen(tc->text));
