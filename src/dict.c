@@ -313,7 +313,7 @@ static void on_record(int term, void *data)
                     !strcmp(L->d->entries[val >> 2].name, L->field[0]) &&
                     L->d->entries[val >> 2].kind != (nb_kind)k) {
                     nb_buf msg = {0};
-                    nb_buf_printf(&msg, "%s:%zu:2: \"%s\" is already a %s (an earlier line or file); kind %s ignored",
+                    nb_buf_printf(&msg, "%s:%zu:2: \"%s\" is already of kind %s (an earlier line or file); kind %s ignored",
                                   L->path, L->line, L->field[0], nb_kind_name(L->d->entries[val >> 2].kind),
                                   nb_kind_name((nb_kind)k));
                     warn(L->d, msg.data);

@@ -173,6 +173,22 @@ nb_status nb_sink_check(const char *path, nb_buf *why)
     /* In a sticky folder (/tmp) only the owner may replace a file. */
     else if (exists && (st.st_mode & S_ISVTX) && geteuid() != 0 && owner != geteuid() && st.st_uid != geteuid())
         err = EPERM;
+    else {
+        /* access() grants root everything: only creating a file shows that
+         * the folder takes one (/proc, a read-only mount). The probe has
+         * the temporary files' name, which a later run skips if a kill
+         * leaves it behind. */
+        nb_buf probe = {0};
+        nb_buf_printf(&probe, "%s/.nb.tmpXXXXXX", dir);
+        int pfd = mkstemp(probe.data);
+        if (pfd < 0) {
+            err = errno;
+        } else {
+            close(pfd);
+            unlink(probe.data);
+        }
+        nb_buf_free(&probe);
+    }
 cleanup:
     if (err) nb_buf_printf(why, "cannot write: %s", strerror(err));
     if (why->len) ret = NB_ERR_IO;
