@@ -1,8 +1,8 @@
 #!/bin/sh
 # make bench: throughput and peak memory, measured, never asserted (the
 # machines are shared: compare runs made on the same machine).
-#  1. the tagger and parser alone on the UD EWT dev set (gold tokens; words/s
-#     of CPU time on one core), when the treebank is at $UD;
+#  1. the tagger, lemmatizer and parser alone on the UD EWT dev set (gold
+#     tokens; tokens/s of CPU time on one core), when the treebank is at $UD;
 #  2. netbuild --conllu over raw text (every sentence tokenized, tagged and
 #     parsed);
 #  3. netbuild end to end on two generated corpora: the seed articles copied
@@ -18,8 +18,16 @@ MIX=${NB_MIX_MB:-30}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 if [ -x "$TRAINER" ] && [ -f "$UD/en_ewt-ud-dev.conllu" ]; then
-    printf 'bench: tagger+parser, '
-    "$TRAINER" --eval data/en_ewt.nbm "$UD/en_ewt-ud-dev.conllu" | sed 's/  */ /g'
+    # three runs, the best counts: other jobs on a shared machine only slow
+    # a run down
+    best=0
+    for run in 1 2 3; do
+        line=$("$TRAINER" --eval data/en_ewt.nbm "$UD/en_ewt-ud-dev.conllu" 2>/dev/null | sed 's/  */ /g')
+        rate=$(printf '%s\n' "$line" | sed -n 's/.*(\([0-9]*\) words\/s.*/\1/p')
+        if [ "${rate:-0}" -gt "$best" ]; then best=$rate; fi
+    done
+    printf 'bench: tag+parse %s tokens/s on one core (CPU time, best of 3; EWT dev, gold tokens)\n' "$best"
+    printf '       %s\n' "$line"
 fi
 /usr/bin/python3 - "$dir" "$MB" "$MIX" <<'PY'
 import glob, os, sys
