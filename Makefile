@@ -103,8 +103,12 @@ unit-asan: $(BIN) $(TESTS)
 valgrind: $(BIN) $(TESTS)
 	@NB_VALGRIND=1 sh scripts/test.sh
 
-bench: $(BIN) $(TRAINER)
-	@sh scripts/bench.sh
+# The big-graph case of make bench: nb_analyze on a generated network.
+$(BUILD)/bench_analyze: tests/bench_analyze.c $(OBJ)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCS) -Isrc $< $(OBJ) -o $@ $(LIBS) $(LDFLAGS)
+
+bench: $(BIN) $(TRAINER) $(BUILD)/bench_analyze
+	@BENCH_ANALYZE=$(BUILD)/bench_analyze sh scripts/bench.sh
 
 # libFuzzer targets for a bounded time (FUZZ_SECONDS each). The suite's short
 # pass has a folder of its own, so that it never disturbs a long local run.
