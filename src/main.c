@@ -49,6 +49,8 @@ static void usage(FILE *fp)
           "      --no-default-actors  do not load the bundled dictionary\n"
           "      --all-actors      keep actors that take part in no relation\n"
           "      --seed N          random seed for communities and layout (default 42)\n"
+          "      --metrics M       betweenness and closeness: exact, approx (sampled),\n"
+          "                        none, or N: exact up to N nodes, approx above (5000)\n"
           "  -q, --quiet           no summary on stderr\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
@@ -271,6 +273,9 @@ static void summary(const nb_pipeline *p, const nb_network *net, const nb_input_
     for (size_t i = 0; i < net->n_edges; i++) per[net->edges[i].rel]++;
     fprintf(stderr, "netbuild: %zu actors, %zu edges (funds %zu, commands %zu, condemns %zu, attacked %zu)\n",
             net->n_nodes, net->n_edges, per[0], per[1], per[2], per[3]);
+    if (net->betweenness_method && strcmp(net->betweenness_method, "exact") != 0)
+        fprintf(stderr, "netbuild: betweenness and closeness %s (--metrics), layout %s\n",
+                net->betweenness_method, net->layout_method);
     /* top five by PageRank, ties by label order */
     size_t top[5];
     size_t nt = 0;
@@ -311,6 +316,8 @@ int main(int argc, char **argv)
     bool nlp_loaded = false;
     nb_patterns *pat = NULL;
     unsigned long seed = 42;
+    nb_metrics_mode metrics = NB_METRICS_AUTO;
+    size_t exact_nodes = NB_EXACT_NODES;
     fmt next = FMT_AUTO;
     nb_pipeline p;
     nb_pipeline_init(&p);
@@ -344,7 +351,7 @@ int main(int argc, char **argv)
         name[nlen] = '\0';
         bool valued = !strcmp(name, "-o") || !strcmp(name, "--output") || !strcmp(name, "-f") ||
                       !strcmp(name, "--format") || !strcmp(name, "-a") || !strcmp(name, "--actors") ||
-                      !strcmp(name, "--seed") || !strcmp(name, "--model");
+                      !strcmp(name, "--seed") || !strcmp(name, "--model") || !strcmp(name, "--metrics");
         if (valued && !val) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "netbuild: %s needs a value\n", name);
@@ -407,6 +414,20 @@ int main(int argc, char **argv)
             seed = strtoul(val, &end, 10);
             if (errno || *end || *val < '0' || *val > '9') {
                 fprintf(stderr, "netbuild: --seed wants a non-negative integer\n");
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+        } else if (!strcmp(name, "--metrics")) {
+            char *end;
+            errno = 0;
+            if (!strcmp(val, "exact")) metrics = NB_METRICS_EXACT;
+            else if (!strcmp(val, "approx")) metrics = NB_METRICS_APPROX;
+            else if (!strcmp(val, "none")) metrics = NB_METRICS_NONE;
+            else if ((exact_nodes = strtoul(val, &end, 10)) > 0 && !errno && !*end && *val >= '0' &&
+                     *val <= '9')
+                metrics = NB_METRICS_AUTO;
+            else {
+                fprintf(stderr, "netbuild: --metrics wants exact, approx, none or a node count\n");
                 rc = EXIT_USAGE;
                 goto cleanup;
             }
@@ -558,7 +579,7 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     nb_network_finish(&p.net, !all_actors);
-    if (nb_analyze(&p.net, seed) != NB_OK) {
+    if (nb_analyze_with(&p.net, seed, metrics, exact_nodes, NULL) != NB_OK) {
         fprintf(stderr, "netbuild: network analysis failed; metrics are written as 0\n");
         rc = EXIT_IO;
     }
