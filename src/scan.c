@@ -58,7 +58,11 @@ static const char *own_output(const char *path)
         if (alnum) return "netbuild temporary file, not an article: ignored";
     }
     const char *dot = strrchr(base, '.');
-    if (dot && (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv")))
+    if (dot && (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv") ||
+                !strcasecmp(dot, ".gexf")))
+        return "netbuild output (graph file), not an article: ignored";
+    /* the two halves of a CSV output (-o net.csv) */
+    if (n > 10 && (!strcasecmp(base + n - 10, ".nodes.csv") || !strcasecmp(base + n - 10, ".edges.csv")))
         return "netbuild output (graph file), not an article: ignored";
     return NULL;
 }

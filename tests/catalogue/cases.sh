@@ -1035,10 +1035,10 @@ c_nul_padded() {
 # --explain with stdout as an output are refused; case does not matter.
 c_format_errors() {
     old_outputs
-    for o in o.svg o.gexf o.csv o.json o.xml noext; do
+    for o in o.svg o.xml noext; do
         nb "$FIX/ok.txt" -o "out/$o" -o out/o.graphml
         expect_rc 2
-        expect_err "out/$o: unknown output format (extensions: .graphml, .dot or .gv, .txt"
+        expect_err "out/$o: unknown output format (extensions: .graphml, .gexf, .csv, .json, .html, .dot or .gv, .txt"
         expect_absent "out/$o"
     done
     nb "$FIX/ok.txt" -f dot -o out/x.graphml
