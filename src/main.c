@@ -610,6 +610,9 @@ int main(int argc, char **argv)
         const char *path = outs[i].path;
         size_t len = strlen(path);
         if (len >= 4 && !strcasecmp(path + len - 4, ".csv")) len -= 4;
+        /* -o net.nodes.csv means the same pair as -o net.csv */
+        if (len >= 6 && (!strncasecmp(path + len - 6, ".nodes", 6) || !strncasecmp(path + len - 6, ".edges", 6)))
+            len -= 6;
         memmove(&outs[i + 2], &outs[i + 1], (n_out - i - 1) * sizeof *outs);
         n_out++;
         nb_buf b = {0};
