@@ -334,6 +334,8 @@
   groups('community', 'Communities (Louvain)', 'members, by PageRank');
 
   apply();
+  /* fit what is shown: a big graph starts with part of it hidden */
+  cy.fit(cy.elements().not('.hidden'), 60);
   /* #edge=ID or #node=ID opens one at load, as a tap on it would (links,
    * and the browser test). */
   var m = /^#(edge|node)=(.+)$/.exec(location.hash);
