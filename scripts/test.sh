@@ -26,6 +26,7 @@ done
 # 2. end to end on seeds/
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/f"
 if $VG "$BIN" -q seeds/ -o "$tmp/a.graphml" -o "$tmp/a.dot" 2>"$tmp/err"; then ok "seeds run"; else bad "seeds run"; cat "$tmp/err"; fi
 check "graphml well-formed (xmllint)" xmllint --noout "$tmp/a.graphml"
 for layout in dot neato sfdp; do
@@ -35,6 +36,46 @@ check "networkx reads graphml" "$PY" -c "import networkx as nx, sys; g = nx.read
 "$BIN" -q seeds/ -o "$tmp/b.graphml" -o "$tmp/b.dot" 2>/dev/null
 check "deterministic graphml" cmp "$tmp/a.graphml" "$tmp/b.graphml"
 check "deterministic dot" cmp "$tmp/a.dot" "$tmp/b.dot"
+# every format from one run, read back as its users read it
+if $VG "$BIN" -q seeds/ -o "$tmp/f/net.graphml" -o "$tmp/f/net.gexf" -o "$tmp/f/net.csv" -o "$tmp/f/net.json" \
+    -o "$tmp/f/net.html" -o "$tmp/f/net.dot" 2>"$tmp/err"; then ok "all formats in one run"; else bad "all formats in one run"; cat "$tmp/err"; fi
+check "gexf validates (RELAX NG, GEXF 1.3)" xmllint --noout --relaxng "${NB_GEXF_RNG:-../shared/schemas/gexf-1.3/gexf.rng}" "$tmp/f/net.gexf"
+check "gexf, csv, json read back (networkx, csv)" "$PY" tests/check_formats.py "$tmp/f"
+# networkx 3 reads GEXF 1.3; Debian 12's networkx 2.8 does not: a newer one is used when there is one
+PY3=$(command -v python3)
+if [ -n "$PY3" ] && [ "$PY3" != "$PY" ] && "$PY3" -c 'import networkx' 2>/dev/null; then
+    check "gexf, csv, json read back (networkx $("$PY3" -c 'import networkx; print(networkx.__version__)'))" \
+        "$PY3" tests/check_formats.py "$tmp/f"
+fi
+for layout in dot neato sfdp; do
+    check "dot of the all-formats run renders with $layout" "$layout" -Tsvg "$tmp/f/net.dot" -o "$tmp/f/net.$layout.svg"
+done
+# the HTML report in a real browser: seeds/, and a 2,000-actor graph
+if [ -z "$VG" ] && command -v chromium > /dev/null 2>&1; then
+    check "html report works in chromium (seeds)" sh tests/check_report.sh "$tmp/f/net.html" e3 "$tmp/f/net.png"
+    "$PY" tests/gen_corpus.py "$tmp/big" 2100 450
+    if "$BIN" -q -a "$tmp/big/actors.csv" "$tmp/big/in" -o "$tmp/big/big.html" 2>"$tmp/err"; then
+        check "html report works in chromium (2,000 actors)" sh tests/check_report.sh "$tmp/big/big.html" e5 "$tmp/big/big.png"
+    else
+        bad "2,000-actor run"; cat "$tmp/err"
+    fi
+fi
+# make install into a temporary prefix, then run from there (elsewhere, no
+# NETBUILD_DATA): the installed binary finds its data through the prefix
+if [ "$BIN" = ./netbuild ] && [ -z "$VG" ]; then
+    if make -s install PREFIX="$tmp/prefix" > "$tmp/err" 2>&1; then
+        if (cd "$tmp" && env -u NETBUILD_DATA "$tmp/prefix/bin/netbuild" -q "$OLDPWD/seeds" -o "$tmp/inst.graphml" \
+            2>"$tmp/inst.err") && cmp -s "$tmp/inst.graphml" "$tmp/a.graphml"; then
+            ok "installed binary runs from its prefix"
+        else
+            bad "installed binary runs from its prefix"; cat "$tmp/inst.err"
+        fi
+        check "man page installed" test -f "$tmp/prefix/share/man/man1/netbuild.1"
+    else
+        bad "make install"; cat "$tmp/err"
+    fi
+    check "man page renders without warnings" make -s check-man
+fi
 check "explain names evidence" sh -c "\"$BIN\" -q seeds/ --explain | grep -q '@ byte'"
 check "--help exits 0" "$BIN" --help
 check "--version exits 0" "$BIN" --version
