@@ -125,7 +125,7 @@ nb_status nb_write_csv_nodes(const nb_network *net, nb_sink *out)
  * columns: Kind keeps two relations between one pair apart. */
 static const char *const EDGE_COLS[] = {
     "Source", "Target", "Type", "Kind", "Weight", "Id", "Label", "source_label", "target_label",
-    "articles", "evidence", "evidence_count", "first_seen", "last_seen",
+    "support", "articles", "evidence", "evidence_count", "first_seen", "last_seen",
 };
 
 nb_status nb_write_csv_edges(const nb_network *net, nb_sink *out)
@@ -147,6 +147,10 @@ nb_status nb_write_csv_edges(const nb_network *net, nb_sink *out)
         field(out, nb_rel_name(e->rel), false, false);
         field(out, net->nodes[e->src].label, true, false);
         field(out, net->nodes[e->dst].label, true, false);
+        /* what a funds edge gives, as in the GraphML; empty on other edges */
+        char sup[64];
+        nb_support_format(e->support, sup);
+        field(out, sup, false, false);
         nb_buf_clear(&b);
         nb_buf_put(&b, "", 0);
         for (size_t a = 0; a < e->n_articles; a++) {

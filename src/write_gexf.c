@@ -25,7 +25,7 @@ static const attr_def NODE_ATTRS[] = {
 };
 
 static const attr_def EDGE_ATTRS[] = {
-    {"relation", "string"},   {"articles", "string"},    {"evidence", "string"},
+    {"relation", "string"},   {"support", "string"},     {"articles", "string"},    {"evidence", "string"},
     {"evidence_count", "integer"}, {"first_seen", "string"}, {"last_seen", "string"},
 };
 
@@ -113,6 +113,12 @@ static void write_edge(const nb_network *net, size_t i, nb_buf *dates, nb_sink *
                    "kind=\"%s\" label=\"%s\" weight=\"%s\">\n        <attvalues>\n",
                    i, e->src, e->dst, rel, rel, w);
     att_str(out, "relation", rel);
+    /* what a funds edge gives, as in the GraphML: only when it is known */
+    if (e->support) {
+        char sup[64];
+        nb_support_format(e->support, sup);
+        att_str(out, "support", sup);
+    }
     nb_sink_puts(out, "          <attvalue for=\"articles\" value=\"");
     for (size_t a = 0; a < e->n_articles; a++) {
         if (a) nb_sink_puts(out, ";");

@@ -121,6 +121,12 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
                    e->src, e->dst, nb_rel_name(e->rel), i);
     key_str(out, "relation", nb_rel_name(e->rel));
     key_long(out, "weight", e->weight);
+    /* what a funds edge gives, as in the GraphML: only when it is known */
+    if (e->support) {
+        char sup[64];
+        nb_support_format(e->support, sup);
+        key_str(out, "support", sup);
+    }
     nb_sink_puts(out, ", \"articles\": [");
     bool any = false;
     for (size_t a = 0; a < e->n_articles; a++) {

@@ -52,6 +52,15 @@ def main():
     check(len(xe) == len(edges), "gexf (xml): %d edges, graphml %d" % (len(xe), len(edges)))
     kinds = {(e.get("source"), e.get("target"), e.get("kind")) for e in xe}
     check(kinds == set(edges), "gexf (xml): edge kinds do not match graphml relations")
+    # support (what a funds edge gives): the GraphML's value, on the same edges only
+    sup = {k: a["support"] for k, a in edges.items() if "support" in a}
+    check(all(k[2] == "funds" for k in sup), "graphml: support on an edge that is not funds")
+    xsup = {}
+    for e in xe:
+        for v in e.findall("g:attvalues/g:attvalue", ns):
+            if v.get("for") == "support":
+                xsup[(e.get("source"), e.get("target"), e.get("kind"))] = v.get("value")
+    check(xsup == sup, "gexf: support differs from graphml")
     for n in root.findall(".//g:nodes/g:node", ns):
         for tag in ("color", "position", "size"):
             check(n.find("viz:" + tag, ns) is not None, "gexf: node %s has no viz:%s" % (n.get("id"), tag))
@@ -79,6 +88,7 @@ def main():
         check(isinstance(ev, list) and all(set(x) >= {"article", "offset", "sentence", "pattern"} for x in ev),
               "json: edge %s evidence is not an array of {article, offset, sentence, pattern}" % e["id"])
         check(len(ev) == int(edges[(s, t, k)]["evidence_count"]), "json: edge %s evidence count differs" % e["id"])
+        check(a.get("support") == sup.get((s, t, k)), "json: edge %s support differs from graphml" % e["id"])
 
     # CSV: Gephi's spreadsheet headers, RFC 4180
     with open(path(".nodes.csv"), newline="", encoding="utf-8") as f:
@@ -96,6 +106,10 @@ def main():
     check(all(len(r) == len(rows[0]) for r in rows), "csv: edge rows of different lengths")
     check({(r[0], r[1], r[3]) for r in rows[1:]} == set(edges) and len(rows) - 1 == len(edges),
           "csv: edges differ from graphml")
+    col = rows[0].index("support") if rows and "support" in rows[0] else None
+    check(col is not None, "csv: edges have no support column")
+    if col is not None:
+        check({(r[0], r[1], r[3]): r[col] for r in rows[1:] if r[col]} == sup, "csv: support differs from graphml")
     for p in problems:
         print(p)
     return 1 if problems else 0

@@ -198,7 +198,8 @@ static void test_path_dates(void **state)
     assert_false(nb_path_date("", d));
 }
 
-/* Dated articles: first_seen and last_seen in every format, GEXF spells. */
+/* Dated articles: first_seen and last_seen in every format, GEXF spells;
+ * and the support of a funds edge, as the GraphML writes it. */
 static void test_dated(void **state)
 {
     fixture *f = *state;
@@ -212,6 +213,7 @@ static void test_dated(void **state)
     net.articles[1] = nb_strdup("wire/2023-12-30-b.txt");
     net.copies = nb_calloc(net.n_articles, sizeof *net.copies);
     net.copies[0] = nb_strdup("mirror/2024-02-01-a.txt;mirror/undated.txt");
+    net.edges[0].support = NB_SUPPORT_MONEY | NB_SUPPORT_WEAPONS;
     assert_int_equal(nb_analyze(&net, 1), NB_OK);
     char first[NB_DATE_LEN + 1], last[NB_DATE_LEN + 1];
     nb_edge_seen(&net, &net.edges[0], first, last);
@@ -227,15 +229,20 @@ static void test_dated(void **state)
     assert_non_null(strstr(x, "<spell start=\"2024-01-03\" end=\"2024-01-03\"/>"));
     assert_non_null(strstr(x, "<spell start=\"2024-02-01\" end=\"2024-02-01\"/>"));
     assert_non_null(strstr(x, "<attvalue for=\"first_seen\" value=\"2023-12-30\"/>"));
+    assert_non_null(strstr(x, "<attribute id=\"support\" title=\"support\" type=\"string\"/>"));
+    assert_non_null(strstr(x, "<attvalue for=\"support\" value=\"money;weapons\"/>"));
     free(x);
     char *j = write_file(f, &net, nb_write_json, "dated.json");
     x = slurp(j, &len);
     assert_non_null(strstr(x, "\"first_seen\": \"2023-12-30\", \"last_seen\": \"2024-02-01\""));
     assert_non_null(strstr(x, "\"date\": \"2024-01-03\""));
+    assert_non_null(strstr(x, "\"weight\": 3, \"support\": \"money;weapons\""));
     free(x);
     char *c = write_file(f, &net, nb_write_csv_edges, "dated.edges.csv");
     x = slurp(c, &len);
     assert_non_null(strstr(x, "\"2023-12-30\",\"2024-02-01\"\r\n"));
+    assert_non_null(strstr(x, ",\"support\",\"articles\","));
+    assert_non_null(strstr(x, "\"Beta\",\"money;weapons\","));
     free(x);
     free(g);
     free(j);
@@ -298,7 +305,7 @@ static void test_csv_libcsv(void **state)
     assert_false(cn.ragged);
     assert_false(ce.ragged);
     assert_int_equal(cn.width, 22);
-    assert_int_equal(ce.width, 14);
+    assert_int_equal(ce.width, 15); /* 14 columns and support */
     size_t len;
     char *x = slurp(n, &len);
     assert_true(!strncmp(x, "\"Id\",\"Label\",\"kind\"", 19));

@@ -221,6 +221,9 @@
     info.appendChild(h);
     var seen = e.first_seen ? ', seen ' + e.first_seen + (e.last_seen !== e.first_seen ? ' to ' + e.last_seen : '') : '';
     info.appendChild(el('div', { 'class': 'muted' }, e.weight + ' mention(s) in ' + e.articles.length + ' article(s)' + seen));
+    /* what a funds edge gives (money, weapons, ...), as in the GraphML */
+    if (e.support)
+      info.appendChild(el('div', { 'class': 'support' }, 'Support: ' + e.support.split(';').join(', ')));
     var ul = el('ul', { 'class': 'evl' });
     e.evidence.forEach(function (ev) {
       var li = el('li', { 'class': 'ev' });
