@@ -282,7 +282,9 @@ c_formats_hostile_names() {
     mkdir in/h
     cp "$FIX/special.txt" "in/h/$(printf 'x\033[31m<&\"\377;@%%.txt')"
     cp "$FIX/controls.txt" "$FIX/bidi.txt" in/h/
-    printf '=HYPERLINK("http://x") funds Hezbollah. Hezbollah funds =HYPERLINK("http://x").\n' > in/h/formula.txt
+    # a file name that a spreadsheet would read as a formula: it leads the
+    # articles and evidence cells of the edges the file states
+    printf '=HYPERLINK("http://x") funds Hezbollah. Hezbollah funds =HYPERLINK("http://x").\n' > in/h/=formula.txt
     printf 'name,kind,aliases,demonyms\n"=HYPERLINK(""http://x"")",group,,\n' > in/formula.csv
     nb -a "$FIX/special.csv" -a in/formula.csv in/h -o out/o.gexf -o out/o.csv -o out/o.json -o out/o.html
     expect_rc 0
@@ -291,8 +293,14 @@ c_formats_hostile_names() {
     expect_in out/o.json '"label": "Less\u003cThan \u0026 Co"'
     expect_in out/o.nodes.csv '"Al ""Quote"" Front"'
     expect_not_in out/o.json '</'
-    # a cell a spreadsheet would run as a formula is text
-    if grep -q 'HYPERLINK' out/o.nodes.csv; then
+    # a cell a spreadsheet would run as a formula is text: no cell starts
+    # with '=', the formula file name is guarded, and so is the dictionary's
+    # formula actor when it is found (the tree reads a plain "HYPERLINK")
+    for f in out/o.nodes.csv out/o.edges.csv; do
+        ! grep -Eq '(^|,)"=' "$f" || fail "$f: a cell starts with '='"
+    done
+    expect_in out/o.edges.csv "\"'=formula.txt"
+    if grep -q 'HYPERLINK(' out/o.nodes.csv; then
         expect_in out/o.nodes.csv "\"'=HYPERLINK("
         expect_not_in out/o.nodes.csv '"=HYPERLINK('
     fi
