@@ -113,7 +113,7 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/netbuild unit-asan
 
 unit-asan: $(BIN) $(TESTS)
-	@NB_BIN=$(BIN) NB_BUILD=$(BUILD) ASAN_OPTIONS=detect_leaks=1 sh scripts/test.sh
+	@NB_ASAN=1 NB_BIN=$(BIN) NB_BUILD=$(BUILD) ASAN_OPTIONS=detect_leaks=1 sh scripts/test.sh
 
 valgrind: $(BIN) $(TESTS)
 	@NB_VALGRIND=1 sh scripts/test.sh

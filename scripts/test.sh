@@ -50,12 +50,20 @@ fi
 for layout in dot neato sfdp; do
     check "dot of the all-formats run renders with $layout" "$layout" -Tsvg "$tmp/f/net.dot" -o "$tmp/f/net.$layout.svg"
 done
-# the HTML report in a real browser: seeds/, and a 2,000-actor graph
-if [ -z "$VG" ] && command -v chromium > /dev/null 2>&1; then
+# the HTML report in a real browser: seeds/, and a 2,000-actor graph. The
+# browser reads the same bytes whichever build wrote them, so it runs in the
+# plain pass only; the ASan pass (NB_ASAN=1) still writes the 2,000-actor
+# report with its own binary.
+if [ -z "$VG" ] && [ -z "${NB_ASAN:-}" ] && command -v chromium > /dev/null 2>&1; then
     check "html report works in chromium (seeds)" sh tests/check_report.sh "$tmp/f/net.html" e3 "$tmp/f/net.png"
+fi
+if [ -z "$VG" ]; then
     "$PY" tests/gen_corpus.py "$tmp/big" 2100 450
     if "$BIN" -q -a "$tmp/big/actors.csv" "$tmp/big/in" -o "$tmp/big/big.html" 2>"$tmp/err"; then
-        check "html report works in chromium (2,000 actors)" sh tests/check_report.sh "$tmp/big/big.html" e5 "$tmp/big/big.png"
+        if [ -n "${NB_ASAN:-}" ]; then ok "2,000-actor report written"
+        elif command -v chromium > /dev/null 2>&1; then
+            check "html report works in chromium (2,000 actors)" sh tests/check_report.sh "$tmp/big/big.html" e5 "$tmp/big/big.png"
+        fi
     else
         bad "2,000-actor run"; cat "$tmp/err"
     fi
@@ -106,17 +114,32 @@ if [ -f "$gold/score.py" ]; then
     check "seed gold F1 >= 0.90" "$PY" "$gold/score.py" "$gold/seeds-gold" "$tmp/a.graphml" --min-f1 0.90
 fi
 
-# 3. bad inputs and injected faults (their own scripts count their cases)
+# 3. bad inputs and injected faults (their own scripts count their cases).
+# The two are independent and run side by side: the catalogue spends most of
+# its time in one big case on one core, which the fault trials fill.
+# under valgrind (30x slower) the catalogue's big inputs are 10 and 2 MB; under
+# ASan (5x slower, and the 100 MB line is checked in the plain pass) 20 MB
+if [ -n "$VG" ]; then
+    set -- env NB_VALGRIND=1 NB_BIG_MB=10 NB_SENTENCE_MB=2 NB_TIMEOUT=1800
+elif [ -n "${NB_ASAN:-}" ]; then
+    set -- env NB_BIG_MB=20
+else
+    set -- env
+fi
+k=0
 for s in scripts/catalogue.sh scripts/faults.sh; do
+    k=$((k + 1))
     [ -f "$s" ] || continue
-    # under valgrind (30x slower) the catalogue's big inputs are 10 and 2 MB
-    if [ -n "$VG" ]; then
-        set -- env NB_VALGRIND=1 NB_BIG_MB=10 NB_SENTENCE_MB=2 NB_TIMEOUT=1800
-    else
-        set -- env
-    fi
-    if "$@" sh "$s" "$BIN" > "$tmp/s.log" 2>&1; then ok "$s"; else bad "$s"; tail -n 20 "$tmp/s.log"; fi
-    grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/s.log" | sed "s|^|  $s: |"
+    ( "$@" sh "$s" "$BIN" > "$tmp/s$k.log" 2>&1; echo $? > "$tmp/s$k.rc" ) &
+done
+wait
+k=0
+for s in scripts/catalogue.sh scripts/faults.sh; do
+    k=$((k + 1))
+    [ -f "$s" ] || continue
+    if [ "$(cat "$tmp/s$k.rc" 2>/dev/null)" = 0 ]; then ok "$s"
+    else bad "$s"; grep '^not ok' "$tmp/s$k.log" | head -n 20; tail -n 5 "$tmp/s$k.log"; fi
+    grep -E '^[0-9]+ passed, [0-9]+ failed' "$tmp/s$k.log" | sed "s|^|  $s: |"
 done
 
 echo "$pass passed, $fail failed"
