@@ -16,7 +16,7 @@ OBJ      = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
-.PHONY: all deps run test unit check-outputs graphs install asan valgrind bench clean fuzz fuzz-short eval \
+.PHONY: all deps run test unit check-outputs graphs install check-man asan valgrind bench clean fuzz fuzz-short eval \
         model eval-parser check-model cues negative
 
 all: $(BIN)
@@ -30,7 +30,16 @@ $(DEPS_OK): scripts/deps.sh
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h) | $(DEPS_OK)
 	@mkdir -p $(BUILD)
-	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCS) -DNB_DATADIR='"$(PREFIX)/share/netbuild"' -c $< -o $@
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCS) -I$(BUILD)/gen -DNB_DATADIR='"$(PREFIX)/share/netbuild"' -c $< -o $@
+
+# The HTML report's assets, embedded in the binary so that a report is one
+# self-contained file (see third_party/cytoscape/README.md).
+ASSETS = third_party/cytoscape/cytoscape.min.js src/report/app.js src/report/report.css
+$(BUILD)/gen/report_assets.h: scripts/embed.sh $(ASSETS)
+	@mkdir -p $(BUILD)/gen
+	sh scripts/embed.sh NB_ASSET_CYTOSCAPE=third_party/cytoscape/cytoscape.min.js \
+	  NB_ASSET_APP=src/report/app.js NB_ASSET_CSS=src/report/report.css > $@.tmp && mv $@.tmp $@
+$(BUILD)/write_html.o: $(BUILD)/gen/report_assets.h
 
 $(BIN): $(OBJ) $(BUILD)/main.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
@@ -89,8 +98,14 @@ eval: $(BIN)
 	@sh scripts/eval.sh
 
 graphs: $(BIN)
-	./$(BIN) -q seeds/ -o graphs/net.graphml -o graphs/net.dot
+	./$(BIN) -q seeds/ -o graphs/net.graphml -o graphs/net.dot -o graphs/net.gexf -o graphs/net.csv \
+	  -o graphs/net.json -o graphs/net.html
 	dot -Tsvg graphs/net.dot -o graphs/net.svg
+	@if command -v chromium > /dev/null; then \
+	  timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars \
+	    --virtual-time-budget=15000 --window-size=1400,900 --screenshot=graphs/net.png \
+	    "file://$(CURDIR)/graphs/net.html#edge=e3" > /dev/null 2>&1 || echo "graphs: no screenshot (chromium failed)"; \
+	else echo "graphs: no chromium, graphs/net.png not remade"; fi
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/netbuild \
@@ -98,7 +113,7 @@ asan:
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/netbuild unit-asan
 
 unit-asan: $(BIN) $(TESTS)
-	@NB_BIN=$(BIN) NB_BUILD=$(BUILD) ASAN_OPTIONS=detect_leaks=1 sh scripts/test.sh
+	@NB_ASAN=1 NB_BIN=$(BIN) NB_BUILD=$(BUILD) ASAN_OPTIONS=detect_leaks=1 sh scripts/test.sh
 
 valgrind: $(BIN) $(TESTS)
 	@NB_VALGRIND=1 sh scripts/test.sh
@@ -115,8 +130,12 @@ negative:
 	  f=$$(echo $$p | sed 's/@/-/').tgz; [ -f $$f ] || npm pack --silent $$p >/dev/null; done
 	python3 scripts/gen_negative.py --src $(LEXSRC) -o data/negative.tsv --coverage
 
-bench: $(BIN) $(TRAINER)
-	@sh scripts/bench.sh
+# The big-graph case of make bench: nb_analyze on a generated network.
+$(BUILD)/bench_analyze: tests/bench_analyze.c $(OBJ)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS) $(INCS) -Isrc $< $(OBJ) -o $@ $(LIBS) $(LDFLAGS)
+
+bench: $(BIN) $(TRAINER) $(BUILD)/bench_analyze
+	@BENCH_ANALYZE=$(BUILD)/bench_analyze sh scripts/bench.sh
 
 # libFuzzer targets for a bounded time (FUZZ_SECONDS each). The suite's short
 # pass has a folder of its own, so that it never disturbs a long local run.
@@ -137,6 +156,14 @@ install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/netbuild
 	install -m 644 data/actors.csv $(MODEL) data/patterns data/cues.tsv $(wildcard data/negative.tsv) $(DESTDIR)$(PREFIX)/share/netbuild/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 netbuild.1 $(DESTDIR)$(PREFIX)/share/man/man1/netbuild.1
+
+# The man page renders without a warning (mandoc's lint, groff -ww).
+check-man:
+	@mandoc -T lint -W warning netbuild.1
+	@test -z "$$(groff -ww -mandoc -Tutf8 netbuild.1 2>&1 >/dev/null)"
+	@echo "netbuild.1: no warnings"
 
 clean:
 	rm -rf build build-asan build-fuzz build-fuzz-short $(BIN) net.graphml net.dot

@@ -41,7 +41,8 @@ if [ "${1:-}" = "--case" ]; then
         done
     fi
     if [ ! -f "$W/.skip" ]; then
-        outs=$(find "$W/out" -type f \( -name '*.graphml' -o -name '*.dot' -o -name '*.txt' \) | sort)
+        outs=$(find "$W/out" -type f \( -name '*.graphml' -o -name '*.dot' -o -name '*.txt' -o -name '*.gexf' \
+            -o -name '*.csv' -o -name '*.json' -o -name '*.html' \) | sort)
         # shellcheck disable=SC2086 # our own output names have no spaces
         [ -n "$outs" ] && check_out $outs
         no_temp "$W/out" "$W/in"

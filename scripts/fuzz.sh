@@ -40,14 +40,17 @@ SAN=${FUZZ_SANITIZE:-address,undefined}
 # Coverage feedback is for the modules that read input; the writers and the
 # analysis run on every input (and check.c asserts their output) but are not
 # instrumented: libFuzzer's per-input cost grows with the instrumented code.
-NOCOV=${FUZZ_NOCOV-sink write_graphml write_dot write_explain analyze}
+NOCOV=${FUZZ_NOCOV-sink write_graphml write_dot write_explain write_gexf write_csv write_json write_html dates analyze}
 CFLAGS="-g -O2 -fsanitize=fuzzer,$SAN -fno-sanitize-recover=all -fno-omit-frame-pointer
-        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC $IGCFLAGS
+        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC -I$OUT/gen $IGCFLAGS
         -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
         ${FUZZ_CFLAGS:-}"
 
 # ---- build ---------------------------------------------------------------------
-mkdir -p "$OUT/obj" "$OUT/crashes"
+mkdir -p "$OUT/obj" "$OUT/crashes" "$OUT/gen"
+# the HTML report's embedded assets, as the Makefile makes them
+sh scripts/embed.sh NB_ASSET_CYTOSCAPE=third_party/cytoscape/cytoscape.min.js \
+    NB_ASSET_APP=src/report/app.js NB_ASSET_CSS=src/report/report.css > "$OUT/gen/report_assets.h"
 echo "fuzz: building with $CLANG"
 objs=""
 pids=""

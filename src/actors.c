@@ -10,12 +10,120 @@
 
 void nb_names_free(nb_names *names)
 {
-    for (size_t i = 0; i < names->n; i++) free(names->labels[i]);
+    for (size_t i = 0; i < names->n; i++) {
+        free(names->labels[i]);
+        free(names->skels[i]);
+    }
     free(names->labels);
+    free(names->skels);
     free(names->kinds);
     nb_map_free(&names->by_skel);
     nb_map_free(&names->by_surname);
+    free(names->del_keys);
+    free(names->del_heads);
+    free(names->node_label);
+    free(names->node_next);
     memset(names, 0, sizeof *names);
+}
+
+/* The one-edit match reads skeletons of 8 bytes or more, and
+ * nb_edit_distance compares longer ones than 64 bytes only for equality. */
+#define NEAR_MIN 8
+#define NEAR_MAX 64
+/* At most this many candidates are compared per name: a flood of
+ * near-identical names cannot make one lookup slow. */
+#define NEAR_PROBES 64
+
+/* FNV-1a of s without its byte at skip (skip >= n: the whole of s). */
+static uint64_t del_hash(const char *s, size_t n, size_t skip)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) {
+        if (i == skip) continue;
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ? h : 1; /* 0 marks an empty slot */
+}
+
+static size_t del_slot(const nb_names *nm, uint64_t h)
+{
+    size_t i = (size_t)h & (nm->del_cap - 1);
+    while (nm->del_keys[i] && nm->del_keys[i] != h) i = (i + 1) & (nm->del_cap - 1);
+    return i;
+}
+
+static void del_add(nb_names *nm, uint64_t h, uint32_t label)
+{
+    if ((nm->del_len + 1) * 4 > nm->del_cap * 3) {
+        uint64_t *ok = nm->del_keys;
+        uint32_t *oh = nm->del_heads;
+        size_t oc = nm->del_cap;
+        nm->del_cap = oc ? oc * 2 : 1024;
+        nm->del_keys = nb_calloc(nm->del_cap, sizeof *nm->del_keys);
+        nm->del_heads = nb_malloc(nm->del_cap * sizeof *nm->del_heads);
+        for (size_t i = 0; i < oc; i++) {
+            if (!ok[i]) continue;
+            size_t j = del_slot(nm, ok[i]);
+            nm->del_keys[j] = ok[i];
+            nm->del_heads[j] = oh[i];
+        }
+        free(ok);
+        free(oh);
+    }
+    size_t i = del_slot(nm, h);
+    uint32_t head = nm->del_keys[i] ? nm->del_heads[i] : UINT32_MAX;
+    /* two deletions of one skeleton can collide: the label is there once */
+    if (head != UINT32_MAX && nm->node_label[head] == label) return;
+    size_t old = nm->cap_nodes;
+    nb_grow(&nm->node_label, &nm->cap_nodes, nm->n_nodes + 1, sizeof *nm->node_label);
+    if (nm->cap_nodes != old) nm->node_next = nb_realloc(nm->node_next, nm->cap_nodes * sizeof *nm->node_next);
+    nm->node_label[nm->n_nodes] = label;
+    nm->node_next[nm->n_nodes] = head;
+    if (!nm->del_keys[i]) nm->del_len++;
+    nm->del_keys[i] = h;
+    nm->del_heads[i] = (uint32_t)nm->n_nodes++;
+}
+
+size_t nb_names_add(nb_names *nm, const char *label, nb_kind kind, const char *sk, size_t sk_len)
+{
+    size_t old = nm->cap;
+    nb_grow(&nm->labels, &nm->cap, nm->n + 1, sizeof *nm->labels);
+    if (nm->cap != old) {
+        nm->kinds = nb_realloc(nm->kinds, nm->cap * sizeof *nm->kinds);
+        nm->skels = nb_realloc(nm->skels, nm->cap * sizeof *nm->skels);
+    }
+    size_t idx = nm->n++;
+    nm->labels[idx] = nb_strdup(label);
+    nm->kinds[idx] = kind;
+    nm->skels[idx] = nb_strndup(sk, sk_len);
+    if (sk_len >= NEAR_MIN && sk_len <= NEAR_MAX && idx < UINT32_MAX) {
+        del_add(nm, del_hash(sk, sk_len, SIZE_MAX), (uint32_t)idx);
+        for (size_t k = 0; k < sk_len; k++)
+            if (k == 0 || sk[k] != sk[k - 1]) /* deleting either of "ll" gives one string */
+                del_add(nm, del_hash(sk, sk_len, k), (uint32_t)idx);
+    }
+    return idx;
+}
+
+size_t nb_names_near(const nb_names *nm, const char *sk, size_t sk_len)
+{
+    size_t best = SIZE_MAX, probes = 0;
+    if (sk_len < NEAR_MIN || sk_len > NEAR_MAX || !nm->del_cap) return best;
+    for (size_t k = SIZE_MAX;; k++) { /* SIZE_MAX: sk itself, then each deletion */
+        if (k != SIZE_MAX && k >= sk_len) break;
+        if (k != SIZE_MAX && k > 0 && sk[k] == sk[k - 1]) continue;
+        uint64_t h = del_hash(sk, sk_len, k);
+        size_t i = del_slot(nm, h);
+        if (!nm->del_keys[i]) continue;
+        for (uint32_t nd = nm->del_heads[i]; nd != UINT32_MAX; nd = nm->node_next[nd]) {
+            size_t idx = nm->node_label[nd];
+            if (idx >= best) continue;
+            if (probes++ >= NEAR_PROBES) return best;
+            if (nb_edit_distance(nm->skels[idx], sk, 1) <= 1) best = idx;
+        }
+    }
+    return best;
 }
 
 /* ---- article entities -------------------------------------------------- */
@@ -41,7 +149,71 @@ void nb_actors_end(nb_article_actors *aa)
     }
     free(aa->ents);
     nb_map_free(&aa->declared);
+    nb_map_free(&aa->first_key);
+    nb_map_free(&aa->first_skel);
+    nb_map_free(&aa->first_label);
+    nb_map_free(&aa->parts.heads);
+    free(aa->parts.vals);
+    free(aa->parts.next);
     memset(aa, 0, sizeof *aa);
+}
+
+static void multi_add(nb_multimap *m, const char *key, int val)
+{
+    size_t old = m->cap, head;
+    nb_grow(&m->vals, &m->cap, m->n + 1, sizeof *m->vals);
+    if (m->cap != old) m->next = nb_realloc(m->next, m->cap * sizeof *m->next);
+    m->vals[m->n] = val;
+    m->next[m->n] = nb_map_get(&m->heads, key, &head) ? head : SIZE_MAX;
+    nb_map_put(&m->heads, key, m->n++);
+}
+
+/* The newest node of key's chain, or SIZE_MAX. */
+static size_t multi_first(const nb_multimap *m, const char *key)
+{
+    size_t head;
+    return nb_map_get(&m->heads, key, &head) ? head : SIZE_MAX;
+}
+
+static void put_first(nb_map *m, const char *key, size_t val)
+{
+    if (!nb_map_get(m, key, NULL)) nb_map_put(m, key, val);
+}
+
+/* Adds the entities made since the last call to the article's indices. */
+static void index_entities(nb_article_actors *aa)
+{
+    nb_buf k = {0};
+    for (; aa->n_indexed < aa->n_ents; aa->n_indexed++) {
+        size_t i = aa->n_indexed;
+        const nb_entity *e = &aa->ents[i];
+        put_first(&aa->first_label, e->label, i);
+        if (e->group_head) continue;
+        put_first(&aa->first_key, e->key, i);
+        put_first(&aa->first_skel, e->skel, i);
+        if (strchr(e->key, ' ')) {
+            nb_buf_clear(&k);
+            nb_buf_printf(&k, "s%s", e->surname);
+            multi_add(&aa->parts, k.data, (int)i);
+            for (const char *sp = strchr(e->skel, ' '); sp; sp = strchr(sp + 1, ' ')) {
+                nb_buf_clear(&k);
+                nb_buf_putc(&k, 'p');
+                nb_buf_put(&k, e->skel, (size_t)(sp - e->skel));
+                multi_add(&aa->parts, k.data, (int)i);
+                nb_buf_clear(&k);
+                nb_buf_printf(&k, "t%s", sp + 1);
+                multi_add(&aa->parts, k.data, (int)i);
+            }
+        }
+        /* the capitals that start its words: the acronym that names it */
+        nb_buf_clear(&k);
+        nb_buf_putc(&k, 'a');
+        for (const char *p = e->label; *p; p++)
+            if ((p == e->label || p[-1] == ' ' || p[-1] == '-') && *p >= 'A' && *p <= 'Z')
+                nb_buf_putc(&k, *p);
+        if (k.len >= 3 && k.len <= 7) multi_add(&aa->parts, k.data, (int)i);
+    }
+    nb_buf_free(&k);
 }
 
 static void add_form(nb_entity *e, const char *s, size_t n)
@@ -365,56 +537,57 @@ static bool name_token(const ctx *c, size_t k)
 }
 
 /* Resolves an unknown proper name to an entity: the article's own actors
- * (same key, same skeleton, or a surname / part of a longer name), the
- * dictionary's skeletons, then names from earlier articles. */
-/* True when acr (len capitals) spells the capitalised words of label:
- * "RSF" for "Rapid Support Forces", "HTS" for "Hayat Tahrir al-Sham". */
-static bool acronym_of(const char *label, const char *acr, size_t len)
+ * (same key, same skeleton, or a surname / part of a longer name, or an
+ * acronym: "RSF" for "Rapid Support Forces"), the dictionary's skeletons,
+ * then names from earlier articles. */
+/* The entity named by label in this article (the first one), else a new
+ * one with kind. */
+static int entity_with_label(nb_article_actors *aa, const char *label, nb_kind kind)
 {
-    size_t n = 0;
-    for (const char *p = label; *p; p++) {
-        bool start = p == label || p[-1] == ' ' || p[-1] == '-';
-        if (!start || *p < 'A' || *p > 'Z') continue;
-        if (n >= len || acr[n] != *p) return false;
-        n++;
-    }
-    return n == len;
+    size_t i;
+    index_entities(aa);
+    if (nb_map_get(&aa->first_label, label, &i)) return (int)i;
+    return new_entity(aa, label, kind, -1);
 }
 
 static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, bool sentence_start)
 {
     nb_article_actors *aa = c->aa;
     const nb_dict *d = aa->dict;
-    nb_buf key = {0}, sk = {0};
+    nb_buf key = {0}, sk = {0}, q = {0};
     nb_name_key(name, len, &key);
     nb_name_skeleton(key.data, &sk);
     int ent = -1;
-    size_t words = 1;
+    size_t words = 1, v;
     for (size_t i = 0; i < key.len; i++) words += key.data[i] == ' ';
-    /* 1. this article */
-    for (size_t i = 0; i < aa->n_ents && ent < 0; i++) {
-        nb_entity *e = &aa->ents[i];
-        if (e->group_head) continue;
-        if (!strcmp(e->key, key.data) || (sk.len >= 4 && !strcmp(e->skel, sk.data))) ent = (int)i;
+    index_entities(aa);
+    /* 1. this article: the first entity with the same key or skeleton */
+    {
+        size_t first = SIZE_MAX;
+        if (nb_map_get(&aa->first_key, key.data, &v)) first = v;
+        if (sk.len >= 4 && nb_map_get(&aa->first_skel, sk.data, &v) && v < first) first = v;
+        if (first != SIZE_MAX) ent = (int)first;
     }
     if (ent < 0 && sk.len >= 3) {
-        /* Surname or leading part of a person named earlier in the article. */
+        /* Surname or leading part of a person named earlier in the article:
+         * one name alone matches a surname, several the leading or trailing
+         * words of a longer name. */
         int cand = -1;
         bool amb = false;
-        for (size_t i = 0; i < aa->n_ents; i++) {
-            nb_entity *e = &aa->ents[i];
-            if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) continue;
-            if (e->group_head || !strchr(e->key, ' ')) continue;
-            bool hit = false;
-            if (words == 1 && !strcmp(e->surname, sk.data)) hit = true;
-            size_t el = strlen(e->skel);
-            if (!hit && words >= 2 && sk.len < el) {
-                if (!strncmp(e->skel, sk.data, sk.len) && e->skel[sk.len] == ' ') hit = true;
-                if (!strcmp(e->skel + el - sk.len, sk.data) && e->skel[el - sk.len - 1] == ' ') hit = true;
-            }
-            if (hit) {
-                if (cand >= 0 && cand != (int)i) amb = true;
-                cand = (int)i;
+        size_t probes = 0;
+        for (int pass = 0; pass < (words == 1 ? 1 : 2) && !amb; pass++) {
+            nb_buf_clear(&q);
+            nb_buf_putc(&q, words == 1 ? 's' : pass ? 't' : 'p');
+            nb_buf_put(&q, sk.data, sk.len);
+            for (size_t nd = multi_first(&aa->parts, q.data); nd != SIZE_MAX && !amb;
+                 nd = aa->parts.next[nd]) {
+                int i = aa->parts.vals[nd];
+                nb_entity *e = &aa->ents[i];
+                if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) continue;
+                /* too many namesakes to tell apart: as good as ambiguous */
+                if (cand >= 0 && cand != i) amb = true;
+                if (++probes > NEAR_PROBES) amb = true;
+                cand = i;
             }
         }
         if (cand >= 0 && !amb) ent = cand;
@@ -425,15 +598,18 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
         for (size_t i = 0; i < len; i++)
             if (name[i] < 'A' || name[i] > 'Z') caps = false;
         int cand = -1;
-        for (size_t i = 0; caps && i < aa->n_ents; i++) {
-            nb_entity *e = &aa->ents[i];
-            if (e->kind != NB_KIND_ORG || e->group_head || e->alias_of >= 0) continue;
-            if (acronym_of(e->label, name, len)) {
+        if (caps) {
+            nb_buf_clear(&q);
+            nb_buf_putc(&q, 'a');
+            nb_buf_put(&q, name, len);
+            for (size_t nd = multi_first(&aa->parts, q.data); nd != SIZE_MAX; nd = aa->parts.next[nd]) {
+                nb_entity *e = &aa->ents[aa->parts.vals[nd]];
+                if (e->kind != NB_KIND_ORG || e->alias_of >= 0) continue;
                 if (cand >= 0) {
                     cand = -2;
                     break;
                 }
-                cand = (int)i;
+                cand = aa->parts.vals[nd];
             }
         }
         if (cand >= 0) ent = cand;
@@ -443,66 +619,45 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
         size_t e;
         if (nb_map_get(&d->skeleton, sk.data, &e) && e != SIZE_MAX) ent = entity_for_dict(aa, e);
     }
-    /* 3. names from earlier articles */
+    /* 3. names from earlier articles: the same skeleton or surname, else the
+     * first name within one edit of it; an entity the article already has
+     * under that label is reused */
     if (ent < 0 && aa->names) {
         nb_names *nm = aa->names;
-        size_t idx;
-        if ((sk.len >= 4 && nb_map_get(&nm->by_skel, sk.data, &idx)) ||
-            (words == 1 && sk.len >= 4 && nb_map_get(&nm->by_surname, sk.data, &idx) &&
-             idx != SIZE_MAX)) {
-            ent = new_entity(aa, nm->labels[idx], nm->kinds[idx], -1);
-        } else if (sk.len >= 8) {
-            for (size_t i = 0; i < nm->n && ent < 0; i++) {
-                nb_buf o = {0};
-                nb_buf ok = {0};
-                nb_name_key(nm->labels[i], strlen(nm->labels[i]), &ok);
-                nb_name_skeleton(ok.data, &o);
-                if (o.len >= 8 && nb_edit_distance(o.data, sk.data, 1) <= 1)
-                    ent = new_entity(aa, nm->labels[i], nm->kinds[i], -1);
-                nb_buf_free(&o);
-                nb_buf_free(&ok);
-            }
-        }
-        /* Same entity twice in one article: reuse the first. */
-        if (ent >= 0 && ent == (int)aa->n_ents - 1) {
-            for (size_t i = 0; i + 1 < aa->n_ents; i++) {
-                if (!strcmp(aa->ents[i].label, aa->ents[ent].label)) {
-                    nb_entity *dup = &aa->ents[aa->n_ents - 1];
-                    free(dup->label); free(dup->key); free(dup->skel); free(dup->surname);
-                    aa->n_ents--;
-                    ent = (int)i;
-                    break;
-                }
-            }
-        }
+        size_t idx = SIZE_MAX;
+        if ((sk.len >= 4 && nb_map_get(&nm->by_skel, sk.data, &v)) ||
+            (words == 1 && sk.len >= 4 && nb_map_get(&nm->by_surname, sk.data, &v) &&
+             v != SIZE_MAX))
+            idx = v;
+        else
+            idx = nb_names_near(nm, sk.data, sk.len);
+        if (idx != SIZE_MAX) ent = entity_with_label(aa, nm->labels[idx], nm->kinds[idx]);
     }
     if (ent < 0 && !sentence_start) {
         char *label = nb_strndup(name, len);
         ent = new_entity(aa, label, guess, -1);
         free(label);
-        if (aa->names) {
+        /* Shorter skeletons are never looked up (above): not kept. */
+        if (aa->names && sk.len >= 4) {
             nb_names *nm = aa->names;
-            nb_grow(&nm->labels, &nm->cap, nm->n + 1, sizeof *nm->labels);
-            nm->kinds = nb_realloc(nm->kinds, nm->cap * sizeof *nm->kinds);
-            nm->labels[nm->n] = nb_strdup(aa->ents[ent].label);
-            nm->kinds[nm->n] = guess;
-            if (sk.len >= 4) nb_map_put(&nm->by_skel, sk.data, nm->n);
+            size_t idx = nb_names_add(nm, aa->ents[ent].label, guess, sk.data, sk.len);
+            nb_map_put(&nm->by_skel, sk.data, idx);
             if (words >= 2 && guess == NB_KIND_PERSON) {
                 const char *sn = aa->ents[ent].surname;
                 size_t prev;
                 if (strlen(sn) >= 4) {
-                    if (nb_map_get(&nm->by_surname, sn, &prev) && prev != nm->n)
+                    if (nb_map_get(&nm->by_surname, sn, &prev) && prev != idx)
                         nb_map_put(&nm->by_surname, sn, SIZE_MAX);
-                    else nb_map_put(&nm->by_surname, sn, nm->n);
+                    else nb_map_put(&nm->by_surname, sn, idx);
                 }
             }
-            nm->n++;
         }
     }
     if (ent >= 0 && aa->ents[ent].kind == NB_KIND_UNKNOWN && guess != NB_KIND_UNKNOWN)
         aa->ents[ent].kind = guess;
     nb_buf_free(&key);
     nb_buf_free(&sk);
+    nb_buf_free(&q);
     return ent;
 }
 

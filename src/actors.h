@@ -63,13 +63,36 @@ typedef struct {
     size_t n_forms, cap_forms;
 } nb_entity;
 
-/* Names seen across articles, so later articles reuse the first spelling. */
+/* A multimap from strings to ints: per key a chain of values, newest
+ * first, so that a lookup touches one key's values, never all of them. */
+typedef struct {
+    nb_map heads;        /* key -> its newest node */
+    int *vals;
+    size_t *next;        /* node -> older node of the same key, SIZE_MAX at the end */
+    size_t n, cap;
+} nb_multimap;
+
+/* Names seen across articles, so later articles reuse the first spelling.
+ * Only names with a skeleton of 4 bytes or more are kept: no lookup can
+ * return a shorter one, so "G7" is not stored again in every article. */
 typedef struct {
     nb_map by_skel;      /* skeleton -> index into labels */
     nb_map by_surname;   /* surname skeleton -> index, SIZE_MAX if ambiguous */
     char **labels;
+    char **skels;        /* skeleton of each label */
     nb_kind *kinds;
     size_t n, cap;
+    /* SymSpell deletion neighbourhoods of the skeletons of 8 to 64 bytes
+     * (the ones the one-edit match reads): the hash of a skeleton and of
+     * each one-byte deletion of it -> chain of label indices, newest first.
+     * Two skeletons within one edit (substitution, insertion, deletion,
+     * adjacent swap) share one of these keys. */
+    uint64_t *del_keys;  /* open addressing; 0 is an empty slot */
+    uint32_t *del_heads; /* per slot: newest node */
+    size_t del_cap, del_len;
+    uint32_t *node_label;
+    uint32_t *node_next; /* UINT32_MAX ends a chain */
+    size_t n_nodes, cap_nodes;
 } nb_names;
 
 /* An attack the article reported, for "condemned the strikes" later on. */
@@ -91,9 +114,30 @@ typedef struct {
     size_t n_events;
     nb_attack_event first_event; /* the article's first attack: its main event, often */
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
+    /* Indices over ents[0, n_indexed), filled just before a lookup (a group
+     * gets its group_head after it is made): the first entity with a key,
+     * a skeleton or a label, and the entities by surname ("s"), by the
+     * leading ("p") and trailing ("t") words of their skeleton, and by the
+     * capitals of their label ("a"). Kinds and aliases change during the
+     * article, so lookups filter on those. */
+    nb_map first_key, first_skel, first_label;
+    nb_multimap parts;
+    size_t n_indexed;
 } nb_article_actors;
 
 void nb_names_free(nb_names *names);
+
+/* Adds a name seen in an article: its label (copied), kind and skeleton sk
+ * (sk_len bytes, copied; see nb_name_skeleton). Returns its index. The
+ * caller maps the skeleton and surname to it (by_skel, by_surname). */
+size_t nb_names_add(nb_names *names, const char *label, nb_kind kind, const char *sk, size_t sk_len);
+
+/* The index of the first name (the lowest) whose skeleton has 8 to 64
+ * bytes and is within one edit of sk (nb_edit_distance <= 1), which a scan
+ * of every name in order would find, or SIZE_MAX. Compares at most 64
+ * candidates, so a flood of near-identical names costs a bounded time
+ * (and may then miss a match). */
+size_t nb_names_near(const nb_names *names, const char *sk, size_t sk_len);
 
 /* Starts an article. dict and names are borrowed and must outlive aa. */
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names);

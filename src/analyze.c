@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Work vectors, kept in arrays so that cleanup can destroy exactly the ones
  * that were initialised, in any failure order. */
@@ -46,6 +47,9 @@ static int cmp_pair(const void *x, const void *y)
     if (p->b != q->b) return p->b < q->b ? -1 : 1;
     return 0;
 }
+
+#define NB_STR_(x) #x
+#define NB_STR(x) NB_STR_(x)
 
 static double or_zero(double v) { return isfinite(v) ? v : 0.0; }
 
@@ -189,7 +193,109 @@ static igraph_error_t hub_power(const nb_network *net, igraph_vector_t *hub, igr
     return IGRAPH_SUCCESS;
 }
 
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* min(n, NB_PIVOTS) distinct nodes drawn with igraph's RNG seeded by seed
+ * (a partial Fisher-Yates shuffle), sorted: the same pivots every run. */
+static igraph_error_t draw_pivots(size_t n, unsigned long seed, igraph_vector_int_t *piv)
+{
+    size_t k = n < NB_PIVOTS ? n : NB_PIVOTS;
+    IGRAPH_CHECK(igraph_vector_int_resize(piv, (igraph_integer_t)k));
+    igraph_integer_t *all = nb_malloc((n ? n : 1) * sizeof *all);
+    for (size_t i = 0; i < n; i++) all[i] = (igraph_integer_t)i;
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+    for (size_t i = 0; i < k; i++) {
+        size_t j = i + (size_t)igraph_rng_get_integer(igraph_rng_default(), 0, (igraph_integer_t)(n - 1 - i));
+        igraph_integer_t t = all[i];
+        all[i] = all[j];
+        all[j] = t;
+        VECTOR(*piv)[i] = all[i];
+    }
+    free(all);
+    igraph_vector_int_sort(piv);
+    return IGRAPH_SUCCESS;
+}
+
+/* Betweenness estimated from the shortest paths that start at the pivots,
+ * scaled by n/k (Brandes and Pich 2007): unbiased, k single-source passes
+ * instead of n. */
+static igraph_error_t betweenness_sampled(const igraph_t *g, const igraph_vector_int_t *piv,
+                                          igraph_vector_t *res)
+{
+    igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(piv);
+    IGRAPH_CHECK(igraph_betweenness_subset(g, res, igraph_vss_all(), IGRAPH_DIRECTED,
+                                           igraph_vss_vector(piv), igraph_vss_all(), NULL));
+    if (k > 0) igraph_vector_scale(res, (double)n / (double)k);
+    return IGRAPH_SUCCESS;
+}
+
+/* Normalised harmonic closeness (directions ignored, as the exact one is
+ * computed) estimated as each node's mean of 1/distance to the pivots other
+ * than itself: one breadth-first search per pivot. */
+static igraph_error_t harmonic_sampled(const nb_network *net, const igraph_vector_int_t *piv,
+                                       igraph_vector_t *res)
+{
+    size_t n = net->n_nodes, m = net->n_edges, k = (size_t)igraph_vector_int_size(piv);
+    IGRAPH_CHECK(igraph_vector_resize(res, (igraph_integer_t)n));
+    igraph_vector_null(res);
+    size_t *off = nb_calloc(n + 1, sizeof *off);
+    size_t *adj = nb_malloc((m ? 2 * m : 1) * sizeof *adj);
+    for (size_t e = 0; e < m; e++) {
+        off[net->edges[e].src + 1]++;
+        off[net->edges[e].dst + 1]++;
+    }
+    for (size_t i = 0; i < n; i++) off[i + 1] += off[i];
+    size_t *fill = nb_malloc((n ? n : 1) * sizeof *fill);
+    memcpy(fill, off, n * sizeof *fill);
+    for (size_t e = 0; e < m; e++) {
+        adj[fill[net->edges[e].src]++] = net->edges[e].dst;
+        adj[fill[net->edges[e].dst]++] = net->edges[e].src;
+    }
+    free(fill);
+    long *dist = nb_malloc((n ? n : 1) * sizeof *dist);
+    size_t *queue = nb_malloc((n ? n : 1) * sizeof *queue);
+    bool *is_pivot = nb_calloc(n ? n : 1, sizeof *is_pivot);
+    for (size_t i = 0; i < n; i++) dist[i] = -1;
+    for (size_t p = 0; p < k; p++) {
+        size_t src = (size_t)VECTOR(*piv)[p], head = 0, tail = 0;
+        is_pivot[src] = true;
+        dist[src] = 0;
+        queue[tail++] = src;
+        while (head < tail) {
+            size_t u = queue[head++];
+            if (u != src) VECTOR(*res)[(igraph_integer_t)u] += 1.0 / (double)dist[u];
+            for (size_t a = off[u]; a < off[u + 1]; a++)
+                if (dist[adj[a]] < 0) {
+                    dist[adj[a]] = dist[u] + 1;
+                    queue[tail++] = adj[a];
+                }
+        }
+        for (size_t q = 0; q < tail; q++) dist[queue[q]] = -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t others = k - (is_pivot[i] ? 1 : 0);
+        VECTOR(*res)[(igraph_integer_t)i] = others ? VECTOR(*res)[(igraph_integer_t)i] / (double)others : 0.0;
+    }
+    free(is_pivot);
+    free(queue);
+    free(dist);
+    free(adj);
+    free(off);
+    return IGRAPH_SUCCESS;
+}
+
 nb_status nb_analyze(nb_network *net, unsigned long seed)
+{
+    return nb_analyze_with(net, seed, NB_METRICS_AUTO, 0, NULL);
+}
+
+nb_status nb_analyze_with(nb_network *net, unsigned long seed, nb_metrics_mode mode,
+                          size_t exact_nodes, nb_analyze_times *times)
 {
     nb_status st = NB_ERR_GRAPH;
     igraph_vector_t v[V_COUNT];
@@ -197,8 +303,19 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
     size_t nv = 0, niv = 0;
     igraph_t g, ug;
     igraph_matrix_t xy;
+    igraph_vector_int_t piv;
+    bool have_piv = false;
     bool have_g = false, have_ug = false, have_xy = false;
     size_t n = net->n_nodes, m = net->n_edges;
+    nb_analyze_times t = {0};
+    double t0 = now(), t1;
+    /* Above the threshold exact betweenness and closeness would take hours
+     * and FR's 500 iterations minutes: sample them, and lay out in 50. */
+    bool big = n > (exact_nodes ? exact_nodes : NB_EXACT_NODES);
+    if (mode == NB_METRICS_AUTO) mode = big ? NB_METRICS_APPROX : NB_METRICS_EXACT;
+    static const char *const METHOD[] = {"exact", "exact", "sampled-" NB_STR(NB_PIVOTS), "none"};
+    net->betweenness_method = net->closeness_method = METHOD[mode];
+    net->layout_method = big ? "fruchterman-reingold-grid-50" : "fruchterman-reingold";
 
     /* Metrics left untouched by a failure must still be finite. */
     for (size_t i = 0; i < n; i++) memset(&net->nodes[i].m, 0, sizeof net->nodes[i].m);
@@ -216,6 +333,8 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
         if (igraph_vector_int_init(&iv[niv], 0) != IGRAPH_SUCCESS) goto cleanup;
     if (igraph_matrix_init(&xy, 0, 0) != IGRAPH_SUCCESS) goto cleanup;
     have_xy = true;
+    if (igraph_vector_int_init(&piv, 0) != IGRAPH_SUCCESS) goto cleanup;
+    have_piv = true;
 
     if (igraph_vector_int_resize(&iv[I_EDGES], (igraph_integer_t)(2 * m)) != IGRAPH_SUCCESS ||
         igraph_vector_resize(&v[V_WEIGHT], (igraph_integer_t)m) != IGRAPH_SUCCESS)
@@ -231,17 +350,38 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
         goto cleanup;
     have_g = true;
 
+    t1 = now();
+    t.build = t1 - t0;
+    t0 = t1;
+
     if (igraph_degree(&g, &iv[I_DEG_IN], igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS) ||
         igraph_degree(&g, &iv[I_DEG_OUT], igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS) ||
         igraph_strength(&g, &v[V_STR_IN], igraph_vss_all(), IGRAPH_IN, IGRAPH_LOOPS, &v[V_WEIGHT]) ||
         igraph_strength(&g, &v[V_STR_OUT], igraph_vss_all(), IGRAPH_OUT, IGRAPH_LOOPS, &v[V_WEIGHT]))
         goto cleanup;
+    t1 = now();
+    t.degrees = t1 - t0;
+    t0 = t1;
     /* Unweighted: weights count mentions, not distances. */
-    if (igraph_betweenness(&g, &v[V_BETWEEN], igraph_vss_all(), IGRAPH_DIRECTED, NULL))
+    if (mode == NB_METRICS_APPROX) {
+        if (draw_pivots(n, seed, &piv) || betweenness_sampled(&g, &piv, &v[V_BETWEEN])) goto cleanup;
+    } else if (mode == NB_METRICS_EXACT) {
+        if (igraph_betweenness(&g, &v[V_BETWEEN], igraph_vss_all(), IGRAPH_DIRECTED, NULL))
+            goto cleanup;
+    } else if (igraph_vector_resize(&v[V_BETWEEN], (igraph_integer_t)n)) {
         goto cleanup;
+    } else {
+        igraph_vector_null(&v[V_BETWEEN]);
+    }
+    t1 = now();
+    t.betweenness = t1 - t0;
+    t0 = t1;
     if (igraph_pagerank(&g, IGRAPH_PAGERANK_ALGO_PRPACK, &v[V_PAGERANK], NULL, igraph_vss_all(),
                         IGRAPH_DIRECTED, 0.85, &v[V_WEIGHT], NULL))
         goto cleanup;
+    t1 = now();
+    t.pagerank = t1 - t0;
+    t0 = t1;
     /* Hub scores are undefined without edges (igraph would return NaN or
      * fail); they stay 0. ARPACK draws its start vector from igraph's RNG,
      * hence the seed. */
@@ -256,14 +396,31 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
         if (hs != IGRAPH_SUCCESS && hub_power(net, &v[V_HUB], &v[V_AUTH]) != IGRAPH_SUCCESS)
             goto cleanup;
     }
-    if (igraph_harmonic_centrality(&g, &v[V_HARMONIC], igraph_vss_all(), IGRAPH_ALL, NULL, true))
+    t1 = now();
+    t.hubs = t1 - t0;
+    t0 = t1;
+    if (mode == NB_METRICS_APPROX) {
+        if (harmonic_sampled(net, &piv, &v[V_HARMONIC])) goto cleanup;
+    } else if (mode == NB_METRICS_EXACT) {
+        if (igraph_harmonic_centrality(&g, &v[V_HARMONIC], igraph_vss_all(), IGRAPH_ALL, NULL, true))
+            goto cleanup;
+    } else if (igraph_vector_resize(&v[V_HARMONIC], (igraph_integer_t)n)) {
         goto cleanup;
+    } else {
+        igraph_vector_null(&v[V_HARMONIC]);
+    }
+    t1 = now();
+    t.closeness = t1 - t0;
+    t0 = t1;
     if (igraph_connected_components(&g, &iv[I_WEAK], NULL, NULL, IGRAPH_WEAK) ||
         igraph_connected_components(&g, &iv[I_STRONG], NULL, NULL, IGRAPH_STRONG))
         goto cleanup;
     renumber(&iv[I_WEAK]);
     renumber(&iv[I_STRONG]);
 
+    t1 = now();
+    t.components = t1 - t0;
+    t0 = t1;
     /* Louvain needs an undirected graph, and parallel edges would count a
      * pair once per relation instead of by total weight. */
     if (collapse(net, &iv[I_UEDGES], &v[V_UWEIGHT]) != IGRAPH_SUCCESS) goto cleanup;
@@ -275,12 +432,20 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
         goto cleanup;
     renumber(&iv[I_COMMUNITY]);
 
+    t1 = now();
+    t.louvain = t1 - t0;
+    t0 = t1;
+
     /* Unweighted layout: a few heavily reported pairs would otherwise
      * collapse onto single points. */
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-    if (igraph_layout_fruchterman_reingold(&ug, &xy, false, 500, sqrt((double)n),
-                                           IGRAPH_LAYOUT_AUTOGRID, NULL, NULL, NULL, NULL, NULL))
+    /* Above the threshold: fewer iterations on a grid (DrL took minutes
+     * on 20,000 nodes in igraph 0.10.2). */
+    if (igraph_layout_fruchterman_reingold(&ug, &xy, false, big ? 50 : 500, sqrt((double)n),
+                                           big ? IGRAPH_LAYOUT_GRID : IGRAPH_LAYOUT_AUTOGRID, NULL,
+                                           NULL, NULL, NULL, NULL))
         goto cleanup;
+    t.layout = now() - t0;
     if (igraph_matrix_nrow(&xy) != (igraph_integer_t)n || igraph_matrix_ncol(&xy) != 2)
         goto cleanup;
 
@@ -304,11 +469,19 @@ nb_status nb_analyze(nb_network *net, unsigned long seed)
         mt->community = (long)VECTOR(iv[I_COMMUNITY])[k];
     }
     store_layout(net, &xy);
+    if (times) *times = t;
+    /* make bench splits a run's time with this; never part of an output */
+    if (getenv("NB_BENCH_TIMES"))
+        fprintf(stderr, "netbuild: analysis %.2f s (betweenness %.2f, closeness %.2f, louvain %.2f, layout %.2f)\n",
+                t.build + t.degrees + t.betweenness + t.pagerank + t.hubs + t.closeness + t.components +
+                    t.louvain + t.layout,
+                t.betweenness, t.closeness, t.louvain, t.layout);
     st = NB_OK;
 
 cleanup:
     if (st != NB_OK)
         for (size_t i = 0; i < n; i++) memset(&net->nodes[i].m, 0, sizeof net->nodes[i].m);
+    if (have_piv) igraph_vector_int_destroy(&piv);
     if (have_xy) igraph_matrix_destroy(&xy);
     if (have_ug) igraph_destroy(&ug);
     if (have_g) igraph_destroy(&g);

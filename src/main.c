@@ -8,9 +8,11 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "analyze.h"
+#include "dates.h"
 #include "nlp.h"
 #include "pipeline.h"
 #include "scan.h"
@@ -22,11 +24,17 @@
 
 enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_DATA = 4 };
 
-typedef enum { FMT_AUTO, FMT_GRAPHML, FMT_DOT, FMT_EXPLAIN } fmt;
+/* FMT_CSV names what the user asked for; it becomes two outputs, the node
+ * list and the edge list, before anything is checked or written. */
+typedef enum {
+    FMT_AUTO, FMT_GRAPHML, FMT_DOT, FMT_EXPLAIN, FMT_GEXF, FMT_CSV, FMT_JSON, FMT_HTML,
+    FMT_CSV_NODES, FMT_CSV_EDGES
+} fmt;
 
 typedef struct {
     const char *path;
     fmt format;
+    char *owned;   /* path, when netbuild made it (the two CSV files) */
 } output;
 
 static void usage(FILE *fp)
@@ -37,10 +45,19 @@ static void usage(FILE *fp)
           "\n"
           "Options:\n"
           "  -o, --output FILE     write the network to FILE; the format comes from the\n"
-          "                        extension (.graphml, .dot/.gv, .txt; any case) or\n"
-          "                        --format. Repeat for several outputs. '-' writes to\n"
-          "                        stdout (GraphML unless --format says otherwise).\n"
-          "  -f, --format FMT      graphml, dot or explain, for the next -o\n"
+          "                        extension (any case) or --format:\n"
+          "                          .graphml  GraphML (Gephi, Cytoscape, igraph, networkx)\n"
+          "                          .gexf     GEXF 1.3 (Gephi; relations as edge kinds,\n"
+          "                                    dates as spells for the timeline)\n"
+          "                          .csv      two files: -o net.csv writes net.nodes.csv\n"
+          "                                    and net.edges.csv (Gephi spreadsheet import)\n"
+          "                          .json     node-link JSON (networkx.node_link_graph)\n"
+          "                          .html     a self-contained report for the browser\n"
+          "                          .dot/.gv  Graphviz; .txt the explain text\n"
+          "                        Repeat for several outputs. '-' writes to stdout\n"
+          "                        (GraphML unless --format says otherwise).\n"
+          "  -f, --format FMT      graphml, gexf, csv, json, html, dot or explain, for the\n"
+          "                        next -o\n"
           "      --explain         print every edge with its evidence and tree path to stdout\n"
           "      --conllu          print the analysis of every sentence (tokens, lemmas,\n"
           "                        tags, dependency tree, byte offsets) as CoNLL-U\n"
@@ -49,7 +66,15 @@ static void usage(FILE *fp)
           "      --no-default-actors  do not load the bundled dictionary\n"
           "      --all-actors      keep actors that take part in no relation\n"
           "      --seed N          random seed for communities and layout (default 42)\n"
-          "  -q, --quiet           no summary on stderr\n"
+          "      --metrics M       betweenness and closeness: exact, approx (sampled),\n"
+          "                        none, or N: exact up to N nodes, approx above (5000)\n"
+          "      --since DATE      read only articles dated DATE (YYYY-MM-DD) or later\n"
+          "      --until DATE      read only articles dated DATE or earlier; with either,\n"
+          "                        articles without a date are left out and counted\n"
+          "      --progress        show a progress line on stderr even when it is not a\n"
+          "                        terminal\n"
+          "      --no-progress     never show it (default: only on a terminal)\n"
+          "  -q, --quiet           no summary and no progress on stderr\n"
           "  -h, --help            show this help\n"
           "  -V, --version         show the version\n"
           "  --                    end of options: every later argument is an input\n"
@@ -80,9 +105,20 @@ static void say(const char *path, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
-static const char *fmt_name(fmt f)
+static const char *const FMT_NAMES[] = {
+    [FMT_AUTO] = "graphml", [FMT_GRAPHML] = "graphml", [FMT_DOT] = "dot",
+    [FMT_EXPLAIN] = "explain", [FMT_GEXF] = "gexf", [FMT_CSV] = "csv",
+    [FMT_JSON] = "json", [FMT_HTML] = "html", [FMT_CSV_NODES] = "csv", [FMT_CSV_EDGES] = "csv",
+};
+
+static const char *fmt_name(fmt f) { return FMT_NAMES[f]; }
+
+/* The format a --format value names, or FMT_AUTO when none. */
+static fmt fmt_parse(const char *s)
 {
-    return f == FMT_DOT ? "dot" : f == FMT_EXPLAIN ? "explain" : "graphml";
+    for (int f = FMT_GRAPHML; f <= FMT_HTML; f++)
+        if (!strcasecmp(s, FMT_NAMES[f])) return (fmt)f;
+    return FMT_AUTO;
 }
 
 /* The format an output's extension names, matched in any case: FMT_AUTO for
@@ -96,6 +132,10 @@ static int ext_format(const char *path)
     if (!strcasecmp(dot, ".graphml")) return FMT_GRAPHML;
     if (!strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv")) return FMT_DOT;
     if (!strcasecmp(dot, ".txt")) return FMT_EXPLAIN;
+    if (!strcasecmp(dot, ".gexf")) return FMT_GEXF;
+    if (!strcasecmp(dot, ".csv")) return FMT_CSV;
+    if (!strcasecmp(dot, ".json")) return FMT_JSON;
+    if (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")) return FMT_HTML;
     return -1;
 }
 
@@ -133,8 +173,13 @@ static bool settle_formats(output *outs, size_t n_out, fmt pending, bool explain
         } else if (!strcmp(o->path, "-") || nb_sink_is_stream(o->path)) {
             o->format = FMT_GRAPHML;
         } else {
-            say(o->path, "unknown output format (extensions: .graphml, .dot or .gv, .txt for the explain "
-                         "text; or --format graphml|dot|explain before -o)");
+            say(o->path, "unknown output format (extensions: .graphml, .gexf, .csv, .json, .html, .dot or "
+                         ".gv, .txt for the explain text; or --format "
+                         "graphml|gexf|csv|json|html|dot|explain before -o)");
+            return false;
+        }
+        if (o->format == FMT_CSV && (!strcmp(o->path, "-") || nb_sink_is_stream(o->path))) {
+            say(o->path, "CSV is two files (nodes and edges): give a file name such as net.csv");
             return false;
         }
         if (explain && is_stdout(o->path)) {
@@ -145,12 +190,83 @@ static bool settle_formats(output *outs, size_t n_out, fmt pending, bool explain
     return true;
 }
 
+/* The files a run skipped and why, for the HTML report's summary. */
+typedef struct {
+    char **paths, **reasons;
+    size_t n, cap;
+} report_log;
+
+static report_log reports;
+
+/* ---- progress ---------------------------------------------------------- *
+ * One line on stderr, redrawn in place at most ten times a second: files
+ * done of total, MB/s, elapsed time and ETA. Messages about single files
+ * first clear it, so they never land in the middle of the bar. */
+typedef struct {
+    bool on, drawn;
+    size_t done, total;
+    double bytes_total, t0, last;
+} progress;
+
+static progress prog;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void hms(char *out, size_t n, double s)
+{
+    long t = s > 0 && s < 1e7 ? (long)(s + 0.5) : 0;
+    if (t >= 3600) snprintf(out, n, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+    else snprintf(out, n, "%ld:%02ld", t / 60, t % 60);
+}
+
+static void progress_clear(void)
+{
+    if (prog.drawn) fputs("\r\033[K", stderr);
+    prog.drawn = false;
+}
+
+static void progress_draw(double bytes, bool force)
+{
+    if (!prog.on) return;
+    double t = now_s();
+    if (!force && t - prog.last < 0.1) return;
+    prog.last = t;
+    double el = t - prog.t0, mb = bytes / 1e6;
+    double rate = el > 0.05 ? mb / el : 0;
+    char e[32], eta[32] = "-";
+    hms(e, sizeof e, el);
+    double left = prog.bytes_total - bytes;
+    if (rate > 0 && left > 0) hms(eta, sizeof eta, left / 1e6 / rate);
+    else if (left <= 0) snprintf(eta, sizeof eta, "0:00");
+    int pct = prog.bytes_total > 0 ? (int)(100.0 * bytes / prog.bytes_total) : 0;
+    if (pct > 100) pct = 100;
+    char barbuf[21];
+    for (int i = 0; i < 20; i++) barbuf[i] = i < pct / 5 ? '#' : '.';
+    barbuf[20] = '\0';
+    fprintf(stderr, "\r\033[Knetbuild: [%s] %3d%%  %zu/%zu files  %.1f MB/s  %s elapsed  ETA %s", barbuf,
+            pct, prog.done, prog.total, rate, e, eta);
+    fflush(stderr);
+    prog.drawn = true;
+}
+
 static void on_report(void *ctx, const char *path, const char *reason)
 {
     (void)ctx;
+    progress_clear();
     char *safe = nb_text_sanitize(reason, strlen(reason));
     say(path, "%s", safe);
     free(safe);
+    nb_grow(&reports.paths, &reports.cap, reports.n + 1, sizeof(char *));
+    /* same capacity for both arrays */
+    size_t cap = reports.cap;
+    reports.reasons = nb_realloc(reports.reasons, cap * sizeof(char *));
+    reports.paths[reports.n] = nb_strdup(path);
+    reports.reasons[reports.n++] = nb_strdup(reason);
 }
 
 /* A bundled data file: in $NETBUILD_DATA, the installed data folder, or
@@ -174,6 +290,12 @@ static char *default_data(const char *name)
             if (access(b.data, R_OK) == 0) return nb_buf_detach(&b);
             nb_buf_clear(&b);
             nb_buf_printf(&b, "%s/../data/%s", exe, name);
+            if (access(b.data, R_OK) == 0) return nb_buf_detach(&b);
+            nb_buf_clear(&b);
+            /* An installed binary, PREFIX/bin/netbuild, finds PREFIX/share:
+             * the prefix given to make install need not be the one the
+             * binary was built with. */
+            nb_buf_printf(&b, "%s/../share/netbuild/%s", exe, name);
             if (access(b.data, R_OK) == 0) return nb_buf_detach(&b);
             nb_buf_clear(&b);
         }
@@ -231,7 +353,7 @@ static bool same_output(const char *a, const char *b)
     return same;
 }
 
-static nb_status write_one(const nb_network *net, const output *o)
+static nb_status write_one(const nb_network *net, const output *o, const nb_run_info *run)
 {
     nb_sink s;
     nb_status st;
@@ -244,6 +366,11 @@ static nb_status write_one(const nb_network *net, const output *o)
     switch (o->format) {
     case FMT_DOT: st = nb_write_dot(net, &s); break;
     case FMT_EXPLAIN: st = nb_write_explain(net, &s); break;
+    case FMT_GEXF: st = nb_write_gexf(net, &s); break;
+    case FMT_CSV_NODES: st = nb_write_csv_nodes(net, &s); break;
+    case FMT_CSV_EDGES: st = nb_write_csv_edges(net, &s); break;
+    case FMT_JSON: st = nb_write_json(net, &s); break;
+    case FMT_HTML: st = nb_write_html(net, run, &s); break;
     default: st = nb_write_graphml(net, &s); break;
     }
     if (st != NB_OK) {
@@ -271,6 +398,9 @@ static void summary(const nb_pipeline *p, const nb_network *net, const nb_input_
     for (size_t i = 0; i < net->n_edges; i++) per[net->edges[i].rel]++;
     fprintf(stderr, "netbuild: %zu actors, %zu edges (funds %zu, commands %zu, condemns %zu, attacked %zu)\n",
             net->n_nodes, net->n_edges, per[0], per[1], per[2], per[3]);
+    if (net->betweenness_method && strcmp(net->betweenness_method, "exact") != 0)
+        fprintf(stderr, "netbuild: betweenness and closeness %s (--metrics), layout %s\n",
+                net->betweenness_method, net->layout_method);
     /* top five by PageRank, ties by label order */
     size_t top[5];
     size_t nt = 0;
@@ -300,7 +430,8 @@ static void summary(const nb_pipeline *p, const nb_network *net, const nb_input_
 int main(int argc, char **argv)
 {
     int rc = 0;
-    output *outs = nb_calloc((size_t)argc + 1, sizeof *outs);
+    /* twice the arguments: each CSV output becomes two files */
+    output *outs = nb_calloc(2 * (size_t)argc + 2, sizeof *outs);
     const char **inputs = nb_calloc((size_t)argc + 1, sizeof *inputs);
     const char **dicts = nb_calloc((size_t)argc + 1, sizeof *dicts);
     size_t n_out = 0, n_in = 0, n_dict = 0;
@@ -311,6 +442,10 @@ int main(int argc, char **argv)
     bool nlp_loaded = false;
     nb_patterns *pat = NULL;
     unsigned long seed = 42;
+    nb_metrics_mode metrics = NB_METRICS_AUTO;
+    size_t exact_nodes = NB_EXACT_NODES;
+    const char *since = NULL, *until = NULL;
+    int progress_opt = -1; /* -1: on a terminal; 0 never; 1 always */
     fmt next = FMT_AUTO;
     nb_pipeline p;
     nb_pipeline_init(&p);
@@ -344,7 +479,8 @@ int main(int argc, char **argv)
         name[nlen] = '\0';
         bool valued = !strcmp(name, "-o") || !strcmp(name, "--output") || !strcmp(name, "-f") ||
                       !strcmp(name, "--format") || !strcmp(name, "-a") || !strcmp(name, "--actors") ||
-                      !strcmp(name, "--seed") || !strcmp(name, "--model");
+                      !strcmp(name, "--seed") || !strcmp(name, "--model") || !strcmp(name, "--metrics") ||
+                      !strcmp(name, "--since") || !strcmp(name, "--until");
         if (valued && !val) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "netbuild: %s needs a value\n", name);
@@ -356,7 +492,8 @@ int main(int argc, char **argv)
         bool flag = !strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "-V") ||
                     !strcmp(name, "--version") || !strcmp(name, "-q") || !strcmp(name, "--quiet") ||
                     !strcmp(name, "--explain") || !strcmp(name, "--all-actors") ||
-                    !strcmp(name, "--no-default-actors") || !strcmp(name, "--conllu");
+                    !strcmp(name, "--no-default-actors") || !strcmp(name, "--conllu") ||
+                    !strcmp(name, "--progress") || !strcmp(name, "--no-progress");
         if (flag && val) {
             fprintf(stderr, "netbuild: %s takes no value\n", name);
             rc = EXIT_USAGE;
@@ -378,6 +515,20 @@ int main(int argc, char **argv)
             model_path = val;
         } else if (!strcmp(name, "--all-actors")) {
             all_actors = true;
+        } else if (!strcmp(name, "--progress")) {
+            progress_opt = 1;
+        } else if (!strcmp(name, "--no-progress")) {
+            progress_opt = 0;
+        } else if (!strcmp(name, "--since") || !strcmp(name, "--until")) {
+            /* the whole value must be one calendar date */
+            char d[NB_DATE_LEN + 1];
+            if (strlen(val) != NB_DATE_LEN || !nb_path_date(val, d) || strcmp(d, val) || val[4] != '-') {
+                fprintf(stderr, "netbuild: %s wants a date as YYYY-MM-DD\n", name);
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+            if (name[2] == 's') since = val;
+            else until = val;
         } else if (!strcmp(name, "--no-default-actors")) {
             no_default = true;
         } else if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
@@ -390,12 +541,11 @@ int main(int argc, char **argv)
             outs[n_out++].format = next;
             next = FMT_AUTO;
         } else if (!strcmp(name, "-f") || !strcmp(name, "--format")) {
-            if (!strcasecmp(val, "graphml")) next = FMT_GRAPHML;
-            else if (!strcasecmp(val, "dot")) next = FMT_DOT;
-            else if (!strcasecmp(val, "explain")) next = FMT_EXPLAIN;
-            else {
+            next = fmt_parse(val);
+            if (next == FMT_AUTO) {
                 char *safe = nb_text_sanitize(val, strlen(val));
-                fprintf(stderr, "netbuild: unknown format '%s' (graphml, dot, explain)\n", safe);
+                fprintf(stderr, "netbuild: unknown format '%s' (graphml, gexf, csv, json, html, dot, explain)\n",
+                        safe);
                 free(safe);
                 rc = EXIT_USAGE;
                 goto cleanup;
@@ -407,6 +557,20 @@ int main(int argc, char **argv)
             seed = strtoul(val, &end, 10);
             if (errno || *end || *val < '0' || *val > '9') {
                 fprintf(stderr, "netbuild: --seed wants a non-negative integer\n");
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+        } else if (!strcmp(name, "--metrics")) {
+            char *end;
+            errno = 0;
+            if (!strcmp(val, "exact")) metrics = NB_METRICS_EXACT;
+            else if (!strcmp(val, "approx")) metrics = NB_METRICS_APPROX;
+            else if (!strcmp(val, "none")) metrics = NB_METRICS_NONE;
+            else if ((exact_nodes = strtoul(val, &end, 10)) > 0 && !errno && !*end && *val >= '0' &&
+                     *val <= '9')
+                metrics = NB_METRICS_AUTO;
+            else {
+                fprintf(stderr, "netbuild: --metrics wants exact, approx, none or a node count\n");
                 rc = EXIT_USAGE;
                 goto cleanup;
             }
@@ -455,6 +619,48 @@ int main(int argc, char **argv)
     if (!settle_formats(outs, n_out, next, explain)) {
         rc = EXIT_USAGE;
         goto cleanup;
+    }
+    if (since && until && strcmp(since, until) > 0) {
+        fprintf(stderr, "netbuild: --since %s is after --until %s\n", since, until);
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    /* -o net.csv is net.nodes.csv and net.edges.csv: from here on they are
+     * two outputs, checked and written like any other. */
+    for (size_t i = n_out; i-- > 0;) {
+        if (outs[i].format != FMT_CSV) continue;
+        const char *path = outs[i].path;
+        size_t len = strlen(path);
+        if (len >= 4 && !strcasecmp(path + len - 4, ".csv")) len -= 4;
+        /* -o net.nodes.csv means the same pair as -o net.csv */
+        if (len >= 6 && (!strncasecmp(path + len - 6, ".nodes", 6) || !strncasecmp(path + len - 6, ".edges", 6)))
+            len -= 6;
+        memmove(&outs[i + 2], &outs[i + 1], (n_out - i - 1) * sizeof *outs);
+        n_out++;
+        nb_buf b = {0};
+        nb_buf_printf(&b, "%.*s.nodes.csv", (int)len, path);
+        outs[i] = (output){NULL, FMT_CSV_NODES, nb_buf_detach(&b)};
+        nb_buf_printf(&b, "%.*s.edges.csv", (int)len, path);
+        outs[i + 1] = (output){NULL, FMT_CSV_EDGES, nb_buf_detach(&b)};
+        outs[i].path = outs[i].owned;
+        outs[i + 1].path = outs[i + 1].owned;
+    }
+    for (size_t i = 0; i < n_out; i++) {
+        if (outs[i].format != FMT_CSV_NODES && outs[i].format != FMT_CSV_EDGES) continue;
+        for (size_t k = 0; k < n_out; k++) {
+            if (k != i && same_output(outs[i].path, outs[k].path)) {
+                say(outs[i].path, "named twice as output (a .csv output writes it)");
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+        }
+        bool hit = defdict && same_file(defdict, outs[i].path);
+        for (size_t d = 0; d < n_dict && !hit; d++) hit = same_file(dicts[d], outs[i].path);
+        if (hit) {
+            say(outs[i].path, "output would overwrite an actor dictionary");
+            rc = EXIT_USAGE;
+            goto cleanup;
+        }
     }
     /* Every output is checked before the corpus is read: a typo in -o must
      * not cost a whole run. */
@@ -551,7 +757,43 @@ int main(int argc, char **argv)
         if (rc == 0 && (p.skipped || list.skipped || p.read == 0)) rc = EXIT_SKIPPED;
         goto cleanup;
     }
-    for (size_t i = 0; i < list.n; i++) nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
+    /* --since and --until go by the date in an article's path (the only
+     * date known before it is read); an undated article is left out then,
+     * and counted. */
+    size_t undated = 0, out_of_range = 0;
+    bool *take = nb_calloc(list.n + 1, sizeof *take);
+    for (size_t i = 0; i < list.n; i++) {
+        char d[NB_DATE_LEN + 1];
+        bool dated = nb_path_date(list.items[i].path, d);
+        undated += !dated;
+        take[i] = !(since || until) ||
+                  (dated && (!since || strcmp(d, since) >= 0) && (!until || strcmp(d, until) <= 0));
+        out_of_range += !take[i];
+    }
+    prog.on = !quiet && (progress_opt == 1 || (progress_opt == -1 && isatty(STDERR_FILENO)));
+    if (prog.on) {
+        for (size_t i = 0; i < list.n; i++) {
+            struct stat st;
+            if (take[i] && stat(list.items[i].path, &st) == 0 && S_ISREG(st.st_mode))
+                prog.bytes_total += (double)st.st_size;
+            prog.total += take[i];
+        }
+        prog.t0 = prog.last = now_s();
+    }
+    for (size_t i = 0; i < list.n; i++) {
+        if (!take[i]) continue;
+        nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
+        prog.done++;
+        progress_draw((double)p.bytes, prog.done == prog.total);
+    }
+    free(take);
+    progress_clear();
+    if (!quiet && out_of_range)
+        fprintf(stderr, "netbuild: %zu article(s) outside --since/--until left out (%zu without a date in the path)\n",
+                out_of_range, (since || until) ? undated : 0);
+    else if (!quiet && undated && !(since || until))
+        fprintf(stderr, "netbuild: %zu article(s) without a date in the path: no first_seen, last_seen or "
+                        "timeline for their edges\n", undated);
 
     if (p.read == 0) {
         /* Nothing to show: an empty graph would only replace good old outputs. */
@@ -561,15 +803,31 @@ int main(int argc, char **argv)
         goto cleanup;
     }
     nb_network_finish(&p.net, !all_actors);
-    if (nb_analyze(&p.net, seed) != NB_OK) {
+    double t_an = prog.on ? now_s() : 0;
+    if (prog.on) {
+        fprintf(stderr, "netbuild: analysing %zu actors, %zu edges (centralities, components, communities, "
+                        "layout)...", p.net.n_nodes, p.net.n_edges);
+        fflush(stderr);
+        prog.drawn = true;
+    }
+    nb_status an = nb_analyze_with(&p.net, seed, metrics, exact_nodes, NULL);
+    if (prog.on) {
+        char e[32];
+        hms(e, sizeof e, now_s() - t_an);
+        progress_clear();
+        fprintf(stderr, "netbuild: analysed %zu actors, %zu edges in %s\n", p.net.n_nodes, p.net.n_edges, e);
+    }
+    if (an != NB_OK) {
         fprintf(stderr, "netbuild: network analysis failed; metrics are written as 0\n");
         rc = EXIT_IO;
     }
+    nb_run_info run = {p.read, p.duplicates + list.duplicates, p.own_outputs + list.own_outputs,
+                       (const char *const *)reports.paths, (const char *const *)reports.reasons, reports.n};
     for (size_t i = 0; i < n_out; i++)
-        if (write_one(&p.net, &outs[i]) != NB_OK) rc = EXIT_IO;
+        if (write_one(&p.net, &outs[i], &run) != NB_OK) rc = EXIT_IO;
     if (explain) {
-        output o = {"-", FMT_EXPLAIN};
-        if (write_one(&p.net, &o) != NB_OK) rc = EXIT_IO;
+        output o = {"-", FMT_EXPLAIN, NULL};
+        if (write_one(&p.net, &o, &run) != NB_OK) rc = EXIT_IO;
     }
     if (!quiet) summary(&p, &p.net, &list);
     if (rc == 0 && scan != NB_OK) rc = EXIT_IO;
@@ -582,6 +840,13 @@ cleanup:
     if (nlp_loaded) nb_nlp_free(&nlp);
     nb_input_list_free(&list);
     nb_pipeline_free(&p);
+    for (size_t i = 0; i < n_out; i++) free(outs[i].owned);
+    for (size_t i = 0; i < reports.n; i++) {
+        free(reports.paths[i]);
+        free(reports.reasons[i]);
+    }
+    free(reports.paths);
+    free(reports.reasons);
     free(outs);
     free(inputs);
     free(dicts);

@@ -101,6 +101,11 @@ typedef struct {
     size_t n_nodes, cap_nodes;
     nb_edge *edges;
     size_t n_edges, cap_edges;
+    /* How analyze.c computed betweenness, closeness and the layout
+     * ("exact", "sampled-128", "none"; "fruchterman-reingold",
+     * "fruchterman-reingold-grid-50"):
+     * static strings, NULL before the analysis. */
+    const char *betweenness_method, *closeness_method, *layout_method;
     nb_map node_index; /* label key -> node index */
     nb_map edge_index; /* "src\trel\tdst" -> edge index */
 } nb_network;

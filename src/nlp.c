@@ -127,20 +127,44 @@ static void pad8(nb_buf *b)
     while (b->len % 8) nb_buf_putc(b, '\0');
 }
 
-/* The table as it is in memory: slots, then words, 8-byte aligned. */
+static void pad64(nb_buf *b)
+{
+    while (b->len % 64) nb_buf_putc(b, '\0');
+}
+
+static void put_u16(nb_buf *b, uint16_t v)
+{
+    unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)};
+    nb_buf_put(b, (const char *)c, 2);
+}
+
+/* The tables as they are in memory: slots (on a cache line, as the payload
+ * is in the file), runs, then dense rows, each 8-byte aligned. */
 static void put_pmodel(nb_buf *b, const nb_pmodel *m)
 {
     pad8(b);
     put_u32(b, (uint32_t)m->n_classes);
     put_u32(b, 0);
     put_u64(b, m->n_slots);
-    put_u64(b, m->n_words);
+    put_u64(b, m->n_runs);
     put_u64(b, m->n_feats);
+    put_u64(b, m->n_dense);
+    pad64(b);
     for (size_t i = 0; i < m->n_slots; i++) {
         put_u32(b, m->slots[i].fp);
         put_u32(b, m->slots[i].off);
     }
-    for (size_t i = 0; i < m->n_words; i++) put_u32(b, m->words[i]);
+    /* the class bytes of a run are bytes in memory: written as they lie */
+    for (size_t i = 0; i < m->n_runs; i++) {
+        size_t c = m->runs[i];
+        put_u16(b, (uint16_t)c);
+        nb_buf_put(b, (const char *)(m->runs + i + 1), (c + 1) / 2 * 2);
+        for (size_t k = 0; k < c; k++) put_u16(b, m->runs[i + 1 + (c + 1) / 2 + k]);
+        i += nb_prun_len(c) - 1;
+    }
+    pad8(b);
+    size_t nd = m->n_dense * nb_pstride(m->n_classes);
+    for (size_t i = 0; i < nd; i++) put_u16(b, (uint16_t)m->dense[i]);
     pad8(b);
 }
 
@@ -194,8 +218,9 @@ nb_status nb_nlp_save(const nb_nlp *m, const char *path, const char *provenance)
     nb_buf_printf(&out, "%s %d\n%s", NB_NLP_MAGIC, NB_NLP_VERSION, provenance);
     nb_buf_printf(&out, "payload: %zu bytes, checksum %016llx", pay.len,
                   (unsigned long long)checksum((const unsigned char *)pay.data, pay.len));
-    /* spaces so that the payload, and the tables in it, start 8-byte aligned */
-    while ((out.len + 2) % 8) nb_buf_putc(&out, ' ');
+    /* spaces so that the payload starts on a cache line in the mapped file:
+     * the tables in it are used in place */
+    while ((out.len + 2) % 64) nb_buf_putc(&out, ' ');
     nb_buf_puts(&out, "\n\n");
     nb_buf_put(&out, pay.data, pay.len);
     nb_sink sk;
@@ -253,9 +278,9 @@ static char *get_str(rd *r)
     return s;
 }
 
-static void skip8(rd *r, const unsigned char *base)
+static void skip_to(rd *r, const unsigned char *base, size_t align)
 {
-    while (!r->bad && (size_t)(r->p - base) % 8) {
+    while (!r->bad && (size_t)(r->p - base) % align) {
         if (r->p >= r->end || *r->p) r->bad = true;
         else r->p++;
     }
@@ -264,12 +289,14 @@ static void skip8(rd *r, const unsigned char *base)
 /* Points m into the payload; nothing is copied. */
 static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
 {
-    skip8(r, base);
+    skip_to(r, base, 8);
     uint32_t nc = get_u32(r);
     get_u32(r);
-    uint64_t cap = get_u64(r), nw = get_u64(r), nf = get_u64(r);
+    uint64_t cap = get_u64(r), nr = get_u64(r), nf = get_u64(r), nd = get_u64(r);
+    skip_to(r, base, 64);
+    uint64_t left = (uint64_t)(r->end - r->p);
     if (r->bad || nc == 0 || nc > NB_PMAX_CLASSES || cap < 2 || cap > UINT32_MAX || nf >= cap ||
-        cap > (uint64_t)(r->end - r->p) / 8 || nw > ((uint64_t)(r->end - r->p) - cap * 8) / 4) {
+        cap > left / 8 || nr > (left - cap * 8) / 2 || nr >= NB_PDENSE || nd >= NB_PDENSE) {
         r->bad = true;
         return;
     }
@@ -277,11 +304,20 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     m->n_slots = (size_t)cap;
     m->slots = (const nb_pslot *)(const void *)r->p;
     r->p += cap * 8;
-    m->words = (const uint32_t *)(const void *)r->p;
-    r->p += nw * 4;
-    m->n_words = (size_t)nw;
+    m->runs = (const uint16_t *)(const void *)r->p;
+    r->p += nr * 2;
+    m->n_runs = (size_t)nr;
     m->n_feats = (size_t)nf;
-    skip8(r, base);
+    skip_to(r, base, 8);
+    uint64_t stride = nb_pstride((int)nc);
+    if (r->bad || nd > (uint64_t)(r->end - r->p) / (stride * 2)) {
+        r->bad = true;
+        return;
+    }
+    m->dense = (const int16_t *)(const void *)r->p;
+    m->n_dense = (size_t)nd;
+    r->p += nd * stride * 2;
+    skip_to(r, base, 8);
     if (!nb_pmodel_valid(m)) r->bad = true;
 }
 
@@ -407,8 +443,8 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
 nb_status nb_nlp_load_mem(nb_nlp *m, const unsigned char *data, size_t n, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
-    /* a private copy: malloc aligns it for the tables, and it outlives data */
-    m->map = nb_malloc(n ? n : 1);
+    /* a private copy, on a cache line like a mapped file, outliving data */
+    m->map = nb_zalloc64(n);
     memcpy(m->map, data, n);
     m->map_len = n;
     nb_status st = parse(m, m->map, n, err, errlen);

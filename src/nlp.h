@@ -13,7 +13,7 @@
 #include "util.h"
 
 #define NB_NLP_MAGIC "netbuild-model"
-#define NB_NLP_VERSION 3
+#define NB_NLP_VERSION 4
 #define NB_NLP_FILE "en_ewt.nbm"
 
 /* Lemmas: the treebank's (form, UPOS) -> lemma table, suffix rules learned

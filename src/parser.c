@@ -174,11 +174,25 @@ static size_t features(const pstate *st, const nb_sent *s, uint64_t *f)
 
 #define MAX_FEATS 128
 
-static int best_legal(const pstate *st, const int32_t *sc, int nc, int L, int root_label)
+/* The best-scoring legal move, the first in class order on ties. Legality
+ * is decided once per kind of move (it depends on the label only through
+ * the root label), not once per class. */
+static int best_legal(const pstate *st, const int32_t *sc, int L, int root_label)
 {
+    int s0 = st->stack[st->sp - 1];
+    bool buf = st->b <= st->n;
     int best = -1;
-    for (int c = 0; c < nc; c++)
-        if (legal(st, c, L, root_label) && (best < 0 || sc[c] > sc[best])) best = c;
+#define CONSIDER(c) do { if (best < 0 || sc[c] > sc[best]) best = (c); } while (0)
+    if (buf) CONSIDER(SHIFT);
+    if (s0 != 0 && (st->nd[s0].head >= 0 || !buf)) CONSIDER(REDUCE);
+    if (buf && s0 != 0 && st->nd[s0].head < 0)
+        for (int l = 0; l < L; l++)
+            if (l != root_label) CONSIDER(LEFT + l);
+    if (buf && s0 == 0 && st->nd[0].nr == 0) CONSIDER(LEFT + L + root_label);
+    if (buf && s0 != 0)
+        for (int l = 0; l < L; l++)
+            if (l != root_label) CONSIDER(LEFT + L + l);
+#undef CONSIDER
     return best;
 }
 
@@ -188,7 +202,7 @@ static bool terminal(const pstate *st) { return st->sp == 1 && st->b > st->n; }
 static void finish(const nb_nlp *m, const pnode *nd, nb_sent *s)
 {
     int n = (int)s->n, root = nd[0].rc1 > 0 ? nd[0].rc1 : -1;
-    int dep = nb_nlp_label(m, "parataxis");
+    int dep = -2; /* looked up by name only when needed: most trees are whole */
     for (int i = 1; i <= n; i++) {
         nb_uword *w = &s->w[i - 1];
         if (nd[i].head >= 0) {
@@ -199,6 +213,7 @@ static void finish(const nb_nlp *m, const pnode *nd, nb_sent *s)
             w->head = 0;
             w->label = (uint16_t)m->root_label;
         } else {
+            if (dep == -2) dep = nb_nlp_label(m, "parataxis");
             w->head = root;
             w->label = (uint16_t)(dep >= 0 ? dep : 0);
         }
@@ -229,7 +244,7 @@ void nb_parse_sentence(const nb_nlp *m, nb_sent *s)
         size_t nf = features(&st, s, f);
         memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_pmodel_score(&m->parser, f, nf, sc);
-        apply(&st, best_legal(&st, sc, nc, L, m->root_label), L);
+        apply(&st, best_legal(&st, sc, L, m->root_label), L);
     }
     finish(m, nd, s);
 }
@@ -302,7 +317,7 @@ size_t nb_parse_train(nb_ptrain *t, const nb_nlp *m, nb_sent *s, bool explore, u
         size_t nf = features(&st, s, f);
         memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_ptrain_score(t, f, nf, sc);
-        int pred = best_legal(&st, sc, nc, L, m->root_label);
+        int pred = best_legal(&st, sc, L, m->root_label);
         costs mc = move_costs(&st, s);
         int pc = cost(&mc, pred, L), best_cost = 1 << 30, gold = -1;
         for (int c = 0; c < nc; c++) {

@@ -3,91 +3,251 @@
 #include <stdlib.h>
 #include <string.h>
 
-static inline size_t home(uint64_t key, size_t n) { return (size_t)(((key & 0xffffffffu) * (uint64_t)n) >> 32); }
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+/* A key's home is the first slot of a bucket of NB_PBUCKET (one cache
+ * line), its low 32 bits scaled to the number of buckets. */
+static inline size_t home(uint64_t key, size_t n_slots)
+{
+    return (size_t)(((key & 0xffffffffu) * (uint64_t)(n_slots / NB_PBUCKET)) >> 32) * NB_PBUCKET;
+}
 static inline size_t next(size_t i, size_t n) { return i + 1 == n ? 0 : i + 1; }
+
+/* The slot holding key, or NULL. Slots fill each bucket from its start, so
+ * a key is in its home bucket before the first empty slot, or, when the
+ * bucket is full, further on. The whole bucket is compared without
+ * branches: which slot matches is unpredictable, a mispredicted branch
+ * per probe cost more than the compares. */
+static inline const nb_pslot *lookup(const nb_pmodel *m, uint64_t key)
+{
+    uint32_t fp = nb_pfp(key);
+    size_t i = home(key, m->n_slots);
+    for (;;) {
+        const nb_pslot *b = m->slots + i;
+        unsigned hit, empty;
+#if defined(__GNUC__) && defined(__x86_64__)
+        /* the eight fingerprints side by side in two vectors (SSE2) */
+        __m128i k = _mm_set1_epi32((int)fp), z = _mm_setzero_si128();
+        const __m128i *v = (const __m128i *)(const void *)b;
+        __m128 lo = _mm_shuffle_ps(_mm_castsi128_ps(_mm_loadu_si128(v)), _mm_castsi128_ps(_mm_loadu_si128(v + 1)),
+                                   _MM_SHUFFLE(2, 0, 2, 0));
+        __m128 hi = _mm_shuffle_ps(_mm_castsi128_ps(_mm_loadu_si128(v + 2)), _mm_castsi128_ps(_mm_loadu_si128(v + 3)),
+                                   _MM_SHUFFLE(2, 0, 2, 0));
+        __m128i a = _mm_castps_si128(lo), c = _mm_castps_si128(hi);
+        hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(a, k))) |
+              (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(c, k))) << 4;
+        empty = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(a, z))) |
+                (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(c, z))) << 4;
+#else
+        hit = empty = 0;
+        for (unsigned j = 0; j < NB_PBUCKET; j++) {
+            hit |= (unsigned)(b[j].fp == fp) << j;
+            empty |= (unsigned)(b[j].fp == 0) << j;
+        }
+#endif
+        if (hit) return b + __builtin_ctz(hit);
+        if (empty) return NULL;
+        i = i + NB_PBUCKET == m->n_slots ? 0 : i + NB_PBUCKET;
+    }
+}
+
 static inline size_t slot_of(uint64_t key, size_t mask) { return (size_t)key & mask; }
 
 /* Scoring is memory-bound: every feature is a cache miss in a table of
  * megabytes. So the lookups run in three passes, prefetching the slots,
- * then the runs, and only then adding, so the misses overlap. */
+ * then the runs and rows, and only then adding, so the misses overlap. */
 #define BATCH 64
+
+/* Adds the dense rows to acc eight classes at a time, all rows for one
+ * step before the next, so that the eight sums stay in registers and the
+ * compiler turns each step into vector widenings and adds. */
+static void add_rows(int32_t *restrict acc, const int16_t *const *rows, size_t nd, size_t stride)
+{
+    for (size_t c = 0; c < stride; c += 8) {
+        int32_t v[8];
+        for (size_t j = 0; j < 8; j++) v[j] = acc[c + j];
+        for (size_t r = 0; r < nd; r++)
+            for (size_t j = 0; j < 8; j++) v[j] += rows[r][c + j];
+        for (size_t j = 0; j < 8; j++) acc[c + j] = v[j];
+    }
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+/* The same with AVX2, chosen at run time (the build targets the x86-64
+ * baseline): one 256-bit register holds the eight sums, and each row's
+ * eight weights are widened and added in one step. */
+__attribute__((target("avx2"))) static void add_rows_avx2(int32_t *restrict acc, const int16_t *const *rows,
+                                                          size_t nd, size_t stride)
+{
+    for (size_t c = 0; c < stride; c += 8) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(acc + c));
+        for (size_t r = 0; r < nd; r++)
+            v = _mm256_add_epi32(v, _mm256_cvtepi16_epi32(_mm_loadu_si128((const __m128i *)(const void *)(rows[r] + c))));
+        _mm256_storeu_si256((__m256i *)(void *)(acc + c), v);
+    }
+}
+#define HAVE_AVX2_ROWS 1
+#endif
+
+static void add_dense(int32_t *restrict acc, const int16_t *const *rows, size_t nd, size_t stride)
+{
+#ifdef HAVE_AVX2_ROWS
+    static int avx2 = -1;
+    if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+    if (avx2) {
+        add_rows_avx2(acc, rows, nd, stride);
+        return;
+    }
+#endif
+    add_rows(acc, rows, nd, stride);
+}
 
 void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_t *scores)
 {
     if (!m->slots) return;
-    const uint32_t *runs[BATCH];
+    size_t stride = nb_pstride(m->n_classes);
+    int32_t acc[NB_PMAX_CLASSES];
+    bool any_dense = false;
+    const uint16_t *runs[BATCH];
+    const int16_t *rows[BATCH];
     for (size_t base = 0; base < n; base += BATCH) {
-        size_t cnt = n - base < BATCH ? n - base : BATCH, nr = 0;
+        size_t cnt = n - base < BATCH ? n - base : BATCH, nr = 0, nd = 0;
         for (size_t f = 0; f < cnt; f++) __builtin_prefetch(&m->slots[home(feats[base + f], m->n_slots)]);
         for (size_t f = 0; f < cnt; f++) {
-            uint64_t key = feats[base + f];
-            uint32_t fp = nb_pfp(key);
-            size_t i = home(key, m->n_slots);
-            while (m->slots[i].fp && m->slots[i].fp != fp) i = next(i, m->n_slots);
-            if (!m->slots[i].fp) continue;
-            runs[nr] = m->words + m->slots[i].off;
-            __builtin_prefetch(runs[nr]);
-            nr++;
+            const nb_pslot *slot = lookup(m, feats[base + f]);
+            if (!slot) continue;
+            uint32_t off = slot->off;
+            if (off & NB_PDENSE) {
+                const int16_t *row = m->dense + (size_t)(off & ~NB_PDENSE) * stride;
+                for (size_t b = 0; b < stride * sizeof *row; b += 64) __builtin_prefetch((const char *)row + b);
+                __builtin_prefetch(row + stride - 1);
+                rows[nd++] = row;
+            } else {
+                const uint16_t *p = m->runs + off;
+                __builtin_prefetch(p);
+                __builtin_prefetch(p + 3 * 8); /* most runs end within 48 bytes */
+                runs[nr++] = p;
+            }
         }
         for (size_t r = 0; r < nr; r++) {
-            const uint32_t *p = runs[r], *e = p + 1 + *p;
-            for (p++; p < e; p++) scores[*p & 0xff] += (int32_t)(*p >> 8) - (1 << 23);
+            const uint16_t *p = runs[r];
+            size_t c = p[0];
+            const unsigned char *cls = (const unsigned char *)(p + 1);
+            const uint16_t *w = p + 1 + (c + 1) / 2;
+            for (size_t k = 0; k < c; k++) scores[cls[k]] += (int16_t)w[k];
         }
+        if (nd && !any_dense) {
+            memset(acc, 0, stride * sizeof *acc);
+            any_dense = true;
+        }
+        add_dense(acc, rows, nd, stride);
     }
+    if (any_dense)
+        for (int c = 0; c < m->n_classes; c++) scores[c] += acc[c];
+}
+
+static inline int32_t pair_weight(uint32_t p) { return (int32_t)(p >> 8) - (1 << 23); }
+
+/* Whether a feature of count weights is a dense row: when the row takes no
+ * more than about twice the bytes of its run (the frequent features have
+ * many classes, and the rows cost little memory in all). */
+static bool make_dense(int n_classes, uint32_t count)
+{
+    return nb_pstride(n_classes) <= 2 * nb_prun_len(count);
+}
+
+/* Stores the pairs p[0..count) at slot i of the tables being built. */
+static void put_feature(nb_pslot *slot, uint16_t *runs, size_t *nr, int16_t *dense, size_t *nd, int n_classes,
+                        const uint32_t *p, uint32_t count)
+{
+    if (make_dense(n_classes, count)) {
+        int16_t *row = dense + *nd * nb_pstride(n_classes);
+        for (uint32_t k = 0; k < count; k++) row[p[k] & 0xff] = (int16_t)pair_weight(p[k]);
+        slot->off = NB_PDENSE | (uint32_t)(*nd)++;
+        return;
+    }
+    uint16_t *r = runs + *nr;
+    slot->off = (uint32_t)*nr;
+    r[0] = (uint16_t)count;
+    r[1 + count / 2] = 0; /* the padding byte of an odd count */
+    unsigned char *cls = (unsigned char *)(r + 1);
+    uint16_t *w = r + 1 + (count + 1) / 2;
+    for (uint32_t k = 0; k < count; k++) {
+        cls[k] = (unsigned char)(p[k] & 0xff);
+        w[k] = (uint16_t)pair_weight(p[k]);
+    }
+    *nr += nb_prun_len(count);
+}
+
+static void tables_alloc(nb_pmodel *m, int n_classes, size_t n_slots, size_t n_runs, size_t n_dense)
+{
+    memset(m, 0, sizeof *m);
+    m->n_classes = n_classes;
+    m->n_slots = n_slots;
+    /* buckets start on cache lines */
+    m->own_slots = nb_zalloc64(n_slots * sizeof(nb_pslot));
+    m->own_runs = nb_calloc(n_runs ? n_runs : 1, sizeof(uint16_t));
+    m->own_dense = nb_calloc((n_dense ? n_dense : 1) * nb_pstride(n_classes), sizeof(int16_t));
+    m->slots = m->own_slots;
+    m->runs = m->own_runs;
+    m->dense = m->own_dense;
 }
 
 void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const uint32_t *counts,
                      size_t n_feats, const uint32_t *pairs)
 {
-    memset(m, 0, sizeof *m);
-    m->n_classes = n_classes;
-    size_t cap = n_feats + n_feats / 3 + 16; /* load at most 3/4 */
-    m->n_slots = cap;
-    nb_pslot *slots = nb_calloc(cap, sizeof *slots);
-    size_t total = 0;
-    for (size_t f = 0; f < n_feats; f++) total += 1 + counts[f];
-    uint32_t *words = nb_malloc((total ? total : 1) * sizeof *words);
-    size_t w = 0, src = 0;
+    size_t cap = (n_feats + n_feats / 3) / NB_PBUCKET * NB_PBUCKET + 2 * NB_PBUCKET; /* load at most 3/4 */
+    size_t n_runs = 0, n_dense = 0;
+    for (size_t f = 0; f < n_feats; f++) {
+        if (make_dense(n_classes, counts[f])) n_dense++;
+        else n_runs += nb_prun_len(counts[f]);
+    }
+    tables_alloc(m, n_classes, cap, n_runs, n_dense);
+    nb_pslot *slots = m->own_slots;
+    size_t nr = 0, nd = 0, src = 0;
     for (size_t f = 0; f < n_feats; f++) {
         uint32_t fp = nb_pfp(keys[f]);
         size_t i = home(keys[f], cap);
         while (slots[i].fp && slots[i].fp != fp) i = next(i, cap);
-        if (slots[i].fp) { /* two features share 64 bits of hash: keep the first */
-            src += counts[f];
-            continue;
+        if (!slots[i].fp) { /* else two features share 64 bits of hash: keep the first */
+            slots[i].fp = fp;
+            put_feature(&slots[i], m->own_runs, &nr, m->own_dense, &nd, n_classes, pairs + src, counts[f]);
+            m->n_feats++;
         }
-        slots[i].fp = fp;
-        slots[i].off = (uint32_t)w;
-        words[w++] = counts[f];
-        for (uint32_t k = 0; k < counts[f]; k++) words[w++] = pairs[src++];
-        m->n_feats++;
+        src += counts[f];
     }
-    m->slots = slots;
-    m->words = words;
-    m->n_words = w;
-    m->own_slots = slots;
-    m->own_words = words;
+    m->n_runs = nr;
+    m->n_dense = nd;
 }
 
 bool nb_pmodel_valid(const nb_pmodel *m)
 {
-    /* One pass over the words marks where runs start and checks classes;
-     * one pass over the slots checks they point at run starts. Both are
-     * sequential, so a large model is checked at memory speed. */
-    uint8_t *start = nb_calloc(m->n_words / 8 + 1, 1);
+    /* One pass over the runs marks where they start and checks classes;
+     * one pass over the slots checks they point at run starts or rows. Both
+     * are sequential, so a large model is checked at memory speed. */
+    if (m->n_slots % NB_PBUCKET) return false;
+    uint8_t *start = nb_calloc(m->n_runs / 8 + 1, 1);
     bool ok = true;
-    size_t w = 0;
-    while (ok && w < m->n_words) {
-        uint32_t c = m->words[w];
-        if (c > m->n_words - w - 1) {
+    size_t u = 0;
+    while (ok && u < m->n_runs) {
+        size_t c = m->runs[u];
+        if (nb_prun_len(c) > m->n_runs - u) {
             ok = false;
             break;
         }
-        start[w / 8] |= (uint8_t)(1u << (w % 8));
-        for (size_t k = w + 1; k <= w + c; k++)
-            if ((m->words[k] & 0xff) >= (uint32_t)m->n_classes) ok = false;
-        w += 1 + (size_t)c;
+        start[u / 8] |= (uint8_t)(1u << (u % 8));
+        const unsigned char *cls = (const unsigned char *)(m->runs + u + 1);
+        for (size_t k = 0; k < c; k++)
+            if (cls[k] >= m->n_classes) ok = false;
+        u += nb_prun_len(c);
     }
+    /* a row's padding must be zero: it is added like the rest */
+    size_t stride = nb_pstride(m->n_classes);
+    for (size_t r = 0; ok && r < m->n_dense; r++)
+        for (size_t c = (size_t)m->n_classes; c < stride; c++)
+            if (m->dense[r * stride + c]) ok = false;
     bool empty = false;
     for (size_t i = 0; ok && i < m->n_slots; i++) {
         if (!m->slots[i].fp) {
@@ -95,62 +255,77 @@ bool nb_pmodel_valid(const nb_pmodel *m)
             continue;
         }
         size_t off = m->slots[i].off;
-        if (off >= m->n_words || !(start[off / 8] & (1u << (off % 8)))) ok = false;
+        if (off & NB_PDENSE) {
+            if ((off & ~(size_t)NB_PDENSE) >= m->n_dense) ok = false;
+        } else if (off >= m->n_runs || !(start[off / 8] & (1u << (off % 8)))) {
+            ok = false;
+        }
     }
     free(start);
     return ok && empty;
 }
 
+/* A slot's pairs (weight + 2^23 above the class), from its run or its row;
+ * returns the count. */
+static uint32_t slot_pairs(const nb_pmodel *m, size_t i, uint32_t *out)
+{
+    uint32_t off = m->slots[i].off, n = 0;
+    if (off & NB_PDENSE) {
+        const int16_t *row = m->dense + (size_t)(off & ~NB_PDENSE) * nb_pstride(m->n_classes);
+        for (int c = 0; c < m->n_classes; c++)
+            if (row[c]) out[n++] = ((uint32_t)(row[c] + (1 << 23)) << 8) | (uint32_t)c;
+        return n;
+    }
+    const uint16_t *p = m->runs + off;
+    const unsigned char *cls = (const unsigned char *)(p + 1);
+    const uint16_t *w = p + 1 + (p[0] + 1) / 2;
+    for (; n < p[0]; n++) out[n] = ((uint32_t)((int16_t)w[n] + (1 << 23)) << 8) | cls[n];
+    return n;
+}
+
 void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs)
 {
-    /* gather (full key, run) per slot; the key's low bits are the home slot
-     * only up to probing, so the full key is rebuilt from fp and position */
-    uint64_t *keys = nb_malloc((in->n_feats ? in->n_feats : 1) * sizeof *keys);
-    uint32_t *counts = nb_malloc((in->n_feats ? in->n_feats : 1) * sizeof *counts);
-    uint32_t *pairs = nb_malloc((in->n_words ? in->n_words : 1) * sizeof *pairs);
-    size_t nf = 0, np = 0;
-    (void)keys;
+    /* gather the kept pairs per slot, then rebuild with the same slots: a
+     * pruned table keeps every position (the full keys are not stored) */
+    size_t stride = nb_pstride(in->n_classes);
+    uint32_t *pairs = nb_malloc((in->n_runs + in->n_dense * stride + 1) * sizeof *pairs);
+    size_t *at = nb_malloc((in->n_slots + 1) * sizeof *at);
+    size_t np = 0, n_runs = 0, n_dense = 0;
     for (size_t i = 0; i < in->n_slots; i++) {
+        at[i] = np;
         if (!in->slots[i].fp) continue;
-        const uint32_t *p = in->words + in->slots[i].off;
-        size_t first = np;
-        for (uint32_t k = 1; k <= p[0]; k++) {
-            int32_t w = (int32_t)(p[k] >> 8) - (1 << 23);
-            if ((w < 0 ? -w : w) >= min_abs) pairs[np++] = p[k];
+        uint32_t n = slot_pairs(in, i, pairs + np);
+        for (uint32_t k = 0; k < n; k++) {
+            int32_t w = pair_weight(pairs[at[i] + k]);
+            if ((w < 0 ? -w : w) >= min_abs) pairs[np++] = pairs[at[i] + k];
         }
-        if (np == first) continue;
-        counts[nf] = (uint32_t)(np - first);
-        keys[nf++] = i;
+        if (np == at[i]) continue;
+        if (make_dense(in->n_classes, (uint32_t)(np - at[i]))) n_dense++;
+        else n_runs += nb_prun_len(np - at[i]);
     }
-    /* rebuild with the same slots: a pruned table keeps every position */
-    nb_pslot *slots = nb_calloc(in->n_slots, sizeof *slots);
-    uint32_t *words = nb_malloc((np + nf + 1) * sizeof *words);
-    size_t w = 0, src = 0;
-    for (size_t f = 0; f < nf; f++) {
-        size_t i = (size_t)keys[f];
+    at[in->n_slots] = np;
+    tables_alloc(out, in->n_classes, in->n_slots, n_runs, n_dense);
+    nb_pslot *slots = out->own_slots;
+    size_t nr = 0, nd = 0;
+    for (size_t i = 0; i < in->n_slots; i++) {
+        size_t end = i + 1 < in->n_slots ? at[i + 1] : np;
+        if (!in->slots[i].fp || end == at[i]) continue;
         slots[i].fp = in->slots[i].fp;
-        slots[i].off = (uint32_t)w;
-        words[w++] = counts[f];
-        for (uint32_t k = 0; k < counts[f]; k++) words[w++] = pairs[src++];
+        put_feature(&slots[i], out->own_runs, &nr, out->own_dense, &nd, in->n_classes, pairs + at[i],
+                    (uint32_t)(end - at[i]));
+        out->n_feats++;
     }
-    memset(out, 0, sizeof *out);
-    out->n_classes = in->n_classes;
-    out->n_slots = in->n_slots;
-    out->slots = slots;
-    out->words = words;
-    out->n_words = w;
-    out->n_feats = nf;
-    out->own_slots = slots;
-    out->own_words = words;
-    free(keys);
-    free(counts);
+    out->n_runs = nr;
+    out->n_dense = nd;
     free(pairs);
+    free(at);
 }
 
 void nb_pmodel_free(nb_pmodel *m)
 {
     free(m->own_slots);
-    free(m->own_words);
+    free(m->own_runs);
+    free(m->own_dense);
     memset(m, 0, sizeof *m);
 }
 

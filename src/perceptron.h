@@ -25,44 +25,68 @@ static inline uint64_t nb_fmix(uint64_t h)
     h ^= h >> 33;
     return h;
 }
+/* One mixing round over a sum of the parts, each with its own odd
+ * multiplier: the parts are hashes or small numbers, so no two feature
+ * tuples a model meets sum alike, and one round (not one per part) is a
+ * measurable share of tagging and parsing time. */
 static inline uint64_t nb_feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c)
 {
-    uint64_t h = nb_fmix(tmpl * 0x9e3779b97f4a7c15ULL + a);
-    h = nb_fmix(h ^ (b * 0xbf58476d1ce4e5b9ULL));
-    h = nb_fmix(h ^ (c * 0x94d049bb133111ebULL));
+    uint64_t h = nb_fmix(tmpl * 0x9e3779b97f4a7c15ULL + a * 0xbf58476d1ce4e5b9ULL + b * 0x94d049bb133111ebULL +
+                         c * 0xd6e8feb86659fd93ULL);
     return h ? h : 1;
 }
 
 /* Inference form, laid out as the model file stores it so that loading is
  * a check, not a rebuild: an open-addressed table of 8-byte slots (low key
- * bits place a feature, 32 high bits identify it) pointing into one array
- * of words; at a slot's offset, the count of its pairs, then the pairs, each
- * a weight + 2^23 above a class byte. A key's home slot is its low 32 bits
- * scaled to the table (multiply-shift), so any table size works and none is
- * rounded up to a power of two. The table may point into storage the
- * model does not own (a mapped file); own is what nb_pmodel_free releases. */
+ * bits place a feature, 32 high bits identify it) pointing into an array of
+ * 16-bit units holding each feature's run: its count of weights, then that
+ * many class bytes (padded to a whole unit), then the 16-bit weights. A
+ * key's home is a bucket of NB_PBUCKET slots (one cache line), its low 32
+ * bits scaled to the number of buckets (multiply-shift), so any table size
+ * works and none is rounded up to a power of two.
+ *
+ * A feature with weights for many classes (the frequent ones, which make
+ * most of the additions) is instead a dense row of weights, one per class
+ * padded to nb_pstride, added with vector instructions: its slot's offset
+ * has NB_PDENSE set and the rest is the row's index.
+ *
+ * The tables may point into storage the model does not own (a mapped file);
+ * own_* is what nb_pmodel_free releases. */
 typedef struct {
     uint32_t fp;   /* 0: empty */
-    uint32_t off;
+    uint32_t off;  /* unit offset of the run, or NB_PDENSE | row */
 } nb_pslot;
+
+#define NB_PDENSE 0x80000000u
+/* Slots per bucket: a cache line. */
+#define NB_PBUCKET 8
 
 typedef struct {
     int n_classes;
     const nb_pslot *slots;
-    size_t n_slots;        /* at most 3/4 full, so probes are short */
-    const uint32_t *words;
-    size_t n_words, n_feats;
-    void *own_slots, *own_words;
+    size_t n_slots;        /* a multiple of NB_PBUCKET, at most 3/4 full */
+    const uint16_t *runs;
+    size_t n_runs, n_feats; /* n_runs: 16-bit units */
+    const int16_t *dense;  /* n_dense rows of nb_pstride(n_classes) weights */
+    size_t n_dense;
+    void *own_slots, *own_runs, *own_dense;
 } nb_pmodel;
 
-#define NB_PWEIGHT_MAX ((1 << 20) - 1)
+/* Classes of a dense row, padded for 16-byte vectors. */
+static inline size_t nb_pstride(int n_classes) { return ((size_t)n_classes + 7) & ~(size_t)7; }
+/* Units of a run of count weights. */
+static inline size_t nb_prun_len(size_t count) { return 1 + (count + 1) / 2 + count; }
+
+/* Weights are scaled by 100 and stored in 16 bits. */
+#define NB_PWEIGHT_MAX INT16_MAX
 
 static inline uint32_t nb_pfp(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
 
 /* Adds the weights of feats[0..n) to scores[0..n_classes) (not cleared). */
 void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_t *scores);
 /* Builds an owned table from features sorted by key: feature i has counts[i]
- * packed pairs, consecutive in pairs. */
+ * packed pairs (weight + 2^23 above a class byte, weights within
+ * NB_PWEIGHT_MAX), consecutive in pairs. */
 void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const uint32_t *counts,
                      size_t n_feats, const uint32_t *pairs);
 /* Checks a table read from a file: every slot's run inside words, every

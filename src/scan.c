@@ -58,7 +58,16 @@ static const char *own_output(const char *path)
         if (alnum) return "netbuild temporary file, not an article: ignored";
     }
     const char *dot = strrchr(base, '.');
-    if (dot && (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv")))
+    if (dot && (!strcasecmp(dot, ".graphml") || !strcasecmp(dot, ".dot") || !strcasecmp(dot, ".gv") ||
+                !strcasecmp(dot, ".gexf")))
+        return "netbuild output (graph file), not an article: ignored";
+    /* A report or JSON output holds every evidence sentence: read back, it
+     * would count each relation again. Articles are plain text, so these
+     * extensions are skipped by name (reported, like the others). */
+    if (dot && (!strcasecmp(dot, ".json") || !strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm")))
+        return "JSON or HTML file (netbuild writes these), not a plain-text article: ignored";
+    /* the two halves of a CSV output (-o net.csv) */
+    if (n > 10 && (!strcasecmp(base + n - 10, ".nodes.csv") || !strcasecmp(base + n - 10, ".edges.csv")))
         return "netbuild output (graph file), not an article: ignored";
     return NULL;
 }

@@ -208,7 +208,7 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
             nb_ptrain_freeze(t, &m->parser, o->min_weight, k);
             char what[64];
             snprintf(what, sizeof what, "min updates %u, %zu features, %zu words", k, m->parser.n_feats,
-                     m->parser.n_words);
+                     m->parser.n_runs);
             report(m, o->dev, o->log, what);
         }
     }

@@ -71,13 +71,13 @@ static int eval_main(int argc, char **argv)
         nb_pmodel_free(&m.parser);
         m.tagger = t;
         m.parser = p;
-        fprintf(stderr, "pruned below %d: tagger %zu features, parser %zu features (%zu words)\n", prune,
-                m.tagger.n_feats, m.parser.n_feats, m.parser.n_words);
+        fprintf(stderr, "pruned below %d: tagger %zu features, parser %zu features (%zu run units)\n", prune,
+                m.tagger.n_feats, m.parser.n_feats, m.parser.n_runs);
         if (save && nb_nlp_save(&m, save, "training: pruned copy\n") != NB_OK) return 3;
     }
-    fprintf(stderr, "model %s: tagger %zu+%zu features (%zu+%zu words, %zu+%zu slots), parser %zu features (%zu words, %zu slots)\n",
-            model, m.tagger.n_feats, m.tagger2.n_feats, m.tagger.n_words, m.tagger2.n_words, m.tagger.n_slots,
-            m.tagger2.n_slots, m.parser.n_feats, m.parser.n_words, m.parser.n_slots);
+    fprintf(stderr, "model %s: tagger %zu+%zu features (%zu+%zu run units, %zu+%zu slots), parser %zu features (%zu run units, %zu dense rows, %zu slots)\n",
+            model, m.tagger.n_feats, m.tagger2.n_feats, m.tagger.n_runs, m.tagger2.n_runs, m.tagger.n_slots,
+            m.tagger2.n_slots, m.parser.n_feats, m.parser.n_runs, m.parser.n_dense, m.parser.n_slots);
     int rc = 0;
     for (int i = 0; i < nf; i++) {
         nb_treebank tb;
@@ -188,8 +188,8 @@ int main(int argc, char **argv)
                   o.parse_iters, o.folds, (unsigned long long)o.seed, o.min_weight, o.min_updates, o.tag_min_updates, credit);
     nb_status st = nb_nlp_save(&m, out, prov.data);
     if (st != NB_OK) fprintf(stderr, "netbuild-train: cannot write %s\n", out);
-    fprintf(stderr, "model: %d tag classes, %d labels, tagger %zu features, parser %zu features (%zu words)\n",
-            m.n_tags, m.n_labels, m.tagger.n_feats, m.parser.n_feats, m.parser.n_words);
+    fprintf(stderr, "model: %d tag classes, %d labels, tagger %zu features, parser %zu features (%zu run units)\n",
+            m.n_tags, m.n_labels, m.tagger.n_feats, m.parser.n_feats, m.parser.n_runs);
     nb_buf_free(&prov);
     nb_nlp_free(&m);
     nb_treebank_free(&tb);

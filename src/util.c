@@ -26,6 +26,15 @@ void *nb_calloc(size_t n, size_t size)
     return p;
 }
 
+void *nb_zalloc64(size_t n)
+{
+    size_t bytes = (n ? n + 63 : 64) / 64 * 64;
+    void *p = aligned_alloc(64, bytes);
+    if (!p) oom(bytes);
+    memset(p, 0, bytes);
+    return p;
+}
+
 void *nb_realloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);

@@ -21,6 +21,8 @@ typedef enum {
 void *nb_malloc(size_t n);
 void *nb_calloc(size_t n, size_t size);
 void *nb_realloc(void *p, size_t n);
+/* n zeroed bytes on a cache line boundary (freed with free). */
+void *nb_zalloc64(size_t n);
 /* Returns a copy of s (or of its first n bytes) that the caller frees. */
 char *nb_strdup(const char *s);
 char *nb_strndup(const char *s, size_t n);

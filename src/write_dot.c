@@ -112,60 +112,36 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     nb_sink_puts(out, "];\n");
 }
 
-/* A legend cluster: dot draws it as a boxed panel; neato and sfdp ignore the
- * box but still show the sample nodes and edges. */
+/* The legend is one node whose label is an HTML-like table: a single node
+ * cannot fall apart, and with overlap=false neato and sfdp keep it clear of
+ * the actors, as dot does. (A cluster of sample nodes was scattered by sfdp
+ * and overlapped by neato, which ignore clusters.) Kinds are filled cells;
+ * relations are their colour and a line drawn in characters: solid, bold,
+ * dashed, and the arrowhead's shape. */
 static void write_legend(nb_sink *out)
 {
+    static const char *const LINES[NB_REL_COUNT] = {
+        [NB_REL_FUNDS] = "&#8212;&#8212;&#8212;&#9654;",
+        [NB_REL_COMMANDS] = "<B>&#8212;&#8212;&#8212;&#9654;</B>",
+        [NB_REL_CONDEMNS] = "- - - &#9655;",
+        [NB_REL_ATTACKED] = "&#8212;&#8212;&#8212;&#9654;&#9654;",
+    };
     nb_sink_puts(out,
-                 "  subgraph \"cluster_legend\" {\n"
-                 "    label=\"Legend\";\n"
-                 "    style=\"rounded,dashed\";\n"
-                 "    color=\"#888888\";\n"
-                 "    fontsize=\"12\";\n");
-    for (size_t k = 0; k < sizeof LEGEND_KINDS / sizeof LEGEND_KINDS[0]; k++) {
-        nb_sink_printf(out, "    \"legend_kind_%zu\" [label=\"", k);
-        nb_sink_dot(out, nb_kind_name(LEGEND_KINDS[k]));
-        nb_sink_puts(out, "\"");
-        attr_str(out, "fillcolor", nb_kind_color(LEGEND_KINDS[k]));
-        nb_sink_puts(out, ", width=\"0.6\", height=\"0.3\", fontsize=\"10\"];\n");
-    }
-    for (int r = 0; r < NB_REL_COUNT; r++) {
-        const rel_style *rs = style_of((nb_rel)r);
-        nb_sink_printf(out, "    \"legend_rel_%d\" [label=\"", r);
-        nb_sink_dot(out, nb_rel_name((nb_rel)r));
-        nb_sink_puts(out, "\", shape=\"plaintext\", style=\"solid\", fontsize=\"10\"];\n");
+                 "  \"legend\" [shape=\"plaintext\", style=\"solid\", fontsize=\"10\", label=<\n"
+                 "    <TABLE BORDER=\"1\" COLOR=\"#888888\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+                 "CELLPADDING=\"3\" BGCOLOR=\"#FFFFFF\">\n"
+                 "      <TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>\n");
+    for (size_t k = 0; k < sizeof LEGEND_KINDS / sizeof LEGEND_KINDS[0]; k++)
         nb_sink_printf(out,
-                       "    \"legend_rel_%d_end\" [label=\"\", shape=\"point\", style=\"filled\", "
-                       "width=\"0.05\", height=\"0.05\", fillcolor=\"#000000\"];\n",
-                       r);
-        nb_sink_printf(out, "    \"legend_rel_%d\" -> \"legend_rel_%d_end\" [label=\"\"", r, r);
-        attr_str(out, "color", rs->color);
-        attr_str(out, "style", rs->style);
-        attr_str(out, "arrowhead", rs->arrowhead);
-        attr_num(out, "penwidth", 1.5 * rs->pen_factor);
-        nb_sink_puts(out, "];\n");
-    }
-    /* An invisible chain makes the legend one connected component, so that
-     * neato and sfdp keep its entries together instead of scattering them
-     * among the actors; constraint=false stops dot from stacking the chain
-     * into ranks. ("pack" would separate it further but makes dot drop edge
-     * labels.) */
-    size_t n_kinds = sizeof LEGEND_KINDS / sizeof LEGEND_KINDS[0];
-    for (size_t k = 0; k + 1 < n_kinds; k++)
+                       "      <TR><TD BGCOLOR=\"%s\" BORDER=\"1\" COLOR=\"#333333\" WIDTH=\"30\"> </TD>"
+                       "<TD ALIGN=\"LEFT\">%s</TD></TR>\n",
+                       nb_kind_color(LEGEND_KINDS[k]), nb_kind_name(LEGEND_KINDS[k]));
+    for (int r = 0; r < NB_REL_COUNT; r++)
         nb_sink_printf(out,
-                       "    \"legend_kind_%zu\" -> \"legend_kind_%zu\" [style=\"invis\", "
-                       "constraint=\"false\"];\n",
-                       k, k + 1);
-    nb_sink_printf(out,
-                   "    \"legend_kind_%zu\" -> \"legend_rel_0\" [style=\"invis\", "
-                   "constraint=\"false\"];\n",
-                   n_kinds - 1);
-    for (int r = 0; r + 1 < NB_REL_COUNT; r++)
-        nb_sink_printf(out,
-                       "    \"legend_rel_%d\" -> \"legend_rel_%d\" [style=\"invis\", "
-                       "constraint=\"false\"];\n",
-                       r, r + 1);
-    nb_sink_puts(out, "  }\n");
+                       "      <TR><TD><FONT COLOR=\"%s\">%s</FONT></TD>"
+                       "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT></TD></TR>\n",
+                       style_of((nb_rel)r)->color, LINES[r], style_of((nb_rel)r)->color, nb_rel_name((nb_rel)r));
+    nb_sink_puts(out, "    </TABLE>>];\n");
 }
 
 nb_status nb_write_dot(const nb_network *net, nb_sink *out)

@@ -39,6 +39,10 @@ static const key_def KEYS[] = {
     {"articles", "edge", "articles", "string"},
     {"evidence", "edge", "evidence", "string"},
     {"evidence_count", "edge", "evidence_count", "int"},
+    /* how analyze.c computed them: exact, or sampled on a large graph */
+    {"betweenness_method", "graph", "betweenness_method", "string"},
+    {"closeness_method", "graph", "closeness_method", "string"},
+    {"layout_method", "graph", "layout_method", "string"},
 };
 
 static void data_str(nb_sink *out, const char *key, const char *val)
@@ -155,6 +159,16 @@ nb_status nb_write_graphml(const nb_network *net, nb_sink *out)
         nb_sink_printf(out, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                        KEYS[k].id, KEYS[k].domain, KEYS[k].name, KEYS[k].type);
     nb_sink_puts(out, "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    /* Graph data comes before the nodes, as the GraphML schema orders it. */
+    const char *methods[3][2] = {{"betweenness_method", net->betweenness_method},
+                                 {"closeness_method", net->closeness_method},
+                                 {"layout_method", net->layout_method}};
+    for (size_t k = 0; k < 3; k++)
+        if (methods[k][1]) {
+            nb_sink_printf(out, "    <data key=\"%s\">", methods[k][0]);
+            nb_sink_xml(out, methods[k][1]);
+            nb_sink_puts(out, "</data>\n");
+        }
     for (size_t i = 0; i < net->n_nodes; i++) write_node(net, i, max_pr, out);
     for (size_t i = 0; i < net->n_edges; i++) write_edge(net, i, out);
     nb_sink_puts(out, "  </graph>\n</graphml>\n");

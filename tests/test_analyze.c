@@ -1,6 +1,7 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "analyze.h"
@@ -231,6 +232,89 @@ static void test_deterministic(void **state)
     nb_network_free(&b);
 }
 
+/* A network of n nodes and m pseudo-random edges (a fixed sequence). */
+static void random_network(nb_network *net, size_t n, size_t m)
+{
+    nb_network_init(net);
+    size_t art = nb_network_add_article(net, "a.txt");
+    char label[32];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(label, sizeof label, "Actor %04zu", i);
+        nb_network_node(net, label, NB_KIND_PERSON);
+    }
+    unsigned long x = 12345;
+    for (size_t e = 0; e < m; e++) {
+        x = x * 6364136223846793005UL + 1442695040888963407UL;
+        size_t s = (x >> 33) % n, d = (x >> 13) % n;
+        /* every third edge goes to a low index: hubs, as in news networks */
+        if (e % 3 == 0) d = d % 8;
+        if (s != d) nb_network_add(net, s, (nb_rel)(e % NB_REL_COUNT), d, art, e, "s", "r", NULL);
+    }
+    nb_network_finish(net, false);
+}
+
+/* Above the threshold betweenness and closeness are sampled from 128
+ * pivots: with fewer nodes every node is a pivot and the estimate is the
+ * exact value; with more it stays close, and the same for a seed. */
+static void test_budget(void **state)
+{
+    nb_network ex, ap, ap2, none;
+    random_network(&ex, 100, 300);
+    random_network(&ap, 100, 300);
+    assert_int_equal(nb_analyze_with(&ex, 42, NB_METRICS_AUTO, 0, NULL), NB_OK);
+    assert_string_equal(ex.betweenness_method, "exact");
+    assert_string_equal(ex.layout_method, "fruchterman-reingold");
+    nb_analyze_times t;
+    assert_int_equal(nb_analyze_with(&ap, 42, NB_METRICS_AUTO, 50, &t), NB_OK);
+    assert_string_equal(ap.betweenness_method, "sampled-128");
+    assert_string_equal(ap.closeness_method, "sampled-128");
+    assert_string_equal(ap.layout_method, "fruchterman-reingold-grid-50");
+    check_sane(&ap);
+    for (size_t i = 0; i < ex.n_nodes; i++) {
+        assert_true(fabs(ex.nodes[i].m.betweenness - ap.nodes[i].m.betweenness) < 1e-6);
+        assert_true(fabs(ex.nodes[i].m.harmonic - ap.nodes[i].m.harmonic) < 1e-9);
+        assert_true(ex.nodes[i].m.pagerank == ap.nodes[i].m.pagerank);
+        assert_int_equal(ex.nodes[i].m.community, ap.nodes[i].m.community);
+    }
+    nb_network_free(&ex);
+    nb_network_free(&ap);
+
+    random_network(&ex, 1000, 3000);
+    random_network(&ap, 1000, 3000);
+    random_network(&ap2, 1000, 3000);
+    random_network(&none, 1000, 3000);
+    assert_int_equal(nb_analyze_with(&ex, 7, NB_METRICS_EXACT, 0, NULL), NB_OK);
+    assert_int_equal(nb_analyze_with(&ap, 7, NB_METRICS_APPROX, 0, NULL), NB_OK);
+    assert_int_equal(nb_analyze_with(&ap2, 7, NB_METRICS_APPROX, 0, NULL), NB_OK);
+    assert_int_equal(nb_analyze_with(&none, 7, NB_METRICS_NONE, 0, NULL), NB_OK);
+    assert_string_equal(none.betweenness_method, "none");
+    check_sane(&ap);
+    double err = 0, bmax_ex = 0, bmax_ap = 0;
+    size_t top = 0;
+    for (size_t i = 0; i < ex.n_nodes; i++) {
+        /* the sampled values repeat exactly (PageRank may differ in the
+         * last bits between runs; outputs print six decimals) */
+        assert_true(ap.nodes[i].m.betweenness == ap2.nodes[i].m.betweenness);
+        assert_true(ap.nodes[i].m.harmonic == ap2.nodes[i].m.harmonic);
+        assert_true(none.nodes[i].m.betweenness == 0 && none.nodes[i].m.harmonic == 0);
+        if (ex.nodes[i].m.harmonic > 0)
+            err += fabs(ap.nodes[i].m.harmonic - ex.nodes[i].m.harmonic) / ex.nodes[i].m.harmonic;
+        if (ex.nodes[i].m.betweenness > bmax_ex) {
+            bmax_ex = ex.nodes[i].m.betweenness;
+            top = i;
+        }
+        if (ap.nodes[i].m.betweenness > bmax_ap) bmax_ap = ap.nodes[i].m.betweenness;
+    }
+    assert_true(err / (double)ex.n_nodes < 0.1);
+    /* the most central node stays among the most central */
+    assert_true(ap.nodes[top].m.betweenness > 0.5 * bmax_ap);
+    assert_true(fabs(bmax_ap - bmax_ex) < 0.5 * bmax_ex);
+    nb_network_free(&ex);
+    nb_network_free(&ap);
+    nb_network_free(&ap2);
+    nb_network_free(&none);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_cycle),         cmocka_unit_test(test_communities),
         cmocka_unit_test(test_arpack_no_shifts),
         cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_budget),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,9 @@ control_chars
 bidi_marks
 special_names
 hostile_file_names
+formats_hostile_names
+formats_empty_graph
+formats_outputs
 name_across_lines
 ends_with_demonym
 big_one_line_100mb
@@ -269,6 +272,97 @@ c_hostile_file_names() {
     if LC_ALL=C tr -d '\n' < "$W/err" | LC_ALL=C grep -q "$(printf '[\001-\037]')"; then
         fail "stderr carries control characters from file names"
     fi
+}
+
+# The GEXF, CSV, JSON and HTML outputs with hostile actor names (quotes,
+# markup, a newline, control bytes, bidi marks) and hostile file names in
+# the provenance; every file is then validated by check_out (schema,
+# networkx, csv, the report's script tags).
+c_formats_hostile_names() {
+    mkdir in/h
+    cp "$FIX/special.txt" "in/h/$(printf 'x\033[31m<&\"\377;@%%.txt')"
+    cp "$FIX/controls.txt" "$FIX/bidi.txt" in/h/
+    # a file name that a spreadsheet would read as a formula: it leads the
+    # articles and evidence cells of the edges the file states
+    printf '=HYPERLINK("http://x") funds Hezbollah. Hezbollah funds =HYPERLINK("http://x").\n' > in/h/=formula.txt
+    printf 'name,kind,aliases,demonyms\n"=HYPERLINK(""http://x"")",group,,\n' > in/formula.csv
+    nb -a "$FIX/special.csv" -a in/formula.csv in/h -o out/o.gexf -o out/o.csv -o out/o.json -o out/o.html
+    expect_rc 0
+    expect_in out/o.gexf 'label="Al &quot;Quote&quot; Front"'
+    expect_in out/o.gexf 'label="Less&lt;Than &amp; Co"'
+    expect_in out/o.json '"label": "Less\u003cThan \u0026 Co"'
+    expect_in out/o.nodes.csv '"Al ""Quote"" Front"'
+    expect_not_in out/o.json '</'
+    # a cell a spreadsheet would run as a formula is text: no cell starts
+    # with '=', the formula file name is guarded, and so is the dictionary's
+    # formula actor when it is found (the tree reads a plain "HYPERLINK")
+    for f in out/o.nodes.csv out/o.edges.csv; do
+        ! grep -Eq '(^|,)"=' "$f" || fail "$f: a cell starts with '='"
+    done
+    expect_in out/o.edges.csv "\"'=formula.txt"
+    if grep -q 'HYPERLINK(' out/o.nodes.csv; then
+        expect_in out/o.nodes.csv "\"'=HYPERLINK("
+        expect_not_in out/o.nodes.csv '"=HYPERLINK('
+    fi
+}
+
+# A run that reads an article but finds no relation: every format is an
+# empty graph that still opens (the GEXF validates, the JSON has no nodes).
+c_formats_empty_graph() {
+    printf 'Nothing happened here today, and the weather was fine.\n' > in/calm.txt
+    nb in/calm.txt -o out/o.gexf -o out/o.csv -o out/o.json -o out/o.html -o out/o.graphml
+    expect_rc 0
+    expect_in out/o.gexf '<nodes count="0">'
+    expect_in out/o.json '"nodes": ['
+    [ "$(wc -l < out/o.nodes.csv)" -eq 1 ] || fail "o.nodes.csv: more than the header"
+    [ "$(wc -l < out/o.edges.csv)" -eq 1 ] || fail "o.edges.csv: more than the header"
+}
+
+# Output rules for the new formats: CSV is two files, so never a stream;
+# its halves are outputs like any other (named twice, over a dictionary);
+# --format names them; old outputs of every format in the input are not
+# read back as articles.
+c_formats_outputs() {
+    nb "$FIX/ok.txt" -f csv -o -
+    expect_rc 2
+    expect_err "CSV is two files"
+    nb "$FIX/ok.txt" -o out/n.csv -o out/n.nodes.csv
+    expect_rc 2
+    expect_err "named twice as output"
+    expect_absent out/n.nodes.csv out/n.edges.csv
+    cp "$FIX/special.csv" in/d.nodes.csv
+    nb -a in/d.nodes.csv "$FIX/ok.txt" -o in/d.csv
+    expect_rc 2
+    expect_err "output would overwrite an actor dictionary"
+    expect_same "$FIX/special.csv" in/d.nodes.csv
+    nb "$FIX/ok.txt" --format=GEXF -o out/g.xml -f json -o out/j -f html -o out/h -f csv -o out/c
+    expect_rc 0
+    expect_in out/g.xml 'xmlns="http://gexf.net/1.3"'
+    expect_in out/j '"multigraph": true'
+    expect_in out/h '<!DOCTYPE html>'
+    expect_in out/c.edges.csv '"Source","Target","Type","Kind","Weight"'
+    rm -f out/g.xml out/j out/h
+    nb "$FIX/ok.txt" -f gexf -o out/x.json
+    expect_rc 2
+    expect_err "--format gexf contradicts the extension, which means json"
+    nb "$FIX/ok.txt" --since 2024-02-30 -o out/o.gexf
+    expect_rc 2
+    expect_err "--since wants a date as YYYY-MM-DD"
+    # old outputs in the input folder are not articles
+    mkdir in/old
+    article 1 > in/old/a.txt
+    nb in/old -o in/old/o.gexf -o in/old/o.csv -o in/old/o.json -o in/old/o.html
+    expect_rc 0
+    nb in/old -o out/o.graphml
+    expect_rc 0
+    expect_edges out/o.graphml 2
+    expect_err "o.gexf: netbuild output"
+    expect_err "o.nodes.csv: netbuild output"
+    expect_err "o.edges.csv: netbuild output"
+    expect_err "o.json: JSON or HTML file"
+    expect_err "o.html: JSON or HTML file"
+    expect_in out/o.graphml '<data key="articles">a.txt</data>'
+    rm -rf in/old
 }
 
 # A capitalised name broken by a line break ("C'a\n al-I", found by
@@ -1036,10 +1130,10 @@ c_nul_padded() {
 # --explain with stdout as an output are refused; case does not matter.
 c_format_errors() {
     old_outputs
-    for o in o.svg o.gexf o.csv o.json o.xml noext; do
+    for o in o.svg o.xml noext; do
         nb "$FIX/ok.txt" -o "out/$o" -o out/o.graphml
         expect_rc 2
-        expect_err "out/$o: unknown output format (extensions: .graphml, .dot or .gv, .txt"
+        expect_err "out/$o: unknown output format (extensions: .graphml, .gexf, .csv, .json, .html, .dot or .gv, .txt"
         expect_absent "out/$o"
     done
     nb "$FIX/ok.txt" -f dot -o out/x.graphml

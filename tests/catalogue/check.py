@@ -24,10 +24,38 @@ def check(path):
         text = raw.decode("utf-8", errors="strict")
     except UnicodeDecodeError as e:
         return ["%s: invalid UTF-8 at byte %d" % (path, e.start)]
+    if path.endswith(".csv"):
+        # RFC 4180 records end in CRLF; a CR anywhere else is still wrong
+        text = text.replace("\r\n", "\n")
     m = BAD.search(text)
     if m:
         line = text.count("\n", 0, m.start()) + 1
         problems.append("%s:%d: forbidden character U+%04X" % (path, line, ord(m.group())))
+    if path.endswith(".csv"):
+        import csv
+        import io
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline=""), strict=True))
+        if not rows or len({len(r) for r in rows}) != 1:
+            problems.append("%s: CSV records of different widths" % path)
+        elif rows[0][0] not in ("Id", "Source"):
+            problems.append("%s: CSV header is not Gephi's (Id,... or Source,...)" % path)
+    if path.endswith(".json"):
+        import json
+        import networkx
+        try:
+            d = json.loads(text)
+            try:
+                g = networkx.node_link_graph(d, edges="edges")
+            except TypeError:
+                g = networkx.node_link_graph(d, link="edges")
+            if g.number_of_nodes() != len(d["nodes"]) or g.number_of_edges() != len(d["edges"]):
+                problems.append("%s: networkx reads another graph than the file holds" % path)
+        except Exception as e:  # noqa: BLE001 - any failure is the finding
+            problems.append("%s: JSON does not read back: %s" % (path, e))
+    if path.endswith(".html"):
+        # netbuild's five script elements and nothing from elsewhere
+        if text.count("</script") != 5 or "<script src" in text or "<link" in text:
+            problems.append("%s: the report has foreign script or link elements" % path)
     if path.endswith(".graphml"):
         import networkx
         try:

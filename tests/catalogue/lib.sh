@@ -132,6 +132,16 @@ check_out() {
         *.dot | *.gv)
             dot -Tsvg -o /dev/null "$f" > "$W/.dt" 2>&1 || fail "dot: $f: $(head -c 200 "$W/.dt" | tr '\n' '|')"
             ;;
+        *.gexf)
+            # the GEXF 1.3 RELAX NG schema, where shared/ has it
+            rng=$ROOT/../shared/schemas/gexf-1.3/gexf.rng
+            if [ -f "$rng" ]; then
+                xmllint --noout --huge --relaxng "$rng" "$f" > "$W/.xl" 2>&1 ||
+                    fail "gexf schema: $f: $(grep -v validates "$W/.xl" | head -c 200 | tr '\n' '|')"
+            else
+                xmllint --noout --huge "$f" > "$W/.xl" 2>&1 || fail "xmllint: $f: $(head -c 200 "$W/.xl" | tr '\n' '|')"
+            fi
+            ;;
         esac
     done
     "$PY" "$ROOT/tests/catalogue/check.py" "$@" > "$W/.py" 2>&1 ||
