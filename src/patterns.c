@@ -318,7 +318,10 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
         size_t first;
         c->next = nb_map_get(&P->by_lemma, c->lemma, &first) ? (int)first : -1;
         nb_map_put(&P->by_lemma, c->lemma, P->n_cues);
-        add_forms(P, c->lemma, c->pos == POS_SAY ? NB_FORM_SAY : NB_FORM_CUE);
+        unsigned kind = c->pos == POS_SAY ? NB_FORM_SAY : NB_FORM_CUE;
+        /* "X condemned the strikes": the attackers come from the article */
+        if (c->pos == POS_VERB && c->rel == NB_REL_CONDEMNS && !c->n_extra) kind |= NB_FORM_ALONE;
+        add_forms(P, c->lemma, kind);
         P->n_cues++;
     }
     fclose(f);

@@ -38,6 +38,7 @@ void nb_patterns_free(nb_patterns *P);
 #define NB_FORM_CUE 1u /* a relation cue's form */
 #define NB_FORM_SAY 2u /* a speech verb's */
 #define NB_FORM_NEG 4u /* a negative judgment's */
+#define NB_FORM_ALONE 8u /* a cue that needs one named actor only ("X condemned the strikes") */
 unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n);
 
 /* Is lemma a verb that takes places as well as actors ("shelled X"), so that

@@ -121,7 +121,10 @@ static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni
             kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
         }
     }
-    return two && ((kinds & NB_FORM_CUE) || (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG));
+    bool speech = (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG);
+    /* one actor is enough when the article's memory names the other */
+    if (e0 >= 0 && !two) return (kinds & NB_FORM_ALONE) || speech;
+    return two && ((kinds & NB_FORM_CUE) || speech);
 }
 
 /* Each parsed word gets the entity of the actor mention that holds it
