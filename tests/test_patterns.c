@@ -142,6 +142,21 @@ static void test_sentences(void **state)
     nb_buf_free(&err);
 }
 
+/* The shipped patterns and lexicons, through the tree alone: one case per
+ * construction, with its negatives. */
+static void test_data(void **state)
+{
+    (void)state;
+    nb_buf err = {0};
+    nb_patterns *P = NULL;
+    assert_int_equal(nb_patterns_load(&P, &nlp, "data/patterns", "data/cues.tsv", "data/negative.tsv", &err), NB_OK);
+    /* a title before the name, read as nmod:desc ("Hezbollah chief Naim Qassem") */
+    expect(P, "Then Hamas chief Nasser condemned Oman.", "N commands H;N condemns O;");
+    expect(P, "Then Hamas leader Nasser did not condemn Oman.", "N commands H;");
+    nb_patterns_free(P);
+    nb_buf_free(&err);
+}
+
 int main(void)
 {
     char why[256];
@@ -153,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_data),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     nb_nlp_free(&nlp);
