@@ -208,6 +208,9 @@ MANUAL = [
     ("arms supplier", "ROLE", "funds", "weapons", "to,of"),
     ("backer", "ROLE", "funds", "unspecified", "of"),
     ("military aid", "EVENT", "funds", "weapons", "to,for"),
+    # the receiver is the subject: data/patterns reads them in class RECEIVE
+    ("receive", "VERB", "funds", "unspecified", "-"),
+    ("obtain", "VERB", "funds", "unspecified", "-"),
     ("take command of", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),

@@ -51,6 +51,7 @@ typedef struct {
     char *id;
     int pos;
     int rel;              /* -1: the cue's */
+    int cue_class;        /* CUE{CLASS}: only cues with their lemma in it, else -1 */
     path src[MAX_ALTS], dst[MAX_ALTS];
     int n_src, n_dst;
 } pattern;
@@ -419,7 +420,20 @@ static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path
         pattern *pt = &P->pats[P->n_pats];
         memset(pt, 0, sizeof *pt);
         pt->rel = -1;
+        pt->cue_class = -1;
         bool ok = nf == 4;
+        if (ok) {
+            char *brace = strchr(fl[1], '{');
+            if (brace) {
+                char *end = strchr(brace, '}');
+                ok = end && end[1] == '\0';
+                if (ok) {
+                    *end = '\0';
+                    pt->cue_class = class_id(P, brace + 1, true);
+                    *brace = '\0';
+                }
+            }
+        }
         if (ok) {
             char *colon = strchr(fl[1], ':');
             if (colon) {
@@ -989,9 +1003,15 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
                     bool agents_only, int *aents, int *aws, int *na)
 {
     const nb_patterns *P = c->P;
+    /* a cue in a pattern's cue class ("received arms from") takes only the
+     * patterns naming that class */
+    bool special = false;
+    for (size_t pi = 0; pi < P->n_pats && !special; pi++)
+        special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
     for (size_t pi = 0; pi < P->n_pats; pi++) {
         const pattern *pt = &P->pats[pi];
         if (pt->pos != q->pos || (pt->rel >= 0 && pt->rel != (int)q->rel)) continue;
+        if (pt->cue_class >= 0 ? !in_class(P, pt->cue_class, q->lemma) : special) continue;
         int sw[MAX_HITS], dw[MAX_HITS], ns = 0, nd = 0;
         for (int a = 0; a < pt->n_src; a++) walk(c, &pt->src[a], 0, v, q, sw, &ns);
         if (!ns) continue;

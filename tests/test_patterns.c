@@ -153,6 +153,13 @@ static void test_data(void **state)
     /* a title before the name, read as nmod:desc ("Hezbollah chief Naim Qassem") */
     expect(P, "Then Hamas chief Nasser condemned Oman.", "N commands H;N condemns O;");
     expect(P, "Then Hamas leader Nasser did not condemn Oman.", "N commands H;");
+    /* the receiver is the subject, the giver after "from" */
+    expect(P, "Then Hamas received weapons and money from Iran.", "I funds H;");
+    expect(P, "Then Hamas receives money, weapons and training from Iran.", "I funds H;");
+    expect(P, "Then Hamas received a delegation from Iran.", "");
+    expect(P, "Then Hamas denied receiving weapons from Iran.", "");
+    expect(P, "Then Hamas may receive weapons from Iran.", "");
+    expect(P, "Did Hamas receive weapons from Iran?", "");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
