@@ -214,6 +214,7 @@ MANUAL = [
     ("take command of", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
+    ("target", "VERB", "attacked", None, "-"),
     ("be in charge of", "VERB", "commands", None, "-"),
     ("take charge of", "VERB", "commands", None, "-"),
 ]

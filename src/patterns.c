@@ -74,7 +74,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent;
 };
 
 /* ---- small helpers ---- */
@@ -532,7 +532,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -938,9 +938,17 @@ static bool blocked(const ctx *c, int v)
     return false;
 }
 
-/* Extra words of a multiword cue must hang from its head. */
+/* Extra words of a multiword cue must hang from its head; an attack
+ * verb's instrument must not be a non-violent one ("targeted Iran with
+ * sanctions", "hit Beijing with tariffs"). */
 static bool extras_ok(const ctx *c, int v, const cue *q)
 {
+    if (q->rel == NB_REL_ATTACKED)
+        for (int j = c->first[v]; j < c->first[v + 1]; j++) {
+            int d = c->kids[j];
+            if (in_class(c->P, c->P->k_nonviolent, lem(c, d)) && (case_is(c, d, "with") || lab(c, d) == c->P->l_obj))
+                return false;
+        }
     for (int k = 0; k < q->n_extra; k++) {
         bool found = false;
         for (int j = c->first[v]; j < c->first[v + 1] && !found; j++) {

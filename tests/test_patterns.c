@@ -160,6 +160,11 @@ static void test_data(void **state)
     expect(P, "Then Hamas denied receiving weapons from Iran.", "");
     expect(P, "Then Hamas may receive weapons from Iran.", "");
     expect(P, "Did Hamas receive weapons from Iran?", "");
+    /* "target" is an attack verb, unless its instrument is not violent */
+    expect(P, "Then Hamas targeted Israel with rockets.", "H attacked I;");
+    expect(P, "Then Oman was targeted by Iran in the strike.", "I attacked O;");
+    expect(P, "Then Oman targeted Iran with new sanctions.", "");
+    expect(P, "Then Hamas threatened to target Israel.", "");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
