@@ -1049,6 +1049,15 @@ static size_t on_reference(ctx *c, size_t i)
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+    } else if (!strcmp(w, "them")) {
+        /* "struck them" agrees as "they" does; not a part ("among them",
+         * "two of them") nor persons named just before ("X and Y, accusing them") */
+        static const char *const PART_OF[] = {"among", "of", "between", "including", NULL};
+        int persons = 0;
+        for (size_t k = 0; k < aa->n_ents; k++)
+            persons += aa->ents[k].kind == NB_KIND_PERSON && aa->ents[k].last_sent == aa->sentence;
+        if ((i > 0 && in(c, i - 1, PART_OF)) || persons >= 2) return i;
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
     } else if ((i == 0 ||
                 (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
                  (!in(c, i - 1, ARTICLE_LIKE) ||
