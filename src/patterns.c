@@ -1262,6 +1262,11 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         }
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
         judged(c, ew[k], de, dew, &nde);
+        /* "'This decision is null and void,' X said of India's move": what
+         * the speech is about names the judged actor */
+        for (int j = c->first[v]; j < c->first[v + 1] && !nde; j++)
+            if (lab(c, c->kids[j]) == P->l_obl && (case_is(c, c->kids[j], "of") || case_is(c, c->kids[j], "about")))
+                judged(c, c->kids[j], de, dew, &nde);
         for (int i = 0; i < nse; i++)
             for (int t = 0; t < nde; t++)
                 emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], dew[t]);
