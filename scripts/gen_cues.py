@@ -215,6 +215,14 @@ MANUAL = [
     ("captain", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
     ("target", "VERB", "attacked", None, "-"),
+    # "X's command of Y", "X's chairmanship of Y": the holder as possessor
+    ("command", "EVENT", "commands", None, "of,over"),
+    ("chairmanship", "EVENT", "commands", None, "of"),
+    # "Iran's delivery of drones to Russia", "weapons transfers to Hezbollah"
+    ("delivery", "EVENT", "funds", "unspecified", "to,for"),
+    ("shipment", "EVENT", "funds", "unspecified", "to,for"),
+    ("transfer", "EVENT", "funds", "unspecified", "to,for"),
+    ("arms sale", "EVENT", "funds", "weapons", "to"),
     ("be in charge of", "VERB", "commands", None, "-"),
     ("take charge of", "VERB", "commands", None, "-"),
 ]

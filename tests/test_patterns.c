@@ -165,6 +165,11 @@ static void test_data(void **state)
     expect(P, "Then Oman was targeted by Iran in the strike.", "I attacked O;");
     expect(P, "Then Oman targeted Iran with new sanctions.", "");
     expect(P, "Then Hamas threatened to target Israel.", "");
+    /* nominal: the possessor acts, the goods between act and receiver */
+    expect(P, "Then Iran's supply of drones to Russia was documented.", "I funds R;");
+    expect(P, "Then Iran's delivery of missiles to Russia began.", "I funds R;");
+    expect(P, "Then Iran's planned delivery of missiles to Russia was cancelled.", "");
+    expect(P, "Then Nasser's command of Hamas went unchallenged.", "N commands H;");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
