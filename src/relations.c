@@ -1217,19 +1217,6 @@ static const char *const AID[] = {
     "million", "billion", "$", "euros", "dollars", "pounds", "worth", "tranche", "new",
     "further", "additional", "humanitarian", "security", "budget", "salaries", "wages", NULL};
 
-/* "receives weapons and training from Iran's Quds Force" */
-static void receives(rctx *r, int v)
-{
-    int k = v + 1;
-    while (k < r->n && k < v + 7 && w_in(r, k, AID)) k++;
-    if (k == v + 1 || !w_is(r, k, "from") || blocked(r, v, true)) return;
-    int src[8], ns = 0, subj[8], relobj;
-    np_actors(r, k + 1, src, &ns, 8, false);
-    int nsub = find_subjects(r, v, subj, 8, &relobj);
-    for (int a = 0; a < ns; a++)
-        for (int b = 0; b < nsub; b++) emit(r, src[a], NB_REL_FUNDS, subj[b], "receives");
-}
-
 /* Counts the aid words of the phrase from i ("counter-terrorism training",
  * "$300 million military aid package"), over at most span items; *end
  * receives the item after it. to_target: the phrase ends before "to X", so
@@ -1493,8 +1480,7 @@ static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers
 /* Words the loop below reacts to besides those lists. */
 static const char *const CUES[] = {
     "support", "backing", "funding", "sponsorship", "financing", "arming",
-    "hit", "responsibility", "whose", ",", "fired", "fires", "launched", "receives",
-    "received", "receive", "receiving", "obtained", "gets", NULL};
+    "hit", "responsibility", "whose", ",", "fired", "fires", "launched", NULL};
 
 static nb_map cue_index;
 
@@ -1549,9 +1535,6 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         if (w_is(&r, i, "whose")) whose_org(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
         if (w_in(&r, i, BACKER)) backer_noun(&r, i);
-        if (w_is(&r, i, "receives") || w_is(&r, i, "received") || w_is(&r, i, "receive") ||
-            w_is(&r, i, "receiving") || w_is(&r, i, "obtained") || w_is(&r, i, "gets"))
-            receives(&r, i);
     }
     (void)start;
     return *n_out;
