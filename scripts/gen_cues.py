@@ -223,6 +223,8 @@ MANUAL = [
     ("shipment", "EVENT", "funds", "unspecified", "to,for"),
     ("transfer", "EVENT", "funds", "unspecified", "to,for"),
     ("arms sale", "EVENT", "funds", "weapons", "to"),
+    ("paymaster", "ROLE", "funds", "money", "of"),
+    ("arming", "EVENT", "funds", "weapons", "of,to"),
     ("be in charge of", "VERB", "commands", None, "-"),
     ("take charge of", "VERB", "commands", None, "-"),
 ]

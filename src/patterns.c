@@ -74,7 +74,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope;
 };
 
 /* ---- small helpers ---- */
@@ -532,7 +532,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -918,6 +918,12 @@ static bool blocked(const ctx *c, int v)
         } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
             if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;
+            /* "did not claim responsibility for the attack": the noun's scope is its verb's */
+            if (l == P->l_nmod && in_class(P, P->k_carry_scope, lem(c, h))) {
+                /* (its verb, "claimed", is no claim of the speaker's here) */
+                x = lab(c, h) == P->l_obj && head(c, h) >= 0 ? head(c, h) : h;
+                continue;
+            }
             /* a participle clause shares its head's scope: "accused X of
              * violating the truce by killing ..." */
             if ((l == P->l_advcl || l == P->l_acl) && !strcmp(xpos(c, x), "VBG") && strcmp(upos(c, h), "NOUN")) {

@@ -170,6 +170,12 @@ static void test_data(void **state)
     expect(P, "Then Iran's delivery of missiles to Russia began.", "I funds R;");
     expect(P, "Then Iran's planned delivery of missiles to Russia was cancelled.", "");
     expect(P, "Then Nasser's command of Hamas went unchallenged.", "N commands H;");
+    /* "claimed responsibility for the attack on Y"; the claim's scope reaches the attack */
+    expect(P, "Then Hamas claimed responsibility for the attack on Israel.", "H attacked I;");
+    expect(P, "Then Hamas did not claim responsibility for the attack on Israel.", "");
+    expect(P, "Then Hamas denied responsibility for the attack on Israel.", "");
+    /* "X remains Y's chief paymaster" */
+    expect(P, "Then Iran remains Hamas's chief paymaster.", "I funds H;");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
