@@ -1412,32 +1412,6 @@ static void backed_compound(rctx *r, int b)
     }
 }
 
-/* "Al-Shabaab claimed responsibility for the attack on the AU base" */
-static void claimed(rctx *r, int k)
-{
-    static const char *const CLAIM[] = {"claimed", "claims", "claim", "claiming", "took", "takes",
-                                        "admitted", "acknowledged", NULL};
-    if (!w_in(r, k - 1, CLAIM) || !w_is(r, k + 1, "for")) return;
-    int e = k + 2;
-    while (e < r->n && e < k + 7 && !is_event(r, e) && !w_in(r, e, BOUNDARY)) e++;
-    if (!is_event(r, e)) return;
-    /* "claims" is an intent word elsewhere ("claimed that"): check before it */
-    if (blocked(r, k - 1, true)) return;
-    int subj[8], relobj;
-    int ns = find_subjects(r, k - 1, subj, 8, &relobj);
-    if (ns == 0) return;
-    nb_relations_note_attack(r->aa, subj, ns, r->it[e].w);
-    int p = e + 1;
-    if (!w_is(r, p, "on") && !w_is(r, p, "against")) return;
-    int obj[8], no = 0;
-    np_actors(r, p + 1, obj, &no, 8, true);
-    if (no == 0) {
-        int h = phrase_head(r, p + 1, 6);
-        if (h >= 0) obj[no++] = r->it[h].ent;
-    }
-    emit_pairs(r, subj, ns, NB_REL_ATTACKED, obj, no, "claimed");
-}
-
 /* "X said the strikes were unacceptable", "X called the airstrikes a
  * blatant attack on Iraqi sovereignty" */
 static void speech(rctx *r, int v)
@@ -1480,7 +1454,7 @@ static const char *const BACKER[] = {"backer", "backers", "supplier", "suppliers
 /* Words the loop below reacts to besides those lists. */
 static const char *const CUES[] = {
     "support", "backing", "funding", "sponsorship", "financing", "arming",
-    "hit", "responsibility", "whose", ",", "fired", "fires", "launched", NULL};
+    "hit", "whose", ",", "fired", "fires", "launched", NULL};
 
 static nb_map cue_index;
 
@@ -1531,7 +1505,6 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
             w_is(&r, i, "sponsorship") || w_is(&r, i, "financing") || w_is(&r, i, "arming"))
             nominal_funds(&r, i);
         if (w_in(&r, i, GIVE)) give(&r, i);
-        if (w_is(&r, i, "responsibility")) claimed(&r, i);
         if (w_is(&r, i, "whose")) whose_org(&r, i);
         if (w_is(&r, i, "fired") || w_is(&r, i, "fires") || w_is(&r, i, "launched")) fire_at(&r, i);
         if (w_in(&r, i, BACKER)) backer_noun(&r, i);
