@@ -1123,9 +1123,13 @@ static bool judges(const ctx *c, int r)
         if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
         if (l == P->l_obj && !strcmp(upos(c, r), "VERB")) {
             if (negative_at(c, d) >= SPEECH_MIN) return true;
-            if (child_in(c, d, P->l_amod, -1) >= 0)
-                for (int k = c->first[d]; k < c->first[d + 1]; k++)
-                    if (lab(c, c->kids[k]) == P->l_amod && negative_at(c, c->kids[k]) >= SPEECH_MIN) return true;
+            /* "committing a grave crime", "waging a war of aggression" */
+            for (int k = c->first[d]; k < c->first[d + 1]; k++) {
+                int e = c->kids[k];
+                if ((lab(c, e) == P->l_amod || lab(c, e) == P->l_nmod) && !negated(c, e) &&
+                    negative_at(c, e) >= SPEECH_MIN)
+                    return true;
+            }
         }
     }
     return false;
@@ -1268,11 +1272,19 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         }
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
         judged(c, ew[k], de, dew, &nde);
-        /* "'This decision is null and void,' X said of India's move": what
-         * the speech is about names the judged actor */
-        for (int j = c->first[v]; j < c->first[v + 1] && !nde; j++)
-            if (lab(c, c->kids[j]) == P->l_obl && (case_is(c, c->kids[j], "of") || case_is(c, c->kids[j], "about")))
-                judged(c, c->kids[j], de, dew, &nde);
+        /* "'This decision is null and void,' X said of India's move", "...
+         * X said after Y dismissed the army chief": what the speech is
+         * about, or answers, names the judged actor */
+        for (int j = c->first[v]; j < c->first[v + 1] && !nde; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) == P->l_obl && (case_is(c, d, "of") || case_is(c, d, "about") || case_is(c, d, "after")))
+                judged(c, d, de, dew, &nde);
+            int mk = lab(c, d) == P->l_advcl ? child_in(c, d, P->l_mark, -1) : -1;
+            if (mk >= 0 && !strcmp(lem(c, mk), "after")) {
+                int sb[MAX_HITS], nsb = subjects(c, d, sb, MAX_HITS);
+                for (int i = 0; i < nsb; i++) denote(c, sb[i], de, dew, &nde, 0, true);
+            }
+        }
         for (int i = 0; i < nse; i++)
             for (int t = 0; t < nde; t++)
                 emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], dew[t]);

@@ -176,6 +176,12 @@ static void test_data(void **state)
     expect(P, "Then Hamas denied responsibility for the attack on Israel.", "");
     /* "X remains Y's chief paymaster" */
     expect(P, "Then Iran remains Hamas's chief paymaster.", "I funds H;");
+    /* evaluative speech: the judgment in the object's modifier, and a
+     * judgment with no actor of its own about what the speaker answers */
+    expect(P, "Then Oman said Iran was waging a war of aggression.", "O condemns I;");
+    expect(P, "Then Oman said Iran was waging a war of liberation.", "");
+    expect(P, "Then Oman said the decision was illegal after Iran closed the border.", "O condemns I;");
+    expect(P, "Then Oman said the decision was wise after Iran closed the border.", "");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
