@@ -1160,12 +1160,36 @@ static bool attribution(const ctx *c, int v)
     int h = head(c, v);
     if (h < 0 || h > v) return false;
     if (lab(c, v) == P->l_parataxis) return true;
-    if (lab(c, v) != P->l_conj) return false;
+    /* after the closing quote mark the parser may hang the verb as a
+     * conjunct or, misled, as a clause modifying the quote's head */
+    int l = lab(c, v);
+    if (l != P->l_conj && l != P->l_relcl && l != P->l_acl && l != P->l_advcl) return false;
     for (int x = h + 1; x < v; x++) {
         const nb_uword *w = &c->s->w[x];
         if ((w->len == 1 && w->form[0] == '"') || (w->len == 3 && !memcmp(w->form, "\xe2\x80\x9d", 3))) return true;
     }
     return false;
+}
+
+/* The speaker of speech verb v: its subject; after a quote with none, the
+ * noun between the closing quote mark and v that the parser hung elsewhere
+ * ("'...,' the minister X wrote" read with X as the quote's nmod). */
+static int speaker_words(const ctx *c, int v, int *out, int max)
+{
+    int n = subjects(c, v, out, max);
+    if (n || !attribution(c, v)) return n;
+    int q = v - 1;
+    while (q > 0 && !(c->s->w[q].len == 1 && c->s->w[q].form[0] == '"') &&
+           !(c->s->w[q].len == 3 && !memcmp(c->s->w[q].form, "\xe2\x80\x9d", 3)))
+        q--;
+    for (int x = q + 1; x < v; x++) {
+        int h = head(c, x);
+        if ((h <= q || h >= v) && h != v && (!strcmp(upos(c, x), "NOUN") || !strcmp(upos(c, x), "PROPN"))) {
+            out[0] = x;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Marks the first-person words of w's subtree as the speaker's ("'I
@@ -1186,7 +1210,7 @@ static void first_persons(ctx *c, int w, int speaker, int depth)
 static void speakers(ctx *c, int v)
 {
     const nb_patterns *P = c->P;
-    int subj[MAX_HITS], ns = subjects(c, v, subj, MAX_HITS);
+    int subj[MAX_HITS], ns = speaker_words(c, v, subj, MAX_HITS);
     int se[MAX_HITS], sew[MAX_HITS], nse = 0;
     for (int i = 0; i < ns; i++) denote(c, subj[i], se, sew, &nse, 0, true);
     if (nse != 1) return;
@@ -1219,7 +1243,7 @@ static bool speech_blocked(const ctx *c, int v)
 static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
 {
     const nb_patterns *P = c->P;
-    int subj[MAX_HITS], ns = subjects(c, v, subj, MAX_HITS);
+    int subj[MAX_HITS], ns = speaker_words(c, v, subj, MAX_HITS);
     int se[MAX_HITS], sew[MAX_HITS], nse = 0;
     for (int i = 0; i < ns; i++) denote(c, subj[i], se, sew, &nse, 0, true);
     if (!nse) return;
