@@ -994,6 +994,7 @@ static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int
  * strikes" with "Israeli strikes"): its attacked-pattern sources. */
 static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n);
 static void recalled_agents(const ctx *c, int w, int *ents, int *ws, int *n);
+static void judged(const ctx *c, int w, int *ents, int *ws, int *n);
 
 /* Does the event word say whose act it is, even with no actor ("its
  * strikes", "Russian strikes", "strikes by unknown gunmen")? Then the
@@ -1040,11 +1041,10 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         for (int a = 0; a < pt->n_dst; a++) walk(c, &pt->dst[a], 0, v, q, dw, &nd);
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
         for (int i = 0; i < nd; i++) {
-            int before = nde;
-            denote(c, dw[i], de, dew, &nde, 0, true);
-            /* condemning an attack condemns its authors */
-            if (nde == before && q->rel == NB_REL_CONDEMNS) event_agents(c, dw[i], de, dew, &nde);
-            if (nde == before && q->rel == NB_REL_CONDEMNS && !agents_named(c, dw[i])) recalled_agents(c, dw[i], de, dew, &nde);
+            /* condemning an act condemns its authors: "condemned the
+             * strikes", "the RSF's actions" */
+            if (q->rel == NB_REL_CONDEMNS) judged(c, dw[i], de, dew, &nde);
+            else denote(c, dw[i], de, dew, &nde, 0, true);
         }
         /* "Iran's Revolutionary Guards chief": the compound names what is
          * led, the possessor only whose it is */

@@ -182,6 +182,10 @@ static void test_data(void **state)
     expect(P, "Then Oman said Iran was waging a war of liberation.", "");
     expect(P, "Then Oman said the decision was illegal after Iran closed the border.", "O condemns I;");
     expect(P, "Then Oman said the decision was wise after Iran closed the border.", "");
+    /* condemning an act condemns its owner */
+    expect(P, "Then Oman strongly condemned Iran's actions in the south.", "O condemns I;");
+    expect(P, "Then Oman condemned the killing of Iran's general.", "");
+    expect(P, "Then Oman did not condemn Iran's decision.", "");
     /* the attribution after a quote, however the parser hangs it */
     expect(P, "\"Iran's actions in the south are a clear violation of the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "O condemns I;");
     expect(P, "\"Iran's actions in the south are a welcome step towards the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "");
