@@ -732,12 +732,32 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     uint32_t fl = NB_IT_ACTOR;
     /* "the U.N. Support Mission in Libya": an organisation whose name starts
      * with another's is an actor of its own, not the UN */
-    if (de->kind == NB_KIND_ORG && !demonym && !is(c, j, "'s")) {
+    /* A country's name opens a movement's the same way ("Sudan People's
+     * Liberation Movement-in-Opposition"); its own forces stay the country
+     * ("Rwanda Defence Force"). */
+    static const char *const INSURGENT[] = {"liberation", "revolutionary", "opposition", "alliance", "front",
+                                            "movement", "resistance", "rebel", "rebels", "patriotic", "party",
+                                            "communist", "union", "islamic", "free", NULL};
+    bool country_org = de->kind == NB_KIND_COUNTRY && !demonym && !is(c, j, "'s");
+    if ((de->kind == NB_KIND_ORG || country_org) && !demonym && !is(c, j, "'s")) {
         size_t k = j, head_end = 0;
-        while (k < c->n && k < j + 4 && cap(c, k)) {
-            if (in(c, k, NB_LEX_ORG_HEAD)) head_end = k + 1;
+        bool insurgent = false;
+        while (k < c->n && k < j + 6) {
+            if (cap(c, k)) {
+                if (in(c, k, NB_LEX_ORG_HEAD)) head_end = k + 1;
+                if (in(c, k, INSURGENT)) insurgent = true;
+            } else if (!(country_org && is(c, k, "'s") && cap(c, k + 1))) {
+                break;
+            }
             k++;
         }
+        /* "-in-Opposition" */
+        if (head_end && hyphen(c, head_end) && is(c, head_end + 1, "in") && hyphen(c, head_end + 2) &&
+            cap(c, head_end + 3)) {
+            if (in(c, head_end + 3, INSURGENT)) insurgent = true;
+            head_end += 4;
+        }
+        if (country_org && !insurgent) head_end = 0;
         if (head_end) {
             size_t end = head_end;
             if ((is(c, end, "in") || is(c, end, "for") || is(c, end, "of")) && cap(c, end + 1)) {
@@ -882,8 +902,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     size_t j = i;
     size_t e_dummy;
     unsigned f_dummy;
+    /* after "Party of", "Office for": the name goes on through a known name
+     * ("Communist Party of the Philippines", "Office for Kosovo and Metohija") */
+    bool linked = false;
     while (j < c->n) {
-        if (j > i && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
+        if (j > i && !linked && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
         if (name_token(c, j)) {
             j++;
             continue;
@@ -895,9 +918,24 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
-        if (is(c, j, "of") && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && name_token(c, j + 1)) {
-            j++; /* "Army of Islam" */
-            continue;
+        if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD)) {
+            /* "Army of Islam", "Coalition of Patriots for Change", "Party of the Philippines" */
+            size_t k = is(c, j + 1, "the") ? j + 2 : j + 1;
+            if (name_token(c, k)) {
+                linked = true;
+                j = k;
+                continue;
+            }
+        }
+        if (linked && (is(c, j, "for") || (is(c, j, "in") && is(c, j + 1, "the")) || is(c, j, "and")) && j > i &&
+            name_token(c, j - 1)) {
+            /* "Union for Peace in the Central African Republic", "Kosovo and
+             * Metohija"; not "... Management in New Delhi", a place */
+            size_t k = is(c, j + 1, "the") && !is(c, j, "and") ? j + 2 : j + 1;
+            if (name_token(c, k)) {
+                j = k;
+                continue;
+            }
         }
         break;
     }
@@ -911,8 +949,13 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, i, j > i ? j : i + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j > i ? j : i + 1;
     }
-    /* "On Saturday", "However Hemedti": a capitalised stop word opens the run */
-    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j) s0++;
+    /* "On Saturday", "However Hemedti": a capitalised stop word opens the run;
+     * an organisation's own adjective does not ("International Maritime
+     * Organization", "Central Reserve Police Force") */
+    static const char *const ORG_ADJ[] = {"international", "national", "central", "federal", "democratic",
+                                          "islamic", "civil", "people", "arab", "world", "state", NULL};
+    bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
+    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
     if (single && in(c, s0, NB_LEX_ETHNIC)) {
