@@ -956,6 +956,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           "islamic", "civil", "people", "arab", "world", "state", NULL};
     bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
+    /* "First Vice President Riek Machar": titles after the stop word too */
+    if (s0 > i && s0 + 1 < j) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
     if (single && in(c, s0, NB_LEX_ETHNIC)) {
