@@ -1150,6 +1150,14 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
     }
+    /* "'This was a cowardly act,' the minister said": a demonstrative that
+     * names no one is the article's attack */
+    const char *l = lem(c, w);
+    if (*n == before && c->recall && ent_at(c, w) < 0 && (!strcmp(l, "this") || !strcmp(l, "that")) &&
+        (!strcmp(upos(c, w), "PRON") || !strcmp(upos(c, w), "DET"))) {
+        int got[MAX_HITS], k = c->recall(c->ud, "attack", got, MAX_HITS);
+        for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+    }
 }
 
 /* Is speech verb v the attribution after its quote ("'...,' X said"),
