@@ -1191,6 +1191,12 @@ static size_t on_reference(ctx *c, size_t i)
             if (!strcmp(h, "military") && in(c, k + 1, MIL_NOUN)) return i;
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_ARMY;
+        } else if (!strcmp(h, "government") && !is(c, k + 1, "forces") && !is(c, k + 1, "troops") &&
+                   !is(c, k + 1, "officials") && !is(c, k + 1, "body") && !in(c, k + 1, NB_LEX_FACILITY)) {
+            /* "the government said", "the government's response": the
+             * country the article is about, as "the army" is */
+            mask = K(NB_KIND_COUNTRY);
+            role = NB_ROLE_ARMY;
         } else if (!strcmp(h, "embassy")) {
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_EMBASSY;
