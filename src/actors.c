@@ -896,6 +896,10 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
     return i;
 }
 
+/* Member nouns among the organisation heads: "Fighters of X" are X's. */
+static const char *const MEMBERS[] = {"fighters", "forces", "units", "unit", "revolutionaries", "mujahideen",
+                                      "police", NULL};
+
 /* Handles a capitalised run not in the dictionary. */
 static size_t on_name(ctx *c, size_t i, size_t sent_first)
 {
@@ -918,7 +922,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
-        if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD)) {
+        if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) &&
+            !(in(c, j - 1, MEMBERS) && dict_match(c, is(c, j + 1, "the") ? j + 2 : j + 1, &e_dummy, &f_dummy) >
+                                           (is(c, j + 1, "the") ? j + 2 : j + 1))) {
             /* "Army of Islam", "Coalition of Patriots for Change", "Party of the Philippines" */
             size_t k = is(c, j + 1, "the") ? j + 2 : j + 1;
             if (name_token(c, k)) {
@@ -960,6 +966,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     if (s0 > i && s0 + 1 < j) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
+    /* "Fighters of the National Liberation Army": the members are the
+     * named group's, no actor of their own */
+    if (single && in(c, s0, MEMBERS) && (is(c, j, "of") || is(c, j, "from"))) {
+        for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return j;
+    }
     if (single && in(c, s0, NB_LEX_ETHNIC)) {
         /* "Tuareg separatists": a generic group; "Tuareg militant X": a word */
         for (size_t k = i; k < s0; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);

@@ -74,7 +74,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site;
 };
 
 /* ---- small helpers ---- */
@@ -532,7 +532,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -590,6 +590,7 @@ typedef struct {
     int *kids;            /* children of word i: kids[first[i] .. first[i + 1]) */
     int *first;
     bool question;
+    int cur_rel;          /* the relation being read, -1 in speech: sites count for attacks only */
 } ctx;
 
 static const char *lem(const ctx *c, int i) { return c->lc + c->lc_at[i]; }
@@ -850,8 +851,27 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (*n == before && proxy && in_class(P, P->k_proxy, lem(c, w))) {
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j], l = lab(c, d);
-                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss))
+                /* "fighters of X", "gunmen from X": the preposition right after
+                 * the word (not "units south of Tripoli") */
+                bool of = l == P->l_nmod && w + 1 < (int)c->s->n && lab(c, w + 1) == P->l_case &&
+                          head(c, w + 1) == d && (case_is(c, d, "from") || case_is(c, d, "of"));
+                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
                     push_ent(ent_at(c, d), d, ents, ws, n);
+            }
+        }
+        /* "a military base in Colombia's Arauca province", "a prison in the
+         * Ecuadorean city of Machala": a state's site with no owner named is
+         * the state where it stands */
+        if (*n == before && proxy && c->cur_rel == NB_REL_ATTACKED && in_class(P, P->k_state_site, lem(c, w))) {
+            for (int j = c->first[w]; j < c->first[w + 1] && *n == before; j++) {
+                int d = c->kids[j];
+                if (lab(c, d) != P->l_nmod || !(case_is(c, d, "in") || case_is(c, d, "near"))) continue;
+                if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
+                for (int k = c->first[d]; k < c->first[d + 1] && *n == before; k++) {
+                    int e = c->kids[k], l = lab(c, e);
+                    if (ent_at(c, e) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss))
+                        push_ent(ent_at(c, e), e, ents, ws, n);
+                }
             }
         }
     }
@@ -1329,7 +1349,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
     size_t n = s->n, from = *n_out;
     if (n == 0) return *n_out;
     ctx c = {P, m, s, nb_malloc(n * sizeof(int)), recall, ud, NULL, nb_malloc(n * sizeof(size_t)),
-             nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false};
+             nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false, -1};
     memcpy(c.ent_of, ent_of, n * sizeof(int));
     size_t total = 0;
     for (size_t i = 0; i < n; i++) total += strlen(nb_sent_lemma(s, i)) + 1;
@@ -1369,7 +1389,9 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
             const cue *q = &P->cues[qi];
             if (q->pos == POS_SAY || !pos_fits(&c, (int)v, q->pos) || !extras_ok(&c, (int)v, q)) continue;
             if (blocked(&c, (int)v)) break;
+            c.cur_rel = (int)q->rel;
             run_cue(&c, (int)v, q, out, n_out, cap, from, false, NULL, NULL, NULL);
+            c.cur_rel = -1;
         }
     }
     free(c.kids);

@@ -186,6 +186,11 @@ static void test_data(void **state)
     expect(P, "Then Oman strongly condemned Iran's actions in the south.", "O condemns I;");
     expect(P, "Then Oman condemned the killing of Iran's general.", "");
     expect(P, "Then Oman did not condemn Iran's decision.", "");
+    /* a state's site with no owner named: the state where it stands, for attacks only */
+    expect(P, "Then Hamas attacked a military base in Oman on Tuesday.", "H attacked O;");
+    expect(P, "Then Iran runs a military base in Oman.", "");
+    /* "fighters of X": the preposition right after the word */
+    expect(P, "Then fighters of Hamas attacked Oman.", "H attacked O;");
     /* the attribution after a quote, however the parser hangs it */
     expect(P, "\"Iran's actions in the south are a clear violation of the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "O condemns I;");
     expect(P, "\"Iran's actions in the south are a welcome step towards the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "");
