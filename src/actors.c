@@ -1092,6 +1092,8 @@ static const char *const AGENTS[] = {
     "commanders", "officials", NULL};
 static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", NULL};
 
+static bool item_is(const ctx *c, size_t k, const char *w);
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
@@ -1099,13 +1101,30 @@ static size_t on_reference(ctx *c, size_t i)
     const char *w = lw(c, i);
     int ent = -1, backer = -1, mask = 0;
     size_t end = i + 1, kb = 0;
+    /* "Israel said it had...", "X said that they...": the reporting
+     * verb's subject, when it agrees */
+    int speaker = -1;
+    {
+        size_t k = c->n_items;
+        if (k && item_is(c, k - 1, "that")) k--;
+        if (k >= 2 && (item_is(c, k - 1, "said") || item_is(c, k - 1, "says") || item_is(c, k - 1, "added") ||
+                       item_is(c, k - 1, "announced") || item_is(c, k - 1, "claimed") || item_is(c, k - 1, "insisted")) &&
+            (c->items[k - 2].flags & NB_IT_ACTOR) && c->items[k - 2].ent >= 0)
+            speaker = c->items[k - 2].ent;
+        while (speaker >= 0 && aa->ents[speaker].alias_of >= 0) speaker = aa->ents[speaker].alias_of;
+    }
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
         /* "attacked him": object pronouns agree with persons too */
         ent = salient(aa, K(NB_KIND_PERSON));
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him")) ent = speaker;
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
+        if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_ORG || aa->ents[speaker].kind == NB_KIND_COUNTRY))
+            ent = speaker;
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_GROUP || aa->ents[speaker].kind == NB_KIND_ORG))
+            ent = speaker;
     } else if (!strcmp(w, "them")) {
         /* "struck them" agrees as "they" does; not a part ("among them",
          * "two of them") nor persons named just before ("X and Y, accusing them") */
