@@ -1432,7 +1432,13 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             i = on_name(&c, i, first);
             continue;
         }
-        if (g != SIZE_MAX && (g > i || !is(&c, g, "militia")) &&
+        /* "killing three militants", "several hundred gunmen": a count of
+         * people, no actor */
+        static const char *const COUNT[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                            "ten", "dozen", "dozens", "hundred", "hundreds", "thousand",
+                                            "thousands", "scores", "several", NULL};
+        bool counted = g != SIZE_MAX && g == i && i > 0 && ((toks[i - 1].flags & NB_TOK_NUM) || in(&c, i - 1, COUNT));
+        if (g != SIZE_MAX && !counted && (g > i || !is(&c, g, "militia")) &&
             strcmp(lw(&c, g), "factions") != 0 && strcmp(lw(&c, g), "proxies") != 0) {
             size_t end = group_tail(&c, g + 1);
             int ge = group_entity(aa, NULL, nb_lex_group_head(lw(&c, g), strlen(lw(&c, g))));
