@@ -5,26 +5,36 @@
 #
 #   sh scripts/faults.sh [path/to/netbuild]          (default ./netbuild)
 #
-# Trials (input: two seed articles; outputs o.graphml and o.dot, which hold an
-# older network before every run):
+# Trials (input: two seed articles; outputs o.graphml, o.dot, o.gexf, o.csv
+# (o.nodes.csv and o.edges.csv), o.json and o.html, which hold an older
+# network before every run):
 #   write  every write-type call on the GraphML output, then on the DOT one
 #          (fwrite, fprintf, fflush, fsync, fclose...), failing with ENOSPC
-#          and EIO in turn, plus "disk stays full" (sticky) runs;
-#   rename the rename() of each output;
+#          and EIO in turn; on the GEXF, CSV, JSON and HTML outputs a sample
+#          of their calls (NB_WRITE_SAMPLES, default 16: the first four, the
+#          last four - the flush, sync and close - and an even spread), since
+#          they write through the same sink and its sticky error flag, and
+#          libcsv alone makes one call per character (8,000 on two articles);
+#          plus "disk stays full" (sticky) runs at the first, middle and last
+#          call of every output;
+#   rename the rename() of each output (both halves of the CSV);
 #   signal SIGTERM, SIGINT and SIGHUP raised at the first, a middle and the
-#          last write call of each output;
+#          last write call of the GraphML and DOT outputs, and at a middle
+#          one of the others;
 #   alloc  every malloc/calloc/realloc made by a library (libcsv, libigraph,
 #          libc's stdio...) and a sample of netbuild's own (the first ones,
 #          an even spread, and the last ones, where the writers run).
-# Expected: write and rename faults exit 3 with "write failed" on stderr; an
-# allocation failure may abort with "out of memory" on stderr (SIGABRT, the
-# documented behaviour), or exit 0 / 1 / 3 with a message; never another
-# signal (a segfault). Always: no temporary file is left, and every output is
-# either byte-identical to the older one or to a fault-free run's, or (after
-# a reported problem) a complete valid file - never a partial one; the output
-# whose write failed keeps its older content. A signal kills netbuild (status
-# 128 + the signal) with the output being written old and the other one old
-# or new.
+# Expected: write and rename faults exit 3 with "write failed" on stderr,
+# naming only outputs of the one that was failed (one CSV half, or both
+# when the disk stays full); an output named keeps its older content, every
+# other output is the new network. An allocation failure may abort with
+# "out of memory" on stderr (SIGABRT, the documented behaviour), or exit 0
+# / 1 / 3 with a message; never another signal (a segfault). Always: no
+# temporary file is left, and every output is either byte-identical to the
+# older one or to a fault-free run's, or (after a reported problem) a
+# complete valid file - never a partial one. A signal kills netbuild
+# (status 128 + the signal) with the output being written old and the
+# others old or new.
 #
 # A segfault that gdb places inside igraph (or a library under it), after an
 # allocation igraph itself asked for, is igraph's own out-of-memory handling
@@ -36,7 +46,11 @@
 #
 # Prints a line per group and one per failing trial (NB_VERBOSE=1: one per
 # trial), then "N passed, M failed" counting trials; exits non-zero on any
-# failure. Environment: NB_JOBS (default 2), NB_ALLOC_SAMPLES (netbuild's own
+# failure. Environment: NB_JOBS (default 2), NB_WRITE_SAMPLES (write calls
+# tried on each of GEXF, CSV, JSON and HTML; "all" tries every one),
+# NB_FAULT_SUFFIXES (the outputs to fault, default ".graphml .dot .gexf .csv
+# .json .html"; NB_ALLOC_SAMPLES=0 leaves out allocation faults),
+# NB_ALLOC_SAMPLES (netbuild's own
 # allocations tried, default 400), NB_ALLOC_TAIL (how many of the last
 # allocations are all tried, default a quarter of the samples),
 # NB_FAULT_INPUT (input paths, default two seed articles), NB_STRICT.
@@ -44,8 +58,14 @@
 # without allocation faults and only write and rename faults run.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# every output, as a key and its file; -o o.csv writes o.nodes.csv and o.edges.csv
+OUTS="graphml dot gexf nodes edges json html"
+# file_of KEY sets f to the output's file name (no subshell: trials call it often)
+file_of() { case $1 in nodes | edges) f="o.$1.csv" ;; *) f="o.$1" ;; esac; }
+# the outputs a watched suffix covers
+group_of() { case $1 in .csv) echo "nodes edges" ;; *) echo "${1#.}" ;; esac; }
 
-# Runs netbuild on the input into DIR/o.graphml and DIR/o.dot, with extra
+# Runs netbuild on the input into DIR/o.graphml, o.dot, ... o.html, with extra
 # environment assignments; stderr goes to DIR/err. Trials and the counting
 # runs use folders with names of one length and the same older outputs in
 # place, so that allocation indices line up between them.
@@ -57,13 +77,16 @@ run_in() { # DIR [VAR=VALUE...]
     # shellcheck disable=SC2086 # INPUT is a list of paths
     timeout 120 env --default-signal=HUP,INT,TERM NETBUILD_DATA="$ROOT/data" \
         ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
-        "$@" "$NB" -q $INPUT -o "$dir/o.graphml" -o "$dir/o.dot" > /dev/null 2> "$dir/err"
+        "$@" "$NB" -q $INPUT -o "$dir/o.graphml" -o "$dir/o.dot" -o "$dir/o.gexf" -o "$dir/o.csv" \
+        -o "$dir/o.json" -o "$dir/o.html" > /dev/null 2> "$dir/err"
 }
 prepare() { # DIR: a fresh folder holding the older outputs
     rm -rf "$1"
     mkdir "$1"
-    cp "$TMPD/old.graphml" "$1/o.graphml"
-    cp "$TMPD/old.dot" "$1/o.dot"
+    for o in $OUTS; do
+        file_of "$o"
+        cp "$TMPD/old/$f" "$1/"
+    done
 }
 
 # ---- worker: one trial ---------------------------------------------------------
@@ -85,35 +108,49 @@ if [ "${1:-}" = "--trial" ]; then
     err1=$(head -c 200 "$D/err" | tr '\n' '|')
     same() { cmp -s "$1" "$2"; }
     # each output: old, or the reference (complete), or something else
-    for o in graphml dot; do
-        if same "$TMPD/old.$o" "$D/o.$o"; then eval "state_$o=old"
-        elif same "$TMPD/ref.$o" "$D/o.$o"; then eval "state_$o=new"
+    for o in $OUTS; do
+        file_of "$o"
+        if same "$TMPD/old/$f" "$D/$f"; then eval "state_$o=old"
+        elif same "$TMPD/ref/$f" "$D/$f"; then eval "state_$o=new"
         else eval "state_$o=other"; fi
     done
+    group=$(group_of "$sfx")
     left=$(find "$D" -name '*.tmp*' | head -n 1)
     [ -n "$left" ] && why="temporary file left: ${left##*/}"
     if [ -z "$why" ]; then
         case $mode in
         write | rename)
-            failed=${sfx#.}
-            other=graphml
-            [ "$failed" = graphml ] && other=dot
-            eval "sf=\$state_$failed so=\$state_$other"
+            named=""
+            for o in $OUTS; do
+                file_of "$o"
+                grep -qF "$f: write failed: " "$D/err" && named="$named $o"
+            done
             if [ "$rc" -ne 3 ]; then why="exit $rc, want 3: $err1"
-            elif ! grep -q "o\.$failed: write failed: " "$D/err"; then why="no 'write failed' message: $err1"
-            elif [ "$sf" != old ]; then why="o.$failed is $sf, want the old file untouched"
-            elif [ "$so" != new ]; then why="o.$other is $so, want the new network"
+            elif [ -z "$named" ]; then why="no 'write failed' message: $err1"
             fi
+            for o in $OUTS; do
+                [ -n "$why" ] && break
+                file_of "$o"
+                eval "st=\$state_$o"
+                case " $named " in
+                *" $o "*)
+                    case " $group " in *" $o "*) ;; *) why="$f named as failed, but the fault was on $sfx" ;; esac
+                    [ -z "$why" ] && [ "$st" != old ] && why="$f is $st, want the old file untouched" ;;
+                *) [ "$st" != new ] && why="$f is $st, want the new network" ;;
+                esac
+            done
             ;;
         signal)
-            failed=${sfx#.}
-            other=graphml
-            [ "$failed" = graphml ] && other=dot
-            eval "sf=\$state_$failed so=\$state_$other"
-            if [ "$rc" -ne $((128 + eno)) ]; then why="exit $rc, want $((128 + eno)) (signal $eno): $err1"
-            elif [ "$sf" != old ]; then why="o.$failed is $sf, want the old file untouched"
-            elif [ "$so" = other ]; then why="o.$other is neither the old nor the new file"
-            fi
+            old_in_group=0
+            if [ "$rc" -ne $((128 + eno)) ]; then why="exit $rc, want $((128 + eno)) (signal $eno): $err1"; fi
+            for o in $OUTS; do
+                [ -n "$why" ] && break
+                eval "st=\$state_$o"
+                file_of "$o"
+                [ "$st" = other ] && why="$f is neither the old nor the new file"
+                case " $group " in *" $o "*) [ "$st" = old ] && old_in_group=1 ;; esac
+            done
+            [ -z "$why" ] && [ "$old_in_group" -eq 0 ] && why="the output being written ($sfx) was replaced"
             ;;
         alloc)
             if [ "$rc" -eq 134 ]; then
@@ -127,7 +164,8 @@ if [ "${1:-}" = "--trial" ]; then
                     # no shell in between: it would take the injected fault itself
                     frame=$(env NETBUILD_DATA="$ROOT/data" gdb -q -batch -nx -ex "set startup-with-shell off" \
                         -ex "set environment LD_PRELOAD $SHIM" -ex "set environment INJECT_ALLOC $n" \
-                        -ex run -ex "bt 1" --args "$NB" -q $INPUT -o "$D/o.graphml" -o "$D/o.dot" 2>&1 |
+                        -ex run -ex "bt 1" --args "$NB" -q $INPUT -o "$D/o.graphml" -o "$D/o.dot" \
+                        -o "$D/o.gexf" -o "$D/o.csv" -o "$D/o.json" -o "$D/o.html" 2>&1 |
                         grep -m 1 '^#0')
                     why="$why at ${frame#\#0 }"
                     case $frame in
@@ -136,16 +174,20 @@ if [ "${1:-}" = "--trial" ]; then
                     esac
                 fi
             elif [ "$rc" -eq 0 ]; then
-                [ "$state_graphml" = new ] && [ "$state_dot" = new ] ||
-                    why="exit 0 but outputs are $state_graphml/$state_dot"
+                for o in $OUTS; do
+                    eval "st=\$state_$o"
+                    file_of "$o"
+                    [ "$st" = new ] || why="exit 0 but $f is $st"
+                done
             elif [ "$rc" -eq 1 ] || [ "$rc" -eq 3 ]; then
                 grep -qi "memory\|failed\|cannot" "$D/err" || why="exit $rc without a message"
                 # A skipped article (exit 1) gives a smaller network, a failed
                 # analysis (exit 3) zero metrics: complete files all the same.
-                for o in graphml dot; do
+                for o in $OUTS; do
                     eval "st=\$state_$o"
-                    if [ "$st" = other ] && ! "$VALIDATE" "$D/o.$o" > /dev/null 2>&1; then
-                        why="exit $rc and o.$o is neither old, new nor valid"
+                    file_of "$o"
+                    if [ "$st" = other ] && ! "$VALIDATE" "$D/$f" > /dev/null 2>&1; then
+                        why="exit $rc and $f is neither old, new nor valid"
                     fi
                 done
             else
@@ -193,11 +235,15 @@ if ! cc -shared -fPIC -O1 $noalloc -o "$SHIM" "$ROOT/tests/faults/inject.c" -ldl
 fi
 PY=${NB_PYTHON:-/usr/bin/python3}
 [ -x "$PY" ] || PY=python3
-# validates one output file: xmllint or dot, then check.py
+# validates one output file: xmllint (the GEXF against its schema when it is
+# there) or dot, then check.py (UTF-8, CSV, JSON through networkx, HTML)
+RNG=${NB_GEXF_RNG:-$ROOT/../shared/schemas/gexf-1.3/gexf.rng}
+[ -f "$RNG" ] && RNGOPT="--relaxng $RNG" || RNGOPT=""
 cat > "$VALIDATE" << EOF
 #!/bin/sh
 case \$1 in
 *.graphml) xmllint --noout "\$1" || exit 1 ;;
+*.gexf) xmllint --noout $RNGOPT "\$1" 2> /dev/null || exit 1 ;;
 *.dot) dot -Tsvg -o /dev/null "\$1" || exit 1 ;;
 esac
 "$PY" "$ROOT/tests/catalogue/check.py" "\$1"
@@ -206,16 +252,18 @@ chmod +x "$VALIDATE"
 export NB INPUT TMPD SHIM RES VALIDATE ROOT
 
 # the older outputs (another input) and the reference (no fault)
-env NETBUILD_DATA="$ROOT/data" "$NB" -q "$ROOT/seeds" -o "$TMPD/old.graphml" -o "$TMPD/old.dot" 2> /dev/null
+mkdir "$TMPD/old" "$TMPD/ref"
+env NETBUILD_DATA="$ROOT/data" "$NB" -q "$ROOT/seeds" -o "$TMPD/old/o.graphml" -o "$TMPD/old/o.dot" \
+    -o "$TMPD/old/o.gexf" -o "$TMPD/old/o.csv" -o "$TMPD/old/o.json" -o "$TMPD/old/o.html" 2> /dev/null
 C=$TMPD/t000000
 prepare "$C"
 run_in "$C" || { echo "faults: netbuild fails without faults: $(cat "$C/err")" >&2; exit 2; }
-cp "$C/o.graphml" "$TMPD/ref.graphml"
-cp "$C/o.dot" "$TMPD/ref.dot"
-for f in "$TMPD/ref.graphml" "$TMPD/ref.dot"; do
-    "$VALIDATE" "$f" || { echo "faults: the fault-free output $f is not valid" >&2; exit 2; }
+for o in $OUTS; do
+    file_of "$o"
+    cp "$C/$f" "$TMPD/ref/$f"
+    "$VALIDATE" "$TMPD/ref/$f" || { echo "faults: the fault-free output $f is not valid" >&2; exit 2; }
+    cmp -s "$TMPD/old/$f" "$TMPD/ref/$f" && { echo "faults: old and new $f must differ" >&2; exit 2; }
 done
-cmp -s "$TMPD/old.graphml" "$TMPD/ref.graphml" && { echo "faults: old and new outputs must differ" >&2; exit 2; }
 
 # how many calls there are (and who allocates what)
 count() { # SUFFIX -> "writes W renames R allocs A"
@@ -223,39 +271,56 @@ count() { # SUFFIX -> "writes W renames R allocs A"
     run_in "$C" LD_PRELOAD="$SHIM" INJECT_SUFFIX="$1" INJECT_COUNTS="$TMPD/counts" INJECT_TRACE="$TMPD/trace"
     cat "$TMPD/counts" 2> /dev/null
 }
-cg=$(count .graphml)
-cd_=$(count .dot)
+SUFFIXES=${NB_FAULT_SUFFIXES:-.graphml .dot .gexf .csv .json .html}
+for sfx in $SUFFIXES; do
+    c=$(count "$sfx")
+    w=$(echo "$c" | awk '{print $2}')
+    r=$(echo "$c" | awk '{print $4}')
+    if [ -z "$w" ] || [ "$w" -eq 0 ]; then
+        echo "faults: the shim saw no writes on $sfx (is $NB dynamically linked?)" >&2
+        exit 2
+    fi
+    eval "W_${sfx#.}=$w R_${sfx#.}=$r"
+    A=$(echo "$c" | awk '{print $6}')
+done
 rm -rf "$C"
-Wg=$(echo "$cg" | awk '{print $2}')
-Wd=$(echo "$cd_" | awk '{print $2}')
-A=$(echo "$cg" | awk '{print $6}')
-if [ -z "$Wg" ] || [ "${Wg:-0}" -eq 0 ] || [ "${Wd:-0}" -eq 0 ]; then
-    echo "faults: the shim saw no output writes (is $NB dynamically linked?)" >&2
-    exit 2
-fi
 
 # ---- trial list: ID MODE SUFFIX N ERRNO STICKY ---------------------------------------
 LIST=$TMPD/list
 : > "$LIST"
 id=0
 add() { id=$((id + 1)); echo "$id $*" >> "$LIST"; }
-for sfx in .graphml .dot; do
-    W=$Wg
-    [ "$sfx" = .dot ] && W=$Wd
-    n=1
-    while [ "$n" -le "$W" ]; do
+# which write calls of W to fail: all for GraphML and DOT (and with
+# NB_WRITE_SAMPLES=all), else the first four, the last four and an even
+# spread between
+write_calls() { # SUFFIX W
+    k=${NB_WRITE_SAMPLES:-16}
+    case $1 in .graphml | .dot) k=all ;; esac
+    if [ "$k" = all ] || [ "$2" -le "$k" ]; then seq 1 "$2"; return; fi
+    awk -v w="$2" -v k="$k" 'BEGIN {
+        for (i = 1; i <= 4; i++) seen[i] = 1
+        for (i = w - 3; i <= w; i++) seen[i] = 1
+        for (j = 1; j <= k - 8; j++) seen[int(4 + j * (w - 8) / (k - 7))] = 1
+        for (i in seen) print i
+    }' | sort -n
+}
+for sfx in $SUFFIXES; do
+    eval "W=\$W_${sfx#.} R=\$R_${sfx#.}"
+    for n in $(write_calls "$sfx" "$W"); do
         if [ $((n % 2)) -eq 1 ]; then add write "$sfx" "$n" ENOSPC 0; else add write "$sfx" "$n" EIO 0; fi
-        n=$((n + 1))
     done
     mid=$(((W + 1) / 2))
     for n in 1 "$mid" "$W"; do add write "$sfx" "$n" ENOSPC 1; done
-    add rename "$sfx" 1 EIO 0
-    for n in 1 "$mid" "$W"; do
+    for n in $(seq 1 "$R"); do add rename "$sfx" "$n" EIO 0; done
+    # signals: at three points of GraphML and DOT, the middle of the others
+    points="1 $mid $W"
+    case $sfx in .graphml | .dot) ;; *) points=$mid ;; esac
+    for n in $points; do
         for sig in 15 2 1; do add signal "$sfx" "$n" "$sig" 0; done
     done
 done
 libs=""
-if [ "$asan" -eq 0 ] && [ "${A:-0}" -gt 0 ]; then
+if [ "$asan" -eq 0 ] && [ "${A:-0}" -gt 0 ] && [ "${NB_ALLOC_SAMPLES:-400}" -gt 0 ]; then
     samples=${NB_ALLOC_SAMPLES:-400}
     tail_n=${NB_ALLOC_TAIL:-$((samples / 4))}
     head_n=$((samples / 8))
@@ -279,7 +344,8 @@ if [ "$asan" -eq 0 ] && [ "${A:-0}" -gt 0 ]; then
     while read -r n; do add alloc - "$n" - 0; done < "$TMPD/alloc"
 fi
 
-echo "# $NB: GraphML $Wg write calls, DOT $Wd, $A allocations; $id trials"
+echo "# $NB: write calls: GraphML ${W_graphml:--}, DOT ${W_dot:--}, GEXF ${W_gexf:--}, CSV ${W_csv:--}," \
+    "JSON ${W_json:--}, HTML ${W_html:--} (sampled: ${NB_WRITE_SAMPLES:-16}); ${A:-?} allocations; $id trials"
 awk '{print $1, $2, $3, $4, $5, $6}' "$LIST" | xargs -n 6 -P "${NB_JOBS:-2}" sh "$0" --trial
 
 # ---- report ----------------------------------------------------------------------------
@@ -319,11 +385,17 @@ report_group() { # TITLE AWK-FILTER
 }
 report_group "write faults on the GraphML output" '$2 == "write" && $3 == ".graphml" && $6 == 0'
 report_group "write faults on the DOT output" '$2 == "write" && $3 == ".dot" && $6 == 0'
+report_group "write faults on the GEXF output" '$2 == "write" && $3 == ".gexf" && $6 == 0'
+report_group "write faults on the CSV outputs (nodes and edges)" '$2 == "write" && $3 == ".csv" && $6 == 0'
+report_group "write faults on the JSON output" '$2 == "write" && $3 == ".json" && $6 == 0'
+report_group "write faults on the HTML output" '$2 == "write" && $3 == ".html" && $6 == 0'
 report_group "full disk from the N-th write on (sticky)" '$2 == "write" && $6 == 1'
 report_group "rename faults" '$2 == "rename"'
 report_group "SIGTERM, SIGINT, SIGHUP while writing" '$2 == "signal"'
 if [ "$asan" -eq 1 ]; then
     echo "ok $((k + 1)) - allocation faults # SKIP an ASan build's allocator cannot be interposed"
+elif [ ! -f "$TMPD/alloc" ]; then
+    echo "ok $((k + 1)) - allocation faults # SKIP NB_ALLOC_SAMPLES=0"
 else
     report_group "allocation faults (all $libs; $(($(wc -l < "$TMPD/alloc"))) of $A in all)" '$2 == "alloc"'
 fi

@@ -70,7 +70,9 @@ static void usage(FILE *fp)
           "                        none, or N: exact up to N nodes, approx above (5000)\n"
           "      --since DATE      read only articles dated DATE (YYYY-MM-DD) or later\n"
           "      --until DATE      read only articles dated DATE or earlier; with either,\n"
-          "                        articles without a date are left out and counted\n"
+          "                        articles without a date are left out and counted.\n"
+          "                        A date in an article's first lines (header or\n"
+          "                        dateline) wins over one in its path\n"
           "      --progress        show a progress line on stderr even when it is not a\n"
           "                        terminal\n"
           "      --no-progress     never show it (default: only on a terminal)\n"
@@ -757,48 +759,40 @@ int main(int argc, char **argv)
         if (rc == 0 && (p.skipped || list.skipped || p.read == 0)) rc = EXIT_SKIPPED;
         goto cleanup;
     }
-    /* --since and --until go by the date in an article's path (the only
-     * date known before it is read); an undated article is left out then,
-     * and counted. */
-    size_t undated = 0, out_of_range = 0;
-    bool *take = nb_calloc(list.n + 1, sizeof *take);
-    for (size_t i = 0; i < list.n; i++) {
-        char d[NB_DATE_LEN + 1];
-        bool dated = nb_path_date(list.items[i].path, d);
-        undated += !dated;
-        take[i] = !(since || until) ||
-                  (dated && (!since || strcmp(d, since) >= 0) && (!until || strcmp(d, until) <= 0));
-        out_of_range += !take[i];
-    }
+    /* --since and --until go by each article's date (dates.h), known once
+     * its first lines are read: the pipeline leaves out, and counts, an
+     * article dated outside them or undated. */
+    p.since = since;
+    p.until = until;
     prog.on = !quiet && (progress_opt == 1 || (progress_opt == -1 && isatty(STDERR_FILENO)));
     if (prog.on) {
         for (size_t i = 0; i < list.n; i++) {
             struct stat st;
-            if (take[i] && stat(list.items[i].path, &st) == 0 && S_ISREG(st.st_mode))
-                prog.bytes_total += (double)st.st_size;
-            prog.total += take[i];
+            if (stat(list.items[i].path, &st) == 0 && S_ISREG(st.st_mode)) prog.bytes_total += (double)st.st_size;
         }
+        prog.total = list.n;
         prog.t0 = prog.last = now_s();
     }
     for (size_t i = 0; i < list.n; i++) {
-        if (!take[i]) continue;
         nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
         prog.done++;
         progress_draw((double)p.bytes, prog.done == prog.total);
     }
-    free(take);
     progress_clear();
-    if (!quiet && out_of_range)
-        fprintf(stderr, "netbuild: %zu article(s) outside --since/--until left out (%zu without a date in the path)\n",
-                out_of_range, (since || until) ? undated : 0);
-    else if (!quiet && undated && !(since || until))
-        fprintf(stderr, "netbuild: %zu article(s) without a date in the path: no first_seen, last_seen or "
-                        "timeline for their edges\n", undated);
+    if (!quiet && p.out_of_range)
+        fprintf(stderr, "netbuild: %zu article(s) outside --since/--until left out (%zu of them without a date)\n",
+                p.out_of_range, p.undated);
+    else if (!quiet && p.undated)
+        fprintf(stderr, "netbuild: %zu article(s) without a date in their first lines or path%s: no first_seen, "
+                        "last_seen or timeline for their edges\n", p.undated,
+                p.no_year ? " (a dateline without a year counts as undated when the path has no date)" : "");
 
     if (p.read == 0) {
         /* Nothing to show: an empty graph would only replace good old outputs. */
         if (!quiet) summary(&p, &p.net, &list);
-        fprintf(stderr, "netbuild: no article could be read: nothing written, old outputs kept\n");
+        fprintf(stderr, p.out_of_range ? "netbuild: no article dated within --since/--until: nothing written, old "
+                                         "outputs kept\n"
+                                       : "netbuild: no article could be read: nothing written, old outputs kept\n");
         rc = scan != NB_OK ? EXIT_IO : EXIT_SKIPPED;
         goto cleanup;
     }
@@ -822,7 +816,8 @@ int main(int argc, char **argv)
         rc = EXIT_IO;
     }
     nb_run_info run = {p.read, p.duplicates + list.duplicates, p.own_outputs + list.own_outputs,
-                       (const char *const *)reports.paths, (const char *const *)reports.reasons, reports.n};
+                       (const char *const *)reports.paths, (const char *const *)reports.reasons, reports.n,
+                       p.out_of_range};
     for (size_t i = 0; i < n_out; i++)
         if (write_one(&p.net, &outs[i], &run) != NB_OK) rc = EXIT_IO;
     if (explain) {

@@ -73,6 +73,7 @@ void nb_network_free(nb_network *net)
     free(net->articles);
     for (size_t i = 0; net->copies && i < net->n_articles; i++) free(net->copies[i]);
     free(net->copies);
+    free(net->dates);
     for (size_t i = 0; i < net->n_nodes; i++) free_node(&net->nodes[i]);
     free(net->nodes);
     for (size_t i = 0; i < net->n_edges; i++) free_edge(&net->edges[i]);
@@ -90,7 +91,18 @@ size_t nb_network_add_article(nb_network *net, const char *relpath)
         nb_grow(&net->copies, &net->cap_copies, net->n_articles + 1, sizeof(char *));
         net->copies[net->n_articles] = NULL;
     }
+    nb_grow(&net->dates, &net->cap_dates, net->n_articles + 1, sizeof *net->dates);
+    memset(&net->dates[net->n_articles], 0, sizeof *net->dates);
     return net->n_articles++;
+}
+
+void nb_network_article_date(nb_network *net, size_t article, const char *iso, int from)
+{
+    if (article >= net->n_articles) return;
+    nb_article_date *d = &net->dates[article];
+    memset(d, 0, sizeof *d);
+    snprintf(d->iso, sizeof d->iso, "%.*s", NB_DATE_LEN, iso);
+    d->from = (unsigned char)from;
 }
 
 void nb_network_article_copy(nb_network *net, size_t article, const char *path)

@@ -25,6 +25,17 @@ typedef enum {
     NB_REL_COUNT
 } nb_rel;
 
+/* Length of an ISO date "YYYY-MM-DD". */
+#define NB_DATE_LEN 10
+
+/* An article's date and where it was read (an nb_date_from of dates.h);
+ * iso is "" when the article has none. All zero: never looked for, and
+ * writers take the date in the article's path (networks built by hand). */
+typedef struct {
+    char iso[NB_DATE_LEN + 1];
+    unsigned char from;
+} nb_article_date;
+
 /* Maximum evidence sentences kept per edge: memory stays bounded by the
  * graph, not by the corpus. */
 #define NB_MAX_EVIDENCE 5
@@ -97,6 +108,8 @@ typedef struct {
     size_t n_articles, cap_articles;
     char **copies;     /* per article: NULL, or the ';'-joined paths of byte-identical copies */
     size_t cap_copies;
+    nb_article_date *dates; /* per article (grown with articles), all zero until set */
+    size_t cap_dates;
     nb_node *nodes;
     size_t n_nodes, cap_nodes;
     nb_edge *edges;
@@ -115,6 +128,10 @@ void nb_network_free(nb_network *net);
 
 /* Registers an article path (copied) and returns its index. */
 size_t nb_network_add_article(nb_network *net, const char *relpath);
+
+/* Sets the date of an article (iso "" when undated; from is an
+ * nb_date_from of dates.h); iso is copied. */
+void nb_network_article_date(nb_network *net, size_t article, const char *iso, int from);
 
 /* Records path as a byte-identical copy of article (kept in provenance, not
  * counted again). */

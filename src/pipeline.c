@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dates.h"
 #include "relations.h"
 #include "split.h"
 #include "text.h"
@@ -276,7 +277,9 @@ static bool mention_span(const nb_item *items, size_t ni, const nb_tok *toks, in
     return false;
 }
 
-nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n)
+/* path: where the article's path date is read (the path as given, which
+ * may hold dated folders above the input folder). */
+static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n)
 {
     if (looks_binary((const unsigned char *)raw, n)) {
         report(p, relpath, "binary file, not text");
@@ -285,6 +288,24 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
     }
     nb_clean c;
     nb_clean_text(&c, raw, n);
+    /* The date is read from the decoded head of the article, not the
+     * cleaned text: cleaning blanks header lines as boilerplate. */
+    char date[NB_DATE_LEN + 1];
+    size_t head_len, head_bad, raw_head = n - c.start < 2 * NB_DATE_BYTES ? n - c.start : 2 * NB_DATE_BYTES;
+    char *head = nb_text_decode(raw + c.start, raw_head, c.encoding, &head_len, &head_bad);
+    nb_date_from from = nb_read_date(head, head_len, path, date);
+    free(head);
+    /* --since/--until: an article outside, or without a date, is left out
+     * (counted, not read further) */
+    if ((p->since || p->until) &&
+        (!*date || (p->since && strcmp(date, p->since) < 0) || (p->until && strcmp(date, p->until) > 0))) {
+        p->out_of_range++;
+        p->undated += !*date;
+        nb_clean_free(&c);
+        return NB_OK;
+    }
+    p->undated += !*date;
+    p->no_year += from == NB_DATE_NO_YEAR;
     if (c.invalid_bytes) {
         char msg[96];
         snprintf(msg, sizeof msg, "%zu invalid UTF-8 sequence(s) replaced", c.invalid_bytes);
@@ -294,6 +315,7 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
     char *prov = nb_provenance(relpath);
     size_t art = nb_network_add_article(&p->net, prov);
     free(prov);
+    nb_network_article_date(&p->net, art, date, (int)from);
     p->read++;
     p->bytes += n;
 
@@ -456,6 +478,11 @@ nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw,
     return NB_OK;
 }
 
+nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n)
+{
+    return pipeline_text(p, relpath, relpath, raw, n);
+}
+
 /* A run of NUL bytes this long ends an article: a file that is text at the
  * start and padding after it (a preallocated or sparse file) keeps its text
  * and is not read to the end. */
@@ -615,8 +642,9 @@ nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath
             goto cleanup;
         }
     }
-    st = nb_pipeline_text(p, relpath, data.data, data.len);
-    if (st == NB_OK && p->net.n_articles > 0) {
+    size_t before = p->net.n_articles;
+    st = pipeline_text(p, path, relpath, data.data, data.len);
+    if (st == NB_OK && p->net.n_articles > before) { /* read, not left out by --since/--until */
         art = p->net.n_articles - 1;
         nb_grow(&p->sources, &p->cap_sources, art + 1, sizeof *p->sources);
         for (; p->n_sources < art; p->n_sources++) p->sources[p->n_sources] = NULL;

@@ -31,6 +31,12 @@ typedef struct {
     size_t duplicates;   /* files byte-identical to an earlier article */
     size_t own_outputs;  /* files that turned out to be netbuild outputs */
     size_t relations[NB_REL_COUNT];
+    /* dates (dates.h): with since or until ("YYYY-MM-DD", borrowed), an
+     * article dated outside them or undated is left out and counted in
+     * out_of_range; undated counts articles without a date (read or left
+     * out), no_year those read whose dateline had no year and no path date */
+    const char *since, *until;
+    size_t out_of_range, undated, no_year;
     /* byte-identical articles: content key -> article index, and the path
      * each article was read from, to confirm a match byte by byte */
     nb_map seen;
@@ -49,7 +55,8 @@ void nb_pipeline_free(nb_pipeline *p);
  * bytes (reported). A netbuild output (known by its first line) is
  * reported and counted in p->own_outputs, a file byte-identical to an
  * earlier article in p->duplicates (its path joins that article's
- * provenance); both return NB_OK without adding anything. */
+ * provenance); both return NB_OK without adding anything. The article's
+ * date (dates.h) is read from its first lines, else from path. */
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
 
 /* The name an article has in provenance: its relpath with '%', ';', '@',
@@ -59,7 +66,9 @@ nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath
 char *nb_provenance(const char *relpath);
 
 /* Processes raw article bytes already in memory (used by tests and
- * fuzzers). Returns NB_ERR_INPUT when the bytes are not text. */
+ * fuzzers; the path date is read from relpath). Returns NB_ERR_INPUT when
+ * the bytes are not text; an article left out by p->since/p->until returns
+ * NB_OK and adds nothing, not even the article. */
 nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n);
 
 /* Writes the analysis of every sentence of the article at path (tokens,

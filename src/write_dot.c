@@ -4,6 +4,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "dates.h"
+
 /* How each relation is drawn; indexed by nb_rel. Colour and line style both
  * differ so that a greyscale print still tells the relations apart. */
 typedef struct {
@@ -107,6 +109,13 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
         nb_buf_puts(&tip, article_path(net, e->articles[a]));
     }
     if (e->n_articles > shown) nb_buf_printf(&tip, "; and %zu more", e->n_articles - shown);
+    char first[NB_DATE_LEN + 1], last[NB_DATE_LEN + 1];
+    nb_edge_seen(net, e, first, last);
+    if (*first) {
+        nb_buf_printf(&tip, "; seen %s to %s", first, last);
+        attr_str(out, "first_seen", first);
+        attr_str(out, "last_seen", last);
+    }
     attr_str(out, "tooltip", tip.data);
     nb_buf_free(&tip);
     nb_sink_puts(out, "];\n");

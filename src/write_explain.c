@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "text.h"
 #include "writers.h"
 
@@ -28,11 +29,16 @@ nb_status nb_write_explain(const nb_network *net, nb_sink *out)
             nb_support_format(e->support, sup);
             nb_sink_printf(out, "    support: %s\n", sup);
         }
+        char first[NB_DATE_LEN + 1], last[NB_DATE_LEN + 1];
+        nb_edge_seen(net, e, first, last);
+        if (*first) nb_sink_printf(out, "    seen: %s to %s\n", first, last);
         for (size_t k = 0; k < e->n_ev; k++) {
             const nb_evidence *ev = &e->ev[k];
             nb_sink_puts(out, "    ");
             put_clean(out, net->articles[ev->article]);
-            nb_sink_printf(out, " @ byte %zu  [%s]\n", ev->offset, ev->rule);
+            char buf[NB_DATE_LEN + 1];
+            const char *date = nb_net_article_date(net, ev->article, buf);
+            nb_sink_printf(out, " @ byte %zu  [%s]%s%s\n", ev->offset, ev->rule, *date ? "  dated " : "", date);
             /* the tree path is what a parse-based rule matched: show it */
             if (ev->path && *ev->path) {
                 nb_sink_puts(out, "      path: ");

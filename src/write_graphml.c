@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "dates.h"
+
 /* Key ids equal attr.name so that Gephi, which matches its viz properties
  * (label, x, y, size, color, weight) by either, picks them up; only the edge
  * label needs another id, and "edgelabel" is the one Gephi knows. */
@@ -39,6 +41,10 @@ static const key_def KEYS[] = {
     {"articles", "edge", "articles", "string"},
     {"evidence", "edge", "evidence", "string"},
     {"evidence_count", "edge", "evidence_count", "int"},
+    /* the earliest and latest article dates (dates.h), absent when undated */
+    {"first_seen", "edge", "first_seen", "string"},
+    {"last_seen", "edge", "last_seen", "string"},
+    {"undated_articles", "graph", "undated_articles", "long"},
     /* how analyze.c computed them: exact, or sampled on a large graph */
     {"betweenness_method", "graph", "betweenness_method", "string"},
     {"closeness_method", "graph", "closeness_method", "string"},
@@ -140,6 +146,12 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     }
     nb_sink_puts(out, "</data>\n");
     data_long(out, "evidence_count", (long)e->n_ev);
+    char first[NB_DATE_LEN + 1], last[NB_DATE_LEN + 1];
+    nb_edge_seen(net, e, first, last);
+    if (*first) {
+        data_str(out, "first_seen", first);
+        data_str(out, "last_seen", last);
+    }
     nb_sink_puts(out, "    </edge>\n");
 }
 
@@ -169,6 +181,7 @@ nb_status nb_write_graphml(const nb_network *net, nb_sink *out)
             nb_sink_xml(out, methods[k][1]);
             nb_sink_puts(out, "</data>\n");
         }
+    nb_sink_printf(out, "    <data key=\"undated_articles\">%zu</data>\n", nb_net_undated(net));
     for (size_t i = 0; i < net->n_nodes; i++) write_node(net, i, max_pr, out);
     for (size_t i = 0; i < net->n_edges; i++) write_edge(net, i, out);
     nb_sink_puts(out, "  </graph>\n</graphml>\n");

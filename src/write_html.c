@@ -46,14 +46,11 @@ static void put_ascii(nb_sink *out, const unsigned char *s, size_t n)
 /* The run's summary as JSON, for the side panel. */
 static void write_run(const nb_network *net, const nb_run_info *run, nb_sink *out)
 {
-    size_t undated = 0;
-    for (size_t i = 0; i < net->n_articles; i++) {
-        char d[NB_DATE_LEN + 1];
-        undated += !nb_path_date(net->articles[i], d);
-    }
-    nb_sink_printf(out, "{\"read\": %zu, \"duplicates\": %zu, \"own_outputs\": %zu, \"undated\": %zu, \"skipped\": [",
+    nb_sink_printf(out,
+                   "{\"read\": %zu, \"duplicates\": %zu, \"own_outputs\": %zu, \"undated\": %zu, "
+                   "\"out_of_range\": %zu, \"skipped\": [",
                    run ? run->read : net->n_articles, run ? run->duplicates : 0, run ? run->own_outputs : 0,
-                   undated);
+                   nb_net_undated(net), run ? run->out_of_range : 0);
     for (size_t i = 0; run && i < run->n_skips; i++) {
         nb_sink_puts(out, i ? ", {\"path\": " : "{\"path\": ");
         nb_json_str(out, run->skip_paths[i]);

@@ -148,8 +148,8 @@ static void write_edge(const nb_network *net, size_t i, nb_sink *out)
     nb_sink_puts(out, "], \"evidence\": [");
     for (size_t k = 0; k < e->n_ev; k++) {
         const nb_evidence *ev = &e->ev[k];
-        char date[NB_DATE_LEN + 1];
-        nb_path_date(article_path(net, ev->article), date);
+        char buf[NB_DATE_LEN + 1];
+        const char *date = nb_net_article_date(net, ev->article, buf);
         nb_sink_puts(out, k ? ", {\"article\": " : "{\"article\": ");
         nb_json_str(out, article_path(net, ev->article));
         nb_sink_printf(out, ", \"offset\": %zu", ev->offset);
@@ -176,8 +176,8 @@ nb_status nb_write_json(const nb_network *net, nb_sink *out)
      * versions read it with node_link_graph(d, attrs={"link": "edges"}). */
     nb_sink_printf(out,
                    "{\"directed\": true, \"multigraph\": true, \"graph\": {\"generator\": \"netbuild\", "
-                   "\"articles\": %zu},\n  \"nodes\": [\n",
-                   net->n_articles);
+                   "\"articles\": %zu, \"undated_articles\": %zu},\n  \"nodes\": [\n",
+                   net->n_articles, nb_net_undated(net));
     for (size_t i = 0; i < net->n_nodes; i++) {
         write_node(net, i, max_pr, out);
         nb_sink_puts(out, i + 1 < net->n_nodes ? ",\n" : "\n");

@@ -54,11 +54,13 @@ nb_status nb_write_json(const nb_network *net, nb_sink *out);
 void nb_json_str(nb_sink *out, const char *s);
 
 /* What the HTML report says about the run beyond the network: articles
- * read, files skipped and why. Arrays are borrowed. */
+ * read, files skipped and why, articles left out by --since/--until.
+ * Arrays are borrowed. */
 typedef struct {
     size_t read, duplicates, own_outputs;
     const char *const *skip_paths, *const *skip_reasons;
     size_t n_skips;
+    size_t out_of_range;
 } nb_run_info;
 
 /* Writes a self-contained HTML report: embedded cytoscape.js, the graph at

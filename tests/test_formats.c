@@ -80,7 +80,7 @@ static nb_status html_writer(const nb_network *net, nb_sink *out)
 {
     const char *paths[] = {"in/bad\x1b[31m.bin"};
     const char *why[] = {"binary file </script>, skipped"};
-    nb_run_info run = {3, 1, 0, paths, why, 1};
+    nb_run_info run = {3, 1, 0, paths, why, 1, 0};
     return nb_write_html(net, &run, out);
 }
 

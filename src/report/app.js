@@ -287,7 +287,8 @@
   side.appendChild(el('h2', null, 'Run'));
   var runRows = [['articles read', run.read], ['files skipped', run.skipped.length],
     ['duplicates counted once', run.duplicates], ['netbuild outputs ignored', run.own_outputs],
-    ['articles without a date', run.undated], ['actors', data.nodes.length], ['edges', data.edges.length]];
+    ['articles without a date', run.undated]].concat(run.out_of_range ?
+    [['left out by --since/--until', run.out_of_range]] : []).concat([['actors', data.nodes.length], ['edges', data.edges.length]]);
   side.appendChild(table(['', ''], runRows));
   if (run.skipped.length) {
     var det = el('details'), ul = el('ul');

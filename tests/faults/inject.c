@@ -4,9 +4,10 @@
  *
  *     cc -shared -fPIC -O1 -o inject.so tests/faults/inject.c -ldl
  *
- * Output faults hit only files whose path ends with $INJECT_SUFFIX, or that
- * are that file's temporary twin (the sink writes "OUT.tmpXXXXXX" and
- * renames it): reading articles and dictionaries is never affected.
+ * Output faults hit only files opened for writing whose path ends with
+ * $INJECT_SUFFIX (the sink's temporary files, ".nb.tmpXXXXXX.EXT", keep the
+ * extension) or holds it before ".tmp": reading articles and dictionaries
+ * is never affected, even data/actors.csv under INJECT_SUFFIX=.csv.
  *
  *   INJECT_SUFFIX=.graphml  which output files are watched
  *   INJECT_WRITE=N          the N-th write-type call on a watched file fails:
@@ -376,11 +377,23 @@ int __libc_start_main(int (*main)(int, char **, char **), int argc, char **argv,
 
 /* ---- opening and closing ------------------------------------------------------------ */
 
+/* Only files opened for writing are watched: an input that happens to end
+ * with the suffix (the actor dictionary, data/actors.csv) is never failed. */
+static const char *for_writing(const char *path, int flags)
+{
+    return (flags & O_ACCMODE) != O_RDONLY ? path : NULL;
+}
+
+static const char *mode_writes(const char *path, const char *mode)
+{
+    return mode && strpbrk(mode, "wa+") ? path : NULL;
+}
+
 FILE *fopen(const char *path, const char *mode)
 {
     RESOLVE(fopen);
     FILE *fp = real_fopen(path, mode);
-    if (fp) watch(fileno(fp), path);
+    if (fp) watch(fileno(fp), mode_writes(path, mode));
     return fp;
 }
 
@@ -388,7 +401,7 @@ FILE *fopen64(const char *path, const char *mode)
 {
     RESOLVE(fopen64);
     FILE *fp = real_fopen64(path, mode);
-    if (fp) watch(fileno(fp), path);
+    if (fp) watch(fileno(fp), mode_writes(path, mode));
     return fp;
 }
 
@@ -405,7 +418,7 @@ int open(const char *path, int flags, ...)
     va_end(ap);
     RESOLVE(open);
     int fd = real_open(path, flags, m);
-    watch(fd, path);
+    watch(fd, for_writing(path, flags));
     return fd;
 }
 
@@ -417,7 +430,7 @@ int open64(const char *path, int flags, ...)
     va_end(ap);
     RESOLVE(open64);
     int fd = real_open64(path, flags, m);
-    watch(fd, path);
+    watch(fd, for_writing(path, flags));
     return fd;
 }
 
@@ -429,7 +442,7 @@ int openat(int dir, const char *path, int flags, ...)
     va_end(ap);
     RESOLVE(openat);
     int fd = real_openat(dir, path, flags, m);
-    watch(fd, path);
+    watch(fd, for_writing(path, flags));
     return fd;
 }
 

@@ -3,6 +3,7 @@
  * time on netbuild, not on the checker. */
 #include "check.h"
 
+#include <csv.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -164,11 +165,20 @@ void chk_metrics(const nb_network *net)
     }
 }
 
-/* ---- GraphML --------------------------------------------------------------- */
-
-void chk_graphml(const char *buf, size_t len, const nb_network *net)
+/* memmem is a GNU extension: the first n bytes of needle in hay, or NULL. */
+static const char *find(const char *hay, size_t len, const char *needle, size_t n)
 {
-    const char *what = "GraphML";
+    for (size_t i = 0; n <= len && i <= len - n; i++)
+        if (hay[i] == needle[0] && !memcmp(hay + i, needle, n)) return hay + i;
+    return NULL;
+}
+
+/* ---- XML: GraphML and GEXF ------------------------------------------------------ */
+
+/* Well-formed XML as netbuild writes it (one declaration, one root, tags
+ * balanced, only the five entities); counts <node> and <edge> elements. */
+static void chk_xml(const char *what, const char *buf, size_t len, const nb_network *net)
+{
     chk_clean(what, buf, len, true);
     enum { MAXD = 16 };
     char stack[MAXD][32];
@@ -261,6 +271,272 @@ void chk_graphml(const char *buf, size_t len, const nb_network *net)
                  net->n_nodes, net->n_edges);
 }
 
+void chk_graphml(const char *buf, size_t len, const nb_network *net) { chk_xml("GraphML", buf, len, net); }
+
+void chk_gexf(const char *buf, size_t len, const nb_network *net)
+{
+    chk_xml("GEXF", buf, len, net);
+    static const char NS[] = "xmlns=\"http://gexf.net/1.3\"";
+    if (!find(buf, len, NS, sizeof NS - 1)) chk_fail("GEXF", buf, len, 0, "not in the GEXF 1.3 namespace");
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+typedef struct {
+    const char *what, *buf;
+    size_t len, i;
+    long nodes, edges; /* elements of the top-level "nodes" and "edges" arrays, -1 if absent */
+} json_rd;
+
+static void js_space(json_rd *r)
+{
+    while (r->i < r->len && strchr(" \t\n\r", r->buf[r->i]) && r->buf[r->i]) r->i++;
+}
+
+static void js_expect(json_rd *r, char c)
+{
+    js_space(r);
+    if (r->i >= r->len || r->buf[r->i] != c) chk_fail(r->what, r->buf, r->len, r->i, "expected '%c'", c);
+    r->i++;
+}
+
+/* A string (RFC 8259: escapes, no raw control character); returns where
+ * its contents start and sets *n to their raw length. */
+static size_t js_string(json_rd *r, size_t *n)
+{
+    js_expect(r, '"');
+    size_t start = r->i;
+    for (;;) {
+        if (r->i >= r->len) chk_fail(r->what, r->buf, r->len, start, "unterminated string");
+        unsigned char c = (unsigned char)r->buf[r->i];
+        if (c == '"') break;
+        if (c < 0x20) chk_fail(r->what, r->buf, r->len, r->i, "raw control character in a string");
+        if (c == '\\') {
+            if (r->i + 1 >= r->len) chk_fail(r->what, r->buf, r->len, r->i, "unterminated escape");
+            char e = r->buf[r->i + 1];
+            if (e == 'u') {
+                for (int k = 2; k < 6; k++)
+                    if (r->i + (size_t)k >= r->len || !strchr("0123456789abcdefABCDEF", r->buf[r->i + (size_t)k]) ||
+                        !r->buf[r->i + (size_t)k])
+                        chk_fail(r->what, r->buf, r->len, r->i, "bad \\u escape");
+                r->i += 6;
+                continue;
+            }
+            if (!strchr("\"\\/bfnrt", e) || !e) chk_fail(r->what, r->buf, r->len, r->i, "bad escape");
+            r->i += 2;
+            continue;
+        }
+        r->i++;
+    }
+    *n = r->i - start;
+    r->i++;
+    return start;
+}
+
+static void js_value(json_rd *r, int depth, int count);
+
+/* Opens an array or object; false when it closes at once ("[]", "{}"). */
+static bool js_open(json_rd *r, char open, char close)
+{
+    js_expect(r, open);
+    js_space(r);
+    if (r->i < r->len && r->buf[r->i] == close) {
+        r->i++;
+        return false;
+    }
+    return true;
+}
+
+/* After a member: true on ',', false after the closing bracket. */
+static bool js_more(json_rd *r, char close)
+{
+    js_space(r);
+    if (r->i < r->len && r->buf[r->i] == ',') {
+        r->i++;
+        return true;
+    }
+    js_expect(r, close);
+    return false;
+}
+
+/* count: 1 to count the elements of this array in r->nodes, 2 in r->edges */
+static void js_array(json_rd *r, int depth, int count)
+{
+    long n = 0;
+    if (js_open(r, '[', ']')) do {
+            js_value(r, depth + 1, 0);
+            n++;
+        } while (js_more(r, ']'));
+    if (count == 1) r->nodes = n;
+    if (count == 2) r->edges = n;
+}
+
+static void js_object(json_rd *r, int depth)
+{
+    if (js_open(r, '{', '}')) do {
+            size_t n, k = js_string(r, &n);
+            js_expect(r, ':');
+            int count = 0;
+            if (depth == 0 && n == 5 && !memcmp(r->buf + k, "nodes", 5)) count = 1;
+            if (depth == 0 && n == 5 && !memcmp(r->buf + k, "edges", 5)) count = 2;
+            js_value(r, depth + 1, count);
+        } while (js_more(r, '}'));
+}
+
+static void js_value(json_rd *r, int depth, int count)
+{
+    if (depth > 32) chk_fail(r->what, r->buf, r->len, r->i, "nesting deeper than 32");
+    js_space(r);
+    if (r->i >= r->len) chk_fail(r->what, r->buf, r->len, r->i, "value expected");
+    char c = r->buf[r->i];
+    size_t n;
+    if (c == '{') js_object(r, depth);
+    else if (c == '[') js_array(r, depth, count);
+    else if (c == '"') js_string(r, &n);
+    else if (r->len - r->i >= 4 && (!memcmp(r->buf + r->i, "true", 4) || !memcmp(r->buf + r->i, "null", 4)))
+        r->i += 4;
+    else if (r->len - r->i >= 5 && !memcmp(r->buf + r->i, "false", 5)) r->i += 5;
+    else {
+        /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+        size_t s = r->i, d;
+        if (r->i < r->len && r->buf[r->i] == '-') r->i++;
+        d = r->i;
+        while (r->i < r->len && r->buf[r->i] >= '0' && r->buf[r->i] <= '9') r->i++;
+        if (r->i == d || (r->buf[d] == '0' && r->i - d > 1)) chk_fail(r->what, r->buf, r->len, s, "bad number");
+        if (r->i < r->len && r->buf[r->i] == '.') {
+            d = ++r->i;
+            while (r->i < r->len && r->buf[r->i] >= '0' && r->buf[r->i] <= '9') r->i++;
+            if (r->i == d) chk_fail(r->what, r->buf, r->len, s, "bad fraction");
+        }
+        if (r->i < r->len && (r->buf[r->i] == 'e' || r->buf[r->i] == 'E')) {
+            r->i++;
+            if (r->i < r->len && (r->buf[r->i] == '+' || r->buf[r->i] == '-')) r->i++;
+            d = r->i;
+            while (r->i < r->len && r->buf[r->i] >= '0' && r->buf[r->i] <= '9') r->i++;
+            if (r->i == d) chk_fail(r->what, r->buf, r->len, s, "bad exponent");
+        }
+    }
+}
+
+/* One JSON document filling buf[0, len) but for white space; returns the
+ * sizes of its top-level "nodes" and "edges" arrays (-1 when absent). */
+static void chk_json_doc(const char *what, const char *buf, size_t len, long *nodes, long *edges)
+{
+    json_rd r = {what, buf, len, 0, -1, -1};
+    js_value(&r, 0, 0);
+    js_space(&r);
+    if (r.i != len) chk_fail(what, buf, len, r.i, "content after the document");
+    *nodes = r.nodes;
+    *edges = r.edges;
+}
+
+void chk_json(const char *buf, size_t len, const nb_network *net)
+{
+    chk_clean("JSON", buf, len, true);
+    long nodes, edges;
+    chk_json_doc("JSON", buf, len, &nodes, &edges);
+    if (nodes != (long)net->n_nodes || edges != (long)net->n_edges)
+        chk_fail("JSON", buf, len, 0, "%ld nodes, %ld edges; the network has %zu, %zu", nodes, edges, net->n_nodes,
+                 net->n_edges);
+}
+
+/* ---- CSV ------------------------------------------------------------------- */
+
+typedef struct {
+    size_t fields, records, width;
+    const char *what, *buf;
+    size_t len;
+} csv_count;
+
+static void csv_field(void *s, size_t n, void *ud)
+{
+    (void)s;
+    (void)n;
+    ((csv_count *)ud)->fields++;
+}
+
+static void csv_record(int c, void *ud)
+{
+    (void)c;
+    csv_count *k = ud;
+    if (k->records == 0) k->width = k->fields;
+    else if (k->fields != k->width)
+        chk_fail(k->what, k->buf, k->len, 0, "record %zu has %zu fields, the header %zu", k->records, k->fields,
+                 k->width);
+    k->records++;
+    k->fields = 0;
+}
+
+/* RFC 4180 through libcsv's strict parser: every record as wide as the
+ * header, which is Gephi's (first = "Id" or "Source"), one record per node
+ * or edge; CRLF line ends, and no other control character. */
+void chk_csv(const char *buf, size_t len, size_t rows, const char *first)
+{
+    const char *what = "CSV";
+    char *lf = malloc(len + 1);
+    if (!lf) abort();
+    size_t m = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == '\r') {
+            if (i + 1 >= len || buf[i + 1] != '\n') chk_fail(what, buf, len, i, "CR without LF");
+            continue;
+        }
+        if (buf[i] == '\n' && (i == 0 || buf[i - 1] != '\r')) chk_fail(what, buf, len, i, "LF without CR");
+        lf[m++] = buf[i];
+    }
+    chk_clean(what, lf, m, true);
+    free(lf);
+    size_t hl = strlen(first) + 2;
+    char *head = malloc(hl + 1);
+    if (!head) abort();
+    snprintf(head, hl + 1, "\"%s\"", first);
+    if (len < hl || memcmp(buf, head, hl)) chk_fail(what, buf, len, 0, "header does not start with %s", head);
+    free(head);
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) abort();
+    csv_count k = {0, 0, 0, what, buf, len};
+    if (csv_parse(&p, buf, len, csv_field, csv_record, &k) != len)
+        chk_fail(what, buf, len, 0, "libcsv: %s", csv_strerror(csv_error(&p)));
+    if (csv_fini(&p, csv_field, csv_record, &k) != 0) chk_fail(what, buf, len, len, "libcsv: unterminated field");
+    csv_free(&p);
+    if (k.records != rows + 1) chk_fail(what, buf, len, 0, "%zu records, want %zu and the header", k.records, rows);
+}
+
+/* ---- HTML ------------------------------------------------------------------ */
+
+/* The report: its frame, exactly netbuild's five script elements, and the
+ * two JSON documents in them valid, with the network's counts. The
+ * embedded library is the same bytes every time and is not re-checked. */
+void chk_html(const char *buf, size_t len, const nb_network *net)
+{
+    const char *what = "HTML";
+    static const char HEAD[] = "<!DOCTYPE html>\n", TAIL[] = "</html>\n";
+    if (len < sizeof HEAD || memcmp(buf, HEAD, sizeof HEAD - 1)) chk_fail(what, buf, len, 0, "bad start");
+    if (len < sizeof TAIL || memcmp(buf + len - (sizeof TAIL - 1), TAIL, sizeof TAIL - 1))
+        chk_fail(what, buf, len, len, "does not end with </html>");
+    size_t scripts = 0;
+    for (const char *q = buf; (q = find(q, len - (size_t)(q - buf), "</script", 8)); q += 8) scripts++;
+    if (scripts != 5) chk_fail(what, buf, len, 0, "%zu script elements, want 5", scripts);
+    static const char *const OPEN[2] = {"<script type=\"application/json\" id=\"nb-data\">\n",
+                                        "<script type=\"application/json\" id=\"nb-run\">"};
+    for (int k = 0; k < 2; k++) {
+        const char *a = find(buf, len, OPEN[k], strlen(OPEN[k]));
+        if (!a) chk_fail(what, buf, len, 0, "no %s element", k ? "nb-run" : "nb-data");
+        a += strlen(OPEN[k]);
+        const char *b = find(a, len - (size_t)(a - buf), "</script>", 9);
+        if (!b) chk_fail(what, buf, len, (size_t)(a - buf), "unterminated JSON element");
+        size_t n = (size_t)(b - a);
+        /* the JSON writer escapes '<': nothing in the data can close the element */
+        if (memchr(a, '<', n)) chk_fail(what, buf, len, (size_t)(a - buf), "'<' inside the data");
+        if (k == 0) chk_json(a, n, net);
+        else {
+            long x, y;
+            chk_clean(what, a, n, true);
+            chk_json_doc("HTML run summary", a, n, &x, &y);
+        }
+    }
+}
+
 /* ---- DOT ------------------------------------------------------------------- */
 
 void chk_dot(const char *buf, size_t len, const nb_network *net)
@@ -343,21 +619,34 @@ static char *chk_render(const nb_network *net, chk_writer w, size_t *len)
     return buf;
 }
 
+static nb_status html_writer(const nb_network *net, nb_sink *out) { return nb_write_html(net, NULL, out); }
+static void chk_csv_nodes(const char *buf, size_t len, const nb_network *net)
+{
+    chk_csv(buf, len, net->n_nodes, "Id");
+}
+static void chk_csv_edges(const char *buf, size_t len, const nb_network *net)
+{
+    chk_csv(buf, len, net->n_edges, "Source");
+}
+
 /* Checks the network, analyses it, checks the metrics and every writer. */
 void chk_all(nb_network *net, size_t article_bytes)
 {
+    static const struct {
+        chk_writer write;
+        void (*check)(const char *, size_t, const nb_network *);
+    } W[] = {
+        {nb_write_graphml, chk_graphml},     {nb_write_dot, chk_dot},   {nb_write_explain, chk_explain},
+        {nb_write_gexf, chk_gexf},           {nb_write_json, chk_json}, {nb_write_csv_nodes, chk_csv_nodes},
+        {nb_write_csv_edges, chk_csv_edges}, {html_writer, chk_html},
+    };
     chk_network(net, article_bytes);
     if (nb_analyze(net, 42) != NB_OK) chk_fail("nb_analyze", NULL, 0, 0, "failed");
     chk_metrics(net);
-    size_t len;
-    char *g = chk_render(net, nb_write_graphml, &len);
-    chk_graphml(g, len, net);
-    free(g);
-    char *d = chk_render(net, nb_write_dot, &len);
-    chk_dot(d, len, net);
-    free(d);
-    char *e = chk_render(net, nb_write_explain, &len);
-    chk_explain(e, len, net);
-    free(e);
+    for (size_t k = 0; k < sizeof W / sizeof W[0]; k++) {
+        size_t len;
+        char *out = chk_render(net, W[k].write, &len);
+        W[k].check(out, len, net);
+        free(out);
+    }
 }
-

@@ -7,8 +7,11 @@
  * evidence offsets fall inside the article, metrics are finite.
  * Output: valid UTF-8 with no control characters other than newline and tab
  * (no C1 controls, non-characters, BOM, zero-width or bidi controls either);
- * GraphML tags balance and every '&' starts an entity; DOT quotes, escapes,
- * braces and brackets balance; node and edge counts match the network. */
+ * GraphML and GEXF tags balance and every '&' starts an entity; DOT quotes,
+ * escapes, braces and brackets balance; JSON parses (RFC 8259); CSV parses
+ * with libcsv's strict parser, every record as wide as Gephi's header, CRLF
+ * line ends; the HTML report has netbuild's five script elements and valid
+ * JSON data in them; node and edge counts match the network. */
 #ifndef NB_FUZZ_CHECK_H
 #define NB_FUZZ_CHECK_H
 
@@ -36,6 +39,11 @@ void chk_metrics(const nb_network *net);
 void chk_graphml(const char *buf, size_t len, const nb_network *net);
 void chk_dot(const char *buf, size_t len, const nb_network *net);
 void chk_explain(const char *buf, size_t len, const nb_network *net);
+void chk_gexf(const char *buf, size_t len, const nb_network *net);
+void chk_json(const char *buf, size_t len, const nb_network *net);
+/* rows: records expected besides the header, whose first field is first. */
+void chk_csv(const char *buf, size_t len, size_t rows, const char *first);
+void chk_html(const char *buf, size_t len, const nb_network *net);
 
 /* chk_network, nb_analyze, chk_metrics, then every writer into memory and
  * its check. */

@@ -1,7 +1,7 @@
 /* fuzz_article.c - libFuzzer target: the input bytes are one article. They
  * go through nb_pipeline_text with the bundled dictionary (loaded once), then
- * nb_network_finish, nb_analyze and every writer (GraphML, DOT, explain) into
- * memory; check.h asserts the network invariants and that every output is
+ * nb_network_finish, nb_analyze and every writer (GraphML, DOT, explain,
+ * GEXF, JSON, CSV, HTML) into memory; check.h asserts the network invariants and that every output is
  * well formed, and aborts on a violation.
  *
  * The dictionary is $NB_FUZZ_DICT, else $NETBUILD_DATA/actors.csv, else
