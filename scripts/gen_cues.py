@@ -68,6 +68,9 @@ SEEDS = [
     ("attacked", "01138222", "v", 0, None, "ambush.v.01"),      # wait in hiding to attack
     ("attacked", "00479176", "v", 0, None, "massacre.v.01"),    # kill a large number of people indiscriminately
     ("attacked", "01127429", "v", 1, None, "besiege.v.01"),     # surround so as to force to give up
+    # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
+    ("attacked", "02272567", "v", 0, None, "appropriate.v.02"),  # take possession of by force, as after an invasion
+    ("attacked", "02304031", "v", 0, None, "recapture.v.03"),   # take back by force, as after a battle
     ("attacked", "00972621", "n", 1, None, "attack.n.01"),      # (military) an offensive against an enemy (using weapons)
     ("attacked", "00773814", "n", 1, None, "attack.n.05"),      # the act of attacking ("attacks on women increased")
     ("attacked", "00977301", "n", 1, None, "strike.n.02"),      # an attack that is intended to seize or inflict damage on or destroy an objective

@@ -71,10 +71,10 @@ struct nb_patterns {
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
         l_nsubj, l_nsubjpass, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
-        l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl;
+        l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim;
 };
 
 /* ---- small helpers ---- */
@@ -526,13 +526,14 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_compound, "compound");
     L(l_amod, "amod"); L(l_poss, "nmod:poss"); L(l_appos, "appos"); L(l_obj, "obj");
     L(l_parataxis, "parataxis"); L(l_cop, "cop"); L(l_det, "det"); L(l_nmod, "nmod"); L(l_obl, "obl");
-    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl");
+    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl"); L(l_agent, "obl:agent");
 #undef L
 #define K(f, name) P->f = class_id(P, name, true)
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
+    K(k_victim, "VICTIM");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -1119,11 +1120,31 @@ static int negative_at(const ctx *c, int w)
     return (int)v;
 }
 
+/* Is w a verb that names an attack (a VERB cue of the attacked relation)? */
+static bool attack_verb(const ctx *c, int w)
+{
+    size_t hv;
+    if (strcmp(upos(c, w), "VERB") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
+        if (c->P->cues[qi].pos == POS_VERB && c->P->cues[qi].rel == NB_REL_ATTACKED) return true;
+    return false;
+}
+
 static bool negated(const ctx *c, int w)
 {
     const nb_patterns *P = c->P;
     return child_in(c, w, P->l_advmod, P->k_neg) >= 0 || child_in(c, w, P->l_det, P->k_neg) >= 0 ||
            child_in(c, w, -1, P->k_neg) >= 0;
+}
+
+/* Does w name victims ("civilians", "dozens of civilians"), not "no civilians"? */
+static bool victim(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    if (negated(c, w)) return false;
+    if (in_class(P, P->k_victim, lem(c, w))) return true;
+    int d = child_in(c, w, P->l_nmod, P->k_victim);
+    return d >= 0 && case_is(c, d, "of");
 }
 
 /* Does the predicate r judge its subject badly? r itself ("illegal",
@@ -1137,6 +1158,12 @@ static bool judges(const ctx *c, int r)
     if (negated(c, r) || child_in(c, r, P->l_aux, P->k_modal) >= 0 || child_in(c, r, P->l_mark, P->k_cond) >= 0)
         return false;
     if (negative_at(c, r) >= SPEECH_MIN) return true;
+    /* "said the strikes had killed civilians": violence a speaker reports
+     * against those a war must spare is an accusation of its authors */
+    if (attack_verb(c, r)) {
+        int o = child_in(c, r, P->l_obj, -1), sp = child_in(c, r, P->l_nsubjpass, -1);
+        if ((o >= 0 && victim(c, o)) || (sp >= 0 && victim(c, sp))) return true;
+    }
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
@@ -1265,6 +1292,19 @@ static bool speech_blocked(const ctx *c, int v)
     return c->question || negated(c, v) || child_in(c, v, P->l_aux, P->k_modal) >= 0;
 }
 
+/* The word a reported predicate p judges: its subject, or the agent of a
+ * passive whose subject is a victim ("civilians were killed by its jets"). */
+static int judged_subject(const ctx *c, int p)
+{
+    const nb_patterns *P = c->P;
+    int sb = child_in(c, p, P->l_nsubj, -1);
+    if (sb >= 0) return sb;
+    sb = child_in(c, p, P->l_nsubjpass, -1);
+    int ag = child_in(c, p, P->l_agent, -1);
+    if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_verb(c, p)) return ag;
+    return sb;
+}
+
 /* Speaker condemns the actor a reported judgment is about: "X said the
  * strikes were unacceptable", "'... a crime,' X said", "X called the raid
  * a violation", "X described Y as reckless". */
@@ -1281,8 +1321,7 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_ccomp || l == P->l_parataxis) {
-            int sb = child_in(c, d, P->l_nsubj, -1);
-            if (sb < 0) sb = child_in(c, d, P->l_nsubjpass, -1);
+            int sb = judged_subject(c, d);
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
         } else if (l == P->l_xcomp && ob >= 0) {
             /* "called the raid a crime" */
@@ -1298,8 +1337,7 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     /* "'... a crime,' the minister said": the quote is the head */
     int h = head(c, v);
     if (attribution(c, v) && np < 8) {
-        int sb = child_in(c, h, P->l_nsubj, -1);
-        if (sb < 0) sb = child_in(c, h, P->l_nsubjpass, -1);
+        int sb = judged_subject(c, h);
         if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
     }
     for (int k = 0; k < np; k++) {
