@@ -1322,6 +1322,9 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_ccomp || l == P->l_parataxis) {
             int sb = judged_subject(c, d);
+            /* "said the government's response had been inadequate" parsed
+             * with the clause's subject as the verb's object */
+            if (sb < 0 && ob >= 0 && ob < d) sb = ob;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
         } else if (l == P->l_xcomp && ob >= 0) {
             /* "called the raid a crime" */
