@@ -74,7 +74,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim, k_act;
 };
 
 /* ---- small helpers ---- */
@@ -533,7 +533,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
-    K(k_victim, "VICTIM");
+    K(k_victim, "VICTIM"); K(k_act, "ACT");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -1197,6 +1197,14 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
     }
+    /* "Y annexed the regions, a step X called illegal": an act noun in
+     * apposition to a clause (or to its object) is the clause's subject's */
+    int cl = lab(c, w) == P->l_appos && in_class(P, P->k_act, lem(c, w)) ? head(c, w) : -1;
+    if (cl >= 0 && strcmp(upos(c, cl), "VERB") && lab(c, cl) == P->l_obj) cl = head(c, cl);
+    if (*n == before && cl >= 0 && !strcmp(upos(c, cl), "VERB")) {
+        int sb[MAX_HITS], nsb = subjects(c, cl, sb, MAX_HITS);
+        for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
+    }
     /* "'This was a cowardly act,' the minister said": a demonstrative that
      * names no one is the article's attack */
     const char *l = lem(c, w);
@@ -1318,6 +1326,11 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     /* (evaluated word, predicate) pairs */
     int ew[8], pr[8], np = 0;
     int ob = child_in(c, v, P->l_obj, -1);
+    /* "a move X described as illegal": a relative clause's object is the
+     * noun it modifies */
+    int gap = ob;
+    if (gap < 0 && (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v)
+        gap = head(c, v);
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_ccomp || l == P->l_parataxis) {
@@ -1326,12 +1339,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
              * with the clause's subject as the verb's object */
             if (sb < 0 && ob >= 0 && ob < d) sb = ob;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
-        } else if (l == P->l_xcomp && ob >= 0) {
+        } else if (l == P->l_xcomp && gap >= 0) {
             /* "called the raid a crime" */
-            ew[np] = ob; pr[np++] = d;
-        } else if (l == P->l_obl && ob >= 0 && case_is(c, d, "as")) {
+            ew[np] = gap; pr[np++] = d;
+        } else if (l == P->l_obl && gap >= 0 && case_is(c, d, "as")) {
             /* "described the move as reckless" */
-            ew[np] = ob; pr[np++] = d;
+            ew[np] = gap; pr[np++] = d;
         }
     }
     /* (the same with "as reckless" hung from the object) */
