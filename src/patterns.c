@@ -1028,7 +1028,10 @@ static bool agents_named(const ctx *c, int w)
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) {
             if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || !strcmp(upos(c, d), "PROPN")) return true;
             /* "the Iranian attack", even when the name is not known */
-            if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0])) return true;
+            /* (not a capital that only opens the sentence or a quote: "'Indiscriminate attacks ...'") */
+            if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0]) && d > 0 &&
+                strcmp(upos(c, d - 1), "PUNCT"))
+                return true;
         }
         if (l == P->l_nmod && case_is(c, d, "by")) return true;
     }
