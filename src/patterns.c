@@ -74,7 +74,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim, k_act;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim, k_act, k_dismay, k_transparent;
 };
 
 /* ---- small helpers ---- */
@@ -533,13 +533,15 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
-    K(k_victim, "VICTIM"); K(k_act, "ACT");
+    K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
         if (!P->members.keys || !P->members.keys[i]) continue;
         char *tab = strchr(P->members.keys[i], '\t');
         if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
+        /* dismay judges like a negative word ("alarmed by the strikes") */
+        if (tab && atoi(P->members.keys[i]) == P->k_dismay) add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
     *out = P;
@@ -1140,6 +1142,18 @@ static bool negated(const ctx *c, int w)
            child_in(c, w, -1, P->k_neg) >= 0;
 }
 
+/* What a dismay word is felt at: "alarmed by / at / over the strikes". */
+static int dismay_cause(const ctx *c, int r)
+{
+    for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+        int d = c->kids[j];
+        if ((lab(c, d) == c->P->l_obl || lab(c, d) == c->P->l_agent || lab(c, d) == c->P->l_nmod) &&
+            (case_is(c, d, "by") || case_is(c, d, "at") || case_is(c, d, "over")))
+            return d;
+    }
+    return -1;
+}
+
 /* Does w name victims ("civilians", "dozens of civilians"), not "no civilians"? */
 static bool victim(const ctx *c, int w)
 {
@@ -1161,6 +1175,8 @@ static bool judges(const ctx *c, int r)
     if (negated(c, r) || child_in(c, r, P->l_aux, P->k_modal) >= 0 || child_in(c, r, P->l_mark, P->k_cond) >= 0)
         return false;
     if (negative_at(c, r) >= SPEECH_MIN) return true;
+    /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
+    if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
     /* "said the strikes had killed civilians": violence a speaker reports
      * against those a war must spare is an accusation of its authors */
     if (attack_verb(c, r)) {
@@ -1190,6 +1206,9 @@ static bool judges(const ctx *c, int r)
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
     int before = *n;
+    /* "the use of aerial bombardment": what is used is judged */
+    int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
+    if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) w = of;
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
     if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
@@ -1308,6 +1327,7 @@ static bool speech_blocked(const ctx *c, int v)
 static int judged_subject(const ctx *c, int p)
 {
     const nb_patterns *P = c->P;
+    if (in_class(P, P->k_dismay, lem(c, p)) && dismay_cause(c, p) >= 0) return dismay_cause(c, p);
     int sb = child_in(c, p, P->l_nsubj, -1);
     if (sb >= 0) return sb;
     sb = child_in(c, p, P->l_nsubjpass, -1);
