@@ -74,7 +74,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim, k_act, k_dismay, k_transparent;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim, k_act, k_dismay, k_transparent, k_equate;
 };
 
 /* ---- small helpers ---- */
@@ -533,7 +533,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
-    K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT");
+    K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -1187,6 +1187,10 @@ static bool judges(const ctx *c, int r)
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
         if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
+        /* "amounts to a war crime", "is tantamount to aggression" */
+        if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
+            negative_at(c, d) >= SPEECH_MIN)
+            return true;
         if (l == P->l_obj && !strcmp(upos(c, r), "VERB")) {
             if (negative_at(c, d) >= SPEECH_MIN) return true;
             /* "committing a grave crime", "waging a war of aggression" */
