@@ -1242,7 +1242,15 @@ static void give(rctx *r, int v)
     while (k < r->n && adverb(r, k)) k++;
     int end = np_actors(r, k, obj, &no, 8, false);
     int w = w_is(r, k, "the") ? k + 1 : k;
-    if (no > 0 && (w_is(r, w, "salaries") || w_is(r, w, "wages"))) {
+    int m0 = end;
+    /* "delivered Javelin anti-tank missiles to X": an unknown name before
+     * aid words and "to" is the goods' make, not the receiver */
+    if (no == 1 && r->aa->ents[obj[0]].kind == NB_KIND_UNKNOWN && aid_words(r, end, 6, true, &m0) > 0 &&
+        (w_is(r, m0, "to") || w_is(r, m0, "for"))) {
+        no = 0;
+        np_actors(r, m0 + 1, obj, &no, 8, false);
+        if (no == 0) return;
+    } else if (no > 0 && (w_is(r, w, "salaries") || w_is(r, w, "wages"))) {
         /* "pays the salaries of Somali soldiers" */
     } else if (no > 0) {
         if (!w_is(r, end, "with")) return;
