@@ -1187,6 +1187,10 @@ static bool judges(const ctx *c, int r)
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
         if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
+        /* "the strikes risked undermining the truce", "threaten to wreck it" */
+        if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
+            negative_at(c, d) >= SPEECH_MIN)
+            return true;
         /* "amounts to a war crime", "is tantamount to aggression" */
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
             negative_at(c, d) >= SPEECH_MIN)
