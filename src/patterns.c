@@ -497,7 +497,10 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
         const char *lemma = m->lem.lemma[ex->vals[i]];
         unsigned kind = (nb_map_get(&P->by_lemma, lemma, NULL) ? NB_FORM_CUE : 0) |
                         (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
-                        (nb_map_get(&P->negative, lemma, NULL) ? NB_FORM_NEG : 0);
+                        (nb_map_get(&P->negative, lemma, NULL) || in_class(P, P->k_victim, lemma) ||
+                                 in_class(P, P->k_dismay, lemma)
+                             ? NB_FORM_NEG
+                             : 0);
         if (kind) {
             char buf[96];
             size_t n = strlen(tab + 1);
@@ -540,8 +543,10 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
         if (!P->members.keys || !P->members.keys[i]) continue;
         char *tab = strchr(P->members.keys[i], '\t');
         if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
-        /* dismay judges like a negative word ("alarmed by the strikes") */
-        if (tab && atoi(P->members.keys[i]) == P->k_dismay) add_forms(P, tab + 1, NB_FORM_NEG);
+        /* dismay and victims judge like a negative word ("alarmed by the
+         * strikes", "'a strike on children,' X said") */
+        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim))
+            add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
     *out = P;
@@ -1125,13 +1130,15 @@ static int negative_at(const ctx *c, int w)
     return (int)v;
 }
 
-/* Is w a verb that names an attack (a VERB cue of the attacked relation)? */
-static bool attack_verb(const ctx *c, int w)
+/* Is w a cue of the attacked relation as a verb (pos POS_VERB, upos VERB)
+ * or as a noun naming the act (POS_EVENT, NOUN)? */
+static bool attack_cue(const ctx *c, int w, int pos)
 {
     size_t hv;
-    if (strcmp(upos(c, w), "VERB") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return false;
+    if (strcmp(upos(c, w), pos == POS_VERB ? "VERB" : "NOUN") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
+        return false;
     for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
-        if (c->P->cues[qi].pos == POS_VERB && c->P->cues[qi].rel == NB_REL_ATTACKED) return true;
+        if (c->P->cues[qi].pos == pos && c->P->cues[qi].rel == NB_REL_ATTACKED) return true;
     return false;
 }
 
@@ -1179,10 +1186,16 @@ static bool judges(const ctx *c, int r)
     if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
     /* "said the strikes had killed civilians": violence a speaker reports
      * against those a war must spare is an accusation of its authors */
-    if (attack_verb(c, r)) {
+    if (attack_cue(c, r, POS_VERB)) {
         int o = child_in(c, r, P->l_obj, -1), sp = child_in(c, r, P->l_nsubjpass, -1);
         if ((o >= 0 && victim(c, o)) || (sp >= 0 && victim(c, sp))) return true;
     }
+    /* "'This was a deliberate strike on children,' X said" */
+    if (attack_cue(c, r, POS_EVENT))
+        for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) == P->l_nmod && (case_is(c, d, "on") || case_is(c, d, "against")) && victim(c, d)) return true;
+        }
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
@@ -1340,7 +1353,7 @@ static int judged_subject(const ctx *c, int p)
     if (sb >= 0) return sb;
     sb = child_in(c, p, P->l_nsubjpass, -1);
     int ag = child_in(c, p, P->l_agent, -1);
-    if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_verb(c, p)) return ag;
+    if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_cue(c, p, POS_VERB)) return ag;
     return sb;
 }
 
