@@ -1396,6 +1396,10 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "as")) { ew[np] = ob; pr[np++] = c->kids[j]; }
     /* "'... a crime,' the minister said": the quote is the head */
     int h = head(c, v);
+    /* "'... null and void,' Khawaja Asif, X's minister, said" parsed with
+     * the speaker as the root: the quote is the speaker's clausal child */
+    if (ns == 1 && h == subj[0] && child_in(c, h, P->l_ccomp, -1) >= 0 && child_in(c, h, P->l_ccomp, -1) < h)
+        h = child_in(c, h, P->l_ccomp, -1);
     if (attribution(c, v) && np < 8) {
         int sb = judged_subject(c, h);
         if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
