@@ -74,7 +74,8 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim, k_act, k_dismay, k_transparent, k_equate;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim,
+        k_act, k_dismay, k_transparent, k_equate;
 };
 
 /* ---- small helpers ---- */
