@@ -75,7 +75,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim,
-        k_act, k_dismay, k_transparent, k_equate;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
 /* ---- small helpers ---- */
@@ -538,6 +538,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
+    K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -890,6 +891,14 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (lab(c, c->kids[j]) == P->l_conj) denote(c, c->kids[j], ents, ws, n, depth + 1, proxy);
 }
 
+/* Does w carry a condition clause ("..., if the talks fail")? */
+static bool cond_clause(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++)
+        if (lab(c, c->kids[j]) == c->P->l_advcl && child_in(c, c->kids[j], c->P->l_mark, c->P->k_cond) >= 0) return true;
+    return false;
+}
+
 /* Is the cue at v asserted? Negation, a modal, a condition or a hedge on it
  * or on the verbs it hangs from through xcomp, ccomp and conj; a governing
  * verb of denial, threat, plan or demand; a noun of threat or plan. */
@@ -905,8 +914,14 @@ static bool blocked(const ctx *c, int v)
         for (int j = c->first[x]; j < c->first[x + 1]; j++)
             if (lab(c, c->kids[j]) == P->l_advmod && child_in(c, c->kids[j], P->l_advmod, P->k_neg) >= 0) return true;
         if (child_in(c, x, -1, P->k_neg) >= 0 && depth == 0) return true;
-        if (child_in(c, x, P->l_aux, P->k_modal) >= 0) return true;
-        if (child_in(c, x, P->l_auxpass, P->k_modal) >= 0) return true;
+        /* "will continue to arm X": continuing presupposes the act goes on
+         * now; not "could continue", nor "if ..., will continue" */
+        int md = child_in(c, x, P->l_aux, P->k_modal);
+        bool goes_on = depth > 0 && in_class(P, P->k_presuppose, lem(c, x)) && md >= 0 &&
+                       in_class(P, P->k_will, lem(c, md));
+        if (goes_on && (cond_clause(c, x) || cond_clause(c, v))) return true;
+        if (!goes_on && md >= 0) return true;
+        if (!goes_on && child_in(c, x, P->l_auxpass, P->k_modal) >= 0) return true;
         if (child_in(c, x, P->l_mark, P->k_cond) >= 0) return true;
         if (child_in(c, x, P->l_amod, P->k_hedge) >= 0) return true;
         if (child_in(c, x, P->l_advmod, P->k_hedge) >= 0) return true;
