@@ -1066,14 +1066,15 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
 {
     const nb_patterns *P = c->P;
     /* a cue in a pattern's cue class ("received arms from") takes only the
-     * patterns naming that class */
+     * patterns naming that class; a multiword cue on the same head ("send
+     * troops to") is a cue of its own and keeps the general patterns */
     bool special = false;
-    for (size_t pi = 0; pi < P->n_pats && !special; pi++)
+    for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++)
         special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
     for (size_t pi = 0; pi < P->n_pats; pi++) {
         const pattern *pt = &P->pats[pi];
         if (pt->pos != q->pos || (pt->rel >= 0 && pt->rel != (int)q->rel)) continue;
-        if (pt->cue_class >= 0 ? !in_class(P, pt->cue_class, q->lemma) : special) continue;
+        if (pt->cue_class >= 0 ? q->n_extra || !in_class(P, pt->cue_class, q->lemma) : special) continue;
         int sw[MAX_HITS], dw[MAX_HITS], ns = 0, nd = 0;
         for (int a = 0; a < pt->n_src; a++) walk(c, &pt->src[a], 0, v, q, sw, &ns);
         if (!ns) continue;
