@@ -68,6 +68,9 @@ SEEDS = [
     ("attacked", "01138222", "v", 0, None, "ambush.v.01"),      # wait in hiding to attack
     ("attacked", "00479176", "v", 0, None, "massacre.v.01"),    # kill a large number of people indiscriminately
     ("attacked", "01127429", "v", 1, None, "besiege.v.01"),     # surround so as to force to give up
+    # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
+    ("attacked", "02272567", "v", 0, None, "appropriate.v.02"),  # take possession of by force, as after an invasion
+    ("attacked", "02304031", "v", 0, None, "recapture.v.03"),   # take back by force, as after a battle
     ("attacked", "00972621", "n", 1, None, "attack.n.01"),      # (military) an offensive against an enemy (using weapons)
     ("attacked", "00773814", "n", 1, None, "attack.n.05"),      # the act of attacking ("attacks on women increased")
     ("attacked", "00977301", "n", 1, None, "strike.n.02"),      # an attack that is intended to seize or inflict damage on or destroy an objective
@@ -167,6 +170,10 @@ SEEDS = [
     ("commands", "10164025", "n", 0, None, "headman.n.02"),     # the head of a tribe or clan (chieftain, chief)
     ("commands", "10107303", "n", 0, None, "founder.n.02"),     # a person who founds or establishes some institution
     ("commands", "10014939", "n", 0, None, "director.n.01"),    # someone who controls resources and expenditures
+    # sending goods: funds only with aid goods and a receiver ("sent drones to X"; data/patterns, class SEND)
+    ("funds", "01437272", "v", 0, "unspecified", "send.v.02"),   # to cause or order to be taken, directed, or transmitted
+    ("funds", "01438322", "v", 0, "unspecified", "deliver.v.02"),  # bring to a destination, make a delivery
+    ("funds", "01950816", "v", 0, "unspecified", "transport.v.04"),  # move something or somebody around; usually over long distances
     ("commands", "10052497", "n", 0, None, "emir.n.01"),        # an independent ruler or chieftain (especially in Africa or Arabia)
     ("commands", "09887496", "n", 0, None, "caliph.n.01"),      # the civil and religious leader of a Muslim state
     ("commands", "10541229", "n", 1, None, "ruler.n.01"),       # a person who rules or commands

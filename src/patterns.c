@@ -71,10 +71,11 @@ struct nb_patterns {
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
         l_nsubj, l_nsubjpass, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
-        l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl;
+        l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site;
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim,
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
 /* ---- small helpers ---- */
@@ -497,7 +498,10 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
         const char *lemma = m->lem.lemma[ex->vals[i]];
         unsigned kind = (nb_map_get(&P->by_lemma, lemma, NULL) ? NB_FORM_CUE : 0) |
                         (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
-                        (nb_map_get(&P->negative, lemma, NULL) ? NB_FORM_NEG : 0);
+                        (nb_map_get(&P->negative, lemma, NULL) || in_class(P, P->k_victim, lemma) ||
+                                 in_class(P, P->k_dismay, lemma)
+                             ? NB_FORM_NEG
+                             : 0);
         if (kind) {
             char buf[96];
             size_t n = strlen(tab + 1);
@@ -526,19 +530,25 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_compound, "compound");
     L(l_amod, "amod"); L(l_poss, "nmod:poss"); L(l_appos, "appos"); L(l_obj, "obj");
     L(l_parataxis, "parataxis"); L(l_cop, "cop"); L(l_det, "det"); L(l_nmod, "nmod"); L(l_obl, "obl");
-    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl");
+    L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl"); L(l_agent, "obl:agent");
 #undef L
 #define K(f, name) P->f = class_id(P, name, true)
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
+    K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
+    K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
         if (!P->members.keys || !P->members.keys[i]) continue;
         char *tab = strchr(P->members.keys[i], '\t');
         if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
+        /* dismay and victims judge like a negative word ("alarmed by the
+         * strikes", "'a strike on children,' X said") */
+        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim))
+            add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
     *out = P;
@@ -881,6 +891,14 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (lab(c, c->kids[j]) == P->l_conj) denote(c, c->kids[j], ents, ws, n, depth + 1, proxy);
 }
 
+/* Does w carry a condition clause ("..., if the talks fail")? */
+static bool cond_clause(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++)
+        if (lab(c, c->kids[j]) == c->P->l_advcl && child_in(c, c->kids[j], c->P->l_mark, c->P->k_cond) >= 0) return true;
+    return false;
+}
+
 /* Is the cue at v asserted? Negation, a modal, a condition or a hedge on it
  * or on the verbs it hangs from through xcomp, ccomp and conj; a governing
  * verb of denial, threat, plan or demand; a noun of threat or plan. */
@@ -896,8 +914,14 @@ static bool blocked(const ctx *c, int v)
         for (int j = c->first[x]; j < c->first[x + 1]; j++)
             if (lab(c, c->kids[j]) == P->l_advmod && child_in(c, c->kids[j], P->l_advmod, P->k_neg) >= 0) return true;
         if (child_in(c, x, -1, P->k_neg) >= 0 && depth == 0) return true;
-        if (child_in(c, x, P->l_aux, P->k_modal) >= 0) return true;
-        if (child_in(c, x, P->l_auxpass, P->k_modal) >= 0) return true;
+        /* "will continue to arm X": continuing presupposes the act goes on
+         * now; not "could continue", nor "if ..., will continue" */
+        int md = child_in(c, x, P->l_aux, P->k_modal);
+        bool goes_on = depth > 0 && in_class(P, P->k_presuppose, lem(c, x)) && md >= 0 &&
+                       in_class(P, P->k_will, lem(c, md));
+        if (goes_on && (cond_clause(c, x) || cond_clause(c, v))) return true;
+        if (!goes_on && md >= 0) return true;
+        if (!goes_on && child_in(c, x, P->l_auxpass, P->k_modal) >= 0) return true;
         if (child_in(c, x, P->l_mark, P->k_cond) >= 0) return true;
         if (child_in(c, x, P->l_amod, P->k_hedge) >= 0) return true;
         if (child_in(c, x, P->l_advmod, P->k_hedge) >= 0) return true;
@@ -1027,7 +1051,10 @@ static bool agents_named(const ctx *c, int w)
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) {
             if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || !strcmp(upos(c, d), "PROPN")) return true;
             /* "the Iranian attack", even when the name is not known */
-            if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0])) return true;
+            /* (not a capital that only opens the sentence or a quote: "'Indiscriminate attacks ...'") */
+            if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0]) && d > 0 &&
+                strcmp(upos(c, d - 1), "PUNCT"))
+                return true;
         }
         if (l == P->l_nmod && case_is(c, d, "by")) return true;
     }
@@ -1039,14 +1066,15 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
 {
     const nb_patterns *P = c->P;
     /* a cue in a pattern's cue class ("received arms from") takes only the
-     * patterns naming that class */
+     * patterns naming that class; a multiword cue on the same head ("send
+     * troops to") is a cue of its own and keeps the general patterns */
     bool special = false;
-    for (size_t pi = 0; pi < P->n_pats && !special; pi++)
+    for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++)
         special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
     for (size_t pi = 0; pi < P->n_pats; pi++) {
         const pattern *pt = &P->pats[pi];
         if (pt->pos != q->pos || (pt->rel >= 0 && pt->rel != (int)q->rel)) continue;
-        if (pt->cue_class >= 0 ? !in_class(P, pt->cue_class, q->lemma) : special) continue;
+        if (pt->cue_class >= 0 ? q->n_extra || !in_class(P, pt->cue_class, q->lemma) : special) continue;
         int sw[MAX_HITS], dw[MAX_HITS], ns = 0, nd = 0;
         for (int a = 0; a < pt->n_src; a++) walk(c, &pt->src[a], 0, v, q, sw, &ns);
         if (!ns) continue;
@@ -1119,11 +1147,45 @@ static int negative_at(const ctx *c, int w)
     return (int)v;
 }
 
+/* Is w a cue of the attacked relation as a verb (pos POS_VERB, upos VERB)
+ * or as a noun naming the act (POS_EVENT, NOUN)? */
+static bool attack_cue(const ctx *c, int w, int pos)
+{
+    size_t hv;
+    if (strcmp(upos(c, w), pos == POS_VERB ? "VERB" : "NOUN") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
+        return false;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
+        if (c->P->cues[qi].pos == pos && c->P->cues[qi].rel == NB_REL_ATTACKED) return true;
+    return false;
+}
+
 static bool negated(const ctx *c, int w)
 {
     const nb_patterns *P = c->P;
     return child_in(c, w, P->l_advmod, P->k_neg) >= 0 || child_in(c, w, P->l_det, P->k_neg) >= 0 ||
            child_in(c, w, -1, P->k_neg) >= 0;
+}
+
+/* What a dismay word is felt at: "alarmed by / at / over the strikes". */
+static int dismay_cause(const ctx *c, int r)
+{
+    for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+        int d = c->kids[j];
+        if ((lab(c, d) == c->P->l_obl || lab(c, d) == c->P->l_agent || lab(c, d) == c->P->l_nmod) &&
+            (case_is(c, d, "by") || case_is(c, d, "at") || case_is(c, d, "over")))
+            return d;
+    }
+    return -1;
+}
+
+/* Does w name victims ("civilians", "dozens of civilians"), not "no civilians"? */
+static bool victim(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    if (negated(c, w)) return false;
+    if (in_class(P, P->k_victim, lem(c, w))) return true;
+    int d = child_in(c, w, P->l_nmod, P->k_victim);
+    return d >= 0 && case_is(c, d, "of");
 }
 
 /* Does the predicate r judge its subject badly? r itself ("illegal",
@@ -1137,10 +1199,32 @@ static bool judges(const ctx *c, int r)
     if (negated(c, r) || child_in(c, r, P->l_aux, P->k_modal) >= 0 || child_in(c, r, P->l_mark, P->k_cond) >= 0)
         return false;
     if (negative_at(c, r) >= SPEECH_MIN) return true;
+    /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
+    if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
+    /* "said the strikes had killed civilians": violence a speaker reports
+     * against those a war must spare is an accusation of its authors */
+    if (attack_cue(c, r, POS_VERB)) {
+        int o = child_in(c, r, P->l_obj, -1), sp = child_in(c, r, P->l_nsubjpass, -1);
+        if ((o >= 0 && victim(c, o)) || (sp >= 0 && victim(c, sp))) return true;
+    }
+    /* "'This was a deliberate strike on children,' X said" */
+    if (attack_cue(c, r, POS_EVENT))
+        for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) == P->l_nmod && (case_is(c, d, "on") || case_is(c, d, "against")) && victim(c, d)) return true;
+        }
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
         if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
+        /* "the strikes risked undermining the truce", "threaten to wreck it" */
+        if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
+            negative_at(c, d) >= SPEECH_MIN)
+            return true;
+        /* "amounts to a war crime", "is tantamount to aggression" */
+        if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
+            negative_at(c, d) >= SPEECH_MIN)
+            return true;
         if (l == P->l_obj && !strcmp(upos(c, r), "VERB")) {
             if (negative_at(c, d) >= SPEECH_MIN) return true;
             /* "committing a grave crime", "waging a war of aggression" */
@@ -1160,6 +1244,9 @@ static bool judges(const ctx *c, int r)
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
     int before = *n;
+    /* "the use of aerial bombardment": what is used is judged */
+    int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
+    if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) w = of;
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
     if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
@@ -1169,6 +1256,14 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
+    }
+    /* "Y annexed the regions, a step X called illegal": an act noun in
+     * apposition to a clause (or to its object) is the clause's subject's */
+    int cl = lab(c, w) == P->l_appos && in_class(P, P->k_act, lem(c, w)) ? head(c, w) : -1;
+    if (cl >= 0 && strcmp(upos(c, cl), "VERB") && lab(c, cl) == P->l_obj) cl = head(c, cl);
+    if (*n == before && cl >= 0 && !strcmp(upos(c, cl), "VERB")) {
+        int sb[MAX_HITS], nsb = subjects(c, cl, sb, MAX_HITS);
+        for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
     }
     /* "'This was a cowardly act,' the minister said": a demonstrative that
      * names no one is the article's attack */
@@ -1265,6 +1360,20 @@ static bool speech_blocked(const ctx *c, int v)
     return c->question || negated(c, v) || child_in(c, v, P->l_aux, P->k_modal) >= 0;
 }
 
+/* The word a reported predicate p judges: its subject, or the agent of a
+ * passive whose subject is a victim ("civilians were killed by its jets"). */
+static int judged_subject(const ctx *c, int p)
+{
+    const nb_patterns *P = c->P;
+    if (in_class(P, P->k_dismay, lem(c, p)) && dismay_cause(c, p) >= 0) return dismay_cause(c, p);
+    int sb = child_in(c, p, P->l_nsubj, -1);
+    if (sb >= 0) return sb;
+    sb = child_in(c, p, P->l_nsubjpass, -1);
+    int ag = child_in(c, p, P->l_agent, -1);
+    if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_cue(c, p, POS_VERB)) return ag;
+    return sb;
+}
+
 /* Speaker condemns the actor a reported judgment is about: "X said the
  * strikes were unacceptable", "'... a crime,' X said", "X called the raid
  * a violation", "X described Y as reckless". */
@@ -1278,18 +1387,25 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     /* (evaluated word, predicate) pairs */
     int ew[8], pr[8], np = 0;
     int ob = child_in(c, v, P->l_obj, -1);
+    /* "a move X described as illegal": a relative clause's object is the
+     * noun it modifies */
+    int gap = ob;
+    if (gap < 0 && (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v)
+        gap = head(c, v);
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_ccomp || l == P->l_parataxis) {
-            int sb = child_in(c, d, P->l_nsubj, -1);
-            if (sb < 0) sb = child_in(c, d, P->l_nsubjpass, -1);
+            int sb = judged_subject(c, d);
+            /* "said the government's response had been inadequate" parsed
+             * with the clause's subject as the verb's object */
+            if (sb < 0 && ob >= 0 && ob < d) sb = ob;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
-        } else if (l == P->l_xcomp && ob >= 0) {
+        } else if (l == P->l_xcomp && gap >= 0) {
             /* "called the raid a crime" */
-            ew[np] = ob; pr[np++] = d;
-        } else if (l == P->l_obl && ob >= 0 && case_is(c, d, "as")) {
+            ew[np] = gap; pr[np++] = d;
+        } else if (l == P->l_obl && gap >= 0 && case_is(c, d, "as")) {
             /* "described the move as reckless" */
-            ew[np] = ob; pr[np++] = d;
+            ew[np] = gap; pr[np++] = d;
         }
     }
     /* (the same with "as reckless" hung from the object) */
@@ -1297,9 +1413,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "as")) { ew[np] = ob; pr[np++] = c->kids[j]; }
     /* "'... a crime,' the minister said": the quote is the head */
     int h = head(c, v);
+    /* "'... null and void,' Khawaja Asif, X's minister, said" parsed with
+     * the speaker as the root: the quote is the speaker's clausal child */
+    if (ns == 1 && h == subj[0] && child_in(c, h, P->l_ccomp, -1) >= 0 && child_in(c, h, P->l_ccomp, -1) < h)
+        h = child_in(c, h, P->l_ccomp, -1);
     if (attribution(c, v) && np < 8) {
-        int sb = child_in(c, h, P->l_nsubj, -1);
-        if (sb < 0) sb = child_in(c, h, P->l_nsubjpass, -1);
+        int sb = judged_subject(c, h);
         if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
     }
     for (int k = 0; k < np; k++) {

@@ -375,12 +375,19 @@ static bool blocked(const rctx *r, int v, bool verb)
 
 /* The attacker named in an event noun phrase ending at event item e: "US
  * airstrikes", "Israel's attack", "the American airstrike". */
+/* An unknown one-word name is a place more often than an actor ("the
+ * Kissufim attack", "the Abqaiq strike"): it names no attacker. */
+static bool place_like(const rctx *r, int i)
+{
+    return actor(r, i) && kind_of(r, i) == NB_KIND_UNKNOWN && !strchr(r->aa->ents[r->it[i].ent].label, ' ');
+}
+
 static int event_attacker(const rctx *r, int e)
 {
     int i = e - 1;
     while (i >= 0 && (w_in(r, i, EVENT_MOD) || w_in(r, i, EVENT_HEAD) || w_is(r, i, "-") ||
                       w_is(r, i, "air"))) i--;
-    if (actor(r, i) && kind_of(r, i) != NB_KIND_PERSON) return r->it[i].ent;
+    if (actor(r, i) && kind_of(r, i) != NB_KIND_PERSON && !place_like(r, i)) return r->it[i].ent;
     /* "the attack on Y by X" */
     for (int k = e + 1; k < r->n && k <= e + 8; k++) {
         if (w_in(r, k, BOUNDARY) || w_is(r, k, ",") || be_aux(r, k) || find_trigger(r->it[k].w)) break;
@@ -1242,7 +1249,15 @@ static void give(rctx *r, int v)
     while (k < r->n && adverb(r, k)) k++;
     int end = np_actors(r, k, obj, &no, 8, false);
     int w = w_is(r, k, "the") ? k + 1 : k;
-    if (no > 0 && (w_is(r, w, "salaries") || w_is(r, w, "wages"))) {
+    int m0 = end;
+    /* "delivered Javelin anti-tank missiles to X": an unknown name before
+     * aid words and "to" is the goods' make, not the receiver */
+    if (no == 1 && r->aa->ents[obj[0]].kind == NB_KIND_UNKNOWN && aid_words(r, end, 6, true, &m0) > 0 &&
+        (w_is(r, m0, "to") || w_is(r, m0, "for"))) {
+        no = 0;
+        np_actors(r, m0 + 1, obj, &no, 8, false);
+        if (no == 0) return;
+    } else if (no > 0 && (w_is(r, w, "salaries") || w_is(r, w, "wages"))) {
         /* "pays the salaries of Somali soldiers" */
     } else if (no > 0) {
         if (!w_is(r, end, "with")) return;
@@ -1434,7 +1449,7 @@ static void speech(rctx *r, int v)
     int att[4], na = 0;
     att[0] = event_attacker(r, e);
     if (att[0] >= 0) na = 1;
-    else if (!actor(r, e - 1)) na = nb_relations_recall_attack(r->aa, r->it[e].w, att, 4);
+    else if (!actor(r, e - 1) || place_like(r, e - 1)) na = nb_relations_recall_attack(r->aa, r->it[e].w, att, 4);
     if (na == 0) return;
     int subj[8], relobj;
     int ns = find_subjects(r, v, subj, 8, &relobj);
