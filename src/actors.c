@@ -738,8 +738,10 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     static const char *const INSURGENT[] = {"liberation", "revolutionary", "opposition", "alliance", "front",
                                             "movement", "resistance", "rebel", "rebels", "patriotic", "party",
                                             "communist", "union", "islamic", "free", NULL};
-    bool country_org = de->kind == NB_KIND_COUNTRY && !demonym && !is(c, j, "'s");
-    if ((de->kind == NB_KIND_ORG || country_org) && !demonym && !is(c, j, "'s")) {
+    /* "Sahrawi People's Liberation Army": a people's demonym opens a name too */
+    bool people_poss = demonym && is(c, j, "people") && is(c, j + 1, "'s") && cap(c, j + 2);
+    bool country_org = de->kind == NB_KIND_COUNTRY && (!demonym || people_poss) && !is(c, j, "'s");
+    if ((de->kind == NB_KIND_ORG || country_org) && (!demonym || people_poss) && !is(c, j, "'s")) {
         size_t k = j, head_end = 0;
         bool insurgent = false;
         while (k < c->n && k < j + 6) {
@@ -757,7 +759,18 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             if (in(c, head_end + 3, INSURGENT)) insurgent = true;
             head_end += 4;
         }
-        if (country_org && !insurgent) head_end = 0;
+        if (country_org && !insurgent) {
+            /* "South Sudan People's Defence Forces", "Kosovo Security Force":
+             * the state's own arms are the state; not another's ("NATO's
+             * Kosovo Force") */
+            if (head_end && !demonym && in(c, head_end - 1, NB_LEX_STATE_ARMS) && !(i > 0 && is(c, i - 1, "'s"))) {
+                aa->ents[ent].roles |= NB_ROLE_ARMY;
+                touch(aa, ent, surface, c->t[head_end - 1].start + c->t[head_end - 1].len - c->t[i].start);
+                push_item(c, i, head_end, NB_IT_ACTOR, ent);
+                return head_end;
+            }
+            head_end = 0;
+        }
         if (head_end) {
             size_t end = head_end;
             if ((is(c, end, "in") || is(c, end, "for") || is(c, end, "of")) && cap(c, end + 1)) {
@@ -890,7 +903,8 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
 {
     while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i))) {
         *roles |= title_roles(lw(c, i));
-        *titled = true;
+        /* "The National Task Force ...": an article makes no person */
+        if (!is(c, i, "the")) *titled = true;
         i++;
     }
     return i;
@@ -919,6 +933,25 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&
             (name_token(c, j + 1) || (hyphen(c, j + 1) && name_token(c, j + 2)) ||
              (in(c, j + 1, NB_LEX_CONNECT) && hyphen(c, j + 2)))) {
+            j++;
+            continue;
+        }
+        /* "New People's Army", "the People's Defence Forces": a collective's
+         * possessive inside a name that goes on to an organisation's head */
+        if (j > i && (is(c, j, "'s") || is(c, j, "'")) && in(c, j - 1, NB_LEX_COLLECTIVE_POSS) &&
+            name_token(c, j + 1)) {
+            size_t k = j + 1;
+            while (k < j + 5 && name_token(c, k) && !in(c, k, NB_LEX_ORG_HEAD)) k++;
+            if (in(c, k, NB_LEX_ORG_HEAD)) {
+                j++;
+                continue;
+            }
+        }
+        /* "Task Force to End Local Communist Armed Conflict", "Committee to
+         * Protect Journalists": a purpose clause inside the name */
+        if (is(c, j, "to") && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && name_token(c, j + 1) &&
+            in(c, j + 1, NB_LEX_PURPOSE_VERB) && name_token(c, j + 2)) {
+            linked = true;
             j++;
             continue;
         }
@@ -959,7 +992,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * an organisation's own adjective does not ("International Maritime
      * Organization", "Central Reserve Police Force") */
     static const char *const ORG_ADJ[] = {"international", "national", "central", "federal", "democratic",
-                                          "islamic", "civil", "people", "arab", "world", "state", NULL};
+                                          "islamic", "civil", "people", "arab", "world", "state", "new", NULL};
     bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
@@ -988,7 +1021,29 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, s0, end, NB_IT_ACTOR, ge);
         return end;
     }
+    /* "the Royal Armed Forces" with no owner named: the army of the state
+     * the article is about (a possessive owner was taken by on_dict) */
+    {
+        size_t a = s0 < j && is(c, s0, "royal") ? s0 + 1 : s0;
+        if (j - a == 2 && is(c, a, "armed") && is(c, a + 1, "forces") && !is(c, j, "of") &&
+            !(s0 > 0 && is(c, s0 - 1, "'s"))) {
+            int army = army_of(c->aa);
+            if (army >= 0) {
+                for (size_t k = i; k < s0; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+                touch(c->aa, army, c->s + c->t[s0].start, c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start);
+                push_item(c, s0, j, NB_IT_ACTOR, army);
+                return j;
+            }
+        }
+    }
     bool place = in(c, j - 1, NB_LEX_PLACE_HEAD);
+    /* continents and world regions ("Americas director", "across Africa") */
+    {
+        nb_buf rk = {0};
+        nb_name_key(c->s + c->t[s0].start, c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start, &rk);
+        if (nb_lex_in(rk.data, rk.len, NB_LEX_REGION)) place = true;
+        nb_buf_free(&rk);
+    }
     /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital" */
     for (size_t k = j; k < c->n && k < j + 3 && !place; k++) {
         if (cap(c, k) || (c->t[k].flags & NB_TOK_PUNCT)) break;

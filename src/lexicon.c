@@ -184,7 +184,30 @@ const char *const NB_LEX_ETHNIC[] = {
     "nuer", "hutu", "tutsi", "banyamulenge", "lendu", "hema", "berber", "amazigh", "bedouin",
     "yazidi", "yezidi", "maasai", "kikuyu", "uyghur", "uighur", "chechen", "tatar",
     "kurmanji", "turkmen", "assyrian", "copt", "coptic", "maronite", "ismaili", "zaidi",
-    "kanuri", "toubou", "tebu", "murle", "lou", "misseriya", "rizeigat", "beja", NULL};
+    "kanuri", "toubou", "tebu", "murle", "lou", "misseriya", "rizeigat", "beja",
+    /* language communities: a people, not a country */
+    "anglophone", "anglophones", "francophone", "francophones", "lusophone", "lusophones",
+    "arabophone", "arabophones", NULL};
+
+const char *const NB_LEX_REGION[] = {
+    "africa", "europe", "asia", "americas", "latin america", "south america", "north america",
+    "central america", "middle east", "near east", "far east", "sahel", "maghreb", "balkans",
+    "caucasus", "horn of africa", "west africa", "east africa", "southern africa",
+    "north africa", "central asia", "south asia", "southeast asia", "east asia", "oceania",
+    "caribbean", "scandinavia", "eurasia", NULL};
+
+const char *const NB_LEX_COLLECTIVE_POSS[] = {
+    "people", "peoples", "women", "workers", "martyrs", "youth", "patriots", "farmers",
+    "nation", "nations", NULL};
+
+const char *const NB_LEX_STATE_ARMS[] = {
+    "force", "forces", "army", "navy", "guard", "guards", "corps", "police", "gendarmerie",
+    NULL};
+
+const char *const NB_LEX_PURPOSE_VERB[] = {
+    "end", "protect", "restore", "defend", "combat", "counter", "fight", "save", "free",
+    "liberate", "promote", "support", "prevent", "stop", "eradicate", "abolish", "unite",
+    "reform", "rebuild", "preserve", "resist", NULL};
 
 const char *const NB_LEX_EVENT[] = {
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
