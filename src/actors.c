@@ -688,6 +688,10 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
     if (titled) return NB_KIND_PERSON;
     for (size_t k = i; k < j; k++)
         if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    /* "Los Lobos", "La Mayiza": a Spanish plural or feminine article opens a
+     * gang's or faction's name, never a person's */
+    static const char *const ART_ORG[] = {"los", "las", "la", NULL};
+    if (j - i >= 2 && in(c, i, ART_ORG)) return NB_KIND_ORG;
     if (common_given_name(lw(c, i)) && j - i >= 2) return NB_KIND_PERSON;
     size_t words = 0;
     bool particle = false;
@@ -992,7 +996,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * an organisation's own adjective does not ("International Maritime
      * Organization", "Central Reserve Police Force") */
     static const char *const ORG_ADJ[] = {"international", "national", "central", "federal", "democratic",
-                                          "islamic", "civil", "people", "arab", "world", "state", "new", NULL};
+                                          "islamic", "civil", "people", "arab", "world", "state", "new",
+                                          /* "the Eastern War Front", "Southern Transitional Council" */
+                                          "eastern", "western", "northern", "southern", "north", "south",
+                                          "east", "west", "middle", "gulf", "war", "general", "government",
+                                          "republic", NULL};
     bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
@@ -1036,7 +1044,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             }
         }
     }
-    bool place = in(c, j - 1, NB_LEX_PLACE_HEAD);
+    /* "the province of Negros Oriental", "the city of Machala": a place */
+    bool place = in(c, j - 1, NB_LEX_PLACE_HEAD) || (s0 >= 2 && is(c, s0 - 1, "of") && in(c, s0 - 2, NB_LEX_PLACE_HEAD));
     /* continents and world regions ("Americas director", "across Africa") */
     {
         nb_buf rk = {0};
@@ -1105,7 +1114,14 @@ static size_t multiword_role(const ctx *c, size_t i, const char **role)
              {{"commander", "-", "in", "-", "chief"}, "commander-in-chief"},
              {{"commander", "in", "chief"}, "commander-in-chief"},
              {{"chief", "of", "staff"}, "chief of staff"},
-             {{"chief", "-", "of", "-", "staff"}, "chief of staff"}};
+             {{"chief", "-", "of", "-", "staff"}, "chief of staff"},
+             /* shared and gendered chairs are the chairman the relations know */
+             {{"co", "-", "chair"}, "chairman"},
+             {{"co", "-", "chairman"}, "chairman"},
+             {{"co", "-", "leader"}, "leader"},
+             {{"co", "-", "founder"}, "founder"},
+             {{"chairwoman"}, "chairman"},
+             {{"chairperson"}, "chairman"}};
     for (size_t r = 0; r < sizeof R / sizeof R[0]; r++) {
         size_t k = 0;
         while (k < 5 && R[r].w[k] && is(c, i + k, R[r].w[k])) k++;
@@ -1123,11 +1139,12 @@ static bool role_follows(const ctx *c, size_t k)
     static const char *const ADJ[] = {"longtime", "long-time", "top", "senior", "military",
                                       "overall", "new", "former", "political", "supreme",
                                       "founding", "elusive", "current", "late", "spiritual",
-                                      "de", "facto", "self-styled", "slain", "deputy", NULL};
+                                      "de", "facto", "self-styled", "slain", "deputy", "co", "-" /* "co-chair" */, NULL};
     static const char *const ROLE[] = {"leader", "commander", "chief", "head", "founder",
                                        "emir", "chairman", "secretary", "bureau", "leadership",
                                        "spokesman", "spokesperson", "office", "council",
-                                       "statement", "media", NULL};
+                                       "statement", "media", "chair", "chairwoman", "chairperson",
+                                       "director", NULL};
     for (size_t m = k; m < c->n && m < k + 4; m++) {
         if (in(c, m, ROLE)) return true;
         if (!in(c, m, ADJ)) return false;
@@ -1243,9 +1260,10 @@ static size_t on_reference(ctx *c, size_t i)
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
-            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission")) {
-            /* a named alliance or mission, never a generic group */
-            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission");
+            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party")) {
+            /* a named alliance, mission or party, never a generic group */
+            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") ||
+                         !strcmp(h, "party");
             mask = named ? K(NB_KIND_ORG) : K(NB_KIND_ORG) | K(NB_KIND_GROUP);
         } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
             mask = K(NB_KIND_PERSON);
@@ -1294,7 +1312,8 @@ static size_t on_reference(ctx *c, size_t i)
         /* "the group's fighters", "the country's forces": the owner acts */
         bool agents = k + 2 < c->n && (in(c, k + 2, AGENTS) || (in(c, k + 2, AGENT_ADJ) && in(c, k + 3, AGENTS)));
         bool poss = is(c, k + 1, "'s") && backer < 0 &&
-                    ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && (role_follows(c, k + 2) || agents)) ||
+                    (((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) || mask == K(NB_KIND_ORG)) &&
+                      (role_follows(c, k + 2) || agents)) ||
                      role == NB_ROLE_ARMY || (mask == K(NB_KIND_COUNTRY) && !role));
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
         /* "the Alliance Fleuve Congo", "the Group of Seven": a name */

@@ -117,7 +117,14 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "league", "mission", "units", "unit", "regiment", "legion", "jihad", "taliban",
     "congress", "assembly", "parliament", "department", "service", "services", "police",
     "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
-    "resistance", "mujahideen", "fighters", "revolutionaries", NULL};
+    "resistance", "mujahideen", "fighters", "revolutionaries",
+    /* plural emblems that armed groups name themselves by ("Kashmir Tigers") */
+    "tigers", "lions", "eagles", "falcons", "wolves", "panthers", "scorpions", "hawks", "knights",
+    "guardians", "defenders", "partisans", "volunteers", "martyrs", "sons",
+    /* heads of organisation names in other languages */
+    "frente", "ejército", "ejercito", "fuerzas", "partido", "movimiento", "comando", "estado",
+    "dawlah", "dawla", "jemaah", "jamaat", "jamaah", "ansar", "harakat", "hizb", "tehreek",
+    "tehrik", "lashkar", "jaish", "jaysh", "kataib", "saraya", "liwa", NULL};
 
 const char *const NB_LEX_PLACE_HEAD[] = {
     "square", "province", "street", "zone", "city", "region", "valley", "river",
