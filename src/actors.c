@@ -144,6 +144,7 @@ void nb_actors_end(nb_article_actors *aa)
         free(e->skel);
         free(e->surname);
         free(e->group_head);
+        free(e->noun);
         for (size_t k = 0; k < e->n_forms; k++) free(e->forms[k]);
         free(e->forms);
     }
@@ -688,6 +689,9 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
     if (titled) return NB_KIND_PERSON;
     for (size_t k = i; k < j; k++)
         if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    /* "the naval mission Aspides", "the armed group Lakurawa": named after
+     * an organisation noun, an organisation */
+    if (i > 0 && !cap(c, i - 1) && in(c, i - 1, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
     /* "Los Lobos", "La Mayiza": a Spanish plural or feminine article opens a
      * gang's or faction's name, never a person's */
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};
@@ -992,6 +996,29 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, i, j > i ? j : i + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j > i ? j : i + 1;
     }
+    /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X": a place or
+     * portfolio before an office noun is no actor; the name after it is */
+    if (!titled) {
+        static const char *const OFFICE[] = {"governor", "president", "minister", "mayor", "premier", "secretary",
+                                             "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
+                                             "spokesperson", "director", "ambassador", "envoy", "admiral",
+                                             "general", NULL};
+        bool org_part = false;
+        for (size_t k = s0; k + 1 < j && k < s0 + 3; k++) {
+            if (in(c, k, NB_LEX_ORG_HEAD)) org_part = true;
+            if (k == s0 || org_part || !in(c, k, OFFICE)) continue;
+            uint32_t r2 = 0;
+            bool t2 = false;
+            size_t n0 = strip_titles(c, k, j, &r2, &t2);
+            if (n0 >= j || in(c, n0, NB_LEX_STOP_CAP)) break;
+            for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
+            i = k; /* the office stays in the mention, as titles do */
+            s0 = n0;
+            roles |= r2;
+            titled = true;
+            break;
+        }
+    }
     /* "On Saturday", "However Hemedti": a capitalised stop word opens the run;
      * an organisation's own adjective does not ("International Maritime
      * Organization", "Central Reserve Police Force") */
@@ -1090,6 +1117,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     nb_entity *e = &c->aa->ents[ent];
     e->roles |= roles;
     if (titled && e->kind == NB_KIND_UNKNOWN) e->kind = NB_KIND_PERSON;
+    if (e->kind == NB_KIND_ORG && !e->noun && s0 > 0 && !cap(c, s0 - 1) && in(c, s0 - 1, NB_LEX_ORG_HEAD))
+        e->noun = nb_strdup(lw(c, s0 - 1));
     touch(c->aa, ent, name, len);
     uint32_t fl = NB_IT_ACTOR;
     size_t end = j;
@@ -1325,7 +1354,8 @@ static size_t on_reference(ctx *c, size_t i)
             /* "the alliance" is an Alliance named before, not any organisation */
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++)
-                if (aa->ents[q].kind == NB_KIND_ORG && name_has(aa->ents[q].label, h) &&
+                if (aa->ents[q].kind == NB_KIND_ORG &&
+                    (name_has(aa->ents[q].label, h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h))) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
         }
@@ -1449,7 +1479,12 @@ static bool is_headline(const ctx *c)
     size_t words = 0, caps = 0;
     for (size_t i = 0; i < c->n; i++) {
         if (!(c->t[i].flags & NB_TOK_WORD) || (c->t[i].flags & NB_TOK_NUM)) continue;
-        if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP)) continue; /* of, to, the */
+        /* title case leaves only short function words lowercase ("of", "to",
+         * "the"); a lowercase "is" or "led" is running text */
+        static const char *const TITLE_LOW[] = {"a", "an", "the", "and", "but", "or", "for", "nor", "on", "at",
+                                                "to", "by", "of", "in", "up", "as", "vs", "via", "per", "off",
+                                                "out", "'s", NULL};
+        if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP) && in(c, i, TITLE_LOW)) continue;
         words++;
         if (c->t[i].flags & NB_TOK_CAP) caps++;
     }

@@ -90,7 +90,7 @@ const char *const NB_LEX_TITLE[] = {
     "interior", "secretary", "state", "chancellor", "senator", "sen", "rep",
     "representative", "mr", "mrs", "ms", "dr", "chief", "leader", "supreme", "spokesman",
     "spokesperson", "spokeswoman", "ambassador", "envoy", "mullah", "field", "marshal",
-    "admiral", "adm", "captain", "capt", "lieutenant-general", "sergeant", "sgt",
+    "admiral", "adm", "rear", "captain", "capt", "lieutenant-general", "sergeant", "sgt",
     "governor", "gov", "mayor", "speaker", "premier", "head", "deputy", "senior", "top",
     "former", "acting", "military", "army", "staff", "of", "the", "militia", "rebel",
     "opposition", "cabinet", "finance", "information", "sayyed", "sayyid", "mohammed?",
