@@ -796,7 +796,13 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             }
         }
     }
-    /* "ethnic Albanians", "Kurdish people": a people, not the country */
+    /* "ethnic Albanians", "Kurdish people": a people, not the country; "four
+     * ethnic Serb men" are a count of people, no actor at all */
+    if (demonym && i >= 2 && is(c, i - 1, "ethnic") &&
+        ((c->t[i - 2].flags & NB_TOK_NUM) || in(c, i - 2, NB_LEX_COUNT))) {
+        push_item(c, i - 1, j, NB_IT_WORD, -1);
+        return j;
+    }
     if (demonym && (i > 0 && is(c, i - 1, "ethnic"))) {
         char *q = nb_strndup(surface, slen);
         int ge = group_entity(aa, "ethnic", q);
@@ -1543,10 +1549,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         }
         /* "killing three militants", "several hundred gunmen": a count of
          * people, no actor */
-        static const char *const COUNT[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                            "ten", "dozen", "dozens", "hundred", "hundreds", "thousand",
-                                            "thousands", "scores", "several", NULL};
-        bool counted = g != SIZE_MAX && g == i && i > 0 && ((toks[i - 1].flags & NB_TOK_NUM) || in(&c, i - 1, COUNT));
+        bool counted = g != SIZE_MAX && g == i && i > 0 && ((toks[i - 1].flags & NB_TOK_NUM) || in(&c, i - 1, NB_LEX_COUNT));
         if (g != SIZE_MAX && !counted && (g > i || !is(&c, g, "militia")) &&
             strcmp(lw(&c, g), "factions") != 0 && strcmp(lw(&c, g), "proxies") != 0) {
             size_t end = group_tail(&c, g + 1);

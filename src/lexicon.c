@@ -216,6 +216,10 @@ const char *const NB_LEX_PURPOSE_VERB[] = {
     "liberate", "promote", "support", "prevent", "stop", "eradicate", "abolish", "unite",
     "reform", "rebuild", "preserve", "resist", NULL};
 
+const char *const NB_LEX_COUNT[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+    "hundred", "hundreds", "thousand", "thousands", "scores", "several", NULL};
+
 const char *const NB_LEX_EVENT[] = {
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",
     "bombing", "bombings", "killing", "killings", "assassination", "shelling", "offensive",
