@@ -720,6 +720,19 @@ static const char *const PARTICIPLE_OTHER[] = {
 static const char *const PARTICIPLE_HELD[] = {"controlled", "held", "run", "dominated", "occupied",
                                               NULL};
 
+/* Tokens [i,end) as an organisation's own name that starts with a known
+ * one's: pushed and true, unless it resolves to that one (ent) itself. */
+static bool own_org(ctx *c, size_t i, size_t end, int ent)
+{
+    const char *name = c->s + c->t[i].start;
+    size_t len = c->t[end - 1].start + c->t[end - 1].len - c->t[i].start;
+    int e2 = resolve_name(c, name, len, NB_KIND_ORG, false);
+    if (e2 < 0 || e2 == ent) return false;
+    touch(c->aa, e2, name, len);
+    push_item(c, i, end, NB_IT_ACTOR, e2);
+    return true;
+}
+
 /* Handles one dictionary match of entry e over tokens [i,j). Returns the
  * token after everything consumed. */
 static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
@@ -786,14 +799,18 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                 while (m < c->n && m < end + 4 && cap(c, m)) m++;
                 end = m;
             }
-            const char *name = c->s + c->t[i].start;
-            size_t len = c->t[end - 1].start + c->t[end - 1].len - c->t[i].start;
-            int e2 = resolve_name(c, name, len, NB_KIND_ORG, false);
-            if (e2 >= 0 && e2 != ent) {
-                touch(aa, e2, name, len);
-                push_item(c, i, end, NB_IT_ACTOR, e2);
-                return end;
-            }
+            if (own_org(c, i, end, ent)) return end;
+        }
+    }
+    /* "Amnesty International Nigeria": an organisation's national branch is
+     * an actor of its own, neither the organisation nor the country */
+    if (de->kind == NB_KIND_ORG && !demonym && j < c->n && !is(c, j, "'s") && !(c->t[j].flags & NB_TOK_PUNCT)) {
+        size_t e4;
+        unsigned f4;
+        size_t m = dict_match(c, j, &e4, &f4);
+        if (m > j && !(f4 & NB_ALIAS_DEMONYM) && aa->dict->entries[e4].kind == NB_KIND_COUNTRY && !cap(c, m) &&
+            !is(c, m, "'s") && !(c->t[j].flags & NB_TOK_GLUE)) {
+            if (own_org(c, i, m, ent)) return m;
         }
     }
     /* "ethnic Albanians", "Kurdish people": a people, not the country; "four
@@ -1174,7 +1191,8 @@ static bool role_follows(const ctx *c, size_t k)
     static const char *const ADJ[] = {"longtime", "long-time", "top", "senior", "military",
                                       "overall", "new", "former", "political", "supreme",
                                       "founding", "elusive", "current", "late", "spiritual",
-                                      "de", "facto", "self-styled", "slain", "deputy", "co", "-" /* "co-chair" */, NULL};
+                                      "de", "facto", "self-styled", "slain", "deputy", "co", "-" /* "co-chair" */,
+                                      "country", "regional", "executive", "managing", NULL};
     static const char *const ROLE[] = {"leader", "commander", "chief", "head", "founder",
                                        "emir", "chairman", "secretary", "bureau", "leadership",
                                        "spokesman", "spokesperson", "office", "council",
