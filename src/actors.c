@@ -471,6 +471,16 @@ static bool name_has(const char *label, const char *w)
     return false;
 }
 
+/* The label or a written form has word w: "the mission" is the UNMISS
+ * written "the U.N. Mission in South Sudan" */
+static bool named_by(const nb_entity *e, const char *w)
+{
+    if (name_has(e->label, w)) return true;
+    for (size_t k = 0; k < e->n_forms; k++)
+        if (name_has(e->forms[k], w)) return true;
+    return false;
+}
+
 /* The country "the army" belongs to: the latest named with its army
  * ("Sudan's army"), else the country the article names most (at least
  * twice), as reports on a civil war call its army just "the army". */
@@ -1379,7 +1389,7 @@ static size_t on_reference(ctx *c, size_t i)
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++)
                 if (aa->ents[q].kind == NB_KIND_ORG &&
-                    (name_has(aa->ents[q].label, h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h))) &&
+                    (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h))) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
         }
