@@ -1239,13 +1239,21 @@ static size_t on_reference(ctx *c, size_t i)
     /* "Israel said it had...", "X said that they...": the reporting
      * verb's subject, when it agrees */
     int speaker = -1;
+    const nb_item *speaker_item = NULL;
     {
         size_t k = c->n_items;
+        /* "said on Monday that they": the day between is passed over */
+        static const char *const WHEN[] = {"on", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                           "saturday", "sunday", "today", "yesterday", "late", "early", NULL};
         if (k && item_is(c, k - 1, "that")) k--;
+        for (int q = 0; q < 2 && k > 2 && in(c, c->items[k - 1].t0, WHEN) && c->items[k - 1].t1 == c->items[k - 1].t0 + 1; q++)
+            k--;
         if (k >= 2 && (item_is(c, k - 1, "said") || item_is(c, k - 1, "says") || item_is(c, k - 1, "added") ||
                        item_is(c, k - 1, "announced") || item_is(c, k - 1, "claimed") || item_is(c, k - 1, "insisted")) &&
-            (c->items[k - 2].flags & NB_IT_ACTOR) && c->items[k - 2].ent >= 0)
+            (c->items[k - 2].flags & NB_IT_ACTOR) && c->items[k - 2].ent >= 0) {
             speaker = c->items[k - 2].ent;
+            speaker_item = &c->items[k - 2];
+        }
         while (speaker >= 0 && aa->ents[speaker].alias_of >= 0) speaker = aa->ents[speaker].alias_of;
     }
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
@@ -1259,6 +1267,12 @@ static size_t on_reference(ctx *c, size_t i)
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_GROUP || aa->ents[speaker].kind == NB_KIND_ORG))
+            ent = speaker;
+        /* "Kosovo police said they": a country named by a plural organ */
+        static const char *const PLURAL_ORGAN[] = {"police", "forces", "troops", "officials", "authorities",
+                                                   "soldiers", "investigators", "prosecutors", NULL};
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_COUNTRY && speaker_item &&
+            in(c, speaker_item->t1 - 1, PLURAL_ORGAN))
             ent = speaker;
     } else if (!strcmp(w, "them")) {
         /* "struck them" agrees as "they" does; not a part ("among them",
