@@ -1290,6 +1290,8 @@ static size_t on_reference(ctx *c, size_t i)
                   ((is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the")) &&
                    in(c, i + 1, NB_LEX_FACILITY))))) &&
                (!strcmp(w, "army") ||
+                /* "was killed by troops": an agent with no owner is the article's army */
+                (!strcmp(w, "troops") && i > 0 && is(c, i - 1, "by")) ||
                 (!strcmp(w, "government") && (is(c, i + 1, "forces") || is(c, i + 1, "troops"))))) {
         /* bare "army drones struck", "government forces shelled": the army
          * the article named ("Sudan's army") */
