@@ -1524,6 +1524,30 @@ static void declared_aliases(ctx *c)
     }
 }
 
+/* At k, "from"/"of" and an organisation's name: a known one, or capitals
+ * that are an organisation's by their head ("the Los Lobos gang"). Returns
+ * its entity or -1. */
+static int members_of_org(ctx *c, size_t k)
+{
+    if (!is(c, k, "from") && !is(c, k, "of")) return -1;
+    k += is(c, k + 1, "the") ? 2 : 1;
+    size_t e;
+    unsigned f;
+    size_t m = dict_match(c, k, &e, &f);
+    if (m > k)
+        return c->aa->dict->entries[e].kind == NB_KIND_ORG && !(f & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e) : -1;
+    if (!cap(c, k)) return -1;
+    m = k;
+    while (m < c->n && m < k + 5 && name_token(c, m)) m++;
+    static const char *const ART_ORG[] = {"los", "las", "la", NULL};
+    if (!in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
+    /* the name as on_name will read it when it gets there */
+    size_t s0 = k;
+    while (s0 + 1 < m && in(c, s0, NB_LEX_STOP_CAP)) s0++;
+    return resolve_name(c, c->s + c->t[s0].start, c->t[m - 1].start + c->t[m - 1].len - c->t[s0].start, NB_KIND_ORG,
+                        false);
+}
+
 static bool is_headline(const ctx *c)
 {
     size_t words = 0, caps = 0;
@@ -1594,6 +1618,17 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         /* "killing three militants", "several hundred gunmen": a count of
          * people, no actor */
         bool counted = g != SIZE_MAX && g == i && i > 0 && ((toks[i - 1].flags & NB_TOK_NUM) || in(&c, i - 1, NB_LEX_COUNT));
+        /* "gunmen from the Los Lobos gang", "militants of Hezbollah": the
+         * named organisation acting through its members, no generic group */
+        int owner = g != SIZE_MAX && !counted ? members_of_org(&c, group_tail(&c, g + 1)) : -1;
+        if (owner >= 0) {
+            size_t end = group_tail(&c, g + 1);
+            for (size_t k = i; k < g; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
+            touch(aa, owner, s + toks[g].start, 0);
+            push_item(&c, g, end, NB_IT_ACTOR, owner);
+            i = end;
+            continue;
+        }
         if (g != SIZE_MAX && !counted && (g > i || !is(&c, g, "militia")) &&
             strcmp(lw(&c, g), "factions") != 0 && strcmp(lw(&c, g), "proxies") != 0) {
             size_t end = group_tail(&c, g + 1);
