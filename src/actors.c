@@ -378,12 +378,14 @@ static size_t organ_len(const ctx *c, size_t i)
 {
     if (i >= c->n) return 0;
     size_t k = i;
-    /* one modifier before a facility: "oil refineries", "army convoy" */
-    for (size_t m = 1; m <= 2; m++) {
+    /* modifiers before a facility: "oil refineries", "army convoy",
+     * "nuclear and military sites" */
+    for (size_t m = 1; m <= 3; m++) {
         bool mods = true;
         for (size_t q = k; q < k + m; q++)
-            if (q >= c->n || in(c, q, NB_LEX_ORGAN) || in(c, q, NB_LEX_FACILITY) || cap(c, q) ||
-                !(c->t[q].flags & NB_TOK_WORD) || nb_lex_group_head(lw(c, q), tlen(c, q)))
+            if (q >= c->n || (in(c, q, NB_LEX_ORGAN) && !is(c, q, "military")) || in(c, q, NB_LEX_FACILITY) ||
+                cap(c, q) || !(c->t[q].flags & NB_TOK_WORD) || nb_lex_group_head(lw(c, q), tlen(c, q)) ||
+                (m == 3 && q == k + 1 && !is(c, q, "and")))
                 mods = false;
         if (mods && in(c, k + m, NB_LEX_FACILITY)) return m + 1;
     }

@@ -163,7 +163,7 @@ const char *const NB_LEX_FACILITY[] = {
     "stronghold", "garrison", "garrisons", "frigate", "destroyer", "aircraft", "jet",
     "drone", "satellite", "capital", "city", "cities", "town", "towns", "village",
     "villages", "port", "ports", "airport", "airspace", "waters", "coast", "outskirts", "post",
-    "posts", NULL};
+    "posts", "site", "sites", NULL};
 
 const char *const NB_LEX_GROUP_ADJ[] = {
     "shia", "shiite", "shi'ite", "sunni", "muslim", "christian", "armed", "local",
