@@ -144,6 +144,7 @@ void nb_actors_end(nb_article_actors *aa)
         free(e->skel);
         free(e->surname);
         free(e->group_head);
+        free(e->noun);
         for (size_t k = 0; k < e->n_forms; k++) free(e->forms[k]);
         free(e->forms);
     }
@@ -377,12 +378,14 @@ static size_t organ_len(const ctx *c, size_t i)
 {
     if (i >= c->n) return 0;
     size_t k = i;
-    /* one modifier before a facility: "oil refineries", "army convoy" */
-    for (size_t m = 1; m <= 2; m++) {
+    /* modifiers before a facility: "oil refineries", "army convoy",
+     * "nuclear and military sites" */
+    for (size_t m = 1; m <= 3; m++) {
         bool mods = true;
         for (size_t q = k; q < k + m; q++)
-            if (q >= c->n || in(c, q, NB_LEX_ORGAN) || in(c, q, NB_LEX_FACILITY) || cap(c, q) ||
-                !(c->t[q].flags & NB_TOK_WORD) || nb_lex_group_head(lw(c, q), tlen(c, q)))
+            if (q >= c->n || (in(c, q, NB_LEX_ORGAN) && !is(c, q, "military")) || in(c, q, NB_LEX_FACILITY) ||
+                cap(c, q) || !(c->t[q].flags & NB_TOK_WORD) || nb_lex_group_head(lw(c, q), tlen(c, q)) ||
+                (m == 3 && q == k + 1 && !is(c, q, "and")))
                 mods = false;
         if (mods && in(c, k + m, NB_LEX_FACILITY)) return m + 1;
     }
@@ -467,6 +470,16 @@ static bool name_has(const char *label, const char *w)
         while (k < n && p[k] && tolower((unsigned char)p[k]) == w[k]) k++;
         if (k == n && (p[k] == 0 || p[k] == ' ' || p[k] == '-')) return true;
     }
+    return false;
+}
+
+/* The label or a written form has word w: "the mission" is the UNMISS
+ * written "the U.N. Mission in South Sudan" */
+static bool named_by(const nb_entity *e, const char *w)
+{
+    if (name_has(e->label, w)) return true;
+    for (size_t k = 0; k < e->n_forms; k++)
+        if (name_has(e->forms[k], w)) return true;
     return false;
 }
 
@@ -688,6 +701,13 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
     if (titled) return NB_KIND_PERSON;
     for (size_t k = i; k < j; k++)
         if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    /* "the naval mission Aspides", "the armed group Lakurawa": named after
+     * an organisation noun, an organisation */
+    if (i > 0 && !cap(c, i - 1) && in(c, i - 1, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    /* "Los Lobos", "La Mayiza": a Spanish plural or feminine article opens a
+     * gang's or faction's name, never a person's */
+    static const char *const ART_ORG[] = {"los", "las", "la", NULL};
+    if (j - i >= 2 && in(c, i, ART_ORG)) return NB_KIND_ORG;
     if (common_given_name(lw(c, i)) && j - i >= 2) return NB_KIND_PERSON;
     size_t words = 0;
     bool particle = false;
@@ -711,6 +731,19 @@ static const char *const PARTICIPLE_OTHER[] = {
 /* "Houthi-run ports", "Hezbollah-held villages": what is struck is theirs */
 static const char *const PARTICIPLE_HELD[] = {"controlled", "held", "run", "dominated", "occupied",
                                               NULL};
+
+/* Tokens [i,end) as an organisation's own name that starts with a known
+ * one's: pushed and true, unless it resolves to that one (ent) itself. */
+static bool own_org(ctx *c, size_t i, size_t end, int ent)
+{
+    const char *name = c->s + c->t[i].start;
+    size_t len = c->t[end - 1].start + c->t[end - 1].len - c->t[i].start;
+    int e2 = resolve_name(c, name, len, NB_KIND_ORG, false);
+    if (e2 < 0 || e2 == ent) return false;
+    touch(c->aa, e2, name, len);
+    push_item(c, i, end, NB_IT_ACTOR, e2);
+    return true;
+}
 
 /* Handles one dictionary match of entry e over tokens [i,j). Returns the
  * token after everything consumed. */
@@ -738,8 +771,10 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     static const char *const INSURGENT[] = {"liberation", "revolutionary", "opposition", "alliance", "front",
                                             "movement", "resistance", "rebel", "rebels", "patriotic", "party",
                                             "communist", "union", "islamic", "free", NULL};
-    bool country_org = de->kind == NB_KIND_COUNTRY && !demonym && !is(c, j, "'s");
-    if ((de->kind == NB_KIND_ORG || country_org) && !demonym && !is(c, j, "'s")) {
+    /* "Sahrawi People's Liberation Army": a people's demonym opens a name too */
+    bool people_poss = demonym && is(c, j, "people") && is(c, j + 1, "'s") && cap(c, j + 2);
+    bool country_org = de->kind == NB_KIND_COUNTRY && (!demonym || people_poss) && !is(c, j, "'s");
+    if ((de->kind == NB_KIND_ORG || country_org) && (!demonym || people_poss) && !is(c, j, "'s")) {
         size_t k = j, head_end = 0;
         bool insurgent = false;
         while (k < c->n && k < j + 6) {
@@ -757,7 +792,18 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             if (in(c, head_end + 3, INSURGENT)) insurgent = true;
             head_end += 4;
         }
-        if (country_org && !insurgent) head_end = 0;
+        if (country_org && !insurgent) {
+            /* "South Sudan People's Defence Forces", "Kosovo Security Force":
+             * the state's own arms are the state; not another's ("NATO's
+             * Kosovo Force") */
+            if (head_end && !demonym && in(c, head_end - 1, NB_LEX_STATE_ARMS) && !(i > 0 && is(c, i - 1, "'s"))) {
+                aa->ents[ent].roles |= NB_ROLE_ARMY;
+                touch(aa, ent, surface, c->t[head_end - 1].start + c->t[head_end - 1].len - c->t[i].start);
+                push_item(c, i, head_end, NB_IT_ACTOR, ent);
+                return head_end;
+            }
+            head_end = 0;
+        }
         if (head_end) {
             size_t end = head_end;
             if ((is(c, end, "in") || is(c, end, "for") || is(c, end, "of")) && cap(c, end + 1)) {
@@ -765,17 +811,27 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                 while (m < c->n && m < end + 4 && cap(c, m)) m++;
                 end = m;
             }
-            const char *name = c->s + c->t[i].start;
-            size_t len = c->t[end - 1].start + c->t[end - 1].len - c->t[i].start;
-            int e2 = resolve_name(c, name, len, NB_KIND_ORG, false);
-            if (e2 >= 0 && e2 != ent) {
-                touch(aa, e2, name, len);
-                push_item(c, i, end, NB_IT_ACTOR, e2);
-                return end;
-            }
+            if (own_org(c, i, end, ent)) return end;
         }
     }
-    /* "ethnic Albanians", "Kurdish people": a people, not the country */
+    /* "Amnesty International Nigeria": an organisation's national branch is
+     * an actor of its own, neither the organisation nor the country */
+    if (de->kind == NB_KIND_ORG && !demonym && j < c->n && !is(c, j, "'s") && !(c->t[j].flags & NB_TOK_PUNCT)) {
+        size_t e4;
+        unsigned f4;
+        size_t m = dict_match(c, j, &e4, &f4);
+        if (m > j && !(f4 & NB_ALIAS_DEMONYM) && aa->dict->entries[e4].kind == NB_KIND_COUNTRY && !cap(c, m) &&
+            !is(c, m, "'s") && !(c->t[j].flags & NB_TOK_GLUE)) {
+            if (own_org(c, i, m, ent)) return m;
+        }
+    }
+    /* "ethnic Albanians", "Kurdish people": a people, not the country; "four
+     * ethnic Serb men" are a count of people, no actor at all */
+    if (demonym && i >= 2 && is(c, i - 1, "ethnic") &&
+        ((c->t[i - 2].flags & NB_TOK_NUM) || in(c, i - 2, NB_LEX_COUNT))) {
+        push_item(c, i - 1, j, NB_IT_WORD, -1);
+        return j;
+    }
     if (demonym && (i > 0 && is(c, i - 1, "ethnic"))) {
         char *q = nb_strndup(surface, slen);
         int ge = group_entity(aa, "ethnic", q);
@@ -890,7 +946,8 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
 {
     while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i))) {
         *roles |= title_roles(lw(c, i));
-        *titled = true;
+        /* "The National Task Force ...": an article makes no person */
+        if (!is(c, i, "the")) *titled = true;
         i++;
     }
     return i;
@@ -919,6 +976,25 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&
             (name_token(c, j + 1) || (hyphen(c, j + 1) && name_token(c, j + 2)) ||
              (in(c, j + 1, NB_LEX_CONNECT) && hyphen(c, j + 2)))) {
+            j++;
+            continue;
+        }
+        /* "New People's Army", "the People's Defence Forces": a collective's
+         * possessive inside a name that goes on to an organisation's head */
+        if (j > i && (is(c, j, "'s") || is(c, j, "'")) && in(c, j - 1, NB_LEX_COLLECTIVE_POSS) &&
+            name_token(c, j + 1)) {
+            size_t k = j + 1;
+            while (k < j + 5 && name_token(c, k) && !in(c, k, NB_LEX_ORG_HEAD)) k++;
+            if (in(c, k, NB_LEX_ORG_HEAD)) {
+                j++;
+                continue;
+            }
+        }
+        /* "Task Force to End Local Communist Armed Conflict", "Committee to
+         * Protect Journalists": a purpose clause inside the name */
+        if (is(c, j, "to") && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && name_token(c, j + 1) &&
+            in(c, j + 1, NB_LEX_PURPOSE_VERB) && name_token(c, j + 2)) {
+            linked = true;
             j++;
             continue;
         }
@@ -955,11 +1031,38 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, i, j > i ? j : i + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j > i ? j : i + 1;
     }
+    /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X": a place or
+     * portfolio before an office noun is no actor; the name after it is */
+    if (!titled) {
+        static const char *const OFFICE[] = {"governor", "president", "minister", "mayor", "premier", "secretary",
+                                             "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
+                                             "spokesperson", "director", "ambassador", "envoy", "admiral",
+                                             "general", NULL};
+        bool org_part = false;
+        for (size_t k = s0; k + 1 < j && k < s0 + 3; k++) {
+            if (in(c, k, NB_LEX_ORG_HEAD)) org_part = true;
+            if (k == s0 || org_part || !in(c, k, OFFICE)) continue;
+            uint32_t r2 = 0;
+            bool t2 = false;
+            size_t n0 = strip_titles(c, k, j, &r2, &t2);
+            if (n0 >= j || in(c, n0, NB_LEX_STOP_CAP)) break;
+            for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
+            i = k; /* the office stays in the mention, as titles do */
+            s0 = n0;
+            roles |= r2;
+            titled = true;
+            break;
+        }
+    }
     /* "On Saturday", "However Hemedti": a capitalised stop word opens the run;
      * an organisation's own adjective does not ("International Maritime
      * Organization", "Central Reserve Police Force") */
     static const char *const ORG_ADJ[] = {"international", "national", "central", "federal", "democratic",
-                                          "islamic", "civil", "people", "arab", "world", "state", NULL};
+                                          "islamic", "civil", "people", "arab", "world", "state", "new",
+                                          /* "the Eastern War Front", "Southern Transitional Council" */
+                                          "eastern", "western", "northern", "southern", "north", "south",
+                                          "east", "west", "middle", "gulf", "war", "general", "government",
+                                          "republic", NULL};
     bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
@@ -988,7 +1091,30 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, s0, end, NB_IT_ACTOR, ge);
         return end;
     }
-    bool place = in(c, j - 1, NB_LEX_PLACE_HEAD);
+    /* "the Royal Armed Forces" with no owner named: the army of the state
+     * the article is about (a possessive owner was taken by on_dict) */
+    {
+        size_t a = s0 < j && is(c, s0, "royal") ? s0 + 1 : s0;
+        if (j - a == 2 && is(c, a, "armed") && is(c, a + 1, "forces") && !is(c, j, "of") &&
+            !(s0 > 0 && is(c, s0 - 1, "'s"))) {
+            int army = army_of(c->aa);
+            if (army >= 0) {
+                for (size_t k = i; k < s0; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+                touch(c->aa, army, c->s + c->t[s0].start, c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start);
+                push_item(c, s0, j, NB_IT_ACTOR, army);
+                return j;
+            }
+        }
+    }
+    /* "the province of Negros Oriental", "the city of Machala": a place */
+    bool place = in(c, j - 1, NB_LEX_PLACE_HEAD) || (s0 >= 2 && is(c, s0 - 1, "of") && in(c, s0 - 2, NB_LEX_PLACE_HEAD));
+    /* continents and world regions ("Americas director", "across Africa") */
+    {
+        nb_buf rk = {0};
+        nb_name_key(c->s + c->t[s0].start, c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start, &rk);
+        if (nb_lex_in(rk.data, rk.len, NB_LEX_REGION)) place = true;
+        nb_buf_free(&rk);
+    }
     /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital" */
     for (size_t k = j; k < c->n && k < j + 3 && !place; k++) {
         if (cap(c, k) || (c->t[k].flags & NB_TOK_PUNCT)) break;
@@ -1026,6 +1152,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     nb_entity *e = &c->aa->ents[ent];
     e->roles |= roles;
     if (titled && e->kind == NB_KIND_UNKNOWN) e->kind = NB_KIND_PERSON;
+    if (e->kind == NB_KIND_ORG && !e->noun && s0 > 0 && !cap(c, s0 - 1) && in(c, s0 - 1, NB_LEX_ORG_HEAD))
+        e->noun = nb_strdup(lw(c, s0 - 1));
     touch(c->aa, ent, name, len);
     uint32_t fl = NB_IT_ACTOR;
     size_t end = j;
@@ -1050,7 +1178,14 @@ static size_t multiword_role(const ctx *c, size_t i, const char **role)
              {{"commander", "-", "in", "-", "chief"}, "commander-in-chief"},
              {{"commander", "in", "chief"}, "commander-in-chief"},
              {{"chief", "of", "staff"}, "chief of staff"},
-             {{"chief", "-", "of", "-", "staff"}, "chief of staff"}};
+             {{"chief", "-", "of", "-", "staff"}, "chief of staff"},
+             /* shared and gendered chairs are the chairman the relations know */
+             {{"co", "-", "chair"}, "chairman"},
+             {{"co", "-", "chairman"}, "chairman"},
+             {{"co", "-", "leader"}, "leader"},
+             {{"co", "-", "founder"}, "founder"},
+             {{"chairwoman"}, "chairman"},
+             {{"chairperson"}, "chairman"}};
     for (size_t r = 0; r < sizeof R / sizeof R[0]; r++) {
         size_t k = 0;
         while (k < 5 && R[r].w[k] && is(c, i + k, R[r].w[k])) k++;
@@ -1068,11 +1203,13 @@ static bool role_follows(const ctx *c, size_t k)
     static const char *const ADJ[] = {"longtime", "long-time", "top", "senior", "military",
                                       "overall", "new", "former", "political", "supreme",
                                       "founding", "elusive", "current", "late", "spiritual",
-                                      "de", "facto", "self-styled", "slain", "deputy", NULL};
+                                      "de", "facto", "self-styled", "slain", "deputy", "co", "-" /* "co-chair" */,
+                                      "country", "regional", "executive", "managing", NULL};
     static const char *const ROLE[] = {"leader", "commander", "chief", "head", "founder",
                                        "emir", "chairman", "secretary", "bureau", "leadership",
                                        "spokesman", "spokesperson", "office", "council",
-                                       "statement", "media", NULL};
+                                       "statement", "media", "chair", "chairwoman", "chairperson",
+                                       "director", NULL};
     for (size_t m = k; m < c->n && m < k + 4; m++) {
         if (in(c, m, ROLE)) return true;
         if (!in(c, m, ADJ)) return false;
@@ -1104,13 +1241,21 @@ static size_t on_reference(ctx *c, size_t i)
     /* "Israel said it had...", "X said that they...": the reporting
      * verb's subject, when it agrees */
     int speaker = -1;
+    const nb_item *speaker_item = NULL;
     {
         size_t k = c->n_items;
+        /* "said on Monday that they": the day between is passed over */
+        static const char *const WHEN[] = {"on", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                           "saturday", "sunday", "today", "yesterday", "late", "early", NULL};
         if (k && item_is(c, k - 1, "that")) k--;
+        for (int q = 0; q < 2 && k > 2 && in(c, c->items[k - 1].t0, WHEN) && c->items[k - 1].t1 == c->items[k - 1].t0 + 1; q++)
+            k--;
         if (k >= 2 && (item_is(c, k - 1, "said") || item_is(c, k - 1, "says") || item_is(c, k - 1, "added") ||
                        item_is(c, k - 1, "announced") || item_is(c, k - 1, "claimed") || item_is(c, k - 1, "insisted")) &&
-            (c->items[k - 2].flags & NB_IT_ACTOR) && c->items[k - 2].ent >= 0)
+            (c->items[k - 2].flags & NB_IT_ACTOR) && c->items[k - 2].ent >= 0) {
             speaker = c->items[k - 2].ent;
+            speaker_item = &c->items[k - 2];
+        }
         while (speaker >= 0 && aa->ents[speaker].alias_of >= 0) speaker = aa->ents[speaker].alias_of;
     }
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
@@ -1124,6 +1269,12 @@ static size_t on_reference(ctx *c, size_t i)
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_GROUP || aa->ents[speaker].kind == NB_KIND_ORG))
+            ent = speaker;
+        /* "Kosovo police said they": a country named by a plural organ */
+        static const char *const PLURAL_ORGAN[] = {"police", "forces", "troops", "officials", "authorities",
+                                                   "soldiers", "investigators", "prosecutors", NULL};
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_COUNTRY && speaker_item &&
+            in(c, speaker_item->t1 - 1, PLURAL_ORGAN))
             ent = speaker;
     } else if (!strcmp(w, "them")) {
         /* "struck them" agrees as "they" does; not a part ("among them",
@@ -1141,6 +1292,8 @@ static size_t on_reference(ctx *c, size_t i)
                   ((is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the")) &&
                    in(c, i + 1, NB_LEX_FACILITY))))) &&
                (!strcmp(w, "army") ||
+                /* "was killed by troops": an agent with no owner is the article's army */
+                (!strcmp(w, "troops") && i > 0 && is(c, i - 1, "by")) ||
                 (!strcmp(w, "government") && (is(c, i + 1, "forces") || is(c, i + 1, "troops"))))) {
         /* bare "army drones struck", "government forces shelled": the army
          * the article named ("Sudan's army") */
@@ -1188,9 +1341,10 @@ static size_t on_reference(ctx *c, size_t i)
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
-            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission")) {
-            /* a named alliance or mission, never a generic group */
-            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission");
+            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party")) {
+            /* a named alliance, mission or party, never a generic group */
+            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") ||
+                         !strcmp(h, "party");
             mask = named ? K(NB_KIND_ORG) : K(NB_KIND_ORG) | K(NB_KIND_GROUP);
         } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
             mask = K(NB_KIND_PERSON);
@@ -1239,7 +1393,8 @@ static size_t on_reference(ctx *c, size_t i)
         /* "the group's fighters", "the country's forces": the owner acts */
         bool agents = k + 2 < c->n && (in(c, k + 2, AGENTS) || (in(c, k + 2, AGENT_ADJ) && in(c, k + 3, AGENTS)));
         bool poss = is(c, k + 1, "'s") && backer < 0 &&
-                    ((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && (role_follows(c, k + 2) || agents)) ||
+                    (((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) || mask == K(NB_KIND_ORG)) &&
+                      (role_follows(c, k + 2) || agents)) ||
                      role == NB_ROLE_ARMY || (mask == K(NB_KIND_COUNTRY) && !role));
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
         /* "the Alliance Fleuve Congo", "the Group of Seven": a name */
@@ -1251,7 +1406,8 @@ static size_t on_reference(ctx *c, size_t i)
             /* "the alliance" is an Alliance named before, not any organisation */
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++)
-                if (aa->ents[q].kind == NB_KIND_ORG && name_has(aa->ents[q].label, h) &&
+                if (aa->ents[q].kind == NB_KIND_ORG &&
+                    (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h))) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
         }
@@ -1370,12 +1526,41 @@ static void declared_aliases(ctx *c)
     }
 }
 
+/* At k, "from"/"of" and an organisation's name: a known one, or capitals
+ * that are an organisation's by their head ("the Los Lobos gang"). Returns
+ * its entity or -1. */
+static int members_of_org(ctx *c, size_t k)
+{
+    if (!is(c, k, "from") && !is(c, k, "of")) return -1;
+    k += is(c, k + 1, "the") ? 2 : 1;
+    size_t e;
+    unsigned f;
+    size_t m = dict_match(c, k, &e, &f);
+    if (m > k)
+        return c->aa->dict->entries[e].kind == NB_KIND_ORG && !(f & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e) : -1;
+    if (!cap(c, k)) return -1;
+    m = k;
+    while (m < c->n && m < k + 5 && name_token(c, m)) m++;
+    static const char *const ART_ORG[] = {"los", "las", "la", NULL};
+    if (!in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
+    /* the name as on_name will read it when it gets there */
+    size_t s0 = k;
+    while (s0 + 1 < m && in(c, s0, NB_LEX_STOP_CAP)) s0++;
+    return resolve_name(c, c->s + c->t[s0].start, c->t[m - 1].start + c->t[m - 1].len - c->t[s0].start, NB_KIND_ORG,
+                        false);
+}
+
 static bool is_headline(const ctx *c)
 {
     size_t words = 0, caps = 0;
     for (size_t i = 0; i < c->n; i++) {
         if (!(c->t[i].flags & NB_TOK_WORD) || (c->t[i].flags & NB_TOK_NUM)) continue;
-        if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP)) continue; /* of, to, the */
+        /* title case leaves only short function words lowercase ("of", "to",
+         * "the"); a lowercase "is" or "led" is running text */
+        static const char *const TITLE_LOW[] = {"a", "an", "the", "and", "but", "or", "for", "nor", "on", "at",
+                                                "to", "by", "of", "in", "up", "as", "vs", "via", "per", "off",
+                                                "out", "'s", NULL};
+        if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP) && in(c, i, TITLE_LOW)) continue;
         words++;
         if (c->t[i].flags & NB_TOK_CAP) caps++;
     }
@@ -1434,10 +1619,18 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         }
         /* "killing three militants", "several hundred gunmen": a count of
          * people, no actor */
-        static const char *const COUNT[] = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
-                                            "ten", "dozen", "dozens", "hundred", "hundreds", "thousand",
-                                            "thousands", "scores", "several", NULL};
-        bool counted = g != SIZE_MAX && g == i && i > 0 && ((toks[i - 1].flags & NB_TOK_NUM) || in(&c, i - 1, COUNT));
+        bool counted = g != SIZE_MAX && g == i && i > 0 && ((toks[i - 1].flags & NB_TOK_NUM) || in(&c, i - 1, NB_LEX_COUNT));
+        /* "gunmen from the Los Lobos gang", "militants of Hezbollah": the
+         * named organisation acting through its members, no generic group */
+        int owner = g != SIZE_MAX && !counted ? members_of_org(&c, group_tail(&c, g + 1)) : -1;
+        if (owner >= 0) {
+            size_t end = group_tail(&c, g + 1);
+            for (size_t k = i; k < g; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
+            touch(aa, owner, s + toks[g].start, 0);
+            push_item(&c, g, end, NB_IT_ACTOR, owner);
+            i = end;
+            continue;
+        }
         if (g != SIZE_MAX && !counted && (g > i || !is(&c, g, "militia")) &&
             strcmp(lw(&c, g), "factions") != 0 && strcmp(lw(&c, g), "proxies") != 0) {
             size_t end = group_tail(&c, g + 1);

@@ -54,6 +54,8 @@ typedef struct {
     uint32_t roles;      /* NB_ROLE_* */
     int country;         /* entity of an affiliated country, or -1 */
     char *group_head;    /* generic groups: "militias", "protesters"... */
+    char *noun;          /* organisation noun it was named after ("the naval
+                          * mission Aspides"): "the mission" refers back */
     size_t last_seen;    /* mention clock of the latest mention */
     size_t last_sent;    /* sentence of the latest mention, counted from 1 */
     size_t sent_rank;    /* order of its first mention within that sentence */

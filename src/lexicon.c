@@ -90,7 +90,7 @@ const char *const NB_LEX_TITLE[] = {
     "interior", "secretary", "state", "chancellor", "senator", "sen", "rep",
     "representative", "mr", "mrs", "ms", "dr", "chief", "leader", "supreme", "spokesman",
     "spokesperson", "spokeswoman", "ambassador", "envoy", "mullah", "field", "marshal",
-    "admiral", "adm", "captain", "capt", "lieutenant-general", "sergeant", "sgt",
+    "admiral", "adm", "rear", "captain", "capt", "lieutenant-general", "sergeant", "sgt",
     "governor", "gov", "mayor", "speaker", "premier", "head", "deputy", "senior", "top",
     "former", "acting", "military", "army", "staff", "of", "the", "militia", "rebel",
     "opposition", "cabinet", "finance", "information", "sayyed", "sayyid", "mohammed?",
@@ -117,7 +117,14 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "league", "mission", "units", "unit", "regiment", "legion", "jihad", "taliban",
     "congress", "assembly", "parliament", "department", "service", "services", "police",
     "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
-    "resistance", "mujahideen", "fighters", "revolutionaries", NULL};
+    "resistance", "mujahideen", "fighters", "revolutionaries",
+    /* plural emblems that armed groups name themselves by ("Kashmir Tigers") */
+    "tigers", "lions", "eagles", "falcons", "wolves", "panthers", "scorpions", "hawks", "knights",
+    "guardians", "defenders", "partisans", "volunteers", "martyrs", "sons",
+    /* heads of organisation names in other languages */
+    "frente", "ejército", "ejercito", "fuerzas", "partido", "movimiento", "comando", "estado",
+    "dawlah", "dawla", "jemaah", "jamaat", "jamaah", "ansar", "harakat", "hizb", "tehreek",
+    "tehrik", "lashkar", "jaish", "jaysh", "kataib", "saraya", "liwa", NULL};
 
 const char *const NB_LEX_PLACE_HEAD[] = {
     "square", "province", "street", "zone", "city", "region", "valley", "river",
@@ -156,7 +163,7 @@ const char *const NB_LEX_FACILITY[] = {
     "stronghold", "garrison", "garrisons", "frigate", "destroyer", "aircraft", "jet",
     "drone", "satellite", "capital", "city", "cities", "town", "towns", "village",
     "villages", "port", "ports", "airport", "airspace", "waters", "coast", "outskirts", "post",
-    "posts", NULL};
+    "posts", "site", "sites", NULL};
 
 const char *const NB_LEX_GROUP_ADJ[] = {
     "shia", "shiite", "shi'ite", "sunni", "muslim", "christian", "armed", "local",
@@ -184,7 +191,34 @@ const char *const NB_LEX_ETHNIC[] = {
     "nuer", "hutu", "tutsi", "banyamulenge", "lendu", "hema", "berber", "amazigh", "bedouin",
     "yazidi", "yezidi", "maasai", "kikuyu", "uyghur", "uighur", "chechen", "tatar",
     "kurmanji", "turkmen", "assyrian", "copt", "coptic", "maronite", "ismaili", "zaidi",
-    "kanuri", "toubou", "tebu", "murle", "lou", "misseriya", "rizeigat", "beja", NULL};
+    "kanuri", "toubou", "tebu", "murle", "lou", "misseriya", "rizeigat", "beja",
+    /* language communities: a people, not a country */
+    "anglophone", "anglophones", "francophone", "francophones", "lusophone", "lusophones",
+    "arabophone", "arabophones", NULL};
+
+const char *const NB_LEX_REGION[] = {
+    "africa", "europe", "asia", "americas", "latin america", "south america", "north america",
+    "central america", "middle east", "near east", "far east", "sahel", "maghreb", "balkans",
+    "caucasus", "horn of africa", "west africa", "east africa", "southern africa",
+    "north africa", "central asia", "south asia", "southeast asia", "east asia", "oceania",
+    "caribbean", "scandinavia", "eurasia", NULL};
+
+const char *const NB_LEX_COLLECTIVE_POSS[] = {
+    "people", "peoples", "women", "workers", "martyrs", "youth", "patriots", "farmers",
+    "nation", "nations", NULL};
+
+const char *const NB_LEX_STATE_ARMS[] = {
+    "force", "forces", "army", "navy", "guard", "guards", "corps", "police", "gendarmerie",
+    NULL};
+
+const char *const NB_LEX_PURPOSE_VERB[] = {
+    "end", "protect", "restore", "defend", "combat", "counter", "fight", "save", "free",
+    "liberate", "promote", "support", "prevent", "stop", "eradicate", "abolish", "unite",
+    "reform", "rebuild", "preserve", "resist", NULL};
+
+const char *const NB_LEX_COUNT[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens",
+    "hundred", "hundreds", "thousand", "thousands", "scores", "several", NULL};
 
 const char *const NB_LEX_EVENT[] = {
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "raid", "raids",

@@ -24,6 +24,11 @@ extern const char *const NB_LEX_AGENCY[];      /* news agencies: sources, not ac
 /* Ethnic and sectarian names: "Tuareg separatists" is a generic group, and
  * "Tuareg" alone no actor. */
 extern const char *const NB_LEX_ETHNIC[];
+extern const char *const NB_LEX_REGION[];      /* continents, world regions: places */
+extern const char *const NB_LEX_COLLECTIVE_POSS[]; /* "People's", "Workers'" inside names */
+extern const char *const NB_LEX_STATE_ARMS[];  /* a state's armed heads: Force, Army, Navy... */
+extern const char *const NB_LEX_PURPOSE_VERB[]; /* "Task Force to End ...", "Committee to Protect ..." */
+extern const char *const NB_LEX_COUNT[];       /* two, dozens, several: a count of people */
 extern const char *const NB_LEX_EVENT[];       /* attack nouns: strikes, raid... */
 
 /* Maps a generic group noun to its canonical plural ("militia" ->
