@@ -671,49 +671,73 @@ static nb_status read_article(nb_pipeline *p, const char *path, nb_buf *data)
     return NB_OK;
 }
 
-nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
+nb_status nb_pipeline_read(nb_pipeline *p, const char *path, nb_buf *data, bool *own)
 {
-    nb_buf data = {0}, key = {0}, earlier = {0};
-    nb_status st = read_article(p, path, &data);
-    if (st != NB_OK) goto cleanup;
-    if (own_output(data.data, data.len)) {
+    *own = false;
+    nb_status st = read_article(p, path, data);
+    if (st == NB_OK && own_output(data->data, data->len)) {
         report(p, path, "netbuild output (by its first line), not an article: ignored");
         p->own_outputs++;
-        goto cleanup;
+        *own = true;
     }
+    return st;
+}
+
+void nb_pipeline_content_key(const char *data, size_t n, nb_buf *key)
+{
+    nb_buf_clear(key);
+    nb_buf_printf(key, "%016" PRIx64 ":%zu", nb_hash(data, n), n);
+}
+
+bool nb_pipeline_copy(nb_pipeline *p, const char *key, const char *path, const char *relpath, const char *data,
+                      size_t n)
+{
+    size_t art;
+    if (!nb_map_get(&p->seen, key, &art) || art >= p->n_sources) return false;
+    if (data) {
+        nb_buf earlier = {0};
+        read_info again;
+        bool same = slurp(p->sources[art], &earlier, &again) == 0 && earlier.len == n && !memcmp(earlier.data, data, n);
+        nb_buf_free(&earlier);
+        if (!same) return false;
+    }
+    char *esc = nb_provenance(relpath);
+    nb_network_article_copy(&p->net, art, esc);
+    free(esc);
+    nb_buf why = {0};
+    nb_buf_printf(&why, "same text as %s: counted once", p->sources[art]);
+    report(p, path, why.data);
+    nb_buf_free(&why);
+    p->duplicates++;
+    return true;
+}
+
+void nb_pipeline_seen(nb_pipeline *p, const char *key, size_t art, const char *path)
+{
+    nb_grow(&p->sources, &p->cap_sources, art + 1, sizeof *p->sources);
+    for (; p->n_sources < art; p->n_sources++) p->sources[p->n_sources] = NULL;
+    p->sources[art] = nb_strdup(path);
+    p->n_sources = art + 1;
+    nb_map_put(&p->seen, key, art);
+}
+
+nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
+{
+    nb_buf data = {0}, key = {0};
+    bool own;
+    nb_status st = nb_pipeline_read(p, path, &data, &own);
+    if (st != NB_OK || own) goto cleanup;
     /* Byte-identical articles (wire copies under other names) count once;
      * a hash match is confirmed byte by byte against the earlier file. */
-    nb_buf_printf(&key, "%016" PRIx64 ":%zu", nb_hash(data.data, data.len), data.len);
-    size_t art;
-    if (nb_map_get(&p->seen, key.data, &art) && art < p->n_sources) {
-        read_info again;
-        if (slurp(p->sources[art], &earlier, &again) == 0 && earlier.len == data.len &&
-            !memcmp(earlier.data, data.data, data.len)) {
-            char *esc = nb_provenance(relpath);
-            nb_network_article_copy(&p->net, art, esc);
-            free(esc);
-            nb_buf why = {0};
-            nb_buf_printf(&why, "same text as %s: counted once", p->sources[art]);
-            report(p, path, why.data);
-            nb_buf_free(&why);
-            p->duplicates++;
-            goto cleanup;
-        }
-    }
+    nb_pipeline_content_key(data.data, data.len, &key);
+    if (nb_pipeline_copy(p, key.data, path, relpath, data.data, data.len)) goto cleanup;
     size_t before = p->net.n_articles;
     st = pipeline_text(p, path, relpath, data.data, data.len);
-    if (st == NB_OK && p->net.n_articles > before) { /* read, not left out by --since/--until */
-        art = p->net.n_articles - 1;
-        nb_grow(&p->sources, &p->cap_sources, art + 1, sizeof *p->sources);
-        for (; p->n_sources < art; p->n_sources++) p->sources[p->n_sources] = NULL;
-        p->sources[art] = nb_strdup(path);
-        p->n_sources = art + 1;
-        nb_map_put(&p->seen, key.data, art);
-    }
+    if (st == NB_OK && p->net.n_articles > before) /* read, not left out by --since/--until */
+        nb_pipeline_seen(p, key.data, p->net.n_articles - 1, path);
 cleanup:
     nb_buf_free(&data);
     nb_buf_free(&key);
-    nb_buf_free(&earlier);
     return st;
 }
 

@@ -103,6 +103,20 @@ void nb_pipeline_free(nb_pipeline *p);
  * date (dates.h) is read from its first lines, else from path. */
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
 
+/* The steps of nb_pipeline_file, for a run with a store (store.h):
+ * nb_pipeline_read reads the file at path into data (reporting and
+ * counting a file that cannot be read, NB_ERR_INPUT, or one of netbuild's
+ * outputs, *own); nb_pipeline_content_key makes the key byte-identical
+ * articles share; nb_pipeline_copy, when an earlier article has that key
+ * (confirmed byte by byte when data is given), records relpath as its copy,
+ * reports and counts it and returns true; nb_pipeline_seen notes that
+ * article art, read from path, has key. */
+nb_status nb_pipeline_read(nb_pipeline *p, const char *path, nb_buf *data, bool *own);
+void nb_pipeline_content_key(const char *data, size_t n, nb_buf *key);
+bool nb_pipeline_copy(nb_pipeline *p, const char *key, const char *path, const char *relpath, const char *data,
+                      size_t n);
+void nb_pipeline_seen(nb_pipeline *p, const char *key, size_t art, const char *path);
+
 /* The name an article has in provenance: its relpath with '%', ';', '@',
  * '[', ']' and '|' percent-encoded (%25, %3B, %40, %5B, %5D, %7C), so that
  * the ';'-separated articles list and "path@offset [rule]: sentence"
