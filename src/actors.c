@@ -166,20 +166,76 @@ void nb_name_log_free(nb_name_log *log)
     memset(log, 0, sizeof *log);
 }
 
+/* The one-edit match over a table holding a's names and then b's (b's
+ * indices after a's), as nb_names_near over that table would answer: a
+ * chain is read newest first, so b's nodes before a's. */
+static size_t near2(const nb_names *a, const nb_names *b, const char *sk, size_t sk_len)
+{
+    size_t best = SIZE_MAX, probes = 0;
+    if (sk_len < NEAR_MIN || sk_len > NEAR_MAX || (!a->del_cap && !b->del_cap)) return best;
+    for (size_t k = SIZE_MAX;; k++) {
+        if (k != SIZE_MAX && k >= sk_len) break;
+        if (k != SIZE_MAX && k > 0 && sk[k] == sk[k - 1]) continue;
+        uint64_t h = del_hash(sk, sk_len, k);
+        for (int t = 1; t >= 0; t--) {
+            const nb_names *nm = t ? b : a;
+            size_t off = t ? a->n : 0;
+            if (!nm->del_cap) continue;
+            size_t i = del_slot(nm, h);
+            if (!nm->del_keys[i]) continue;
+            for (uint32_t nd = nm->del_heads[i]; nd != UINT32_MAX; nd = nm->node_next[nd]) {
+                size_t idx = off + nm->node_label[nd];
+                if (idx >= best) continue;
+                if (probes++ >= NEAR_PROBES) return best;
+                if (nb_edit_distance(nm->skels[nm->node_label[nd]], sk, 1) <= 1) best = idx;
+            }
+        }
+    }
+    return best;
+}
+
+/* nb_names_lookup over a table holding a's names and then b's. */
+static size_t lookup2(const nb_names *a, const nb_names *b, const char *sk, size_t sk_len, bool one_word)
+{
+    size_t va, vb;
+    if (sk_len >= 4 && nb_map_get(&a->by_skel, sk, &va)) return va;
+    if (sk_len >= 4 && nb_map_get(&b->by_skel, sk, &vb)) return a->n + vb;
+    if (one_word && sk_len >= 4) {
+        bool ha = nb_map_get(&a->by_surname, sk, &va), hb = nb_map_get(&b->by_surname, sk, &vb);
+        /* a surname in both is two people's: ambiguous */
+        if (ha && !hb && va != SIZE_MAX) return va;
+        if (!ha && hb && vb != SIZE_MAX) return a->n + vb;
+    }
+    return near2(a, b, sk, sk_len);
+}
+
 bool nb_names_replay(nb_names *nm, const nb_name_log *log)
 {
-    for (size_t i = 0; i < log->n; i++) {
+    /* The article's own names go to a side table first, so that a lookup
+     * that differs leaves nm as it was. */
+    nb_names own = {0};
+    bool ok = true;
+    for (size_t i = 0; i < log->n && ok; i++) {
         const nb_name_event *e = &log->ev[i];
         size_t sl = strlen(e->sk);
         if (e->add) {
-            nb_names_insert(nm, e->label, e->kind, e->sk, sl, e->surname);
+            nb_names_insert(&own, e->label, e->kind, e->sk, sl, e->surname);
             continue;
         }
-        size_t idx = nb_names_lookup(nm, e->sk, sl, e->one_word);
-        if ((idx == SIZE_MAX) != (e->label == NULL)) return false;
-        if (idx != SIZE_MAX && (nm->kinds[idx] != e->kind || strcmp(nm->labels[idx], e->label))) return false;
+        size_t idx = lookup2(nm, &own, e->sk, sl, e->one_word);
+        if ((idx == SIZE_MAX) != (e->label == NULL)) ok = false;
+        else if (idx != SIZE_MAX) {
+            const nb_names *t = idx < nm->n ? nm : &own;
+            size_t j = idx < nm->n ? idx : idx - nm->n;
+            ok = t->kinds[j] == e->kind && !strcmp(t->labels[j], e->label);
+        }
     }
-    return true;
+    nb_names_free(&own);
+    for (size_t i = 0; i < log->n && ok; i++) {
+        const nb_name_event *e = &log->ev[i];
+        if (e->add) nb_names_insert(nm, e->label, e->kind, e->sk, strlen(e->sk), e->surname);
+    }
+    return ok;
 }
 
 /* ---- article entities -------------------------------------------------- */

@@ -162,10 +162,10 @@ size_t nb_names_lookup(const nb_names *names, const char *sk, size_t sk_len, boo
 void nb_names_insert(nb_names *names, const char *label, nb_kind kind, const char *sk, size_t sk_len,
                      const char *surname);
 
-/* Replays log into names: applies its additions and checks each lookup
- * returns what it returned when the article was extracted. Returns false
- * at the first lookup that differs (names is then partly updated: the
- * caller rebuilds it). */
+/* Replays log into names: checks that each lookup returns what it returned
+ * when the article was extracted (with the article's own additions before
+ * it), then applies the additions. Returns false, leaving names as it was,
+ * when a lookup differs: the article must be extracted again. */
 bool nb_names_replay(nb_names *names, const nb_name_log *log);
 
 /* Adds a name seen in an article: its label (copied), kind and skeleton sk

@@ -431,31 +431,10 @@ char *nb_store_versions(const char *const *paths, size_t n, const char *switches
 
 /* ---- runs --------------------------------------------------------------- */
 
-/* The state of a run that merges articles in catalogue order: the name
- * logs of the articles merged so far, to rebuild the cross-article name
- * table when a stored record no longer fits it. */
+/* A run that merges articles in catalogue order. */
 typedef struct {
     nb_pipeline *p;
-    nb_name_log *logs;
-    size_t n_logs, cap_logs;
 } runner;
-
-static void runner_free(runner *r)
-{
-    for (size_t i = 0; i < r->n_logs; i++) nb_name_log_free(&r->logs[i]);
-    free(r->logs);
-}
-
-/* The name table as the merged articles left it: their additions again. */
-static void rebuild_names(runner *r)
-{
-    nb_names_free(&r->p->names);
-    for (size_t i = 0; i < r->n_logs; i++)
-        for (size_t k = 0; k < r->logs[i].n; k++) {
-            const nb_name_event *e = &r->logs[i].ev[k];
-            if (e->add) nb_names_insert(&r->p->names, e->label, e->kind, e->sk, strlen(e->sk), e->surname);
-        }
-}
 
 /* Takes one article file in catalogue order: as a copy of an earlier one,
  * from its stored record when it still fits the name table, else extracted
@@ -473,7 +452,6 @@ static int take(runner *r, const char *path, const char *relpath, const char *ke
     bool ok = blob && nb_record_decode(blob, blob_n, &rec) == NB_OK;
     if (ok && !nb_names_replay(&p->names, &rec.names)) {
         nb_record_free(&rec);
-        rebuild_names(r);
         ok = false;
     }
     if (!ok) {
@@ -488,9 +466,6 @@ static int take(runner *r, const char *path, const char *relpath, const char *ke
     memcpy(date, rec.date, sizeof rec.date);
     size_t art = nb_pipeline_merge(p, relpath, &rec);
     nb_pipeline_seen(p, key, art, path);
-    nb_grow(&r->logs, &r->cap_logs, r->n_logs + 1, sizeof *r->logs);
-    r->logs[r->n_logs++] = rec.names; /* moved: rec no longer owns it */
-    memset(&rec.names, 0, sizeof rec.names);
     nb_record_free(&rec);
     return ret;
 }
@@ -515,7 +490,7 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
                        nb_buf *err)
 {
     nb_status st = NB_ERR_IO;
-    runner r = {p, NULL, 0, 0};
+    runner r = {p};
     sqlite3_stmt *get = NULL, *put = NULL, *touch = NULL, *del = NULL;
     nb_buf data = {0}, key = {0}, enc = {0}, inp = {0}, tmp = {0};
     nb_map listed = {0};
@@ -682,7 +657,6 @@ cleanup:
     nb_buf_free(&enc);
     nb_buf_free(&inp);
     nb_buf_free(&tmp);
-    runner_free(&r);
     return st;
 }
 
@@ -752,7 +726,7 @@ cleanup:
 nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, const char *versions, nb_buf *err)
 {
     nb_status st = check_shards(shards, n, versions, err);
-    runner r = {p, NULL, 0, 0};
+    runner r = {p};
     mrow *rows = NULL;
     size_t n_rows = 0, cap = 0;
     sqlite3_stmt **get = nb_calloc(n ? n : 1, sizeof *get);
@@ -808,6 +782,5 @@ cleanup:
     free(get);
     nb_buf_free(&data);
     nb_buf_free(&enc);
-    runner_free(&r);
     return st;
 }
