@@ -831,6 +831,27 @@ int main(int argc, char **argv)
             }
         }
     }
+    /* The store and its WAL files may sit among the inputs: never articles. */
+    if (store_path) {
+        static const char *const SUFFIX[] = {"", "-wal", "-shm", "-journal"};
+        size_t o = 0;
+        for (size_t i = 0; i < list.n; i++) {
+            bool mine = false;
+            for (size_t k = 0; k < 4 && !mine; k++) {
+                nb_buf b = {0};
+                nb_buf_printf(&b, "%s%s", store_path, SUFFIX[k]);
+                mine = same_file(list.items[i].path, b.data);
+                nb_buf_free(&b);
+            }
+            if (mine) {
+                free(list.items[i].path);
+                free(list.items[i].relpath);
+            } else {
+                list.items[o++] = list.items[i];
+            }
+        }
+        list.n = o;
+    }
     p.report = on_report;
     if (conllu) {
         /* one article at a time, so memory stays bounded on big corpora */

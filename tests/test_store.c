@@ -107,6 +107,15 @@ static void test_names_replay(void **state)
     assert_int_equal(a.n, 1);
     nb_names_insert(&b, "Zorblatt Front", NB_KIND_ORG, "zorbltfrnt", 10, NULL);
     assert_false(nb_names_replay(&b, &log));
+    assert_int_equal(b.n, 1); /* a replay that fails adds nothing */
+    /* a one-edit neighbour introduced by the article itself is found as
+     * it was during extraction */
+    nb_name_log own = {0};
+    nb_name_log_push(&own, true, false, NB_KIND_PERSON, "mhmmddfxx", "Mohammed Deifxx", NULL);
+    nb_name_log_push(&own, false, false, NB_KIND_PERSON, "mhmmddfx", "Mohammed Deifxx", NULL);
+    assert_true(nb_names_replay(&a, &own));
+    assert_int_equal(a.n, 2);
+    nb_name_log_free(&own);
     nb_name_log_free(&log);
     nb_names_free(&a);
     nb_names_free(&b);
