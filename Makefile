@@ -4,7 +4,7 @@ CC      ?= cc
 CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN     = -Wall -Wextra -Wpedantic -Werror
 CFLAGS  ?= -O2 -g
-LIBS     = $(shell pkg-config --libs igraph 2>/dev/null || echo -ligraph) -lcsv -lm
+LIBS     = $(shell pkg-config --libs igraph 2>/dev/null || echo -ligraph) -lcsv -lsqlite3 -lm
 INCS     = $(shell pkg-config --cflags igraph 2>/dev/null || echo -I/usr/include/igraph)
 PREFIX  ?= /usr/local
 BUILD   ?= build

@@ -14,7 +14,9 @@
 #     the same files as a ceiling;
 #  4. pathological inputs: 5,000 articles naming 20,000 distinct actors, and
 #     one 5 MB file of random mixed-case words;
-#  5. the big-graph case: nb_analyze on a generated network of 200,000
+#  5. --store over the realistic corpus: first run, unchanged rerun, rerun
+#     with 1% new articles (checked byte-identical to a run without a store);
+#  6. the big-graph case: nb_analyze on a generated network of 200,000
 #     nodes and 1,000,000 edges (NB_BIG_NODES, NB_BIG_EDGES), per step.
 # The blind set tests/eval/d is never read.
 set -eu
@@ -111,6 +113,28 @@ for mb in (50, 100, len(chunks) * 10):
 if 50 in times and len(times) > 1:
     big = max(times)
     print("bench: scaling: %d MB costs %.2fx the 50 MB time (linear: %.1fx)" % (big, times[big] / times[50], big / 50))
+# --store: the first run over the whole realistic corpus, an unchanged
+# rerun, and a rerun after 1% new articles, whose output must be the bytes
+# of a run without a store
+store, so = os.path.join(base, "real.db"), os.path.join(base, "store.graphml")
+_, first = run("--store first run", [binp] + chunks + ["--store", store, "-o", so], chunks)
+_, again = run("--store unchanged rerun", [binp] + chunks + ["--store", store, "-o", so], chunks)
+print("bench: unchanged rerun: %.2f s, %.1f%% of the first run's %.2f s" % (again, 100 * again / first, first))
+files = sorted(os.path.join(r, f) for r, _, fs in os.walk(chunks[-1]) for f in fs)
+newdir = os.path.join(chunks[-1], "new")
+os.makedirs(newdir)
+total = sum(len(fs) for c in chunks for _, _, fs in os.walk(c))
+for k in range(max(1, total // 100)):
+    with open(files[k % len(files)], "rb") as f:
+        text = f.read()
+    with open(os.path.join(newdir, "n%05d.txt" % k), "wb") as f:
+        f.write(text + b"\n(New article %d.)\n" % k)
+_, inc = run("--store 1% new articles", [binp] + chunks + ["--store", store, "-o", so], chunks)
+print("bench: rerun with 1%% new articles: %.2f s, %.1f%% of the first run" % (inc, 100 * inc / first))
+full = os.path.join(base, "full.graphml")
+subprocess.run([binp, "-q"] + chunks + ["-o", full], check=False)
+same = open(full, "rb").read() == open(so, "rb").read()
+print("bench: its output is %s a run without a store" % ("byte-identical to" if same else "DIFFERENT from"))
 names = os.path.join(base, "names")
 run("20,000 names", [binp, names, "-o", os.path.join(base, "names.graphml")], [names])
 rnd = os.path.join(base, "random")

@@ -74,7 +74,7 @@ for p in $pids; do wait "$p" || { echo "fuzz: compilation failed" >&2; exit 2; }
 "$CLANG" $(echo "$CFLAGS" | sed 's/-fsanitize=fuzzer,/-fsanitize=/') -c tests/fuzz/check.c -o "$OUT/obj/check.o"
 for t in $TARGETS; do
     # shellcheck disable=SC2086
-    "$CLANG" $CFLAGS "tests/fuzz/$t.c" "$OUT/obj/check.o" $objs -o "$OUT/$t" $IGLIBS -lcsv -lm
+    "$CLANG" $CFLAGS "tests/fuzz/$t.c" "$OUT/obj/check.o" $objs -o "$OUT/$t" $IGLIBS -lcsv -lsqlite3 -lm
 done
 [ -n "${FUZZ_BUILD_ONLY:-}" ] && exit 0
 

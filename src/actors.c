@@ -126,6 +126,118 @@ size_t nb_names_near(const nb_names *nm, const char *sk, size_t sk_len)
     return best;
 }
 
+size_t nb_names_lookup(const nb_names *nm, const char *sk, size_t sk_len, bool one_word)
+{
+    size_t v;
+    if ((sk_len >= 4 && nb_map_get(&nm->by_skel, sk, &v)) ||
+        (one_word && sk_len >= 4 && nb_map_get(&nm->by_surname, sk, &v) && v != SIZE_MAX))
+        return v;
+    return nb_names_near(nm, sk, sk_len);
+}
+
+void nb_names_insert(nb_names *nm, const char *label, nb_kind kind, const char *sk, size_t sk_len,
+                     const char *surname)
+{
+    size_t idx = nb_names_add(nm, label, kind, sk, sk_len), prev;
+    nb_map_put(&nm->by_skel, sk, idx);
+    if (surname && strlen(surname) >= 4) {
+        /* a surname two people share resolves to neither */
+        if (nb_map_get(&nm->by_surname, surname, &prev) && prev != idx) nb_map_put(&nm->by_surname, surname, SIZE_MAX);
+        else nb_map_put(&nm->by_surname, surname, idx);
+    }
+}
+
+void nb_name_log_push(nb_name_log *log, bool add, bool one_word, nb_kind kind, const char *sk,
+                      const char *label, const char *surname)
+{
+    nb_grow(&log->ev, &log->cap, log->n + 1, sizeof *log->ev);
+    log->ev[log->n++] = (nb_name_event){add, one_word, kind, nb_strdup(sk), label ? nb_strdup(label) : NULL,
+                                        surname ? nb_strdup(surname) : NULL};
+}
+
+void nb_name_log_free(nb_name_log *log)
+{
+    for (size_t i = 0; i < log->n; i++) {
+        free(log->ev[i].sk);
+        free(log->ev[i].label);
+        free(log->ev[i].surname);
+    }
+    free(log->ev);
+    memset(log, 0, sizeof *log);
+}
+
+/* The one-edit match over a table holding a's names and then b's (b's
+ * indices after a's), as nb_names_near over that table would answer: a
+ * chain is read newest first, so b's nodes before a's. */
+static size_t near2(const nb_names *a, const nb_names *b, const char *sk, size_t sk_len)
+{
+    size_t best = SIZE_MAX, probes = 0;
+    if (sk_len < NEAR_MIN || sk_len > NEAR_MAX || (!a->del_cap && !b->del_cap)) return best;
+    for (size_t k = SIZE_MAX;; k++) {
+        if (k != SIZE_MAX && k >= sk_len) break;
+        if (k != SIZE_MAX && k > 0 && sk[k] == sk[k - 1]) continue;
+        uint64_t h = del_hash(sk, sk_len, k);
+        for (int t = 1; t >= 0; t--) {
+            const nb_names *nm = t ? b : a;
+            size_t off = t ? a->n : 0;
+            if (!nm->del_cap) continue;
+            size_t i = del_slot(nm, h);
+            if (!nm->del_keys[i]) continue;
+            for (uint32_t nd = nm->del_heads[i]; nd != UINT32_MAX; nd = nm->node_next[nd]) {
+                size_t idx = off + nm->node_label[nd];
+                if (idx >= best) continue;
+                if (probes++ >= NEAR_PROBES) return best;
+                if (nb_edit_distance(nm->skels[nm->node_label[nd]], sk, 1) <= 1) best = idx;
+            }
+        }
+    }
+    return best;
+}
+
+/* nb_names_lookup over a table holding a's names and then b's. */
+static size_t lookup2(const nb_names *a, const nb_names *b, const char *sk, size_t sk_len, bool one_word)
+{
+    size_t va, vb;
+    if (sk_len >= 4 && nb_map_get(&a->by_skel, sk, &va)) return va;
+    if (sk_len >= 4 && nb_map_get(&b->by_skel, sk, &vb)) return a->n + vb;
+    if (one_word && sk_len >= 4) {
+        bool ha = nb_map_get(&a->by_surname, sk, &va), hb = nb_map_get(&b->by_surname, sk, &vb);
+        /* a surname in both is two people's: ambiguous */
+        if (ha && !hb && va != SIZE_MAX) return va;
+        if (!ha && hb && vb != SIZE_MAX) return a->n + vb;
+    }
+    return near2(a, b, sk, sk_len);
+}
+
+bool nb_names_replay(nb_names *nm, const nb_name_log *log)
+{
+    /* The article's own names go to a side table first, so that a lookup
+     * that differs leaves nm as it was. */
+    nb_names own = {0};
+    bool ok = true;
+    for (size_t i = 0; i < log->n && ok; i++) {
+        const nb_name_event *e = &log->ev[i];
+        size_t sl = strlen(e->sk);
+        if (e->add) {
+            nb_names_insert(&own, e->label, e->kind, e->sk, sl, e->surname);
+            continue;
+        }
+        size_t idx = lookup2(nm, &own, e->sk, sl, e->one_word);
+        if ((idx == SIZE_MAX) != (e->label == NULL)) ok = false;
+        else if (idx != SIZE_MAX) {
+            const nb_names *t = idx < nm->n ? nm : &own;
+            size_t j = idx < nm->n ? idx : idx - nm->n;
+            ok = t->kinds[j] == e->kind && !strcmp(t->labels[j], e->label);
+        }
+    }
+    nb_names_free(&own);
+    for (size_t i = 0; i < log->n && ok; i++) {
+        const nb_name_event *e = &log->ev[i];
+        if (e->add) nb_names_insert(nm, e->label, e->kind, e->sk, strlen(e->sk), e->surname);
+    }
+    return ok;
+}
+
 /* ---- article entities -------------------------------------------------- */
 
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names)
@@ -637,13 +749,10 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
      * under that label is reused */
     if (ent < 0 && aa->names) {
         nb_names *nm = aa->names;
-        size_t idx = SIZE_MAX;
-        if ((sk.len >= 4 && nb_map_get(&nm->by_skel, sk.data, &v)) ||
-            (words == 1 && sk.len >= 4 && nb_map_get(&nm->by_surname, sk.data, &v) &&
-             v != SIZE_MAX))
-            idx = v;
-        else
-            idx = nb_names_near(nm, sk.data, sk.len);
+        size_t idx = nb_names_lookup(nm, sk.data, sk.len, words == 1);
+        if (aa->log)
+            nb_name_log_push(aa->log, false, words == 1, idx != SIZE_MAX ? nm->kinds[idx] : NB_KIND_UNKNOWN,
+                             sk.data ? sk.data : "", idx != SIZE_MAX ? nm->labels[idx] : NULL, NULL);
         if (idx != SIZE_MAX) ent = entity_with_label(aa, nm->labels[idx], nm->kinds[idx]);
     }
     if (ent < 0 && !sentence_start) {
@@ -652,18 +761,9 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
         free(label);
         /* Shorter skeletons are never looked up (above): not kept. */
         if (aa->names && sk.len >= 4) {
-            nb_names *nm = aa->names;
-            size_t idx = nb_names_add(nm, aa->ents[ent].label, guess, sk.data, sk.len);
-            nb_map_put(&nm->by_skel, sk.data, idx);
-            if (words >= 2 && guess == NB_KIND_PERSON) {
-                const char *sn = aa->ents[ent].surname;
-                size_t prev;
-                if (strlen(sn) >= 4) {
-                    if (nb_map_get(&nm->by_surname, sn, &prev) && prev != idx)
-                        nb_map_put(&nm->by_surname, sn, SIZE_MAX);
-                    else nb_map_put(&nm->by_surname, sn, idx);
-                }
-            }
+            const char *sn = words >= 2 && guess == NB_KIND_PERSON ? aa->ents[ent].surname : NULL;
+            nb_names_insert(aa->names, aa->ents[ent].label, guess, sk.data, sk.len, sn);
+            if (aa->log) nb_name_log_push(aa->log, true, false, guess, sk.data, aa->ents[ent].label, sn);
         }
     }
     if (ent >= 0 && aa->ents[ent].kind == NB_KIND_UNKNOWN && guess != NB_KIND_UNKNOWN)

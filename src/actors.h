@@ -97,6 +97,25 @@ typedef struct {
     size_t n_nodes, cap_nodes;
 } nb_names;
 
+/* One use an article made of the cross-article name table: a lookup and
+ * what it returned, or an addition. An article's log lets a stored article
+ * be checked against, and replayed into, the table of another run (store.h):
+ * an article whose lookups all return the same is extracted the same. */
+typedef struct {
+    bool add;
+    bool one_word;       /* lookup: one word (a surname may match) */
+    nb_kind kind;        /* lookup: the kind found; add: the kind added */
+    char *sk;            /* the skeleton looked up or added */
+    char *label;         /* lookup: the label found, NULL for none; add: the label */
+    char *surname;       /* add: a person's surname skeleton to map, or NULL */
+} nb_name_event;
+
+/* An article's events in order; the owner frees it with nb_name_log_free. */
+typedef struct {
+    nb_name_event *ev;
+    size_t n, cap;
+} nb_name_log;
+
 /* An attack the article reported, for "condemned the strikes" later on. */
 typedef struct {
     int ents[4];         /* attackers */
@@ -107,6 +126,7 @@ typedef struct {
 typedef struct {
     const nb_dict *dict;
     nb_names *names;
+    nb_name_log *log;    /* when set, every use of names is appended here (borrowed) */
     nb_entity *ents;
     size_t n_ents, cap_ents;
     size_t clock;
@@ -128,6 +148,27 @@ typedef struct {
 } nb_article_actors;
 
 void nb_names_free(nb_names *names);
+
+void nb_name_log_free(nb_name_log *log);
+/* Appends an event; the strings are copied (NULL stays NULL). */
+void nb_name_log_push(nb_name_log *log, bool add, bool one_word, nb_kind kind, const char *sk,
+                      const char *label, const char *surname);
+
+/* The name an unknown name with skeleton sk resolves to across articles:
+ * the same skeleton, else (one_word) the same surname, else the first name
+ * within one edit. Returns its index or SIZE_MAX. */
+size_t nb_names_lookup(const nb_names *names, const char *sk, size_t sk_len, bool one_word);
+
+/* Adds a new name with its skeleton and (persons of several words) its
+ * surname skeleton, or NULL: nb_names_add plus the maps. */
+void nb_names_insert(nb_names *names, const char *label, nb_kind kind, const char *sk, size_t sk_len,
+                     const char *surname);
+
+/* Replays log into names: checks that each lookup returns what it returned
+ * when the article was extracted (with the article's own additions before
+ * it), then applies the additions. Returns false, leaving names as it was,
+ * when a lookup differs: the article must be extracted again. */
+bool nb_names_replay(nb_names *names, const nb_name_log *log);
 
 /* Adds a name seen in an article: its label (copied), kind and skeleton sk
  * (sk_len bytes, copied; see nb_name_skeleton). Returns its index. The

@@ -17,6 +17,7 @@
 #include "pipeline.h"
 #include "scan.h"
 #include "sink.h"
+#include "store.h"
 #include "text.h"
 #include "writers.h"
 
@@ -40,6 +41,8 @@ typedef struct {
 static void usage(FILE *fp)
 {
     fputs("Usage: netbuild [OPTIONS] INPUT... -o OUTPUT [-o OUTPUT...]\n"
+          "       netbuild shard [OPTIONS] INPUT... --store SHARD.db [--part K/N]\n"
+          "       netbuild merge [OPTIONS] SHARD.db... -o OUTPUT [-o OUTPUT...]\n"
           "Builds a network of who funds, commands, condemns and attacked whom from\n"
           "news articles (plain-text files; folders are read recursively).\n"
           "\n"
@@ -73,6 +76,13 @@ static void usage(FILE *fp)
           "                        articles without a date are left out and counted.\n"
           "                        A date in an article's first lines (header or\n"
           "                        dateline) wins over one in its path\n"
+          "      --store FILE      keep each article's results in FILE (SQLite): a rerun\n"
+          "                        reads only new and changed articles, drops deleted\n"
+          "                        ones and reuses the rest; the output is the same\n"
+          "      --part K/N        shard: extract only every Nth article of INPUT...,\n"
+          "                        from the Kth on, into --store (all shards get the\n"
+          "                        same INPUT...); merge then builds the network of\n"
+          "                        all of them, as one run over INPUT... would\n"
           "      --progress        show a progress line on stderr even when it is not a\n"
           "                        terminal\n"
           "      --no-progress     never show it (default: only on a terminal)\n"
@@ -88,7 +98,8 @@ static void usage(FILE *fp)
           "Exit status: 0 success; 1 some inputs were skipped, or no article could be\n"
           "read (reported on stderr; with no article nothing is written); 2 usage error;\n"
           "3 an input or output could not be read or written; 4 an actor dictionary or\n"
-          "the model is malformed.\n",
+          "the model is malformed, or --store is not a netbuild store, is corrupt or\n"
+          "has a newer schema.\n",
           fp);
 }
 
@@ -447,6 +458,17 @@ int main(int argc, char **argv)
     nb_metrics_mode metrics = NB_METRICS_AUTO;
     size_t exact_nodes = NB_EXACT_NODES;
     const char *since = NULL, *until = NULL;
+    const char *store_path = NULL;
+    unsigned part = 1, parts = 1;
+    /* netbuild shard ... / netbuild merge ...: a subcommand first */
+    enum { RUN, SHARD, MERGE } mode = RUN;
+    int first = 1;
+    if (argc > 1 && !strcmp(argv[1], "shard")) mode = SHARD, first = 2;
+    else if (argc > 1 && !strcmp(argv[1], "merge")) mode = MERGE, first = 2;
+    nb_store *store = NULL;
+    nb_store **shards = NULL;
+    char *versions = NULL;
+    nb_store_counts counts = {0};
     int progress_opt = -1; /* -1: on a terminal; 0 never; 1 always */
     fmt next = FMT_AUTO;
     nb_pipeline p;
@@ -456,7 +478,7 @@ int main(int argc, char **argv)
     nb_buf err = {0};
 
     bool opts_done = false;
-    for (int i = 1; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         const char *a = argv[i];
         if (opts_done || a[0] != '-' || a[1] == '\0') {
             inputs[n_in++] = a;
@@ -482,7 +504,8 @@ int main(int argc, char **argv)
         bool valued = !strcmp(name, "-o") || !strcmp(name, "--output") || !strcmp(name, "-f") ||
                       !strcmp(name, "--format") || !strcmp(name, "-a") || !strcmp(name, "--actors") ||
                       !strcmp(name, "--seed") || !strcmp(name, "--model") || !strcmp(name, "--metrics") ||
-                      !strcmp(name, "--since") || !strcmp(name, "--until");
+                      !strcmp(name, "--since") || !strcmp(name, "--until") || !strcmp(name, "--store") ||
+                      !strcmp(name, "--part");
         if (valued && !val) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "netbuild: %s needs a value\n", name);
@@ -531,6 +554,15 @@ int main(int argc, char **argv)
             }
             if (name[2] == 's') since = val;
             else until = val;
+        } else if (!strcmp(name, "--store")) {
+            store_path = val;
+        } else if (!strcmp(name, "--part")) {
+            char tail;
+            if (sscanf(val, "%u/%u%c", &part, &parts, &tail) != 2 || part < 1 || part > parts) {
+                fprintf(stderr, "netbuild: --part wants K/N with 1 <= K <= N\n");
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
         } else if (!strcmp(name, "--no-default-actors")) {
             no_default = true;
         } else if (!strcmp(name, "-o") || !strcmp(name, "--output")) {
@@ -591,7 +623,27 @@ int main(int argc, char **argv)
         rc = EXIT_USAGE;
         goto cleanup;
     }
-    if (n_in == 0 || (n_out == 0 && !explain && !conllu)) {
+    if ((store_path || mode != RUN) && (since || until || conllu)) {
+        fprintf(stderr, "netbuild: --store, shard and merge do not take --since, --until or --conllu yet\n");
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (parts > 1 && mode != SHARD) {
+        fprintf(stderr, "netbuild: --part is for netbuild shard\n");
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (mode == SHARD && (!store_path || n_out || explain)) {
+        fprintf(stderr, "netbuild: shard writes to --store FILE and takes no -o or --explain\n");
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (mode == MERGE && store_path) {
+        fprintf(stderr, "netbuild: merge reads the shard stores given as inputs and takes no --store\n");
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (n_in == 0 || (n_out == 0 && !explain && !conllu && mode != SHARD)) {
         fprintf(stderr, n_in == 0 ? "netbuild: no input given\n" : "netbuild: no output given (-o FILE or --explain)\n");
         usage(stderr);
         rc = EXIT_USAGE;
@@ -707,6 +759,22 @@ int main(int argc, char **argv)
         char *pp = default_data("patterns"), *cp = getenv("NB_CUES") ? nb_strdup(getenv("NB_CUES")) : default_data("cues.tsv");
         char *np = default_data("negative.tsv");
         nb_buf perr = {0};
+        if (store_path || mode != RUN) {
+            /* what produced a stored record: any change recomputes them all */
+            const char **vp = nb_calloc(n_dict + 5, sizeof *vp);
+            size_t nv = 0;
+            vp[nv++] = defdict;
+            for (size_t i = 0; i < n_dict; i++) vp[nv++] = dicts[i];
+            vp[nv++] = model_path;
+            vp[nv++] = pp;
+            vp[nv++] = cp;
+            vp[nv++] = np;
+            char sw[96];
+            snprintf(sw, sizeof sw, "surface=%d tree=%d", getenv("NB_NO_SURFACE") == NULL,
+                     getenv("NB_NO_TREE") == NULL);
+            versions = nb_store_versions(vp, nv, sw);
+            free(vp);
+        }
         st = getenv("NB_NO_TREE") ? NB_OK : nb_patterns_load(&pat, &nlp, pp, cp, np, &perr);
         free(pp);
         free(cp);
@@ -724,9 +792,36 @@ int main(int argc, char **argv)
         p.tree_debug = getenv("NB_TREE_DEBUG") != NULL;
         p.syntax = explain;
         for (size_t k = 0; k < n_out; k++) p.syntax |= outs[k].format == FMT_EXPLAIN;
+        /* a stored record holds the tree paths whatever this run writes */
+        if (versions) p.syntax = true;
+    }
+    for (size_t k = 0; store_path && k < n_out; k++) {
+        if (same_output(store_path, outs[k].path)) {
+            say(outs[k].path, "output would overwrite the --store file");
+            rc = EXIT_USAGE;
+            goto cleanup;
+        }
+    }
+    if (mode == MERGE) {
+        shards = nb_calloc(n_in, sizeof *shards);
+        for (size_t i = 0; i < n_in; i++) {
+            nb_status st = nb_store_open(&shards[i], inputs[i], true, &err);
+            if (st != NB_OK) {
+                say_dict(err.data);
+                rc = st == NB_ERR_INPUT ? EXIT_DATA : EXIT_IO;
+                goto cleanup;
+            }
+        }
+        p.report = on_report;
+        nb_status st = nb_store_merge(shards, n_in, &p, versions, &err);
+        if (st != NB_OK) {
+            say_dict(err.data);
+            rc = st == NB_ERR_USAGE ? EXIT_USAGE : EXIT_IO;
+            goto cleanup;
+        }
     }
 
-    nb_status scan = nb_scan(inputs, n_in, &list, on_report, NULL);
+    nb_status scan = mode == MERGE ? NB_OK : nb_scan(inputs, n_in, &list, on_report, NULL);
     for (size_t i = 0; i < list.n; i++) {
         for (size_t k = 0; k < n_out; k++) {
             if (same_file(list.items[i].path, outs[k].path)) {
@@ -735,6 +830,27 @@ int main(int argc, char **argv)
                 goto cleanup;
             }
         }
+    }
+    /* The store and its WAL files may sit among the inputs: never articles. */
+    if (store_path) {
+        static const char *const SUFFIX[] = {"", "-wal", "-shm", "-journal"};
+        size_t o = 0;
+        for (size_t i = 0; i < list.n; i++) {
+            bool mine = false;
+            for (size_t k = 0; k < 4 && !mine; k++) {
+                nb_buf b = {0};
+                nb_buf_printf(&b, "%s%s", store_path, SUFFIX[k]);
+                mine = same_file(list.items[i].path, b.data);
+                nb_buf_free(&b);
+            }
+            if (mine) {
+                free(list.items[i].path);
+                free(list.items[i].relpath);
+            } else {
+                list.items[o++] = list.items[i];
+            }
+        }
+        list.n = o;
     }
     p.report = on_report;
     if (conllu) {
@@ -773,10 +889,30 @@ int main(int argc, char **argv)
         prog.total = list.n;
         prog.t0 = prog.last = now_s();
     }
-    for (size_t i = 0; i < list.n; i++) {
-        nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
-        prog.done++;
-        progress_draw((double)p.bytes, prog.done == prog.total);
+    if (store_path) {
+        nb_status st = nb_store_open(&store, store_path, false, &err);
+        if (st == NB_OK)
+            st = nb_store_run(store, &p, &list, inputs, n_in, versions, part, parts, &counts, &err);
+        if (st != NB_OK) {
+            say_dict(err.data);
+            rc = st == NB_ERR_INPUT ? EXIT_DATA : EXIT_IO;
+            goto cleanup;
+        }
+        if (!quiet)
+            fprintf(stderr, "netbuild: store %s: %zu new, %zu changed, %zu unchanged, %zu removed (%zu unchanged "
+                            "extracted again)\n", store_path, counts.fresh, counts.changed, counts.unchanged,
+                    counts.removed, counts.recomputed);
+        if (mode == SHARD) {
+            if (rc == 0 && scan != NB_OK) rc = EXIT_IO;
+            if (rc == 0 && (p.skipped || list.skipped)) rc = EXIT_SKIPPED;
+            goto cleanup;
+        }
+    } else if (mode == RUN) {
+        for (size_t i = 0; i < list.n; i++) {
+            nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
+            prog.done++;
+            progress_draw((double)p.bytes, prog.done == prog.total);
+        }
     }
     progress_clear();
     if (!quiet && p.out_of_range)
@@ -828,6 +964,10 @@ int main(int argc, char **argv)
     if (rc == 0 && scan != NB_OK) rc = EXIT_IO;
     if (rc == 0 && (p.skipped || list.skipped)) rc = EXIT_SKIPPED;
 cleanup:
+    nb_store_close(store);
+    for (size_t i = 0; shards && i < n_in; i++) nb_store_close(shards[i]);
+    free(shards);
+    free(versions);
     nb_buf_free(&err);
     free(defdict);
     free(defmodel);

@@ -279,8 +279,11 @@ static bool mention_span(const nb_item *items, size_t ni, const nb_tok *toks, in
 
 /* path: where the article's path date is read (the path as given, which
  * may hold dated folders above the input folder). */
-static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n)
+nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,
+                              nb_record *rec, bool *left_out)
 {
+    memset(rec, 0, sizeof *rec);
+    *left_out = false;
     if (looks_binary((const unsigned char *)raw, n)) {
         report(p, relpath, "binary file, not text");
         p->skipped++;
@@ -302,25 +305,17 @@ static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *rel
         p->out_of_range++;
         p->undated += !*date;
         nb_clean_free(&c);
+        *left_out = true;
         return NB_OK;
     }
-    p->undated += !*date;
-    p->no_year += from == NB_DATE_NO_YEAR;
-    if (c.invalid_bytes) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "%zu invalid UTF-8 sequence(s) replaced", c.invalid_bytes);
-        report(p, relpath, msg);
-        p->invalid_bytes += c.invalid_bytes;
-    }
-    char *prov = nb_provenance(relpath);
-    size_t art = nb_network_add_article(&p->net, prov);
-    free(prov);
-    nb_network_article_date(&p->net, art, date, (int)from);
-    p->read++;
-    p->bytes += n;
+    memcpy(rec->date, date, sizeof rec->date);
+    rec->date_from = (int)from;
+    rec->invalid_bytes = c.invalid_bytes;
+    rec->bytes = n;
 
     nb_article_actors aa;
     nb_actors_begin(&aa, &p->dict, &p->names);
+    aa.log = &rec->names;
     nb_tok *toks = NULL;
     size_t tcap = 0, icap = 0, n_found = 0, fcap = 0;
     nb_item *items = NULL;
@@ -342,7 +337,7 @@ static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *rel
     size_t n_recs = 0, rcap = 0;
     while (nb_split_next(c.text, c.len, &pos, &s)) {
         if (s.len == 0) continue;
-        p->sentences++;
+        rec->sentences++;
         if (s.cut) cut++;
         size_t nt = nb_tokenize(c.text + s.start, s.len, &toks, &tcap);
         size_t ni = nb_actors_items(&aa, c.text + s.start, toks, nt, &items, &icap, &words);
@@ -355,7 +350,7 @@ static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *rel
         if (p->nlp && p->pat && tree_candidate(p->pat, items, ni)) {
             syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, items, ni, toks, &aa);
             analyzed = true;
-            p->parsed++;
+            rec->parsed++;
             words_to_entities(&y, items, ni, toks);
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
@@ -402,7 +397,7 @@ static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *rel
         if (p->nlp && p->syntax && surface_end > before) {
             if (!analyzed) {
                 syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, items, ni, toks, &aa);
-                p->parsed++;
+                rec->parsed++;
             }
             for (size_t k = before; k < surface_end; k++) {
                 uint32_t a0, a1, b0, b1;
@@ -424,51 +419,39 @@ static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *rel
             n_recs++;
         }
     }
-    if (cut) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "%zu overlong sentence(s) cut at %d bytes", cut, NB_MAX_SENTENCE);
-        report(p, relpath, msg);
-        p->cut_sentences += cut;
-    }
-    /* Entities become nodes; relations become edges. */
-    size_t *node = nb_malloc((aa.n_ents ? aa.n_ents : 1) * sizeof *node);
+    rec->cut = cut;
+    /* Entities become the nodes they will be, relations the edges. */
+    rec->n_ents = aa.n_ents;
+    rec->ents = nb_calloc(aa.n_ents ? aa.n_ents : 1, sizeof *rec->ents);
     for (size_t i = 0; i < aa.n_ents; i++) {
         nb_entity *e = &aa.ents[i];
+        nb_rec_ent *re = &rec->ents[i];
         size_t root = i;
         while (aa.ents[root].alias_of >= 0) root = (size_t)aa.ents[root].alias_of;
-        char *label = clean_name(aa.ents[root].label);
-        node[i] = nb_network_node(&p->net, label, aa.ents[root].kind);
-        free(label);
-        if (root != i) {
-            char *a = clean_name(e->label);
-            nb_network_alias(&p->net, node[i], a);
-            free(a);
-        }
-        p->net.nodes[node[i]].mentions += e->mentions;
-        for (size_t k = 0; k < e->n_forms; k++) {
-            char *f = clean_name(e->forms[k]);
-            nb_network_alias(&p->net, node[i], f);
-            free(f);
-        }
+        re->label = clean_name(aa.ents[root].label);
+        re->kind = aa.ents[root].kind;
+        if (root != i) re->alias = clean_name(e->label);
+        re->mentions = e->mentions;
+        re->n_forms = e->n_forms;
+        re->forms = nb_malloc((e->n_forms ? e->n_forms : 1) * sizeof *re->forms);
+        for (size_t k = 0; k < e->n_forms; k++) re->forms[k] = clean_name(e->forms[k]);
     }
+    rec->n_sents = n_recs;
+    rec->sents = nb_malloc((n_recs ? n_recs : 1) * sizeof *rec->sents);
+    rec->rels = nb_malloc((n_found ? n_found : 1) * sizeof *rec->rels);
     for (size_t r = 0; r < n_recs; r++) {
+        rec->sents[r] = (nb_rec_sent){recs[r].offset, recs[r].text};
         for (size_t k = recs[r].first; k < recs[r].first + recs[r].count; k++) {
             nb_found *f = &found[k];
-            nb_network_add(&p->net, node[f->src], f->rel, node[f->dst], art, recs[r].offset,
-                           recs[r].text, f->rule, paths[k]);
-            if (f->rel == NB_REL_FUNDS) {
-                unsigned bit = nb_support_bit(f->support);
-                nb_network_support(&p->net, node[f->src], f->rel, node[f->dst], bit ? bit : NB_SUPPORT_UNSPECIFIED);
-            }
-            free(paths[k]);
-            p->relations[f->rel]++;
+            unsigned bit = f->rel == NB_REL_FUNDS ? nb_support_bit(f->support) : 0;
+            if (f->rel == NB_REL_FUNDS && !bit) bit = NB_SUPPORT_UNSPECIFIED;
+            rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)f->src, (uint32_t)f->dst, f->rel, (uint32_t)r, bit,
+                                                    nb_strdup(f->rule ? f->rule : ""), paths[k]};
         }
-        free(recs[r].text);
     }
     free(recs);
     free(paths);
     syn_free(&y);
-    free(node);
     free(found);
     free(items);
     free(toks);
@@ -476,6 +459,81 @@ static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *rel
     nb_actors_end(&aa);
     nb_clean_free(&c);
     return NB_OK;
+}
+
+
+void nb_record_free(nb_record *r)
+{
+    for (size_t i = 0; i < r->n_ents; i++) {
+        free(r->ents[i].label);
+        free(r->ents[i].alias);
+        for (size_t k = 0; k < r->ents[i].n_forms; k++) free(r->ents[i].forms[k]);
+        free(r->ents[i].forms);
+    }
+    free(r->ents);
+    for (size_t i = 0; i < r->n_rels; i++) {
+        free(r->rels[i].rule);
+        free(r->rels[i].path);
+    }
+    free(r->rels);
+    for (size_t i = 0; i < r->n_sents; i++) free(r->sents[i].text);
+    free(r->sents);
+    nb_name_log_free(&r->names);
+    memset(r, 0, sizeof *r);
+}
+
+size_t nb_pipeline_merge(nb_pipeline *p, const char *relpath, const nb_record *rec)
+{
+    if (rec->invalid_bytes) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu invalid UTF-8 sequence(s) replaced", rec->invalid_bytes);
+        report(p, relpath, msg);
+        p->invalid_bytes += rec->invalid_bytes;
+    }
+    if (rec->cut) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%zu overlong sentence(s) cut at %d bytes", rec->cut, NB_MAX_SENTENCE);
+        report(p, relpath, msg);
+        p->cut_sentences += rec->cut;
+    }
+    p->undated += !*rec->date;
+    p->no_year += rec->date_from == NB_DATE_NO_YEAR;
+    p->read++;
+    p->bytes += rec->bytes;
+    p->sentences += rec->sentences;
+    p->parsed += rec->parsed;
+    char *prov = nb_provenance(relpath);
+    size_t art = nb_network_add_article(&p->net, prov);
+    free(prov);
+    nb_network_article_date(&p->net, art, rec->date, rec->date_from);
+    size_t *node = nb_malloc((rec->n_ents ? rec->n_ents : 1) * sizeof *node);
+    for (size_t i = 0; i < rec->n_ents; i++) {
+        const nb_rec_ent *e = &rec->ents[i];
+        node[i] = nb_network_node(&p->net, e->label, e->kind);
+        if (e->alias) nb_network_alias(&p->net, node[i], e->alias);
+        p->net.nodes[node[i]].mentions += e->mentions;
+        for (size_t k = 0; k < e->n_forms; k++) nb_network_alias(&p->net, node[i], e->forms[k]);
+    }
+    for (size_t k = 0; k < rec->n_rels; k++) {
+        const nb_rec_rel *f = &rec->rels[k];
+        const nb_rec_sent *s = &rec->sents[f->sent];
+        nb_network_add(&p->net, node[f->src], f->rel, node[f->dst], art, s->offset, s->text, f->rule, f->path);
+        if (f->rel == NB_REL_FUNDS) nb_network_support(&p->net, node[f->src], f->rel, node[f->dst], f->support);
+        p->relations[f->rel]++;
+    }
+    free(node);
+    return art;
+}
+
+/* Extracts and merges at once: a run without a store. */
+static nb_status pipeline_text(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n)
+{
+    nb_record rec;
+    bool left_out;
+    nb_status st = nb_pipeline_extract(p, path, relpath, raw, n, &rec, &left_out);
+    if (st == NB_OK && !left_out) nb_pipeline_merge(p, relpath, &rec);
+    nb_record_free(&rec);
+    return st;
 }
 
 nb_status nb_pipeline_text(nb_pipeline *p, const char *relpath, const char *raw, size_t n)
@@ -613,49 +671,73 @@ static nb_status read_article(nb_pipeline *p, const char *path, nb_buf *data)
     return NB_OK;
 }
 
-nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
+nb_status nb_pipeline_read(nb_pipeline *p, const char *path, nb_buf *data, bool *own)
 {
-    nb_buf data = {0}, key = {0}, earlier = {0};
-    nb_status st = read_article(p, path, &data);
-    if (st != NB_OK) goto cleanup;
-    if (own_output(data.data, data.len)) {
+    *own = false;
+    nb_status st = read_article(p, path, data);
+    if (st == NB_OK && own_output(data->data, data->len)) {
         report(p, path, "netbuild output (by its first line), not an article: ignored");
         p->own_outputs++;
-        goto cleanup;
+        *own = true;
     }
+    return st;
+}
+
+void nb_pipeline_content_key(const char *data, size_t n, nb_buf *key)
+{
+    nb_buf_clear(key);
+    nb_buf_printf(key, "%016" PRIx64 ":%zu", nb_hash(data, n), n);
+}
+
+bool nb_pipeline_copy(nb_pipeline *p, const char *key, const char *path, const char *relpath, const char *data,
+                      size_t n)
+{
+    size_t art;
+    if (!nb_map_get(&p->seen, key, &art) || art >= p->n_sources) return false;
+    if (data) {
+        nb_buf earlier = {0};
+        read_info again;
+        bool same = slurp(p->sources[art], &earlier, &again) == 0 && earlier.len == n && !memcmp(earlier.data, data, n);
+        nb_buf_free(&earlier);
+        if (!same) return false;
+    }
+    char *esc = nb_provenance(relpath);
+    nb_network_article_copy(&p->net, art, esc);
+    free(esc);
+    nb_buf why = {0};
+    nb_buf_printf(&why, "same text as %s: counted once", p->sources[art]);
+    report(p, path, why.data);
+    nb_buf_free(&why);
+    p->duplicates++;
+    return true;
+}
+
+void nb_pipeline_seen(nb_pipeline *p, const char *key, size_t art, const char *path)
+{
+    nb_grow(&p->sources, &p->cap_sources, art + 1, sizeof *p->sources);
+    for (; p->n_sources < art; p->n_sources++) p->sources[p->n_sources] = NULL;
+    p->sources[art] = nb_strdup(path);
+    p->n_sources = art + 1;
+    nb_map_put(&p->seen, key, art);
+}
+
+nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath)
+{
+    nb_buf data = {0}, key = {0};
+    bool own;
+    nb_status st = nb_pipeline_read(p, path, &data, &own);
+    if (st != NB_OK || own) goto cleanup;
     /* Byte-identical articles (wire copies under other names) count once;
      * a hash match is confirmed byte by byte against the earlier file. */
-    nb_buf_printf(&key, "%016" PRIx64 ":%zu", nb_hash(data.data, data.len), data.len);
-    size_t art;
-    if (nb_map_get(&p->seen, key.data, &art) && art < p->n_sources) {
-        read_info again;
-        if (slurp(p->sources[art], &earlier, &again) == 0 && earlier.len == data.len &&
-            !memcmp(earlier.data, data.data, data.len)) {
-            char *esc = nb_provenance(relpath);
-            nb_network_article_copy(&p->net, art, esc);
-            free(esc);
-            nb_buf why = {0};
-            nb_buf_printf(&why, "same text as %s: counted once", p->sources[art]);
-            report(p, path, why.data);
-            nb_buf_free(&why);
-            p->duplicates++;
-            goto cleanup;
-        }
-    }
+    nb_pipeline_content_key(data.data, data.len, &key);
+    if (nb_pipeline_copy(p, key.data, path, relpath, data.data, data.len)) goto cleanup;
     size_t before = p->net.n_articles;
     st = pipeline_text(p, path, relpath, data.data, data.len);
-    if (st == NB_OK && p->net.n_articles > before) { /* read, not left out by --since/--until */
-        art = p->net.n_articles - 1;
-        nb_grow(&p->sources, &p->cap_sources, art + 1, sizeof *p->sources);
-        for (; p->n_sources < art; p->n_sources++) p->sources[p->n_sources] = NULL;
-        p->sources[art] = nb_strdup(path);
-        p->n_sources = art + 1;
-        nb_map_put(&p->seen, key.data, art);
-    }
+    if (st == NB_OK && p->net.n_articles > before) /* read, not left out by --since/--until */
+        nb_pipeline_seen(p, key.data, p->net.n_articles - 1, path);
 cleanup:
     nb_buf_free(&data);
     nb_buf_free(&key);
-    nb_buf_free(&earlier);
     return st;
 }
 

@@ -10,9 +10,53 @@
 #include "nlp.h"
 #include "patterns.h"
 #include "scan.h"
+#include "dates.h"
 
 /* Largest article read; the rest of a larger file is skipped and reported. */
 #define NB_MAX_ARTICLE ((size_t)256 << 20)
+
+/* What one article yields before it meets the others: its entities as
+ * nodes will name them, its relations with their evidence, and the log of
+ * its uses of the cross-article name table (nb_name_log), against which it
+ * was extracted. Extraction makes it; nb_pipeline_merge adds it to the
+ * network. Every string is owned by the record (nb_record_free). */
+typedef struct {
+    char *label;          /* the node: its label (of the alias root) and kind */
+    nb_kind kind;
+    char *alias;          /* the entity's own label when it is another's alias, else NULL */
+    long mentions;
+    char **forms;         /* surface forms, cleaned */
+    size_t n_forms;
+} nb_rec_ent;
+
+typedef struct {
+    uint32_t src, dst;    /* indices into ents */
+    nb_rel rel;
+    uint32_t sent;        /* index into sents */
+    unsigned support;     /* funds: nb_support_bit of what is given, else 0 */
+    char *rule;
+    char *path;           /* dependency path, or NULL */
+} nb_rec_rel;
+
+typedef struct {
+    size_t offset;        /* byte offset in the file */
+    char *text;           /* the sentence, sanitized */
+} nb_rec_sent;
+
+typedef struct {
+    char date[NB_DATE_LEN + 1];  /* "YYYY-MM-DD", "" when undated */
+    int date_from;           /* nb_date_from */
+    size_t bytes, sentences, cut, parsed, invalid_bytes;
+    nb_rec_ent *ents;
+    size_t n_ents;
+    nb_rec_rel *rels;
+    size_t n_rels;
+    nb_rec_sent *sents;
+    size_t n_sents;
+    nb_name_log names;
+} nb_record;
+
+void nb_record_free(nb_record *r);
 
 typedef struct {
     nb_dict dict;
@@ -59,11 +103,39 @@ void nb_pipeline_free(nb_pipeline *p);
  * date (dates.h) is read from its first lines, else from path. */
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
 
+/* The steps of nb_pipeline_file, for a run with a store (store.h):
+ * nb_pipeline_read reads the file at path into data (reporting and
+ * counting a file that cannot be read, NB_ERR_INPUT, or one of netbuild's
+ * outputs, *own); nb_pipeline_content_key makes the key byte-identical
+ * articles share; nb_pipeline_copy, when an earlier article has that key
+ * (confirmed byte by byte when data is given), records relpath as its copy,
+ * reports and counts it and returns true; nb_pipeline_seen notes that
+ * article art, read from path, has key. */
+nb_status nb_pipeline_read(nb_pipeline *p, const char *path, nb_buf *data, bool *own);
+void nb_pipeline_content_key(const char *data, size_t n, nb_buf *key);
+bool nb_pipeline_copy(nb_pipeline *p, const char *key, const char *path, const char *relpath, const char *data,
+                      size_t n);
+void nb_pipeline_seen(nb_pipeline *p, const char *key, size_t art, const char *path);
+
 /* The name an article has in provenance: its relpath with '%', ';', '@',
  * '[', ']' and '|' percent-encoded (%25, %3B, %40, %5B, %5D, %7C), so that
  * the ';'-separated articles list and "path@offset [rule]: sentence"
  * evidence stay unambiguous. The caller frees it. */
 char *nb_provenance(const char *relpath);
+
+/* Extracts the article raw[0..n) named relpath (its path date read from
+ * path) into *rec, using and growing p->names (and counting nothing).
+ * Returns NB_ERR_INPUT when the bytes are not text (reported, counted in
+ * p->skipped), NB_OK with *left_out set when --since/--until leave it out
+ * (counted; *rec then empty). The caller frees rec with nb_record_free. */
+nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,
+                              nb_record *rec, bool *left_out);
+
+/* Adds an extracted article to the network as article number
+ * p->net.n_articles, named relpath in provenance, and counts it; its
+ * problems (invalid bytes, cut sentences) are reported again under relpath.
+ * Does not touch p->names (see nb_names_replay). Returns the article index. */
+size_t nb_pipeline_merge(nb_pipeline *p, const char *relpath, const nb_record *rec);
 
 /* Processes raw article bytes already in memory (used by tests and
  * fuzzers; the path date is read from relpath). Returns NB_ERR_INPUT when

@@ -1,0 +1,115 @@
+#!/bin/sh
+# check_store.sh BIN - the --store paths against plain runs: an incremental
+# rerun (unchanged, then files added, changed, removed, renamed) and a merge
+# of 4 shards made with GNU parallel give the bytes of a full run; corrupt,
+# foreign and newer-schema stores are refused with one line and exit 4.
+# Killing runs at random points is tests/check_store_kill.sh.
+set -u
+BIN=${1:-./netbuild}
+case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+fail=0
+bad() { echo "check_store: $*" >&2; fail=1; }
+OUTS="graphml txt json gexf html"
+run() { # name args...: writes $t/name.* in every format
+    n=$1; shift
+    args=""
+    for f in $OUTS; do args="$args -o $t/$n.$f"; done
+    # shellcheck disable=SC2086
+    "$BIN" -q "$@" $args 2>"$t/$n.err"
+}
+same() { # a b: every format byte-identical
+    for f in $OUTS; do cmp -s "$t/$1.$f" "$t/$2.$f" || bad "$1.$f differs from $2.$f"; done
+}
+counts() { grep -o '[0-9]* new, [0-9]* changed, [0-9]* unchanged, [0-9]* removed' "$1"; }
+
+# a corpus with folders and a byte-identical copy (provenance, duplicates)
+mkdir -p "$t/c/sub" "$t/c/z"
+cp "$ROOT"/tests/eval/a/articles/* "$t/c/"
+cp "$ROOT"/tests/eval/c/articles/* "$t/c/sub/"
+cp "$ROOT"/seeds/* "$t/c/z/"
+cp "$ROOT"/tests/eval/a/articles/a01_sahel_mali.txt "$t/c/z/copy.txt"
+
+run full "$t/c" || bad "full run failed"
+run s1 "$t/c" --store "$t/s.db" || bad "first --store run failed"
+same full s1
+"$BIN" "$t/c" --store "$t/s.db" -o "$t/s2.graphml" 2>"$t/s2.log"
+[ "$(counts "$t/s2.log")" = "0 new, 0 changed, $(($(find "$t/c" -type f | wc -l))) unchanged, 0 removed" ] ||
+    bad "unchanged rerun counts: $(counts "$t/s2.log")"
+cmp -s "$t/full.graphml" "$t/s2.graphml" || bad "unchanged rerun differs"
+
+# add, change, remove, touch without change, and the original of the copy gone
+cp "$ROOT"/tests/eval/b/articles/b01*.txt "$t/c/sub/new1.txt"
+printf 'Hamas condemned Israel.\n' >> "$t/c/sub/$(ls "$t/c/sub" | head -n 1)"
+rm "$t/c/a01_sahel_mali.txt"
+touch -d '2001-01-01' "$t/c/z/$(ls "$t/c/z" | head -n 1)"
+run full2 "$t/c"
+"$BIN" "$t/c" --store "$t/s.db" -o "$t/inc.graphml" 2>"$t/inc.log"
+[ "$(counts "$t/inc.log")" = "1 new, 1 changed, $(($(find "$t/c" -type f | wc -l) - 2)) unchanged, 1 removed" ] ||
+    bad "incremental counts: $(counts "$t/inc.log")"
+run inc "$t/c" --store "$t/s.db"
+same full2 inc
+
+# other dictionaries: every record is extracted again, same bytes
+printf 'name,kind,aliases\nMali,organization,\n' > "$t/extra.csv"
+run full3 -a "$t/extra.csv" "$t/c"
+"$BIN" -a "$t/extra.csv" "$t/c" --store "$t/s.db" -o "$t/v.graphml" 2>"$t/v.log"
+grep -q "(0 unchanged extracted again)" "$t/v.log" && bad "dictionary change did not recompute: $(grep store "$t/v.log")"
+cmp -s "$t/full3.graphml" "$t/v.graphml" || bad "run after a dictionary change differs"
+
+# shards: 4 parts with GNU parallel, merged, equal a single run
+if command -v parallel > /dev/null 2>&1; then
+    (cd "$t" && parallel --will-cite -j 2 "$BIN" shard -q c --part '{}/4' --store "shard-{}.db" ::: 1 2 3 4) ||
+        bad "parallel shards failed"
+    (cd "$t" && "$BIN" -q c $(for f in $OUTS; do printf -- '-o single.%s ' "$f"; done)) || bad "single run failed"
+    (cd "$t" && "$BIN" merge -q shard-1.db shard-2.db shard-3.db shard-4.db \
+        $(for f in $OUTS; do printf -- '-o merged.%s ' "$f"; done)) || bad "merge failed"
+    same single merged
+    (cd "$t" && "$BIN" merge -q shard-1.db shard-2.db shard-3.db -o m3.graphml 2>"$t/m3.err"; [ $? -eq 2 ]) ||
+        bad "merge of 3 of 4 parts not refused"
+else
+    echo "check_store: no GNU parallel: shard test skipped" >&2
+fi
+
+# refused stores: one line, exit 4, never a crash
+exp4() { # name file
+    "$BIN" "$t/c" --store "$2" -o "$t/r.graphml" 2>"$t/$1.err"
+    rc=$?
+    [ "$rc" -eq 4 ] || bad "$1: exit $rc, not 4"
+    [ "$(wc -l < "$t/$1.err")" -eq 1 ] || bad "$1: not one line: $(cat "$t/$1.err")"
+}
+head -c 4096 /dev/urandom > "$t/random.db"
+exp4 random "$t/random.db"
+cp "$t/s.db" "$t/trunc.db"
+sz=$(wc -c < "$t/trunc.db")
+head -c $((sz / 2)) "$t/s.db" > "$t/trunc.db"
+"$BIN" "$t/c" --store "$t/trunc.db" -o "$t/r.graphml" 2>"$t/trunc.err"
+rc=$?
+# a cut store is either refused (4) or, when the cut left whole pages, read and completed
+[ "$rc" -eq 4 ] || [ "$rc" -eq 0 ] || bad "truncated store: exit $rc"
+cp "$t/s.db" "$t/newer.db"
+sqlite3 "$t/newer.db" "PRAGMA user_version=99" || bad "sqlite3 failed"
+exp4 newer "$t/newer.db"
+grep -q "newer" "$t/newer.err" || bad "newer schema message: $(cat "$t/newer.err")"
+sqlite3 "$t/foreign.db" "CREATE TABLE t(x); INSERT INTO t VALUES(1);"
+exp4 foreign "$t/foreign.db"
+
+# two processes on one store: each waits for the other or fails with a
+# clear line; at least one completes, and what completes is right
+"$BIN" "$t/c" --store "$t/s.db" -o "$t/p1.graphml" 2>"$t/p1.err" &
+pid=$!
+"$BIN" "$t/c" --store "$t/s.db" -o "$t/p2.graphml" 2>"$t/p2.err"
+rc2=$?
+wait $pid
+rc1=$?
+[ "$rc1" -eq 0 ] || [ "$rc2" -eq 0 ] || bad "neither of two concurrent runs completed"
+for k in 1 2; do
+    eval "rc=\$rc$k"
+    if [ "$rc" -eq 0 ]; then cmp -s "$t/p$k.graphml" "$t/full2.graphml" || bad "concurrent run $k differs"
+    else grep -q "in use by another netbuild" "$t/p$k.err" || bad "concurrent run $k: $(cat "$t/p$k.err")"; fi
+done
+sqlite3 "$t/s.db" "PRAGMA integrity_check" | grep -qx ok || bad "store corrupt after concurrent runs"
+
+exit $fail
