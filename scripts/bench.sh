@@ -18,7 +18,9 @@
 #     with 1% new articles (checked byte-identical to a run without a store);
 #  6. the big-graph case: nb_analyze on a generated network of 200,000
 #     nodes and 1,000,000 edges (NB_BIG_NODES, NB_BIG_EDGES), per step.
-# The blind set tests/eval/d is never read.
+# NB_BENCH_ONLY=store runs step 5 alone (the first run over 200 MB takes
+# minutes: the other steps need not run again to measure it).
+# The blind sets tests/eval/d and f (tests/eval/BLIND) are never read.
 set -eu
 BIN=${1:-./netbuild}
 TRAINER=${TRAINER:-build/netbuild-train}
@@ -26,9 +28,10 @@ BENCH_ANALYZE=${BENCH_ANALYZE:-build/bench_analyze}
 UD=${UD:-../shared/ud}
 MIX=${NB_MIX_MB:-30}
 REAL=${NB_REAL_MB:-200}
+ONLY=${NB_BENCH_ONLY:-}
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-if [ -x "$TRAINER" ] && [ -f "$UD/en_ewt-ud-dev.conllu" ]; then
+if [ -z "$ONLY" ] && [ -x "$TRAINER" ] && [ -f "$UD/en_ewt-ud-dev.conllu" ]; then
     # three runs, the best counts: other jobs on a shared machine only slow
     # a run down
     best=0
@@ -40,7 +43,7 @@ if [ -x "$TRAINER" ] && [ -f "$UD/en_ewt-ud-dev.conllu" ]; then
     printf 'bench: tag+parse %s tokens/s on one core (CPU time, best of 3; EWT dev, gold tokens)\n' "$best"
     printf '       %s\n' "$line"
 fi
-/usr/bin/python3 - "$dir" "$MIX" <<'PY'
+[ -n "$ONLY" ] || /usr/bin/python3 - "$dir" "$MIX" <<'PY'
 import glob, os, sys
 out, mix = sys.argv[1], int(sys.argv[2])
 every = [open(f, "rb").read() for f in sorted(glob.glob("seeds/*.txt")) +
@@ -59,11 +62,13 @@ while total < mix * 1024 * 1024:
 print("corpus mixed: %d articles, %.1f MB" % (i, total / 1048576))
 PY
 /usr/bin/python3 scripts/bench_corpus.py real "$dir/real" "$REAL"
-/usr/bin/python3 scripts/bench_corpus.py names "$dir/names"
-/usr/bin/python3 scripts/bench_corpus.py random "$dir/random" 5
-NB_BENCH_TIMES=1 /usr/bin/python3 - "$BIN" "$dir" <<'PY'
+if [ -z "$ONLY" ]; then
+    /usr/bin/python3 scripts/bench_corpus.py names "$dir/names"
+    /usr/bin/python3 scripts/bench_corpus.py random "$dir/random" 5
+fi
+NB_BENCH_TIMES=1 /usr/bin/python3 - "$BIN" "$dir" "$ONLY" <<'PY'
 import os, re, resource, subprocess, sys, time
-binp, base = sys.argv[1], sys.argv[2]
+binp, base, only = sys.argv[1], sys.argv[2], sys.argv[3]
 def size(paths):
     return sum(os.path.getsize(os.path.join(r, f)) for d in paths for r, _, fs in os.walk(d) for f in fs)
 def run(label, args, inputs):
@@ -95,24 +100,25 @@ def wc(label, inputs, dt):
     w = time.time() - t0
     print("       wc -w over the same files: %.2f s; netbuild takes %.0fx that" % (w, dt / max(w, 1e-9)))
 mixed = os.path.join(base, "mixed")
-p, _ = run("--conllu mixed", [binp, "-q", "--conllu", mixed], [mixed])
-words = sum(1 for l in p.stdout.splitlines() if l[:1].isdigit() and b"-" not in l.split(b"\t")[0])
-print("       %d words tokenized, tagged and parsed" % words)
-run("end to end mixed", [binp, mixed, "-o", os.path.join(base, "mixed.graphml")], [mixed])
 real = os.path.join(base, "real")
 chunks = sorted(os.path.join(real, c) for c in os.listdir(real))
 times = {}
-for mb in (50, 100, len(chunks) * 10):
-    part = chunks[:mb // 10]
-    if len(part) * 10 != mb and mb != len(chunks) * 10:
-        continue
-    if mb in times:
-        continue
-    _, times[mb] = run("realistic %d MB" % mb, [binp] + part + ["-o", os.path.join(base, "real.graphml")], part)
-    wc("", part, times[mb])
-if 50 in times and len(times) > 1:
-    big = max(times)
-    print("bench: scaling: %d MB costs %.2fx the 50 MB time (linear: %.1fx)" % (big, times[big] / times[50], big / 50))
+if not only:
+    p, _ = run("--conllu mixed", [binp, "-q", "--conllu", mixed], [mixed])
+    words = sum(1 for l in p.stdout.splitlines() if l[:1].isdigit() and b"-" not in l.split(b"\t")[0])
+    print("       %d words tokenized, tagged and parsed" % words)
+    run("end to end mixed", [binp, mixed, "-o", os.path.join(base, "mixed.graphml")], [mixed])
+    for mb in (50, 100, len(chunks) * 10):
+        part = chunks[:mb // 10]
+        if len(part) * 10 != mb and mb != len(chunks) * 10:
+            continue
+        if mb in times:
+            continue
+        _, times[mb] = run("realistic %d MB" % mb, [binp] + part + ["-o", os.path.join(base, "real.graphml")], part)
+        wc("", part, times[mb])
+    if 50 in times and len(times) > 1:
+        big = max(times)
+        print("bench: scaling: %d MB costs %.2fx the 50 MB time (linear: %.1fx)" % (big, times[big] / times[50], big / 50))
 # --store: the first run over the whole realistic corpus, an unchanged
 # rerun, and a rerun after 1% new articles, whose output must be the bytes
 # of a run without a store
@@ -132,14 +138,16 @@ for k in range(max(1, total // 100)):
 _, inc = run("--store 1% new articles", [binp] + chunks + ["--store", store, "-o", so], chunks)
 print("bench: rerun with 1%% new articles: %.2f s, %.1f%% of the first run" % (inc, 100 * inc / first))
 full = os.path.join(base, "full.graphml")
-subprocess.run([binp, "-q"] + chunks + ["-o", full], check=False)
+run("no store, same inputs", [binp] + chunks + ["-o", full], chunks)
 same = open(full, "rb").read() == open(so, "rb").read()
 print("bench: its output is %s a run without a store" % ("byte-identical to" if same else "DIFFERENT from"))
+if only:
+    sys.exit(0)
 names = os.path.join(base, "names")
 run("20,000 names", [binp, names, "-o", os.path.join(base, "names.graphml")], [names])
 rnd = os.path.join(base, "random")
 run("5 MB random text", [binp, rnd, "-o", os.path.join(base, "random.graphml")], [rnd])
 PY
-if [ -x "$BENCH_ANALYZE" ]; then
+if [ -z "$ONLY" ] && [ -x "$BENCH_ANALYZE" ]; then
     /usr/bin/time -f "big graph: peak RSS %M KB" "$BENCH_ANALYZE" "${NB_BIG_NODES:-200000}" "${NB_BIG_EDGES:-1000000}"
 fi
