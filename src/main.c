@@ -79,10 +79,12 @@ static void usage(FILE *fp)
           "      --store FILE      keep each article's results in FILE (SQLite): a rerun\n"
           "                        reads only new and changed articles, drops deleted\n"
           "                        ones and reuses the rest; the output is the same\n"
+          "                        (also with --since/--until; not with --conllu)\n"
           "      --part K/N        shard: extract only every Nth article of INPUT...,\n"
           "                        from the Kth on, into --store (all shards get the\n"
           "                        same INPUT...); merge then builds the network of\n"
           "                        all of them, as one run over INPUT... would\n"
+          "                        (--since/--until go to merge, not to shard)\n"
           "      --progress        show a progress line on stderr even when it is not a\n"
           "                        terminal\n"
           "      --no-progress     never show it (default: only on a terminal)\n"
@@ -623,8 +625,15 @@ int main(int argc, char **argv)
         rc = EXIT_USAGE;
         goto cleanup;
     }
-    if ((store_path || mode != RUN) && (since || until || conllu)) {
-        fprintf(stderr, "netbuild: --store, shard and merge do not take --since, --until or --conllu yet\n");
+    /* --conllu prints an analysis, not a network: there is nothing to keep */
+    if ((store_path || mode != RUN) && conllu) {
+        fprintf(stderr, "netbuild: --conllu reads the articles themselves and takes no --store, shard or merge\n");
+        rc = EXIT_USAGE;
+        goto cleanup;
+    }
+    /* a shard keeps every article; the dates choose at merge */
+    if (mode == SHARD && (since || until)) {
+        fprintf(stderr, "netbuild: shard extracts every article: give --since/--until to merge\n");
         rc = EXIT_USAGE;
         goto cleanup;
     }
@@ -802,6 +811,11 @@ int main(int argc, char **argv)
             goto cleanup;
         }
     }
+    /* --since and --until go by each article's date (dates.h), known once
+     * its first lines are read, or stored: the pipeline leaves out, and
+     * counts, an article dated outside them or undated. */
+    p.since = since;
+    p.until = until;
     if (mode == MERGE) {
         shards = nb_calloc(n_in, sizeof *shards);
         for (size_t i = 0; i < n_in; i++) {
@@ -875,11 +889,6 @@ int main(int argc, char **argv)
         if (rc == 0 && (p.skipped || list.skipped || p.read == 0)) rc = EXIT_SKIPPED;
         goto cleanup;
     }
-    /* --since and --until go by each article's date (dates.h), known once
-     * its first lines are read: the pipeline leaves out, and counts, an
-     * article dated outside them or undated. */
-    p.since = since;
-    p.until = until;
     prog.on = !quiet && (progress_opt == 1 || (progress_opt == -1 && isatty(STDERR_FILENO)));
     if (prog.on) {
         for (size_t i = 0; i < list.n; i++) {

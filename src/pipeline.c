@@ -277,6 +277,16 @@ static bool mention_span(const nb_item *items, size_t ni, const nb_tok *toks, in
     return false;
 }
 
+bool nb_pipeline_left_out(nb_pipeline *p, const char *date)
+{
+    if (!p->since && !p->until) return false;
+    if (*date && (!p->since || strcmp(date, p->since) >= 0) && (!p->until || strcmp(date, p->until) <= 0))
+        return false;
+    p->out_of_range++;
+    p->undated += !*date;
+    return true;
+}
+
 /* path: where the article's path date is read (the path as given, which
  * may hold dated folders above the input folder). */
 nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,
@@ -298,18 +308,15 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     char *head = nb_text_decode(raw + c.start, raw_head, c.encoding, &head_len, &head_bad);
     nb_date_from from = nb_read_date(head, head_len, path, date);
     free(head);
+    memcpy(rec->date, date, sizeof rec->date);
+    rec->date_from = (int)from;
     /* --since/--until: an article outside, or without a date, is left out
      * (counted, not read further) */
-    if ((p->since || p->until) &&
-        (!*date || (p->since && strcmp(date, p->since) < 0) || (p->until && strcmp(date, p->until) > 0))) {
-        p->out_of_range++;
-        p->undated += !*date;
+    if (nb_pipeline_left_out(p, date)) {
         nb_clean_free(&c);
         *left_out = true;
         return NB_OK;
     }
-    memcpy(rec->date, date, sizeof rec->date);
-    rec->date_from = (int)from;
     rec->invalid_bytes = c.invalid_bytes;
     rec->bytes = n;
 

@@ -127,7 +127,8 @@ char *nb_provenance(const char *relpath);
  * path) into *rec, using and growing p->names (and counting nothing).
  * Returns NB_ERR_INPUT when the bytes are not text (reported, counted in
  * p->skipped), NB_OK with *left_out set when --since/--until leave it out
- * (counted; *rec then empty). The caller frees rec with nb_record_free. */
+ * (counted; *rec then holds only its date and date_from, and p->names is
+ * untouched). The caller frees rec with nb_record_free. */
 nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,
                               nb_record *rec, bool *left_out);
 
@@ -136,6 +137,10 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
  * problems (invalid bytes, cut sentences) are reported again under relpath.
  * Does not touch p->names (see nb_names_replay). Returns the article index. */
 size_t nb_pipeline_merge(nb_pipeline *p, const char *relpath, const nb_record *rec);
+
+/* True when p->since/p->until leave out an article dated date ("" when
+ * undated), which is then counted in out_of_range (and undated). */
+bool nb_pipeline_left_out(nb_pipeline *p, const char *date);
 
 /* Processes raw article bytes already in memory (used by tests and
  * fuzzers; the path date is read from relpath). Returns NB_ERR_INPUT when

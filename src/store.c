@@ -439,8 +439,10 @@ typedef struct {
 /* Takes one article file in catalogue order: as a copy of an earlier one,
  * from its stored record when it still fits the name table, else extracted
  * anew from data (read from path when data->len is 0), encoded into enc.
- * Returns 1 extracted anew, 0 reused or a copy (*copy), -1 not an article
- * (reported and counted by the pipeline). date receives the article's. */
+ * Returns 1 extracted anew, 0 reused or a copy (*copy), 2 left out by
+ * --since/--until (counted; its names never meet the table, as in a run
+ * without a store), -1 not an article (reported and counted by the
+ * pipeline). date receives the article's. */
 static int take(runner *r, const char *path, const char *relpath, const char *key, const void *blob, size_t blob_n,
                 nb_buf *data, nb_buf *enc, bool *copy, char date[NB_DATE_LEN + 1])
 {
@@ -450,6 +452,11 @@ static int take(runner *r, const char *path, const char *relpath, const char *ke
     *copy = nb_pipeline_copy(p, key, path, relpath, NULL, 0);
     if (*copy) return 0;
     bool ok = blob && nb_record_decode(blob, blob_n, &rec) == NB_OK;
+    if (ok && nb_pipeline_left_out(p, rec.date)) {
+        memcpy(date, rec.date, sizeof rec.date);
+        nb_record_free(&rec);
+        return 2;
+    }
     if (ok && !nb_names_replay(&p->names, &rec.names)) {
         nb_record_free(&rec);
         ok = false;
@@ -459,6 +466,11 @@ static int take(runner *r, const char *path, const char *relpath, const char *ke
         if (!data->len && (nb_pipeline_read(p, path, data, &own) != NB_OK || own)) return -1;
         bool left_out;
         if (nb_pipeline_extract(p, path, relpath, data->data, data->len, &rec, &left_out) != NB_OK) return -1;
+        if (left_out) {
+            memcpy(date, rec.date, sizeof rec.date);
+            nb_record_free(&rec);
+            return 2;
+        }
         nb_buf_clear(enc);
         nb_record_encode(&rec, enc);
         ret = 1;
@@ -582,7 +594,7 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
         if (unchanged && got == 1) c->recomputed++;
         /* One statement, so one transaction, an article: a killed run keeps
          * whole articles. A reused row is only touched when it moved. */
-        if (got == 1 || (copy && (!w.found || !unchanged))) {
+        if (got == 1 || ((copy || got == 2) && (!w.found || !unchanged))) {
             sqlite3_reset(put);
             sqlite3_bind_text(put, 1, it->relpath, -1, SQLITE_STATIC);
             sqlite3_bind_text(put, 2, it->path, -1, SQLITE_STATIC);

@@ -13,7 +13,8 @@
  *     catalogue (provenance before escaping), source the path it was read
  *     from, pos its place in the catalogue (the order of a run), hash the
  *     content key (64-bit FNV-1a in hex, ':', size), record the extraction
- *     (nb_record_encode), NULL when the file was a copy of an earlier one.
+ *     (nb_record_encode), NULL when the file was a copy of an earlier one
+ *     or --since/--until left it out before it was ever extracted.
  * Files that are not articles (unreadable, binary, netbuild outputs) have
  * no row: they are looked at again on every run. */
 #ifndef NB_STORE_H

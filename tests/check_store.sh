@@ -73,6 +73,40 @@ else
     echo "check_store: no GNU parallel: shard test skipped" >&2
 fi
 
+# --since/--until with a store and with merge: the bytes of the same run
+# without a store, whether the store was made with or without them. Dated
+# folders give the dates; a copy of a left-out article, dated within by its
+# own path, is an article of its own, as in a run without a store.
+mkdir -p "$t/d/2023/05/01" "$t/d/2024/02/10" "$t/d/2024/06/20" "$t/d/plain"
+cp "$ROOT"/seeds/* "$t/d/2023/05/01/"
+cp "$ROOT"/tests/eval/a/articles/* "$t/d/2024/02/10/"
+cp "$ROOT"/tests/eval/c/articles/* "$t/d/2024/06/20/"
+cp "$ROOT"/tests/eval/b/articles/b01*.txt "$t/d/plain/"
+cp "$t/d/2023/05/01/$(ls "$t/d/2023/05/01" | head -n 1)" "$t/d/2024/02/10/zz-copy.txt"
+W="--since 2024-01-01 --until 2024-03-31"
+# shellcheck disable=SC2086
+run dfull "$t/d" $W || bad "--since run failed"
+run dall "$t/d" || bad "run over d failed"
+# shellcheck disable=SC2086
+{ run dw1 "$t/d" $W --store "$t/d.db" && run dw2 "$t/d" --store "$t/d.db" && run dw3 "$t/d" $W --store "$t/d.db"; } ||
+    bad "--since runs with a store failed"
+same dfull dw1
+same dall dw2
+same dfull dw3
+rm -f "$t"/d.db*
+# shellcheck disable=SC2086
+{ run dw4 "$t/d" --store "$t/d.db" && run dw5 "$t/d" $W --store "$t/d.db"; } || bad "--since rerun failed"
+same dall dw4
+same dfull dw5
+for k in 1 2 3; do "$BIN" shard -q "$t/d" --part "$k/3" --store "$t/dsh$k.db" || bad "shard $k of d failed"; done
+# shellcheck disable=SC2086
+"$BIN" merge -q "$t/dsh1.db" "$t/dsh2.db" "$t/dsh3.db" $W \
+    $(for f in $OUTS; do printf -- '-o %s/dm.%s ' "$t" "$f"; done) || bad "merge with --since failed"
+same dfull dm
+"$BIN" shard -q "$t/d" --part 1/3 --store "$t/dx.db" --since 2024-01-01 2>/dev/null; [ $? -eq 2 ] ||
+    bad "shard with --since not refused"
+"$BIN" --conllu "$t/d" --store "$t/dx.db" > /dev/null 2>&1; [ $? -eq 2 ] || bad "--conllu with --store not refused"
+
 # refused stores: one line, exit 4, never a crash
 exp4() { # name file
     "$BIN" "$t/c" --store "$2" -o "$t/r.graphml" 2>"$t/$1.err"
