@@ -830,7 +830,7 @@ int main(int argc, char **argv)
         nb_status st = nb_store_merge(shards, n_in, &p, versions, &err);
         if (st != NB_OK) {
             say_dict(err.data);
-            rc = st == NB_ERR_USAGE ? EXIT_USAGE : EXIT_IO;
+            rc = st == NB_ERR_USAGE ? EXIT_USAGE : st == NB_ERR_INPUT ? EXIT_DATA : EXIT_IO;
             goto cleanup;
         }
     }

@@ -122,6 +122,25 @@ static size_t get_n(reader *rd, size_t min_bytes)
     return (size_t)v;
 }
 
+/* Well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF): a record changed outside netbuild must not carry bytes that a
+ * fresh extraction would never write. */
+static bool utf8_ok(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        if (!len || len > n - i) return false;
+        for (size_t k = 1; k < len; k++)
+            if ((s[i + k] & 0xc0) != 0x80) return false;
+        if ((c == 0xe0 && s[i + 1] < 0xa0) || (c == 0xed && s[i + 1] > 0x9f) || (c == 0xf0 && s[i + 1] < 0x90) ||
+            (c == 0xf4 && s[i + 1] > 0x8f))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
 /* NULL for an absent string (and on error, with rd->bad set when need). */
 static char *get_s(reader *rd, bool need)
 {
@@ -131,7 +150,7 @@ static char *get_s(reader *rd, bool need)
         return NULL;
     }
     v--;
-    if (v > (uint64_t)(rd->end - rd->p) || memchr(rd->p, 0, (size_t)v)) {
+    if (v > (uint64_t)(rd->end - rd->p) || memchr(rd->p, 0, (size_t)v) || !utf8_ok(rd->p, (size_t)v)) {
         rd->bad = true;
         return NULL;
     }
@@ -140,16 +159,28 @@ static char *get_s(reader *rd, bool need)
     return s;
 }
 
+/* "" or YYYY-MM-DD: the date is compared with --since/--until as text. */
+static bool date_ok(const char *d)
+{
+    if (!*d) return true;
+    if (strlen(d) != NB_DATE_LEN) return false;
+    for (int i = 0; i < NB_DATE_LEN; i++)
+        if (i == 4 || i == 7 ? d[i] != '-' : d[i] < '0' || d[i] > '9') return false;
+    return true;
+}
+
 nb_status nb_record_decode(const unsigned char *data, size_t n, nb_record *r)
 {
     memset(r, 0, sizeof *r);
     if (!data || n < 4 || memcmp(data, "NBR1", 4)) return NB_ERR_INPUT;
     reader rd = {data + 4, data + n, false};
     char *date = get_s(&rd, true);
-    if (date && strlen(date) < sizeof r->date) memcpy(r->date, date, strlen(date) + 1);
+    if (date && date_ok(date)) memcpy(r->date, date, strlen(date) + 1);
     else rd.bad = true;
     free(date);
-    r->date_from = (int)get_u(&rd);
+    uint64_t from = get_u(&rd);
+    if (from > NB_DATE_TEXT_PATH_YEAR) rd.bad = true;
+    r->date_from = (int)from;
     r->bytes = get_u(&rd);
     r->sentences = get_u(&rd);
     r->cut = get_u(&rd);
@@ -174,6 +205,7 @@ nb_status nb_record_decode(const unsigned char *data, size_t n, nb_record *r)
     for (size_t i = 0; i < ns && !rd.bad; i++, r->n_sents++) {
         r->sents[i].offset = get_u(&rd);
         r->sents[i].text = get_s(&rd, true);
+        if (r->sents[i].offset > r->bytes) rd.bad = true; /* evidence points into the article */
     }
     size_t nr = get_n(&rd, 7);
     r->rels = nb_calloc(nr ? nr : 1, sizeof *r->rels);
@@ -258,6 +290,21 @@ static nb_status open_error(nb_store *s, nb_buf *err, const char *what)
     return corrupt ? NB_ERR_INPUT : NB_ERR_IO;
 }
 
+/* The tables and columns of schema NB_STORE_SCHEMA are there. */
+static bool has_tables(nb_store *s)
+{
+    static const char *const Q[] = {
+        "SELECT relpath, source, pos, size, mtime_ns, hash, date, record FROM article LIMIT 0",
+        "SELECT key, value FROM meta LIMIT 0"};
+    for (size_t i = 0; i < sizeof Q / sizeof *Q; i++) {
+        sqlite3_stmt *q;
+        int rc = sqlite3_prepare_v2(s->db, Q[i], -1, &q, NULL);
+        sqlite3_finalize(q);
+        if (rc != SQLITE_OK) return false;
+    }
+    return true;
+}
+
 nb_status nb_store_open(nb_store **out, const char *path, bool read_only, nb_buf *err)
 {
     nb_store *s = nb_calloc(1, sizeof *s);
@@ -327,6 +374,14 @@ nb_status nb_store_open(nb_store **out, const char *path, bool read_only, nb_buf
     } else if (ver != NB_STORE_SCHEMA) {
         nb_buf_clear(err);
         nb_buf_printf(err, "%s: not a netbuild store (empty)", s->path);
+        st = NB_ERR_INPUT;
+        goto cleanup;
+    }
+    /* the right numbers over other tables (changed outside netbuild) */
+    if (!has_tables(s)) {
+        nb_buf_clear(err);
+        nb_buf_printf(err, "%s: not a netbuild store: its tables are not those of schema %d: refused", s->path,
+                      NB_STORE_SCHEMA);
         st = NB_ERR_INPUT;
         goto cleanup;
     }
@@ -488,6 +543,24 @@ typedef struct {
     long long size, mtime, pos;
 } row;
 
+/* A column's text, "" for NULL: a row written outside netbuild may hold
+ * NULLs where netbuild never writes one. */
+static const char *col_text(sqlite3_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st, col);
+    return t ? (const char *)t : "";
+}
+
+/* A stored content key as nb_pipeline_content_key writes it for size bytes:
+ * one changed outside netbuild would make articles copies of each other. */
+static bool hash_fits(const char *hash, long long size)
+{
+    char tail[32];
+    if (strlen(hash) < 18 || strspn(hash, "0123456789abcdef") != 16 || hash[16] != ':') return false;
+    snprintf(tail, sizeof tail, "%lld", size);
+    return !strcmp(hash + 17, tail);
+}
+
 static void row_free(row *w)
 {
     free(w->source);
@@ -529,7 +602,7 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
                            -1, &put, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(s->db, "UPDATE article SET pos=?, size=?, mtime_ns=?, source=? WHERE relpath=?", -1, &touch,
                            NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(s->db, "DELETE FROM article WHERE relpath=?", -1, &del, NULL) != SQLITE_OK) {
+        sqlite3_prepare_v2(s->db, "DELETE FROM article WHERE rowid=?", -1, &del, NULL) != SQLITE_OK) {
         db_error(s, err, "cannot read the store");
         goto cleanup;
     }
@@ -550,10 +623,10 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
         int rc = sqlite3_step(get);
         if (rc == SQLITE_ROW) {
             w.found = true;
-            w.source = nb_strdup((const char *)sqlite3_column_text(get, 0));
+            w.source = nb_strdup(col_text(get, 0));
             w.size = sqlite3_column_int64(get, 1);
             w.mtime = sqlite3_column_int64(get, 2);
-            w.hash = nb_strdup((const char *)sqlite3_column_text(get, 3));
+            w.hash = nb_strdup(col_text(get, 3));
             w.pos = sqlite3_column_int64(get, 5);
         } else if (rc != SQLITE_DONE) {
             db_error(s, err, "cannot read the store");
@@ -563,7 +636,7 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
         nb_buf_clear(&key);
         /* the path matters too: an article's date may come from it */
         bool same_src = w.found && !strcmp(w.source, it->path);
-        bool unchanged = same_src && w.size == size && w.mtime == mt;
+        bool unchanged = same_src && w.size == size && w.mtime == mt && hash_fits(w.hash, size);
         if (unchanged) {
             nb_buf_puts(&key, w.hash);
         } else {
@@ -628,28 +701,29 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
     /* files no longer listed (or no longer articles): their rows go */
     {
         sqlite3_stmt *all;
-        if (sqlite3_prepare_v2(s->db, "SELECT relpath FROM article ORDER BY relpath", -1, &all, NULL) != SQLITE_OK) {
+        if (sqlite3_prepare_v2(s->db, "SELECT rowid, relpath FROM article ORDER BY relpath", -1, &all, NULL) !=
+            SQLITE_OK) {
             db_error(s, err, "cannot read the store");
             goto cleanup;
         }
-        char **gone = NULL;
+        /* by rowid: a row with a NULL relpath (written outside netbuild) goes too */
+        long long *gone = NULL;
         size_t n_gone = 0, cap_gone = 0;
         while (sqlite3_step(all) == SQLITE_ROW) {
-            const char *rp = (const char *)sqlite3_column_text(all, 0);
-            if (nb_map_get(&listed, rp, NULL)) continue;
+            const char *rp = (const char *)sqlite3_column_text(all, 1);
+            if (rp && nb_map_get(&listed, rp, NULL)) continue;
             nb_grow(&gone, &cap_gone, n_gone + 1, sizeof *gone);
-            gone[n_gone++] = nb_strdup(rp);
+            gone[n_gone++] = sqlite3_column_int64(all, 0);
         }
         sqlite3_finalize(all);
         bool ok = exec(s, "BEGIN", err);
         for (size_t i = 0; i < n_gone; i++) {
             sqlite3_reset(del);
-            sqlite3_bind_text(del, 1, gone[i], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(del, 1, gone[i]);
             if (ok && sqlite3_step(del) != SQLITE_DONE) {
                 db_error(s, err, "cannot write the store");
                 ok = false;
             }
-            free(gone[i]);
         }
         free(gone);
         if (ok) ok = exec(s, "COMMIT", err);
@@ -686,7 +760,7 @@ static int mrow_cmp(const void *a, const void *b)
 
 /* Shards fit together when they were made over the same inputs with the
  * same versions, and hold parts 1..N once each. */
-static nb_status check_shards(nb_store *const *shards, size_t n, const char *versions, nb_buf *err)
+static nb_status check_shards(nb_store *const *shards, size_t n, const char *versions, long long *n_items, nb_buf *err)
 {
     nb_status st = NB_ERR_USAGE;
     char *inputs0 = NULL, *items0 = NULL;
@@ -710,6 +784,7 @@ static nb_status check_shards(nb_store *const *shards, size_t n, const char *ver
             if (i == 0) {
                 inputs0 = nb_strdup(in);
                 items0 = nb_strdup(items);
+                *n_items = strtoll(items, NULL, 10);
                 parts0 = parts;
                 have = nb_calloc(parts, sizeof *have);
             }
@@ -737,7 +812,8 @@ cleanup:
 
 nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, const char *versions, nb_buf *err)
 {
-    nb_status st = check_shards(shards, n, versions, err);
+    long long n_items = 0;
+    nb_status st = check_shards(shards, n, versions, &n_items, err);
     runner r = {p};
     mrow *rows = NULL;
     size_t n_rows = 0, cap = 0;
@@ -747,7 +823,7 @@ nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, cons
     st = NB_ERR_IO;
     for (size_t i = 0; i < n; i++) {
         sqlite3_stmt *q;
-        if (sqlite3_prepare_v2(shards[i]->db, "SELECT relpath, source, pos, hash FROM article", -1, &q, NULL) !=
+        if (sqlite3_prepare_v2(shards[i]->db, "SELECT relpath, source, pos, hash, size FROM article", -1, &q, NULL) !=
                 SQLITE_OK ||
             sqlite3_prepare_v2(shards[i]->db, "SELECT record FROM article WHERE relpath=?", -1, &get[i], NULL) !=
                 SQLITE_OK) {
@@ -755,15 +831,34 @@ nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, cons
             goto cleanup;
         }
         while (sqlite3_step(q) == SQLITE_ROW) {
+            long long pos = sqlite3_column_int64(q, 2);
+            /* rows changed outside netbuild: refused, never guessed at */
+            if (sqlite3_column_type(q, 0) != SQLITE_TEXT || sqlite3_column_type(q, 1) != SQLITE_TEXT ||
+                sqlite3_column_type(q, 3) != SQLITE_TEXT || sqlite3_column_type(q, 2) != SQLITE_INTEGER || pos < 0 ||
+                pos >= n_items || !hash_fits(col_text(q, 3), sqlite3_column_int64(q, 4))) {
+                nb_buf_clear(err);
+                nb_buf_printf(err, "%s: corrupt store (an article row with a missing or out-of-range field): remove it "
+                                   "and extract the shard again", shards[i]->path);
+                sqlite3_finalize(q);
+                st = NB_ERR_INPUT;
+                goto cleanup;
+            }
             nb_grow(&rows, &cap, n_rows + 1, sizeof *rows);
-            rows[n_rows++] = (mrow){nb_strdup((const char *)sqlite3_column_text(q, 0)),
-                                    nb_strdup((const char *)sqlite3_column_text(q, 1)),
-                                    nb_strdup((const char *)sqlite3_column_text(q, 3)), sqlite3_column_int64(q, 2), i};
+            rows[n_rows++] = (mrow){nb_strdup(col_text(q, 0)), nb_strdup(col_text(q, 1)), nb_strdup(col_text(q, 3)),
+                                    pos, i};
         }
         sqlite3_finalize(q);
     }
     /* the catalogue's order: the order one run over all inputs reads them */
     qsort(rows, n_rows, sizeof *rows, mrow_cmp);
+    for (size_t i = 1; i < n_rows; i++)
+        if (rows[i].pos == rows[i - 1].pos) {
+            nb_buf_clear(err);
+            nb_buf_printf(err, "%s: corrupt store (two articles at catalogue position %lld): remove it and extract the "
+                               "shard again", shards[rows[i].shard]->path, rows[i].pos);
+            st = NB_ERR_INPUT;
+            goto cleanup;
+        }
     for (size_t i = 0; i < n_rows; i++) {
         mrow *w = &rows[i];
         sqlite3_stmt *g = get[w->shard];

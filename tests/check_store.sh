@@ -129,6 +129,91 @@ exp4 newer "$t/newer.db"
 grep -q "newer" "$t/newer.err" || bad "newer schema message: $(cat "$t/newer.err")"
 sqlite3 "$t/foreign.db" "CREATE TABLE t(x); INSERT INTO t VALUES(1);"
 exp4 foreign "$t/foreign.db"
+sqlite3 "$t/foreign2.db" "CREATE TABLE article(x); PRAGMA user_version=1;"
+exp4 foreign-version "$t/foreign2.db"
+cp "$t/s.db" "$t/notables.db"
+sqlite3 "$t/notables.db" "DROP TABLE article" || bad "sqlite3 failed"
+exp4 no-article-table "$t/notables.db"
+
+# the store back to the bundled dictionary (the run above changed it), so
+# that the damaged copies below hold records this run would reuse
+"$BIN" -q "$t/c" --store "$t/s.db" -o "$t/back.graphml" 2>/dev/null || bad "run back to the bundled dictionary failed"
+cmp -s "$t/back.graphml" "$t/full2.graphml" || bad "run back to the bundled dictionary differs"
+
+# damaged stores (seeded, so a failure can be replayed): cut at several
+# lengths, random bytes (also behind a real SQLite header), pages
+# overwritten in the middle. Each is refused (4, one line) or, when SQLite
+# still reads it whole, completed with the bytes of a full run; never a
+# crash, never another status.
+/usr/bin/python3 - "$t/s.db" "$t/dmg" <<'PY'
+import os, random, sys
+src, out = sys.argv[1], sys.argv[2]
+os.makedirs(out)
+db = open(src, "rb").read()
+rng = random.Random(14)
+cases = {}
+for n in (1, 50, 100, 101, 1000, 4096, 4097, len(db) // 3, len(db) - 4096, len(db) - 1):
+    cases["cut-%d" % n] = db[:n]
+for n in (16, 100, 4096, 65536):
+    cases["random-%d" % n] = bytes(rng.getrandbits(8) for _ in range(n))
+cases["header-random"] = db[:100] + bytes(rng.getrandbits(8) for _ in range(len(db) - 100))
+for k in range(4):
+    at = rng.randrange(4096, len(db) - 512)
+    cases["overwritten-%d" % k] = db[:at] + bytes(rng.getrandbits(8) for _ in range(512)) + db[at + 512:]
+for name, data in cases.items():
+    with open(os.path.join(out, name + ".db"), "wb") as f:
+        f.write(data)
+PY
+for f in "$t"/dmg/*.db; do
+    n=$(basename "$f" .db)
+    "$BIN" "$t/c" --store "$f" -o "$t/dmg/$n.graphml" 2>"$t/dmg/$n.err"
+    rc=$?
+    case $rc in
+        4) [ "$(wc -l < "$t/dmg/$n.err")" -eq 1 ] || bad "$n: not one line: $(cat "$t/dmg/$n.err")" ;;
+        0) cmp -s "$t/dmg/$n.graphml" "$t/full2.graphml" || bad "$n: read, but the output differs" ;;
+        *) bad "$n: exit $rc: $(tail -n 3 "$t/dmg/$n.err")" ;;
+    esac
+done
+
+# malformed rows written with plain sqlite3 (a NULL relpath, out-of-range
+# positions, a record of random bytes, a record cut short, invalid UTF-8 in
+# the text columns): a --store run repairs them and writes a full run's
+# bytes; a merge refuses rows it cannot place (4, one line) and extracts an
+# unreadable record again from its source.
+rows() { # name sql: a copy of s.db changed by sql, run over c
+    cp "$t/s.db" "$t/$1.db"
+    sqlite3 "$t/$1.db" "$2" || bad "$1: sqlite3 failed"
+    "$BIN" -q "$t/c" --store "$t/$1.db" -o "$t/$1.graphml" 2>"$t/$1.err" || bad "$1: exit $?: $(cat "$t/$1.err")"
+    cmp -s "$t/$1.graphml" "$t/full2.graphml" || bad "$1: output differs from a full run"
+}
+rows null-relpath "INSERT INTO article VALUES(NULL, 'x', 0, 1, 1, 'h', '', NULL)"
+rows pos "UPDATE article SET pos = -5 WHERE rowid % 2 = 0; UPDATE article SET pos = 1000000000000 WHERE rowid % 2 = 1"
+rows random-record "UPDATE article SET record = randomblob(300) WHERE record IS NOT NULL"
+rows cut-record "UPDATE article SET record = substr(record, 1, length(record) / 2) WHERE record IS NOT NULL"
+rows record-text "UPDATE article SET record = CAST(record AS TEXT) WHERE record IS NOT NULL"
+rows hash "UPDATE article SET hash = 'zz'"
+rows hash-size "UPDATE article SET hash = (SELECT min(hash) FROM article)"
+rows utf8 "UPDATE article SET relpath = relpath || CAST(X'FFFE' AS TEXT), source = CAST(X'C0AF' AS TEXT), hash = CAST(X'FF' AS TEXT), date = CAST(X'80' AS TEXT)"
+if [ -f "$t/shard-4.db" ]; then
+    mrg() { # name sql expected-status: shard 2 changed by sql, merged
+        for k in 1 2 3 4; do cp "$t/shard-$k.db" "$t/m$k.db"; done
+        sqlite3 "$t/m2.db" "$2" || bad "$1: sqlite3 failed"
+        (cd "$t" && "$BIN" merge -q m1.db m2.db m3.db m4.db -o "$1.graphml" 2>"$1.err")
+        rc=$?
+        [ "$rc" -eq "$3" ] || bad "merge $1: exit $rc, not $3: $(cat "$t/$1.err")"
+        if [ "$3" -eq 4 ]; then [ "$(wc -l < "$t/$1.err")" -eq 1 ] || bad "merge $1: not one line: $(cat "$t/$1.err")"
+        elif [ "$1" = m-utf8 ]; then xmllint --noout "$t/$1.graphml" 2>/dev/null || bad "merge $1: invalid GraphML"
+        else cmp -s "$t/$1.graphml" "$t/single.graphml" || bad "merge $1: output differs from a single run"; fi
+    }
+    mrg m-null-relpath "INSERT INTO article VALUES(NULL, 'x', 0, 1, 1, 'h', '', NULL)" 4
+    mrg m-pos-big "UPDATE article SET pos = 1000000000000 WHERE rowid = (SELECT min(rowid) FROM article)" 4
+    mrg m-pos-negative "UPDATE article SET pos = -1 WHERE rowid = (SELECT min(rowid) FROM article)" 4
+    mrg m-pos-twice "UPDATE article SET pos = (SELECT min(pos) FROM article)" 4
+    mrg m-pos-text "UPDATE article SET pos = 'x' WHERE rowid = (SELECT min(rowid) FROM article)" 4
+    mrg m-hash "UPDATE article SET hash = 'zz' WHERE rowid = (SELECT min(rowid) FROM article)" 4
+    mrg m-random-record "UPDATE article SET record = randomblob(300) WHERE record IS NOT NULL" 0
+    mrg m-utf8 "UPDATE article SET relpath = relpath || CAST(X'FFFE3C26' AS TEXT)" 0
+fi
 
 # two processes on one store: each waits for the other or fails with a
 # clear line; at least one completes, and what completes is right

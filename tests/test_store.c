@@ -93,6 +93,50 @@ static void test_damaged_records(void **state)
     nb_pipeline_free(&p);
 }
 
+/* nb_record_decode's verdict on rec's bytes. */
+static nb_status decoded(const nb_record *rec)
+{
+    nb_buf a = {0};
+    nb_record back;
+    nb_record_encode(rec, &a);
+    nb_status st = nb_record_decode((const unsigned char *)a.data, a.len, &back);
+    if (st == NB_OK) nb_record_free(&back);
+    nb_buf_free(&a);
+    return st;
+}
+
+/* A record whose strings are not UTF-8, whose date is no date or whose
+ * evidence lies past the article's end is refused: it is extracted again
+ * rather than written out. */
+static void test_malformed_fields(void **state)
+{
+    (void)state;
+    nb_pipeline p;
+    pipeline(&p);
+    nb_record rec;
+    extract(&p, "2024/03/a.txt", ARTICLE, &rec);
+    assert_true(rec.n_ents > 0 && rec.n_sents > 0);
+    char *label = rec.ents[0].label;
+    char bad[][8] = {"Iran\xff\xfe", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        rec.ents[0].label = bad[i];
+        assert_int_equal(decoded(&rec), NB_ERR_INPUT);
+    }
+    rec.ents[0].label = label;
+    char date[sizeof rec.date];
+    memcpy(date, rec.date, sizeof date);
+    memcpy(rec.date, "2024-1x-01", sizeof rec.date);
+    assert_int_equal(decoded(&rec), NB_ERR_INPUT);
+    memcpy(rec.date, date, sizeof date);
+    size_t off = rec.sents[0].offset;
+    rec.sents[0].offset = rec.bytes + 1;
+    assert_int_equal(decoded(&rec), NB_ERR_INPUT);
+    rec.sents[0].offset = off;
+    assert_int_equal(decoded(&rec), NB_OK);
+    nb_record_free(&rec);
+    nb_pipeline_free(&p);
+}
+
 /* A log replays into a fresh table; a table where an earlier article
  * named someone first fails the replay. */
 static void test_names_replay(void **state)
@@ -174,6 +218,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_damaged_records),
+        cmocka_unit_test(test_malformed_fields),
         cmocka_unit_test(test_names_replay),
         cmocka_unit_test(test_refused_stores),
     };
