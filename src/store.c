@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "text.h"
@@ -889,5 +890,104 @@ cleanup:
     free(get);
     nb_buf_free(&data);
     nb_buf_free(&enc);
+    return st;
+}
+
+/* ---- queries ------------------------------------------------------------ */
+
+/* One line of a query: date, source, relation, target, article, then the
+ * byte offset, then the sentence (f[5]); sorted in that order. */
+typedef struct {
+    char *f[6];
+    uint64_t offset;
+} hit;
+
+static int hit_cmp(const void *a, const void *b)
+{
+    const hit *x = a, *y = b;
+    int c = 0;
+    for (int i = 0; i < 5 && !c; i++) c = strcmp(x->f[i], y->f[i]);
+    if (!c) c = x->offset < y->offset ? -1 : x->offset > y->offset;
+    if (!c) c = strcmp(x->f[5], y->f[5]);
+    return c;
+}
+
+/* One field of a tab-separated line: clean text with no tab or newline. */
+static char *field(const char *s)
+{
+    char *f = nb_text_sanitize(s, strlen(s));
+    for (char *c = f; *c; c++)
+        if (*c == '\t' || *c == '\n' || *c == '\r') *c = ' ';
+    return f;
+}
+
+/* The entity's label, the label it is an alias of, or one of its forms. */
+static bool names(const nb_rec_ent *e, const char *name)
+{
+    if (!strcasecmp(e->label, name) || (e->alias && !strcasecmp(e->alias, name))) return true;
+    for (size_t k = 0; k < e->n_forms; k++)
+        if (!strcasecmp(e->forms[k], name)) return true;
+    return false;
+}
+
+nb_status nb_store_query(nb_store *s, const nb_store_query_spec *q, nb_buf *out, size_t *n_hits, size_t *unreadable,
+                         nb_buf *err)
+{
+    nb_status st = NB_ERR_IO;
+    sqlite3_stmt *all = NULL;
+    hit *hits = NULL;
+    size_t n = 0, cap = 0;
+    nb_map seen = {0};
+    *n_hits = *unreadable = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT relpath, record, hash FROM article WHERE record IS NOT NULL ORDER BY pos, relpath",
+                           -1, &all, NULL) != SQLITE_OK) {
+        db_error(s, err, "cannot read the store");
+        goto cleanup;
+    }
+    int rc;
+    while ((rc = sqlite3_step(all)) == SQLITE_ROW) {
+        nb_record rec;
+        const char *rp = col_text(all, 0);
+        if (sqlite3_column_type(all, 1) != SQLITE_BLOB ||
+            nb_record_decode(sqlite3_column_blob(all, 1), (size_t)sqlite3_column_bytes(all, 1), &rec) != NB_OK) {
+            (*unreadable)++;
+            continue;
+        }
+        /* as --since/--until in a run: an undated article is left out */
+        bool in = (!q->since && !q->until) || (*rec.date && (!q->since || strcmp(rec.date, q->since) >= 0) &&
+                                               (!q->until || strcmp(rec.date, q->until) <= 0));
+        /* a copy of an earlier article within the dates counts once, as in a
+         * run (its record is there when a --since run made it an article) */
+        if (in && nb_map_get(&seen, col_text(all, 2), NULL)) in = false;
+        else if (in) nb_map_put(&seen, col_text(all, 2), 1);
+        for (size_t i = 0; in && i < rec.n_rels; i++) {
+            const nb_rec_rel *f = &rec.rels[i];
+            if ((q->relation >= 0 && (int)f->rel != q->relation) ||
+                (q->actor && !names(&rec.ents[f->src], q->actor) && !names(&rec.ents[f->dst], q->actor)))
+                continue;
+            nb_grow(&hits, &cap, n + 1, sizeof *hits);
+            hits[n++] = (hit){{field(rec.date), field(rec.ents[f->src].label), field(nb_rel_name(f->rel)),
+                               field(rec.ents[f->dst].label), field(rp), field(rec.sents[f->sent].text)},
+                              rec.sents[f->sent].offset};
+        }
+        nb_record_free(&rec);
+    }
+    if (rc != SQLITE_DONE) {
+        db_error(s, err, "cannot read the store");
+        goto cleanup;
+    }
+    qsort(hits, n, sizeof *hits, hit_cmp);
+    nb_buf_puts(out, "date\tsource\trelation\ttarget\tarticle\toffset\tsentence\n");
+    for (size_t i = 0; i < n; i++)
+        nb_buf_printf(out, "%s\t%s\t%s\t%s\t%s\t%" PRIu64 "\t%s\n", hits[i].f[0], hits[i].f[1], hits[i].f[2],
+                      hits[i].f[3], hits[i].f[4], hits[i].offset, hits[i].f[5]);
+    *n_hits = n;
+    st = NB_OK;
+cleanup:
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < 6; k++) free(hits[i].f[k]);
+    free(hits);
+    nb_map_free(&seen);
+    sqlite3_finalize(all);
     return st;
 }

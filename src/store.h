@@ -64,6 +64,24 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
  * shards do not fit together, NB_ERR_IO (err holds one line). */
 nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, const char *versions, nb_buf *err);
 
+/* What netbuild query asks: relations naming actor (NULL: any), of one
+ * relation (-1: any), in articles dated within since..until (NULL: open;
+ * with either, undated articles are left out). */
+typedef struct {
+    const char *actor;
+    int relation;
+    const char *since, *until;
+} nb_store_query_spec;
+
+/* Appends to out a header and one tab-separated line per matching relation
+ * with its evidence (date, source, relation, target, article, byte offset,
+ * sentence), sorted. An actor matches its node label, the label it is an
+ * alias of, or one of its surface forms, in any case. *n_hits counts the
+ * lines, *unreadable the records that did not decode (left out). Returns
+ * NB_OK or NB_ERR_IO (err holds one line). */
+nb_status nb_store_query(nb_store *s, const nb_store_query_spec *q, nb_buf *out, size_t *n_hits, size_t *unreadable,
+                         nb_buf *err);
+
 /* The record's bytes in the store ("NBR1", then little-endian varints and
  * length-prefixed strings in the order of nb_record's fields). */
 void nb_record_encode(const nb_record *r, nb_buf *out);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # check_store.sh BIN - the --store paths against plain runs: an incremental
 # rerun (unchanged, then files added, changed, removed, renamed) and a merge
-# of 4 shards made with GNU parallel give the bytes of a full run; corrupt,
-# foreign and newer-schema stores are refused with one line and exit 4.
+# of 4 shards made with GNU parallel give the bytes of a full run, also with
+# --since/--until; netbuild query lists a run's evidence; corrupt, foreign
+# and newer-schema stores are refused with one line and exit 4, damaged rows
+# are repaired or refused, never a crash.
 # Killing runs at random points is tests/check_store_kill.sh.
 set -u
 BIN=${1:-./netbuild}
@@ -106,6 +108,53 @@ same dfull dm
 "$BIN" shard -q "$t/d" --part 1/3 --store "$t/dx.db" --since 2024-01-01 2>/dev/null; [ $? -eq 2 ] ||
     bad "shard with --since not refused"
 "$BIN" --conllu "$t/d" --store "$t/dx.db" > /dev/null 2>&1; [ $? -eq 2 ] || bad "--conllu with --store not refused"
+
+# netbuild query: the evidence a run's network holds, from the store alone
+# (the relations of an actor, any case, either way; one relation between
+# dates), sorted; 1 when nothing matched, 2 on usage errors, 4 for a file
+# that is not a store
+rm -f "$t"/q.db*
+# shellcheck disable=SC2086
+run qw "$t/d" $W --store "$t/q.db" || bad "--since run for query failed"
+"$BIN" -q "$t/d" -o "$t/qall.json" 2>/dev/null || bad "run for query failed"
+# shellcheck disable=SC2086
+"$BIN" query --store "$t/q.db" --relation attacked $W > "$t/q-attacked.tsv" || bad "query --relation: exit $?"
+"$BIN" query --store "$t/d.db" --actor hezbollah > "$t/q-a1.tsv" || bad "query --actor hezbollah: exit $?"
+"$BIN" query --store "$t/d.db" --actor 'UNITED states' > "$t/q-a2.tsv" || bad "query --actor 'UNITED states': exit $?"
+/usr/bin/python3 - "$t" <<'PY' || bad "query lines differ from the run's evidence"
+import json, sys
+t = sys.argv[1]
+def evidence(path, keep):
+    d = json.load(open(path))
+    names = {n["id"]: n["label"] for n in d["nodes"]}
+    return sorted((v.get("date", ""), names[e["source"]], e["relation"], names[e["target"]], v["article"],
+                   v["offset"], v["sentence"]) for e in d["edges"] for v in e["evidence"]
+                  if keep(names[e["source"]], e["relation"], names[e["target"]]))
+def query(path):
+    lines = open(path, encoding="utf-8").read().split("\n")
+    assert lines[0] == "date\tsource\trelation\ttarget\tarticle\toffset\tsentence" and lines[-1] == "", lines[0]
+    rows = [l.split("\t") for l in lines[1:-1]]
+    rows = [(r[0], r[1], r[2], r[3], r[4], int(r[5]), r[6]) for r in rows]
+    assert rows == sorted(rows), path + ": not sorted"
+    return rows
+for path, net, keep in (
+        ("q-attacked.tsv", "qw.json", lambda s, r, d: r == "attacked"),
+        ("q-a1.tsv", "qall.json", lambda s, r, d: "hezbollah" in (s.lower(), d.lower())),
+        ("q-a2.tsv", "qall.json", lambda s, r, d: "united states" in (s.lower(), d.lower()))):
+    want, got = evidence(t + "/" + net, keep), query(t + "/" + path)
+    assert want and got == want, (path, len(got), len(want))
+PY
+"$BIN" query --store "$t/d.db" --actor 'Nobody At All' > "$t/q-none.tsv"; rc=$?
+[ "$rc" -eq 1 ] && [ "$(wc -l < "$t/q-none.tsv")" -eq 1 ] || bad "query with no match: exit $rc"
+for args in "--actor x" "--store $t/d.db" "--store $t/d.db --relation bombed" "--store $t/d.db --actor x $t/d" \
+    "--store $t/d.db --actor x -o $t/x.graphml" "--store $t/d.db --actor x --since 2024-02-01 --until 2024-01-01"; do
+    # shellcheck disable=SC2086
+    "$BIN" query $args > /dev/null 2>&1; rc=$?
+    [ "$rc" -eq 2 ] || bad "query $args: exit $rc, not 2"
+done
+head -c 4096 /dev/zero | tr '\0' 'x' > "$t/notastore.db"
+"$BIN" query --store "$t/notastore.db" --actor x > /dev/null 2>"$t/q4.err"; rc=$?
+[ "$rc" -eq 4 ] && [ "$(wc -l < "$t/q4.err")" -eq 1 ] || bad "query of a file that is not a store: exit $rc"
 
 # refused stores: one line, exit 4, never a crash
 exp4() { # name file
