@@ -6,17 +6,18 @@
 #
 # Targets: fuzz_article (the bytes are one article, tagged and parsed with
 # the shipped model), fuzz_dict (the bytes are a CSV actor dictionary) and
-# fuzz_model (the bytes are a model file). The targets run at the same time.
+# fuzz_model (the bytes are a model file), fuzz_store (the bytes are a --store
+# file, opened, queried and merged). The targets run at the same time.
 # Everything goes to build-fuzz/: objects, binaries, the seed and grown
 # corpora (corpus/article, corpus/dict, corpus/model), logs, and crash
 # reproducers (crashes/). Seeds come from seeds/*.txt, tests/eval articles,
 # the sentence table, slices of data/actors.csv, the catalogue fixtures
 # (tests/catalogue/fixtures.sh) and small models trained on
-# tests/fixtures/mini.conllu.
+# tests/fixtures/mini.conllu, and small stores of seed articles.
 #
 # Environment: CLANG (default clang-14, else clang), FUZZ_ARGS (extra libFuzzer
 # flags, e.g. "-fork=1 -ignore_crashes=1" to go on past a known crash),
-# FUZZ_TARGETS (default "fuzz_article fuzz_dict fuzz_model"), FUZZ_SRC (the sources to
+# FUZZ_TARGETS (default "fuzz_article fuzz_dict fuzz_model fuzz_store"), FUZZ_SRC (the sources to
 # build, default src; a patched copy lets a run look past a known bug),
 # FUZZ_BUILD_ONLY=1, FUZZ_OUT (default build-fuzz), FUZZ_SANITIZE (default
 # "address,undefined"; "undefined" alone runs about three times faster, for
@@ -31,7 +32,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 OUT=${FUZZ_OUT:-build-fuzz}
 CLANG=${CLANG:-$(command -v clang-14 || command -v clang)}
-TARGETS=${FUZZ_TARGETS:-fuzz_article fuzz_dict fuzz_model}
+TARGETS=${FUZZ_TARGETS:-fuzz_article fuzz_dict fuzz_model fuzz_store}
 
 IGCFLAGS=$(pkg-config --cflags igraph 2>/dev/null || echo -I/usr/include/igraph)
 IGLIBS=$(pkg-config --libs igraph 2>/dev/null || echo -ligraph)
@@ -111,9 +112,25 @@ build/netbuild-train --tag-iters 2 --parse-iters 2 --folds 0 --max-sentences 3 -
 build/netbuild-train --tag-iters 3 --parse-iters 3 --folds 2 --min-updates 2 -o "$M/small.nbm" \
     tests/fixtures/mini.conllu 2>/dev/null
 
-corpus_of() { case $1 in fuzz_dict) echo "$D" ;; fuzz_model) echo "$M" ;; *) echo "$A" ;; esac; }
-dict_of() { case $1 in fuzz_dict) echo tests/fuzz/dict.dict ;; fuzz_model) echo tests/fuzz/model.dict ;; *) echo tests/fuzz/article.dict ;; esac; }
-len_of() { case $1 in fuzz_model) echo 131072 ;; *) echo 65536 ;; esac; }
+# stores: one and two short seed articles (a plain --store run is part 1/1)
+S=$OUT/corpus/store
+mkdir -p "$S"
+case " $TARGETS " in *" fuzz_store "*)
+    make -s netbuild >/dev/null
+    rm -rf "$OUT/store-in" && mkdir -p "$OUT/store-in"
+    printf 'Iran funds Hezbollah.\nHezbollah attacked Israel on 3 May 2024.\n' > "$OUT/store-in/a.txt"
+    printf 'The United States condemned Iran. Hassan Nasrallah commands Hezbollah.\n' > "$OUT/store-in/b.txt"
+    for k in 1 2; do
+        rm -f "$S/seed-$k.db"
+        (cd "$OUT" && NETBUILD_DATA="$ROOT/data" "$ROOT/netbuild" -q store-in/a.txt $([ $k = 2 ] && echo store-in/b.txt) \
+            --store "$ROOT/$S/seed-$k.db" -o store-seed.graphml) || true
+        rm -f "$S/seed-$k.db-wal" "$S/seed-$k.db-shm"
+    done ;;
+esac
+
+corpus_of() { case $1 in fuzz_dict) echo "$D" ;; fuzz_model) echo "$M" ;; fuzz_store) echo "$S" ;; *) echo "$A" ;; esac; }
+dict_of() { case $1 in fuzz_dict) echo tests/fuzz/dict.dict ;; fuzz_model) echo tests/fuzz/model.dict ;; fuzz_store) echo tests/fuzz/store.dict ;; *) echo tests/fuzz/article.dict ;; esac; }
+len_of() { case $1 in fuzz_model | fuzz_store) echo 131072 ;; *) echo 65536 ;; esac; }
 
 echo "fuzz: running $TARGETS for $SECS s each (in parallel)"
 stamp=$OUT/.run-start

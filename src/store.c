@@ -124,8 +124,7 @@ static size_t get_n(reader *rd, size_t min_bytes)
 }
 
 /* Well-formed UTF-8 (no overlong forms, surrogates or code points past
- * U+10FFFF): a record changed outside netbuild must not carry bytes that a
- * fresh extraction would never write. */
+ * U+10FFFF). */
 static bool utf8_ok(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
@@ -142,6 +141,21 @@ static bool utf8_ok(const unsigned char *s, size_t n)
     return true;
 }
 
+/* Text as netbuild writes it into a record (nb_text_sanitize leaves it as
+ * it is: no controls, bidi marks and the like); printable ASCII is taken
+ * without a copy. */
+static bool clean_ok(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= 0x20 && s[i] < 0x7f) i++;
+    if (i == n) return true;
+    if (!utf8_ok(s, n)) return false;
+    char *safe = nb_text_sanitize((const char *)s, n);
+    bool same = strlen(safe) == n && !memcmp(safe, s, n);
+    free(safe);
+    return same;
+}
+
 /* NULL for an absent string (and on error, with rd->bad set when need). */
 static char *get_s(reader *rd, bool need)
 {
@@ -151,7 +165,7 @@ static char *get_s(reader *rd, bool need)
         return NULL;
     }
     v--;
-    if (v > (uint64_t)(rd->end - rd->p) || memchr(rd->p, 0, (size_t)v) || !utf8_ok(rd->p, (size_t)v)) {
+    if (v > (uint64_t)(rd->end - rd->p) || memchr(rd->p, 0, (size_t)v) || !clean_ok(rd->p, (size_t)v)) {
         rd->bad = true;
         return NULL;
     }
@@ -251,14 +265,24 @@ static const char SCHEMA_V1[] =
  * makes a new one). A future schema 2 appends its ALTERs here. */
 static const char *const MIGRATIONS[] = {SCHEMA_V1};
 
+/* SQLite's message, made clean: it may quote a corrupt file's schema text,
+ * which must not reach a terminal as raw bytes. */
+static void put_errmsg(nb_buf *err, sqlite3 *db)
+{
+    const char *m = db ? sqlite3_errmsg(db) : "out of memory";
+    char *safe = nb_text_sanitize(m, strlen(m));
+    nb_buf_puts(err, safe);
+    free(safe);
+}
+
 static void db_error(nb_store *s, nb_buf *err, const char *what)
 {
     nb_buf_clear(err);
     int code = sqlite3_errcode(s->db);
-    nb_buf_printf(err, "%s: %s: %s", s->path, what,
-                  code == SQLITE_BUSY || code == SQLITE_LOCKED
-                      ? "the store is in use by another netbuild process (locked); try again when it ends"
-                      : sqlite3_errmsg(s->db));
+    nb_buf_printf(err, "%s: %s: ", s->path, what);
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        nb_buf_puts(err, "the store is in use by another netbuild process (locked); try again when it ends");
+    else put_errmsg(err, s->db);
 }
 
 static bool exec(nb_store *s, const char *sql, nb_buf *err)
@@ -286,8 +310,13 @@ static nb_status open_error(nb_store *s, nb_buf *err, const char *what)
     int code = sqlite3_errcode(s->db);
     bool corrupt = code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
     nb_buf_clear(err);
-    if (corrupt) nb_buf_printf(err, "%s: not a netbuild store, or a corrupt one (%s)", s->path, sqlite3_errmsg(s->db));
-    else db_error(s, err, what);
+    if (corrupt) {
+        nb_buf_printf(err, "%s: not a netbuild store, or a corrupt one (", s->path);
+        put_errmsg(err, s->db);
+        nb_buf_putc(err, ')');
+    } else {
+        db_error(s, err, what);
+    }
     return corrupt ? NB_ERR_INPUT : NB_ERR_IO;
 }
 
@@ -316,7 +345,8 @@ nb_status nb_store_open(nb_store **out, const char *path, bool read_only, nb_buf
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         nb_buf_clear(err);
-        nb_buf_printf(err, "%s: cannot open the store: %s", s->path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        nb_buf_printf(err, "%s: cannot open the store: ", s->path);
+        put_errmsg(err, s->db);
         goto cleanup;
     }
     sqlite3_busy_timeout(s->db, NB_STORE_BUSY_MS);
@@ -851,7 +881,7 @@ nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, cons
         sqlite3_finalize(q);
     }
     /* the catalogue's order: the order one run over all inputs reads them */
-    qsort(rows, n_rows, sizeof *rows, mrow_cmp);
+    if (n_rows) qsort(rows, n_rows, sizeof *rows, mrow_cmp); /* rows is NULL for empty shards */
     for (size_t i = 1; i < n_rows; i++)
         if (rows[i].pos == rows[i - 1].pos) {
             nb_buf_clear(err);
@@ -976,7 +1006,7 @@ nb_status nb_store_query(nb_store *s, const nb_store_query_spec *q, nb_buf *out,
         db_error(s, err, "cannot read the store");
         goto cleanup;
     }
-    qsort(hits, n, sizeof *hits, hit_cmp);
+    if (n) qsort(hits, n, sizeof *hits, hit_cmp); /* hits is NULL when nothing matched */
     nb_buf_puts(out, "date\tsource\trelation\ttarget\tarticle\toffset\tsentence\n");
     for (size_t i = 0; i < n; i++)
         nb_buf_printf(out, "%s\t%s\t%s\t%s\t%s\t%" PRIu64 "\t%s\n", hits[i].f[0], hits[i].f[1], hits[i].f[2],

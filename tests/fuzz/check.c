@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "analyze.h"
 #include "model.h"
@@ -649,4 +650,17 @@ void chk_all(nb_network *net, size_t article_bytes)
         W[k].check(out, len, net);
         free(out);
     }
+}
+
+int chk_tmpfile(const char *name, char *path, size_t size)
+{
+    const char *tmp = getenv("TMPDIR");
+    if (!tmp || !*tmp) tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+    snprintf(path, size, "%s/nb-fuzz-%s-XXXXXX", tmp, name);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        perror("fuzz: mkstemp");
+        exit(1);
+    }
+    return fd;
 }

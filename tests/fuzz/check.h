@@ -49,4 +49,9 @@ void chk_html(const char *buf, size_t len, const nb_network *net);
  * its check. */
 void chk_all(nb_network *net, size_t article_bytes);
 
+/* A temporary file for a target that rewrites it for every input, in
+ * memory when possible ($TMPDIR, else /dev/shm, else /tmp): its path goes
+ * to path (size bytes); exits when it cannot be made. Returns its fd. */
+int chk_tmpfile(const char *name, char *path, size_t size);
+
 #endif

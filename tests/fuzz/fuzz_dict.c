@@ -29,14 +29,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     /* in memory when possible: the file is rewritten for every input */
-    const char *tmp = getenv("TMPDIR");
-    if (!tmp || !*tmp) tmp = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-    snprintf(g_path, sizeof g_path, "%s/nb-fuzz-dict-XXXXXX", tmp);
-    g_fd = mkstemp(g_path);
-    if (g_fd < 0) {
-        perror("fuzz_dict: mkstemp");
-        exit(1);
-    }
+    g_fd = chk_tmpfile("dict", g_path, sizeof g_path);
     atexit(remove_file);
     return 0;
 }
