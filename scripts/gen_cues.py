@@ -221,6 +221,14 @@ MANUAL = [
     ("take command of", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
+    # "shot down a Ukrainian drone", "downed an Israeli jet" (WordNet's
+    # down.v/shoot_down.v sense also holds "land")
+    ("shoot down", "VERB", "attacked", None, "-"),
+    ("down", "VERB", "attacked", None, "-"),
+    # "conducting operations against X", "a Kenyan operation against Y":
+    # military_operation.n.01 whose hyponyms drift (the target is "against" only)
+    ("operation", "EVENT", "attacked", None, "against"),
+    ("military operation", "EVENT", "attacked", None, "against"),
     ("target", "VERB", "attacked", None, "-"),
     # "X's command of Y", "X's chairmanship of Y": the holder as possessor
     ("command", "EVENT", "commands", None, "of,over"),
