@@ -204,6 +204,13 @@ MANUAL = [
     ("lash out at", "VERB", "condemns", None, "-"),
     ("rail against", "VERB", "condemns", None, "-"),
     ("slam", "VERB", "condemns", None, "-"),
+    # "X complained about/over Y's raids", "a complaint against Y"
+    # (complain.v.01 is not under the seeds; "complained to Z" names no target)
+    ("complain", "VERB", "condemns", None, "about,over,of"),
+    ("complaint", "EVENT", "condemns", None, "against,about,over"),
+    # "X summoned Y's ambassador over ...": a diplomatic protest; data/patterns
+    # reads it with an envoy as object only (class SUMMON)
+    ("summon", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     ("deploy troops to", "VERB", "funds", "troops", "-"),
     ("send troops to", "VERB", "funds", "troops", "-"),
