@@ -913,10 +913,32 @@ static const char *rule_name(nb_rel rel, const char *kind)
     return kind;
 }
 
+/* "targeted X with sanctions", "hit Y with tariffs": an attack verb whose
+ * instrument is no weapon (the tree's class NONVIOLENT, read by word here) */
+static const char *const NONVIOLENT_WITH[] = {
+    "sanctions", "sanction", "tariffs", "tariff", "embargo", "embargoes", "measures", "penalties",
+    "restrictions", "fines", "lawsuit", "lawsuits", "bans", "ban", "boycott", "criticism",
+    "accusations", "questions", NULL};
+
+static bool nonviolent_instrument(const rctx *r, int v)
+{
+    for (int k = v + 1; k < r->n && k < v + 10; k++) {
+        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) return false;
+        if (!w_is(r, k, "with")) continue;
+        for (int j = k + 1; j < r->n && j < k + 5; j++) {
+            if (w_in(r, j, NONVIOLENT_WITH)) return true;
+            if (w_is(r, j, ",") || w_is(r, j, "on") || w_is(r, j, "of")) break;
+        }
+        return false;
+    }
+    return false;
+}
+
 static void verb_pattern(rctx *r, int v, const trigger *tg)
 {
     const nb_item *it = &r->it[v];
     (void)it;
+    if (tg->rel == NB_REL_ATTACKED && nonviolent_instrument(r, v)) return;
     int subj[8], obj[8], relobj;
     /* passive: "was killed by X", "Hezbollah, also backed by Iran" */
     int b = v - 1;
