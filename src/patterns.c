@@ -75,7 +75,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_state_site, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -544,7 +544,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_state_site, "STATE_SITE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -707,6 +707,15 @@ static int subjects(const ctx *c, int v, int *out, int max)
                 while (x >= 0 && strcmp(upos(c, x), "VERB")) x = head(c, x);
                 if (x < 0) return 0;
                 v = x;
+                continue;
+            }
+            /* "issued a statement condemning X", "in a letter accusing X":
+             * the author of the text, the subject of the verb it hangs on */
+            int hl = lab(c, h), hh = head(c, h);
+            if (in_class(c->P, c->P->k_utterance, lem(c, h)) && hh >= 0 && !strcmp(upos(c, hh), "VERB") &&
+                ((hl == c->P->l_obj && in_class(c->P, c->P->k_issue, lem(c, hh))) ||
+                 (hl == c->P->l_obl && case_is(c, h, "in")))) {
+                v = hh;
                 continue;
             }
             out[0] = h;
@@ -995,6 +1004,17 @@ static bool blocked(const ctx *c, int v)
              * verb's ("will never accept X as leader", "would serve as head") */
             if (x < h) return false;
             x = h;
+        } else if (l == P->l_advcl && !strcmp(xpos(c, x), "VBG") && child_in(c, x, P->l_mark, -1) < 0 &&
+                   child_in(c, x, P->l_aux, -1) < 0 && x > 0 && c->s->w[x - 1].len == 1 &&
+                   c->s->w[x - 1].form[0] == ',' && x > h &&
+                   (!in_class(P, P->k_block_gov, lem(c, h)) ||
+                    (child_in(c, h, P->l_obj, -1) >= 0 && child_in(c, h, P->l_xcomp, -1) < 0 &&
+                     child_in(c, h, P->l_ccomp, -1) < 0))) {
+            /* "pressed its offensive, bombing X": a participle after a comma
+             * states a deed of its own; only the head's modality reaches it
+             * (not under "threatened to ...", "refused to ...") */
+            x = h;
+            if (child_in(c, x, P->l_advmod, P->k_neg) >= 0 || child_in(c, x, -1, P->k_neg) >= 0) return true;
         } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
             if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;
