@@ -226,6 +226,10 @@ MANUAL = [
     ("receive", "VERB", "funds", "unspecified", "-"),
     ("obtain", "VERB", "funds", "unspecified", "-"),
     ("take command of", "VERB", "commands", None, "-"),
+    # "X ordered/instructed Y to ..." (GUIDELINES: commands); command.v.02 /
+    # order.v.01 also hold "dictate", "require"
+    ("order", "VERB", "commands", None, "-"),
+    ("instruct", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
     # "shot down a Ukrainian drone", "downed an Israeli jet" (WordNet's
