@@ -686,6 +686,13 @@ static int subjects(const ctx *c, int v, int *out, int max)
         int l = lab(c, v), h = head(c, v);
         if (h < 0) return 0;
         if (l == c->P->l_xcomp || l == c->P->l_conj) {
+            /* "X was chosen to lead Y": the passive subject controls the
+             * complement */
+            int sp = l == c->P->l_xcomp ? child_in(c, h, c->P->l_nsubjpass, -1) : -1;
+            if (sp >= 0 && child_in(c, h, c->P->l_nsubj, -1) < 0) {
+                out[0] = sp;
+                return 1;
+            }
             v = h;
         } else if (l == c->P->l_advcl && !strcmp(xpos(c, v), "VBG")) {
             /* "accused X of attacking", "thanked X for funding": the object
