@@ -177,6 +177,9 @@ SEEDS = [
     ("commands", "10052497", "n", 0, None, "emir.n.01"),        # an independent ruler or chieftain (especially in Africa or Arabia)
     ("commands", "09887496", "n", 0, None, "caliph.n.01"),      # the civil and religious leader of a Muslim state
     ("commands", "10541229", "n", 1, None, "ruler.n.01"),       # a person who rules or commands
+    ("commands", "10468962", "n", 0, None, "president.n.04"),   # the officer who presides at the meetings of an organization (chairman, chairwoman, chairperson)
+    ("commands", "10531838", "n", 0, None, "ringleader.n.01"),  # a person who leads (especially in illicit activities)
+    ("commands", "10235142", "n", 0, None, "kingpin.n.01"),     # the most important person in a group or undertaking
 ]
 
 # Multiword and other cues WordNet lacks: light-verb expressions and a few
