@@ -227,6 +227,10 @@ MANUAL = [
     ("military aid", "EVENT", "funds", "weapons", "to,for"),
     # the receiver is the subject: data/patterns reads them in class RECEIVE
     ("receive", "VERB", "funds", "unspecified", "-"),
+    # the receiver is the subject and the giver owns the goods: "relies on
+    # Iranian weapons" (data/patterns, class RELY)
+    ("rely", "VERB", "funds", "unspecified", "-"),
+    ("depend", "VERB", "funds", "unspecified", "-"),
     ("obtain", "VERB", "funds", "unspecified", "-"),
     ("take command of", "VERB", "commands", None, "-"),
     # "X ordered/instructed Y to ..." (GUIDELINES: commands); command.v.02 /
