@@ -1323,6 +1323,14 @@ static void role_of(rctx *r, int k)
         int j = i - 1;
         while (j >= 0 && adverb(r, j)) j--;
         if (w_in(r, j, NEG) || ends_nt(r, j) || w_in(r, j, MODAL)) return;
+        if (w_is(r, i, "as") && j >= 1) {
+            /* "would serve as", "hopes to emerge as", "denied acting as":
+             * the verb before "as" carries the modality */
+            int b = j - 1;
+            while (b >= 0 && adverb(r, b)) b--;
+            if (w_in(r, b, NEG) || ends_nt(r, b) || w_in(r, b, MODAL) || w_in(r, b, INTENT)) return;
+            if (w_is(r, b, "to") && (w_in(r, b - 1, INTENT) || w_in(r, b - 1, NEG))) return;
+        }
         if (w_in(r, j, RELPRON)) {
             int a = antecedent(r, j);
             if (a >= 0) emit(r, a, NB_REL_COMMANDS, r->it[y].ent, "copula-role");
