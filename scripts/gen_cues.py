@@ -270,7 +270,7 @@ TARGET_CASE = {
     ("snipe", "VERB"): "at", ("sharpshoot", "VERB"): "at", ("blaze away", "VERB"): "at",
     ("blaze", "VERB"): "at", ("blast", "VERB"): "at", ("retaliate", "VERB"): "against",
     ("strike back", "VERB"): "at,against", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
-    ("protest", "VERB"): "against", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
+    ("protest", "VERB"): "against,over,at", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
     ("dissent", "VERB"): "from", ("rail", "VERB"): "against,at", ("fulminate", "VERB"): "against",
     ("inveigh", "VERB"): "against", ("declaim", "VERB"): "against", ("object", "VERB"): "to",
     ("remonstrate", "VERB"): "against,with", ("protest", "EVENT"): "against,at",
