@@ -567,6 +567,19 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
             if (w_is(r, k, "and")) k++;
             int m = k;
             while (m < r->n && (w_in(r, m, DET) || is_number(r, m))) m++;
+            /* "al-Sisi, Egypt's president, condemned": a phrase closed by a
+             * comma that no list goes on after is an apposition */
+            if (w_is(r, save, ",")) {
+                int q = m;
+                while (q < r->n && q < m + 8 && !w_is(r, q, ",") && !w_in(r, q, BOUNDARY) &&
+                       !w_is(r, q, "and") && !w_is(r, q, "or") && !find_trigger(r->it[q].w))
+                    q++;
+                if (q > m && w_is(r, q, ",") && !w_is(r, q + 1, "and") && !w_is(r, q + 1, "or") &&
+                    !actor(r, q + 1) && !w_in(r, q + 1, DET) && !adjective_like(r, q + 1)) {
+                    k = save;
+                    break;
+                }
+            }
             if (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1))) continue;
             k = save;
         }
