@@ -177,6 +177,9 @@ SEEDS = [
     ("commands", "10052497", "n", 0, None, "emir.n.01"),        # an independent ruler or chieftain (especially in Africa or Arabia)
     ("commands", "09887496", "n", 0, None, "caliph.n.01"),      # the civil and religious leader of a Muslim state
     ("commands", "10541229", "n", 1, None, "ruler.n.01"),       # a person who rules or commands
+    ("commands", "10468962", "n", 0, None, "president.n.04"),   # the officer who presides at the meetings of an organization (chairman, chairwoman, chairperson)
+    ("commands", "10531838", "n", 0, None, "ringleader.n.01"),  # a person who leads (especially in illicit activities)
+    ("commands", "10235142", "n", 0, None, "kingpin.n.01"),     # the most important person in a group or undertaking
 ]
 
 # Multiword and other cues WordNet lacks: light-verb expressions and a few
@@ -204,6 +207,13 @@ MANUAL = [
     ("lash out at", "VERB", "condemns", None, "-"),
     ("rail against", "VERB", "condemns", None, "-"),
     ("slam", "VERB", "condemns", None, "-"),
+    # "X complained about/over Y's raids", "a complaint against Y"
+    # (complain.v.01 is not under the seeds; "complained to Z" names no target)
+    ("complain", "VERB", "condemns", None, "about,over,of"),
+    ("complaint", "EVENT", "condemns", None, "against,about,over"),
+    # "X summoned Y's ambassador over ...": a diplomatic protest; data/patterns
+    # reads it with an envoy as object only (class SUMMON)
+    ("summon", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     ("deploy troops to", "VERB", "funds", "troops", "-"),
     ("send troops to", "VERB", "funds", "troops", "-"),
@@ -217,10 +227,26 @@ MANUAL = [
     ("military aid", "EVENT", "funds", "weapons", "to,for"),
     # the receiver is the subject: data/patterns reads them in class RECEIVE
     ("receive", "VERB", "funds", "unspecified", "-"),
+    # the receiver is the subject and the giver owns the goods: "relies on
+    # Iranian weapons" (data/patterns, class RELY)
+    ("rely", "VERB", "funds", "unspecified", "-"),
+    ("depend", "VERB", "funds", "unspecified", "-"),
     ("obtain", "VERB", "funds", "unspecified", "-"),
     ("take command of", "VERB", "commands", None, "-"),
+    # "X ordered/instructed Y to ..." (GUIDELINES: commands); command.v.02 /
+    # order.v.01 also hold "dictate", "require"
+    ("order", "VERB", "commands", None, "-"),
+    ("instruct", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
+    # "shot down a Ukrainian drone", "downed an Israeli jet" (WordNet's
+    # down.v/shoot_down.v sense also holds "land")
+    ("shoot down", "VERB", "attacked", None, "-"),
+    ("down", "VERB", "attacked", None, "-"),
+    # "conducting operations against X", "a Kenyan operation against Y":
+    # military_operation.n.01 whose hyponyms drift (the target is "against" only)
+    ("operation", "EVENT", "attacked", None, "against"),
+    ("military operation", "EVENT", "attacked", None, "against"),
     ("target", "VERB", "attacked", None, "-"),
     # "X's command of Y", "X's chairmanship of Y": the holder as possessor
     ("command", "EVENT", "commands", None, "of,over"),
@@ -244,7 +270,7 @@ TARGET_CASE = {
     ("snipe", "VERB"): "at", ("sharpshoot", "VERB"): "at", ("blaze away", "VERB"): "at",
     ("blaze", "VERB"): "at", ("blast", "VERB"): "at", ("retaliate", "VERB"): "against",
     ("strike back", "VERB"): "at,against", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
-    ("protest", "VERB"): "against", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
+    ("protest", "VERB"): "against,over,at", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
     ("dissent", "VERB"): "from", ("rail", "VERB"): "against,at", ("fulminate", "VERB"): "against",
     ("inveigh", "VERB"): "against", ("declaim", "VERB"): "against", ("object", "VERB"): "to",
     ("remonstrate", "VERB"): "against,with", ("protest", "EVENT"): "against,at",

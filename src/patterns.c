@@ -38,6 +38,7 @@ typedef struct {
     int case_mode;
     char *cases;          /* C_LIST: ",of,for," */
     int lemma_class;      /* class the reached word's lemma must be in, or -1 */
+    int without;          /* "!label": the reached word has no child with it, or -1 */
 } step;
 
 #define MAX_STEPS 6
@@ -74,7 +75,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_state_site, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -338,11 +339,18 @@ static int label_id(const nb_nlp *m, const char *name)
     return nb_nlp_label(m, name);
 }
 
-/* "^acl", "nmod/$", "obl/by,from", "^obj{LIGHT}", "subj" */
+/* "^acl", "nmod/$", "obl/by,from", "^obj{LIGHT}", "subj", "^obl/as!obj" */
 static bool parse_step(nb_patterns *P, const nb_nlp *m, char *s, step *st)
 {
     memset(st, 0, sizeof *st);
     st->lemma_class = -1;
+    st->without = -1;
+    char *bang = strchr(s, '!');
+    if (bang) {
+        *bang = '\0';
+        st->without = nb_nlp_label(m, bang + 1);
+        if (st->without < 0) return false;
+    }
     if (*s == '^') {
         st->up = true;
         s++;
@@ -536,7 +544,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_state_site, "STATE_SITE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -678,6 +686,13 @@ static int subjects(const ctx *c, int v, int *out, int max)
         int l = lab(c, v), h = head(c, v);
         if (h < 0) return 0;
         if (l == c->P->l_xcomp || l == c->P->l_conj) {
+            /* "X was chosen to lead Y": the passive subject controls the
+             * complement */
+            int sp = l == c->P->l_xcomp ? child_in(c, h, c->P->l_nsubjpass, -1) : -1;
+            if (sp >= 0 && child_in(c, h, c->P->l_nsubj, -1) < 0) {
+                out[0] = sp;
+                return 1;
+            }
             v = h;
         } else if (l == c->P->l_advcl && !strcmp(xpos(c, v), "VBG")) {
             /* "accused X of attacking", "thanked X for funding": the object
@@ -699,6 +714,15 @@ static int subjects(const ctx *c, int v, int *out, int max)
                 while (x >= 0 && strcmp(upos(c, x), "VERB")) x = head(c, x);
                 if (x < 0) return 0;
                 v = x;
+                continue;
+            }
+            /* "issued a statement condemning X", "in a letter accusing X":
+             * the author of the text, the subject of the verb it hangs on */
+            int hl = lab(c, h), hh = head(c, h);
+            if (in_class(c->P, c->P->k_utterance, lem(c, h)) && hh >= 0 && !strcmp(upos(c, hh), "VERB") &&
+                ((hl == c->P->l_obj && in_class(c->P, c->P->k_issue, lem(c, hh))) ||
+                 (hl == c->P->l_obl && case_is(c, h, "in")))) {
+                v = hh;
                 continue;
             }
             out[0] = h;
@@ -752,6 +776,10 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
     }
     const step *st = &p->st[k];
     if (st->label == L_SELF) {
+        /* "self/in{CLASS}": the cue itself carries the preposition and has
+         * its lemma in CLASS ("in command of") */
+        if (!case_ok(c, w, st, q)) return;
+        if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, w))) return;
         walk(c, p, k + 1, w, q, hits, n);
         return;
     }
@@ -765,6 +793,13 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         int h = head(c, w);
         if (h < 0 || (st->label != L_ANY && lab(c, w) != st->label)) return;
         if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, h))) return;
+        /* "^obl/as!obj": no object before the word climbed from ("named X
+         * as head": the object is what "as" describes; "As head, X ordered
+         * the advance": the subject) */
+        if (st->without >= 0) {
+            int o = child_in(c, h, st->without, -1);
+            if (o >= 0 && o < w) return;
+        }
         /* "^obl/as": the word climbed from carries the preposition */
         if (!case_ok(c, w, st, q)) return;
         walk(c, p, k + 1, h, q, hits, n);
@@ -775,6 +810,7 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         if (st->label != L_ANY && lab(c, d) != st->label && !(st->label == c->P->l_appos && appos_like(c, w, d)))
             continue;
         if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, d))) continue;
+        if (st->without >= 0 && child_in(c, d, st->without, -1) >= 0) continue;
         if (!case_ok(c, d, st, q)) continue;
         if (misparsed_core(c, d)) continue;
         walk(c, p, k + 1, d, q, hits, n);
@@ -902,6 +938,16 @@ static bool cond_clause(const ctx *c, int w)
 /* Is the cue at v asserted? Negation, a modal, a condition or a hedge on it
  * or on the verbs it hangs from through xcomp, ccomp and conj; a governing
  * verb of denial, threat, plan or demand; a noun of threat or plan. */
+/* Is word w a role noun of the cue lexicon ("leader", "head")? */
+static bool role_word(const ctx *c, int w)
+{
+    size_t hv;
+    if (!nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
+        if (c->P->cues[qi].pos == POS_ROLE && !c->P->cues[qi].n_extra) return true;
+    return false;
+}
+
 static bool blocked(const ctx *c, int v)
 {
     const nb_patterns *P = c->P;
@@ -959,9 +1005,32 @@ static bool blocked(const ctx *c, int v)
         } else if (l == P->l_obj && !strcmp(upos(c, h), "VERB") && !in_class(P, P->k_block_gov, lem(c, h))) {
             /* "did not launch strikes": the light verb's scope is the noun's */
             x = h;
+        } else if (l == P->l_obl && x == v && case_is(c, x, "as") && role_word(c, x)) {
+            /* "As leader of Y, X ordered ...": the role is what X is, not
+             * what X orders, threatens or denies; after the verb it is the
+             * verb's ("will never accept X as leader", "would serve as head") */
+            if (x < h) return false;
+            x = h;
+        } else if (l == P->l_advcl && !strcmp(xpos(c, x), "VBG") && child_in(c, x, P->l_mark, -1) < 0 &&
+                   child_in(c, x, P->l_aux, -1) < 0 && x > 0 && c->s->w[x - 1].len == 1 &&
+                   c->s->w[x - 1].form[0] == ',' && x > h &&
+                   (!in_class(P, P->k_block_gov, lem(c, h)) ||
+                    (child_in(c, h, P->l_obj, -1) >= 0 && child_in(c, h, P->l_xcomp, -1) < 0 &&
+                     child_in(c, h, P->l_ccomp, -1) < 0))) {
+            /* "pressed its offensive, bombing X": a participle after a comma
+             * states a deed of its own; only the head's modality reaches it
+             * (not under "threatened to ...", "refused to ...") */
+            x = h;
+            if (child_in(c, x, P->l_advmod, P->k_neg) >= 0 || child_in(c, x, -1, P->k_neg) >= 0) return true;
         } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
             if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;
+            /* "does not rely on Iranian money", "no longer remained in
+             * command": the noun states what the verb says of the subject */
+            if (l == P->l_obl && in_class(P, P->k_scope_verb, lem(c, h))) {
+                x = h;
+                continue;
+            }
             /* "did not claim responsibility for the attack": the noun's scope is its verb's */
             if (l == P->l_nmod && in_class(P, P->k_carry_scope, lem(c, h))) {
                 /* (its verb, "claimed", is no claim of the speaker's here) */

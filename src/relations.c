@@ -567,6 +567,19 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
             if (w_is(r, k, "and")) k++;
             int m = k;
             while (m < r->n && (w_in(r, m, DET) || is_number(r, m))) m++;
+            /* "al-Sisi, Egypt's president, condemned": a phrase closed by a
+             * comma that no list goes on after is an apposition */
+            if (w_is(r, save, ",")) {
+                int q = m;
+                while (q < r->n && q < m + 8 && !w_is(r, q, ",") && !w_in(r, q, BOUNDARY) &&
+                       !w_is(r, q, "and") && !w_is(r, q, "or") && !find_trigger(r->it[q].w))
+                    q++;
+                if (q > m && w_is(r, q, ",") && !w_is(r, q + 1, "and") && !w_is(r, q + 1, "or") &&
+                    !actor(r, q + 1) && !w_in(r, q + 1, DET) && !adjective_like(r, q + 1)) {
+                    k = save;
+                    break;
+                }
+            }
             if (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1))) continue;
             k = save;
         }
@@ -913,10 +926,32 @@ static const char *rule_name(nb_rel rel, const char *kind)
     return kind;
 }
 
+/* "targeted X with sanctions", "hit Y with tariffs": an attack verb whose
+ * instrument is no weapon (the tree's class NONVIOLENT, read by word here) */
+static const char *const NONVIOLENT_WITH[] = {
+    "sanctions", "sanction", "tariffs", "tariff", "embargo", "embargoes", "measures", "penalties",
+    "restrictions", "fines", "lawsuit", "lawsuits", "bans", "ban", "boycott", "criticism",
+    "accusations", "questions", NULL};
+
+static bool nonviolent_instrument(const rctx *r, int v)
+{
+    for (int k = v + 1; k < r->n && k < v + 10; k++) {
+        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) return false;
+        if (!w_is(r, k, "with")) continue;
+        for (int j = k + 1; j < r->n && j < k + 5; j++) {
+            if (w_in(r, j, NONVIOLENT_WITH)) return true;
+            if (w_is(r, j, ",") || w_is(r, j, "on") || w_is(r, j, "of")) break;
+        }
+        return false;
+    }
+    return false;
+}
+
 static void verb_pattern(rctx *r, int v, const trigger *tg)
 {
     const nb_item *it = &r->it[v];
     (void)it;
+    if (tg->rel == NB_REL_ATTACKED && nonviolent_instrument(r, v)) return;
     int subj[8], obj[8], relobj;
     /* passive: "was killed by X", "Hezbollah, also backed by Iran" */
     int b = v - 1;
@@ -1301,6 +1336,14 @@ static void role_of(rctx *r, int k)
         int j = i - 1;
         while (j >= 0 && adverb(r, j)) j--;
         if (w_in(r, j, NEG) || ends_nt(r, j) || w_in(r, j, MODAL)) return;
+        if (w_is(r, i, "as") && j >= 1) {
+            /* "would serve as", "hopes to emerge as", "denied acting as":
+             * the verb before "as" carries the modality */
+            int b = j - 1;
+            while (b >= 0 && adverb(r, b)) b--;
+            if (w_in(r, b, NEG) || ends_nt(r, b) || w_in(r, b, MODAL) || w_in(r, b, INTENT)) return;
+            if (w_is(r, b, "to") && (w_in(r, b - 1, INTENT) || w_in(r, b - 1, NEG))) return;
+        }
         if (w_in(r, j, RELPRON)) {
             int a = antecedent(r, j);
             if (a >= 0) emit(r, a, NB_REL_COMMANDS, r->it[y].ent, "copula-role");
