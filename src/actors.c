@@ -1417,7 +1417,7 @@ static size_t on_reference(ctx *c, size_t i)
         return i + 1;
     } else if (!strcmp(w, "the") && i + 1 < c->n) {
         size_t k = i + 1;
-        int country = -1;
+        int country = -1, linked = -1;
         size_t e2;
         unsigned f2;
         size_t dm = dict_match(c, k, &e2, &f2);
@@ -1425,6 +1425,13 @@ static size_t on_reference(ctx *c, size_t i)
         if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_FUNDS)) {
             /* "the Iran-backed group" names an earlier group and its backer */
             backer = entity_for_dict(aa, e2);
+            k = dm + 2;
+        } else if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_OTHER) &&
+                   !is(c, dm + 1, "based") && !is(c, dm + 1, "born") && !is(c, dm + 1, "made") &&
+                   !is(c, dm + 1, "owned") && !is(c, dm + 1, "educated")) {
+            /* "the al-Qaeda-linked group", "the IS-affiliated faction": an
+             * earlier group other than the one it is linked to */
+            linked = entity_for_dict(aa, e2);
             k = dm + 2;
         } else if (dm > k && (f2 & NB_ALIAS_DEMONYM)) {
             country = entity_for_dict(aa, e2);
@@ -1437,6 +1444,10 @@ static size_t on_reference(ctx *c, size_t i)
             "shiite", "hardline", "radical", "secessionist", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* "the (Iranian) foreign minister": a portfolio before the office */
+        static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", "finance",
+                                                "information", NULL};
+        if (in(c, k, PORTFOLIO) && is(c, k + 1, "minister")) k++;
         const char *h = lw(c, k);
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
@@ -1451,6 +1462,12 @@ static size_t on_reference(ctx *c, size_t i)
             role = NB_ROLE_HEAD_OF_STATE;
             k++;
         } else if (!strcmp(h, "president") || !strcmp(h, "king") || !strcmp(h, "emir")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_HEAD_OF_STATE;
+        } else if (country >= 0 && (!strcmp(h, "leader") || !strcmp(h, "premier")) && !is(c, k + 1, "of") &&
+                   !is(c, k + 1, "'s")) {
+            /* "the Russian leader": a country's leader is its head of state
+             * or government, named before with a title */
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_HEAD_OF_STATE;
         } else if (!strcmp(h, "general") || !strcmp(h, "commander") || !strcmp(h, "colonel")) {
@@ -1501,7 +1518,27 @@ static size_t on_reference(ctx *c, size_t i)
         size_t e3;
         unsigned f3;
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
+        if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        if (linked >= 0) {
+            ent = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *qe = &aa->ents[q];
+                if ((int)q == linked || qe->alias_of >= 0 || !(mask & K(qe->kind)) || !qe->last_sent) continue;
+                if (ent < 0 || qe->last_seen > aa->ents[ent].last_seen) ent = (int)q;
+            }
+        }
+        if (country >= 0 && mask == K(NB_KIND_PERSON)) {
+            /* "the Iranian minister": among the holders of the role, the
+             * latest whose title named that country */
+            int own = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *pe = &aa->ents[q];
+                if (pe->kind != NB_KIND_PERSON || !(pe->roles & role) || pe->country != country) continue;
+                if (own < 0 || pe->last_seen > aa->ents[own].last_seen) own = (int)q;
+            }
+            if (own >= 0) ent = own;
+        }
         if (mask == K(NB_KIND_ORG)) {
             /* "the alliance" is an Alliance named before, not any organisation */
             ent = -1;
@@ -1544,10 +1581,27 @@ static void note_titles(ctx *c, size_t item)
     if (it->ent < 0 || (it->flags & NB_IT_PRON)) return;
     nb_entity *e = &c->aa->ents[it->ent];
     if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) return;
+    size_t first = it->t0;
     for (size_t k = it->t0; k > 0 && k + 5 > it->t0; k--) {
         size_t t = k - 1;
         if (!in(c, t, NB_LEX_TITLE)) break;
         e->roles |= title_roles(lw(c, t));
+        first = t;
+    }
+    /* "Russian President X", "Iran's Foreign Minister X": the country the
+     * title is of, so that "the Russian president" later finds X and not
+     * another president */
+    if (first == it->t0 || e->country >= 0 || !item) return;
+    /* the item just before: the country, which may have taken the title
+     * into its own span ("U.S. President" before "Donald Trump") */
+    size_t j = item - 1;
+    while (j > 0 && c->items[j].t0 >= first) j--; /* the titles' own items */
+    const nb_item *p = &c->items[j];
+    if (p->t0 < first && p->t1 >= first && p->t1 <= it->t0 && (p->flags & NB_IT_ACTOR) && p->ent >= 0 &&
+        !(p->flags & (NB_IT_PRON | NB_IT_BACKED | NB_IT_LED))) {
+        int ce = p->ent;
+        while (c->aa->ents[ce].alias_of >= 0) ce = c->aa->ents[ce].alias_of;
+        if (c->aa->ents[ce].kind == NB_KIND_COUNTRY) e->country = ce;
     }
 }
 
