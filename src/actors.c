@@ -1629,6 +1629,25 @@ static void make_alias(ctx *c, int from, int to)
 
 /* "X, known by his nom de guerre Y", "X, also known as Y", "Full Name
  * (ACRONYM)": the second name is the first actor. */
+/* Do the letters of the acronym at token a follow the initials of the
+ * words of [t0, t1), in order, skipping any word ("Syrian National Army"
+ * for "SNA", "Islamic State West Africa Province" for "ISWAP")? */
+static bool acronym_fits(const ctx *c, size_t t0, size_t t1, size_t a)
+{
+    const char *ac = lw(c, a);
+    size_t n = strlen(ac), q = 0;
+    for (size_t k = t0; k < t1 && q < n; k++) {
+        const char *w = lw(c, k);
+        if (!isalpha((unsigned char)w[0])) continue;
+        if (w[0] == ac[q]) q++;
+        /* "al-Shabaab", "Hay'at": a word's later parts may give letters too */
+        for (const char *p = w + 1; *p && q < n; p++)
+            if ((p[-1] == '-' || p[-1] == '\'') && *p == ac[q]) q++;
+    }
+    while (q < n && !isalpha((unsigned char)ac[q])) q++;
+    return q == n;
+}
+
 static void declared_aliases(ctx *c)
 {
     for (size_t k = 0; k + 2 < c->n_items; k++) {
@@ -1638,6 +1657,15 @@ static void declared_aliases(ctx *c)
             c->items[k + 2].ent >= 0) {
             nb_item *y = &c->items[k + 2];
             nb_entity *ye = &c->aa->ents[y->ent], *xe = &c->aa->ents[x->ent];
+            if (ye->dict >= 0 && xe->dict >= 0 && ye->dict != xe->dict && !(y->flags & NB_IT_MOD) &&
+                y->t1 - y->t0 == 1 && xe->kind == NB_KIND_ORG && ye->kind == NB_KIND_ORG &&
+                !acronym_fits(c, x->t0, x->t1, y->t0)) {
+                /* "the People's Defence Forces (HPG)": an acronym of another
+                 * language than the name names the actor the name, a
+                 * translation two actors share, is meant for here */
+                x->ent = y->ent;
+                continue;
+            }
             if (ye->dict >= 0 && xe->dict >= 0 && ye->dict != xe->dict && !(y->flags & NB_IT_MOD) &&
                 y->t1 - y->t0 == 1) {
                 /* "Syrian National Army (SNA)": the article redefines the
