@@ -1025,6 +1025,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         }
         if (is(c, k, "group") || is(c, k, "movement") || is(c, k, "organisation") ||
             is(c, k, "organization") || is(c, k, "fighters") || is(c, k, "militants")) {
+            /* "the Islamic Jihad movement": "the movement" means it later
+             * ("group" follows too many names to tell them apart) */
+            nb_entity *ne = &aa->ents[ent];
+            if (ne->kind == NB_KIND_ORG && !ne->noun && (is(c, k, "movement") || is(c, k, "organisation") ||
+                                                          is(c, k, "organization")))
+                ne->noun = nb_strdup(lw(c, k));
             touch(aa, ent, surface, slen);
             push_item(c, i, k + 1, NB_IT_ACTOR, ent);
             return k + 1;
@@ -1538,6 +1544,39 @@ static size_t on_reference(ctx *c, size_t i)
                 if (own < 0 || pe->last_seen > aa->ents[own].last_seen) own = (int)q;
             }
             if (own >= 0) ent = own;
+        }
+        if (mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && backer < 0 && linked < 0 && country < 0 && !poss) {
+            /* appositive: "La Mayiza, the faction loyal to ...": the
+             * name just before is what the description is; it keeps the
+             * noun, so that "the faction" later means it again */
+            size_t ni = c->n_items;
+            /* a closing quote after the comma: "La Mayiza," the faction */
+            if (ni >= 3 && item_is(c, ni - 2, ",") && (c->items[ni - 1].flags & NB_IT_PUNCT) &&
+                (!strcmp(c->items[ni - 1].w, "\"") || !strcmp(c->items[ni - 1].w, "\xe2\x80\x9d") ||
+                 !strcmp(c->items[ni - 1].w, "'") || !strcmp(c->items[ni - 1].w, "\xe2\x80\x99")))
+                ni--;
+            if (ni >= 2 && item_is(c, ni - 1, ",") && (c->items[ni - 2].flags & NB_IT_ACTOR) &&
+                !(c->items[ni - 2].flags & (NB_IT_MOD | NB_IT_POSS | NB_IT_PRON)) && c->items[ni - 2].ent >= 0) {
+                int ap = c->items[ni - 2].ent;
+                while (aa->ents[ap].alias_of >= 0) ap = aa->ents[ap].alias_of;
+                if (mask & K(aa->ents[ap].kind)) {
+                    ent = ap;
+                    if (!aa->ents[ap].noun && aa->ents[ap].kind == NB_KIND_ORG) aa->ents[ap].noun = nb_strdup(h);
+                }
+            } else {
+                /* head match: an organisation the article called by that
+                 * noun ("the faction" after "X, the faction ..."), or whose
+                 * name has it ("the movement" after "the Taliban movement");
+                 * "group" is in too many names to tell */
+                int hm = -1;
+                for (size_t q = 0; q < aa->n_ents; q++) {
+                    const nb_entity *qe = &aa->ents[q];
+                    if (qe->kind != NB_KIND_ORG || qe->alias_of >= 0 || !qe->last_sent) continue;
+                    if (!(qe->noun && !strcmp(qe->noun, h)) && (!strcmp(h, "group") || !named_by(qe, h))) continue;
+                    if (hm < 0 || qe->last_seen > aa->ents[hm].last_seen) hm = (int)q;
+                }
+                if (hm >= 0) ent = hm;
+            }
         }
         if (mask == K(NB_KIND_ORG)) {
             /* "the alliance" is an Alliance named before, not any organisation */
