@@ -1063,6 +1063,8 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
 static const char *const MEMBERS[] = {"fighters", "forces", "units", "unit", "revolutionaries", "mujahideen",
                                       "police", NULL};
 
+static void make_alias(ctx *c, int from, int to);
+
 /* Handles a capitalised run not in the dictionary. */
 static size_t on_name(ctx *c, size_t i, size_t sent_first)
 {
@@ -1072,8 +1074,21 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* after "Party of", "Office for": the name goes on through a known name
      * ("Communist Party of the Philippines", "Office for Kosovo and Metohija") */
     bool linked = false;
+    size_t nick0 = 0, nick1 = 0; /* a quoted nickname inside: Joaquin "El Chapo" Guzman */
     while (j < c->n) {
         if (j > i && !linked && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
+        if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
+            size_t q = j + 1;
+            while (q < c->n && q < j + 4 && name_token(c, q) && !(c->t[q].flags & NB_TOK_PUNCT)) q++;
+            if (q > j + 1 && is(c, q, "\"") && q + 1 < c->n && name_token(c, q + 1) &&
+                !(c->t[q + 1].flags & NB_TOK_PUNCT) && !in(c, q + 1, NB_LEX_STOP_CAP) &&
+                !in(c, q + 1, NB_LEX_ORG_HEAD)) {
+                nick0 = j;
+                nick1 = q;
+                j = q + 1;
+                continue;
+            }
+        }
         if (name_token(c, j)) {
             j++;
             continue;
@@ -1249,8 +1264,34 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     bool start = single && s0 == sent_first;
     const char *name = c->s + c->t[s0].start;
     size_t len = c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start;
-    int ent = resolve_name(c, name, len, guess_kind(c, s0, j, titled), start || locative);
+    nb_buf whole = {0};
+    bool nick = nick1 && nick0 > s0 && nick1 + 1 < j;
+    if (nick) {
+        /* the person is named without the nickname, which becomes another
+         * name of theirs: "El Chapo" alone later means them */
+        nb_buf_put(&whole, name, c->t[nick0 - 1].start + c->t[nick0 - 1].len - c->t[s0].start);
+        nb_buf_putc(&whole, ' ');
+        nb_buf_put(&whole, c->s + c->t[nick1 + 1].start, c->t[j - 1].start + c->t[j - 1].len - c->t[nick1 + 1].start);
+        name = whole.data;
+        len = whole.len;
+    }
+    int ent = resolve_name(c, name, len, nick ? NB_KIND_PERSON : guess_kind(c, s0, j, titled), start || locative);
+    if (ent >= 0 && nick) {
+        while (c->aa->ents[ent].alias_of >= 0) ent = c->aa->ents[ent].alias_of;
+        nb_buf nk = {0}, nl = {0};
+        nb_buf_put(&nl, c->s + c->t[nick0 + 1].start,
+                   c->t[nick1 - 1].start + c->t[nick1 - 1].len - c->t[nick0 + 1].start);
+        nb_name_key(nl.data, nl.len, &nk);
+        index_entities(c->aa);
+        size_t ne;
+        int alias = nb_map_get(&c->aa->first_key, nk.data, &ne) ? (int)ne : -1;
+        if (alias < 0 && c->aa->ents[ent].kind == NB_KIND_PERSON) alias = new_entity(c->aa, nl.data, NB_KIND_PERSON, -1);
+        if (alias >= 0 && c->aa->ents[alias].kind == NB_KIND_PERSON) make_alias(c, alias, ent);
+        nb_buf_free(&nk);
+        nb_buf_free(&nl);
+    }
     if (ent < 0) {
+        nb_buf_free(&whole);
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
     }
@@ -1268,6 +1309,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         end = j + 1;
     }
     push_item(c, i, end, fl, ent);
+    nb_buf_free(&whole);
     return end;
 }
 
