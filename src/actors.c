@@ -357,6 +357,7 @@ static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, in
     e->dict = dict;
     e->country = -1;
     e->alias_of = -1;
+    e->org = -1;
     return (int)aa->n_ents++;
 }
 
@@ -1379,6 +1380,26 @@ static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "n
 
 static bool item_is(const ctx *c, size_t k, const char *w);
 
+/* Titles and role nouns that make a person the head of an organisation. */
+static const char *const PERSON_LEADS[] = {"leader", "commander", "chief", "head", "founder", "emir",
+                                           "chairman", "boss", "ringleader", NULL};
+/* What a person commands acts through: "Hemedti's forces", "his fighters". */
+static const char *const PERSON_AGENTS[] = {"forces", "fighters", "troops", "militia", "militiamen", "men",
+                                            "loyalists", "gunmen", "soldiers", NULL};
+
+/* The organisation (or, for a head of state, the country) a person's
+ * forces belong to, or -1. */
+static int forces_of(const nb_article_actors *aa, int person)
+{
+    while (aa->ents[person].alias_of >= 0) person = aa->ents[person].alias_of;
+    const nb_entity *e = &aa->ents[person];
+    if (e->kind != NB_KIND_PERSON) return -1;
+    int o = e->org;
+    if (o < 0 && (e->roles & NB_ROLE_HEAD_OF_STATE)) o = e->country;
+    while (o >= 0 && aa->ents[o].alias_of >= 0) o = aa->ents[o].alias_of;
+    return o;
+}
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
@@ -1448,6 +1469,16 @@ static size_t on_reference(ctx *c, size_t i)
         ent = army_of(aa);
         if (ent < 0) return i;
         end = strcmp(w, "army") ? i + 2 : i + 1;
+    } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
+        /* "his forces attacked": the organisation the person leads, or the
+         * country they are head of */
+        int p = salient(aa, K(NB_KIND_PERSON));
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON) p = speaker;
+        int o = p >= 0 ? forces_of(aa, p) : -1;
+        if (o < 0) return i;
+        aa->ents[o].last_seen = ++aa->clock;
+        push_item(c, i, i + 2, NB_IT_ACTOR | NB_IT_PRON, o);
+        return i + 2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
         /* "its aircraft had struck", "their fighters stormed": the owner acts */
@@ -1663,26 +1694,83 @@ static void note_titles(ctx *c, size_t item)
     nb_entity *e = &c->aa->ents[it->ent];
     if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) return;
     size_t first = it->t0;
+    bool leads = false;
     for (size_t k = it->t0; k > 0 && k + 5 > it->t0; k--) {
         size_t t = k - 1;
         if (!in(c, t, NB_LEX_TITLE)) break;
         e->roles |= title_roles(lw(c, t));
+        leads |= in(c, t, PERSON_LEADS);
         first = t;
     }
-    /* "Russian President X", "Iran's Foreign Minister X": the country the
-     * title is of, so that "the Russian president" later finds X and not
-     * another president */
-    if (first == it->t0 || e->country >= 0 || !item) return;
-    /* the item just before: the country, which may have taken the title
-     * into its own span ("U.S. President" before "Donald Trump") */
+    if (first == it->t0 || !item) return;
+    /* the item just before the titles: "Russian President X", "Iran's
+     * Foreign Minister X" (a country may have taken the title into its own
+     * span: "U.S. President" before "Donald Trump"), "Hezbollah leader X" */
     size_t j = item - 1;
     while (j > 0 && c->items[j].t0 >= first) j--; /* the titles' own items */
     const nb_item *p = &c->items[j];
-    if (p->t0 < first && p->t1 >= first && p->t1 <= it->t0 && (p->flags & NB_IT_ACTOR) && p->ent >= 0 &&
-        !(p->flags & (NB_IT_PRON | NB_IT_BACKED | NB_IT_LED))) {
-        int ce = p->ent;
-        while (c->aa->ents[ce].alias_of >= 0) ce = c->aa->ents[ce].alias_of;
-        if (c->aa->ents[ce].kind == NB_KIND_COUNTRY) e->country = ce;
+    if (!(p->t0 < first && p->t1 >= first && p->t1 <= it->t0 && (p->flags & NB_IT_ACTOR) && p->ent >= 0 &&
+          !(p->flags & (NB_IT_PRON | NB_IT_BACKED | NB_IT_LED))))
+        return;
+    int ce = p->ent;
+    while (c->aa->ents[ce].alias_of >= 0) ce = c->aa->ents[ce].alias_of;
+    /* so that "the Russian president" later finds X and not another president */
+    if (c->aa->ents[ce].kind == NB_KIND_COUNTRY && e->country < 0) e->country = ce;
+    /* so that "X's forces", "his fighters" are the organisation's */
+    if (c->aa->ents[ce].kind == NB_KIND_ORG && leads && p->t1 == first) e->org = ce;
+}
+
+/* "X, the leader of Y", "X, the Y commander", "X, Y's founder": the
+ * organisation person X leads. Then "X's forces" (a person with an
+ * organisation, or a head of state with a country) is that organisation. */
+static void person_orgs(ctx *c)
+{
+    nb_article_actors *aa = c->aa;
+    static const char *const ADJ[] = {"the", "a", "an", "longtime", "long-time", "top", "senior", "military",
+                                      "overall", "self-styled", "supreme", "founding", "elusive", "current",
+                                      "de", "facto", "rebel", "militia", "former", NULL};
+    for (size_t k = 0; k + 3 < c->n_items; k++) {
+        const nb_item *x = &c->items[k];
+        if (!(x->flags & NB_IT_ACTOR) || (x->flags & (NB_IT_PRON | NB_IT_POSS | NB_IT_MOD)) || x->ent < 0) continue;
+        int pe = x->ent;
+        while (aa->ents[pe].alias_of >= 0) pe = aa->ents[pe].alias_of;
+        if (aa->ents[pe].kind != NB_KIND_PERSON || aa->ents[pe].org >= 0 || !item_is(c, k + 1, ",")) continue;
+        size_t m = k + 2;
+        int org = -1;
+        while (m < c->n_items && m < k + 6 && !(c->items[m].flags & NB_IT_ACTOR) && nb_lex_in(c->items[m].w, strlen(c->items[m].w), ADJ))
+            m++;
+        if (m < c->n_items && (c->items[m].flags & NB_IT_ACTOR) && !(c->items[m].flags & NB_IT_PRON) &&
+            c->items[m].ent >= 0 && m + 1 < c->n_items && !(c->items[m + 1].flags & NB_IT_ACTOR) &&
+            nb_lex_in(c->items[m + 1].w, strlen(c->items[m + 1].w), PERSON_LEADS)) {
+            /* "X, the RSF commander", "X, Hezbollah's leader" */
+            org = c->items[m].ent;
+        } else if (m + 2 < c->n_items && !(c->items[m].flags & NB_IT_ACTOR) &&
+                   nb_lex_in(c->items[m].w, strlen(c->items[m].w), PERSON_LEADS) && item_is(c, m + 1, "of")) {
+            /* "X, the leader of (the) Y" */
+            size_t q = m + 2;
+            if (item_is(c, q, "the")) q++;
+            if (q < c->n_items && (c->items[q].flags & NB_IT_ACTOR) && !(c->items[q].flags & (NB_IT_PRON | NB_IT_MOD)) &&
+                c->items[q].ent >= 0)
+                org = c->items[q].ent;
+        }
+        while (org >= 0 && aa->ents[org].alias_of >= 0) org = aa->ents[org].alias_of;
+        if (org >= 0 && aa->ents[org].kind == NB_KIND_ORG) aa->ents[pe].org = org;
+    }
+    for (size_t k = 0; k + 1 < c->n_items; k++) {
+        nb_item *x = &c->items[k];
+        if (!(x->flags & NB_IT_ACTOR) || !(x->flags & NB_IT_POSS) || (x->flags & NB_IT_PRON) || x->ent < 0) continue;
+        const nb_item *y = &c->items[k + 1];
+        if ((y->flags & NB_IT_ACTOR) || y->t0 != x->t1 || y->t1 != y->t0 + 1 ||
+            !nb_lex_in(y->w, strlen(y->w), PERSON_AGENTS))
+            continue;
+        int o = forces_of(aa, x->ent);
+        if (o < 0) continue;
+        x->ent = o;
+        x->t1 = y->t1;
+        x->flags = NB_IT_ACTOR | NB_IT_PRON;
+        aa->ents[o].last_seen = ++aa->clock;
+        memmove(&c->items[k + 1], &c->items[k + 2], (c->n_items - k - 2) * sizeof *c->items);
+        c->n_items--;
     }
 }
 
@@ -1911,6 +1999,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         i++;
     }
     for (size_t k = 0; k < c.n_items; k++) note_titles(&c, k);
+    person_orgs(&c);
     declared_aliases(&c);
     free(c.low);
     *items = c.items;
