@@ -1527,14 +1527,48 @@ static size_t on_reference(ctx *c, size_t i)
         static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", "finance",
                                                 "information", NULL};
         if (in(c, k, PORTFOLIO) && is(c, k + 1, "minister")) k++;
+        if (backer < 0 && country < 0 && linked < 0) {
+            /* "the country", "the kingdom", "the Gulf state", "the West
+             * African nation": the salient country; not a place ("across
+             * the country") */
+            static const char *const REGION_ADJ[] = {
+                "gulf", "west", "east", "north", "south", "central", "southern", "northern", "eastern",
+                "western", "african", "asian", "arab", "island", "horn", "of", "africa", "neighbouring",
+                "neighboring", "landlocked", "oil-rich", "war-torn", "tiny", "impoverished", "coastal",
+                "himalayan", "balkan", "caribbean", "middle", "european", "latin", "american", "sahel",
+                "sahelian", "nuclear-armed", "small", "large", "populous", "mineral-rich", "conflict-hit", NULL};
+            static const char *const COUNTRY_NOUN[] = {"country", "nation", "kingdom", "emirate", NULL};
+            static const char *const PLACE_PREP[] = {"in", "across", "into", "throughout", "around", "inside",
+                                                     "outside", "within", "over", "at", "through", "of", NULL};
+            size_t q = k;
+            while (q < c->n && q < k + 4 && in(c, q, REGION_ADJ)) q++;
+            bool head = in(c, q, COUNTRY_NOUN) ||
+                        (is(c, q, "state") && q > k && (is(c, q - 1, "gulf") || is(c, q - 1, "arab")));
+            if (head && (q == k || !is(c, q - 1, "of")) && !is(c, q + 1, "'s") && !is(c, q + 1, "of") &&
+                !hyphen(c, q + 1) && !(i > 0 && in(c, i - 1, PLACE_PREP))) {
+                int ce = salient(aa, K(NB_KIND_COUNTRY));
+                if (ce < 0) return i;
+                aa->ents[ce].last_seen = ++aa->clock;
+                push_item(c, i, q + 1, NB_IT_ACTOR | NB_IT_PRON, ce);
+                return q + 1;
+            }
+        }
         const char *h = lw(c, k);
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
-            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party")) {
-            /* a named alliance, mission or party, never a generic group */
-            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") ||
-                         !strcmp(h, "party");
+            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party") ||
+            !strcmp(h, "bloc") || !strcmp(h, "agency") || !strcmp(h, "watchdog") || !strcmp(h, "council") ||
+            !strcmp(h, "court") || !strcmp(h, "league") || !strcmp(h, "union")) {
+            /* a named alliance, mission, party, bloc or agency, never a
+             * generic group */
+            bool named = strcmp(h, "militia") && strcmp(h, "group") && strcmp(h, "organization") &&
+                         strcmp(h, "organisation") && strcmp(h, "movement") && strcmp(h, "faction");
+            /* "the Union for Peace in ...", "the Council of Europe": a name */
+            if (cap(c, k) && (!strcmp(h, "bloc") || !strcmp(h, "agency") || !strcmp(h, "watchdog") ||
+                              !strcmp(h, "council") || !strcmp(h, "court") || !strcmp(h, "league") ||
+                              !strcmp(h, "union")))
+                return i;
             mask = named ? K(NB_KIND_ORG) : K(NB_KIND_ORG) | K(NB_KIND_GROUP);
         } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
             mask = K(NB_KIND_PERSON);
@@ -1655,8 +1689,9 @@ static size_t on_reference(ctx *c, size_t i)
             /* "the alliance" is an Alliance named before, not any organisation */
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++)
-                if (aa->ents[q].kind == NB_KIND_ORG &&
-                    (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h))) &&
+                if (aa->ents[q].kind == NB_KIND_ORG && aa->ents[q].alias_of < 0 &&
+                    (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h)) ||
+                     (aa->ents[q].dict >= 0 && nb_lex_org_noun(aa->ents[q].label, h))) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
         }
