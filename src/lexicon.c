@@ -266,6 +266,10 @@ static const char *const ORG_NOUNS[][4] = {
     {"International Court of Justice", "court", NULL},
 };
 
+size_t nb_lex_org_noun_count(void) { return sizeof ORG_NOUNS / sizeof ORG_NOUNS[0]; }
+
+const char *nb_lex_org_noun_name(size_t i) { return i < nb_lex_org_noun_count() ? ORG_NOUNS[i][0] : NULL; }
+
 bool nb_lex_org_noun(const char *name, const char *noun)
 {
     for (size_t i = 0; i < sizeof ORG_NOUNS / sizeof ORG_NOUNS[0]; i++) {
