@@ -1769,7 +1769,34 @@ static void person_orgs(ctx *c)
         if (!(x->flags & NB_IT_ACTOR) || (x->flags & (NB_IT_PRON | NB_IT_POSS | NB_IT_MOD)) || x->ent < 0) continue;
         int pe = x->ent;
         while (aa->ents[pe].alias_of >= 0) pe = aa->ents[pe].alias_of;
-        if (aa->ents[pe].kind != NB_KIND_PERSON || aa->ents[pe].org >= 0 || !item_is(c, k + 1, ",")) continue;
+        if (aa->ents[pe].kind != NB_KIND_PERSON || !item_is(c, k + 1, ",")) continue;
+        {
+            /* "X, Iran's foreign minister," / "X, the Russian president,":
+             * the roles and the country a title before the name gives */
+            size_t q = k + 2;
+            if (item_is(c, q, "the")) q++;
+            const nb_item *ci = q < c->n_items ? &c->items[q] : NULL;
+            int ce = ci && (ci->flags & NB_IT_ACTOR) && !(ci->flags & (NB_IT_PRON | NB_IT_BACKED | NB_IT_LED))
+                         ? ci->ent
+                         : -1;
+            while (ce >= 0 && aa->ents[ce].alias_of >= 0) ce = aa->ents[ce].alias_of;
+            if (ce >= 0 && aa->ents[ce].kind == NB_KIND_COUNTRY) {
+                /* the title's words, some of which the country's span may
+                 * hold ("Iran's foreign" before "minister") */
+                uint32_t r = 0;
+                size_t t = ci->t0 + 1, titles = 0;
+                while (t < ci->t1 && !in(c, t, NB_LEX_TITLE)) t++; /* "South Sudan's" */
+                while (t < c->n && t < ci->t1 + 4 && in(c, t, NB_LEX_TITLE)) {
+                    r |= title_roles(lw(c, t++));
+                    titles++;
+                }
+                if (r && titles && t >= ci->t1 && (t >= c->n || (c->t[t].flags & NB_TOK_PUNCT))) {
+                    aa->ents[pe].roles |= r;
+                    if (aa->ents[pe].country < 0) aa->ents[pe].country = ce;
+                }
+            }
+        }
+        if (aa->ents[pe].org >= 0) continue;
         size_t m = k + 2;
         int org = -1;
         while (m < c->n_items && m < k + 6 && !(c->items[m].flags & NB_IT_ACTOR) && nb_lex_in(c->items[m].w, strlen(c->items[m].w), ADJ))
