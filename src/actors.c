@@ -357,6 +357,7 @@ static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, in
     e->dict = dict;
     e->country = -1;
     e->alias_of = -1;
+    e->org = -1;
     return (int)aa->n_ents++;
 }
 
@@ -1025,6 +1026,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         }
         if (is(c, k, "group") || is(c, k, "movement") || is(c, k, "organisation") ||
             is(c, k, "organization") || is(c, k, "fighters") || is(c, k, "militants")) {
+            /* "the Islamic Jihad movement": "the movement" means it later
+             * ("group" follows too many names to tell them apart) */
+            nb_entity *ne = &aa->ents[ent];
+            if (ne->kind == NB_KIND_ORG && !ne->noun && (is(c, k, "movement") || is(c, k, "organisation") ||
+                                                          is(c, k, "organization")))
+                ne->noun = nb_strdup(lw(c, k));
             touch(aa, ent, surface, slen);
             push_item(c, i, k + 1, NB_IT_ACTOR, ent);
             return k + 1;
@@ -1057,6 +1064,8 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
 static const char *const MEMBERS[] = {"fighters", "forces", "units", "unit", "revolutionaries", "mujahideen",
                                       "police", NULL};
 
+static void make_alias(ctx *c, int from, int to);
+
 /* Handles a capitalised run not in the dictionary. */
 static size_t on_name(ctx *c, size_t i, size_t sent_first)
 {
@@ -1066,8 +1075,21 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* after "Party of", "Office for": the name goes on through a known name
      * ("Communist Party of the Philippines", "Office for Kosovo and Metohija") */
     bool linked = false;
+    size_t nick0 = 0, nick1 = 0; /* a quoted nickname inside: Joaquin "El Chapo" Guzman */
     while (j < c->n) {
         if (j > i && !linked && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
+        if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
+            size_t q = j + 1;
+            while (q < c->n && q < j + 4 && name_token(c, q) && !(c->t[q].flags & NB_TOK_PUNCT)) q++;
+            if (q > j + 1 && is(c, q, "\"") && q + 1 < c->n && name_token(c, q + 1) &&
+                !(c->t[q + 1].flags & NB_TOK_PUNCT) && !in(c, q + 1, NB_LEX_STOP_CAP) &&
+                !in(c, q + 1, NB_LEX_ORG_HEAD)) {
+                nick0 = j;
+                nick1 = q;
+                j = q + 1;
+                continue;
+            }
+        }
         if (name_token(c, j)) {
             j++;
             continue;
@@ -1243,8 +1265,34 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     bool start = single && s0 == sent_first;
     const char *name = c->s + c->t[s0].start;
     size_t len = c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start;
-    int ent = resolve_name(c, name, len, guess_kind(c, s0, j, titled), start || locative);
+    nb_buf whole = {0};
+    bool nick = nick1 && nick0 > s0 && nick1 + 1 < j;
+    if (nick) {
+        /* the person is named without the nickname, which becomes another
+         * name of theirs: "El Chapo" alone later means them */
+        nb_buf_put(&whole, name, c->t[nick0 - 1].start + c->t[nick0 - 1].len - c->t[s0].start);
+        nb_buf_putc(&whole, ' ');
+        nb_buf_put(&whole, c->s + c->t[nick1 + 1].start, c->t[j - 1].start + c->t[j - 1].len - c->t[nick1 + 1].start);
+        name = whole.data;
+        len = whole.len;
+    }
+    int ent = resolve_name(c, name, len, nick ? NB_KIND_PERSON : guess_kind(c, s0, j, titled), start || locative);
+    if (ent >= 0 && nick) {
+        while (c->aa->ents[ent].alias_of >= 0) ent = c->aa->ents[ent].alias_of;
+        nb_buf nk = {0}, nl = {0};
+        nb_buf_put(&nl, c->s + c->t[nick0 + 1].start,
+                   c->t[nick1 - 1].start + c->t[nick1 - 1].len - c->t[nick0 + 1].start);
+        nb_name_key(nl.data, nl.len, &nk);
+        index_entities(c->aa);
+        size_t ne;
+        int alias = nb_map_get(&c->aa->first_key, nk.data, &ne) ? (int)ne : -1;
+        if (alias < 0 && c->aa->ents[ent].kind == NB_KIND_PERSON) alias = new_entity(c->aa, nl.data, NB_KIND_PERSON, -1);
+        if (alias >= 0 && c->aa->ents[alias].kind == NB_KIND_PERSON) make_alias(c, alias, ent);
+        nb_buf_free(&nk);
+        nb_buf_free(&nl);
+    }
     if (ent < 0) {
+        nb_buf_free(&whole);
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
     }
@@ -1262,6 +1310,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         end = j + 1;
     }
     push_item(c, i, end, fl, ent);
+    nb_buf_free(&whole);
     return end;
 }
 
@@ -1330,6 +1379,26 @@ static const char *const AGENTS[] = {
 static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", NULL};
 
 static bool item_is(const ctx *c, size_t k, const char *w);
+
+/* Titles and role nouns that make a person the head of an organisation. */
+static const char *const PERSON_LEADS[] = {"leader", "commander", "chief", "head", "founder", "emir",
+                                           "chairman", "boss", "ringleader", NULL};
+/* What a person commands acts through: "Hemedti's forces", "his fighters". */
+static const char *const PERSON_AGENTS[] = {"forces", "fighters", "troops", "militia", "militiamen", "men",
+                                            "loyalists", "gunmen", "soldiers", NULL};
+
+/* The organisation (or, for a head of state, the country) a person's
+ * forces belong to, or -1. */
+static int forces_of(const nb_article_actors *aa, int person)
+{
+    while (aa->ents[person].alias_of >= 0) person = aa->ents[person].alias_of;
+    const nb_entity *e = &aa->ents[person];
+    if (e->kind != NB_KIND_PERSON) return -1;
+    int o = e->org;
+    if (o < 0 && (e->roles & NB_ROLE_HEAD_OF_STATE)) o = e->country;
+    while (o >= 0 && aa->ents[o].alias_of >= 0) o = aa->ents[o].alias_of;
+    return o;
+}
 
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
@@ -1400,6 +1469,16 @@ static size_t on_reference(ctx *c, size_t i)
         ent = army_of(aa);
         if (ent < 0) return i;
         end = strcmp(w, "army") ? i + 2 : i + 1;
+    } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
+        /* "his forces attacked": the organisation the person leads, or the
+         * country they are head of */
+        int p = salient(aa, K(NB_KIND_PERSON));
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON) p = speaker;
+        int o = p >= 0 ? forces_of(aa, p) : -1;
+        if (o < 0) return i;
+        aa->ents[o].last_seen = ++aa->clock;
+        push_item(c, i, i + 2, NB_IT_ACTOR | NB_IT_PRON, o);
+        return i + 2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
         /* "its aircraft had struck", "their fighters stormed": the owner acts */
@@ -1417,7 +1496,7 @@ static size_t on_reference(ctx *c, size_t i)
         return i + 1;
     } else if (!strcmp(w, "the") && i + 1 < c->n) {
         size_t k = i + 1;
-        int country = -1;
+        int country = -1, linked = -1;
         size_t e2;
         unsigned f2;
         size_t dm = dict_match(c, k, &e2, &f2);
@@ -1425,6 +1504,13 @@ static size_t on_reference(ctx *c, size_t i)
         if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_FUNDS)) {
             /* "the Iran-backed group" names an earlier group and its backer */
             backer = entity_for_dict(aa, e2);
+            k = dm + 2;
+        } else if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_OTHER) &&
+                   !is(c, dm + 1, "based") && !is(c, dm + 1, "born") && !is(c, dm + 1, "made") &&
+                   !is(c, dm + 1, "owned") && !is(c, dm + 1, "educated")) {
+            /* "the al-Qaeda-linked group", "the IS-affiliated faction": an
+             * earlier group other than the one it is linked to */
+            linked = entity_for_dict(aa, e2);
             k = dm + 2;
         } else if (dm > k && (f2 & NB_ALIAS_DEMONYM)) {
             country = entity_for_dict(aa, e2);
@@ -1437,20 +1523,64 @@ static size_t on_reference(ctx *c, size_t i)
             "shiite", "hardline", "radical", "secessionist", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* "the (Iranian) foreign minister": a portfolio before the office */
+        static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", "finance",
+                                                "information", NULL};
+        if (in(c, k, PORTFOLIO) && is(c, k + 1, "minister")) k++;
+        if (backer < 0 && country < 0 && linked < 0) {
+            /* "the country", "the kingdom", "the Gulf state", "the West
+             * African nation": the salient country; not a place ("across
+             * the country") */
+            static const char *const REGION_ADJ[] = {
+                "gulf", "west", "east", "north", "south", "central", "southern", "northern", "eastern",
+                "western", "african", "asian", "arab", "island", "horn", "of", "africa", "neighbouring",
+                "neighboring", "landlocked", "oil-rich", "war-torn", "tiny", "impoverished", "coastal",
+                "himalayan", "balkan", "caribbean", "middle", "european", "latin", "american", "sahel",
+                "sahelian", "nuclear-armed", "small", "large", "populous", "mineral-rich", "conflict-hit", NULL};
+            static const char *const COUNTRY_NOUN[] = {"country", "nation", "kingdom", "emirate", NULL};
+            static const char *const PLACE_PREP[] = {"in", "across", "into", "throughout", "around", "inside",
+                                                     "outside", "within", "over", "at", "through", "of", NULL};
+            size_t q = k;
+            while (q < c->n && q < k + 4 && in(c, q, REGION_ADJ)) q++;
+            bool head = in(c, q, COUNTRY_NOUN) ||
+                        (is(c, q, "state") && q > k && (is(c, q - 1, "gulf") || is(c, q - 1, "arab")));
+            if (head && (q == k || !is(c, q - 1, "of")) && !is(c, q + 1, "'s") && !is(c, q + 1, "of") &&
+                !hyphen(c, q + 1) && !(i > 0 && in(c, i - 1, PLACE_PREP))) {
+                int ce = salient(aa, K(NB_KIND_COUNTRY));
+                if (ce < 0) return i;
+                aa->ents[ce].last_seen = ++aa->clock;
+                push_item(c, i, q + 1, NB_IT_ACTOR | NB_IT_PRON, ce);
+                return q + 1;
+            }
+        }
         const char *h = lw(c, k);
         uint32_t role = 0;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
-            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party")) {
-            /* a named alliance, mission or party, never a generic group */
-            bool named = !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") ||
-                         !strcmp(h, "party");
+            !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party") ||
+            !strcmp(h, "bloc") || !strcmp(h, "agency") || !strcmp(h, "watchdog") || !strcmp(h, "council") ||
+            !strcmp(h, "court") || !strcmp(h, "league") || !strcmp(h, "union")) {
+            /* a named alliance, mission, party, bloc or agency, never a
+             * generic group */
+            bool named = strcmp(h, "militia") && strcmp(h, "group") && strcmp(h, "organization") &&
+                         strcmp(h, "organisation") && strcmp(h, "movement") && strcmp(h, "faction");
+            /* "the Union for Peace in ...", "the Council of Europe": a name */
+            if (cap(c, k) && (!strcmp(h, "bloc") || !strcmp(h, "agency") || !strcmp(h, "watchdog") ||
+                              !strcmp(h, "council") || !strcmp(h, "court") || !strcmp(h, "league") ||
+                              !strcmp(h, "union")))
+                return i;
             mask = named ? K(NB_KIND_ORG) : K(NB_KIND_ORG) | K(NB_KIND_GROUP);
         } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_HEAD_OF_STATE;
             k++;
         } else if (!strcmp(h, "president") || !strcmp(h, "king") || !strcmp(h, "emir")) {
+            mask = K(NB_KIND_PERSON);
+            role = NB_ROLE_HEAD_OF_STATE;
+        } else if (country >= 0 && (!strcmp(h, "leader") || !strcmp(h, "premier")) && !is(c, k + 1, "of") &&
+                   !is(c, k + 1, "'s")) {
+            /* "the Russian leader": a country's leader is its head of state
+             * or government, named before with a title */
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_HEAD_OF_STATE;
         } else if (!strcmp(h, "general") || !strcmp(h, "commander") || !strcmp(h, "colonel")) {
@@ -1501,13 +1631,67 @@ static size_t on_reference(ctx *c, size_t i)
         size_t e3;
         unsigned f3;
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
+        if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        if (linked >= 0) {
+            ent = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *qe = &aa->ents[q];
+                if ((int)q == linked || qe->alias_of >= 0 || !(mask & K(qe->kind)) || !qe->last_sent) continue;
+                if (ent < 0 || qe->last_seen > aa->ents[ent].last_seen) ent = (int)q;
+            }
+        }
+        if (country >= 0 && mask == K(NB_KIND_PERSON)) {
+            /* "the Iranian minister": among the holders of the role, the
+             * latest whose title named that country */
+            int own = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *pe = &aa->ents[q];
+                if (pe->kind != NB_KIND_PERSON || !(pe->roles & role) || pe->country != country) continue;
+                if (own < 0 || pe->last_seen > aa->ents[own].last_seen) own = (int)q;
+            }
+            if (own >= 0) ent = own;
+        }
+        if (mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && backer < 0 && linked < 0 && country < 0 && !poss) {
+            /* appositive: "La Mayiza, the faction loyal to ...": the
+             * name just before is what the description is; it keeps the
+             * noun, so that "the faction" later means it again */
+            size_t ni = c->n_items;
+            /* a closing quote after the comma: "La Mayiza," the faction */
+            if (ni >= 3 && item_is(c, ni - 2, ",") && (c->items[ni - 1].flags & NB_IT_PUNCT) &&
+                (!strcmp(c->items[ni - 1].w, "\"") || !strcmp(c->items[ni - 1].w, "\xe2\x80\x9d") ||
+                 !strcmp(c->items[ni - 1].w, "'") || !strcmp(c->items[ni - 1].w, "\xe2\x80\x99")))
+                ni--;
+            if (ni >= 2 && item_is(c, ni - 1, ",") && (c->items[ni - 2].flags & NB_IT_ACTOR) &&
+                !(c->items[ni - 2].flags & (NB_IT_MOD | NB_IT_POSS | NB_IT_PRON)) && c->items[ni - 2].ent >= 0) {
+                int ap = c->items[ni - 2].ent;
+                while (aa->ents[ap].alias_of >= 0) ap = aa->ents[ap].alias_of;
+                if (mask & K(aa->ents[ap].kind)) {
+                    ent = ap;
+                    if (!aa->ents[ap].noun && aa->ents[ap].kind == NB_KIND_ORG) aa->ents[ap].noun = nb_strdup(h);
+                }
+            } else {
+                /* head match: an organisation the article called by that
+                 * noun ("the faction" after "X, the faction ..."), or whose
+                 * name has it ("the movement" after "the Taliban movement");
+                 * "group" is in too many names to tell */
+                int hm = -1;
+                for (size_t q = 0; q < aa->n_ents; q++) {
+                    const nb_entity *qe = &aa->ents[q];
+                    if (qe->kind != NB_KIND_ORG || qe->alias_of >= 0 || !qe->last_sent) continue;
+                    if (!(qe->noun && !strcmp(qe->noun, h)) && (!strcmp(h, "group") || !named_by(qe, h))) continue;
+                    if (hm < 0 || qe->last_seen > aa->ents[hm].last_seen) hm = (int)q;
+                }
+                if (hm >= 0) ent = hm;
+            }
+        }
         if (mask == K(NB_KIND_ORG)) {
             /* "the alliance" is an Alliance named before, not any organisation */
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++)
-                if (aa->ents[q].kind == NB_KIND_ORG &&
-                    (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h))) &&
+                if (aa->ents[q].kind == NB_KIND_ORG && aa->ents[q].alias_of < 0 &&
+                    (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h)) ||
+                     (aa->ents[q].dict >= 0 && nb_lex_org_noun(aa->ents[q].label, h))) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
         }
@@ -1544,10 +1728,111 @@ static void note_titles(ctx *c, size_t item)
     if (it->ent < 0 || (it->flags & NB_IT_PRON)) return;
     nb_entity *e = &c->aa->ents[it->ent];
     if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) return;
+    size_t first = it->t0;
+    bool leads = false;
     for (size_t k = it->t0; k > 0 && k + 5 > it->t0; k--) {
         size_t t = k - 1;
         if (!in(c, t, NB_LEX_TITLE)) break;
         e->roles |= title_roles(lw(c, t));
+        leads |= in(c, t, PERSON_LEADS);
+        first = t;
+    }
+    if (first == it->t0 || !item) return;
+    /* the item just before the titles: "Russian President X", "Iran's
+     * Foreign Minister X" (a country may have taken the title into its own
+     * span: "U.S. President" before "Donald Trump"), "Hezbollah leader X" */
+    size_t j = item - 1;
+    while (j > 0 && c->items[j].t0 >= first) j--; /* the titles' own items */
+    const nb_item *p = &c->items[j];
+    if (!(p->t0 < first && p->t1 >= first && p->t1 <= it->t0 && (p->flags & NB_IT_ACTOR) && p->ent >= 0 &&
+          !(p->flags & (NB_IT_PRON | NB_IT_BACKED | NB_IT_LED))))
+        return;
+    int ce = p->ent;
+    while (c->aa->ents[ce].alias_of >= 0) ce = c->aa->ents[ce].alias_of;
+    /* so that "the Russian president" later finds X and not another president */
+    if (c->aa->ents[ce].kind == NB_KIND_COUNTRY && e->country < 0) e->country = ce;
+    /* so that "X's forces", "his fighters" are the organisation's */
+    if (c->aa->ents[ce].kind == NB_KIND_ORG && leads && p->t1 == first) e->org = ce;
+}
+
+/* "X, the leader of Y", "X, the Y commander", "X, Y's founder": the
+ * organisation person X leads. Then "X's forces" (a person with an
+ * organisation, or a head of state with a country) is that organisation. */
+static void person_orgs(ctx *c)
+{
+    nb_article_actors *aa = c->aa;
+    static const char *const ADJ[] = {"the", "a", "an", "longtime", "long-time", "top", "senior", "military",
+                                      "overall", "self-styled", "supreme", "founding", "elusive", "current",
+                                      "de", "facto", "rebel", "militia", "former", NULL};
+    for (size_t k = 0; k + 3 < c->n_items; k++) {
+        const nb_item *x = &c->items[k];
+        if (!(x->flags & NB_IT_ACTOR) || (x->flags & (NB_IT_PRON | NB_IT_POSS | NB_IT_MOD)) || x->ent < 0) continue;
+        int pe = x->ent;
+        while (aa->ents[pe].alias_of >= 0) pe = aa->ents[pe].alias_of;
+        if (aa->ents[pe].kind != NB_KIND_PERSON || !item_is(c, k + 1, ",")) continue;
+        {
+            /* "X, Iran's foreign minister," / "X, the Russian president,":
+             * the roles and the country a title before the name gives */
+            size_t q = k + 2;
+            if (item_is(c, q, "the")) q++;
+            const nb_item *ci = q < c->n_items ? &c->items[q] : NULL;
+            int ce = ci && (ci->flags & NB_IT_ACTOR) && !(ci->flags & (NB_IT_PRON | NB_IT_BACKED | NB_IT_LED))
+                         ? ci->ent
+                         : -1;
+            while (ce >= 0 && aa->ents[ce].alias_of >= 0) ce = aa->ents[ce].alias_of;
+            if (ce >= 0 && aa->ents[ce].kind == NB_KIND_COUNTRY) {
+                /* the title's words, some of which the country's span may
+                 * hold ("Iran's foreign" before "minister") */
+                uint32_t r = 0;
+                size_t t = ci->t0 + 1, titles = 0;
+                while (t < ci->t1 && !in(c, t, NB_LEX_TITLE)) t++; /* "South Sudan's" */
+                while (t < c->n && t < ci->t1 + 4 && in(c, t, NB_LEX_TITLE)) {
+                    r |= title_roles(lw(c, t++));
+                    titles++;
+                }
+                if (r && titles && t >= ci->t1 && (t >= c->n || (c->t[t].flags & NB_TOK_PUNCT))) {
+                    aa->ents[pe].roles |= r;
+                    if (aa->ents[pe].country < 0) aa->ents[pe].country = ce;
+                }
+            }
+        }
+        if (aa->ents[pe].org >= 0) continue;
+        size_t m = k + 2;
+        int org = -1;
+        while (m < c->n_items && m < k + 6 && !(c->items[m].flags & NB_IT_ACTOR) && nb_lex_in(c->items[m].w, strlen(c->items[m].w), ADJ))
+            m++;
+        if (m < c->n_items && (c->items[m].flags & NB_IT_ACTOR) && !(c->items[m].flags & NB_IT_PRON) &&
+            c->items[m].ent >= 0 && m + 1 < c->n_items && !(c->items[m + 1].flags & NB_IT_ACTOR) &&
+            nb_lex_in(c->items[m + 1].w, strlen(c->items[m + 1].w), PERSON_LEADS)) {
+            /* "X, the RSF commander", "X, Hezbollah's leader" */
+            org = c->items[m].ent;
+        } else if (m + 2 < c->n_items && !(c->items[m].flags & NB_IT_ACTOR) &&
+                   nb_lex_in(c->items[m].w, strlen(c->items[m].w), PERSON_LEADS) && item_is(c, m + 1, "of")) {
+            /* "X, the leader of (the) Y" */
+            size_t q = m + 2;
+            if (item_is(c, q, "the")) q++;
+            if (q < c->n_items && (c->items[q].flags & NB_IT_ACTOR) && !(c->items[q].flags & (NB_IT_PRON | NB_IT_MOD)) &&
+                c->items[q].ent >= 0)
+                org = c->items[q].ent;
+        }
+        while (org >= 0 && aa->ents[org].alias_of >= 0) org = aa->ents[org].alias_of;
+        if (org >= 0 && aa->ents[org].kind == NB_KIND_ORG) aa->ents[pe].org = org;
+    }
+    for (size_t k = 0; k + 1 < c->n_items; k++) {
+        nb_item *x = &c->items[k];
+        if (!(x->flags & NB_IT_ACTOR) || !(x->flags & NB_IT_POSS) || (x->flags & NB_IT_PRON) || x->ent < 0) continue;
+        const nb_item *y = &c->items[k + 1];
+        if ((y->flags & NB_IT_ACTOR) || y->t0 != x->t1 || y->t1 != y->t0 + 1 ||
+            !nb_lex_in(y->w, strlen(y->w), PERSON_AGENTS))
+            continue;
+        int o = forces_of(aa, x->ent);
+        if (o < 0) continue;
+        x->ent = o;
+        x->t1 = y->t1;
+        x->flags = NB_IT_ACTOR | NB_IT_PRON;
+        aa->ents[o].last_seen = ++aa->clock;
+        memmove(&c->items[k + 1], &c->items[k + 2], (c->n_items - k - 2) * sizeof *c->items);
+        c->n_items--;
     }
 }
 
@@ -1575,6 +1860,25 @@ static void make_alias(ctx *c, int from, int to)
 
 /* "X, known by his nom de guerre Y", "X, also known as Y", "Full Name
  * (ACRONYM)": the second name is the first actor. */
+/* Do the letters of the acronym at token a follow the initials of the
+ * words of [t0, t1), in order, skipping any word ("Syrian National Army"
+ * for "SNA", "Islamic State West Africa Province" for "ISWAP")? */
+static bool acronym_fits(const ctx *c, size_t t0, size_t t1, size_t a)
+{
+    const char *ac = lw(c, a);
+    size_t n = strlen(ac), q = 0;
+    for (size_t k = t0; k < t1 && q < n; k++) {
+        const char *w = lw(c, k);
+        if (!isalpha((unsigned char)w[0])) continue;
+        if (w[0] == ac[q]) q++;
+        /* "al-Shabaab", "Hay'at": a word's later parts may give letters too */
+        for (const char *p = w + 1; *p && q < n; p++)
+            if ((p[-1] == '-' || p[-1] == '\'') && *p == ac[q]) q++;
+    }
+    while (q < n && !isalpha((unsigned char)ac[q])) q++;
+    return q == n;
+}
+
 static void declared_aliases(ctx *c)
 {
     for (size_t k = 0; k + 2 < c->n_items; k++) {
@@ -1584,6 +1888,15 @@ static void declared_aliases(ctx *c)
             c->items[k + 2].ent >= 0) {
             nb_item *y = &c->items[k + 2];
             nb_entity *ye = &c->aa->ents[y->ent], *xe = &c->aa->ents[x->ent];
+            if (ye->dict >= 0 && xe->dict >= 0 && ye->dict != xe->dict && !(y->flags & NB_IT_MOD) &&
+                y->t1 - y->t0 == 1 && xe->kind == NB_KIND_ORG && ye->kind == NB_KIND_ORG &&
+                !acronym_fits(c, x->t0, x->t1, y->t0)) {
+                /* "the People's Defence Forces (HPG)": an acronym of another
+                 * language than the name names the actor the name, a
+                 * translation two actors share, is meant for here */
+                x->ent = y->ent;
+                continue;
+            }
             if (ye->dict >= 0 && xe->dict >= 0 && ye->dict != xe->dict && !(y->flags & NB_IT_MOD) &&
                 y->t1 - y->t0 == 1) {
                 /* "Syrian National Army (SNA)": the article redefines the
@@ -1748,6 +2061,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         i++;
     }
     for (size_t k = 0; k < c.n_items; k++) note_titles(&c, k);
+    person_orgs(&c);
     declared_aliases(&c);
     free(c.low);
     *items = c.items;

@@ -60,6 +60,7 @@ typedef struct {
     size_t last_sent;    /* sentence of the latest mention, counted from 1 */
     size_t sent_rank;    /* order of its first mention within that sentence */
     int alias_of;        /* entity this one was declared another name of, or -1 */
+    int org;             /* persons: the organisation a title or apposition says they lead, or -1 */
     long mentions;
     char **forms;        /* surface forms seen */
     size_t n_forms, cap_forms;

@@ -45,6 +45,27 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
             nb_buf_putc(&s->lemmas, '\0');
             continue;
         }
+        /* a verb with a prefix, irregular in its stem: "overran" is "over"
+         * and "ran", "rebuilt" "re" and "built" */
+        if (!propn && xpos[0] == 'V') {
+            static const char *const PREFIX[] = {"over", "out", "under", "re", "with", "fore", "mis", "up",
+                                                 "counter", NULL};
+            bool hit = false;
+            for (size_t p = 0; PREFIX[p] && !hit; p++) {
+                size_t pl = strlen(PREFIX[p]);
+                if (w->len < pl + 3) continue;
+                bool same = true;
+                for (size_t k = 0; k < pl && same; k++) same = nb_lower(w->form[k]) == PREFIX[p][k];
+                if (!same) continue;
+                key_of(&key, upos, w->form + pl, w->len - pl, true);
+                if (!nb_map_get(&L->exact, key.data, &v)) continue;
+                nb_buf_puts(&s->lemmas, PREFIX[p]);
+                nb_buf_puts(&s->lemmas, L->lemma[v]);
+                nb_buf_putc(&s->lemmas, '\0');
+                hit = true;
+            }
+            if (hit) continue;
+        }
         bool done = false;
         size_t first = SIZE_MAX;
         size_t maxl = w->len < MAX_SUFFIX ? w->len : MAX_SUFFIX;
@@ -54,6 +75,10 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
             if (!nb_map_get(&L->rules, key.data, &v)) continue;
             size_t strip = v >> 8, add = v & 0xff ? (v & 0xff) - 1 : SIZE_MAX;
             if (strip > w->len || (strip < w->len && cont(w->form[w->len - strip]))) continue;
+            /* a rule that rewrites more than the suffix it was found under
+             * came from one word ("japanese" -> "Japanese"), not a pattern:
+             * "Sudanese" must not become "Japanese" */
+            if (l > 0 && strip > l) continue;
             nb_buf_clear(&cand);
             for (size_t k = 0; k < w->len - strip; k++)
                 nb_buf_putc(&cand, lower ? nb_lower(w->form[k]) : w->form[k]);

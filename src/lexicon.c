@@ -241,3 +241,41 @@ const char *nb_lex_group_head(const char *w, size_t n)
         if (strlen(map[i][0]) == n && memcmp(map[i][0], w, n) == 0) return map[i][1];
     return NULL;
 }
+
+/* What well-known organisations are called in a definite description ("the
+ * alliance" for NATO, "the bloc" for the European Union, "the watchdog" for
+ * the IAEA): dictionary name, then its description nouns. */
+static const char *const ORG_NOUNS[][4] = {
+    {"NATO", "alliance", NULL},
+    {"European Union", "bloc", "union", NULL},
+    {"African Union", "bloc", "union", NULL},
+    {"ECOWAS", "bloc", NULL},
+    {"ASEAN", "bloc", NULL},
+    {"Alliance of Sahel States", "bloc", "confederation", NULL},
+    {"Gulf Cooperation Council", "bloc", "council", NULL},
+    {"Arab League", "bloc", "league", NULL},
+    {"Southern African Development Community", "bloc", NULL},
+    {"East African Community", "bloc", NULL},
+    {"Shanghai Cooperation Organisation", "bloc", NULL},
+    {"Organisation of Islamic Cooperation", "bloc", NULL},
+    {"International Atomic Energy Agency", "agency", "watchdog", NULL},
+    {"UNRWA", "agency", NULL},
+    {"World Health Organization", "agency", NULL},
+    {"United Nations Security Council", "council", NULL},
+    {"International Criminal Court", "court", NULL},
+    {"International Court of Justice", "court", NULL},
+};
+
+size_t nb_lex_org_noun_count(void) { return sizeof ORG_NOUNS / sizeof ORG_NOUNS[0]; }
+
+const char *nb_lex_org_noun_name(size_t i) { return i < nb_lex_org_noun_count() ? ORG_NOUNS[i][0] : NULL; }
+
+bool nb_lex_org_noun(const char *name, const char *noun)
+{
+    for (size_t i = 0; i < sizeof ORG_NOUNS / sizeof ORG_NOUNS[0]; i++) {
+        if (strcmp(ORG_NOUNS[i][0], name)) continue;
+        for (size_t k = 1; k < 4 && ORG_NOUNS[i][k]; k++)
+            if (!strcmp(ORG_NOUNS[i][k], noun)) return true;
+    }
+    return false;
+}

@@ -35,4 +35,11 @@ extern const char *const NB_LEX_EVENT[];       /* attack nouns: strikes, raid...
  * "militias"), or NULL. */
 const char *nb_lex_group_head(const char *w, size_t n);
 
+/* True when the organisation with dictionary name `name` is called "the
+ * <noun>" in running text ("the alliance" for NATO). */
+bool nb_lex_org_noun(const char *name, const char *noun);
+/* The table's organisations, by index (for tests: each is in the dictionary). */
+size_t nb_lex_org_noun_count(void);
+const char *nb_lex_org_noun_name(size_t i);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "actors.h"
+#include "lexicon.h"
 #include "pipeline.h"
 
 /* What resolve_name did before the index: every name in order, the first
@@ -148,12 +149,41 @@ static void test_pipeline_names(void **state)
     nb_pipeline_free(&p);
 }
 
+/* The description nouns ("the alliance", "the bloc") name organisations by
+ * their dictionary names: each must be an organisation there, under that
+ * very name, or the description finds nothing. */
+static void test_org_nouns_in_dictionary(void **state)
+{
+    (void)state;
+    nb_dict d;
+    nb_dict_init(&d);
+    nb_buf err = {0};
+    assert_int_equal(nb_dict_load(&d, "data/actors.csv", &err), NB_OK);
+    assert_true(nb_lex_org_noun_count() > 0);
+    for (size_t i = 0; i < nb_lex_org_noun_count(); i++) {
+        const char *name = nb_lex_org_noun_name(i);
+        nb_buf key = {0};
+        nb_name_key(name, strlen(name), &key);
+        size_t e;
+        unsigned fl;
+        if (!nb_dict_get(&d, key.data, &e, &fl) || strcmp(d.entries[e].name, name) ||
+            d.entries[e].kind != NB_KIND_ORG)
+            fail_msg("'%s' is no organisation of that name in data/actors.csv", name);
+        nb_buf_free(&key);
+    }
+    assert_true(nb_lex_org_noun("NATO", "alliance"));
+    assert_false(nb_lex_org_noun("NATO", "bloc"));
+    nb_buf_free(&err);
+    nb_dict_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_near_equals_scan),
         cmocka_unit_test(test_near_bounded),
         cmocka_unit_test(test_pipeline_names),
+        cmocka_unit_test(test_org_nouns_in_dictionary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

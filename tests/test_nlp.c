@@ -345,6 +345,12 @@ static void test_lemmas(void **state)
         {"Officials lambasted the decision .", 1, "lambaste"},
         {"Iran 's leaders said so .", 2, "leader"},
         {"They were criticising the move .", 2, "criticise"},
+        /* a prefixed irregular verb; a demonym is no other demonym */
+        {"Fighters outfought the army .", 1, "outfight"},
+        {"They rebuilt the bridge .", 1, "rebuild"},
+        {"Militants have overrun the base .", 2, "overrun"},
+        {"The Sudanese army said so .", 1, "sudanese"},
+        {"The Congolese government said so .", 1, "congolese"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         analyse(&m, &s, cases[i].text);
