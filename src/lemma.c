@@ -59,6 +59,14 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
                 if (!same) continue;
                 key_of(&key, upos, w->form + pl, w->len - pl, true);
                 if (!nb_map_get(&L->exact, key.data, &v)) continue;
+                /* "relied" is "rely" + "ed", not "re" + "lied": a stem that
+                 * is its lemma plus a regular ending is left to the rules */
+                const char *lem = L->lemma[v];
+                size_t ll = strlen(lem), sl = w->len - pl;
+                bool regular = ll < sl && !strncmp(lem, key.data + (key.len - sl), ll) &&
+                               (w->form[w->len - 1] == 'd' || w->form[w->len - 1] == 's' ||
+                                (sl >= 3 && !strncmp(w->form + w->len - 3, "ing", 3)));
+                if (regular) continue;
                 nb_buf_puts(&s->lemmas, PREFIX[p]);
                 nb_buf_puts(&s->lemmas, L->lemma[v]);
                 nb_buf_putc(&s->lemmas, '\0');

@@ -349,6 +349,8 @@ static void test_lemmas(void **state)
         {"Fighters outfought the army .", 1, "outfight"},
         {"They rebuilt the bridge .", 1, "rebuild"},
         {"Militants have overrun the base .", 2, "overrun"},
+        {"Hamas has relied on Iran .", 2, "rely"},
+        {"Hamas relies on Iran .", 1, "rely"},
         {"The Sudanese army said so .", 1, "sudanese"},
         {"The Congolese government said so .", 1, "congolese"},
     };
