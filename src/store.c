@@ -2,13 +2,17 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "text.h"
 
@@ -20,6 +24,7 @@ struct nb_store {
     sqlite3 *db;
     char *path;
     bool read_only;
+    int turn_fd; /* holds the flock() turn; -1 when none was taken */
 };
 
 /* ---- record codec ------------------------------------------------------- */
@@ -335,6 +340,23 @@ static bool has_tables(nb_store *s)
     return true;
 }
 
+/* netbuild processes take turns on a store with flock() on the file itself,
+ * before SQLite opens it: two writers that both opened the file can each hold
+ * the shared lock the other's exclusive (WAL) lock waits for, and both time
+ * out. False when another process keeps its turn for NB_STORE_BUSY_MS. */
+static bool take_turn(nb_store *s, const char *path)
+{
+    s->turn_fd = open(path, s->read_only ? O_RDONLY : O_RDWR | O_CREAT, 0666);
+    if (s->turn_fd < 0) return true; /* sqlite3_open_v2 says why */
+    for (long waited = 0;; waited += 20) {
+        if (!flock(s->turn_fd, (s->read_only ? LOCK_SH : LOCK_EX) | LOCK_NB)) return true;
+        if (errno != EWOULDBLOCK && errno != EINTR) return true; /* no flock() here: SQLite's locks only */
+        if (waited >= NB_STORE_BUSY_MS) return false;
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
+
 nb_status nb_store_open(nb_store **out, const char *path, bool read_only, nb_buf *err)
 {
     nb_store *s = nb_calloc(1, sizeof *s);
@@ -342,6 +364,13 @@ nb_status nb_store_open(nb_store **out, const char *path, bool read_only, nb_buf
     long long ver = 0, app = 0, tables = 0;
     s->path = nb_text_sanitize(path, strlen(path));
     s->read_only = read_only;
+    s->turn_fd = -1;
+    if (!take_turn(s, path)) {
+        nb_buf_clear(err);
+        nb_buf_printf(err, "%s: the store is in use by another netbuild process (locked); try again when it ends",
+                      s->path);
+        goto cleanup;
+    }
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
         nb_buf_clear(err);
@@ -428,6 +457,9 @@ void nb_store_close(nb_store *s)
 {
     if (!s) return;
     sqlite3_close(s->db);
+    /* after SQLite's close: closing any descriptor of the file drops the
+     * process's fcntl() locks on it, SQLite's included */
+    if (s->turn_fd >= 0) close(s->turn_fd);
     free(s->path);
     free(s);
 }
