@@ -1,10 +1,10 @@
 # netbuild - build, test and tooling. `make run` and `make test` are the two
 # commands a new user needs; both install missing packages first.
 CC      ?= cc
-CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread
 WARN     = -Wall -Wextra -Wpedantic -Werror
 CFLAGS  ?= -O2 -g
-LIBS     = $(shell pkg-config --libs igraph 2>/dev/null || echo -ligraph) -lcsv -lsqlite3 -lm
+LIBS     = $(shell pkg-config --libs igraph 2>/dev/null || echo -ligraph) -lcsv -lsqlite3 -lm -pthread
 INCS     = $(shell pkg-config --cflags igraph 2>/dev/null || echo -I/usr/include/igraph)
 PREFIX  ?= /usr/local
 BUILD   ?= build

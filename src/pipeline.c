@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "dates.h"
+#include "lexicon.h"
 #include "relations.h"
 #include "split.h"
 #include "text.h"
@@ -321,8 +323,10 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     rec->bytes = n;
 
     nb_article_actors aa;
-    nb_actors_begin(&aa, &p->dict, &p->names);
+    nb_actors_begin(&aa, p->shared ? &p->shared->dict : &p->dict, &p->names);
     aa.log = &rec->names;
+    aa.base = p->shared ? &p->shared->names : NULL;
+    aa.base_lock = p->names_lock;
     nb_tok *toks = NULL;
     size_t tcap = 0, icap = 0, n_found = 0, fcap = 0;
     nb_item *items = NULL;
@@ -746,6 +750,276 @@ cleanup:
     nb_buf_free(&data);
     nb_buf_free(&key);
     return st;
+}
+
+/* ---- extraction threads (-j) ------------------------------------------
+ * Threads read articles, make their content keys and extract them ahead of
+ * time, each against the name table as merged so far (read under a lock)
+ * plus the article's own names. This thread then takes the articles in input
+ * order as nb_pipeline_file would: the reports and counts the threads
+ * recorded, the copy check, and the article's name log replayed against the
+ * table. A lookup that answers otherwise now (an article merged meanwhile
+ * added the name) means the article is extracted again here, against the
+ * table as it is; an article whose lookups all answer the same is extracted
+ * the same (as --store relies on), so the output does not depend on -j. */
+
+typedef struct {
+    char *path, *reason;
+} job_msg;
+
+/* What one step (reading, extracting) of one article reported and counted. */
+typedef struct {
+    job_msg *msgs;
+    size_t n, cap;
+    size_t skipped, truncated, own_outputs, out_of_range, undated;
+} job_log;
+
+typedef struct {
+    bool done;          /* the thread is through with it (under the pool's mutex) */
+    bool extracted;     /* else a copy of an article merged before it was read */
+    bool own, left_out;
+    nb_status read_st, ext_st;
+    nb_buf data, key;
+    nb_record rec;
+    job_log read_log, ext_log;
+} job;
+
+typedef struct pool pool;
+
+typedef struct {
+    pool *pl;
+    nb_pipeline w;      /* the thread's view of the pipeline (see shared) */
+    job_log *log;       /* where its reports go now */
+    pthread_t tid;
+} worker;
+
+struct pool {
+    nb_pipeline *p;
+    const nb_input_list *list;
+    job *slots;
+    size_t n_slots;
+    size_t next, merged; /* the next article to take, the articles merged */
+    pthread_mutex_t mu, names_lock;
+    pthread_cond_t work, done;
+    size_t again;        /* articles extracted again in input order */
+};
+
+static void job_report(void *ctx, const char *path, const char *reason)
+{
+    job_log *l = ((worker *)ctx)->log;
+    nb_grow(&l->msgs, &l->cap, l->n + 1, sizeof *l->msgs);
+    l->msgs[l->n++] = (job_msg){nb_strdup(path), nb_strdup(reason)};
+}
+
+static void log_free(job_log *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->msgs[i].path);
+        free(l->msgs[i].reason);
+    }
+    free(l->msgs);
+    memset(l, 0, sizeof *l);
+}
+
+/* Starts a step: the view's counters count it alone. */
+static void step_begin(worker *wk, job_log *l)
+{
+    nb_pipeline *w = &wk->w;
+    wk->log = l;
+    w->skipped = w->truncated = w->own_outputs = w->out_of_range = w->undated = 0;
+}
+
+static void step_end(worker *wk)
+{
+    nb_pipeline *w = &wk->w;
+    job_log *l = wk->log;
+    l->skipped = w->skipped;
+    l->truncated = w->truncated;
+    l->own_outputs = w->own_outputs;
+    l->out_of_range = w->out_of_range;
+    l->undated = w->undated;
+}
+
+/* Reports and counts a step in p as if p had taken it. */
+static void log_replay(nb_pipeline *p, const job_log *l)
+{
+    for (size_t i = 0; i < l->n; i++) report(p, l->msgs[i].path, l->msgs[i].reason);
+    p->skipped += l->skipped;
+    p->truncated += l->truncated;
+    p->own_outputs += l->own_outputs;
+    p->out_of_range += l->out_of_range;
+    p->undated += l->undated;
+}
+
+static void worker_init(worker *wk, pool *pl)
+{
+    nb_pipeline *p = pl->p, *w = &wk->w;
+    memset(wk, 0, sizeof *wk);
+    wk->pl = pl;
+    w->shared = p;
+    w->names_lock = &pl->names_lock;
+    w->nlp = p->nlp;
+    w->syntax = p->syntax;
+    w->pat = p->pat;
+    w->no_surface = p->no_surface;
+    w->since = p->since;
+    w->until = p->until;
+    w->report = job_report;
+    w->report_ctx = wk;
+}
+
+static void job_extract(worker *wk, job *j, const nb_input *it)
+{
+    step_begin(wk, &j->ext_log);
+    j->ext_st = nb_pipeline_extract(&wk->w, it->path, it->relpath, j->data.data, j->data.len, &j->rec, &j->left_out);
+    step_end(wk);
+    nb_names_free(&wk->w.names); /* the article's own names: in its log now */
+    j->extracted = true;
+}
+
+static void job_run(worker *wk, job *j, const nb_input *it)
+{
+    pool *pl = wk->pl;
+    step_begin(wk, &j->read_log);
+    j->read_st = nb_pipeline_read(&wk->w, it->path, &j->data, &j->own);
+    step_end(wk);
+    if (j->read_st != NB_OK || j->own) return;
+    nb_pipeline_content_key(j->data.data, j->data.len, &j->key);
+    /* a copy of an article already merged is not extracted (as in a run
+     * without threads), unless the merge finds it is not one after all */
+    pthread_mutex_lock(&pl->names_lock);
+    bool copy = nb_map_get(&pl->p->seen, j->key.data, NULL);
+    pthread_mutex_unlock(&pl->names_lock);
+    if (!copy) job_extract(wk, j, it);
+}
+
+static void job_clear(job *j)
+{
+    nb_buf_free(&j->data);
+    nb_buf_free(&j->key);
+    nb_record_free(&j->rec);
+    log_free(&j->read_log);
+    log_free(&j->ext_log);
+    memset(j, 0, sizeof *j);
+}
+
+/* Takes article it in input order, as nb_pipeline_file does; mw is this
+ * thread's view, to extract an article again. */
+static void job_merge(pool *pl, worker *mw, job *j, const nb_input *it)
+{
+    nb_pipeline *p = pl->p;
+    log_replay(p, &j->read_log);
+    if (j->read_st != NB_OK || j->own) return;
+    if (nb_pipeline_copy(p, j->key.data, it->path, it->relpath, j->data.data, j->data.len)) return;
+    if (!j->extracted) job_extract(mw, j, it);
+    log_replay(p, &j->ext_log);
+    if (j->ext_st != NB_OK || j->left_out) return;
+    pthread_mutex_lock(&pl->names_lock);
+    bool same = nb_names_replay(&p->names, &j->rec.names);
+    pthread_mutex_unlock(&pl->names_lock);
+    if (!same) {
+        /* Only this thread adds to the table, so the article now sees it
+         * as a run without threads would; its reports are the same as the
+         * first time (names never make one), so they go. */
+        nb_record_free(&j->rec);
+        job_log again = {0};
+        step_begin(mw, &again);
+        bool left_out;
+        nb_status st = nb_pipeline_extract(&mw->w, it->path, it->relpath, j->data.data, j->data.len, &j->rec, &left_out);
+        nb_names_free(&mw->w.names);
+        log_free(&again);
+        pthread_mutex_lock(&pl->names_lock);
+        same = st == NB_OK && !left_out && nb_names_replay(&p->names, &j->rec.names);
+        pthread_mutex_unlock(&pl->names_lock);
+        if (!same) abort(); /* cannot be: the table did not change in between */
+        pl->again++;
+    }
+    size_t art = nb_pipeline_merge(p, it->relpath, &j->rec);
+    pthread_mutex_lock(&pl->names_lock); /* threads read seen */
+    nb_pipeline_seen(p, j->key.data, art, it->path);
+    pthread_mutex_unlock(&pl->names_lock);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *wk = arg;
+    pool *pl = wk->pl;
+    for (;;) {
+        pthread_mutex_lock(&pl->mu);
+        /* a bounded window: never more than n_slots articles in memory */
+        while (pl->next < pl->list->n && pl->next >= pl->merged + pl->n_slots) pthread_cond_wait(&pl->work, &pl->mu);
+        if (pl->next >= pl->list->n) {
+            pthread_mutex_unlock(&pl->mu);
+            break;
+        }
+        size_t i = pl->next++;
+        pthread_mutex_unlock(&pl->mu);
+        job *j = &pl->slots[i % pl->n_slots];
+        job_run(wk, j, &pl->list->items[i]);
+        pthread_mutex_lock(&pl->mu);
+        j->done = true;
+        pthread_cond_broadcast(&pl->done);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    nb_lex_thread_free();
+    return NULL;
+}
+
+void nb_pipeline_files(nb_pipeline *p, const nb_input_list *list, unsigned jobs, void (*each)(void *ctx), void *ctx)
+{
+    /* the tree debug lines of two articles would interleave */
+    if (jobs <= 1 || list->n <= 1 || p->tree_debug) {
+        for (size_t i = 0; i < list->n; i++) {
+            nb_pipeline_file(p, list->items[i].path, list->items[i].relpath);
+            if (each) each(ctx);
+        }
+        return;
+    }
+    pool pl = {.p = p, .list = list, .n_slots = 2 * (size_t)jobs + 2};
+    pl.slots = nb_calloc(pl.n_slots, sizeof *pl.slots);
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_mutex_init(&pl.names_lock, NULL);
+    pthread_cond_init(&pl.work, NULL);
+    pthread_cond_init(&pl.done, NULL);
+    worker *wks = nb_calloc(jobs + 1, sizeof *wks), *mw = &wks[jobs];
+    size_t started = 0;
+    worker_init(mw, &pl);
+    for (unsigned t = 0; t < jobs; t++) {
+        worker_init(&wks[t], &pl);
+        if (pthread_create(&wks[t].tid, NULL, worker_main, &wks[t]) != 0) break;
+        started++;
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        job *j = &pl.slots[i % pl.n_slots];
+        pthread_mutex_lock(&pl.mu);
+        /* no thread could start: this one takes its turn */
+        if (!started && pl.next == i) {
+            pl.next++;
+            pthread_mutex_unlock(&pl.mu);
+            job_run(mw, j, &list->items[i]);
+            pthread_mutex_lock(&pl.mu);
+            j->done = true;
+        }
+        while (!j->done) pthread_cond_wait(&pl.done, &pl.mu);
+        pthread_mutex_unlock(&pl.mu);
+        job_merge(&pl, mw, j, &list->items[i]);
+        job_clear(j);
+        pthread_mutex_lock(&pl.mu);
+        pl.merged++;
+        pthread_cond_broadcast(&pl.work);
+        pthread_mutex_unlock(&pl.mu);
+        if (each) each(ctx);
+    }
+    for (size_t t = 0; t < started; t++) pthread_join(wks[t].tid, NULL);
+    /* make bench reads how much of the work the threads could not keep */
+    if (getenv("NB_BENCH_TIMES"))
+        fprintf(stderr, "netbuild: %u threads, %zu article(s) extracted again in input order\n", jobs, pl.again);
+    free(wks);
+    free(pl.slots);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_mutex_destroy(&pl.names_lock);
+    pthread_cond_destroy(&pl.work);
+    pthread_cond_destroy(&pl.done);
 }
 
 typedef struct {

@@ -58,7 +58,7 @@ typedef struct {
 
 void nb_record_free(nb_record *r);
 
-typedef struct {
+typedef struct nb_pipeline {
     nb_dict dict;
     nb_names names;
     nb_network net;
@@ -86,6 +86,11 @@ typedef struct {
     nb_map seen;
     char **sources;
     size_t n_sources, cap_sources;
+    /* An extraction thread's view (nb_pipeline_files): the pipeline whose
+     * dictionary it reads and whose name table it looks names up in first,
+     * under names_lock; names then holds one article's own names. */
+    const struct nb_pipeline *shared;
+    pthread_mutex_t *names_lock;
 } nb_pipeline;
 
 /* Initialises p with an empty dictionary and network. */
@@ -102,6 +107,13 @@ void nb_pipeline_free(nb_pipeline *p);
  * provenance); both return NB_OK without adding anything. The article's
  * date (dates.h) is read from its first lines, else from path. */
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
+
+/* Runs the files of list through p in input order, as nb_pipeline_file on
+ * each would, and calls each(ctx) after each file. With jobs > 1, that many
+ * threads read and extract articles ahead (at most 2 * jobs + 2 at a time),
+ * while this thread reports, merges and resolves cross-article names in
+ * input order: the network, reports and counts are the same for any jobs. */
+void nb_pipeline_files(nb_pipeline *p, const nb_input_list *list, unsigned jobs, void (*each)(void *ctx), void *ctx);
 
 /* The steps of nb_pipeline_file, for a run with a store (store.h):
  * nb_pipeline_read reads the file at path into data (reporting and
