@@ -114,15 +114,20 @@ asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/netbuild unit-asan
 
-# ThreadSanitizer over the extraction threads: -j 4 on a small corpus (make
-# test runs it). halt_on_error: a race fails the target.
+# ThreadSanitizer over the extraction threads: -j 4 on a small corpus, also
+# with a new --store (make test runs it); both must write what -j 1 writes.
+# halt_on_error: a race fails the target.
 TSAN_RUN = -q -j 4 seeds/ tests/eval/a/articles tests/eval/b/articles tests/eval/c/articles -o build-tsan/out.graphml
+TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 exitcode=66"
 tsan: $(BIN)
 	@$(MAKE) --no-print-directory BUILD=build-tsan BIN=build-tsan/netbuild \
 	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" LDFLAGS="-fsanitize=thread" build-tsan/netbuild
-	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/netbuild $(TSAN_RUN)
-	@./$(BIN) $(subst out.graphml,plain.graphml,$(TSAN_RUN)) -j 1 && cmp build-tsan/out.graphml build-tsan/plain.graphml
-	@echo "tsan: -j 4 clean, same output as -j 1"
+	@rm -f build-tsan/tsan.db*
+	@$(TSAN_ENV) build-tsan/netbuild $(TSAN_RUN)
+	@$(TSAN_ENV) build-tsan/netbuild $(subst out.graphml,store.graphml,$(TSAN_RUN)) --store build-tsan/tsan.db
+	@./$(BIN) $(subst out.graphml,plain.graphml,$(TSAN_RUN)) -j 1
+	@cmp build-tsan/out.graphml build-tsan/plain.graphml && cmp build-tsan/store.graphml build-tsan/plain.graphml
+	@echo "tsan: -j 4 clean, with and without --store, and the same output as -j 1"
 
 unit-asan: $(BIN) $(TESTS)
 	@NB_ASAN=1 NB_BIN=$(BIN) NB_BUILD=$(BUILD) ASAN_OPTIONS=detect_leaks=1 sh scripts/test.sh

@@ -987,10 +987,14 @@ int main(int argc, char **argv)
         prog.total = list.n;
         prog.t0 = prog.last = now_s();
     }
+    if (jobs == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = n < 1 ? 1 : n > NB_MAX_JOBS ? NB_MAX_JOBS : (unsigned)n;
+    }
     if (store_path) {
         nb_status st = nb_store_open(&store, store_path, false, &err);
         if (st == NB_OK)
-            st = nb_store_run(store, &p, &list, inputs, n_in, versions, part, parts, &counts, &err);
+            st = nb_store_run(store, &p, &list, inputs, n_in, versions, part, parts, jobs, &counts, &err);
         if (st != NB_OK) {
             say_dict(err.data);
             rc = st == NB_ERR_INPUT ? EXIT_DATA : EXIT_IO;
@@ -1006,10 +1010,6 @@ int main(int argc, char **argv)
             goto cleanup;
         }
     } else if (mode == RUN) {
-        if (jobs == 0) {
-            long n = sysconf(_SC_NPROCESSORS_ONLN);
-            jobs = n < 1 ? 1 : n > NB_MAX_JOBS ? NB_MAX_JOBS : (unsigned)n;
-        }
         nb_pipeline_files(&p, &list, jobs, progress_step, &p);
     }
     progress_clear();

@@ -755,13 +755,14 @@ cleanup:
 /* ---- extraction threads (-j) ------------------------------------------
  * Threads read articles, make their content keys and extract them ahead of
  * time, each against the name table as merged so far (read under a lock)
- * plus the article's own names. This thread then takes the articles in input
- * order as nb_pipeline_file would: the reports and counts the threads
- * recorded, the copy check, and the article's name log replayed against the
- * table. A lookup that answers otherwise now (an article merged meanwhile
- * added the name) means the article is extracted again here, against the
- * table as it is; an article whose lookups all answer the same is extracted
- * the same (as --store relies on), so the output does not depend on -j. */
+ * plus the article's own names. The calling thread then takes the articles
+ * in input order as a run without threads would: the reports and counts
+ * the threads recorded, the copy check, and the article's name log
+ * replayed against the table. A lookup that answers otherwise now (an
+ * article merged meanwhile added the name) means the article is extracted
+ * again, against the table as it is; an article whose lookups all answer
+ * the same is extracted the same (as --store relies on), so the output
+ * does not depend on -j. */
 
 typedef struct {
     char *path, *reason;
@@ -775,8 +776,9 @@ typedef struct {
 } job_log;
 
 typedef struct {
-    bool done;          /* the thread is through with it (under the pool's mutex) */
-    bool extracted;     /* else a copy of an article merged before it was read */
+    size_t item;        /* index into the list */
+    bool done;          /* the thread is through with it (under the mutex) */
+    bool extracted;     /* else not extracted: a copy of an article merged before */
     bool own, left_out;
     nb_status read_st, ext_st;
     nb_buf data, key;
@@ -784,24 +786,28 @@ typedef struct {
     job_log read_log, ext_log;
 } job;
 
-typedef struct pool pool;
-
 typedef struct {
-    pool *pl;
+    nb_ahead *a;
     nb_pipeline w;      /* the thread's view of the pipeline (see shared) */
     job_log *log;       /* where its reports go now */
     pthread_t tid;
 } worker;
 
-struct pool {
+struct nb_ahead {
     nb_pipeline *p;
     const nb_input_list *list;
-    job *slots;
+    const bool *want;   /* the items to take, NULL: all */
+    bool skip_copies;   /* no extraction for an item whose key p->seen has */
+    job *slots;         /* the k-th item taken is in slot k % n_slots */
     size_t n_slots;
-    size_t next, merged; /* the next article to take, the articles merged */
+    size_t next;        /* the next item to look at */
+    size_t taken;       /* items taken by the threads */
+    size_t released;    /* items the caller is through with */
     pthread_mutex_t mu, names_lock;
     pthread_cond_t work, done;
-    size_t again;        /* articles extracted again in input order */
+    worker *wks;        /* jobs threads, then the caller's view */
+    size_t started;
+    size_t again;       /* articles extracted again in input order */
 };
 
 static void job_report(void *ctx, const char *path, const char *reason)
@@ -851,13 +857,13 @@ static void log_replay(nb_pipeline *p, const job_log *l)
     p->undated += l->undated;
 }
 
-static void worker_init(worker *wk, pool *pl)
+static void worker_init(worker *wk, nb_ahead *a)
 {
-    nb_pipeline *p = pl->p, *w = &wk->w;
+    nb_pipeline *p = a->p, *w = &wk->w;
     memset(wk, 0, sizeof *wk);
-    wk->pl = pl;
+    wk->a = a;
     w->shared = p;
-    w->names_lock = &pl->names_lock;
+    w->names_lock = &a->names_lock;
     w->nlp = p->nlp;
     w->syntax = p->syntax;
     w->pat = p->pat;
@@ -868,29 +874,35 @@ static void worker_init(worker *wk, pool *pl)
     w->report_ctx = wk;
 }
 
-static void job_extract(worker *wk, job *j, const nb_input *it)
+static nb_status view_extract(worker *wk, job_log *l, const char *path, const char *relpath, const char *data,
+                              size_t n, nb_record *rec, bool *left_out)
 {
-    step_begin(wk, &j->ext_log);
-    j->ext_st = nb_pipeline_extract(&wk->w, it->path, it->relpath, j->data.data, j->data.len, &j->rec, &j->left_out);
+    step_begin(wk, l);
+    nb_status st = nb_pipeline_extract(&wk->w, path, relpath, data, n, rec, left_out);
     step_end(wk);
     nb_names_free(&wk->w.names); /* the article's own names: in its log now */
-    j->extracted = true;
+    return st;
 }
 
-static void job_run(worker *wk, job *j, const nb_input *it)
+static void job_run(worker *wk, job *j)
 {
-    pool *pl = wk->pl;
+    nb_ahead *a = wk->a;
+    const nb_input *it = &a->list->items[j->item];
     step_begin(wk, &j->read_log);
     j->read_st = nb_pipeline_read(&wk->w, it->path, &j->data, &j->own);
     step_end(wk);
     if (j->read_st != NB_OK || j->own) return;
     nb_pipeline_content_key(j->data.data, j->data.len, &j->key);
-    /* a copy of an article already merged is not extracted (as in a run
-     * without threads), unless the merge finds it is not one after all */
-    pthread_mutex_lock(&pl->names_lock);
-    bool copy = nb_map_get(&pl->p->seen, j->key.data, NULL);
-    pthread_mutex_unlock(&pl->names_lock);
-    if (!copy) job_extract(wk, j, it);
+    if (a->skip_copies) {
+        /* a copy of an article already merged is not extracted (as in a
+         * run without threads), unless it turns out not to be one */
+        pthread_mutex_lock(&a->names_lock);
+        bool copy = nb_map_get(&a->p->seen, j->key.data, NULL);
+        pthread_mutex_unlock(&a->names_lock);
+        if (copy) return;
+    }
+    j->ext_st = view_extract(wk, &j->ext_log, it->path, it->relpath, j->data.data, j->data.len, &j->rec, &j->left_out);
+    j->extracted = true;
 }
 
 static void job_clear(job *j)
@@ -903,66 +915,193 @@ static void job_clear(job *j)
     memset(j, 0, sizeof *j);
 }
 
-/* Takes article it in input order, as nb_pipeline_file does; mw is this
- * thread's view, to extract an article again. */
-static void job_merge(pool *pl, worker *mw, job *j, const nb_input *it)
-{
-    nb_pipeline *p = pl->p;
-    log_replay(p, &j->read_log);
-    if (j->read_st != NB_OK || j->own) return;
-    if (nb_pipeline_copy(p, j->key.data, it->path, it->relpath, j->data.data, j->data.len)) return;
-    if (!j->extracted) job_extract(mw, j, it);
-    log_replay(p, &j->ext_log);
-    if (j->ext_st != NB_OK || j->left_out) return;
-    pthread_mutex_lock(&pl->names_lock);
-    bool same = nb_names_replay(&p->names, &j->rec.names);
-    pthread_mutex_unlock(&pl->names_lock);
-    if (!same) {
-        /* Only this thread adds to the table, so the article now sees it
-         * as a run without threads would; its reports are the same as the
-         * first time (names never make one), so they go. */
-        nb_record_free(&j->rec);
-        job_log again = {0};
-        step_begin(mw, &again);
-        bool left_out;
-        nb_status st = nb_pipeline_extract(&mw->w, it->path, it->relpath, j->data.data, j->data.len, &j->rec, &left_out);
-        nb_names_free(&mw->w.names);
-        log_free(&again);
-        pthread_mutex_lock(&pl->names_lock);
-        same = st == NB_OK && !left_out && nb_names_replay(&p->names, &j->rec.names);
-        pthread_mutex_unlock(&pl->names_lock);
-        if (!same) abort(); /* cannot be: the table did not change in between */
-        pl->again++;
-    }
-    size_t art = nb_pipeline_merge(p, it->relpath, &j->rec);
-    pthread_mutex_lock(&pl->names_lock); /* threads read seen */
-    nb_pipeline_seen(p, j->key.data, art, it->path);
-    pthread_mutex_unlock(&pl->names_lock);
-}
-
 static void *worker_main(void *arg)
 {
     worker *wk = arg;
-    pool *pl = wk->pl;
+    nb_ahead *a = wk->a;
+    size_t n = a->list->n;
     for (;;) {
-        pthread_mutex_lock(&pl->mu);
+        pthread_mutex_lock(&a->mu);
         /* a bounded window: never more than n_slots articles in memory */
-        while (pl->next < pl->list->n && pl->next >= pl->merged + pl->n_slots) pthread_cond_wait(&pl->work, &pl->mu);
-        if (pl->next >= pl->list->n) {
-            pthread_mutex_unlock(&pl->mu);
+        while (a->next < n && a->taken >= a->released + a->n_slots) pthread_cond_wait(&a->work, &a->mu);
+        while (a->next < n && a->want && !a->want[a->next]) a->next++;
+        if (a->next >= n) {
+            pthread_mutex_unlock(&a->mu);
             break;
         }
-        size_t i = pl->next++;
-        pthread_mutex_unlock(&pl->mu);
-        job *j = &pl->slots[i % pl->n_slots];
-        job_run(wk, j, &pl->list->items[i]);
-        pthread_mutex_lock(&pl->mu);
+        job *j = &a->slots[a->taken++ % a->n_slots];
+        j->item = a->next++;
+        pthread_mutex_unlock(&a->mu);
+        job_run(wk, j);
+        pthread_mutex_lock(&a->mu);
         j->done = true;
-        pthread_cond_broadcast(&pl->done);
-        pthread_mutex_unlock(&pl->mu);
+        pthread_cond_broadcast(&a->done);
+        pthread_mutex_unlock(&a->mu);
     }
     nb_lex_thread_free();
     return NULL;
+}
+
+nb_ahead *nb_ahead_start(nb_pipeline *p, const nb_input_list *list, const bool *want, unsigned jobs,
+                         bool skip_copies)
+{
+    nb_ahead *a = nb_calloc(1, sizeof *a);
+    a->p = p;
+    a->list = list;
+    a->want = want;
+    a->skip_copies = skip_copies;
+    a->n_slots = 2 * (size_t)jobs + 2;
+    a->slots = nb_calloc(a->n_slots, sizeof *a->slots);
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_mutex_init(&a->names_lock, NULL);
+    pthread_cond_init(&a->work, NULL);
+    pthread_cond_init(&a->done, NULL);
+    a->wks = nb_calloc((size_t)jobs + 1, sizeof *a->wks);
+    worker_init(&a->wks[jobs], a);
+    for (unsigned t = 0; t < jobs; t++) {
+        worker_init(&a->wks[t], a);
+        if (pthread_create(&a->wks[t].tid, NULL, worker_main, &a->wks[t]) != 0) break;
+        a->started++;
+    }
+    /* the caller's view: extracts again, and stands in when no thread starts */
+    a->wks[a->started] = a->wks[jobs];
+    a->wks[a->started].w.report_ctx = &a->wks[a->started];
+    return a;
+}
+
+static worker *own_view(nb_ahead *a) { return &a->wks[a->started]; }
+
+/* The job of item i (wanted, asked for in increasing order), once done. */
+static job *job_of(nb_ahead *a, size_t i)
+{
+    job *j = &a->slots[a->released % a->n_slots];
+    pthread_mutex_lock(&a->mu);
+    if (!a->started && a->taken == a->released) {
+        /* no thread could start: this one takes its turn */
+        while (a->next < a->list->n && a->want && !a->want[a->next]) a->next++;
+        a->taken++;
+        j->item = a->next++;
+        pthread_mutex_unlock(&a->mu);
+        job_run(own_view(a), j);
+        pthread_mutex_lock(&a->mu);
+        j->done = true;
+    }
+    while (!j->done) pthread_cond_wait(&a->done, &a->mu);
+    pthread_mutex_unlock(&a->mu);
+    if (j->item != i) abort(); /* the caller skipped a wanted item */
+    return j;
+}
+
+nb_status nb_ahead_read(nb_ahead *a, size_t i, nb_buf *data, nb_buf *key, bool *own)
+{
+    job *j = job_of(a, i);
+    log_replay(a->p, &j->read_log);
+    *own = j->own;
+    nb_buf t = *data;
+    *data = j->data;
+    j->data = t;
+    nb_buf_clear(&j->data);
+    if (key) {
+        nb_buf_clear(key);
+        if (j->key.data) nb_buf_puts(key, j->key.data);
+    }
+    return j->read_st;
+}
+
+bool nb_ahead_replay(nb_ahead *a, const nb_name_log *log)
+{
+    pthread_mutex_lock(&a->names_lock);
+    bool same = nb_names_replay(&a->p->names, log);
+    pthread_mutex_unlock(&a->names_lock);
+    return same;
+}
+
+nb_status nb_ahead_extract(nb_ahead *a, size_t i, const char *path, const char *relpath, const char *data,
+                           size_t n, nb_record *rec, bool *left_out)
+{
+    job *j = i != SIZE_MAX ? job_of(a, i) : NULL;
+    nb_status st;
+    if (j && j->extracted) {
+        log_replay(a->p, &j->ext_log);
+        st = j->ext_st;
+        *left_out = j->left_out;
+        *rec = j->rec;
+        memset(&j->rec, 0, sizeof j->rec);
+    } else {
+        job_log l = {0};
+        st = view_extract(own_view(a), &l, path, relpath, data, n, rec, left_out);
+        log_replay(a->p, &l);
+        log_free(&l);
+    }
+    if (st != NB_OK || *left_out || nb_ahead_replay(a, &rec->names)) return st;
+    /* Only this thread adds to the table, so the article now sees it as a
+     * run without threads would; names never make a report, so the
+     * reports of this second extraction are those already made. */
+    nb_record_free(rec);
+    job_log again = {0};
+    st = view_extract(own_view(a), &again, path, relpath, data, n, rec, left_out);
+    log_free(&again);
+    if (st != NB_OK || *left_out || !nb_ahead_replay(a, &rec->names))
+        abort(); /* cannot be: the table did not change in between */
+    a->again++;
+    return st;
+}
+
+void nb_ahead_next(nb_ahead *a, size_t i)
+{
+    job_clear(job_of(a, i));
+    pthread_mutex_lock(&a->mu);
+    a->released++;
+    pthread_cond_broadcast(&a->work);
+    pthread_mutex_unlock(&a->mu);
+}
+
+void nb_ahead_end(nb_ahead *a)
+{
+    if (!a) return;
+    pthread_mutex_lock(&a->mu);
+    a->next = a->list->n; /* the threads take no more */
+    pthread_cond_broadcast(&a->work);
+    pthread_mutex_unlock(&a->mu);
+    for (size_t t = 0; t < a->started; t++) pthread_join(a->wks[t].tid, NULL);
+    for (size_t k = 0; k < a->n_slots; k++) job_clear(&a->slots[k]);
+    /* make bench reads how much of the work the threads could not keep */
+    if (getenv("NB_BENCH_TIMES"))
+        fprintf(stderr, "netbuild: %zu threads, %zu article(s) extracted again in input order\n", a->started,
+                a->again);
+    nb_names_free(&own_view(a)->w.names);
+    free(a->wks);
+    free(a->slots);
+    pthread_mutex_destroy(&a->mu);
+    pthread_mutex_destroy(&a->names_lock);
+    pthread_cond_destroy(&a->work);
+    pthread_cond_destroy(&a->done);
+    free(a);
+}
+
+/* Takes item i in input order, as nb_pipeline_file does. */
+static void ahead_file(nb_ahead *a, size_t i)
+{
+    nb_pipeline *p = a->p;
+    const nb_input *it = &a->list->items[i];
+    nb_buf data = {0}, key = {0};
+    bool own, left_out;
+    nb_record rec;
+    nb_status st = nb_ahead_read(a, i, &data, &key, &own);
+    if (st != NB_OK || own) goto cleanup;
+    if (nb_pipeline_copy(p, key.data, it->path, it->relpath, data.data, data.len)) goto cleanup;
+    st = nb_ahead_extract(a, i, it->path, it->relpath, data.data, data.len, &rec, &left_out);
+    if (st == NB_OK && !left_out) {
+        size_t art = nb_pipeline_merge(p, it->relpath, &rec);
+        pthread_mutex_lock(&a->names_lock); /* the threads read seen */
+        nb_pipeline_seen(p, key.data, art, it->path);
+        pthread_mutex_unlock(&a->names_lock);
+    }
+    nb_record_free(&rec);
+cleanup:
+    nb_ahead_next(a, i);
+    nb_buf_free(&data);
+    nb_buf_free(&key);
 }
 
 void nb_pipeline_files(nb_pipeline *p, const nb_input_list *list, unsigned jobs, void (*each)(void *ctx), void *ctx)
@@ -975,51 +1114,12 @@ void nb_pipeline_files(nb_pipeline *p, const nb_input_list *list, unsigned jobs,
         }
         return;
     }
-    pool pl = {.p = p, .list = list, .n_slots = 2 * (size_t)jobs + 2};
-    pl.slots = nb_calloc(pl.n_slots, sizeof *pl.slots);
-    pthread_mutex_init(&pl.mu, NULL);
-    pthread_mutex_init(&pl.names_lock, NULL);
-    pthread_cond_init(&pl.work, NULL);
-    pthread_cond_init(&pl.done, NULL);
-    worker *wks = nb_calloc(jobs + 1, sizeof *wks), *mw = &wks[jobs];
-    size_t started = 0;
-    worker_init(mw, &pl);
-    for (unsigned t = 0; t < jobs; t++) {
-        worker_init(&wks[t], &pl);
-        if (pthread_create(&wks[t].tid, NULL, worker_main, &wks[t]) != 0) break;
-        started++;
-    }
+    nb_ahead *a = nb_ahead_start(p, list, NULL, jobs, true);
     for (size_t i = 0; i < list->n; i++) {
-        job *j = &pl.slots[i % pl.n_slots];
-        pthread_mutex_lock(&pl.mu);
-        /* no thread could start: this one takes its turn */
-        if (!started && pl.next == i) {
-            pl.next++;
-            pthread_mutex_unlock(&pl.mu);
-            job_run(mw, j, &list->items[i]);
-            pthread_mutex_lock(&pl.mu);
-            j->done = true;
-        }
-        while (!j->done) pthread_cond_wait(&pl.done, &pl.mu);
-        pthread_mutex_unlock(&pl.mu);
-        job_merge(&pl, mw, j, &list->items[i]);
-        job_clear(j);
-        pthread_mutex_lock(&pl.mu);
-        pl.merged++;
-        pthread_cond_broadcast(&pl.work);
-        pthread_mutex_unlock(&pl.mu);
+        ahead_file(a, i);
         if (each) each(ctx);
     }
-    for (size_t t = 0; t < started; t++) pthread_join(wks[t].tid, NULL);
-    /* make bench reads how much of the work the threads could not keep */
-    if (getenv("NB_BENCH_TIMES"))
-        fprintf(stderr, "netbuild: %u threads, %zu article(s) extracted again in input order\n", jobs, pl.again);
-    free(wks);
-    free(pl.slots);
-    pthread_mutex_destroy(&pl.mu);
-    pthread_mutex_destroy(&pl.names_lock);
-    pthread_cond_destroy(&pl.work);
-    pthread_cond_destroy(&pl.done);
+    nb_ahead_end(a);
 }
 
 typedef struct {
