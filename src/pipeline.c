@@ -976,8 +976,10 @@ nb_ahead *nb_ahead_start(nb_pipeline *p, const nb_input_list *list, const bool *
         a->started++;
     }
     /* the caller's view: extracts again, and stands in when no thread starts */
-    a->wks[a->started] = a->wks[jobs];
-    a->wks[a->started].w.report_ctx = &a->wks[a->started];
+    if (a->started < jobs) {
+        a->wks[a->started] = a->wks[jobs];
+        a->wks[a->started].w.report_ctx = &a->wks[a->started];
+    }
     return a;
 }
 
