@@ -1,10 +1,10 @@
 # netbuild - build, test and tooling. `make run` and `make test` are the two
 # commands a new user needs; both install missing packages first.
 CC      ?= cc
-CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CSTD     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread
 WARN     = -Wall -Wextra -Wpedantic -Werror
 CFLAGS  ?= -O2 -g
-LIBS     = $(shell pkg-config --libs igraph 2>/dev/null || echo -ligraph) -lcsv -lsqlite3 -lm
+LIBS     = $(shell pkg-config --libs igraph 2>/dev/null || echo -ligraph) -lcsv -lsqlite3 -lm -pthread
 INCS     = $(shell pkg-config --cflags igraph 2>/dev/null || echo -I/usr/include/igraph)
 PREFIX  ?= /usr/local
 BUILD   ?= build
@@ -16,7 +16,7 @@ OBJ      = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
-.PHONY: all deps run test unit check-outputs graphs install check-man asan valgrind bench clean fuzz fuzz-short eval \
+.PHONY: all deps run test unit check-outputs graphs install check-man asan tsan valgrind bench clean fuzz fuzz-short eval \
         model eval-parser check-model cues negative
 
 all: $(BIN)
@@ -84,11 +84,13 @@ unit: $(TESTS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; ./$$t; done
 
 # Whole suite: unit + sentence table + end-to-end checks, then the same suite
-# under ASan/UBSan, then golden graphs/ must be unchanged.
+# under ASan/UBSan, the extraction threads under TSan, then golden graphs/
+# must be unchanged.
 test: $(BIN) $(TESTS) $(TRAINER)
 	@sh scripts/test.sh
 	@$(MAKE) --no-print-directory check-model
 	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory tsan
 	@$(MAKE) --no-print-directory fuzz-short
 	@$(MAKE) --no-print-directory graphs
 	@git diff --exit-code -- graphs/ && echo "graphs/: unchanged"
@@ -111,6 +113,21 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/netbuild \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/netbuild unit-asan
+
+# ThreadSanitizer over the extraction threads: -j 4 on a small corpus, also
+# with a new --store (make test runs it); both must write what -j 1 writes.
+# halt_on_error: a race fails the target.
+TSAN_RUN = -q -j 4 seeds/ tests/eval/a/articles tests/eval/b/articles tests/eval/c/articles -o build-tsan/out.graphml
+TSAN_ENV = TSAN_OPTIONS="halt_on_error=1 exitcode=66"
+tsan: $(BIN)
+	@$(MAKE) --no-print-directory BUILD=build-tsan BIN=build-tsan/netbuild \
+	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" LDFLAGS="-fsanitize=thread" build-tsan/netbuild
+	@rm -f build-tsan/tsan.db*
+	@$(TSAN_ENV) build-tsan/netbuild $(TSAN_RUN)
+	@$(TSAN_ENV) build-tsan/netbuild $(subst out.graphml,store.graphml,$(TSAN_RUN)) --store build-tsan/tsan.db
+	@./$(BIN) $(subst out.graphml,plain.graphml,$(TSAN_RUN)) -j 1
+	@cmp build-tsan/out.graphml build-tsan/plain.graphml && cmp build-tsan/store.graphml build-tsan/plain.graphml
+	@echo "tsan: -j 4 clean, with and without --store, and the same output as -j 1"
 
 unit-asan: $(BIN) $(TESTS)
 	@NB_ASAN=1 NB_BIN=$(BIN) NB_BUILD=$(BUILD) ASAN_OPTIONS=detect_leaks=1 sh scripts/test.sh
@@ -166,4 +183,4 @@ check-man:
 	@echo "netbuild.1: no warnings"
 
 clean:
-	rm -rf build build-asan build-fuzz build-fuzz-short $(BIN) net.graphml net.dot
+	rm -rf build build-asan build-tsan build-fuzz build-fuzz-short $(BIN) net.graphml net.dot

@@ -11,7 +11,9 @@
 #     from a pool of 190,000 generated names, at 50, 100 and the full size
 #     (time should grow linearly), with MB/s, peak RSS, the analysis time
 #     and the rest (reading, extraction, merging, writing), and `wc -w` over
-#     the same files as a ceiling;
+#     the same files as a ceiling, all with -j 1; then -j 1 against -j 2 on
+#     the first 50 MB (NB_JOBS_RUNS runs each, the best counts; the other
+#     steps run with the default -j, one thread per CPU);
 #  4. pathological inputs: 5,000 articles naming 20,000 distinct actors, and
 #     one 5 MB file of random mixed-case words;
 #  5. --store over the realistic corpus: first run, unchanged rerun, rerun
@@ -114,11 +116,24 @@ if not only:
             continue
         if mb in times:
             continue
-        _, times[mb] = run("realistic %d MB" % mb, [binp] + part + ["-o", os.path.join(base, "real.graphml")], part)
+        _, times[mb] = run("realistic %d MB" % mb, [binp, "-j", "1"] + part + ["-o", os.path.join(base, "real.graphml")], part)
         wc("", part, times[mb])
     if 50 in times and len(times) > 1:
         big = max(times)
         print("bench: scaling: %d MB costs %.2fx the 50 MB time (linear: %.1fx)" % (big, times[big] / times[50], big / 50))
+    # threads: -j 1 against -j 2 on the first 50 MB, back to back, the best
+    # of NB_JOBS_RUNS (other jobs on a shared machine only slow a run down);
+    # the two outputs must be the same bytes
+    part = chunks[:5]
+    best = {}
+    for _ in range(int(os.environ.get("NB_JOBS_RUNS", "1"))):
+        for j in (1, 2):
+            out = os.path.join(base, "jobs%d.graphml" % j)
+            _, dt = run("realistic %d MB -j %d" % (len(part) * 10, j), [binp, "-j", str(j)] + part + ["-o", out], part)
+            best[j] = min(best.get(j, dt), dt)
+    same = open(os.path.join(base, "jobs1.graphml"), "rb").read() == open(os.path.join(base, "jobs2.graphml"), "rb").read()
+    print("bench: -j 2 runs %.2fx as fast as -j 1 (%.2f s against %.2f s); outputs %s" % (
+        best[1] / best[2], best[2], best[1], "byte-identical" if same else "DIFFERENT"))
 # --store: the first run over the whole realistic corpus, an unchanged
 # rerun, and a rerun after 1% new articles, whose output must be the bytes
 # of a run without a store

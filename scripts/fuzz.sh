@@ -44,7 +44,7 @@ SAN=${FUZZ_SANITIZE:-address,undefined}
 # (dates.c reads the article's first lines, so it is instrumented.)
 NOCOV=${FUZZ_NOCOV-sink write_graphml write_dot write_explain write_gexf write_csv write_json write_html analyze}
 CFLAGS="-g -O2 -fsanitize=fuzzer,$SAN -fno-sanitize-recover=all -fno-omit-frame-pointer
-        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -I$SRC -I$OUT/gen $IGCFLAGS
+        -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread -Wall -Wextra -I$SRC -I$OUT/gen $IGCFLAGS
         -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
         ${FUZZ_CFLAGS:-}"
 

@@ -44,6 +44,8 @@ check "gexf, csv, json read back (networkx, csv)" "$PY" tests/check_formats.py "
 check "article dates (header, dateline, path) in every format; --since/--until" sh tests/check_dates.sh "$BIN"
 if sh tests/check_store.sh "$BIN" 2>"$tmp/store.err"; then ok "--store: incremental reruns, 4 shards merged (GNU parallel), --since/--until, query, damaged and refused stores"
 else bad "--store: incremental reruns, shards, --since/--until, query, damaged and refused stores"; cat "$tmp/store.err"; fi
+if sh tests/check_jobs.sh "$BIN" 2>"$tmp/jobs.err"; then ok "-j 4 writes what -j 1 writes (every format, messages, exit status; --since, --store)"
+else bad "-j 4 against -j 1"; cat "$tmp/jobs.err"; fi
 if sh tests/check_store_kill.sh "$BIN" "${NB_KILL_TRIALS:-10}" 2>"$tmp/kill.err"; then ok "--store: runs killed at random points, then completed (${NB_KILL_TRIALS:-10} trials)"
 else bad "--store: runs killed at random points"; cat "$tmp/kill.err"; fi
 # networkx 3 reads GEXF 1.3; Debian 12's networkx 2.8 does not: a newer one is used when there is one

@@ -676,6 +676,29 @@ static int entity_with_label(nb_article_actors *aa, const char *label, nb_kind k
     return new_entity(aa, label, kind, -1);
 }
 
+/* The cross-article name sk resolves to, copied into *label (NULL for
+ * none), and its kind: from aa->names alone, or from aa->base followed by
+ * aa->names, read under the lock because the merging thread grows base. */
+static void base_lookup(const nb_article_actors *aa, const char *sk, size_t sk_len, bool one_word, char **label,
+                        nb_kind *kind)
+{
+    const nb_names *nm = aa->names;
+    size_t idx;
+    if (aa->base_lock) pthread_mutex_lock(aa->base_lock);
+    if (aa->base) {
+        idx = lookup2(aa->base, nm, sk, sk_len, one_word);
+        if (idx != SIZE_MAX && idx < aa->base->n) nm = aa->base;
+        else if (idx != SIZE_MAX) idx -= aa->base->n;
+    } else {
+        idx = nb_names_lookup(nm, sk, sk_len, one_word);
+    }
+    if (idx != SIZE_MAX) {
+        *label = nb_strdup(nm->labels[idx]);
+        *kind = nm->kinds[idx];
+    }
+    if (aa->base_lock) pthread_mutex_unlock(aa->base_lock);
+}
+
 static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, bool sentence_start)
 {
     nb_article_actors *aa = c->aa;
@@ -749,12 +772,12 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
      * first name within one edit of it; an entity the article already has
      * under that label is reused */
     if (ent < 0 && aa->names) {
-        nb_names *nm = aa->names;
-        size_t idx = nb_names_lookup(nm, sk.data, sk.len, words == 1);
-        if (aa->log)
-            nb_name_log_push(aa->log, false, words == 1, idx != SIZE_MAX ? nm->kinds[idx] : NB_KIND_UNKNOWN,
-                             sk.data ? sk.data : "", idx != SIZE_MAX ? nm->labels[idx] : NULL, NULL);
-        if (idx != SIZE_MAX) ent = entity_with_label(aa, nm->labels[idx], nm->kinds[idx]);
+        char *label = NULL;
+        nb_kind kind = NB_KIND_UNKNOWN;
+        base_lookup(aa, sk.data ? sk.data : "", sk.len, words == 1, &label, &kind);
+        if (aa->log) nb_name_log_push(aa->log, false, words == 1, kind, sk.data ? sk.data : "", label, NULL);
+        if (label) ent = entity_with_label(aa, label, kind);
+        free(label);
     }
     if (ent < 0 && !sentence_start) {
         char *label = nb_strndup(name, len);

@@ -5,6 +5,8 @@
 #ifndef NB_ACTORS_H
 #define NB_ACTORS_H
 
+#include <pthread.h>
+
 #include "dict.h"
 #include "model.h"
 #include "split.h"
@@ -128,6 +130,12 @@ typedef struct {
     const nb_dict *dict;
     nb_names *names;
     nb_name_log *log;    /* when set, every use of names is appended here (borrowed) */
+    /* An extraction thread's view (pipeline.c): names holds only this
+     * article's own names, and lookups read base, then names, as one table
+     * (base_lock held while base is read: another thread adds to it).
+     * The log, replayed in input order, tells whether the answers hold. */
+    const nb_names *base;
+    pthread_mutex_t *base_lock;
     nb_entity *ents;
     size_t n_ents, cap_ents;
     size_t clock;

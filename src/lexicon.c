@@ -1,21 +1,24 @@
 #include "lexicon.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
 /* Word lists are looked up for every token, so each gets a hash set the
- * first time it is used; the lists themselves stay readable arrays. */
+ * first time it is used; the lists themselves stay readable arrays. The
+ * sets are per thread: extraction threads (pipeline.c) build their own
+ * rather than take a lock on every word. */
 typedef struct {
     const char *const *list;
     nb_map set;
 } lex_set;
 
-static lex_set *sets;
-static size_t n_sets, cap_sets;
+static _Thread_local lex_set *sets;
+static _Thread_local size_t n_sets, cap_sets;
 
-static void free_sets(void)
+void nb_lex_thread_free(void)
 {
     for (size_t i = 0; i < n_sets; i++) nb_map_free(&sets[i].set);
     free(sets);
@@ -23,11 +26,15 @@ static void free_sets(void)
     n_sets = cap_sets = 0;
 }
 
+static pthread_once_t at_exit_once = PTHREAD_ONCE_INIT;
+
+static void register_free(void) { atexit(nb_lex_thread_free); }
+
 static const nb_map *set_of(const char *const *list)
 {
     for (size_t i = 0; i < n_sets; i++)
         if (sets[i].list == list) return &sets[i].set;
-    if (n_sets == 0) atexit(free_sets);
+    if (n_sets == 0) pthread_once(&at_exit_once, register_free); /* at exit: the main thread's */
     nb_grow(&sets, &cap_sets, n_sets + 1, sizeof *sets);
     lex_set *ls = &sets[n_sets++];
     ls->list = list;

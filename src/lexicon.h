@@ -9,6 +9,9 @@
 
 /* True when w (lowercase, n bytes) is in the NULL-terminated list. */
 bool nb_lex_in(const char *w, size_t n, const char *const *list);
+/* Frees the calling thread's sets (nb_lex_in builds them per thread); a
+ * thread other than the main one calls it before it ends. */
+void nb_lex_thread_free(void);
 
 extern const char *const NB_LEX_STOP_CAP[];    /* capitalised words that are no names */
 extern const char *const NB_LEX_CONNECT[];     /* name particles: al, bin, abu... */

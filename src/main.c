@@ -22,6 +22,8 @@
 #include "writers.h"
 
 #define NB_VERSION "0.1.0"
+/* -j: more threads than this only cost memory (each holds an article) */
+#define NB_MAX_JOBS 256
 
 enum { EXIT_SKIPPED = 1, EXIT_USAGE = 2, EXIT_IO = 3, EXIT_DATA = 4 };
 
@@ -70,6 +72,8 @@ static void usage(FILE *fp)
           "  -a, --actors FILE     add a user dictionary (CSV: name,kind,aliases[,demonyms])\n"
           "      --no-default-actors  do not load the bundled dictionary\n"
           "      --all-actors      keep actors that take part in no relation\n"
+          "  -j, --jobs N          read and extract articles on N threads (default 0: one\n"
+          "                        per online CPU); the output is the same for every N\n"
           "      --seed N          random seed for communities and layout (default 42)\n"
           "      --metrics M       betweenness and closeness: exact, approx (sampled),\n"
           "                        none, or N: exact up to N nodes, approx above (5000)\n"
@@ -278,6 +282,14 @@ static void progress_draw(double bytes, bool force)
             pct, prog.done, prog.total, rate, e, eta);
     fflush(stderr);
     prog.drawn = true;
+}
+
+/* After each article, in input order (nb_pipeline_files). */
+static void progress_step(void *ctx)
+{
+    const nb_pipeline *p = ctx;
+    prog.done++;
+    progress_draw((double)p->bytes, prog.done == prog.total);
 }
 
 static void on_report(void *ctx, const char *path, const char *reason)
@@ -516,6 +528,7 @@ int main(int argc, char **argv)
     const char *since = NULL, *until = NULL;
     const char *store_path = NULL;
     unsigned part = 1, parts = 1;
+    unsigned jobs = 0; /* -j: 0 is one thread per online CPU */
     /* netbuild shard ... / netbuild merge ...: a subcommand first */
     enum { RUN, SHARD, MERGE, QUERY } mode = RUN;
     const char *actor = NULL, *relation = NULL;
@@ -550,7 +563,7 @@ int main(int argc, char **argv)
         char name[32];
         const char *val = NULL, *eq = a[1] == '-' ? strchr(a, '=') : NULL;
         size_t nlen = eq ? (size_t)(eq - a) : strlen(a);
-        if (a[1] != '-' && a[2] != '\0' && strchr("ofa", a[1])) {
+        if (a[1] != '-' && a[2] != '\0' && strchr("ofaj", a[1])) {
             nlen = 2;
             val = a + 2;
         } else if (eq) {
@@ -563,7 +576,8 @@ int main(int argc, char **argv)
                       !strcmp(name, "--format") || !strcmp(name, "-a") || !strcmp(name, "--actors") ||
                       !strcmp(name, "--seed") || !strcmp(name, "--model") || !strcmp(name, "--metrics") ||
                       !strcmp(name, "--since") || !strcmp(name, "--until") || !strcmp(name, "--store") ||
-                      !strcmp(name, "--part") || !strcmp(name, "--actor") || !strcmp(name, "--relation");
+                      !strcmp(name, "--part") || !strcmp(name, "--actor") || !strcmp(name, "--relation") ||
+                      !strcmp(name, "-j") || !strcmp(name, "--jobs");
         if (valued && !val) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "netbuild: %s needs a value\n", name);
@@ -656,6 +670,17 @@ int main(int argc, char **argv)
                 rc = EXIT_USAGE;
                 goto cleanup;
             }
+        } else if (!strcmp(name, "-j") || !strcmp(name, "--jobs")) {
+            char *end;
+            errno = 0;
+            unsigned long j = strtoul(val, &end, 10);
+            if (errno || *end || *val < '0' || *val > '9' || j > NB_MAX_JOBS) {
+                fprintf(stderr, "netbuild: %s wants a number of threads from 0 to %d (0: one per CPU)\n", name,
+                        NB_MAX_JOBS);
+                rc = EXIT_USAGE;
+                goto cleanup;
+            }
+            jobs = (unsigned)j;
         } else if (!strcmp(name, "--metrics")) {
             char *end;
             errno = 0;
@@ -962,10 +987,14 @@ int main(int argc, char **argv)
         prog.total = list.n;
         prog.t0 = prog.last = now_s();
     }
+    if (jobs == 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = n < 1 ? 1 : n > NB_MAX_JOBS ? NB_MAX_JOBS : (unsigned)n;
+    }
     if (store_path) {
         nb_status st = nb_store_open(&store, store_path, false, &err);
         if (st == NB_OK)
-            st = nb_store_run(store, &p, &list, inputs, n_in, versions, part, parts, &counts, &err);
+            st = nb_store_run(store, &p, &list, inputs, n_in, versions, part, parts, jobs, &counts, &err);
         if (st != NB_OK) {
             say_dict(err.data);
             rc = st == NB_ERR_INPUT ? EXIT_DATA : EXIT_IO;
@@ -981,11 +1010,7 @@ int main(int argc, char **argv)
             goto cleanup;
         }
     } else if (mode == RUN) {
-        for (size_t i = 0; i < list.n; i++) {
-            nb_pipeline_file(&p, list.items[i].path, list.items[i].relpath);
-            prog.done++;
-            progress_draw((double)p.bytes, prog.done == prog.total);
-        }
+        nb_pipeline_files(&p, &list, jobs, progress_step, &p);
     }
     progress_clear();
     if (!quiet && p.out_of_range)

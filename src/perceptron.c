@@ -94,7 +94,7 @@ __attribute__((target("avx2"))) static void add_rows_avx2(int32_t *restrict acc,
 static void add_dense(int32_t *restrict acc, const int16_t *const *rows, size_t nd, size_t stride)
 {
 #ifdef HAVE_AVX2_ROWS
-    static int avx2 = -1;
+    static _Thread_local int avx2 = -1; /* per thread: no race between extraction threads */
     if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
     if (avx2) {
         add_rows_avx2(acc, rows, nd, stride);

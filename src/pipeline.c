@@ -4,13 +4,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "dates.h"
+#include "lexicon.h"
 #include "relations.h"
 #include "split.h"
 #include "text.h"
@@ -321,8 +324,10 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     rec->bytes = n;
 
     nb_article_actors aa;
-    nb_actors_begin(&aa, &p->dict, &p->names);
+    nb_actors_begin(&aa, p->shared ? &p->shared->dict : &p->dict, &p->names);
     aa.log = &rec->names;
+    aa.base = p->shared ? &p->shared->names : NULL;
+    aa.base_lock = p->names_lock;
     nb_tok *toks = NULL;
     size_t tcap = 0, icap = 0, n_found = 0, fcap = 0;
     nb_item *items = NULL;
@@ -746,6 +751,393 @@ cleanup:
     nb_buf_free(&data);
     nb_buf_free(&key);
     return st;
+}
+
+/* ---- extraction threads (-j) ------------------------------------------
+ * Threads read articles, make their content keys and extract them ahead of
+ * time, each against the name table as merged so far (read under a lock)
+ * plus the article's own names. The calling thread then takes the articles
+ * in input order as a run without threads would: the reports and counts
+ * the threads recorded, the copy check, and the article's name log
+ * replayed against the table. A lookup that answers otherwise now (an
+ * article merged meanwhile added the name) means the article is extracted
+ * again, against the table as it is; an article whose lookups all answer
+ * the same is extracted the same (as --store relies on), so the output
+ * does not depend on -j. */
+
+typedef struct {
+    char *path, *reason;
+} job_msg;
+
+/* What one step (reading, extracting) of one article reported and counted. */
+typedef struct {
+    job_msg *msgs;
+    size_t n, cap;
+    size_t skipped, truncated, own_outputs, out_of_range, undated;
+} job_log;
+
+typedef struct {
+    size_t item;        /* index into the list */
+    bool done;          /* the thread is through with it (under the mutex) */
+    bool extracted;     /* else not extracted: a copy of an article merged before */
+    bool own, left_out;
+    nb_status read_st, ext_st;
+    nb_buf data, key;
+    nb_record rec;
+    job_log read_log, ext_log;
+} job;
+
+typedef struct {
+    nb_ahead *a;
+    nb_pipeline w;      /* the thread's view of the pipeline (see shared) */
+    job_log *log;       /* where its reports go now */
+    pthread_t tid;
+    double cpu;         /* its CPU seconds, when it ends (for make bench) */
+} worker;
+
+struct nb_ahead {
+    nb_pipeline *p;
+    const nb_input_list *list;
+    const bool *want;   /* the items to take, NULL: all */
+    bool skip_copies;   /* no extraction for an item whose key p->seen has */
+    job *slots;         /* the k-th item taken is in slot k % n_slots */
+    size_t n_slots;
+    size_t next;        /* the next item to look at */
+    size_t taken;       /* items taken by the threads */
+    size_t released;    /* items the caller is through with */
+    pthread_mutex_t mu, names_lock;
+    pthread_cond_t work, done;
+    worker *wks;        /* jobs threads, then the caller's view */
+    size_t started;
+    size_t again;       /* articles extracted again in input order */
+    double cpu0;        /* the caller's CPU seconds at the start */
+};
+
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void job_report(void *ctx, const char *path, const char *reason)
+{
+    job_log *l = ((worker *)ctx)->log;
+    nb_grow(&l->msgs, &l->cap, l->n + 1, sizeof *l->msgs);
+    l->msgs[l->n++] = (job_msg){nb_strdup(path), nb_strdup(reason)};
+}
+
+static void log_free(job_log *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->msgs[i].path);
+        free(l->msgs[i].reason);
+    }
+    free(l->msgs);
+    memset(l, 0, sizeof *l);
+}
+
+/* Starts a step: the view's counters count it alone. */
+static void step_begin(worker *wk, job_log *l)
+{
+    nb_pipeline *w = &wk->w;
+    wk->log = l;
+    w->skipped = w->truncated = w->own_outputs = w->out_of_range = w->undated = 0;
+}
+
+static void step_end(worker *wk)
+{
+    nb_pipeline *w = &wk->w;
+    job_log *l = wk->log;
+    l->skipped = w->skipped;
+    l->truncated = w->truncated;
+    l->own_outputs = w->own_outputs;
+    l->out_of_range = w->out_of_range;
+    l->undated = w->undated;
+}
+
+/* Reports and counts a step in p as if p had taken it. */
+static void log_replay(nb_pipeline *p, const job_log *l)
+{
+    for (size_t i = 0; i < l->n; i++) report(p, l->msgs[i].path, l->msgs[i].reason);
+    p->skipped += l->skipped;
+    p->truncated += l->truncated;
+    p->own_outputs += l->own_outputs;
+    p->out_of_range += l->out_of_range;
+    p->undated += l->undated;
+}
+
+static void worker_init(worker *wk, nb_ahead *a)
+{
+    nb_pipeline *p = a->p, *w = &wk->w;
+    memset(wk, 0, sizeof *wk);
+    wk->a = a;
+    w->shared = p;
+    w->names_lock = &a->names_lock;
+    w->nlp = p->nlp;
+    w->syntax = p->syntax;
+    w->pat = p->pat;
+    w->no_surface = p->no_surface;
+    w->since = p->since;
+    w->until = p->until;
+    w->report = job_report;
+    w->report_ctx = wk;
+}
+
+static nb_status view_extract(worker *wk, job_log *l, const char *path, const char *relpath, const char *data,
+                              size_t n, nb_record *rec, bool *left_out)
+{
+    step_begin(wk, l);
+    nb_status st = nb_pipeline_extract(&wk->w, path, relpath, data, n, rec, left_out);
+    step_end(wk);
+    nb_names_free(&wk->w.names); /* the article's own names: in its log now */
+    return st;
+}
+
+static void job_run(worker *wk, job *j)
+{
+    nb_ahead *a = wk->a;
+    const nb_input *it = &a->list->items[j->item];
+    step_begin(wk, &j->read_log);
+    j->read_st = nb_pipeline_read(&wk->w, it->path, &j->data, &j->own);
+    step_end(wk);
+    if (j->read_st != NB_OK || j->own) return;
+    nb_pipeline_content_key(j->data.data, j->data.len, &j->key);
+    if (a->skip_copies) {
+        /* a copy of an article already merged is not extracted (as in a
+         * run without threads), unless it turns out not to be one */
+        pthread_mutex_lock(&a->names_lock);
+        bool copy = nb_map_get(&a->p->seen, j->key.data, NULL);
+        pthread_mutex_unlock(&a->names_lock);
+        if (copy) return;
+    }
+    j->ext_st = view_extract(wk, &j->ext_log, it->path, it->relpath, j->data.data, j->data.len, &j->rec, &j->left_out);
+    j->extracted = true;
+}
+
+static void job_clear(job *j)
+{
+    nb_buf_free(&j->data);
+    nb_buf_free(&j->key);
+    nb_record_free(&j->rec);
+    log_free(&j->read_log);
+    log_free(&j->ext_log);
+    memset(j, 0, sizeof *j);
+}
+
+static void *worker_main(void *arg)
+{
+    worker *wk = arg;
+    nb_ahead *a = wk->a;
+    size_t n = a->list->n;
+    for (;;) {
+        pthread_mutex_lock(&a->mu);
+        /* a bounded window: never more than n_slots articles in memory */
+        while (a->next < n && a->taken >= a->released + a->n_slots) pthread_cond_wait(&a->work, &a->mu);
+        while (a->next < n && a->want && !a->want[a->next]) a->next++;
+        if (a->next >= n) {
+            pthread_mutex_unlock(&a->mu);
+            break;
+        }
+        job *j = &a->slots[a->taken++ % a->n_slots];
+        j->item = a->next++;
+        pthread_mutex_unlock(&a->mu);
+        job_run(wk, j);
+        pthread_mutex_lock(&a->mu);
+        j->done = true;
+        pthread_cond_broadcast(&a->done);
+        pthread_mutex_unlock(&a->mu);
+    }
+    nb_lex_thread_free();
+    wk->cpu = thread_cpu();
+    return NULL;
+}
+
+nb_ahead *nb_ahead_start(nb_pipeline *p, const nb_input_list *list, const bool *want, unsigned jobs,
+                         bool skip_copies)
+{
+    nb_ahead *a = nb_calloc(1, sizeof *a);
+    a->cpu0 = thread_cpu();
+    a->p = p;
+    a->list = list;
+    a->want = want;
+    a->skip_copies = skip_copies;
+    a->n_slots = 2 * (size_t)jobs + 2;
+    a->slots = nb_calloc(a->n_slots, sizeof *a->slots);
+    pthread_mutex_init(&a->mu, NULL);
+    pthread_mutex_init(&a->names_lock, NULL);
+    pthread_cond_init(&a->work, NULL);
+    pthread_cond_init(&a->done, NULL);
+    a->wks = nb_calloc((size_t)jobs + 1, sizeof *a->wks);
+    worker_init(&a->wks[jobs], a);
+    for (unsigned t = 0; t < jobs; t++) {
+        worker_init(&a->wks[t], a);
+        if (pthread_create(&a->wks[t].tid, NULL, worker_main, &a->wks[t]) != 0) break;
+        a->started++;
+    }
+    /* the caller's view: extracts again, and stands in when no thread starts */
+    if (a->started < jobs) {
+        a->wks[a->started] = a->wks[jobs];
+        a->wks[a->started].w.report_ctx = &a->wks[a->started];
+    }
+    return a;
+}
+
+static worker *own_view(nb_ahead *a) { return &a->wks[a->started]; }
+
+/* The job of item i (wanted, asked for in increasing order), once done. */
+static job *job_of(nb_ahead *a, size_t i)
+{
+    job *j = &a->slots[a->released % a->n_slots];
+    pthread_mutex_lock(&a->mu);
+    if (!a->started && a->taken == a->released) {
+        /* no thread could start: this one takes its turn */
+        while (a->next < a->list->n && a->want && !a->want[a->next]) a->next++;
+        a->taken++;
+        j->item = a->next++;
+        pthread_mutex_unlock(&a->mu);
+        job_run(own_view(a), j);
+        pthread_mutex_lock(&a->mu);
+        j->done = true;
+    }
+    while (!j->done) pthread_cond_wait(&a->done, &a->mu);
+    pthread_mutex_unlock(&a->mu);
+    if (j->item != i) abort(); /* the caller skipped a wanted item */
+    return j;
+}
+
+nb_status nb_ahead_read(nb_ahead *a, size_t i, nb_buf *data, nb_buf *key, bool *own)
+{
+    job *j = job_of(a, i);
+    log_replay(a->p, &j->read_log);
+    *own = j->own;
+    nb_buf t = *data;
+    *data = j->data;
+    j->data = t;
+    nb_buf_clear(&j->data);
+    if (key) {
+        nb_buf_clear(key);
+        if (j->key.data) nb_buf_puts(key, j->key.data);
+    }
+    return j->read_st;
+}
+
+bool nb_ahead_replay(nb_ahead *a, const nb_name_log *log)
+{
+    pthread_mutex_lock(&a->names_lock);
+    bool same = nb_names_replay(&a->p->names, log);
+    pthread_mutex_unlock(&a->names_lock);
+    return same;
+}
+
+nb_status nb_ahead_extract(nb_ahead *a, size_t i, const char *path, const char *relpath, const char *data,
+                           size_t n, nb_record *rec, bool *left_out)
+{
+    job *j = i != SIZE_MAX ? job_of(a, i) : NULL;
+    nb_status st;
+    if (j && j->extracted) {
+        log_replay(a->p, &j->ext_log);
+        st = j->ext_st;
+        *left_out = j->left_out;
+        *rec = j->rec;
+        memset(&j->rec, 0, sizeof j->rec);
+    } else {
+        job_log l = {0};
+        st = view_extract(own_view(a), &l, path, relpath, data, n, rec, left_out);
+        log_replay(a->p, &l);
+        log_free(&l);
+    }
+    if (st != NB_OK || *left_out || nb_ahead_replay(a, &rec->names)) return st;
+    /* Only this thread adds to the table, so the article now sees it as a
+     * run without threads would; names never make a report, so the
+     * reports of this second extraction are those already made. */
+    nb_record_free(rec);
+    job_log again = {0};
+    st = view_extract(own_view(a), &again, path, relpath, data, n, rec, left_out);
+    log_free(&again);
+    if (st != NB_OK || *left_out || !nb_ahead_replay(a, &rec->names))
+        abort(); /* cannot be: the table did not change in between */
+    a->again++;
+    return st;
+}
+
+void nb_ahead_next(nb_ahead *a, size_t i)
+{
+    job_clear(job_of(a, i));
+    pthread_mutex_lock(&a->mu);
+    a->released++;
+    pthread_cond_broadcast(&a->work);
+    pthread_mutex_unlock(&a->mu);
+}
+
+void nb_ahead_end(nb_ahead *a)
+{
+    if (!a) return;
+    pthread_mutex_lock(&a->mu);
+    a->next = a->list->n; /* the threads take no more */
+    pthread_cond_broadcast(&a->work);
+    pthread_mutex_unlock(&a->mu);
+    for (size_t t = 0; t < a->started; t++) pthread_join(a->wks[t].tid, NULL);
+    for (size_t k = 0; k < a->n_slots; k++) job_clear(&a->slots[k]);
+    /* make bench reads how the work was shared: what the threads did, and
+     * what stayed with the caller (merging, articles extracted again) */
+    if (getenv("NB_BENCH_TIMES")) {
+        fprintf(stderr, "netbuild: %zu threads (CPU", a->started);
+        for (size_t t = 0; t < a->started; t++) fprintf(stderr, " %.2f s", a->wks[t].cpu);
+        fprintf(stderr, "), the merging thread %.2f s meanwhile, %zu article(s) extracted again in input order\n",
+                thread_cpu() - a->cpu0, a->again);
+    }
+    nb_names_free(&own_view(a)->w.names);
+    free(a->wks);
+    free(a->slots);
+    pthread_mutex_destroy(&a->mu);
+    pthread_mutex_destroy(&a->names_lock);
+    pthread_cond_destroy(&a->work);
+    pthread_cond_destroy(&a->done);
+    free(a);
+}
+
+/* Takes item i in input order, as nb_pipeline_file does. */
+static void ahead_file(nb_ahead *a, size_t i)
+{
+    nb_pipeline *p = a->p;
+    const nb_input *it = &a->list->items[i];
+    nb_buf data = {0}, key = {0};
+    bool own, left_out;
+    nb_record rec;
+    nb_status st = nb_ahead_read(a, i, &data, &key, &own);
+    if (st != NB_OK || own) goto cleanup;
+    if (nb_pipeline_copy(p, key.data, it->path, it->relpath, data.data, data.len)) goto cleanup;
+    st = nb_ahead_extract(a, i, it->path, it->relpath, data.data, data.len, &rec, &left_out);
+    if (st == NB_OK && !left_out) {
+        size_t art = nb_pipeline_merge(p, it->relpath, &rec);
+        pthread_mutex_lock(&a->names_lock); /* the threads read seen */
+        nb_pipeline_seen(p, key.data, art, it->path);
+        pthread_mutex_unlock(&a->names_lock);
+    }
+    nb_record_free(&rec);
+cleanup:
+    nb_ahead_next(a, i);
+    nb_buf_free(&data);
+    nb_buf_free(&key);
+}
+
+void nb_pipeline_files(nb_pipeline *p, const nb_input_list *list, unsigned jobs, void (*each)(void *ctx), void *ctx)
+{
+    /* the tree debug lines of two articles would interleave */
+    if (jobs <= 1 || list->n <= 1 || p->tree_debug) {
+        for (size_t i = 0; i < list->n; i++) {
+            nb_pipeline_file(p, list->items[i].path, list->items[i].relpath);
+            if (each) each(ctx);
+        }
+        return;
+    }
+    nb_ahead *a = nb_ahead_start(p, list, NULL, jobs, true);
+    for (size_t i = 0; i < list->n; i++) {
+        ahead_file(a, i);
+        if (each) each(ctx);
+    }
+    nb_ahead_end(a);
 }
 
 typedef struct {

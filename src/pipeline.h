@@ -58,7 +58,7 @@ typedef struct {
 
 void nb_record_free(nb_record *r);
 
-typedef struct {
+typedef struct nb_pipeline {
     nb_dict dict;
     nb_names names;
     nb_network net;
@@ -86,6 +86,11 @@ typedef struct {
     nb_map seen;
     char **sources;
     size_t n_sources, cap_sources;
+    /* An extraction thread's view (nb_pipeline_files): the pipeline whose
+     * dictionary it reads and whose name table it looks names up in first,
+     * under names_lock; names then holds one article's own names. */
+    const struct nb_pipeline *shared;
+    pthread_mutex_t *names_lock;
 } nb_pipeline;
 
 /* Initialises p with an empty dictionary and network. */
@@ -102,6 +107,39 @@ void nb_pipeline_free(nb_pipeline *p);
  * provenance); both return NB_OK without adding anything. The article's
  * date (dates.h) is read from its first lines, else from path. */
 nb_status nb_pipeline_file(nb_pipeline *p, const char *path, const char *relpath);
+
+/* Runs the files of list through p in input order, as nb_pipeline_file on
+ * each would, and calls each(ctx) after each file. With jobs > 1, that many
+ * threads read and extract articles ahead (at most 2 * jobs + 2 at a time),
+ * while this thread reports, merges and resolves cross-article names in
+ * input order: the network, reports and counts are the same for any jobs. */
+void nb_pipeline_files(nb_pipeline *p, const nb_input_list *list, unsigned jobs, void (*each)(void *ctx), void *ctx);
+
+/* Extraction threads for a caller that takes the articles itself, in
+ * input order (store.h). nb_ahead_start starts jobs threads that read, key
+ * and extract the items of list marked in want (NULL: all), at most
+ * 2 * jobs + 2 ahead of the caller; with skip_copies, an item whose key
+ * p->seen already has is not extracted (then p->seen is only written under
+ * the threads' lock, as nb_pipeline_files does). While they run, p->names
+ * must change only through nb_ahead_replay and nb_ahead_extract. */
+typedef struct nb_ahead nb_ahead;
+nb_ahead *nb_ahead_start(nb_pipeline *p, const nb_input_list *list, const bool *want, unsigned jobs,
+                         bool skip_copies);
+/* Item i (marked in want; items are asked for in increasing order): its
+ * reading reported and counted in p as nb_pipeline_read would, its bytes
+ * in *data and its content key in *key (when not NULL). */
+nb_status nb_ahead_read(nb_ahead *a, size_t i, nb_buf *data, nb_buf *key, bool *own);
+/* nb_pipeline_extract of data on p (reports and counts; the article's
+ * names join p->names), with item i's record when its names still hold,
+ * else extracted now (i == SIZE_MAX: not an item taken ahead). */
+nb_status nb_ahead_extract(nb_ahead *a, size_t i, const char *path, const char *relpath, const char *data,
+                           size_t n, nb_record *rec, bool *left_out);
+/* nb_names_replay on p->names, under the threads' lock. */
+bool nb_ahead_replay(nb_ahead *a, const nb_name_log *log);
+/* The caller is through with item i (marked in want): the threads go on. */
+void nb_ahead_next(nb_ahead *a, size_t i);
+/* Stops the threads and frees a (NULL: nothing). */
+void nb_ahead_end(nb_ahead *a);
 
 /* The steps of nb_pipeline_file, for a run with a store (store.h):
  * nb_pipeline_read reads the file at path into data (reporting and

@@ -1,5 +1,6 @@
 #include "relations.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,15 +78,20 @@ static const trigger TRIGGERS[] = {
     {NULL, NB_REL_FUNDS, 0}};
 
 static nb_map trigger_index;
+/* built once, whichever extraction thread asks first */
+static pthread_once_t trigger_once = PTHREAD_ONCE_INIT;
 
 static void free_triggers(void) { nb_map_free(&trigger_index); }
 
+static void init_triggers(void)
+{
+    atexit(free_triggers);
+    for (size_t i = 0; TRIGGERS[i].w; i++) nb_map_put(&trigger_index, TRIGGERS[i].w, i);
+}
+
 static const trigger *find_trigger(const char *w)
 {
-    if (!trigger_index.len) {
-        atexit(free_triggers);
-        for (size_t i = 0; TRIGGERS[i].w; i++) nb_map_put(&trigger_index, TRIGGERS[i].w, i);
-    }
+    pthread_once(&trigger_once, init_triggers);
     size_t i;
     return nb_map_get(&trigger_index, w, &i) ? &TRIGGERS[i] : NULL;
 }
@@ -1515,20 +1521,24 @@ static const char *const CUES[] = {
     "hit", "whose", ",", "fired", "fires", "launched", NULL};
 
 static nb_map cue_index;
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static void free_cues(void) { nb_map_free(&cue_index); }
+
+static void init_cues(void)
+{
+    atexit(free_cues);
+    const char *const *lists[] = {NB_LEX_ROLE, LIGHT, EVENT_HEAD, SPEECH, GIVE, BACKER, CUES};
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (size_t i = 0; lists[l][i]; i++) nb_map_put(&cue_index, lists[l][i], 1);
+    for (size_t i = 0; TRIGGERS[i].w; i++) nb_map_put(&cue_index, TRIGGERS[i].w, 1);
+}
 
 /* True when some pattern starts at word w: one lookup saves a dozen for
  * the most common words ("the", "of", "said"). */
 static bool cue(const char *w)
 {
-    if (!cue_index.len) {
-        atexit(free_cues);
-        const char *const *lists[] = {NB_LEX_ROLE, LIGHT, EVENT_HEAD, SPEECH, GIVE, BACKER, CUES};
-        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-            for (size_t i = 0; lists[l][i]; i++) nb_map_put(&cue_index, lists[l][i], 1);
-        for (size_t i = 0; TRIGGERS[i].w; i++) nb_map_put(&cue_index, TRIGGERS[i].w, 1);
-    }
+    pthread_once(&cue_once, init_cues);
     return nb_map_get(&cue_index, w, NULL);
 }
 

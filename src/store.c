@@ -552,6 +552,8 @@ char *nb_store_versions(const char *const *paths, size_t n, const char *switches
 /* A run that merges articles in catalogue order. */
 typedef struct {
     nb_pipeline *p;
+    nb_ahead *ahead;     /* extraction threads (-j), or NULL */
+    size_t item;         /* the article's item taken ahead by them, else SIZE_MAX */
 } runner;
 
 /* Takes one article file in catalogue order: as a copy of an earlier one,
@@ -575,7 +577,7 @@ static int take(runner *r, const char *path, const char *relpath, const char *ke
         nb_record_free(&rec);
         return 2;
     }
-    if (ok && !nb_names_replay(&p->names, &rec.names)) {
+    if (ok && !(r->ahead ? nb_ahead_replay(r->ahead, &rec.names) : nb_names_replay(&p->names, &rec.names))) {
         nb_record_free(&rec);
         ok = false;
     }
@@ -583,7 +585,9 @@ static int take(runner *r, const char *path, const char *relpath, const char *ke
         bool own = false;
         if (!data->len && (nb_pipeline_read(p, path, data, &own) != NB_OK || own)) return -1;
         bool left_out;
-        if (nb_pipeline_extract(p, path, relpath, data->data, data->len, &rec, &left_out) != NB_OK) return -1;
+        nb_status st = r->ahead ? nb_ahead_extract(r->ahead, r->item, path, relpath, data->data, data->len, &rec, &left_out)
+                                : nb_pipeline_extract(p, path, relpath, data->data, data->len, &rec, &left_out);
+        if (st != NB_OK) return -1;
         if (left_out) {
             memcpy(date, rec.date, sizeof rec.date);
             nb_record_free(&rec);
@@ -633,12 +637,80 @@ static void row_free(row *w)
 
 static long long mtime_ns(const struct stat *st) { return (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec; }
 
+/* The size (-2 when it cannot be read) and mtime of the file at path. */
+static void file_stat(const char *path, long long *size, long long *mt)
+{
+    struct stat stt;
+    *size = -2;
+    *mt = 0;
+    if (stat(path, &stt) == 0) {
+        *size = (long long)stt.st_size;
+        *mt = mtime_ns(&stt);
+    }
+}
+
+/* The article row of relpath into *w (w->found), with get left on it (its
+ * record readable) until the next reset. Returns sqlite3_step's code. */
+static int row_get(sqlite3_stmt *get, const char *relpath, row *w)
+{
+    memset(w, 0, sizeof *w);
+    sqlite3_reset(get);
+    sqlite3_bind_text(get, 1, relpath, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(get);
+    if (rc == SQLITE_ROW) {
+        w->found = true;
+        w->source = nb_strdup(col_text(get, 0));
+        w->size = sqlite3_column_int64(get, 1);
+        w->mtime = sqlite3_column_int64(get, 2);
+        w->hash = nb_strdup(col_text(get, 3));
+        w->pos = sqlite3_column_int64(get, 5);
+    }
+    return rc;
+}
+
+/* Unchanged by its size and mtime: the file need not be read. The path
+ * matters too: an article's date may come from it. */
+static bool same_by_stat(const row *w, const char *path, long long size, long long mt)
+{
+    return w->found && !strcmp(w->source, path) && w->size == size && w->mtime == mt && hash_fits(w->hash, size);
+}
+
+/* With jobs > 1, threads read and extract ahead the articles this run
+ * will read (want, list->n long), in catalogue order. NULL when there are
+ * fewer than two. */
+static nb_ahead *start_ahead(nb_pipeline *p, const nb_input_list *list, sqlite3_stmt *get, unsigned part,
+                             unsigned parts, unsigned jobs, bool **want)
+{
+    *want = NULL;
+    if (jobs <= 1) return NULL;
+    bool *wt = nb_calloc(list->n + 1, sizeof *wt);
+    size_t n = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        if (parts > 1 && i % parts != part - 1) continue;
+        long long size, mt;
+        row w;
+        file_stat(list->items[i].path, &size, &mt);
+        row_get(get, list->items[i].relpath, &w);
+        wt[i] = !same_by_stat(&w, list->items[i].path, size, mt);
+        n += wt[i];
+        row_free(&w);
+    }
+    sqlite3_reset(get);
+    if (n < 2) {
+        free(wt);
+        return NULL;
+    }
+    *want = wt;
+    return nb_ahead_start(p, list, wt, jobs, false);
+}
+
 nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, const char *const *inputs,
-                       size_t n_inputs, const char *versions, unsigned part, unsigned parts, nb_store_counts *c,
-                       nb_buf *err)
+                       size_t n_inputs, const char *versions, unsigned part, unsigned parts, unsigned jobs,
+                       nb_store_counts *c, nb_buf *err)
 {
     nb_status st = NB_ERR_IO;
-    runner r = {p};
+    runner r = {p, NULL, SIZE_MAX};
+    bool *want = NULL;
     sqlite3_stmt *get = NULL, *put = NULL, *touch = NULL, *del = NULL;
     nb_buf data = {0}, key = {0}, enc = {0}, inp = {0}, tmp = {0};
     nb_map listed = {0};
@@ -669,43 +741,38 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
         db_error(s, err, "cannot read the store");
         goto cleanup;
     }
+    r.ahead = start_ahead(p, list, get, part, parts, jobs, &want);
     for (size_t i = 0; i < list->n; i++) {
         if (parts > 1 && i % parts != part - 1) continue;
         const nb_input *it = &list->items[i];
-        struct stat stt;
-        long long size = -2, mt = 0;
-        if (stat(it->path, &stt) == 0) {
-            size = (long long)stt.st_size;
-            mt = mtime_ns(&stt);
-        }
-        row w = {0};
+        long long size, mt;
+        file_stat(it->path, &size, &mt);
+        row w;
         const void *blob = NULL;
         size_t blob_n = 0;
-        sqlite3_reset(get);
-        sqlite3_bind_text(get, 1, it->relpath, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(get);
-        if (rc == SQLITE_ROW) {
-            w.found = true;
-            w.source = nb_strdup(col_text(get, 0));
-            w.size = sqlite3_column_int64(get, 1);
-            w.mtime = sqlite3_column_int64(get, 2);
-            w.hash = nb_strdup(col_text(get, 3));
-            w.pos = sqlite3_column_int64(get, 5);
-        } else if (rc != SQLITE_DONE) {
+        /* taken ahead: released when this loop is through with it; its
+         * record is used only with the bytes the thread read */
+        size_t ahead_i = r.ahead && want[i] ? i : SIZE_MAX;
+        r.item = SIZE_MAX;
+        int rc = row_get(get, it->relpath, &w);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
             db_error(s, err, "cannot read the store");
             goto cleanup;
         }
         nb_buf_clear(&data);
         nb_buf_clear(&key);
-        /* the path matters too: an article's date may come from it */
         bool same_src = w.found && !strcmp(w.source, it->path);
-        bool unchanged = same_src && w.size == size && w.mtime == mt && hash_fits(w.hash, size);
+        bool unchanged = same_by_stat(&w, it->path, size, mt);
         if (unchanged) {
             nb_buf_puts(&key, w.hash);
         } else {
             bool own;
-            if (nb_pipeline_read(p, it->path, &data, &own) != NB_OK || own) {
+            r.item = ahead_i;
+            nb_status rs = ahead_i != SIZE_MAX ? nb_ahead_read(r.ahead, i, &data, NULL, &own)
+                                               : nb_pipeline_read(p, it->path, &data, &own);
+            if (rs != NB_OK || own) {
                 row_free(&w);
+                if (ahead_i != SIZE_MAX) nb_ahead_next(r.ahead, i);
                 continue; /* not an article: its row, if any, goes below */
             }
             nb_pipeline_content_key(data.data, data.len, &key);
@@ -719,6 +786,7 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
         char date[NB_DATE_LEN + 1] = "";
         int got = take(&r, it->path, it->relpath, key.data, blob, blob_n, &data, &enc, &copy, date);
         sqlite3_reset(get); /* blob no longer needed */
+        if (ahead_i != SIZE_MAX) nb_ahead_next(r.ahead, i);
         if (got < 0) {
             row_free(&w);
             continue;
@@ -761,6 +829,8 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
         }
         row_free(&w);
     }
+    nb_ahead_end(r.ahead);
+    r.ahead = NULL;
     /* files no longer listed (or no longer articles): their rows go */
     {
         sqlite3_stmt *all;
@@ -796,6 +866,8 @@ nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, c
     }
     st = NB_OK;
 cleanup:
+    nb_ahead_end(r.ahead);
+    free(want);
     sqlite3_finalize(get);
     sqlite3_finalize(put);
     sqlite3_finalize(touch);
@@ -877,7 +949,7 @@ nb_status nb_store_merge(nb_store *const *shards, size_t n, nb_pipeline *p, cons
 {
     long long n_items = 0;
     nb_status st = check_shards(shards, n, versions, &n_items, err);
-    runner r = {p};
+    runner r = {p, NULL, SIZE_MAX};
     mrow *rows = NULL;
     size_t n_rows = 0, cap = 0;
     sqlite3_stmt **get = nb_calloc(n ? n : 1, sizeof *get);

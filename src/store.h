@@ -53,10 +53,11 @@ char *nb_store_versions(const char *const *paths, size_t n, const char *switches
  * listed are removed. When versions differs from the store's, every record
  * is dropped first. inputs (n_inputs) are the run's inputs as given.
  * Returns NB_OK, or NB_ERR_IO with a line in err when the store cannot be
- * written. */
+ * written. With jobs > 1, that many threads read and extract the articles
+ * to read ahead (nb_ahead_start); the results are the same. */
 nb_status nb_store_run(nb_store *s, nb_pipeline *p, const nb_input_list *list, const char *const *inputs,
-                       size_t n_inputs, const char *versions, unsigned part, unsigned parts, nb_store_counts *c,
-                       nb_buf *err);
+                       size_t n_inputs, const char *versions, unsigned part, unsigned parts, unsigned jobs,
+                       nb_store_counts *c, nb_buf *err);
 
 /* Merges the shards (made by nb_store_run over the same inputs with the
  * same versions, parts 1..N once each) into p's network in catalogue order,

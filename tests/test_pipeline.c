@@ -1,6 +1,7 @@
 /* test_pipeline.c - nb_pipeline_file's handling of what it is handed: a
  * FIFO in place of the scanned file, NUL padding, byte-identical copies,
- * netbuild's own outputs and provenance escaping. */
+ * netbuild's own outputs and provenance escaping; nb_pipeline_files on
+ * threads against one thread. */
 #include "testutil.h"
 
 #include <stdio.h>
@@ -125,6 +126,65 @@ static void test_copies_and_outputs(void **state)
     free(e);
 }
 
+/* nb_pipeline_files on 3 threads: the network, reports and counts of one
+ * thread, with names that later articles resolve against earlier ones, a
+ * copy, an empty and a binary file among the articles. */
+static void test_threads_same(void **state)
+{
+    fixture *f = *state;
+    static const char *const texts[] = {
+        "Commander Tavrek Ozundalo said the Kelvari Liberation Front attacked Miravon.\n",
+        "Ozundalo condemned the Kelvari Liberation Front. Iran funds Hezbollah.\n",
+        "Iran funds Hezbollah.\n",
+        "",
+        "\177ELF\001\002binary",
+        "The Kelvari Liberation Front funds the Dostavan Brigade, Tavrek Ozundallo said.\n",
+        "Iran funds Hezbollah.\n",
+        "Dostavan Brigade fighters attacked the Kelvari Liberation Front.\n",
+    };
+    size_t n = sizeof texts / sizeof texts[0];
+    nb_input_list list = {0};
+    for (size_t i = 0; i < n; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "t%zu.txt", i);
+        nb_grow(&list.items, &list.cap, list.n + 1, sizeof *list.items);
+        list.items[list.n].path = put(f, name, texts[i], strlen(texts[i]));
+        list.items[list.n++].relpath = nb_strdup(name);
+    }
+    nb_buf err = {0};
+    const char *dict = getenv("NB_DICT") ? getenv("NB_DICT") : "data/actors.csv";
+    fixture g = {0};
+    nb_pipeline_init(&g.p);
+    g.p.report = on_report;
+    g.p.report_ctx = &g;
+    assert_int_equal(nb_dict_load(&f->p.dict, dict, &err), NB_OK);
+    assert_int_equal(nb_dict_load(&g.p.dict, dict, &err), NB_OK);
+    nb_pipeline_files(&f->p, &list, 1, NULL, NULL);
+    nb_pipeline_files(&g.p, &list, 3, NULL, NULL);
+    assert_string_equal(f->log.data, g.log.data);
+    assert_int_equal(f->p.read, 5);
+    assert_int_equal(f->p.duplicates, 1);
+    assert_int_equal(f->p.skipped, 2);
+    assert_int_equal(g.p.read, f->p.read);
+    assert_int_equal(g.p.duplicates, f->p.duplicates);
+    assert_int_equal(g.p.skipped, f->p.skipped);
+    assert_true(f->p.names.n > 0); /* the articles met in the name table */
+    assert_int_equal(g.p.names.n, f->p.names.n);
+    assert_int_equal(g.p.net.n_nodes, f->p.net.n_nodes);
+    assert_int_equal(g.p.net.n_edges, f->p.net.n_edges);
+    for (size_t i = 0; i < f->p.net.n_nodes; i++)
+        assert_string_equal(g.p.net.nodes[i].label, f->p.net.nodes[i].label);
+    for (size_t i = 0; i < f->p.net.n_edges; i++) {
+        assert_int_equal(g.p.net.edges[i].src, f->p.net.edges[i].src);
+        assert_int_equal(g.p.net.edges[i].dst, f->p.net.edges[i].dst);
+        assert_int_equal(g.p.net.edges[i].weight, f->p.net.edges[i].weight);
+    }
+    nb_pipeline_free(&g.p);
+    nb_buf_free(&g.log);
+    nb_buf_free(&err);
+    nb_input_list_free(&list);
+}
+
 static void test_provenance(void **state)
 {
     (void)state;
@@ -140,6 +200,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_nul_padding, setup, teardown),
         cmocka_unit_test_setup_teardown(test_copies_and_outputs, setup, teardown),
         cmocka_unit_test_setup_teardown(test_provenance, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_threads_same, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
