@@ -23,7 +23,11 @@
 #          one of the others;
 #   alloc  every malloc/calloc/realloc made by a library (libcsv, libigraph,
 #          libc's stdio...) and a sample of netbuild's own (the first ones,
-#          an even spread, and the last ones, where the writers run).
+#          an even spread, and the last ones, where the writers run);
+#          every trial runs -j 1, so that a number names one allocation;
+#   talloc -j 2: a spread of the allocations made while threads read and
+#          extract (up to 2,000 before igraph's first), and every library
+#          call among them (thread starts in ld.so and libc included).
 # Expected: write and rename faults exit 3 with "write failed" on stderr,
 # naming only outputs of the one that was failed (one CSV half, or both
 # when the disk stays full); an output named keeps its older content, every
@@ -77,7 +81,7 @@ run_in() { # DIR [VAR=VALUE...]
     # shellcheck disable=SC2086 # INPUT is a list of paths
     timeout 120 env --default-signal=HUP,INT,TERM NETBUILD_DATA="$ROOT/data" \
         ASAN_OPTIONS=verify_asan_link_order=0:detect_leaks=0 \
-        "$@" "$NB" -q $INPUT -o "$dir/o.graphml" -o "$dir/o.dot" -o "$dir/o.gexf" -o "$dir/o.csv" \
+        "$@" "$NB" -j "${FAULT_J:-1}" -q $INPUT -o "$dir/o.graphml" -o "$dir/o.dot" -o "$dir/o.gexf" -o "$dir/o.csv" \
         -o "$dir/o.json" -o "$dir/o.html" > /dev/null 2> "$dir/err"
 }
 prepare() { # DIR: a fresh folder holding the older outputs
@@ -99,6 +103,7 @@ if [ "${1:-}" = "--trial" ]; then
     write) set -- INJECT_SUFFIX="$sfx" INJECT_WRITE="$n" INJECT_ERRNO="$eno" INJECT_STICKY="$sticky" ;;
     rename) set -- INJECT_SUFFIX="$sfx" INJECT_RENAME="$n" INJECT_ERRNO="$eno" ;;
     alloc) set -- INJECT_ALLOC="$n" ;;
+    talloc) set -- INJECT_ALLOC="$n" && FAULT_J=2 ;;
     signal) set -- INJECT_SUFFIX="$sfx" INJECT_WRITE="$n" INJECT_SIGNAL="$eno" ;;
     esac
     run_in "$D" LD_PRELOAD="$SHIM" "$@"
@@ -152,9 +157,11 @@ if [ "${1:-}" = "--trial" ]; then
             done
             [ -z "$why" ] && [ "$old_in_group" -eq 0 ] && why="the output being written ($sfx) was replaced"
             ;;
-        alloc)
+        alloc | talloc)
             if [ "$rc" -eq 134 ]; then
                 grep -q "out of memory" "$D/err" || why="SIGABRT without 'out of memory': $err1"
+            elif [ "$rc" -ge 128 ] && [ "$mode" = talloc ]; then
+                why="killed by signal $((rc - 128)) (-j 2, before the analysis): $err1"
             elif [ "$rc" -ge 128 ]; then
                 why="killed by signal $((rc - 128)): $err1"
                 owner=$(sed -n "${n}s/^[0-9]* //p" "$TMPD/trace" 2> /dev/null)
@@ -164,7 +171,7 @@ if [ "${1:-}" = "--trial" ]; then
                     # no shell in between: it would take the injected fault itself
                     frame=$(env NETBUILD_DATA="$ROOT/data" gdb -q -batch -nx -ex "set startup-with-shell off" \
                         -ex "set environment LD_PRELOAD $SHIM" -ex "set environment INJECT_ALLOC $n" \
-                        -ex run -ex "bt 1" --args "$NB" -q $INPUT -o "$D/o.graphml" -o "$D/o.dot" \
+                        -ex run -ex "bt 1" --args "$NB" -j 1 -q $INPUT -o "$D/o.graphml" -o "$D/o.dot" \
                         -o "$D/o.gexf" -o "$D/o.csv" -o "$D/o.json" -o "$D/o.html" 2>&1 |
                         grep -m 1 '^#0')
                     why="$why at ${frame#\#0 }"
@@ -271,6 +278,13 @@ count() { # SUFFIX -> "writes W renames R allocs A"
     run_in "$C" LD_PRELOAD="$SHIM" INJECT_SUFFIX="$1" INJECT_COUNTS="$TMPD/counts" INJECT_TRACE="$TMPD/trace"
     cat "$TMPD/counts" 2> /dev/null
 }
+# On threads the allocations interleave, so their numbers change from run to
+# run: every trial above runs -j 1, where a number names one allocation that
+# gdb can find again; the threaded path has its own sample below.
+tcount() {
+    prepare "$C"
+    FAULT_J=2 run_in "$C" LD_PRELOAD="$SHIM" INJECT_COUNTS="$TMPD/tcounts" INJECT_TRACE="$TMPD/ttrace"
+}
 SUFFIXES=${NB_FAULT_SUFFIXES:-.graphml .dot .gexf .csv .json .html}
 for sfx in $SUFFIXES; do
     c=$(count "$sfx")
@@ -342,6 +356,24 @@ if [ "$asan" -eq 0 ] && [ "${A:-0}" -gt 0 ] && [ "${NB_ALLOC_SAMPLES:-400}" -gt 
     libs=$(awk '$2 != "executable" {print $2}' "$TMPD/trace" 2> /dev/null | sort | uniq -c |
         awk '{printf "%s%s %s", sep, $2, $1; sep = ", "}')
     while read -r n; do add alloc - "$n" - 0; done < "$TMPD/alloc"
+    # -j 2: a spread of the allocations made while threads read and extract,
+    # ending well before igraph's first (its own out-of-memory crashes are
+    # upstream's and cannot be placed again when the numbers move)
+    tcount
+    ig=$(awk '$2 ~ /libigraph/ {print $1; exit}' "$TMPD/ttrace" 2> /dev/null)
+    tn=${NB_TALLOC_SAMPLES:-60}
+    if [ -n "$ig" ] && [ "$ig" -gt 4000 ] && [ "$tn" -gt 0 ]; then
+        awk -v e="$((ig - 2000))" -v k="$tn" -v trace="$TMPD/ttrace" 'BEGIN {
+            for (j = 0; j < k; j++) seen[1 + int(j * (e - 1) / k)] = 1
+            while ((getline line < trace) > 0) {
+                split(line, f, " ")
+                if (f[1] < e && f[2] != "executable") seen[f[1]] = 1
+            }
+            for (i in seen) print i
+        }' | sort -n > "$TMPD/talloc"
+        while read -r n; do add talloc - "$n" - 0; done < "$TMPD/talloc"
+    fi
+    rm -rf "$C"
 fi
 
 echo "# $NB: write calls: GraphML ${W_graphml:--}, DOT ${W_dot:--}, GEXF ${W_gexf:--}, CSV ${W_csv:--}," \
@@ -398,6 +430,8 @@ elif [ ! -f "$TMPD/alloc" ]; then
     echo "ok $((k + 1)) - allocation faults # SKIP NB_ALLOC_SAMPLES=0"
 else
     report_group "allocation faults (all $libs; $(($(wc -l < "$TMPD/alloc"))) of $A in all)" '$2 == "alloc"'
+    [ -f "$TMPD/talloc" ] &&
+        report_group "allocation faults on 2 threads, while articles are read and extracted" '$2 == "talloc"'
 fi
 [ "$known_n" -gt 0 ] && echo "# $known_n trial(s) crashed inside igraph after its own allocation failed (upstream; NB_STRICT=1 counts them)"
 echo "$passed passed, $failed failed"
