@@ -26,6 +26,7 @@ void nb_train(nb_nlp *m, nb_treebank *train, const nb_train_opts *o);
 
 typedef struct {
     size_t words, upos, xpos, lemma, uas, las;
+    double seconds;         /* CPU time of the analysis alone (not of the counting) */
 } nb_eval_counts;
 
 /* Tags and parses tb's gold words with m and counts what matches the gold
