@@ -13,6 +13,7 @@
 
 typedef struct {
     int tag_iters, parse_iters;
+    int parse_models;       /* parsers trained apart and summed (0 or 1: one) */
     int folds;              /* jackknife folds for the parser's training tags (0: gold tags) */
     uint64_t seed;
     int32_t min_weight;     /* averaged weights below this (scaled by 100) are dropped */
