@@ -241,6 +241,14 @@ void nb_parse_sentence(const nb_nlp *m, nb_sent *s)
     uint64_t f[MAX_FEATS];
     int32_t sc[NB_PMAX_CLASSES];
     while (!terminal(&st)) {
+        /* a move that is the only legal one needs no scores: the pops
+         * after the buffer is empty, the shift when only the root (which
+         * has its child) is on the stack */
+        int s0 = st.stack[st.sp - 1];
+        if (st.b > n || (s0 == 0 && nd[0].nr > 0)) {
+            apply(&st, st.b > n ? REDUCE : SHIFT, L);
+            continue;
+        }
         size_t nf = features(&st, s, f);
         memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_pmodel_score(&m->parser, f, nf, sc);

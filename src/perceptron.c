@@ -352,6 +352,7 @@ struct nb_ptrain {
     uint32_t *slots;   /* index + 1 into f, 0 empty */
     size_t mask;
     int64_t clock;
+    int shares;        /* how many trainers' sums it holds (nb_ptrain_add) */
 };
 
 nb_ptrain *nb_ptrain_new(int n_classes)
@@ -361,6 +362,7 @@ nb_ptrain *nb_ptrain_new(int n_classes)
     t->mask = (1u << 16) - 1;
     t->slots = nb_calloc(t->mask + 1, sizeof *t->slots);
     t->clock = 1;
+    t->shares = 1;
     return t;
 }
 
@@ -446,6 +448,23 @@ void nb_ptrain_update(nb_ptrain *t, const uint64_t *feats, size_t n, int truth, 
 
 void nb_ptrain_tick(nb_ptrain *t) { t->clock++; }
 
+void nb_ptrain_add(nb_ptrain *a, const nb_ptrain *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        const tfeat *g = &b->f[i];
+        tfeat *f = insert(a, g->key);
+        f->updates = f->updates > UINT32_MAX - g->updates ? UINT32_MAX : f->updates + g->updates;
+        for (uint32_t j = 0; j < g->n; j++) {
+            bump(a, f, g->e[j].c, 0);
+            uint32_t k = 0;
+            while (f->e[k].c != g->e[j].c) k++;
+            f->e[k].w += g->e[j].w;
+            f->e[k].u += g->e[j].u;
+        }
+    }
+    a->shares += b->shares;
+}
+
 static int cmp_key(const void *a, const void *b)
 {
     uint64_t x = (*(const tfeat *const *)a)->key, y = (*(const tfeat *const *)b)->key;
@@ -472,11 +491,12 @@ void nb_ptrain_freeze(const nb_ptrain *t, nb_pmodel *m, int32_t min_abs, uint32_
     for (size_t i = 0; i < t->n; i++) {
         const tfeat *f = order[i];
         size_t first = np;
-        if (f->updates < min_updates) continue;
+        if (f->updates < min_updates * (uint32_t)t->shares) continue;
         for (uint32_t j = 0; j < f->n; j++) {
             /* 100 * (w - u / C), rounded to nearest, in integers only */
             int64_t num = ((int64_t)f->e[j].w * C - f->e[j].u) * 100;
-            int64_t v = num >= 0 ? (num + C / 2) / C : -((-num + C / 2) / C);
+            int64_t D = C * t->shares;
+            int64_t v = num >= 0 ? (num + D / 2) / D : -((-num + D / 2) / D);
             if (v > NB_PWEIGHT_MAX) v = NB_PWEIGHT_MAX;
             if (v < -NB_PWEIGHT_MAX) v = -NB_PWEIGHT_MAX;
             if (v == 0 || (v < 0 ? -v : v) < min_abs) continue;

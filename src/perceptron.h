@@ -107,6 +107,9 @@ void nb_ptrain_score(const nb_ptrain *t, const uint64_t *feats, size_t n, int32_
 void nb_ptrain_update(nb_ptrain *t, const uint64_t *feats, size_t n, int truth, int guess);
 /* Counts one training example (the averaging clock). */
 void nb_ptrain_tick(nb_ptrain *t);
+/* Adds b's weights and sums to a (trained on the same examples, so the
+ * same clock): a then freezes to the mean of the two averaged models. */
+void nb_ptrain_add(nb_ptrain *a, const nb_ptrain *b);
 /* Freezes the averaged weights into m, dropping weights whose magnitude is
  * below min_abs (in scaled units) and features that took part in fewer than
  * min_updates updates (rare features: noise that costs memory and time). */

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lemma.h"
 #include "parser.h"
@@ -137,6 +138,66 @@ static void report(const nb_nlp *m, nb_treebank *dev, FILE *log, const char *wha
     fflush(log);
 }
 
+/* NB_TRAIN_TAGS (below): the tagging stage of an earlier run, or false. */
+static bool reuse_tags(nb_nlp *m, nb_treebank *tb, const char *prefix)
+{
+    char path[512], err[256];
+    snprintf(path, sizeof path, "%s.tags", prefix);
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return false;
+    for (size_t i = 0; i < tb->n; i++)
+        for (size_t j = 0; j < tb->s[i].n; j++) {
+            uint16_t t;
+            if (fread(&t, sizeof t, 1, fp) != 1) t = tb->s[i].w[j].gtag;
+            tb->s[i].w[j].tag = t;
+        }
+    fclose(fp);
+    static nb_nlp old; /* its mapping stays alive: the taggers point into it */
+    snprintf(path, sizeof path, "%s.nbm", prefix);
+    if (nb_nlp_load(&old, path, err, sizeof err) != NB_OK) return false;
+    m->tagger = old.tagger;
+    m->tagger2 = old.tagger2;
+    memset(&old.tagger, 0, sizeof old.tagger);
+    memset(&old.tagger2, 0, sizeof old.tagger2);
+    return true;
+}
+
+static void save_tags(const nb_treebank *tb, const char *prefix)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s.tags", prefix);
+    FILE *fp = fopen(path, "wb");
+    for (size_t i = 0; fp && i < tb->n; i++)
+        for (size_t j = 0; j < tb->s[i].n; j++) fwrite(&tb->s[i].w[j].tag, sizeof(uint16_t), 1, fp);
+    if (fp) fclose(fp);
+}
+
+/* Trains parser number j of o->parse_models (its own shuffles) on tb. */
+static nb_ptrain *train_parser(const nb_nlp *m, nb_treebank *tb, const nb_train_opts *o, int j)
+{
+    nb_ptrain *t = nb_ptrain_new(nb_parse_classes(m->n_labels));
+    size_t *order = nb_malloc((tb->n ? tb->n : 1) * sizeof *order);
+    for (size_t i = 0; i < tb->n; i++) order[i] = i;
+    uint64_t rng = (o->seed ^ 0x5eed) + 7919 * (uint64_t)j;
+    nb_nlp probe = *m; /* scored on dev with the weights so far */
+    memset(&probe.parser, 0, sizeof probe.parser);
+    for (int it = 0; it < o->parse_iters; it++) {
+        shuffle(order, tb->n, &rng);
+        size_t upd = 0;
+        for (size_t k = 0; k < tb->n; k++) upd += nb_parse_train(t, m, &tb->s[order[k]], it > 0, &rng);
+        if (o->log) fprintf(o->log, "parser %d iteration %d: %zu updates\n", j + 1, it + 1, upd);
+        if (o->dev && o->log && (it + 1 == o->parse_iters || getenv("NB_TRAIN_EVERY"))) {
+            nb_ptrain_freeze(t, &probe.parser, o->min_weight, o->min_updates);
+            char what[64];
+            snprintf(what, sizeof what, "parser %d iteration %d", j + 1, it + 1);
+            report(&probe, o->dev, o->log, what);
+            nb_pmodel_free(&probe.parser);
+        }
+    }
+    free(order);
+    return t;
+}
+
 void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
 {
     memset(m, 0, sizeof *m);
@@ -146,6 +207,11 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     for (size_t i = 0; i < tb->n; i++) nb_tag_atoms(&tb->s[i]);
     learn_lemmas(m, tb);
 
+    /* For parser experiments: NB_TRAIN_TAGS=PREFIX reuses the tagging stage
+     * of an earlier run (PREFIX.nbm's taggers, PREFIX.tags's held-out tags)
+     * instead of spending minutes to rebuild the same thing. */
+    const char *cache = getenv("NB_TRAIN_TAGS");
+    if (cache && reuse_tags(m, tb, cache)) goto parser;
     /* Jackknifing: each fold is tagged by passes trained on the others, so
      * the second pass and the parser learn from tags as wrong as they will
      * be at run time. */
@@ -181,23 +247,25 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     for (size_t i = 0; i < tb->n; i++)
         for (size_t j = 0; j < tb->s[i].n; j++)
             tb->s[i].w[j].tag = folds ? tb->s[i].w[j].jk2 : tb->s[i].w[j].gtag;
+    if (cache) save_tags(tb, cache);
+parser:
     report(m, o->dev, o->log, "tagger");
 
     for (size_t i = 0; i < tb->n; i++) nb_projectivize(&tb->s[i]);
-    nb_ptrain *t = nb_ptrain_new(nb_parse_classes(m->n_labels));
-    size_t *order = nb_malloc((tb->n ? tb->n : 1) * sizeof *order);
-    for (size_t i = 0; i < tb->n; i++) order[i] = i;
-    uint64_t rng = o->seed ^ 0x5eed;
-    for (int it = 0; it < o->parse_iters; it++) {
-        shuffle(order, tb->n, &rng);
-        size_t upd = 0;
-        for (size_t k = 0; k < tb->n; k++) upd += nb_parse_train(t, m, &tb->s[order[k]], it > 0, &rng);
-        if (o->log) fprintf(o->log, "parser iteration %d: %zu updates\n", it + 1, upd);
-        if (o->dev && o->log && (it + 1 == o->parse_iters || getenv("NB_TRAIN_EVERY"))) {
+    /* Several parsers, each on its own order of the sentences (so its own
+     * explored states), summed: a sum of linear models scores as the mean
+     * of their scores, an ensemble at the size and speed of one model. */
+    int models = o->parse_models > 1 ? o->parse_models : 1;
+    nb_ptrain *t = train_parser(m, tb, o, 0);
+    for (int j = 1; j < models; j++) {
+        nb_ptrain *one = train_parser(m, tb, o, j);
+        nb_ptrain_add(t, one);
+        nb_ptrain_free(one);
+        if (o->dev && o->log) {
             nb_pmodel_free(&m->parser);
             nb_ptrain_freeze(t, &m->parser, o->min_weight, o->min_updates);
-            char what[32];
-            snprintf(what, sizeof what, "parser %d", it + 1);
+            char what[64];
+            snprintf(what, sizeof what, "%d parsers", j + 1);
             report(m, o->dev, o->log, what);
         }
     }
@@ -215,7 +283,6 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     nb_pmodel_free(&m->parser);
     nb_ptrain_freeze(t, &m->parser, o->min_weight, o->min_updates);
     nb_ptrain_free(t);
-    free(order);
 }
 
 static const char *universal(const char *rel, size_t *n)
@@ -228,10 +295,15 @@ static const char *universal(const char *rel, size_t *n)
 void nb_eval_treebank(const nb_nlp *m, nb_treebank *tb, nb_eval_counts *c)
 {
     memset(c, 0, sizeof *c);
+    /* all sentences first, so that the clock sees tagging and parsing only */
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+    for (size_t i = 0; i < tb->n; i++) nb_nlp_analyze(m, &tb->s[i], true);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+    c->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     size_t k = 0;
     for (size_t i = 0; i < tb->n; i++) {
         nb_sent *s = &tb->s[i];
-        nb_nlp_analyze(m, s, true);
         for (size_t j = 0; j < s->n; j++, k++) {
             const nb_uword *w = &s->w[j];
             c->words++;

@@ -13,6 +13,7 @@
 
 typedef struct {
     int tag_iters, parse_iters;
+    int parse_models;       /* parsers trained apart and summed (0 or 1: one) */
     int folds;              /* jackknife folds for the parser's training tags (0: gold tags) */
     uint64_t seed;
     int32_t min_weight;     /* averaged weights below this (scaled by 100) are dropped */
@@ -26,6 +27,7 @@ void nb_train(nb_nlp *m, nb_treebank *train, const nb_train_opts *o);
 
 typedef struct {
     size_t words, upos, xpos, lemma, uas, las;
+    double seconds;         /* CPU time of the analysis alone (not of the counting) */
 } nb_eval_counts;
 
 /* Tags and parses tb's gold words with m and counts what matches the gold

@@ -67,13 +67,47 @@ static void test_perceptron_learns_and_freezes(void **state)
     nb_ptrain_free(t);
 }
 
+/* Two trainers with the same updates, summed, freeze to the weights of
+ * either alone (the sum keeps the mean); one with other updates moves them. */
+static void test_perceptron_sum_is_the_mean(void **state)
+{
+    (void)state;
+    nb_ptrain *t[3];
+    uint64_t a[2] = {nb_feat(1, 10, 0, 0), nb_feat(2, 0, 0, 0)};
+    for (int k = 0; k < 3; k++) {
+        t[k] = nb_ptrain_new(3);
+        for (int it = 0; it < 5; it++) {
+            nb_ptrain_update(t[k], a, 2, k == 2 ? 2 : 1, 0);
+            nb_ptrain_tick(t[k]);
+        }
+    }
+    nb_pmodel one, two, three;
+    nb_ptrain_freeze(t[0], &one, 1, 1);
+    nb_ptrain_add(t[1], t[0]);
+    nb_ptrain_freeze(t[1], &two, 1, 1);
+    int32_t s1[3] = {0}, s2[3] = {0}, s3[3] = {0};
+    nb_pmodel_score(&one, a, 2, s1);
+    nb_pmodel_score(&two, a, 2, s2);
+    assert_memory_equal(s1, s2, sizeof s1);
+    nb_ptrain_add(t[1], t[2]);
+    nb_ptrain_freeze(t[1], &three, 1, 1);
+    nb_pmodel_score(&three, a, 2, s3);
+    assert_true(s3[1] > 0 && s3[2] > 0 && s3[1] > s3[2] && s3[1] < s1[1]);
+    nb_pmodel_free(&one);
+    nb_pmodel_free(&two);
+    nb_pmodel_free(&three);
+    for (int k = 0; k < 3; k++) nb_ptrain_free(t[k]);
+}
+
 static nb_status train_fixture(nb_nlp *m, uint64_t seed, int folds)
 {
     char err[256];
     nb_treebank tb;
     nb_status st = nb_treebank_read(&tb, FIXTURE, err, sizeof err);
     if (st != NB_OK) return st;
-    nb_train_opts o = {.tag_iters = 4, .parse_iters = 15, .folds = folds, .seed = seed, .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
+    /* with jackknifed tags, two parsers summed, as make model does */
+    nb_train_opts o = {.tag_iters = 4, .parse_iters = 15, .parse_models = folds ? 2 : 1, .folds = folds, .seed = seed,
+                       .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
     nb_train(m, &tb, &o);
     nb_treebank_free(&tb);
     return NB_OK;
@@ -402,6 +436,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_perceptron_learns_and_freezes),
+        cmocka_unit_test(test_perceptron_sum_is_the_mean),
         cmocka_unit_test(test_training_is_deterministic),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_projectivize),
