@@ -280,13 +280,16 @@ static void put_errmsg(nb_buf *err, sqlite3 *db)
     free(safe);
 }
 
+/* What a run that did not get its turn says, from SQLite's lock or ours. */
+static const char IN_USE[] = "the store is in use by another netbuild process (locked); try again when it ends";
+
 static void db_error(nb_store *s, nb_buf *err, const char *what)
 {
     nb_buf_clear(err);
     int code = sqlite3_errcode(s->db);
     nb_buf_printf(err, "%s: %s: ", s->path, what);
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        nb_buf_puts(err, "the store is in use by another netbuild process (locked); try again when it ends");
+        nb_buf_puts(err, IN_USE);
     else put_errmsg(err, s->db);
 }
 
@@ -367,8 +370,7 @@ nb_status nb_store_open(nb_store **out, const char *path, bool read_only, nb_buf
     s->turn_fd = -1;
     if (!take_turn(s, path)) {
         nb_buf_clear(err);
-        nb_buf_printf(err, "%s: the store is in use by another netbuild process (locked); try again when it ends",
-                      s->path);
+        nb_buf_printf(err, "%s: %s", s->path, IN_USE);
         goto cleanup;
     }
     int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
