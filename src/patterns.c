@@ -1082,16 +1082,20 @@ static bool extras_ok(const ctx *c, int v, const cue *q)
     return true;
 }
 
-static bool pos_fits(const ctx *c, int v, int pos)
+/* Does tag class t fit a cue of class pos? (Tags alone: the parse is not
+ * needed, so nb_patterns_need_parse asks it too.) */
+static bool tag_fits(const nb_nlp *m, int t, int pos)
 {
-    const char *u = upos(c, v);
+    const char *u = m->upos[t];
     switch (pos) {
-    case POS_VERB: return !strcmp(u, "VERB") || (!strcmp(u, "ADJ") && !strcmp(xpos(c, v), "VBN"));
+    case POS_VERB: return !strcmp(u, "VERB") || (!strcmp(u, "ADJ") && !strcmp(m->xpos[t], "VBN"));
     case POS_EVENT:
     case POS_ROLE: return !strcmp(u, "NOUN") || !strcmp(u, "PROPN");
     default: return false;
     }
 }
+
+static bool pos_fits(const ctx *c, int v, int pos) { return tag_fits(c->m, c->s->w[v].tag, pos); }
 
 static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int src, int dst, nb_rel rel,
                  const char *rule, const char *support, int cue, int ws, int wd)
@@ -1529,6 +1533,60 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             for (int t = 0; t < nde; t++)
                 emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], dew[t]);
     }
+}
+
+/* Adds e to the distinct entities seen; true once there are two. */
+static bool another(int e, int *e0)
+{
+    if (e < 0 || e == *e0) return false;
+    if (*e0 < 0) {
+        *e0 = e;
+        return false;
+    }
+    return true;
+}
+
+bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                            nb_recall_fn recall, void *ud)
+{
+    bool say = false, judge = false, cued = false, two = false;
+    int e0 = -1;
+    char lc[96];
+    for (size_t i = 0; i < s->n; i++) {
+        int t = s->w[i].tag;
+        /* emit() wants two entities: the words' own, or those the
+         * article's memory gives an attack word or "this"/"that" */
+        if (another(ent_of[i] >= -1 ? ent_of[i] : -2 - ent_of[i], &e0)) two = true;
+        const char *l = nb_sent_lemma(s, i);
+        size_t n = strlen(l), hv, v;
+        if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
+        for (size_t k = 0; k <= n; k++) lc[k] = nb_lower(l[k]);
+        const char *recalled = NULL;
+        if (ent_of[i] == -1 && (!strcmp(lc, "this") || !strcmp(lc, "that")) &&
+            (!strcmp(m->upos[t], "PRON") || !strcmp(m->upos[t], "DET")))
+            recalled = "attack";
+        /* run_cue: a cue lemma in a fitting part of speech */
+        if (nb_map_get(&P->by_lemma, lc, &hv)) {
+            judge = true; /* an attack cue may be what a speaker judges */
+            for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
+                const cue *q = &P->cues[qi];
+                if (q->pos == POS_SAY || !tag_fits(m, t, q->pos)) continue;
+                cued = true;
+                if (q->rel == NB_REL_ATTACKED && q->pos == POS_EVENT) recalled = lc;
+            }
+        }
+        if (recalled && recall && !two) {
+            int got[MAX_HITS], k = recall(ud, recalled, got, MAX_HITS);
+            for (int j = 0; j < k; j++)
+                if (another(got[j], &e0)) two = true;
+        }
+        /* speech: a speech verb, and a word that judges (judges(), the
+         * judged subject's negative_at) */
+        if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
+        if ((P->have_negative && nb_map_get(&P->negative, lc, &v) && v >= SPEECH_MIN) || in_class(P, P->k_dismay, lc))
+            judge = true;
+    }
+    return two && (cued || (say && judge));
 }
 
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,

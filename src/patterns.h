@@ -60,4 +60,12 @@ typedef int (*nb_recall_fn)(void *ud, const char *lemma, int *out, int max);
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                         nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap);
 
+/* Could nb_patterns_find emit anything from s once parsed? s is tagged and
+ * lemmatized, not yet parsed; ent_of and recall as there. A relation needs
+ * two entities (the words' own or recalled ones) and a cue lemma whose part
+ * of speech fits, or a speech verb and a word that judges. false: the
+ * parse, the costliest step of a run, would find nothing, so it is skipped. */
+bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                            nb_recall_fn recall, void *ud);
+
 #endif

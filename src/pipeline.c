@@ -356,14 +356,19 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         size_t before = n_found;
         if (!p->no_surface) nb_relations_find(&aa, items, ni, &found, &n_found, &fcap);
         size_t surface_end = n_found;
-        bool analyzed = false;
-        /* Sentences with two actors and a cue word are parsed and read
-         * through the tree patterns. */
+        bool analyzed = false, parsed = false;
+        /* Sentences with two actors and a cue word are tagged; those whose
+         * tags, lemmas and entities the tree patterns could match are parsed
+         * and read through them. */
         if (p->nlp && p->pat && tree_candidate(p->pat, items, ni)) {
-            syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, items, ni, toks, &aa);
+            syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
             analyzed = true;
-            rec->parsed++;
             words_to_entities(&y, items, ni, toks);
+        }
+        if (analyzed && nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa)) {
+            nb_parse_sentence(p->nlp, &y.us);
+            parsed = true;
+            rec->parsed++;
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
             if (p->tree_debug)
@@ -407,8 +412,9 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
          * run shows their tree paths (the explain text): extraction does not
          * read the trees yet, and parsing would cost most of a run. */
         if (p->nlp && p->syntax && surface_end > before) {
-            if (!analyzed) {
-                syn_analyze(p->nlp, &y, c.text + s.start, s.len, true, items, ni, toks, &aa);
+            if (!analyzed) syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
+            if (!parsed) {
+                nb_parse_sentence(p->nlp, &y.us);
                 rec->parsed++;
             }
             for (size_t k = before; k < surface_end; k++) {

@@ -83,29 +83,40 @@ static void test_forms(void **state)
 
 /* Parses text; words whose form starts with a capital get an entity each
  * (the same name, the same entity). Returns "S rel D" lines. */
-static char *run(nb_patterns *P, const char *text)
+static int *analyze(const char *text, nb_sent *s, bool parse)
 {
-    nb_sent s = {0};
     nb_word *words = NULL;
     size_t wcap = 0;
     size_t nw = nb_udtok(text, strlen(text), &words, &wcap);
-    for (size_t i = 0; i < nw; i++) nb_sent_add(&s, text + words[i].start, words[i].start, words[i].len);
-    nb_nlp_analyze(&nlp, &s, true);
-    int *ent = calloc(s.n + 1, sizeof *ent);
-    for (size_t i = 0; i < s.n; i++) {
+    for (size_t i = 0; i < nw; i++) nb_sent_add(s, text + words[i].start, words[i].start, words[i].len);
+    free(words);
+    nb_nlp_analyze(&nlp, s, parse);
+    int *ent = calloc(s->n + 1, sizeof *ent);
+    for (size_t i = 0; i < s->n; i++) {
         ent[i] = -1;
-        if (s.w[i].form[0] >= 'A' && s.w[i].form[0] <= 'Z' && i > 0) ent[i] = s.w[i].form[0] - 'A';
+        if (s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z' && i > 0) ent[i] = s->w[i].form[0] - 'A';
     }
+    return ent;
+}
+
+static char *run(nb_patterns *P, const char *text)
+{
+    nb_sent s = {0};
+    int *ent = analyze(text, &s, true);
     nb_tree_rel *out = NULL;
     size_t n = 0, cap = 0;
+    /* the pipeline skips the parse when this says no: never for a
+     * sentence the patterns find a relation in */
+    bool need = nb_patterns_need_parse(P, &nlp, &s, ent, NULL, NULL);
     nb_patterns_find(P, &nlp, &s, ent, NULL, NULL, &out, &n, &cap);
+    if (n && !need) print_message("%s\n  has relations, but need_parse said no\n", text);
+    assert_true(need || !n);
     nb_buf b = {0};
     nb_buf_puts(&b, "");
     for (size_t k = 0; k < n; k++)
         nb_buf_printf(&b, "%c %s %c;", 'A' + out[k].src, nb_rel_name(out[k].rel), 'A' + out[k].dst);
     free(out);
     free(ent);
-    free(words);
     nb_sent_free(&s);
     return nb_buf_detach(&b);
 }
@@ -138,6 +149,47 @@ static void test_sentences(void **state)
     expect(P, "Then Nasser, the leader of Hamas, spoke.", "N commands H;");
     expect(P, "Then Oman pointed the finger at Kuwait.", "O condemns K;");
     expect(P, "Then Oman pointed at Kuwait.", "");
+    nb_patterns_free(P);
+    nb_buf_free(&err);
+}
+
+/* Does text (tagged only, entities as in run) want a parse? */
+static bool need(nb_patterns *P, const char *text, nb_recall_fn recall)
+{
+    nb_sent s = {0};
+    int *ent = analyze(text, &s, false);
+    bool r = nb_patterns_need_parse(P, &nlp, &s, ent, recall, NULL);
+    free(ent);
+    nb_sent_free(&s);
+    return r;
+}
+
+/* A recall that names entity 25 ('Z') for any attack word. */
+static int recall_z(void *ud, const char *lemma, int *out, int max)
+{
+    (void)ud;
+    (void)lemma;
+    if (max < 1) return 0;
+    out[0] = 25;
+    return 1;
+}
+
+static void test_need_parse(void **state)
+{
+    (void)state;
+    nb_buf err = {0};
+    nb_patterns *P = NULL;
+    assert_int_equal(nb_patterns_load(&P, &nlp, "data/patterns", "data/cues.tsv", "data/negative.tsv", &err), NB_OK);
+    assert_true(need(P, "Then Iran attacked Kuwait on Monday.", NULL));
+    assert_true(need(P, "Then Oman said the move by Iran was illegal.", NULL));
+    /* two actors, no cue in a part of speech that fits */
+    assert_false(need(P, "Then Iran and Kuwait met on Monday.", NULL));
+    assert_false(need(P, "Then Oman said Iran was ready.", NULL));
+    /* a cue, but one actor */
+    assert_false(need(P, "Then Iran attacked the town.", NULL));
+    /* one actor and an attack word the article's memory gives authors to */
+    assert_false(need(P, "Then Iran condemned the strikes.", NULL));
+    assert_true(need(P, "Then Iran condemned the strikes.", recall_z));
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
@@ -210,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_sentences),
         cmocka_unit_test(test_data),
+        cmocka_unit_test(test_need_parse),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     nb_nlp_free(&nlp);
