@@ -47,10 +47,13 @@ void nb_buf_clear(nb_buf *b);
 char *nb_buf_detach(nb_buf *b);
 void nb_buf_free(nb_buf *b);
 
-/* A string -> size_t hash map. Keys are copied and owned by the map. */
+/* A string -> size_t hash map. Keys are copied and owned by the map. Each
+ * slot keeps its key's hash (never 0; 0 marks an empty slot), so a probe
+ * compares integers and reads a key only when the hashes agree. */
 typedef struct {
     char **keys;
     size_t *vals;
+    uint32_t *hashes;
     size_t cap, len;
 } nb_map;
 

@@ -264,6 +264,45 @@ static void test_map_many(void **state)
     nb_map_free(&m);
 }
 
+/* Keys of every length around the eight-byte steps of the map's hash, and
+ * keys that differ only in their last byte or past the eighth: each finds
+ * its own value, and a prefix or extension of a key is not found. */
+static void test_map_lengths(void **state)
+{
+    (void)state;
+    nb_map m = {0};
+    char key[48];
+    for (size_t n = 0; n < 40; n++) {
+        for (char c = 'a'; c <= 'c'; c++) {
+            memset(key, 'k', n);
+            if (n) key[n - 1] = c;
+            key[n] = '\0';
+            nb_map_put(&m, key, n * 10 + (size_t)(c - 'a'));
+        }
+    }
+    assert_int_equal(m.len, 1 + 39 * 3);
+    for (size_t n = 1; n < 40; n++) {
+        for (char c = 'a'; c <= 'c'; c++) {
+            size_t v = 0;
+            memset(key, 'k', n);
+            key[n - 1] = c;
+            key[n] = '\0';
+            assert_true(nb_map_get(&m, key, &v));
+            assert_int_equal(v, n * 10 + (size_t)(c - 'a'));
+        }
+        memset(key, 'k', n);
+        key[n - 1] = 'z';
+        key[n] = '\0';
+        assert_false(nb_map_get(&m, key, NULL));
+    }
+    /* an embedded difference past the first eight bytes */
+    nb_map_put(&m, "0123456789abcdefX", 7);
+    assert_false(nb_map_get(&m, "0123456789abcdefY", NULL));
+    assert_false(nb_map_get(&m, "0123456789abcdef", NULL));
+    assert_false(nb_map_get(&m, "0123456789abcdefXY", NULL));
+    nb_map_free(&m);
+}
+
 static void test_hash(void **state)
 {
     (void)state;
@@ -320,7 +359,7 @@ int main(void)
         cmocka_unit_test(test_grow),         cmocka_unit_test(test_buf_basic),
         cmocka_unit_test(test_buf_growth), cmocka_unit_test(test_buf_printf),
         cmocka_unit_test(test_buf_detach),   cmocka_unit_test(test_map_basic),
-        cmocka_unit_test(test_map_many),     cmocka_unit_test(test_hash),
+        cmocka_unit_test(test_map_many),     cmocka_unit_test(test_map_lengths), cmocka_unit_test(test_hash),
         cmocka_unit_test(test_fmt_double),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
