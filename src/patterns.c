@@ -98,20 +98,33 @@ static int class_id(nb_patterns *P, const char *name, bool create)
     return P->n_classes++;
 }
 
+/* The members key "k<TAB>lemma" in key[96], as "%d\t%s" would write it
+ * (by hand: in_class runs for most words of every parsed sentence, and
+ * printf was a tenth of its cost). false when it does not fit. */
+static bool member_key(char key[96], int k, const char *lemma)
+{
+    char digits[12];
+    size_t nd = 0, n = strlen(lemma);
+    unsigned u = (unsigned)k;
+    do digits[nd++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (nd + 1 + n >= 96) return false;
+    for (size_t i = 0; i < nd; i++) key[i] = digits[nd - 1 - i];
+    key[nd] = '\t';
+    memcpy(key + nd + 1, lemma, n + 1);
+    return true;
+}
+
 static bool in_class(const nb_patterns *P, int k, const char *lemma)
 {
-    if (k < 0) return false;
     char key[96];
-    int n = snprintf(key, sizeof key, "%d\t%s", k, lemma);
-    if (n < 0 || (size_t)n >= sizeof key) return false;
-    return nb_map_get(&P->members, key, NULL);
+    return k >= 0 && member_key(key, k, lemma) && nb_map_get(&P->members, key, NULL);
 }
 
 static void add_member(nb_patterns *P, int k, const char *lemma)
 {
     char key[96];
-    int n = snprintf(key, sizeof key, "%d\t%s", k, lemma);
-    if (n > 0 && (size_t)n < sizeof key) nb_map_put(&P->members, key, 1);
+    if (k >= 0 && member_key(key, k, lemma)) nb_map_put(&P->members, key, 1);
 }
 
 /* ",a,b," from "a,b" so that membership is one strstr. */
