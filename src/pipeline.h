@@ -58,6 +58,10 @@ typedef struct {
 
 void nb_record_free(nb_record *r);
 
+/* The analyses of sentences already tagged and parsed (one per thread). */
+typedef struct nb_memo nb_memo;
+void nb_memo_free(nb_memo *m);
+
 typedef struct nb_pipeline {
     nb_dict dict;
     nb_names names;
@@ -67,6 +71,7 @@ typedef struct nb_pipeline {
     const nb_patterns *pat; /* tree patterns (borrowed), or NULL: surface rules only */
     bool no_surface;       /* developers: the tree patterns alone (NB_NO_SURFACE) */
     bool tree_debug;       /* developers: each parsed candidate on stderr (NB_TREE_DEBUG) */
+    bool no_memo;          /* tests: analyse every sentence afresh, not from the memo */
     nb_report_fn report;   /* problems with one article: path and reason */
     void *report_ctx;
     /* counters for the summary */
@@ -91,6 +96,7 @@ typedef struct nb_pipeline {
      * under names_lock; names then holds one article's own names. */
     const struct nb_pipeline *shared;
     pthread_mutex_t *names_lock;
+    nb_memo *memo;         /* sentences analysed before (pipeline.c), made on first use */
 } nb_pipeline;
 
 /* Initialises p with an empty dictionary and network. */
