@@ -1121,8 +1121,6 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&a->mu);
     }
     nb_lex_thread_free();
-    nb_memo_free(wk->w.memo);
-    wk->w.memo = NULL;
     wk->cpu = thread_cpu();
     return NULL;
 }
@@ -1262,6 +1260,7 @@ void nb_ahead_end(nb_ahead *a)
                 thread_cpu() - a->cpu0, a->again);
     }
     nb_names_free(&own_view(a)->w.names);
+    for (size_t t = 0; t <= a->started; t++) nb_memo_free(a->wks[t].w.memo); /* the threads' and the caller's */
     free(a->wks);
     free(a->slots);
     pthread_mutex_destroy(&a->mu);
