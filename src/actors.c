@@ -408,7 +408,7 @@ static bool is(const ctx *c, size_t i, const char *w)
 }
 static bool in(const ctx *c, size_t i, const char *const *list)
 {
-    return i < c->n && nb_lex_in(c->low[i], strlen(c->low[i]), list);
+    return i < c->n && nb_lex_in(c->low[i], c->t[i].len, list);
 }
 static bool cap(const ctx *c, size_t i)
 {

@@ -45,11 +45,7 @@ static const nb_map *set_of(const char *const *list)
 
 bool nb_lex_in(const char *w, size_t n, const char *const *list)
 {
-    char buf[64];
-    if (n >= sizeof buf) return false; /* no listed word is that long */
-    memcpy(buf, w, n);
-    buf[n] = '\0';
-    return nb_map_get(set_of(list), buf, NULL);
+    return nb_map_get_n(set_of(list), w, n, NULL);
 }
 
 const char *const NB_LEX_STOP_CAP[] = {

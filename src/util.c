@@ -121,14 +121,13 @@ uint64_t nb_hash(const char *s, size_t n)
     return h;
 }
 
-/* The map's hash of key, eight bytes at a time (lookups are a fifth of a
- * run, most of them of short words): a multiply and a shift per word, then
- * a final mix so that the low bits, which pick the slot, depend on every
- * byte. Never 0. */
-static uint32_t key_hash(const char *key)
+/* The map's hash of key[0..n), eight bytes at a time (lookups are a fifth
+ * of a run, most of them of short words): a multiply and a shift per word,
+ * then a final mix so that the low bits, which pick the slot, depend on
+ * every byte. Never 0. */
+static uint32_t key_hash(const char *key, size_t n)
 {
     const uint64_t K = 0x9E3779B97F4A7C15ULL;
-    size_t n = strlen(key);
     uint64_t h = n * K;
     for (; n >= 8; n -= 8, key += 8) {
         uint64_t w;
@@ -147,22 +146,33 @@ static uint32_t key_hash(const char *key)
     return (uint32_t)h | 1u;
 }
 
-/* The slot holding key (hash h), or the empty slot where it would go. */
-static size_t slot(const nb_map *m, const char *key, uint32_t h)
+/* Is the stored key k the n bytes at key? k is read no further than its
+ * NUL: a shorter key is not read past. */
+static bool key_eq(const char *k, const char *key, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (k[j] != key[j] || k[j] == '\0') return false;
+    return k[n] == '\0';
+}
+
+/* The slot holding key[0..n) (hash h), or the empty slot where it would go. */
+static size_t slot(const nb_map *m, const char *key, size_t n, uint32_t h)
 {
     size_t i = h & (m->cap - 1);
-    while (m->hashes[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0)) i = (i + 1) & (m->cap - 1);
+    while (m->hashes[i] && (m->hashes[i] != h || !key_eq(m->keys[i], key, n))) i = (i + 1) & (m->cap - 1);
     return i;
 }
 
-bool nb_map_get(const nb_map *m, const char *key, size_t *val)
+bool nb_map_get_n(const nb_map *m, const char *key, size_t n, size_t *val)
 {
     if (!m->cap) return false;
-    size_t i = slot(m, key, key_hash(key));
+    size_t i = slot(m, key, n, key_hash(key, n));
     if (!m->hashes[i]) return false;
     if (val) *val = m->vals[i];
     return true;
 }
+
+bool nb_map_get(const nb_map *m, const char *key, size_t *val) { return nb_map_get_n(m, key, strlen(key), val); }
 
 void nb_map_put(nb_map *m, const char *key, size_t val)
 {
@@ -186,8 +196,9 @@ void nb_map_put(nb_map *m, const char *key, size_t val)
         free(old.vals);
         free(old.hashes);
     }
-    uint32_t h = key_hash(key);
-    size_t i = slot(m, key, h);
+    size_t n = strlen(key);
+    uint32_t h = key_hash(key, n);
+    size_t i = slot(m, key, n, h);
     if (!m->hashes[i]) {
         m->keys[i] = nb_strdup(key);
         m->hashes[i] = h;

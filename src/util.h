@@ -59,6 +59,8 @@ typedef struct {
 
 /* Returns true and sets *val when key is present. */
 bool nb_map_get(const nb_map *m, const char *key, size_t *val);
+/* The same for the n bytes at key (no NUL needed: a word in its text). */
+bool nb_map_get_n(const nb_map *m, const char *key, size_t n, size_t *val);
 /* Inserts or overwrites key. */
 void nb_map_put(nb_map *m, const char *key, size_t val);
 void nb_map_free(nb_map *m);

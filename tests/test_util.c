@@ -295,6 +295,14 @@ static void test_map_lengths(void **state)
         key[n] = '\0';
         assert_false(nb_map_get(&m, key, NULL));
     }
+    /* by length: a word inside its text, no NUL after it */
+    size_t v = 0;
+    assert_true(nb_map_get_n(&m, "kkka and more", 4, &v));
+    assert_int_equal(v, 40);
+    assert_false(nb_map_get_n(&m, "kkka", 3, NULL)); /* "kkk" was never put */
+    assert_false(nb_map_get_n(&m, "kk\0a", 4, NULL)); /* a NUL inside is no key's */
+    assert_true(nb_map_get_n(&m, "", 0, &v));
+    assert_int_equal(v, 2); /* the empty key, put last with 'c' */
     /* an embedded difference past the first eight bytes */
     nb_map_put(&m, "0123456789abcdefX", 7);
     assert_false(nb_map_get(&m, "0123456789abcdefY", NULL));
