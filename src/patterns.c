@@ -1328,8 +1328,22 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     }
     /* "Y annexed the regions, a step X called illegal": an act noun in
      * apposition to a clause (or to its object) is the clause's subject's */
-    int cl = lab(c, w) == P->l_appos && in_class(P, P->k_act, lem(c, w)) ? head(c, w) : -1;
-    if (cl >= 0 && strcmp(upos(c, cl), "VERB") && lab(c, cl) == P->l_obj) cl = head(c, cl);
+    /* (the parser hangs such a noun after a comma as appos, parataxis or a
+     * conjunct with no "and": "..., a move X called illegal", "..., moves
+     * criticised by X") */
+    int wl = lab(c, w);
+    bool appended = wl == P->l_appos || wl == P->l_parataxis ||
+                    (wl == P->l_nmod && head(c, w) >= 0 && !strcmp(upos(c, head(c, w)), "PUNCT")) ||
+                    (wl == P->l_conj && child_in(c, w, P->l_cc, -1) < 0 && w > 0 && lem(c, w - 1)[0] == ',');
+    int cl = appended && in_class(P, P->k_act, lem(c, w)) && ent_at(c, w) < 0 ? head(c, w) : -1;
+    /* (a noun the parser hung from the final full stop belongs to its root) */
+    if (cl >= 0 && !strcmp(upos(c, cl), "PUNCT")) cl = head(c, cl);
+    /* (or to a noun inside the clause's object: "banned the use of the
+     * dinar, moves criticised by X") */
+    for (int up = 0; up < 3 && cl >= 0 && strcmp(upos(c, cl), "VERB") &&
+                     (lab(c, cl) == P->l_obj || lab(c, cl) == P->l_nmod);
+         up++)
+        cl = head(c, cl);
     if (*n == before && cl >= 0 && !strcmp(upos(c, cl), "VERB")) {
         int sb[MAX_HITS], nsb = subjects(c, cl, sb, MAX_HITS);
         for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
@@ -1459,7 +1473,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     /* "a move X described as illegal": a relative clause's object is the
      * noun it modifies */
     int gap = ob;
-    if (gap < 0 && (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v)
+    bool rel = (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v;
+    if (gap < 0 && rel) gap = head(c, v);
+    /* "a move X called a violation": a relative clause whose one object is
+     * no relative pronoun and that has no other predicate gaps its head */
+    if (ob >= 0 && rel && !in_class(P, P->k_relpron, lem(c, ob)) && child_in(c, v, P->l_xcomp, -1) < 0 &&
+        ent_at(c, ob) < 0)
         gap = head(c, v);
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
@@ -1472,7 +1491,13 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         } else if (l == P->l_xcomp && gap >= 0) {
             /* "called the raid a crime" */
             ew[np] = gap; pr[np++] = d;
-        } else if (l == P->l_obl && gap >= 0 && case_is(c, d, "as")) {
+        } else if (l == P->l_obj && ob == d && gap != ob && gap >= 0) {
+            /* "a move X called a violation": in a relative clause on the
+             * judged noun, the object read is the predicate */
+            ew[np] = gap; pr[np++] = d;
+        } else if (l == P->l_obl && gap >= 0 &&
+                   (case_is(c, d, "as") || (d > 0 && head(c, d - 1) == d && !strcmp(lem(c, d - 1), "as")))) {
+            /* ("as" read as an adverb of the adjective: "described as reckless") */
             /* "described the move as reckless" */
             ew[np] = gap; pr[np++] = d;
         }
