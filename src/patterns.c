@@ -324,6 +324,9 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
         unsigned kind = c->pos == POS_SAY ? NB_FORM_SAY : NB_FORM_CUE;
         /* "X condemned the strikes": the attackers come from the article */
         if (c->pos == POS_VERB && c->rel == NB_REL_CONDEMNS && !c->n_extra) kind |= NB_FORM_ALONE;
+        /* "X ambushed a patrol": the authors of an attack on no actor are
+         * remembered for what later condemns it */
+        if (c->pos != POS_ROLE && c->rel == NB_REL_ATTACKED && !c->n_extra) kind |= NB_FORM_ALONE;
         add_forms(P, c->lemma, kind);
         P->n_cues++;
     }
@@ -593,6 +596,7 @@ void nb_patterns_free(nb_patterns *P)
 }
 
 /* ---- matching ---- */
+const char *nb_dbg_pat;
 
 #define MAX_HITS 16
 
@@ -1096,7 +1100,8 @@ static bool pos_fits(const ctx *c, int v, int pos)
 static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int src, int dst, nb_rel rel,
                  const char *rule, const char *support, int cue, int ws, int wd)
 {
-    if (src == dst || src < 0 || dst < 0) return;
+    /* (dst -1: an attack's authors with no actor struck, see run_cue) */
+    if (src == dst || src < 0 || dst < -1) return;
     for (size_t i = from; i < *n_out; i++)
         if ((*out)[i].src == src && (*out)[i].dst == dst && (*out)[i].rel == rel) return;
     nb_grow(out, cap, *n_out + 1, sizeof **out);
@@ -1137,7 +1142,8 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
     /* a cue in a pattern's cue class ("received arms from") takes only the
      * patterns naming that class; a multiword cue on the same head ("send
      * troops to") is a cue of its own and keeps the general patterns */
-    bool special = false;
+    bool special = false, stated = false;
+    int ae[MAX_HITS], aw[MAX_HITS], nae = 0; /* sources found, for an attack with no actor struck */
     for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++)
         special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
     for (size_t pi = 0; pi < P->n_pats; pi++) {
@@ -1172,9 +1178,21 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
                 if (!(q->pos == POS_ROLE && adjectival(c, dew[k])) &&
-                    !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss))
+                    !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss)) {
                     emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
+                    stated = true;
+                }
+        /* (not a modifier: "Washington condemn attack" in a headline, "the
+         * Mafa killing" name no author reliably without a target) */
+        for (int i = 0; i < nse; i++)
+            if (lab(c, sew[i]) != P->l_amod && lab(c, sew[i]) != P->l_compound) { if (!nae) { extern const char *nb_dbg_pat; nb_dbg_pat = pt->id; } push_ent(se[i], sew[i], ae, aw, &nae); }
     }
+    /* "X ambushed a patrol, killing six soldiers", "attacks by X": an attack
+     * on no actor still has its authors, whom "condemned the ambush" or
+     * "this was a cowardly act" later means (an entry with no target, read
+     * by the article's memory only) */
+    if (!agents_only && !stated && c->recall && q->rel == NB_REL_ATTACKED)
+        for (int i = 0; i < nae; i++) { extern const char *nb_dbg_pat; emit(out, n_out, cap, from, ae[i], -1, q->rel, nb_dbg_pat, NULL, v, aw[i], -1); }
 }
 
 /* An attack word with no agent here: the article's memory of who did it. */
