@@ -67,6 +67,7 @@ struct nb_patterns {
     pattern *pats;
     size_t n_pats, cap_pats;
     nb_map forms;         /* inflected cue forms -> 1 */
+    nb_map verb_forms;    /* regular inflections of the verb cues -> the cue */
     nb_map negative;      /* evaluative word -> strength */
     bool have_negative;
     /* label ids the engine itself needs */
@@ -203,6 +204,39 @@ static void add_forms(nb_patterns *P, const char *lemma, unsigned kind)
     }
 }
 
+/* The verb cue's own regular inflections, for a lemmatizer that errs on
+ * words the treebank lacks ("blamed" read as "blam", "strafed" as "straf"). */
+static void put_verb_form(nb_patterns *P, const char *stem, const char *suffix, size_t cue)
+{
+    char buf[96];
+    size_t have;
+    int n = snprintf(buf, sizeof buf, "%s%s", stem, suffix);
+    if (n > 0 && (size_t)n < sizeof buf && !nb_map_get(&P->verb_forms, buf, &have)) nb_map_put(&P->verb_forms, buf, cue);
+}
+
+static void add_verb_forms(nb_patterns *P, const char *lemma, size_t cue)
+{
+    size_t n = strlen(lemma);
+    if (n < 3 || n > 60) return;
+    char stem[96];
+    memcpy(stem, lemma, n + 1);
+    char last = stem[n - 1];
+    put_verb_form(P, stem, last == 'e' ? "s" : (strchr("sxz", last) || (n > 1 && last == 'h' && strchr("sc", stem[n - 2])) ? "es" : "s"), cue);
+    put_verb_form(P, stem, last == 'e' ? "d" : "ed", cue);
+    if (last == 'e') {
+        stem[n - 1] = '\0';
+        put_verb_form(P, stem, "ing", cue);
+    } else if (last == 'y' && !vowel(stem[n - 2])) {
+        stem[n - 1] = '\0';
+        put_verb_form(P, stem, "ied", cue);
+        put_verb_form(P, stem, "ies", cue);
+        stem[n - 1] = 'y';
+        put_verb_form(P, stem, "ing", cue);
+    } else {
+        put_verb_form(P, stem, "ing", cue);
+    }
+}
+
 unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n)
 {
     char buf[96];
@@ -328,6 +362,7 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
          * remembered for what later condemns it */
         if (c->pos != POS_ROLE && c->rel == NB_REL_ATTACKED && !c->n_extra) kind |= NB_FORM_ALONE;
         add_forms(P, c->lemma, kind);
+        if (c->pos == POS_VERB) add_verb_forms(P, c->lemma, P->n_cues);
         P->n_cues++;
     }
     fclose(f);
@@ -591,6 +626,7 @@ void nb_patterns_free(nb_patterns *P)
     nb_map_free(&P->classes);
     nb_map_free(&P->members);
     nb_map_free(&P->forms);
+    nb_map_free(&P->verb_forms);
     nb_map_free(&P->negative);
     free(P);
 }
@@ -1583,15 +1619,30 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
              nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false, -1};
     memcpy(c.ent_of, ent_of, n * sizeof(int));
     size_t total = 0;
-    for (size_t i = 0; i < n; i++) total += strlen(nb_sent_lemma(s, i)) + 1;
+    /* a verb whose lemma is no cue but whose form is a cue's regular
+     * inflection ("blamed" lemmatized "blam") takes the cue's lemma */
+    const char **lp = nb_malloc(n * sizeof *lp);
+    for (size_t i = 0; i < n; i++) {
+        const char *l = nb_sent_lemma(s, i);
+        size_t hv, ci;
+        char fb[96];
+        if (m->xpos[s->w[i].tag][0] == 'V' && s->w[i].len < sizeof fb && !nb_map_get(&P->by_lemma, l, &hv)) {
+            for (size_t k = 0; k < s->w[i].len; k++) fb[k] = nb_lower(s->w[i].form[k]);
+            fb[s->w[i].len] = '\0';
+            if (nb_map_get(&P->verb_forms, fb, &ci)) l = P->cues[ci].lemma;
+        }
+        lp[i] = l;
+        total += strlen(l) + 1;
+    }
     c.lc = nb_malloc(total);
     total = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *l = nb_sent_lemma(s, i);
+        const char *l = lp[i];
         c.lc_at[i] = total;
         for (size_t k = 0; l[k]; k++) c.lc[total++] = nb_lower(l[k]);
         c.lc[total++] = '\0';
     }
+    free(lp);
     /* children in CSR form, in word order */
     for (size_t i = 0; i < n; i++)
         if (s->w[i].head > 0) c.first[s->w[i].head]++;

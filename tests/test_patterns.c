@@ -194,6 +194,13 @@ static void test_data(void **state)
     /* the attribution after a quote, however the parser hangs it */
     expect(P, "\"Iran's actions in the south are a clear violation of the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "O condemns I;");
     expect(P, "\"Iran's actions in the south are a welcome step towards the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "");
+    /* a cue verb the lemmatizer gets wrong ("blamed" as "blam") is known by its form */
+    expect(P, "Then Oman blamed the bombing on Iran.", "O condemns I;");
+    expect(P, "Then Oman has not blamed the bombing on Iran.", "");
+    /* an act noun appended to a clause stands for the clause's subject */
+    expect(P, "Then Iran closed the border, a decision Oman described as illegal.", "O condemns I;");
+    expect(P, "Then Iran closed the border, a decision Oman described as wise.", "");
+    expect(P, "Then Iran closed the border, a step criticised by Oman.", "O condemns I;");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
