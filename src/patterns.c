@@ -76,7 +76,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_own_deed, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -582,7 +582,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_own_deed, "OWN_DEED");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1062,6 +1062,10 @@ static bool blocked(const ctx *c, int v)
              * (not under "threatened to ...", "refused to ...") */
             x = h;
             if (child_in(c, x, P->l_advmod, P->k_neg) >= 0 || child_in(c, x, -1, P->k_neg) >= 0) return true;
+        } else if (l == P->l_obj && in_class(P, P->k_own_deed, lem(c, h)) && !strcmp(upos(c, h), "VERB")) {
+            /* "X claimed the attack": the deed owned is the verb's scope,
+             * as "claimed that ..." is not */
+            x = h;
         } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
             if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;

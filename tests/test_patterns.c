@@ -174,6 +174,10 @@ static void test_data(void **state)
     expect(P, "Then Hamas claimed responsibility for the attack on Israel.", "H attacked I;");
     expect(P, "Then Hamas did not claim responsibility for the attack on Israel.", "");
     expect(P, "Then Hamas denied responsibility for the attack on Israel.", "");
+    /* "claimed the attack on Y": a deed owned, asserted as the claim is */
+    expect(P, "Then Hamas claimed the attack on Israel.", "H attacked I;");
+    expect(P, "Then Hamas did not claim the attack on Israel.", "");
+    expect(P, "Then Hamas claimed that Israel attacked Oman.", "");
     /* "X remains Y's chief paymaster" */
     expect(P, "Then Iran remains Hamas's chief paymaster.", "I funds H;");
     /* evaluative speech: the judgment in the object's modifier, and a
