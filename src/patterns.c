@@ -72,11 +72,11 @@ struct nb_patterns {
     bool have_negative;
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
-        l_nsubj, l_nsubjpass, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
+        l_nsubj, l_nsubjpass, l_nsubj_outer, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_own_deed, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -573,7 +573,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
 #define L(f, name) P->f = nb_nlp_label(m, name)
     L(l_case, "case"); L(l_conj, "conj"); L(l_xcomp, "xcomp"); L(l_ccomp, "ccomp"); L(l_advcl, "advcl");
     L(l_acl, "acl"); L(l_relcl, "acl:relcl"); L(l_aux, "aux"); L(l_auxpass, "aux:pass"); L(l_advmod, "advmod");
-    L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_compound, "compound");
+    L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_nsubj_outer, "nsubj:outer"); L(l_compound, "compound");
     L(l_amod, "amod"); L(l_poss, "nmod:poss"); L(l_appos, "appos"); L(l_obj, "obj");
     L(l_parataxis, "parataxis"); L(l_cop, "cop"); L(l_det, "det"); L(l_nmod, "nmod"); L(l_obl, "obl");
     L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl"); L(l_agent, "obl:agent");
@@ -582,7 +582,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_own_deed, "OWN_DEED");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1315,17 +1315,39 @@ static bool victim(const ctx *c, int w)
     return d >= 0 && case_is(c, d, "of");
 }
 
+#define SPEECH_MIN 2
+/* Does w lay a harm at its subject's door: "responsible for the killings",
+ * "bears responsibility for the massacre", "to blame for the violence"?
+ * (a word of class BLAME with an attack or a judged harm after "for") */
+static bool blames(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    if (!in_class(P, P->k_blame, lem(c, w)) || negated(c, w)) return false;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if ((l == P->l_obl || l == P->l_nmod) && case_is(c, d, "for") &&
+            (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN))
+            return true;
+        /* "blame" with a "to": "is to blame for", the verb hangs from "is" */
+        if (l == P->l_xcomp && blames(c, d)) return true;
+    }
+    return false;
+}
+
 /* Does the predicate r judge its subject badly? r itself ("illegal",
  * "a crime", "is defying"), a conjoined predicate ("dangerous and illegal"),
  * a modifier of a nominal predicate ("a criminal act") or of a verb
  * ("flagrantly"), or a verb's object ("committing a crime"). */
-#define SPEECH_MIN 2
 static bool judges(const ctx *c, int r)
 {
     const nb_patterns *P = c->P;
     if (negated(c, r) || child_in(c, r, P->l_aux, P->k_modal) >= 0 || child_in(c, r, P->l_mark, P->k_cond) >= 0)
         return false;
     if (negative_at(c, r) >= SPEECH_MIN) return true;
+    /* "said Y was responsible for the killings", "Y bore responsibility for them" */
+    if (blames(c, r)) return true;
+    int bo = strcmp(upos(c, r), "VERB") ? -1 : child_in(c, r, P->l_obj, -1);
+    if (bo >= 0 && blames(c, bo)) return true;
     /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
     if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
     /* "said the strikes had killed civilians": violence a speaker reports
@@ -1509,6 +1531,8 @@ static int judged_subject(const ctx *c, int p)
     if (in_class(P, P->k_dismay, lem(c, p)) && dismay_cause(c, p) >= 0) return dismay_cause(c, p);
     int sb = child_in(c, p, P->l_nsubj, -1);
     if (sb >= 0) return sb;
+    /* "Y was to blame for ...": the subject of a clausal predicate */
+    if (P->l_nsubj_outer >= 0 && (sb = child_in(c, p, P->l_nsubj_outer, -1)) >= 0) return sb;
     sb = child_in(c, p, P->l_nsubjpass, -1);
     int ag = child_in(c, p, P->l_agent, -1);
     if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_cue(c, p, POS_VERB)) return ag;

@@ -186,6 +186,12 @@ static void test_data(void **state)
     expect(P, "Then Oman said Iran was waging a war of liberation.", "");
     expect(P, "Then Oman said the decision was illegal after Iran closed the border.", "O condemns I;");
     expect(P, "Then Oman said the decision was wise after Iran closed the border.", "");
+    /* blame laid for a harm, in reported speech or with "held ... responsible" */
+    expect(P, "Then Oman said Iran was responsible for the killings.", "O condemns I;");
+    expect(P, "Then Oman said Iran was not responsible for the killings.", "");
+    expect(P, "Then Oman said Iran was responsible for the ceasefire.", "");
+    expect(P, "Then Oman held Iran responsible for the bombing.", "O condemns I;");
+    expect(P, "Then Oman held talks with Iran.", "");
     /* condemning an act condemns its owner */
     expect(P, "Then Oman strongly condemned Iran's actions in the south.", "O condemns I;");
     expect(P, "Then Oman condemned the killing of Iran's general.", "");
