@@ -215,6 +215,10 @@ MANUAL = [
     # reads it with an envoy as object only (class SUMMON)
     ("summon", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
+    # "X held Y responsible for the attack": blame laid on the object
+    # (the adjective is the verb's complement; "hold" alone is no cue)
+    ("hold responsible", "VERB", "condemns", None, "-"),
+    ("hold accountable", "VERB", "condemns", None, "-"),
     ("deploy troops to", "VERB", "funds", "troops", "-"),
     ("send troops to", "VERB", "funds", "troops", "-"),
     ("send weapons to", "VERB", "funds", "weapons", "-"),

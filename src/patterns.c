@@ -67,15 +67,16 @@ struct nb_patterns {
     pattern *pats;
     size_t n_pats, cap_pats;
     nb_map forms;         /* inflected cue forms -> 1 */
+    nb_map verb_forms;    /* regular inflections of the verb cues -> the cue */
     nb_map negative;      /* evaluative word -> strength */
     bool have_negative;
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
-        l_nsubj, l_nsubjpass, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
+        l_nsubj, l_nsubjpass, l_nsubj_outer, l_compound, l_amod, l_poss, l_appos, l_obj, l_parataxis, l_cop, l_det,
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -216,6 +217,39 @@ static void add_forms(nb_patterns *P, const char *lemma, unsigned kind)
     }
 }
 
+/* The verb cue's own regular inflections, for a lemmatizer that errs on
+ * words the treebank lacks ("blamed" read as "blam", "strafed" as "straf"). */
+static void put_verb_form(nb_patterns *P, const char *stem, const char *suffix, size_t cue)
+{
+    char buf[96];
+    size_t have;
+    int n = snprintf(buf, sizeof buf, "%s%s", stem, suffix);
+    if (n > 0 && (size_t)n < sizeof buf && !nb_map_get(&P->verb_forms, buf, &have)) nb_map_put(&P->verb_forms, buf, cue);
+}
+
+static void add_verb_forms(nb_patterns *P, const char *lemma, size_t cue)
+{
+    size_t n = strlen(lemma);
+    if (n < 3 || n > 60) return;
+    char stem[96];
+    memcpy(stem, lemma, n + 1);
+    char last = stem[n - 1];
+    put_verb_form(P, stem, last == 'e' ? "s" : (strchr("sxz", last) || (n > 1 && last == 'h' && strchr("sc", stem[n - 2])) ? "es" : "s"), cue);
+    put_verb_form(P, stem, last == 'e' ? "d" : "ed", cue);
+    if (last == 'e') {
+        stem[n - 1] = '\0';
+        put_verb_form(P, stem, "ing", cue);
+    } else if (last == 'y' && !vowel(stem[n - 2])) {
+        stem[n - 1] = '\0';
+        put_verb_form(P, stem, "ied", cue);
+        put_verb_form(P, stem, "ies", cue);
+        stem[n - 1] = 'y';
+        put_verb_form(P, stem, "ing", cue);
+    } else {
+        put_verb_form(P, stem, "ing", cue);
+    }
+}
+
 unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n)
 {
     char buf[96];
@@ -337,7 +371,11 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
         unsigned kind = c->pos == POS_SAY ? NB_FORM_SAY : NB_FORM_CUE;
         /* "X condemned the strikes": the attackers come from the article */
         if (c->pos == POS_VERB && c->rel == NB_REL_CONDEMNS && !c->n_extra) kind |= NB_FORM_ALONE;
+        /* "X ambushed a patrol": the authors of an attack on no actor are
+         * remembered for what later condemns it */
+        if (c->pos != POS_ROLE && c->rel == NB_REL_ATTACKED && !c->n_extra) kind |= NB_FORM_ALONE;
         add_forms(P, c->lemma, kind);
+        if (c->pos == POS_VERB) add_verb_forms(P, c->lemma, P->n_cues);
         P->n_cues++;
     }
     fclose(f);
@@ -548,7 +586,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
 #define L(f, name) P->f = nb_nlp_label(m, name)
     L(l_case, "case"); L(l_conj, "conj"); L(l_xcomp, "xcomp"); L(l_ccomp, "ccomp"); L(l_advcl, "advcl");
     L(l_acl, "acl"); L(l_relcl, "acl:relcl"); L(l_aux, "aux"); L(l_auxpass, "aux:pass"); L(l_advmod, "advmod");
-    L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_compound, "compound");
+    L(l_mark, "mark"); L(l_nsubj, "nsubj"); L(l_nsubjpass, "nsubj:pass"); L(l_nsubj_outer, "nsubj:outer"); L(l_compound, "compound");
     L(l_amod, "amod"); L(l_poss, "nmod:poss"); L(l_appos, "appos"); L(l_obj, "obj");
     L(l_parataxis, "parataxis"); L(l_cop, "cop"); L(l_det, "det"); L(l_nmod, "nmod"); L(l_obl, "obl");
     L(l_flat, "flat"); L(l_punct, "punct"); L(l_cc, "cc"); L(l_expl, "expl"); L(l_agent, "obl:agent");
@@ -557,7 +595,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -601,11 +639,13 @@ void nb_patterns_free(nb_patterns *P)
     nb_map_free(&P->classes);
     nb_map_free(&P->members);
     nb_map_free(&P->forms);
+    nb_map_free(&P->verb_forms);
     nb_map_free(&P->negative);
     free(P);
 }
 
 /* ---- matching ---- */
+const char *nb_dbg_pat;
 
 #define MAX_HITS 16
 
@@ -1035,6 +1075,10 @@ static bool blocked(const ctx *c, int v)
              * (not under "threatened to ...", "refused to ...") */
             x = h;
             if (child_in(c, x, P->l_advmod, P->k_neg) >= 0 || child_in(c, x, -1, P->k_neg) >= 0) return true;
+        } else if (l == P->l_obj && in_class(P, P->k_own_deed, lem(c, h)) && !strcmp(upos(c, h), "VERB")) {
+            /* "X claimed the attack": the deed owned is the verb's scope,
+             * as "claimed that ..." is not */
+            x = h;
         } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
             if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;
@@ -1113,7 +1157,8 @@ static bool pos_fits(const ctx *c, int v, int pos) { return tag_fits(c->m, c->s-
 static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int src, int dst, nb_rel rel,
                  const char *rule, const char *support, int cue, int ws, int wd)
 {
-    if (src == dst || src < 0 || dst < 0) return;
+    /* (dst -1: an attack's authors with no actor struck, see run_cue) */
+    if (src == dst || src < 0 || dst < -1) return;
     for (size_t i = from; i < *n_out; i++)
         if ((*out)[i].src == src && (*out)[i].dst == dst && (*out)[i].rel == rel) return;
     nb_grow(out, cap, *n_out + 1, sizeof **out);
@@ -1154,7 +1199,8 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
     /* a cue in a pattern's cue class ("received arms from") takes only the
      * patterns naming that class; a multiword cue on the same head ("send
      * troops to") is a cue of its own and keeps the general patterns */
-    bool special = false;
+    bool special = false, stated = false;
+    int ae[MAX_HITS], aw[MAX_HITS], nae = 0; /* sources found, for an attack with no actor struck */
     for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++)
         special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
     for (size_t pi = 0; pi < P->n_pats; pi++) {
@@ -1189,9 +1235,21 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
                 if (!(q->pos == POS_ROLE && adjectival(c, dew[k])) &&
-                    !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss))
+                    !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss)) {
                     emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
+                    stated = true;
+                }
+        /* (not a modifier: "Washington condemn attack" in a headline, "the
+         * Mafa killing" name no author reliably without a target) */
+        for (int i = 0; i < nse; i++)
+            if (lab(c, sew[i]) != P->l_amod && lab(c, sew[i]) != P->l_compound) { if (!nae) { extern const char *nb_dbg_pat; nb_dbg_pat = pt->id; } push_ent(se[i], sew[i], ae, aw, &nae); }
     }
+    /* "X ambushed a patrol, killing six soldiers", "attacks by X": an attack
+     * on no actor still has its authors, whom "condemned the ambush" or
+     * "this was a cowardly act" later means (an entry with no target, read
+     * by the article's memory only) */
+    if (!agents_only && !stated && c->recall && q->rel == NB_REL_ATTACKED)
+        for (int i = 0; i < nae; i++) { extern const char *nb_dbg_pat; emit(out, n_out, cap, from, ae[i], -1, q->rel, nb_dbg_pat, NULL, v, aw[i], -1); }
 }
 
 /* An attack word with no agent here: the article's memory of who did it. */
@@ -1274,17 +1332,39 @@ static bool victim(const ctx *c, int w)
     return d >= 0 && case_is(c, d, "of");
 }
 
+#define SPEECH_MIN 2
+/* Does w lay a harm at its subject's door: "responsible for the killings",
+ * "bears responsibility for the massacre", "to blame for the violence"?
+ * (a word of class BLAME with an attack or a judged harm after "for") */
+static bool blames(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    if (!in_class(P, P->k_blame, lem(c, w)) || negated(c, w)) return false;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if ((l == P->l_obl || l == P->l_nmod) && case_is(c, d, "for") &&
+            (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN))
+            return true;
+        /* "blame" with a "to": "is to blame for", the verb hangs from "is" */
+        if (l == P->l_xcomp && blames(c, d)) return true;
+    }
+    return false;
+}
+
 /* Does the predicate r judge its subject badly? r itself ("illegal",
  * "a crime", "is defying"), a conjoined predicate ("dangerous and illegal"),
  * a modifier of a nominal predicate ("a criminal act") or of a verb
  * ("flagrantly"), or a verb's object ("committing a crime"). */
-#define SPEECH_MIN 2
 static bool judges(const ctx *c, int r)
 {
     const nb_patterns *P = c->P;
     if (negated(c, r) || child_in(c, r, P->l_aux, P->k_modal) >= 0 || child_in(c, r, P->l_mark, P->k_cond) >= 0)
         return false;
     if (negative_at(c, r) >= SPEECH_MIN) return true;
+    /* "said Y was responsible for the killings", "Y bore responsibility for them" */
+    if (blames(c, r)) return true;
+    int bo = strcmp(upos(c, r), "VERB") ? -1 : child_in(c, r, P->l_obj, -1);
+    if (bo >= 0 && blames(c, bo)) return true;
     /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
     if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
     /* "said the strikes had killed civilians": violence a speaker reports
@@ -1345,8 +1425,22 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     }
     /* "Y annexed the regions, a step X called illegal": an act noun in
      * apposition to a clause (or to its object) is the clause's subject's */
-    int cl = lab(c, w) == P->l_appos && in_class(P, P->k_act, lem(c, w)) ? head(c, w) : -1;
-    if (cl >= 0 && strcmp(upos(c, cl), "VERB") && lab(c, cl) == P->l_obj) cl = head(c, cl);
+    /* (the parser hangs such a noun after a comma as appos, parataxis or a
+     * conjunct with no "and": "..., a move X called illegal", "..., moves
+     * criticised by X") */
+    int wl = lab(c, w);
+    bool appended = wl == P->l_appos || wl == P->l_parataxis ||
+                    (wl == P->l_nmod && head(c, w) >= 0 && !strcmp(upos(c, head(c, w)), "PUNCT")) ||
+                    (wl == P->l_conj && child_in(c, w, P->l_cc, -1) < 0 && w > 0 && lem(c, w - 1)[0] == ',');
+    int cl = appended && in_class(P, P->k_act, lem(c, w)) && ent_at(c, w) < 0 ? head(c, w) : -1;
+    /* (a noun the parser hung from the final full stop belongs to its root) */
+    if (cl >= 0 && !strcmp(upos(c, cl), "PUNCT")) cl = head(c, cl);
+    /* (or to a noun inside the clause's object: "banned the use of the
+     * dinar, moves criticised by X") */
+    for (int up = 0; up < 3 && cl >= 0 && strcmp(upos(c, cl), "VERB") &&
+                     (lab(c, cl) == P->l_obj || lab(c, cl) == P->l_nmod);
+         up++)
+        cl = head(c, cl);
     if (*n == before && cl >= 0 && !strcmp(upos(c, cl), "VERB")) {
         int sb[MAX_HITS], nsb = subjects(c, cl, sb, MAX_HITS);
         for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
@@ -1454,6 +1548,8 @@ static int judged_subject(const ctx *c, int p)
     if (in_class(P, P->k_dismay, lem(c, p)) && dismay_cause(c, p) >= 0) return dismay_cause(c, p);
     int sb = child_in(c, p, P->l_nsubj, -1);
     if (sb >= 0) return sb;
+    /* "Y was to blame for ...": the subject of a clausal predicate */
+    if (P->l_nsubj_outer >= 0 && (sb = child_in(c, p, P->l_nsubj_outer, -1)) >= 0) return sb;
     sb = child_in(c, p, P->l_nsubjpass, -1);
     int ag = child_in(c, p, P->l_agent, -1);
     if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_cue(c, p, POS_VERB)) return ag;
@@ -1476,7 +1572,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     /* "a move X described as illegal": a relative clause's object is the
      * noun it modifies */
     int gap = ob;
-    if (gap < 0 && (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v)
+    bool rel = (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v;
+    if (gap < 0 && rel) gap = head(c, v);
+    /* "a move X called a violation": a relative clause whose one object is
+     * no relative pronoun and that has no other predicate gaps its head */
+    if (ob >= 0 && rel && !in_class(P, P->k_relpron, lem(c, ob)) && child_in(c, v, P->l_xcomp, -1) < 0 &&
+        ent_at(c, ob) < 0)
         gap = head(c, v);
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
@@ -1489,7 +1590,13 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         } else if (l == P->l_xcomp && gap >= 0) {
             /* "called the raid a crime" */
             ew[np] = gap; pr[np++] = d;
-        } else if (l == P->l_obl && gap >= 0 && case_is(c, d, "as")) {
+        } else if (l == P->l_obj && ob == d && gap != ob && gap >= 0) {
+            /* "a move X called a violation": in a relative clause on the
+             * judged noun, the object read is the predicate */
+            ew[np] = gap; pr[np++] = d;
+        } else if (l == P->l_obl && gap >= 0 &&
+                   (case_is(c, d, "as") || (d > 0 && head(c, d - 1) == d && !strcmp(lem(c, d - 1), "as")))) {
+            /* ("as" read as an adverb of the adjective: "described as reckless") */
             /* "described the move as reckless" */
             ew[np] = gap; pr[np++] = d;
         }
@@ -1611,15 +1718,30 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
              nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false, -1};
     memcpy(c.ent_of, ent_of, n * sizeof(int));
     size_t total = 0;
-    for (size_t i = 0; i < n; i++) total += strlen(nb_sent_lemma(s, i)) + 1;
+    /* a verb whose lemma is no cue but whose form is a cue's regular
+     * inflection ("blamed" lemmatized "blam") takes the cue's lemma */
+    const char **lp = nb_malloc(n * sizeof *lp);
+    for (size_t i = 0; i < n; i++) {
+        const char *l = nb_sent_lemma(s, i);
+        size_t hv, ci;
+        char fb[96];
+        if (m->xpos[s->w[i].tag][0] == 'V' && s->w[i].len < sizeof fb && !nb_map_get(&P->by_lemma, l, &hv)) {
+            for (size_t k = 0; k < s->w[i].len; k++) fb[k] = nb_lower(s->w[i].form[k]);
+            fb[s->w[i].len] = '\0';
+            if (nb_map_get(&P->verb_forms, fb, &ci)) l = P->cues[ci].lemma;
+        }
+        lp[i] = l;
+        total += strlen(l) + 1;
+    }
     c.lc = nb_malloc(total);
     total = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *l = nb_sent_lemma(s, i);
+        const char *l = lp[i];
         c.lc_at[i] = total;
         for (size_t k = 0; l[k]; k++) c.lc[total++] = nb_lower(l[k]);
         c.lc[total++] = '\0';
     }
+    free(lp);
     /* children in CSR form, in word order */
     for (size_t i = 0; i < n; i++)
         if (s->w[i].head > 0) c.first[s->w[i].head]++;

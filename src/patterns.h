@@ -16,7 +16,9 @@
 typedef struct nb_patterns nb_patterns;
 
 /* One relation the tree states: entities as given in ent_of, the pattern
- * that matched, and the word ids of the cue and both ends (0-based). */
+ * that matched, and the word ids of the cue and both ends (0-based). With a
+ * recall function, dst (and wdst) -1 marks the authors of an attack on no
+ * actor, for the article's memory of attacks: no relation. */
 typedef struct {
     int src, dst;
     nb_rel rel;

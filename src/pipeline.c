@@ -544,6 +544,21 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             y.n_trel = nt0;
             for (size_t k = 0; k < nt0; k++) {
                 nb_tree_rel *t = &y.trel[k];
+                if (t->dst < 0) { /* an attack on no actor: its authors are remembered */
+                    /* (unless the sentence states an attack by them: "X
+                     * attacked Y, killing dozens" is one event) */
+                    bool told = false;
+                    for (size_t j = 0; j < nt0 && !told; j++)
+                        told = y.trel[j].dst >= 0 && y.trel[j].src == t->src && y.trel[j].rel == NB_REL_ATTACKED;
+                    for (size_t j = before; j < surface_end && !told; j++)
+                        told = found[j].src == t->src && found[j].rel == NB_REL_ATTACKED;
+                    /* (nor a generic group's: "rebels" is too vague an
+                     * author for a later "condemned the ambush") */
+                    if (!told && aa.ents[t->src].kind != NB_KIND_GROUP &&
+                        nb_relations_attack_word(nb_sent_lemma(&y.us, (size_t)t->cue)))
+                        nb_relations_note_unstated(&aa, &t->src, 1, nb_sent_lemma(&y.us, (size_t)t->cue));
+                    continue;
+                }
                 /* "shelled Stepanakert", "attacked Mirebalais": towns are
                  * shelled, actors attacked; an unknown name here is a place */
                 const nb_entity *de = &aa.ents[t->dst];

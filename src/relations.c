@@ -1,5 +1,6 @@
 #include "relations.h"
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,11 +294,16 @@ static char attack_family(const char *w)
     return 'x';
 }
 
-/* Records that ents[0..n) carried out an attack named by word w. */
-void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w)
+/* Does w name an attack of a known family ("strike", "killing"), not one
+ * that only the words around it make an attack ("set", "hit")? */
+bool nb_relations_attack_word(const char *w) { return attack_family(w) != 'x'; }
+
+/* An attack stated with no actor struck ("X ambushed a patrol") is kept
+ * under its family's capital letter: recalled only when the article states
+ * no attack of that kind with an actor struck. */
+static void remember(nb_article_actors *aa, const int *ents, int n, char f)
 {
     if (n <= 0) return;
-    char f = attack_family(w);
     if (aa->n_events) {
         nb_attack_event *last = &aa->events[(aa->n_events - 1) % 8];
         /* the same clause's attackers, one at a time */
@@ -307,30 +313,49 @@ void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, con
     e->n = 0;
     e->family = f;
     for (int i = 0; i < n && e->n < 4; i++) e->ents[e->n++] = ents[i];
-    if (aa->n_events == 1) aa->first_event = *e;
+    if (!aa->first_event.n && islower((unsigned char)f)) aa->first_event = *e;
+}
+
+/* Records that ents[0..n) carried out an attack named by word w. */
+void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w)
+{
+    remember(aa, ents, n, attack_family(w));
+}
+
+void nb_relations_note_unstated(nb_article_actors *aa, const int *ents, int n, const char *w)
+{
+    remember(aa, ents, n, (char)toupper((unsigned char)attack_family(w)));
 }
 
 /* The attackers of the latest reported attack of the same family as event
  * word w ("the strikes": who struck), else of the article's first attack,
- * its main event. Returns their count in out. */
+ * its main event; with none stated on an actor, the same among the attacks
+ * on no actor (the latest of the family, else the earliest remembered).
+ * Returns their count in out. */
 int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max)
 {
     if (!aa->n_events) return 0;
-    char f = attack_family(w);
-    const nb_attack_event *pick = &aa->first_event;
-    size_t lim = aa->n_events < 8 ? aa->n_events : 8;
+    char f = attack_family(w), uf = (char)toupper((unsigned char)f);
+    const nb_attack_event *pick = aa->first_event.n ? &aa->first_event : NULL;
+    size_t ring = aa->n_events < 8 ? aa->n_events : 8, lim = ring;
     /* "condemned the attack": the generic word names the article's main event */
-    if (f == 'a') {
-        pick = &aa->first_event;
-        lim = 0;
-    }
-    for (size_t k = 1; k <= lim; k++) {
+    if (f == 'a') lim = 0;
+    for (size_t k = 1; k <= lim && pick; k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (e->family == f) {
             pick = e;
             break;
         }
     }
+    for (size_t k = 1; k <= ring && !pick && f != 'a'; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (e->family == uf) pick = e;
+    }
+    for (size_t k = ring; k >= 1 && !pick; k--) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (isupper((unsigned char)e->family)) pick = e;
+    }
+    if (!pick) return 0;
     int n = 0;
     for (int i = 0; i < pick->n && n < max; i++) out[n++] = pick->ents[i];
     return n;

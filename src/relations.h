@@ -23,6 +23,11 @@ typedef struct {
  * latest attack of the same kind ("condemned the raids"), else the first. */
 void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w);
 int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max);
+/* The same for an attack on no actor ("X ambushed a patrol"): recalled only
+ * when no attack of its kind on an actor is remembered. */
+void nb_relations_note_unstated(nb_article_actors *aa, const int *ents, int n, const char *w);
+/* Is w a word of a known attack family (strike, attack, killing, raid...)? */
+bool nb_relations_attack_word(const char *w);
 
 size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
                          nb_found **out, size_t *n_out, size_t *cap);

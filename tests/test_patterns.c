@@ -226,6 +226,10 @@ static void test_data(void **state)
     expect(P, "Then Hamas claimed responsibility for the attack on Israel.", "H attacked I;");
     expect(P, "Then Hamas did not claim responsibility for the attack on Israel.", "");
     expect(P, "Then Hamas denied responsibility for the attack on Israel.", "");
+    /* "claimed the attack on Y": a deed owned, asserted as the claim is */
+    expect(P, "Then Hamas claimed the attack on Israel.", "H attacked I;");
+    expect(P, "Then Hamas did not claim the attack on Israel.", "");
+    expect(P, "Then Hamas claimed that Israel attacked Oman.", "");
     /* "X remains Y's chief paymaster" */
     expect(P, "Then Iran remains Hamas's chief paymaster.", "I funds H;");
     /* evaluative speech: the judgment in the object's modifier, and a
@@ -234,6 +238,12 @@ static void test_data(void **state)
     expect(P, "Then Oman said Iran was waging a war of liberation.", "");
     expect(P, "Then Oman said the decision was illegal after Iran closed the border.", "O condemns I;");
     expect(P, "Then Oman said the decision was wise after Iran closed the border.", "");
+    /* blame laid for a harm, in reported speech or with "held ... responsible" */
+    expect(P, "Then Oman said Iran was responsible for the killings.", "O condemns I;");
+    expect(P, "Then Oman said Iran was not responsible for the killings.", "");
+    expect(P, "Then Oman said Iran was responsible for the ceasefire.", "");
+    expect(P, "Then Oman held Iran responsible for the bombing.", "O condemns I;");
+    expect(P, "Then Oman held talks with Iran.", "");
     /* condemning an act condemns its owner */
     expect(P, "Then Oman strongly condemned Iran's actions in the south.", "O condemns I;");
     expect(P, "Then Oman condemned the killing of Iran's general.", "");
@@ -246,6 +256,13 @@ static void test_data(void **state)
     /* the attribution after a quote, however the parser hangs it */
     expect(P, "\"Iran's actions in the south are a clear violation of the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "O condemns I;");
     expect(P, "\"Iran's actions in the south are a welcome step towards the accords,\" the foreign minister Oman wrote on Sunday, adding that more would follow.", "");
+    /* a cue verb the lemmatizer gets wrong ("blamed" as "blam") is known by its form */
+    expect(P, "Then Oman blamed the bombing on Iran.", "O condemns I;");
+    expect(P, "Then Oman has not blamed the bombing on Iran.", "");
+    /* an act noun appended to a clause stands for the clause's subject */
+    expect(P, "Then Iran closed the border, a decision Oman described as illegal.", "O condemns I;");
+    expect(P, "Then Iran closed the border, a decision Oman described as wise.", "");
+    expect(P, "Then Iran closed the border, a step criticised by Oman.", "O condemns I;");
     nb_patterns_free(P);
     nb_buf_free(&err);
 }
