@@ -1423,6 +1423,109 @@ static int forces_of(const nb_article_actors *aa, int person)
     return o;
 }
 
+/* Unnamed state forces at token i: "soldiers", "troops", "security forces",
+ * "an army patrol", "a military base", "a government garrison". Returns
+ * the end of the mention, or i when the words have an owner of their own
+ * (a name, a demonym, a possessive, "rebel", "UN") or are a name's part. */
+static size_t state_forces(const ctx *c, size_t i)
+{
+    static const char *const MEN[] = {"soldiers", "troops", "servicemen", "policemen", "conscripts", NULL};
+    static const char *const ORGAN[] = {"army", "military", "government", NULL};
+    static const char *const POST[] = {"patrol", "patrols", "post", "posts", "position", "positions", "base",
+                                       "bases", "convoy", "convoys", "outpost", "outposts", "garrison",
+                                       "garrisons", "checkpoint", "checkpoints", "barracks", "camp", "unit",
+                                       "units", "vehicle", "vehicles", "truck", "trucks", NULL};
+    /* words that give the forces another owner, or none that acts */
+    static const char *const OTHER[] = {
+        "rebel", "enemy", "foreign", "former", "ex", "child", "allied", "opposition", "militia", "insurgent",
+        "mercenary", "private", "peacekeeping", "un", "u.n.", "his", "her", "its", "their", "our", "my",
+        "your", "whose", "own", "'s", "'", "\xe2\x80\x99", "rival", "coalition", "international", "regional",
+        "multinational", "african", "western", "european", "nato", "russian-backed", "dead", "fallen",
+        "retired", "wounded", "injured", "captured", "kidnapped", "abducted", "missing", "deserting",
+        "no", "toy", NULL};
+    size_t end = i;
+    if (in(c, i, MEN)) end = i + 1;
+    else if (is(c, i, "security") && is(c, i + 1, "forces")) end = i + 2;
+    else if (in(c, i, ORGAN) && in(c, i + 1, POST) && !hyphen(c, i + 2) &&
+             /* "an army patrol", not "its largest overseas military base" */
+             (i == 0 || is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the") ||
+              (c->t[i - 1].flags & NB_TOK_NUM) || in(c, i - 1, NB_LEX_COUNT)))
+        end = i + 2;
+    if (end == i) return i;
+    /* a capital inside a sentence is a name's part ("Army Rangers") */
+    if (cap(c, i) && i > 0 && !(c->t[i - 1].flags & NB_TOK_PUNCT)) return i;
+    if (i > 0) {
+        size_t p = i - 1;
+        if (in(c, p, OTHER) || hyphen(c, p)) return i;
+        /* "KFOR troops", "Wagner soldiers": a name owns them */
+        if (cap(c, p) && p > 0 && !(c->t[p - 1].flags & NB_TOK_PUNCT)) return i;
+        /* "Somali soldiers": the demonym item just before */
+        if (c->n_items && (c->items[c->n_items - 1].flags & NB_IT_ACTOR) && c->items[c->n_items - 1].t1 == i)
+            return i;
+    }
+    /* "troops from Rwanda", "soldiers of the mission": owned after */
+    if (is(c, end, "from") || is(c, end, "of") || hyphen(c, end)) return i;
+    return end;
+}
+
+/* The state that unnamed forces before token k belong to: one the rest of
+ * the sentence names with its forces ("killing 16 soldiers in an attack on
+ * the Pakistani army"), else the country the article names most, when no
+ * other country is named as often (two states at war: no guess). */
+static int forces_state(ctx *c, size_t k)
+{
+    nb_article_actors *aa = c->aa;
+    static const char *const OWNED[] = {"army", "military", "forces", "troops", "soldiers", "police", NULL};
+    /* countries the sentence names: the lead sentence of a report
+     * ("BOGOTA - ... killing four soldiers in Colombia's north") often
+     * names its state only there */
+    size_t fwd[8];
+    long fwd_n[8];
+    size_t n_fwd = 0;
+    for (size_t q = 0; q < c->n; q++) {
+        size_t e;
+        unsigned f;
+        size_t j = dict_match(c, q, &e, &f);
+        if (j <= q) continue;
+        if (aa->dict->entries[e].kind == NB_KIND_COUNTRY) {
+            /* "the Pakistani army" may be one alias of Pakistan, or a
+             * demonym and a noun; one named before counts again, as a
+             * name inside another ("the Union for Peace in the Central
+             * African Republic") was never counted */
+            if (q >= k && (in(c, j, OWNED) || in(c, j - 1, OWNED))) return entity_for_dict(aa, e);
+            size_t m = 0;
+            while (m < n_fwd && fwd[m] != e) m++;
+            if (m == n_fwd && n_fwd < 8) fwd[n_fwd] = e, fwd_n[n_fwd++] = 0;
+            if (m < n_fwd) fwd_n[m]++;
+        }
+        q = j - 1;
+    }
+    /* mentions so far plus those ahead, per dictionary country (or entity) */
+    long score[64];
+    size_t who[64], n = 0;
+    for (size_t i = 0; i < aa->n_ents && n < 64; i++) {
+        const nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_COUNTRY || e->alias_of >= 0) continue;
+        score[n] = e->mentions;
+        for (size_t m = 0; m < n_fwd; m++)
+            if (e->dict >= 0 && (size_t)e->dict == fwd[m]) score[n] += fwd_n[m], fwd_n[m] = 0;
+        who[n++] = i;
+    }
+    for (size_t m = 0; m < n_fwd && n < 64; m++)
+        if (fwd_n[m]) score[n] = fwd_n[m], who[n++] = SIZE_MAX - m;
+    size_t best = SIZE_MAX, second = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (best == SIZE_MAX || score[i] > score[best]) second = best, best = i;
+        else if (second == SIZE_MAX || score[i] > score[second]) second = i;
+    }
+    /* named once is no evidence beside another state; two states at war
+     * are no guess */
+    if (best == SIZE_MAX || (score[best] < 2 && second != SIZE_MAX)) return -1;
+    if (second != SIZE_MAX && score[second] * 3 > score[best] * 2) return -1;
+    if (who[best] > aa->n_ents) return entity_for_dict(aa, fwd[SIZE_MAX - who[best]]);
+    return (int)who[best];
+}
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
@@ -1492,6 +1595,12 @@ static size_t on_reference(ctx *c, size_t i)
         ent = army_of(aa);
         if (ent < 0) return i;
         end = strcmp(w, "army") ? i + 2 : i + 1;
+    } else if ((end = state_forces(c, i)) > i) {
+        /* "killing seven soldiers", "an army patrol", "security forces
+         * raided": unnamed state forces are the state the article is about
+         * (GUIDELINES: countries absorb their military and police) */
+        ent = forces_state(c, end);
+        if (ent < 0) return i;
     } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
         /* "his forces attacked": the organisation the person leads, or the
          * country they are head of */
@@ -1976,12 +2085,17 @@ static int members_of_org(ctx *c, size_t k)
         return c->aa->dict->entries[e].kind == NB_KIND_ORG && !(f & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e) : -1;
     if (!cap(c, k)) return -1;
     m = k;
-    while (m < c->n && m < k + 5 && name_token(c, m)) m++;
+    /* "the New People's Army": a possessive inside the name */
+    while (m < c->n && m < k + 6 && (name_token(c, m) || (m > k && is(c, m, "'s") && name_token(c, m + 1)))) m++;
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};
-    if (!in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
+    /* "rebels of the NPA": an acronym names an organisation */
+    bool acronym = m == k + 1 && (c->t[k].flags & NB_TOK_UPPER) && c->t[k].len >= 2 && c->t[k].len <= 6;
+    if (!acronym && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
     /* the name as on_name will read it when it gets there */
     size_t s0 = k;
-    while (s0 + 1 < m && in(c, s0, NB_LEX_STOP_CAP)) s0++;
+    bool poss = false;
+    for (size_t q = k; q < m; q++) poss |= is(c, q, "'s");
+    while (!poss && s0 + 1 < m && in(c, s0, NB_LEX_STOP_CAP)) s0++;
     return resolve_name(c, c->s + c->t[s0].start, c->t[m - 1].start + c->t[m - 1].len - c->t[s0].start, NB_KIND_ORG,
                         false);
 }
@@ -2049,6 +2163,21 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             continue;
         }
         size_t g = group_noun_at(&c, i);
+        /* "Communist rebels of the New People's Army", "Islamist fighters
+         * from X": a capitalised adjective before members of a named
+         * organisation is no name of its own */
+        if (g == SIZE_MAX && cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && !cap(&c, i + 1) &&
+            (nb_lex_group_head(lw(&c, i + 1), strlen(lw(&c, i + 1))) || in(&c, i + 1, MEMBERS))) {
+            size_t end = group_tail(&c, i + 2);
+            int owner = members_of_org(&c, end);
+            if (owner >= 0) {
+                push_item(&c, i, i + 1, NB_IT_WORD | NB_IT_CAP, -1);
+                touch(aa, owner, s + toks[i + 1].start, 0);
+                push_item(&c, i + 1, end, NB_IT_ACTOR, owner);
+                i = end;
+                continue;
+            }
+        }
         if (cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && (g == SIZE_MAX || i != first)) {
             i = on_name(&c, i, first);
             continue;
