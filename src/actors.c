@@ -1423,6 +1423,35 @@ static int forces_of(const nb_article_actors *aa, int person)
     return o;
 }
 
+/* Plural nouns for the members of an armed group: "the rebels" refers to
+ * the armed organisation the article named. */
+static const char *const ARMED_HEADS[] = {"rebels", "insurgents", "militants", "guerrillas", "guerillas",
+                                          "jihadists", "separatists", "fighters", "insurgency", NULL};
+/* Adjectives that call an organisation armed: "X, a rebel group". */
+static const char *const ARMED_ADJ[] = {"rebel", "militant", "armed", "insurgent", "jihadist", "separatist",
+                                        "guerrilla", "paramilitary", "militia", "terrorist", "islamist",
+                                        "extremist", "secessionist", NULL};
+
+/* The armed organisation "the rebels" means: of those the article called
+ * armed or reported attacking, the one it names most (the story's main
+ * armed group; "the rebels" rarely means a side player), or -1. */
+static int armed_org(const nb_article_actors *aa)
+{
+    int best = -1;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        const nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent) continue;
+        bool armed = e->armed > 0;
+        size_t lim = aa->n_events < 8 ? aa->n_events : 8;
+        for (size_t k = 0; k < lim && !armed; k++)
+            for (int a = 0; a < aa->events[k].n; a++) armed |= aa->events[k].ents[a] == (int)i;
+        if (armed && (best < 0 || e->mentions > aa->ents[best].mentions ||
+                      (e->mentions == aa->ents[best].mentions && e->last_seen > aa->ents[best].last_seen)))
+            best = (int)i;
+    }
+    return best;
+}
+
 /* Unnamed state forces at token i: "soldiers", "troops", "security forces",
  * "an army patrol", "a military base", "a government garrison". Returns
  * the end of the mention, or i when the words have an owner of their own
@@ -1655,6 +1684,20 @@ static size_t on_reference(ctx *c, size_t i)
             "shiite", "hardline", "radical", "secessionist", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* "the rebels", "the Islamist insurgents", "the rebels' sincerity":
+         * the armed organisation the article named; none named yet, the
+         * words stay a generic group ("the rebels of the X" name their own) */
+        bool owner_after = (is(c, k + 1, "of") || is(c, k + 1, "from")) &&
+                           (cap(c, k + 2) || (is(c, k + 2, "the") && cap(c, k + 3)));
+        if (backer < 0 && linked < 0 && in(c, k, ARMED_HEADS) && !owner_after &&
+            !(i > 0 && (in(c, i - 1, NB_LEX_COUNT) || is(c, i - 1, "of")))) {
+            int ao = armed_org(aa);
+            if (ao < 0 || (country >= 0 && aa->ents[ao].country >= 0 && aa->ents[ao].country != country)) return i;
+            bool pp = is(c, k + 1, "'") || is(c, k + 1, "\xe2\x80\x99");
+            aa->ents[ao].last_seen = ++aa->clock;
+            push_item(c, i, pp ? k + 2 : k + 1, NB_IT_ACTOR | NB_IT_PRON | (pp ? NB_IT_POSS : 0), ao);
+            return pp ? k + 2 : k + 1;
+        }
         /* "the (Iranian) foreign minister": a portfolio before the office */
         static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", "finance",
                                                 "information", NULL};
@@ -2100,6 +2143,26 @@ static int members_of_org(ctx *c, size_t k)
                         false);
 }
 
+/* Marks organisations the sentence calls armed: "M23 rebels", "rebels of
+ * the NPA", "the rebel group X", "X, a separatist movement". */
+static void note_armed(ctx *c)
+{
+    for (size_t k = 0; k < c->n_items; k++) {
+        const nb_item *it = &c->items[k];
+        if (!(it->flags & NB_IT_ACTOR) || (it->flags & (NB_IT_PRON | NB_IT_MOD)) || it->ent < 0) continue;
+        int e = it->ent;
+        while (c->aa->ents[e].alias_of >= 0) e = c->aa->ents[e].alias_of;
+        if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
+        size_t a = it->t0, b = it->t1;
+        bool armed = in(c, a, ARMED_HEADS) || in(c, b - 1, ARMED_HEADS) || in(c, b, ARMED_HEADS) ||
+                     (a >= 2 && in(c, a - 2, ARMED_ADJ) &&
+                      (is(c, a - 1, "group") || is(c, a - 1, "movement") || is(c, a - 1, "faction")));
+        if (!armed && is(c, b, ",") && (is(c, b + 1, "a") || is(c, b + 1, "an") || is(c, b + 1, "the")))
+            for (size_t q = b + 2; q < c->n && q < b + 6 && !armed; q++) armed = in(c, q, ARMED_ADJ);
+        if (armed) c->aa->ents[e].armed++;
+    }
+}
+
 static bool is_headline(const ctx *c)
 {
     size_t words = 0, caps = 0;
@@ -2167,7 +2230,8 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
          * from X": a capitalised adjective before members of a named
          * organisation is no name of its own */
         if (g == SIZE_MAX && cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && !cap(&c, i + 1) &&
-            (nb_lex_group_head(lw(&c, i + 1), strlen(lw(&c, i + 1))) || in(&c, i + 1, MEMBERS))) {
+            (nb_lex_group_head(lw(&c, i + 1), strlen(lw(&c, i + 1))) || in(&c, i + 1, MEMBERS) ||
+             in(&c, i + 1, ARMED_HEADS))) {
             size_t end = group_tail(&c, i + 2);
             int owner = members_of_org(&c, end);
             if (owner >= 0) {
@@ -2213,6 +2277,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         i++;
     }
     for (size_t k = 0; k < c.n_items; k++) note_titles(&c, k);
+    note_armed(&c);
     person_orgs(&c);
     declared_aliases(&c);
     free(c.low);

@@ -239,18 +239,32 @@ static const char *actor_at(const nb_dict *d, const char *text, const char *word
     return out;
 }
 
+/* A coreference case: in text (sentences split at '\n'), the word of the
+ * last sentence is the actor want ("" for none). */
+typedef struct {
+    const char *text, *word, *want;
+} coref_case;
+
+static void check_cases(const coref_case *C, size_t n, const char *intro)
+{
+    nb_dict d;
+    coref_dict(&d);
+    char out[128], text[512];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(text, sizeof text, "%s%s", intro, C[i].text);
+        if (strcmp(actor_at(&d, text, C[i].word, out, sizeof out), C[i].want))
+            fail_msg("%s: '%s' is '%s', not '%s'", C[i].text, C[i].word, out, C[i].want);
+    }
+    nb_dict_free(&d);
+}
+
 /* Unnamed state forces ("soldiers", "troops", "an army patrol", "security
  * forces") are the state the article is about, unless they have an owner
  * of their own or two states are named as often. */
 static void test_state_forces(void **state)
 {
     (void)state;
-    nb_dict d;
-    coref_dict(&d);
-    char out[128];
-    static const struct {
-        const char *text, *word, *want;
-    } C[] = {
+    static const coref_case C[] = {
         {"Al-Shabaab fighters killed seven soldiers in an ambush.", "soldiers", "Somalia"},
         {"On Wednesday, troops ambushed a group of fighters.", "troops", "Somalia"},
         {"Gunmen attacked an army patrol near the town.", "army", "Somalia"},
@@ -267,17 +281,36 @@ static void test_state_forces(void **state)
         {"Former soldiers protested.", "soldiers", ""},
         {"Turkey runs its largest overseas military base there.", "military", ""},
     };
-    char text[512];
-    for (size_t i = 0; i < sizeof C / sizeof C[0]; i++) {
-        snprintf(text, sizeof text, "Somalia's government met in Mogadishu on Monday.\n%s", C[i].text);
-        if (strcmp(actor_at(&d, text, C[i].word, out, sizeof out), C[i].want))
-            fail_msg("%s: '%s' is '%s', not '%s'", C[i].text, C[i].word, out, C[i].want);
-    }
+    check_cases(C, sizeof C / sizeof C[0], "Somalia's government met in Mogadishu on Monday.\n");
     /* a lead sentence that names no state, or two as often: no guess */
-    assert_string_equal(actor_at(&d, "Gunmen killed seven soldiers on Monday.", "soldiers", out, sizeof out), "");
-    assert_string_equal(actor_at(&d, "Kenya and Uganda met on Monday.\nGunmen killed seven soldiers on the road.",
-                                 "soldiers", out, sizeof out), "");
-    nb_dict_free(&d);
+    static const coref_case LEAD[] = {
+        {"Gunmen killed seven soldiers on Monday.", "soldiers", ""},
+        {"Kenya and Uganda met on Monday.\nGunmen killed seven soldiers on the road.", "soldiers", ""},
+    };
+    check_cases(LEAD, sizeof LEAD / sizeof LEAD[0], "");
+}
+
+/* "the rebels", "the militants" refer to the armed organisation the article
+ * named (the one named most), and stay a generic group when none is. */
+static void test_armed_group(void **state)
+{
+    (void)state;
+    static const coref_case C[] = {
+        {"Al-Shabaab militants attacked a base.\nKenya accused the militants of taking money.", "militants",
+         "al-Shabaab"},
+        /* "X, a rebel group" calls X armed; a possessive "the rebels'" too */
+        {"Al-Shabaab, a jihadist movement, met on Monday.\nKenya doubted the rebels' sincerity.", "rebels",
+         "al-Shabaab"},
+        /* the group named most, not the latest armed one */
+        {"Al-Shabaab fighters met.\nAl-Shabaab spoke.\nTarawin rebels met.\nThe rebels left.", "rebels",
+         "al-Shabaab"},
+        /* negatives: no armed organisation named (an NGO is none), a count,
+         * an owner named after */
+        {"Human Rights Watch spoke on Monday.\nThe rebels left.", "rebels", "rebels"},
+        {"Al-Shabaab militants attacked a base.\nTwo of the militants were killed.", "militants", "militants"},
+        {"Al-Shabaab militants attacked a base.\nThe rebels of the Tarawin Brigade left.", "rebels", "Tarawin Brigade"},
+    };
+    check_cases(C, sizeof C / sizeof C[0], "");
 }
 
 int main(void)
@@ -288,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_pipeline_names),
         cmocka_unit_test(test_org_nouns_in_dictionary),
         cmocka_unit_test(test_state_forces),
+        cmocka_unit_test(test_armed_group),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
