@@ -385,6 +385,19 @@ static void touch(nb_article_actors *aa, int ent, const char *surface, size_t n)
     if (surface && n) add_form(e, surface, n);
 }
 
+/* A pronoun or description that resolved to ent: a mention of it for
+ * centering (the next "it" prefers what this sentence talked about), not
+ * a naming (mentions counts names). */
+static void refer(nb_article_actors *aa, int ent)
+{
+    nb_entity *e = &aa->ents[ent];
+    e->last_seen = ++aa->clock;
+    if (e->last_sent != aa->sentence) {
+        e->last_sent = aa->sentence;
+        e->sent_rank = ++aa->rank;
+    }
+}
+
 /* ---- token helpers ----------------------------------------------------- */
 
 typedef struct {
@@ -396,6 +409,7 @@ typedef struct {
     nb_item *items;
     size_t n_items, *cap;
     bool headline;        /* title-case line: capitals carry no signal */
+    bool *inq;            /* per token: inside a quotation */
 } ctx;
 
 /* Past the last token is the empty word: look-aheads at the end of a cut
@@ -437,6 +451,7 @@ static void push_item(ctx *c, size_t t0, size_t t1, uint32_t flags, int ent)
     it->flags = flags;
     it->ent = ent;
     it->w = c->low[t0];
+    if ((flags & NB_IT_ACTOR) && ent >= 0) c->aa->ents[ent].quoted = c->inq && c->inq[t0];
 }
 
 /* Longest dictionary match starting at token i; returns its end or i. */
@@ -613,13 +628,18 @@ static int army_of(nb_article_actors *aa)
 
 /* The entity a pronoun most likely means (centering): the first named
  * earlier in this sentence, else the first-named one of the previous
- * sentence, else the latest. */
-static int salient(nb_article_actors *aa, int kind_mask)
+ * sentence, else the latest. A pronoun outside quotes (outside) skips
+ * actors last named inside one: "'Hamas is a terrorist group,' Netanyahu
+ * said. It ..." has no antecedent that agrees. */
+static int salient(nb_article_actors *aa, int kind_mask, bool outside)
 {
-    int here = -1, prev = -1;
+    int here = -1, prev = -1, last = -1;
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *e = &aa->ents[i];
-        if (!(kind_mask & (1 << e->kind)) || e->alias_of >= 0 || !e->last_sent) continue;
+        if (!(kind_mask & (1 << e->kind)) || (outside && e->quoted)) continue;
+        /* the latest, as recent() finds it */
+        if (last < 0 || e->last_seen > aa->ents[last].last_seen) last = (int)i;
+        if (e->alias_of >= 0 || !e->last_sent) continue;
         if (e->last_sent == aa->sentence) {
             /* the first named, usually the subject: "Mali has denounced the
              * bloc as a tool of France, and it accused Algeria" */
@@ -630,7 +650,7 @@ static int salient(nb_article_actors *aa, int kind_mask)
     }
     if (here >= 0) return here;
     if (prev >= 0) return prev;
-    return recent(aa, kind_mask, 0);
+    return last;
 }
 
 #define K(k) (1 << (k))
@@ -1562,6 +1582,7 @@ static size_t on_reference(ctx *c, size_t i)
     const char *w = lw(c, i);
     int ent = -1, backer = -1, mask = 0;
     size_t end = i + 1, kb = 0;
+    bool outside = !(c->inq && c->inq[i]);
     /* "Israel said it had...", "X said that they...": the reporting
      * verb's subject, when it agrees */
     int speaker = -1;
@@ -1584,14 +1605,14 @@ static size_t on_reference(ctx *c, size_t i)
     }
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
         /* "attacked him": object pronouns agree with persons too */
-        ent = salient(aa, K(NB_KIND_PERSON));
+        ent = salient(aa, K(NB_KIND_PERSON), outside);
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him")) ent = speaker;
     } else if (!strcmp(w, "it")) {
-        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
+        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_ORG || aa->ents[speaker].kind == NB_KIND_COUNTRY))
             ent = speaker;
     } else if (!strcmp(w, "they")) {
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_GROUP || aa->ents[speaker].kind == NB_KIND_ORG))
             ent = speaker;
         /* "Kosovo police said they": a country named by a plural organ */
@@ -1608,7 +1629,7 @@ static size_t on_reference(ctx *c, size_t i)
         for (size_t k = 0; k < aa->n_ents; k++)
             persons += aa->ents[k].kind == NB_KIND_PERSON && aa->ents[k].last_sent == aa->sentence;
         if ((i > 0 && in(c, i - 1, PART_OF)) || persons >= 2) return i;
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
     } else if ((i == 0 ||
                 (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
                  (!in(c, i - 1, ARTICLE_LIKE) ||
@@ -1633,26 +1654,26 @@ static size_t on_reference(ctx *c, size_t i)
     } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
         /* "his forces attacked": the organisation the person leads, or the
          * country they are head of */
-        int p = salient(aa, K(NB_KIND_PERSON));
+        int p = salient(aa, K(NB_KIND_PERSON), outside);
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON) p = speaker;
         int o = p >= 0 ? forces_of(aa, p) : -1;
         if (o < 0) return i;
-        aa->ents[o].last_seen = ++aa->clock;
+        refer(aa, o);
         push_item(c, i, i + 2, NB_IT_ACTOR | NB_IT_PRON, o);
         return i + 2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
         /* "its aircraft had struck", "their fighters stormed": the owner acts */
-        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY) | K(NB_KIND_GROUP));
+        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY) | K(NB_KIND_GROUP), outside);
         if (ent < 0) return i;
         size_t e2 = in(c, i + 1, AGENTS) ? i + 2 : i + 3;
-        aa->ents[ent].last_seen = ++aa->clock;
+        refer(aa, ent);
         push_item(c, i, e2, NB_IT_ACTOR | NB_IT_PRON, ent);
         return e2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && role_follows(c, i + 1)) {
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
         if (ent < 0) return i;
-        aa->ents[ent].last_seen = ++aa->clock;
+        refer(aa, ent);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
         return i + 1;
     } else if (!strcmp(w, "the") && i + 1 < c->n) {
@@ -1694,7 +1715,7 @@ static size_t on_reference(ctx *c, size_t i)
             int ao = armed_org(aa);
             if (ao < 0 || (country >= 0 && aa->ents[ao].country >= 0 && aa->ents[ao].country != country)) return i;
             bool pp = is(c, k + 1, "'") || is(c, k + 1, "\xe2\x80\x99");
-            aa->ents[ao].last_seen = ++aa->clock;
+            refer(aa, ao);
             push_item(c, i, pp ? k + 2 : k + 1, NB_IT_ACTOR | NB_IT_PRON | (pp ? NB_IT_POSS : 0), ao);
             return pp ? k + 2 : k + 1;
         }
@@ -1721,9 +1742,9 @@ static size_t on_reference(ctx *c, size_t i)
                         (is(c, q, "state") && q > k && (is(c, q - 1, "gulf") || is(c, q - 1, "arab")));
             if (head && (q == k || !is(c, q - 1, "of")) && !is(c, q + 1, "'s") && !is(c, q + 1, "of") &&
                 !hyphen(c, q + 1) && !(i > 0 && in(c, i - 1, PLACE_PREP))) {
-                int ce = salient(aa, K(NB_KIND_COUNTRY));
+                int ce = salient(aa, K(NB_KIND_COUNTRY), false);
                 if (ce < 0) return i;
-                aa->ents[ce].last_seen = ++aa->clock;
+                refer(aa, ce);
                 push_item(c, i, q + 1, NB_IT_ACTOR | NB_IT_PRON, ce);
                 return q + 1;
             }
@@ -1875,14 +1896,14 @@ static size_t on_reference(ctx *c, size_t i)
             ent = -1;
         end = k + 1;
         if (poss && ent >= 0) {
-            aa->ents[ent].last_seen = ++aa->clock;
+            refer(aa, ent);
             push_item(c, i, k + 2, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
             return k + 2;
         }
     }
     if (ent < 0 || ent == backer) return i;
     if (backer >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
-    aa->ents[ent].last_seen = ++aa->clock;
+    refer(aa, ent);
     if (backer >= 0) {
         size_t k = end - 1, last = k - 3; /* "the Iran - backed group" */
         touch(aa, backer, c->s + c->t[kb].start, c->t[last].start + c->t[last].len - c->t[kb].start);
@@ -2163,6 +2184,28 @@ static void note_armed(ctx *c)
     }
 }
 
+/* Which tokens are inside a quotation. Curly quotes say which way they
+ * go; a straight one glued to the word before closes, else opens. A close
+ * with no open before it ends a quotation begun in an earlier sentence, an
+ * open never closed runs on past this one: both mark the words between. */
+static bool *quoted_tokens(const ctx *c)
+{
+    bool *q = nb_malloc((c->n ? c->n : 1) * sizeof *q);
+    bool in_q = false, seen = false;
+    for (size_t i = 0; i < c->n; i++) {
+        const char *w = c->low[i];
+        bool open = !strcmp(w, "\xe2\x80\x9c") || (!strcmp(w, "\"") && !(c->t[i].flags & NB_TOK_GLUE));
+        bool close = !strcmp(w, "\xe2\x80\x9d") || (!strcmp(w, "\"") && (c->t[i].flags & NB_TOK_GLUE));
+        if (close && !in_q && !seen)
+            for (size_t k = 0; k < i; k++) q[k] = true; /* the end of an earlier quotation */
+        if (open) in_q = true;
+        if (close) in_q = false;
+        seen |= open || close;
+        q[i] = in_q || close;
+    }
+    return q;
+}
+
 static bool is_headline(const ctx *c)
 {
     size_t words = 0, caps = 0;
@@ -2183,7 +2226,7 @@ static bool is_headline(const ctx *c)
 size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks, size_t n_toks,
                        nb_item **items, size_t *capp, nb_buf *words)
 {
-    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false};
+    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false, NULL};
     /* One lowercase copy of every token, NUL-separated, in `words`. */
     nb_buf_clear(words);
     size_t *offs = nb_malloc((n_toks ? n_toks : 1) * sizeof *offs);
@@ -2198,6 +2241,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     for (size_t i = 0; i < n_toks; i++) c.low[i] = words->data + offs[i];
     free(offs);
     c.headline = is_headline(&c);
+    c.inq = quoted_tokens(&c);
     aa->sentence++;
     aa->rank = 0;
 
@@ -2280,6 +2324,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     note_armed(&c);
     person_orgs(&c);
     declared_aliases(&c);
+    free(c.inq);
     free(c.low);
     *items = c.items;
     return c.n_items;

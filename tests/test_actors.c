@@ -313,6 +313,30 @@ static void test_armed_group(void **state)
     check_cases(C, sizeof C / sizeof C[0], "");
 }
 
+/* Pronouns agree in number and animacy, and one outside quotes does not
+ * reach back into them: an actor named only inside a quotation is no
+ * antecedent of the narrator's "it". */
+static void test_pronoun_agreement(void **state)
+{
+    (void)state;
+    static const coref_case C[] = {
+        {"Al-Shabaab said it attacked a base.", "it", "al-Shabaab"},
+        {"Al-Shabaab fired rockets on Monday.\nIt attacked a base on Tuesday.", "It", "al-Shabaab"},
+        /* the quotation in between does not hide the earlier antecedent */
+        {"Al-Shabaab fired rockets.\n\"We will respond,\" Ahmed Farouk said.\nIt attacked a base.", "It",
+         "al-Shabaab"},
+        /* negatives: the only agreeing antecedent is quoted (also across
+         * two sentences of one quotation); "they" after one person */
+        {"\"Al-Shabaab is a terrorist group,\" Ahmed Farouk said.\nIt attacked a base.", "It", ""},
+        {"\xe2\x80\x9cKenya is lying.\nAl-Shabaab is strong,\xe2\x80\x9d Ahmed Farouk said.\nIt attacked a base.",
+         "It", ""},
+        {"Ahmed Farouk spoke on Monday.\nThey attacked a base.", "They", ""},
+        /* inside the quotation, a quoted antecedent is fine */
+        {"\"Al-Shabaab lies. It attacked a base,\" Ahmed Farouk said.", "It", "al-Shabaab"},
+    };
+    check_cases(C, sizeof C / sizeof C[0], "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -322,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_org_nouns_in_dictionary),
         cmocka_unit_test(test_state_forces),
         cmocka_unit_test(test_armed_group),
+        cmocka_unit_test(test_pronoun_agreement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
