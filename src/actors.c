@@ -451,7 +451,9 @@ static void push_item(ctx *c, size_t t0, size_t t1, uint32_t flags, int ent)
     it->flags = flags;
     it->ent = ent;
     it->w = c->low[t0];
-    if ((flags & NB_IT_ACTOR) && ent >= 0) c->aa->ents[ent].quoted = c->inq && c->inq[t0];
+    /* a name says where the actor was last named; a pronoun inside a
+     * quotation that found it does not move it there */
+    if ((flags & NB_IT_ACTOR) && !(flags & NB_IT_PRON) && ent >= 0) c->aa->ents[ent].quoted = c->inq && c->inq[t0];
 }
 
 /* Longest dictionary match starting at token i; returns its end or i. */
@@ -1829,6 +1831,13 @@ static size_t on_reference(ctx *c, size_t i)
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        /* "the group", "the movement": the organisation the text is about
+         * (centering: the subject of this or the last sentence), not the
+         * latest name in passing ("the military's Western Command") */
+        if (mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && !role) {
+            int sal = salient(aa, mask, outside);
+            if (sal >= 0) ent = sal;
+        }
         if (linked >= 0) {
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++) {
