@@ -1704,7 +1704,8 @@ static size_t on_reference(ctx *c, size_t i)
         static const char *const GROUP_ADJ[] = {
             "militant", "armed", "jihadist", "islamist", "rebel", "insurgent", "separatist",
             "extremist", "terrorist", "paramilitary", "banned", "outlawed", "sunni", "shia",
-            "shiite", "hardline", "radical", "secessionist", NULL};
+            "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
+            "nationalist", "communist", "maoist", "guerrilla", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
         /* "the rebels", "the Islamist insurgents", "the rebels' sincerity":
@@ -1906,6 +1907,13 @@ static size_t on_reference(ctx *c, size_t i)
         end = k + 1;
         if (poss && ent >= 0) {
             refer(aa, ent);
+            if (agents && !role_follows(c, k + 2)) {
+                /* "the movement's fighters were struck": the owner acts and
+                 * is acted on, as "its fighters" is */
+                size_t e2 = in(c, k + 2, AGENTS) ? k + 3 : k + 4;
+                push_item(c, i, e2, NB_IT_ACTOR | NB_IT_PRON, ent);
+                return e2;
+            }
             push_item(c, i, k + 2, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
             return k + 2;
         }
