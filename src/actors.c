@@ -1708,6 +1708,19 @@ static size_t on_reference(ctx *c, size_t i)
             "nationalist", "communist", "maoist", "guerrilla", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* "the attackers", "the assailants": who carried out the attack the
+         * article reported last, when one actor did */
+        static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders",
+                                                "ambushers", NULL};
+        if (backer < 0 && linked < 0 && country < 0 && k == i + 1 && in(c, k, ATTACKERS) && aa->n_events) {
+            const nb_attack_event *ev = &aa->events[(aa->n_events - 1) % 8];
+            int who = ev->n == 1 ? ev->ents[0] : -1;
+            while (who >= 0 && aa->ents[who].alias_of >= 0) who = aa->ents[who].alias_of;
+            if (who < 0 || aa->ents[who].kind == NB_KIND_PERSON) return i;
+            refer(aa, who);
+            push_item(c, i, k + 1, NB_IT_ACTOR | NB_IT_PRON, who);
+            return k + 1;
+        }
         /* "the rebels", "the Islamist insurgents", "the rebels' sincerity":
          * the armed organisation the article named; none named yet, the
          * words stay a generic group ("the rebels of the X" name their own) */

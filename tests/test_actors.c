@@ -337,6 +337,50 @@ static void test_pronoun_agreement(void **state)
     check_cases(C, sizeof C / sizeof C[0], "");
 }
 
+/* "the attackers" are who carried out the article's latest attack (one
+ * actor), as the relations stage noted it; none noted, they stay words. */
+static void test_attackers(void **state)
+{
+    (void)state;
+    nb_dict d;
+    coref_dict(&d);
+    nb_names names = {0};
+    nb_article_actors aa;
+    nb_actors_begin(&aa, &d, &names);
+    nb_tok *toks = NULL;
+    size_t tcap = 0, icap = 0;
+    nb_item *items = NULL;
+    nb_buf words = {0};
+    const char *s1 = "Kenya met on Monday.";
+    size_t nt = nb_tokenize(s1, strlen(s1), &toks, &tcap);
+    nb_actors_items(&aa, s1, toks, nt, &items, &icap, &words);
+    const char *s2 = "Troops pursued the attackers.";
+    nt = nb_tokenize(s2, strlen(s2), &toks, &tcap);
+    size_t ni = nb_actors_items(&aa, s2, toks, nt, &items, &icap, &words);
+    for (size_t k = 0; k < ni; k++) assert_false(!strcmp(items[k].w, "the") && (items[k].flags & NB_IT_ACTOR));
+    /* al-Shabaab attacked: the relations stage notes it */
+    const char *s3 = "Al-Shabaab attacked a base.";
+    nt = nb_tokenize(s3, strlen(s3), &toks, &tcap);
+    ni = nb_actors_items(&aa, s3, toks, nt, &items, &icap, &words);
+    int shabaab = -1;
+    for (size_t k = 0; k < ni; k++)
+        if ((items[k].flags & NB_IT_ACTOR) && items[k].ent >= 0) shabaab = items[k].ent;
+    assert_true(shabaab >= 0);
+    aa.events[aa.n_events++ % 8] = (nb_attack_event){{shabaab}, 1, 'a'};
+    nt = nb_tokenize(s2, strlen(s2), &toks, &tcap);
+    ni = nb_actors_items(&aa, s2, toks, nt, &items, &icap, &words);
+    bool found = false;
+    for (size_t k = 0; k < ni; k++)
+        if (!strcmp(items[k].w, "the") && (items[k].flags & NB_IT_ACTOR)) found = items[k].ent == shabaab;
+    assert_true(found);
+    free(toks);
+    free(items);
+    nb_buf_free(&words);
+    nb_actors_end(&aa);
+    nb_names_free(&names);
+    nb_dict_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_state_forces),
         cmocka_unit_test(test_armed_group),
         cmocka_unit_test(test_pronoun_agreement),
+        cmocka_unit_test(test_attackers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
