@@ -679,8 +679,21 @@ static uint32_t title_roles(const char *w)
 /* Is the capitalised run [i,j) written in the tokens a plausible name? */
 static bool name_token(const ctx *c, size_t k)
 {
+    if (k < c->n && (c->t[k].flags & NB_TOK_NUM) && (c->t[k].flags & NB_TOK_WORD)) {
+        /* "the 3R", "the 33rd Front": a digit opens some armed groups'
+         * names; a number, a year or "1990s" does not */
+        const char *p = c->s + c->t[k].start;
+        size_t n = c->t[k].len, upper = 0, lower = 0;
+        for (size_t q = 0; q < n; q++) {
+            upper += isupper((unsigned char)p[q]) != 0;
+            lower += islower((unsigned char)p[q]) != 0;
+        }
+        bool ordinal = n >= 3 && lower == 2 &&
+                       (!strcmp(c->low[k] + n - 2, "st") || !strcmp(c->low[k] + n - 2, "nd") ||
+                        !strcmp(c->low[k] + n - 2, "rd") || !strcmp(c->low[k] + n - 2, "th"));
+        return (upper && !lower && n <= 4) || (ordinal && cap(c, k + 1) && !(c->t[k + 1].flags & NB_TOK_NUM));
+    }
     if (!cap(c, k)) return false;
-    if (c->t[k].flags & NB_TOK_NUM) return false;
     return true;
 }
 
@@ -2194,6 +2207,11 @@ static int members_of_org(ctx *c, size_t k)
                         false);
 }
 
+/* Singular nouns that make a name an organisation when it is one. */
+static const char *const ORG_NOUNS[] = {"militia", "group", "movement", "faction", "organisation", "organization",
+                                        "party", "gang", "cartel", "front", "army", "coalition", "alliance",
+                                        "insurgency", NULL};
+
 /* Marks organisations the sentence calls armed: "M23 rebels", "rebels of
  * the NPA", "the rebel group X", "X, a separatist movement". */
 static void note_armed(ctx *c)
@@ -2203,9 +2221,30 @@ static void note_armed(ctx *c)
         if (!(it->flags & NB_IT_ACTOR) || (it->flags & (NB_IT_PRON | NB_IT_MOD)) || it->ent < 0) continue;
         int e = it->ent;
         while (c->aa->ents[e].alias_of >= 0) e = c->aa->ents[e].alias_of;
-        if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
         size_t a = it->t0, b = it->t1;
+        /* predicate nominative and apposition type an unknown name: "The 3R
+         * is a largely Fulani militia", "X, an armed group," */
+        if (c->aa->ents[e].kind == NB_KIND_UNKNOWN) {
+            static const char *const AFTER[] = {"that", "which", "who", "of", "in", "based", "from", "led",
+                                                "known", "founded", "active", "operating", "with", "and", NULL};
+            size_t q = b;
+            bool copula = is(c, q, "is") || is(c, q, "was");
+            if (copula || is(c, q, ",")) q++;
+            /* "X, a militia", "X is the group": not "Maiduguri, the army
+             * would", a clause after a comma */
+            if (q > b && (is(c, q, "a") || is(c, q, "an") || (copula && is(c, q, "the")))) {
+                size_t h = q + 1;
+                while (h < c->n && h < q + 5 && !nb_lex_group_head(lw(c, h), strlen(lw(c, h))) &&
+                       !in(c, h, ORG_NOUNS))
+                    h++;
+                /* the noun heads the phrase: "an army base" is no army */
+                if (h < c->n && h < q + 5 && (h + 1 >= c->n || (c->t[h + 1].flags & NB_TOK_PUNCT) || in(c, h + 1, AFTER)))
+                    c->aa->ents[e].kind = NB_KIND_ORG;
+            }
+        }
+        if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
         bool armed = in(c, a, ARMED_HEADS) || in(c, b - 1, ARMED_HEADS) || in(c, b, ARMED_HEADS) ||
+                     (in(c, b, ARMED_ADJ) && in(c, b + 1, ORG_NOUNS)) ||
                      (a >= 2 && in(c, a - 2, ARMED_ADJ) &&
                       (is(c, a - 1, "group") || is(c, a - 1, "movement") || is(c, a - 1, "faction")));
         if (!armed && is(c, b, ",") && (is(c, b + 1, "a") || is(c, b + 1, "an") || is(c, b + 1, "the")))
@@ -2316,7 +2355,8 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
                 continue;
             }
         }
-        if (cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && (g == SIZE_MAX || i != first)) {
+        if (((cap(&c, i) && !(toks[i].flags & NB_TOK_NUM)) || ((toks[i].flags & NB_TOK_NUM) && name_token(&c, i))) &&
+            (g == SIZE_MAX || i != first)) {
             i = on_name(&c, i, first);
             continue;
         }

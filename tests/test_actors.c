@@ -309,6 +309,15 @@ static void test_armed_group(void **state)
         {"Human Rights Watch spoke on Monday.\nThe rebels left.", "rebels", "rebels"},
         {"Al-Shabaab militants attacked a base.\nTwo of the militants were killed.", "militants", "militants"},
         {"Al-Shabaab militants attacked a base.\nThe rebels of the Tarawin Brigade left.", "rebels", "Tarawin Brigade"},
+        /* a name that opens with a digit, typed an organisation by a
+         * predicate nominative, is what "the rebels" and "it" mean */
+        {"The 4K is a militia that emerged in 2019.\nIt attacked a base.", "It", "4K"},
+        {"The 4K, an armed group, emerged in 2019.\nKenya accused the rebels of lying.", "rebels", "4K"},
+        {"The 27th Front, a rebel faction, met.\nKenya accused the rebels of lying.", "rebels", "27th Front"},
+        {"The 27th Front, a dissident faction, met.\nKenya accused the rebels of lying.", "rebels", "rebels"},
+        /* a clause after a comma types nothing; a year is no name */
+        {"Should the Tarawin attack Kalehe, the army would fail.\nIt attacked a base.", "It", ""},
+        {"In 2019 the talks failed.", "2019", ""},
     };
     check_cases(C, sizeof C / sizeof C[0], "");
 }
