@@ -991,7 +991,9 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         push_item(c, i - 1, j, NB_IT_WORD, -1);
         return j;
     }
-    if (demonym && (i > 0 && is(c, i - 1, "ethnic"))) {
+    /* "ethnic Armenian separatists" are the separatists, read below as
+     * "Armenian separatists" are */
+    if (demonym && (i > 0 && is(c, i - 1, "ethnic")) && group_noun_at(c, j) == SIZE_MAX) {
         char *q = nb_strndup(surface, slen);
         int ge = group_entity(aa, "ethnic", q);
         free(q);
