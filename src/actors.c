@@ -2212,7 +2212,8 @@ static int members_of_org(ctx *c, size_t k)
 /* Singular nouns that make a name an organisation when it is one. */
 static const char *const ORG_NOUNS[] = {"militia", "group", "movement", "faction", "organisation", "organization",
                                         "party", "gang", "cartel", "front", "army", "coalition", "alliance",
-                                        "insurgency", NULL};
+                                        "insurgency", "groups", "movements", "factions", "organisations",
+                                        "organizations", NULL};
 
 /* Marks organisations the sentence calls armed: "M23 rebels", "rebels of
  * the NPA", "the rebel group X", "X, a separatist movement". */
@@ -2226,22 +2227,41 @@ static void note_armed(ctx *c)
         size_t a = it->t0, b = it->t1;
         /* predicate nominative and apposition type an unknown name: "The 3R
          * is a largely Fulani militia", "X, an armed group," */
-        if (c->aa->ents[e].kind == NB_KIND_UNKNOWN) {
+        nb_entity *ne = &c->aa->ents[e];
+        if (ne->kind == NB_KIND_UNKNOWN ||
+            /* a guessed person ("Deep South Watch, an independent monitoring
+             * group") that no title or dictionary made one */
+            (ne->kind == NB_KIND_PERSON && ne->dict < 0 && !ne->roles && ne->org < 0 && ne->mentions <= 1)) {
             static const char *const AFTER[] = {"that", "which", "who", "of", "in", "based", "from", "led",
-                                                "known", "founded", "active", "operating", "with", "and", NULL};
+                                                "known", "founded", "active", "operating", "with", "and", "fighting",
+                                                "seeking", "waging", "loyal", "linked", "allied", "backed", "opposed",
+                                                NULL};
             size_t q = b;
             bool copula = is(c, q, "is") || is(c, q, "was");
             if (copula || is(c, q, ",")) q++;
-            /* "X, a militia", "X is the group": not "Maiduguri, the army
-             * would", a clause after a comma */
-            if (q > b && (is(c, q, "a") || is(c, q, "an") || (copula && is(c, q, "the")))) {
+            /* "X, a militia", "X is the group", "X, the most powerful of the
+             * separatist groups"; not "Maiduguri, the army would", a clause
+             * after a comma (the noun must end its phrase) */
+            if (q > b && (is(c, q, "a") || is(c, q, "an") || is(c, q, "the"))) {
+                static const char *const PART[] = {"most", "largest", "biggest", "strongest", "oldest", "main",
+                                                   "one", "deadliest", NULL};
                 size_t h = q + 1;
-                while (h < c->n && h < q + 5 && !nb_lex_group_head(lw(c, h), strlen(lw(c, h))) &&
-                       !in(c, h, ORG_NOUNS))
+                while (h < c->n && h < q + 8 && !nb_lex_group_head(lw(c, h), strlen(lw(c, h))) &&
+                       !in(c, h, ORG_NOUNS)) {
+                    /* "a member of the group" is a person; "the most powerful
+                     * of the separatist groups" is one of them */
+                    static const char *const PREP[] = {"for", "in", "with", "at", "to", "from", "on", "by",
+                                                       "within", "inside", NULL};
+                    if ((is(c, h, "of") && !in(c, h - 1, PART) && !in(c, h - 2, PART)) || in(c, h, PREP) ||
+                        (c->t[h].flags & NB_TOK_PUNCT)) {
+                        h = c->n; /* "a spokesman for the movement" is a person */
+                        break;
+                    }
                     h++;
+                }
                 /* the noun heads the phrase: "an army base" is no army */
-                if (h < c->n && h < q + 5 && (h + 1 >= c->n || (c->t[h + 1].flags & NB_TOK_PUNCT) || in(c, h + 1, AFTER)))
-                    c->aa->ents[e].kind = NB_KIND_ORG;
+                if (h < c->n && h < q + 8 && (h + 1 >= c->n || (c->t[h + 1].flags & NB_TOK_PUNCT) || in(c, h + 1, AFTER)))
+                    ne->kind = NB_KIND_ORG;
             }
         }
         if (c->aa->ents[e].kind != NB_KIND_ORG) continue;

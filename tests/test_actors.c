@@ -315,6 +315,17 @@ static void test_armed_group(void **state)
         {"The 4K, an armed group, emerged in 2019.\nKenya accused the rebels of lying.", "rebels", "4K"},
         {"The 27th Front, a rebel faction, met.\nKenya accused the rebels of lying.", "rebels", "27th Front"},
         {"The 27th Front, a dissident faction, met.\nKenya accused the rebels of lying.", "rebels", "rebels"},
+        /* an apposition retypes a guessed person: "Tarawin South Watch, an
+         * independent monitoring group" is an organisation, and so is one
+         * of "the most powerful of the separatist groups" */
+        {"Tarawin South Watch, an independent monitoring group, met.\nIt attacked a base.", "It",
+         "Tarawin South Watch"},
+        {"It was a cell of the Barisan Kassala Nasional, the most powerful of the separatist groups fighting for "
+         "autonomy.\nIt attacked a base.",
+         "It", "Barisan Kassala Nasional"},
+        /* a person described by a role stays one */
+        {"Ahmed Farouk Hamid, a spokesman for the movement, met.\nIt attacked a base.", "It", ""},
+        {"Ahmed Farouk Hamid, a member of the group, met.\nIt attacked a base.", "It", ""},
         /* a clause after a comma types nothing; a year is no name */
         {"Should the Tarawin attack Kalehe, the army would fail.\nIt attacked a base.", "It", ""},
         {"In 2019 the talks failed.", "2019", ""},
