@@ -1715,6 +1715,13 @@ static size_t on_reference(ctx *c, size_t i)
             country = entity_for_dict(aa, e2);
             k = dm;
         }
+        /* "the New York-based group", "the London-based watchdog": where it
+         * sits, not who it is */
+        if (backer < 0 && linked < 0 && country < 0) {
+            size_t q = dm > k ? dm : k;
+            while (q < c->n && q < k + 4 && cap(c, q)) q++;
+            if (q > k && hyphen(c, q) && is(c, q + 1, "based") && i + 1 == k) k = q + 2;
+        }
         /* "the militant group", "the banned jihadist movement" */
         static const char *const GROUP_ADJ[] = {
             "militant", "armed", "jihadist", "islamist", "rebel", "insurgent", "separatist",

@@ -323,6 +323,9 @@ static void test_armed_group(void **state)
         {"It was a cell of the Barisan Kassala Nasional, the most powerful of the separatist groups fighting for "
          "autonomy.\nIt attacked a base.",
          "It", "Barisan Kassala Nasional"},
+        /* "the New York-based group" is the organisation named before */
+        {"Human Rights Watch spoke.\nThe New York-based group met.", "group", "Human Rights Watch"},
+        {"Human Rights Watch spoke.\nThe New York-based group met.", "York", "Human Rights Watch"},
         /* a person described by a role stays one */
         {"Ahmed Farouk Hamid, a spokesman for the movement, met.\nIt attacked a base.", "It", ""},
         {"Ahmed Farouk Hamid, a member of the group, met.\nIt attacked a base.", "It", ""},
