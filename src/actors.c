@@ -385,6 +385,19 @@ static void touch(nb_article_actors *aa, int ent, const char *surface, size_t n)
     if (surface && n) add_form(e, surface, n);
 }
 
+/* A pronoun or description that resolved to ent: a mention of it for
+ * centering (the next "it" prefers what this sentence talked about), not
+ * a naming (mentions counts names). */
+static void refer(nb_article_actors *aa, int ent)
+{
+    nb_entity *e = &aa->ents[ent];
+    e->last_seen = ++aa->clock;
+    if (e->last_sent != aa->sentence) {
+        e->last_sent = aa->sentence;
+        e->sent_rank = ++aa->rank;
+    }
+}
+
 /* ---- token helpers ----------------------------------------------------- */
 
 typedef struct {
@@ -396,6 +409,7 @@ typedef struct {
     nb_item *items;
     size_t n_items, *cap;
     bool headline;        /* title-case line: capitals carry no signal */
+    bool *inq;            /* per token: inside a quotation */
 } ctx;
 
 /* Past the last token is the empty word: look-aheads at the end of a cut
@@ -437,6 +451,9 @@ static void push_item(ctx *c, size_t t0, size_t t1, uint32_t flags, int ent)
     it->flags = flags;
     it->ent = ent;
     it->w = c->low[t0];
+    /* a name says where the actor was last named; a pronoun inside a
+     * quotation that found it does not move it there */
+    if ((flags & NB_IT_ACTOR) && !(flags & NB_IT_PRON) && ent >= 0) c->aa->ents[ent].quoted = c->inq && c->inq[t0];
 }
 
 /* Longest dictionary match starting at token i; returns its end or i. */
@@ -613,13 +630,18 @@ static int army_of(nb_article_actors *aa)
 
 /* The entity a pronoun most likely means (centering): the first named
  * earlier in this sentence, else the first-named one of the previous
- * sentence, else the latest. */
-static int salient(nb_article_actors *aa, int kind_mask)
+ * sentence, else the latest. A pronoun outside quotes (outside) skips
+ * actors last named inside one: "'Hamas is a terrorist group,' Netanyahu
+ * said. It ..." has no antecedent that agrees. */
+static int salient(nb_article_actors *aa, int kind_mask, bool outside)
 {
-    int here = -1, prev = -1;
+    int here = -1, prev = -1, last = -1;
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *e = &aa->ents[i];
-        if (!(kind_mask & (1 << e->kind)) || e->alias_of >= 0 || !e->last_sent) continue;
+        if (!(kind_mask & (1 << e->kind)) || (outside && e->quoted)) continue;
+        /* the latest, as recent() finds it */
+        if (last < 0 || e->last_seen > aa->ents[last].last_seen) last = (int)i;
+        if (e->alias_of >= 0 || !e->last_sent) continue;
         if (e->last_sent == aa->sentence) {
             /* the first named, usually the subject: "Mali has denounced the
              * bloc as a tool of France, and it accused Algeria" */
@@ -630,7 +652,7 @@ static int salient(nb_article_actors *aa, int kind_mask)
     }
     if (here >= 0) return here;
     if (prev >= 0) return prev;
-    return recent(aa, kind_mask, 0);
+    return last;
 }
 
 #define K(k) (1 << (k))
@@ -657,8 +679,21 @@ static uint32_t title_roles(const char *w)
 /* Is the capitalised run [i,j) written in the tokens a plausible name? */
 static bool name_token(const ctx *c, size_t k)
 {
+    if (k < c->n && (c->t[k].flags & NB_TOK_NUM) && (c->t[k].flags & NB_TOK_WORD)) {
+        /* "the 3R", "the 33rd Front": a digit opens some armed groups'
+         * names; a number, a year or "1990s" does not */
+        const char *p = c->s + c->t[k].start;
+        size_t n = c->t[k].len, upper = 0, lower = 0;
+        for (size_t q = 0; q < n; q++) {
+            upper += isupper((unsigned char)p[q]) != 0;
+            lower += islower((unsigned char)p[q]) != 0;
+        }
+        bool ordinal = n >= 3 && lower == 2 &&
+                       (!strcmp(c->low[k] + n - 2, "st") || !strcmp(c->low[k] + n - 2, "nd") ||
+                        !strcmp(c->low[k] + n - 2, "rd") || !strcmp(c->low[k] + n - 2, "th"));
+        return (upper && !lower && n <= 4) || (ordinal && cap(c, k + 1) && !(c->t[k + 1].flags & NB_TOK_NUM));
+    }
     if (!cap(c, k)) return false;
-    if (c->t[k].flags & NB_TOK_NUM) return false;
     return true;
 }
 
@@ -956,7 +991,9 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         push_item(c, i - 1, j, NB_IT_WORD, -1);
         return j;
     }
-    if (demonym && (i > 0 && is(c, i - 1, "ethnic"))) {
+    /* "ethnic Armenian separatists" are the separatists, read below as
+     * "Armenian separatists" are */
+    if (demonym && (i > 0 && is(c, i - 1, "ethnic")) && group_noun_at(c, j) == SIZE_MAX) {
         char *q = nb_strndup(surface, slen);
         int ge = group_entity(aa, "ethnic", q);
         free(q);
@@ -1423,6 +1460,138 @@ static int forces_of(const nb_article_actors *aa, int person)
     return o;
 }
 
+/* Plural nouns for the members of an armed group: "the rebels" refers to
+ * the armed organisation the article named. */
+static const char *const ARMED_HEADS[] = {"rebels", "insurgents", "militants", "guerrillas", "guerillas",
+                                          "jihadists", "separatists", "fighters", "insurgency", NULL};
+/* Adjectives that call an organisation armed: "X, a rebel group". */
+static const char *const ARMED_ADJ[] = {"rebel", "militant", "armed", "insurgent", "jihadist", "separatist",
+                                        "guerrilla", "paramilitary", "militia", "terrorist", "islamist",
+                                        "extremist", "secessionist", NULL};
+
+/* The armed organisation "the rebels" means: of those the article called
+ * armed or reported attacking, the one it names most (the story's main
+ * armed group; "the rebels" rarely means a side player), or -1. */
+static int armed_org(const nb_article_actors *aa)
+{
+    int best = -1;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        const nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent) continue;
+        bool armed = e->armed > 0;
+        size_t lim = aa->n_events < 8 ? aa->n_events : 8;
+        for (size_t k = 0; k < lim && !armed; k++)
+            for (int a = 0; a < aa->events[k].n; a++) armed |= aa->events[k].ents[a] == (int)i;
+        if (armed && (best < 0 || e->mentions > aa->ents[best].mentions ||
+                      (e->mentions == aa->ents[best].mentions && e->last_seen > aa->ents[best].last_seen)))
+            best = (int)i;
+    }
+    return best;
+}
+
+/* Unnamed state forces at token i: "soldiers", "troops", "security forces",
+ * "an army patrol", "a military base", "a government garrison". Returns
+ * the end of the mention, or i when the words have an owner of their own
+ * (a name, a demonym, a possessive, "rebel", "UN") or are a name's part. */
+static size_t state_forces(const ctx *c, size_t i)
+{
+    static const char *const MEN[] = {"soldiers", "troops", "servicemen", "policemen", "conscripts", NULL};
+    static const char *const ORGAN[] = {"army", "military", "government", NULL};
+    static const char *const POST[] = {"patrol", "patrols", "post", "posts", "position", "positions", "base",
+                                       "bases", "convoy", "convoys", "outpost", "outposts", "garrison",
+                                       "garrisons", "checkpoint", "checkpoints", "barracks", "camp", "unit",
+                                       "units", "vehicle", "vehicles", "truck", "trucks", NULL};
+    /* words that give the forces another owner, or none that acts */
+    static const char *const OTHER[] = {
+        "rebel", "enemy", "foreign", "former", "ex", "child", "allied", "opposition", "militia", "insurgent",
+        "mercenary", "private", "peacekeeping", "un", "u.n.", "his", "her", "its", "their", "our", "my",
+        "your", "whose", "own", "'s", "'", "\xe2\x80\x99", "rival", "coalition", "international", "regional",
+        "multinational", "african", "western", "european", "nato", "russian-backed", "dead", "fallen",
+        "retired", "wounded", "injured", "captured", "kidnapped", "abducted", "missing", "deserting",
+        "no", "toy", NULL};
+    size_t end = i;
+    if (in(c, i, MEN)) end = i + 1;
+    else if (is(c, i, "security") && is(c, i + 1, "forces")) end = i + 2;
+    else if (in(c, i, ORGAN) && in(c, i + 1, POST) && !hyphen(c, i + 2) &&
+             /* "an army patrol", not "its largest overseas military base" */
+             (i == 0 || is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the") ||
+              (c->t[i - 1].flags & NB_TOK_NUM) || in(c, i - 1, NB_LEX_COUNT)))
+        end = i + 2;
+    if (end == i) return i;
+    /* a capital inside a sentence is a name's part ("Army Rangers") */
+    if (cap(c, i) && i > 0 && !(c->t[i - 1].flags & NB_TOK_PUNCT)) return i;
+    if (i > 0) {
+        size_t p = i - 1;
+        if (in(c, p, OTHER) || hyphen(c, p)) return i;
+        /* "KFOR troops", "Wagner soldiers": a name owns them */
+        if (cap(c, p) && p > 0 && !(c->t[p - 1].flags & NB_TOK_PUNCT)) return i;
+        /* "Somali soldiers": the demonym item just before */
+        if (c->n_items && (c->items[c->n_items - 1].flags & NB_IT_ACTOR) && c->items[c->n_items - 1].t1 == i)
+            return i;
+    }
+    /* "troops from Rwanda", "soldiers of the mission": owned after */
+    if (is(c, end, "from") || is(c, end, "of") || hyphen(c, end)) return i;
+    return end;
+}
+
+/* The state that unnamed forces before token k belong to: one the rest of
+ * the sentence names with its forces ("killing 16 soldiers in an attack on
+ * the Pakistani army"), else the country the article names most, when no
+ * other country is named as often (two states at war: no guess). */
+static int forces_state(ctx *c, size_t k)
+{
+    nb_article_actors *aa = c->aa;
+    static const char *const OWNED[] = {"army", "military", "forces", "troops", "soldiers", "police", NULL};
+    /* countries the sentence names: the lead sentence of a report
+     * ("BOGOTA - ... killing four soldiers in Colombia's north") often
+     * names its state only there */
+    size_t fwd[8];
+    long fwd_n[8];
+    size_t n_fwd = 0;
+    for (size_t q = 0; q < c->n; q++) {
+        size_t e;
+        unsigned f;
+        size_t j = dict_match(c, q, &e, &f);
+        if (j <= q) continue;
+        if (aa->dict->entries[e].kind == NB_KIND_COUNTRY) {
+            /* "the Pakistani army" may be one alias of Pakistan, or a
+             * demonym and a noun; one named before counts again, as a
+             * name inside another ("the Union for Peace in the Central
+             * African Republic") was never counted */
+            if (q >= k && (in(c, j, OWNED) || in(c, j - 1, OWNED))) return entity_for_dict(aa, e);
+            size_t m = 0;
+            while (m < n_fwd && fwd[m] != e) m++;
+            if (m == n_fwd && n_fwd < 8) fwd[n_fwd] = e, fwd_n[n_fwd++] = 0;
+            if (m < n_fwd) fwd_n[m]++;
+        }
+        q = j - 1;
+    }
+    /* mentions so far plus those ahead, per dictionary country (or entity) */
+    long score[64];
+    size_t who[64], n = 0;
+    for (size_t i = 0; i < aa->n_ents && n < 64; i++) {
+        const nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_COUNTRY || e->alias_of >= 0) continue;
+        score[n] = e->mentions;
+        for (size_t m = 0; m < n_fwd; m++)
+            if (e->dict >= 0 && (size_t)e->dict == fwd[m]) score[n] += fwd_n[m], fwd_n[m] = 0;
+        who[n++] = i;
+    }
+    for (size_t m = 0; m < n_fwd && n < 64; m++)
+        if (fwd_n[m]) score[n] = fwd_n[m], who[n++] = SIZE_MAX - m;
+    size_t best = SIZE_MAX, second = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (best == SIZE_MAX || score[i] > score[best]) second = best, best = i;
+        else if (second == SIZE_MAX || score[i] > score[second]) second = i;
+    }
+    /* named once is no evidence beside another state; two states at war
+     * are no guess */
+    if (best == SIZE_MAX || (score[best] < 2 && second != SIZE_MAX)) return -1;
+    if (second != SIZE_MAX && score[second] * 3 > score[best] * 2) return -1;
+    if (who[best] > aa->n_ents) return entity_for_dict(aa, fwd[SIZE_MAX - who[best]]);
+    return (int)who[best];
+}
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
@@ -1430,6 +1599,7 @@ static size_t on_reference(ctx *c, size_t i)
     const char *w = lw(c, i);
     int ent = -1, backer = -1, mask = 0;
     size_t end = i + 1, kb = 0;
+    bool outside = !(c->inq && c->inq[i]);
     /* "Israel said it had...", "X said that they...": the reporting
      * verb's subject, when it agrees */
     int speaker = -1;
@@ -1452,14 +1622,14 @@ static size_t on_reference(ctx *c, size_t i)
     }
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
         /* "attacked him": object pronouns agree with persons too */
-        ent = salient(aa, K(NB_KIND_PERSON));
+        ent = salient(aa, K(NB_KIND_PERSON), outside);
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him")) ent = speaker;
     } else if (!strcmp(w, "it")) {
-        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
+        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_ORG || aa->ents[speaker].kind == NB_KIND_COUNTRY))
             ent = speaker;
     } else if (!strcmp(w, "they")) {
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_GROUP || aa->ents[speaker].kind == NB_KIND_ORG))
             ent = speaker;
         /* "Kosovo police said they": a country named by a plural organ */
@@ -1476,7 +1646,7 @@ static size_t on_reference(ctx *c, size_t i)
         for (size_t k = 0; k < aa->n_ents; k++)
             persons += aa->ents[k].kind == NB_KIND_PERSON && aa->ents[k].last_sent == aa->sentence;
         if ((i > 0 && in(c, i - 1, PART_OF)) || persons >= 2) return i;
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
     } else if ((i == 0 ||
                 (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
                  (!in(c, i - 1, ARTICLE_LIKE) ||
@@ -1492,29 +1662,35 @@ static size_t on_reference(ctx *c, size_t i)
         ent = army_of(aa);
         if (ent < 0) return i;
         end = strcmp(w, "army") ? i + 2 : i + 1;
+    } else if ((end = state_forces(c, i)) > i) {
+        /* "killing seven soldiers", "an army patrol", "security forces
+         * raided": unnamed state forces are the state the article is about
+         * (GUIDELINES: countries absorb their military and police) */
+        ent = forces_state(c, end);
+        if (ent < 0) return i;
     } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
         /* "his forces attacked": the organisation the person leads, or the
          * country they are head of */
-        int p = salient(aa, K(NB_KIND_PERSON));
+        int p = salient(aa, K(NB_KIND_PERSON), outside);
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON) p = speaker;
         int o = p >= 0 ? forces_of(aa, p) : -1;
         if (o < 0) return i;
-        aa->ents[o].last_seen = ++aa->clock;
+        refer(aa, o);
         push_item(c, i, i + 2, NB_IT_ACTOR | NB_IT_PRON, o);
         return i + 2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
         /* "its aircraft had struck", "their fighters stormed": the owner acts */
-        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY) | K(NB_KIND_GROUP));
+        ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY) | K(NB_KIND_GROUP), outside);
         if (ent < 0) return i;
         size_t e2 = in(c, i + 1, AGENTS) ? i + 2 : i + 3;
-        aa->ents[ent].last_seen = ++aa->clock;
+        refer(aa, ent);
         push_item(c, i, e2, NB_IT_ACTOR | NB_IT_PRON, ent);
         return e2;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && role_follows(c, i + 1)) {
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
+        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
         if (ent < 0) return i;
-        aa->ents[ent].last_seen = ++aa->clock;
+        refer(aa, ent);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
         return i + 1;
     } else if (!strcmp(w, "the") && i + 1 < c->n) {
@@ -1539,13 +1715,48 @@ static size_t on_reference(ctx *c, size_t i)
             country = entity_for_dict(aa, e2);
             k = dm;
         }
+        /* "the New York-based group", "the London-based watchdog": where it
+         * sits, not who it is */
+        if (backer < 0 && linked < 0 && country < 0) {
+            size_t q = dm > k ? dm : k;
+            while (q < c->n && q < k + 4 && cap(c, q)) q++;
+            if (q > k && hyphen(c, q) && is(c, q + 1, "based") && i + 1 == k) k = q + 2;
+        }
         /* "the militant group", "the banned jihadist movement" */
         static const char *const GROUP_ADJ[] = {
             "militant", "armed", "jihadist", "islamist", "rebel", "insurgent", "separatist",
             "extremist", "terrorist", "paramilitary", "banned", "outlawed", "sunni", "shia",
-            "shiite", "hardline", "radical", "secessionist", NULL};
+            "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
+            "nationalist", "communist", "maoist", "guerrilla", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* "the attackers", "the assailants": who carried out the attack the
+         * article reported last, when one actor did */
+        static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders",
+                                                "ambushers", NULL};
+        if (backer < 0 && linked < 0 && country < 0 && k == i + 1 && in(c, k, ATTACKERS) && aa->n_events) {
+            const nb_attack_event *ev = &aa->events[(aa->n_events - 1) % 8];
+            int who = ev->n == 1 ? ev->ents[0] : -1;
+            while (who >= 0 && aa->ents[who].alias_of >= 0) who = aa->ents[who].alias_of;
+            if (who < 0 || aa->ents[who].kind == NB_KIND_PERSON) return i;
+            refer(aa, who);
+            push_item(c, i, k + 1, NB_IT_ACTOR | NB_IT_PRON, who);
+            return k + 1;
+        }
+        /* "the rebels", "the Islamist insurgents", "the rebels' sincerity":
+         * the armed organisation the article named; none named yet, the
+         * words stay a generic group ("the rebels of the X" name their own) */
+        bool owner_after = (is(c, k + 1, "of") || is(c, k + 1, "from")) &&
+                           (cap(c, k + 2) || (is(c, k + 2, "the") && cap(c, k + 3)));
+        if (backer < 0 && linked < 0 && in(c, k, ARMED_HEADS) && !owner_after &&
+            !(i > 0 && (in(c, i - 1, NB_LEX_COUNT) || is(c, i - 1, "of")))) {
+            int ao = armed_org(aa);
+            if (ao < 0 || (country >= 0 && aa->ents[ao].country >= 0 && aa->ents[ao].country != country)) return i;
+            bool pp = is(c, k + 1, "'") || is(c, k + 1, "\xe2\x80\x99");
+            refer(aa, ao);
+            push_item(c, i, pp ? k + 2 : k + 1, NB_IT_ACTOR | NB_IT_PRON | (pp ? NB_IT_POSS : 0), ao);
+            return pp ? k + 2 : k + 1;
+        }
         /* "the (Iranian) foreign minister": a portfolio before the office */
         static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", "finance",
                                                 "information", NULL};
@@ -1569,9 +1780,9 @@ static size_t on_reference(ctx *c, size_t i)
                         (is(c, q, "state") && q > k && (is(c, q - 1, "gulf") || is(c, q - 1, "arab")));
             if (head && (q == k || !is(c, q - 1, "of")) && !is(c, q + 1, "'s") && !is(c, q + 1, "of") &&
                 !hyphen(c, q + 1) && !(i > 0 && in(c, i - 1, PLACE_PREP))) {
-                int ce = salient(aa, K(NB_KIND_COUNTRY));
+                int ce = salient(aa, K(NB_KIND_COUNTRY), false);
                 if (ce < 0) return i;
-                aa->ents[ce].last_seen = ++aa->clock;
+                refer(aa, ce);
                 push_item(c, i, q + 1, NB_IT_ACTOR | NB_IT_PRON, ce);
                 return q + 1;
             }
@@ -1656,6 +1867,13 @@ static size_t on_reference(ctx *c, size_t i)
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        /* "the group", "the movement": the organisation the text is about
+         * (centering: the subject of this or the last sentence), not the
+         * latest name in passing ("the military's Western Command") */
+        if (mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && !role) {
+            int sal = salient(aa, mask, outside);
+            if (sal >= 0) ent = sal;
+        }
         if (linked >= 0) {
             ent = -1;
             for (size_t q = 0; q < aa->n_ents; q++) {
@@ -1723,14 +1941,21 @@ static size_t on_reference(ctx *c, size_t i)
             ent = -1;
         end = k + 1;
         if (poss && ent >= 0) {
-            aa->ents[ent].last_seen = ++aa->clock;
+            refer(aa, ent);
+            if (agents && !role_follows(c, k + 2)) {
+                /* "the movement's fighters were struck": the owner acts and
+                 * is acted on, as "its fighters" is */
+                size_t e2 = in(c, k + 2, AGENTS) ? k + 3 : k + 4;
+                push_item(c, i, e2, NB_IT_ACTOR | NB_IT_PRON, ent);
+                return e2;
+            }
             push_item(c, i, k + 2, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
             return k + 2;
         }
     }
     if (ent < 0 || ent == backer) return i;
     if (backer >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
-    aa->ents[ent].last_seen = ++aa->clock;
+    refer(aa, ent);
     if (backer >= 0) {
         size_t k = end - 1, last = k - 3; /* "the Iran - backed group" */
         touch(aa, backer, c->s + c->t[kb].start, c->t[last].start + c->t[last].len - c->t[kb].start);
@@ -1976,14 +2201,107 @@ static int members_of_org(ctx *c, size_t k)
         return c->aa->dict->entries[e].kind == NB_KIND_ORG && !(f & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e) : -1;
     if (!cap(c, k)) return -1;
     m = k;
-    while (m < c->n && m < k + 5 && name_token(c, m)) m++;
+    /* "the New People's Army": a possessive inside the name */
+    while (m < c->n && m < k + 6 && (name_token(c, m) || (m > k && is(c, m, "'s") && name_token(c, m + 1)))) m++;
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};
-    if (!in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
+    /* "rebels of the NPA": an acronym names an organisation */
+    bool acronym = m == k + 1 && (c->t[k].flags & NB_TOK_UPPER) && c->t[k].len >= 2 && c->t[k].len <= 6;
+    if (!acronym && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
     /* the name as on_name will read it when it gets there */
     size_t s0 = k;
-    while (s0 + 1 < m && in(c, s0, NB_LEX_STOP_CAP)) s0++;
+    bool poss = false;
+    for (size_t q = k; q < m; q++) poss |= is(c, q, "'s");
+    while (!poss && s0 + 1 < m && in(c, s0, NB_LEX_STOP_CAP)) s0++;
     return resolve_name(c, c->s + c->t[s0].start, c->t[m - 1].start + c->t[m - 1].len - c->t[s0].start, NB_KIND_ORG,
                         false);
+}
+
+/* Singular nouns that make a name an organisation when it is one. */
+static const char *const ORG_NOUNS[] = {"militia", "group", "movement", "faction", "organisation", "organization",
+                                        "party", "gang", "cartel", "front", "army", "coalition", "alliance",
+                                        "insurgency", "groups", "movements", "factions", "organisations",
+                                        "organizations", NULL};
+
+/* Marks organisations the sentence calls armed: "M23 rebels", "rebels of
+ * the NPA", "the rebel group X", "X, a separatist movement". */
+static void note_armed(ctx *c)
+{
+    for (size_t k = 0; k < c->n_items; k++) {
+        const nb_item *it = &c->items[k];
+        if (!(it->flags & NB_IT_ACTOR) || (it->flags & (NB_IT_PRON | NB_IT_MOD)) || it->ent < 0) continue;
+        int e = it->ent;
+        while (c->aa->ents[e].alias_of >= 0) e = c->aa->ents[e].alias_of;
+        size_t a = it->t0, b = it->t1;
+        /* predicate nominative and apposition type an unknown name: "The 3R
+         * is a largely Fulani militia", "X, an armed group," */
+        nb_entity *ne = &c->aa->ents[e];
+        if (ne->kind == NB_KIND_UNKNOWN ||
+            /* a guessed person ("Deep South Watch, an independent monitoring
+             * group") that no title or dictionary made one */
+            (ne->kind == NB_KIND_PERSON && ne->dict < 0 && !ne->roles && ne->org < 0 && ne->mentions <= 1)) {
+            static const char *const AFTER[] = {"that", "which", "who", "of", "in", "based", "from", "led",
+                                                "known", "founded", "active", "operating", "with", "and", "fighting",
+                                                "seeking", "waging", "loyal", "linked", "allied", "backed", "opposed",
+                                                NULL};
+            size_t q = b;
+            bool copula = is(c, q, "is") || is(c, q, "was");
+            if (copula || is(c, q, ",")) q++;
+            /* "X, a militia", "X is the group", "X, the most powerful of the
+             * separatist groups"; not "Maiduguri, the army would", a clause
+             * after a comma (the noun must end its phrase) */
+            if (q > b && (is(c, q, "a") || is(c, q, "an") || is(c, q, "the"))) {
+                static const char *const PART[] = {"most", "largest", "biggest", "strongest", "oldest", "main",
+                                                   "one", "deadliest", NULL};
+                size_t h = q + 1;
+                while (h < c->n && h < q + 8 && !nb_lex_group_head(lw(c, h), strlen(lw(c, h))) &&
+                       !in(c, h, ORG_NOUNS)) {
+                    /* "a member of the group" is a person; "the most powerful
+                     * of the separatist groups" is one of them */
+                    static const char *const PREP[] = {"for", "in", "with", "at", "to", "from", "on", "by",
+                                                       "within", "inside", NULL};
+                    if ((is(c, h, "of") && !in(c, h - 1, PART) && !in(c, h - 2, PART)) || in(c, h, PREP) ||
+                        (c->t[h].flags & NB_TOK_PUNCT)) {
+                        h = c->n; /* "a spokesman for the movement" is a person */
+                        break;
+                    }
+                    h++;
+                }
+                /* the noun heads the phrase: "an army base" is no army */
+                if (h < c->n && h < q + 8 && (h + 1 >= c->n || (c->t[h + 1].flags & NB_TOK_PUNCT) || in(c, h + 1, AFTER)))
+                    ne->kind = NB_KIND_ORG;
+            }
+        }
+        if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
+        bool armed = in(c, a, ARMED_HEADS) || in(c, b - 1, ARMED_HEADS) || in(c, b, ARMED_HEADS) ||
+                     (in(c, b, ARMED_ADJ) && in(c, b + 1, ORG_NOUNS)) ||
+                     (a >= 2 && in(c, a - 2, ARMED_ADJ) &&
+                      (is(c, a - 1, "group") || is(c, a - 1, "movement") || is(c, a - 1, "faction")));
+        if (!armed && is(c, b, ",") && (is(c, b + 1, "a") || is(c, b + 1, "an") || is(c, b + 1, "the")))
+            for (size_t q = b + 2; q < c->n && q < b + 6 && !armed; q++) armed = in(c, q, ARMED_ADJ);
+        if (armed) c->aa->ents[e].armed++;
+    }
+}
+
+/* Which tokens are inside a quotation. Curly quotes say which way they
+ * go; a straight one glued to the word before closes, else opens. A close
+ * with no open before it ends a quotation begun in an earlier sentence, an
+ * open never closed runs on past this one: both mark the words between. */
+static bool *quoted_tokens(const ctx *c)
+{
+    bool *q = nb_malloc((c->n ? c->n : 1) * sizeof *q);
+    bool in_q = false, seen = false;
+    for (size_t i = 0; i < c->n; i++) {
+        const char *w = c->low[i];
+        bool open = !strcmp(w, "\xe2\x80\x9c") || (!strcmp(w, "\"") && !(c->t[i].flags & NB_TOK_GLUE));
+        bool close = !strcmp(w, "\xe2\x80\x9d") || (!strcmp(w, "\"") && (c->t[i].flags & NB_TOK_GLUE));
+        if (close && !in_q && !seen)
+            for (size_t k = 0; k < i; k++) q[k] = true; /* the end of an earlier quotation */
+        if (open) in_q = true;
+        if (close) in_q = false;
+        seen |= open || close;
+        q[i] = in_q || close;
+    }
+    return q;
 }
 
 static bool is_headline(const ctx *c)
@@ -2006,7 +2324,7 @@ static bool is_headline(const ctx *c)
 size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks, size_t n_toks,
                        nb_item **items, size_t *capp, nb_buf *words)
 {
-    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false};
+    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false, NULL};
     /* One lowercase copy of every token, NUL-separated, in `words`. */
     nb_buf_clear(words);
     size_t *offs = nb_malloc((n_toks ? n_toks : 1) * sizeof *offs);
@@ -2021,6 +2339,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     for (size_t i = 0; i < n_toks; i++) c.low[i] = words->data + offs[i];
     free(offs);
     c.headline = is_headline(&c);
+    c.inq = quoted_tokens(&c);
     aa->sentence++;
     aa->rank = 0;
 
@@ -2049,7 +2368,24 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             continue;
         }
         size_t g = group_noun_at(&c, i);
-        if (cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && (g == SIZE_MAX || i != first)) {
+        /* "Communist rebels of the New People's Army", "Islamist fighters
+         * from X": a capitalised adjective before members of a named
+         * organisation is no name of its own */
+        if (g == SIZE_MAX && cap(&c, i) && !(toks[i].flags & NB_TOK_NUM) && !cap(&c, i + 1) &&
+            (nb_lex_group_head(lw(&c, i + 1), strlen(lw(&c, i + 1))) || in(&c, i + 1, MEMBERS) ||
+             in(&c, i + 1, ARMED_HEADS))) {
+            size_t end = group_tail(&c, i + 2);
+            int owner = members_of_org(&c, end);
+            if (owner >= 0) {
+                push_item(&c, i, i + 1, NB_IT_WORD | NB_IT_CAP, -1);
+                touch(aa, owner, s + toks[i + 1].start, 0);
+                push_item(&c, i + 1, end, NB_IT_ACTOR, owner);
+                i = end;
+                continue;
+            }
+        }
+        if (((cap(&c, i) && !(toks[i].flags & NB_TOK_NUM)) || ((toks[i].flags & NB_TOK_NUM) && name_token(&c, i))) &&
+            (g == SIZE_MAX || i != first)) {
             i = on_name(&c, i, first);
             continue;
         }
@@ -2084,8 +2420,10 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         i++;
     }
     for (size_t k = 0; k < c.n_items; k++) note_titles(&c, k);
+    note_armed(&c);
     person_orgs(&c);
     declared_aliases(&c);
+    free(c.inq);
     free(c.low);
     *items = c.items;
     return c.n_items;

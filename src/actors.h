@@ -63,6 +63,10 @@ typedef struct {
     size_t sent_rank;    /* order of its first mention within that sentence */
     int alias_of;        /* entity this one was declared another name of, or -1 */
     int org;             /* persons: the organisation a title or apposition says they lead, or -1 */
+    bool quoted;         /* its latest mention was inside a quotation */
+    int armed;           /* organisations: times the article called it an armed
+                          * group ("M23 rebels", "fighters of X", "X, a rebel
+                          * group"): "the rebels" refers back to it */
     long mentions;
     char **forms;        /* surface forms seen */
     size_t n_forms, cap_forms;
