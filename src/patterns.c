@@ -645,7 +645,6 @@ void nb_patterns_free(nb_patterns *P)
 }
 
 /* ---- matching ---- */
-const char *nb_dbg_pat;
 
 #define MAX_HITS 16
 
@@ -1201,6 +1200,7 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
      * troops to") is a cue of its own and keeps the general patterns */
     bool special = false, stated = false;
     int ae[MAX_HITS], aw[MAX_HITS], nae = 0; /* sources found, for an attack with no actor struck */
+    const char *ae_pat = NULL; /* the pattern that found the first of them (a local: threads share this code) */
     for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++)
         special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
     for (size_t pi = 0; pi < P->n_pats; pi++) {
@@ -1242,14 +1242,17 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         /* (not a modifier: "Washington condemn attack" in a headline, "the
          * Mafa killing" name no author reliably without a target) */
         for (int i = 0; i < nse; i++)
-            if (lab(c, sew[i]) != P->l_amod && lab(c, sew[i]) != P->l_compound) { if (!nae) { extern const char *nb_dbg_pat; nb_dbg_pat = pt->id; } push_ent(se[i], sew[i], ae, aw, &nae); }
+            if (lab(c, sew[i]) != P->l_amod && lab(c, sew[i]) != P->l_compound) {
+                if (!nae) ae_pat = pt->id;
+                push_ent(se[i], sew[i], ae, aw, &nae);
+            }
     }
     /* "X ambushed a patrol, killing six soldiers", "attacks by X": an attack
      * on no actor still has its authors, whom "condemned the ambush" or
      * "this was a cowardly act" later means (an entry with no target, read
      * by the article's memory only) */
     if (!agents_only && !stated && c->recall && q->rel == NB_REL_ATTACKED)
-        for (int i = 0; i < nae; i++) { extern const char *nb_dbg_pat; emit(out, n_out, cap, from, ae[i], -1, q->rel, nb_dbg_pat, NULL, v, aw[i], -1); }
+        for (int i = 0; i < nae; i++) emit(out, n_out, cap, from, ae[i], -1, q->rel, ae_pat, NULL, v, aw[i], -1);
 }
 
 /* An attack word with no agent here: the article's memory of who did it. */
