@@ -320,6 +320,49 @@ static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t 
     }
 }
 
+/* "Vietnam on Monday lodged a protest": the treebank has few subjects
+ * parted from their verb by a time, so the parser hangs the verb from the
+ * name as parataxis. A finite verb with no subject, after a root noun with
+ * only its own modifiers between, takes that noun as subject. */
+static void repair_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), nsubjpass = nb_nlp_label(m, "nsubj:pass"),
+        parataxis = nb_nlp_label(m, "parataxis"), expl = nb_nlp_label(m, "expl");
+    if (nsubj < 0 || parataxis < 0) return;
+    for (size_t r = 0; r < s->n; r++) {
+        const char *ru = m->upos[s->w[r].tag];
+        if (s->w[r].head != 0 || (strcmp(ru, "PROPN") && strcmp(ru, "NOUN"))) continue;
+        for (size_t v = r + 1; v < s->n; v++) {
+            nb_uword *vw = &s->w[v];
+            const char *vx = m->xpos[vw->tag];
+            if (vw->head != (int32_t)r + 1 || vw->label != parataxis || strcmp(m->upos[vw->tag], "VERB") ||
+                (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")))
+                continue;
+            bool ok = true;
+            for (size_t x = 0; x < s->n && ok; x++)
+                if (s->w[x].head == (int32_t)v + 1 &&
+                    (s->w[x].label == nsubj || s->w[x].label == nsubjpass || s->w[x].label == expl))
+                    ok = false; /* it has a subject of its own */
+            /* between them, only words of the name or of the verb's
+             * modifiers ("on Monday"), no clause or punctuation */
+            for (size_t x = r + 1; x < v && ok; x++) {
+                const char *xu = m->upos[s->w[x].tag];
+                int32_t h = s->w[x].head;
+                ok = strcmp(xu, "PUNCT") && strcmp(xu, "VERB") && strcmp(xu, "AUX") && h >= (int32_t)r + 1 &&
+                     h <= (int32_t)v + 1;
+            }
+            if (!ok) continue;
+            vw->head = 0;
+            vw->label = (uint16_t)m->root_label;
+            for (size_t x = v + 1; x < s->n; x++)
+                if (s->w[x].head == (int32_t)r + 1) s->w[x].head = (int32_t)v + 1;
+            s->w[r].head = (int32_t)v + 1;
+            s->w[r].label = (uint16_t)nsubj;
+            return;
+        }
+    }
+}
+
 /* Parses the tagged sentence, or copies its memo's parse. */
 static void syn_parse(const nb_nlp *m, syn *y)
 {
@@ -332,6 +375,7 @@ static void syn_parse(const nb_nlp *m, syn *y)
         return;
     }
     nb_parse_sentence(m, &y->us);
+    repair_subject(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
