@@ -229,9 +229,10 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse)
     nb_tag_atoms(s);
 }
 
-static int recall(void *ud, const char *lemma, int *out, int max)
+static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
-    return nb_relations_recall_attack(ud, lemma, out, max);
+    if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
+    return nb_relations_recall_attack(ud, word, out, max);
 }
 
 /* Worth parsing: two entities and a word that may be a cue, or a speech
@@ -661,6 +662,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             recs[n_recs].text = nb_text_sanitize(c.text + s.start, s.len);
             n_recs++;
         }
+        /* who did what, for an act a later sentence judges ("the expulsions") */
+        if (p->pat) nb_relations_note_deeds(&aa, items, ni);
     }
     rec->cut = cut;
     /* Entities become the nodes they will be, relations the edges. */
