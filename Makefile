@@ -17,7 +17,7 @@ TESTS    = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      = netbuild
 
 .PHONY: all deps run test unit check-outputs graphs install check-man asan tsan valgrind bench clean fuzz fuzz-short eval \
-        model eval-parser check-model cues negative
+        model eval-parser check-model cues deverbal negative
 
 all: $(BIN)
 
@@ -169,10 +169,14 @@ fuzz-short: | $(DEPS_OK)
 cues: | $(DEPS_OK)
 	python3 scripts/gen_cues.py
 
+# data/deverbal.tsv (act nouns and the verb forms stating the act), from WordNet
+deverbal: | $(DEPS_OK)
+	python3 scripts/gen_deverbal.py
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/netbuild
-	install -m 644 data/actors.csv $(MODEL) data/patterns data/cues.tsv $(wildcard data/negative.tsv) $(DESTDIR)$(PREFIX)/share/netbuild/
+	install -m 644 data/actors.csv $(MODEL) data/patterns data/cues.tsv data/deverbal.tsv $(wildcard data/negative.tsv) $(DESTDIR)$(PREFIX)/share/netbuild/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 netbuild.1 $(DESTDIR)$(PREFIX)/share/man/man1/netbuild.1
 

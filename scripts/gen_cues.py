@@ -180,6 +180,7 @@ SEEDS = [
     ("commands", "10468962", "n", 0, None, "president.n.04"),   # the officer who presides at the meetings of an organization (chairman, chairwoman, chairperson)
     ("commands", "10531838", "n", 0, None, "ringleader.n.01"),  # a person who leads (especially in illicit activities)
     ("commands", "10235142", "n", 0, None, "kingpin.n.01"),     # the most important person in a group or undertaking
+    ("commands", "10573829", "n", 0, None, "secretary_general.n.01"),  # a person who is a chief administrator (as of the United Nations)
 ]
 
 # Multiword and other cues WordNet lacks: light-verb expressions and a few
@@ -242,6 +243,10 @@ MANUAL = [
     ("order", "VERB", "commands", None, "-"),
     ("instruct", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
+    # the title of a ruling or communist party's head; "secretary" alone is
+    # a clerk as often (data/cues.exclude); a co-chair chairs
+    ("general secretary", "ROLE", "commands", None, "of"),
+    ("co-chair", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
     # "shot down a Ukrainian drone", "downed an Israeli jet" (WordNet's
     # down.v/shoot_down.v sense also holds "land")

@@ -1290,6 +1290,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     /* "the province of Negros Oriental", "the city of Machala": a place */
     bool place = in(c, j - 1, NB_LEX_PLACE_HEAD) || (s0 >= 2 && is(c, s0 - 1, "of") && in(c, s0 - 2, NB_LEX_PLACE_HEAD));
+    /* ... but "the 4th Army Region", "the Eastern Military District" are
+     * commands: armies are organised by territory */
+    static const char *const FORCE[] = {"army", "military", "naval", NULL};
+    static const char *const AREA[] = {"region", "district", "zone", NULL};
+    if (place && j >= s0 + 2 && in(c, j - 2, FORCE) && in(c, j - 1, AREA)) place = false;
     /* continents and world regions ("Americas director", "across Africa") */
     {
         nb_buf rk = {0};
@@ -1789,6 +1794,13 @@ static size_t on_reference(ctx *c, size_t i)
         }
         const char *h = lw(c, k);
         uint32_t role = 0;
+        /* organisation nouns that name no kind of actor by themselves */
+        static const char *const HEAD_NOUNS[] = {"foundation", "institute", "commission", "committee",
+                                                 "association", "federation", "society", "network",
+                                                 "observatory", "centre", "center", "forum", "company",
+                                                 "corporation", NULL};
+        const char *head_noun = NULL;
+        bool head_only = false;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
             !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party") ||
@@ -1804,6 +1816,13 @@ static size_t on_reference(ctx *c, size_t i)
                               !strcmp(h, "union")))
                 return i;
             mask = named ? K(NB_KIND_ORG) : K(NB_KIND_ORG) | K(NB_KIND_GROUP);
+            if (named) head_noun = h;
+        } else if (in(c, k, HEAD_NOUNS) && !cap(c, k)) {
+            /* "the foundation's director", "the commission said": only an
+             * organisation whose name has that noun (head match) */
+            mask = K(NB_KIND_ORG);
+            head_noun = h;
+            head_only = true;
         } else if (!strcmp(h, "prime") && is(c, k + 1, "minister")) {
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_HEAD_OF_STATE;
@@ -1867,6 +1886,17 @@ static size_t on_reference(ctx *c, size_t i)
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        /* "the party" is the latest organisation named a party, if any */
+        if (head_noun) {
+            int hm = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *qe = &aa->ents[q];
+                if (qe->alias_of >= 0 || qe->kind != NB_KIND_ORG || !named_by(qe, head_noun)) continue;
+                if (hm < 0 || qe->last_seen > aa->ents[hm].last_seen) hm = (int)q;
+            }
+            if (hm >= 0) ent = hm;
+            else if (head_only) return i;
+        }
         /* "the group", "the movement": the organisation the text is about
          * (centering: the subject of this or the last sentence), not the
          * latest name in passing ("the military's Western Command") */

@@ -123,6 +123,13 @@ typedef struct {
     size_t n, cap;
 } nb_name_log;
 
+/* A sentence's words (hashed) with the actor named before each. */
+typedef struct {
+    uint32_t h[64];
+    int ent[64];
+    int n;
+} nb_deed_sent;
+
 /* An attack the article reported, for "condemned the strikes" later on. */
 typedef struct {
     int ents[4];         /* attackers */
@@ -148,6 +155,11 @@ typedef struct {
     nb_attack_event events[8]; /* the latest attacks, a ring: newest at (n_events - 1) % 8 */
     size_t n_events;
     nb_attack_event first_event; /* the article's first attack: its main event, often */
+    /* The words of the latest sentences, each with the actor named before it
+     * (a ring of sentences: newest at (n_deeds - 1) % 8), for "the
+     * expulsions" later: who "expelled" (relations.c) */
+    nb_deed_sent deeds[8];
+    size_t n_deeds;
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
     /* Indices over ents[0, n_indexed), filled just before a lookup (a group
      * gets its group_head after it is made): the first entity with a key,

@@ -855,11 +855,11 @@ int main(int argc, char **argv)
         p.nlp = &nlp;
         /* the tree patterns and their lexicons sit next to the model */
         char *pp = default_data("patterns"), *cp = getenv("NB_CUES") ? nb_strdup(getenv("NB_CUES")) : default_data("cues.tsv");
-        char *np = default_data("negative.tsv");
+        char *np = default_data("negative.tsv"), *dp = default_data("deverbal.tsv");
         nb_buf perr = {0};
         if (store_path || mode != RUN) {
             /* what produced a stored record: any change recomputes them all */
-            const char **vp = nb_calloc(n_dict + 5, sizeof *vp);
+            const char **vp = nb_calloc(n_dict + 6, sizeof *vp);
             size_t nv = 0;
             vp[nv++] = defdict;
             for (size_t i = 0; i < n_dict; i++) vp[nv++] = dicts[i];
@@ -867,6 +867,7 @@ int main(int argc, char **argv)
             vp[nv++] = pp;
             vp[nv++] = cp;
             vp[nv++] = np;
+            vp[nv++] = dp;
             char sw[96];
             snprintf(sw, sizeof sw, "surface=%d tree=%d", getenv("NB_NO_SURFACE") == NULL,
                      getenv("NB_NO_TREE") == NULL);
@@ -874,9 +875,11 @@ int main(int argc, char **argv)
             free(vp);
         }
         st = getenv("NB_NO_TREE") ? NB_OK : nb_patterns_load(&pat, &nlp, pp, cp, np, &perr);
+        if (st == NB_OK && pat) st = nb_patterns_load_deverbal(pat, dp, &perr);
         free(pp);
         free(cp);
         free(np);
+        free(dp);
         if (st != NB_OK) {
             say_dict(perr.data);
             nb_buf_free(&perr);

@@ -68,6 +68,9 @@ struct nb_patterns {
     size_t n_pats, cap_pats;
     nb_map forms;         /* inflected cue forms -> 1 */
     nb_map verb_forms;    /* regular inflections of the verb cues -> the cue */
+    nb_map deverbal;      /* act noun -> index in dv_forms */
+    char **dv_forms;      /* comma-separated verb forms stating the act */
+    size_t n_dv;
     nb_map negative;      /* evaluative word -> strength */
     bool have_negative;
     /* label ids the engine itself needs */
@@ -546,6 +549,26 @@ static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
     return NB_OK;
 }
 
+nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return NB_OK;
+    (void)err;
+    char line[4096];
+    size_t cap = 0;
+    while (fgets(line, sizeof line, f)) {
+        char *l = trim(line);
+        if (*l == '#' || *l == '\0') continue;
+        char *fl[3];
+        if (split_tabs(l, fl, 3) < 2 || nb_map_get(&P->deverbal, fl[0], NULL)) continue;
+        nb_grow(&P->dv_forms, &cap, P->n_dv + 1, sizeof *P->dv_forms);
+        P->dv_forms[P->n_dv] = nb_strdup(fl[1]);
+        nb_map_put(&P->deverbal, fl[0], P->n_dv++);
+    }
+    fclose(f);
+    return NB_OK;
+}
+
 /* Every lemma the treebank table maps a form to, for irregular forms. */
 static void add_table_forms(nb_patterns *P, const nb_nlp *m)
 {
@@ -641,6 +664,9 @@ void nb_patterns_free(nb_patterns *P)
     nb_map_free(&P->forms);
     nb_map_free(&P->verb_forms);
     nb_map_free(&P->negative);
+    nb_map_free(&P->deverbal);
+    for (size_t i = 0; i < P->n_dv; i++) free(P->dv_forms[i]);
+    free(P->dv_forms);
     free(P);
 }
 
@@ -1263,7 +1289,7 @@ static void recalled_agents(const ctx *c, int w, int *ents, int *ws, int *n)
     for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next) {
         const cue *q = &c->P->cues[qi];
         if (q->rel != NB_REL_ATTACKED || q->pos != POS_EVENT || !pos_fits(c, w, q->pos)) continue;
-        int got[MAX_HITS], k = c->recall(c->ud, lem(c, w), got, MAX_HITS);
+        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_ATTACK, lem(c, w), got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
         return;
     }
@@ -1408,6 +1434,17 @@ static bool judges(const ctx *c, int r)
     return false;
 }
 
+/* "rejected the accusation": a criticism judged is a denial, not a deed to
+ * condemn its author for */
+static bool condemn_noun(const nb_patterns *P, const char *lemma)
+{
+    size_t hv;
+    if (!nb_map_get(&P->by_lemma, lemma, &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next)
+        if (P->cues[qi].rel == NB_REL_CONDEMNS && P->cues[qi].pos == POS_EVENT) return true;
+    return false;
+}
+
 /* The actors a judged word stands for: named, or the authors of the attack
  * it names ("said the strikes were unacceptable"). */
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
@@ -1453,7 +1490,21 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     const char *l = lem(c, w);
     if (*n == before && c->recall && ent_at(c, w) < 0 && (!strcmp(l, "this") || !strcmp(l, "that")) &&
         (!strcmp(upos(c, w), "PRON") || !strcmp(upos(c, w), "DET"))) {
-        int got[MAX_HITS], k = c->recall(c->ud, "attack", got, MAX_HITS);
+        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
+        for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+    }
+    /* "Chile expelled 135 prisoners. Peru said the expulsions were illegal":
+     * a definite act noun with no doer of its own is the act an earlier
+     * sentence stated, done by whoever it named doing it (attacks have
+     * their own memory, which knows the struck from the strikers) */
+    size_t dv;
+    int det = child_in(c, w, c->P->l_det, -1);
+    if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
+        (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these") ||
+         !strcmp(lem(c, det), "that") || !strcmp(lem(c, det), "those")) &&
+        !agents_named(c, w) && !attack_cue(c, w, POS_EVENT) && !condemn_noun(c->P, l) &&
+        nb_map_get(&c->P->deverbal, l, &dv)) {
+        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, c->P->dv_forms[dv], got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
 }
@@ -1699,7 +1750,15 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             }
         }
         if (recalled && recall && !two) {
-            int got[MAX_HITS], k = recall(ud, recalled, got, MAX_HITS);
+            int got[MAX_HITS], k = recall(ud, NB_RECALL_ATTACK, recalled, got, MAX_HITS);
+            for (int j = 0; j < k; j++)
+                if (another(got[j], &e0)) two = true;
+        }
+        /* an act noun an earlier sentence stated with its doer (judged) */
+        size_t dv;
+        if (recall && !two && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
+            nb_map_get(&P->deverbal, lc, &dv)) {
+            int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, P->dv_forms[dv], got, MAX_HITS);
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
         }

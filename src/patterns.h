@@ -57,7 +57,16 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
 /* Who carried out the attack an event word with no agent in its sentence
  * refers to ("condemned the raids"): fills out (up to max) and returns the
  * count. The caller's article memory answers; NULL: nobody. */
-typedef int (*nb_recall_fn)(void *ud, const char *lemma, int *out, int max);
+/* With NB_RECALL_DEED, word is instead the comma-separated verb forms that
+ * state an act a noun names ("expelled,expels,..." for "the expulsions"):
+ * who did it, as the article stated it last. */
+enum { NB_RECALL_ATTACK, NB_RECALL_DEED };
+typedef int (*nb_recall_fn)(void *ud, int kind, const char *word, int *out, int max);
+
+/* Loads the act nouns and their verb forms (data/deverbal.tsv: noun TAB
+ * forms), for judged acts whose doer an earlier sentence named. A missing
+ * file is no error: such acts stay unattributed. */
+nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *err);
 
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                         nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap);

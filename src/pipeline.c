@@ -229,9 +229,10 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse)
     nb_tag_atoms(s);
 }
 
-static int recall(void *ud, const char *lemma, int *out, int max)
+static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
-    return nb_relations_recall_attack(ud, lemma, out, max);
+    if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
+    return nb_relations_recall_attack(ud, word, out, max);
 }
 
 /* Worth parsing: two entities and a word that may be a cue, or a speech
@@ -320,6 +321,49 @@ static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t 
     }
 }
 
+/* "Vietnam on Monday lodged a protest": the treebank has few subjects
+ * parted from their verb by a time, so the parser hangs the verb from the
+ * name as parataxis. A finite verb with no subject, after a root noun with
+ * only its own modifiers between, takes that noun as subject. */
+static void repair_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), nsubjpass = nb_nlp_label(m, "nsubj:pass"),
+        parataxis = nb_nlp_label(m, "parataxis"), expl = nb_nlp_label(m, "expl");
+    if (nsubj < 0 || parataxis < 0) return;
+    for (size_t r = 0; r < s->n; r++) {
+        const char *ru = m->upos[s->w[r].tag];
+        if (s->w[r].head != 0 || (strcmp(ru, "PROPN") && strcmp(ru, "NOUN"))) continue;
+        for (size_t v = r + 1; v < s->n; v++) {
+            nb_uword *vw = &s->w[v];
+            const char *vx = m->xpos[vw->tag];
+            if (vw->head != (int32_t)r + 1 || vw->label != parataxis || strcmp(m->upos[vw->tag], "VERB") ||
+                (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")))
+                continue;
+            bool ok = true;
+            for (size_t x = 0; x < s->n && ok; x++)
+                if (s->w[x].head == (int32_t)v + 1 &&
+                    (s->w[x].label == nsubj || s->w[x].label == nsubjpass || s->w[x].label == expl))
+                    ok = false; /* it has a subject of its own */
+            /* between them, only words of the name or of the verb's
+             * modifiers ("on Monday"), no clause or punctuation */
+            for (size_t x = r + 1; x < v && ok; x++) {
+                const char *xu = m->upos[s->w[x].tag];
+                int32_t h = s->w[x].head;
+                ok = strcmp(xu, "PUNCT") && strcmp(xu, "VERB") && strcmp(xu, "AUX") && h >= (int32_t)r + 1 &&
+                     h <= (int32_t)v + 1;
+            }
+            if (!ok) continue;
+            vw->head = 0;
+            vw->label = (uint16_t)m->root_label;
+            for (size_t x = v + 1; x < s->n; x++)
+                if (s->w[x].head == (int32_t)r + 1) s->w[x].head = (int32_t)v + 1;
+            s->w[r].head = (int32_t)v + 1;
+            s->w[r].label = (uint16_t)nsubj;
+            return;
+        }
+    }
+}
+
 /* Parses the tagged sentence, or copies its memo's parse. */
 static void syn_parse(const nb_nlp *m, syn *y)
 {
@@ -332,6 +376,7 @@ static void syn_parse(const nb_nlp *m, syn *y)
         return;
     }
     nb_parse_sentence(m, &y->us);
+    repair_subject(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
@@ -617,6 +662,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             recs[n_recs].text = nb_text_sanitize(c.text + s.start, s.len);
             n_recs++;
         }
+        /* who did what, for an act a later sentence judges ("the expulsions") */
+        if (p->pat) nb_relations_note_deeds(&aa, items, ni);
     }
     rec->cut = cut;
     /* Entities become the nodes they will be, relations the edges. */

@@ -361,6 +361,63 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
     return n;
 }
 
+static uint32_t word_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni)
+{
+    /* (a name after a preposition is no doer: "police in Chile arrested") */
+    static const char *const PREP[] = {"in", "of", "from", "to", "with", "at", "by", "against", "on", "near",
+                                       "for", "about", "over", "into", "between", "and", "or", NULL};
+    nb_deed_sent *d = &aa->deeds[aa->n_deeds++ % 8];
+    d->n = 0;
+    int agent = -1;
+    const char *prev = NULL;
+    for (size_t i = 0; i < ni && d->n < 64; i++) {
+        const nb_item *it = &items[i];
+        if ((it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD)) {
+            bool after_prep = false;
+            for (size_t k = 0; prev && PREP[k] && !after_prep; k++) after_prep = !strcmp(prev, PREP[k]);
+            if (!after_prep) agent = it->ent;
+            prev = NULL;
+            continue;
+        }
+        if (!it->w) continue;
+        prev = it->w;
+        if (agent >= 0 && (it->flags & NB_IT_WORD)) {
+            d->h[d->n] = word_hash(it->w, strlen(it->w));
+            d->ent[d->n++] = agent;
+        }
+    }
+}
+
+int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max)
+{
+    uint32_t fh[32];
+    int nf = 0;
+    for (const char *p = forms; *p && nf < 32;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        fh[nf++] = word_hash(p, n);
+        p += n + (e != NULL);
+    }
+    size_t ring = aa->n_deeds < 8 ? aa->n_deeds : 8;
+    for (size_t k = 1; k <= ring; k++) {
+        const nb_deed_sent *d = &aa->deeds[(aa->n_deeds - k) % 8];
+        for (int i = 0; i < d->n; i++)
+            for (int f = 0; f < nf; f++)
+                if (d->h[i] == fh[f] && max > 0) {
+                    out[0] = d->ent[i];
+                    return 1;
+                }
+    }
+    return 0;
+}
+
 /* ---- blocking ---------------------------------------------------------- */
 
 static bool ing(const rctx *r, int i)

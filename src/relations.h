@@ -23,6 +23,14 @@ typedef struct {
  * latest attack of the same kind ("condemned the raids"), else the first. */
 void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w);
 int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max);
+
+/* Remembers the words of a sentence's items with the actor each follows
+ * ("Chile expelled ...": "expelled" after Chile), for nb_relations_recall_deed. */
+void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni);
+
+/* Who did the act that one of the comma-separated verb forms states, in the
+ * latest sentence that has one: fills out (up to max), returns the count. */
+int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max);
 /* The same for an attack on no actor ("X ambushed a patrol"): recalled only
  * when no attack of its kind on an actor is remembered. */
 void nb_relations_note_unstated(nb_article_actors *aa, const int *ents, int n, const char *w);

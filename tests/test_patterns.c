@@ -165,11 +165,11 @@ static bool need(nb_patterns *P, const char *text, nb_recall_fn recall)
 }
 
 /* A recall that names entity 25 ('Z') for any attack word. */
-static int recall_z(void *ud, const char *lemma, int *out, int max)
+static int recall_z(void *ud, int kind, const char *lemma, int *out, int max)
 {
     (void)ud;
     (void)lemma;
-    if (max < 1) return 0;
+    if (max < 1 || kind != NB_RECALL_ATTACK) return 0;
     out[0] = 25;
     return 1;
 }

@@ -277,7 +277,8 @@ int main(int argc, char **argv)
     if (!getenv("NB_NO_TREE")) {
         nb_buf_clear(&err);
         const char *cues = getenv("NB_CUES") ? getenv("NB_CUES") : "data/cues.tsv";
-        if (nb_patterns_load(&pat, &nlp, "data/patterns", cues, "data/negative.tsv", &err) != NB_OK) {
+        if (nb_patterns_load(&pat, &nlp, "data/patterns", cues, "data/negative.tsv", &err) != NB_OK ||
+            nb_patterns_load_deverbal(pat, "data/deverbal.tsv", &err) != NB_OK) {
             fprintf(stderr, "%s\n", err.data);
             return 1;
         }
