@@ -951,6 +951,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             if (in(c, head_end + 3, INSURGENT)) insurgent = true;
             head_end += 4;
         }
+        /* "Iran Human Rights", "Chile Human Rights Watch": a monitor named
+         * after the country it watches is not the state */
+        static const char *const CIVIL[] = {"rights", "watch", "campaign", "observatory", "monitor",
+                                            "initiative", "society", "foundation", "institute", "network",
+                                            "association", "federation", NULL};
+        if (country_org && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
         if (country_org && !insurgent) {
             /* "South Sudan People's Defence Forces", "Kosovo Security Force":
              * the state's own arms are the state; not another's ("NATO's

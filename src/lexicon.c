@@ -121,6 +121,9 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "congress", "assembly", "parliament", "department", "service", "services", "police",
     "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
     "resistance", "mujahideen", "fighters", "revolutionaries",
+    /* rights groups and monitors ("Iran Human Rights", "Chile Human Rights
+     * Watch", "the Syria Campaign") */
+    "commission", "rights", "watch", "campaign", "observatory", "monitor", "initiative", "society",
     /* plural emblems that armed groups name themselves by ("Kashmir Tigers") */
     "tigers", "lions", "eagles", "falcons", "wolves", "panthers", "scorpions", "hawks", "knights",
     "guardians", "defenders", "partisans", "volunteers", "martyrs", "sons",
