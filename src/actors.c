@@ -1219,13 +1219,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         push_item(c, i, j > i ? j : i + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j > i ? j : i + 1;
     }
-    /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X": a place or
-     * portfolio before an office noun is no actor; the name after it is */
+    /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X", "Texas
+     * Senator X", "Kasese Woman MP X": a place or portfolio before an office
+     * noun is no actor; the name after it is */
     if (!titled) {
         static const char *const OFFICE[] = {"governor", "president", "minister", "mayor", "premier", "secretary",
                                              "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
                                              "spokesperson", "director", "ambassador", "envoy", "admiral",
-                                             "general", NULL};
+                                             "general", "senator", "mp", "lawmaker", "legislator", "congressman",
+                                             "congresswoman", "councillor", "councilor", NULL};
         bool org_part = false;
         for (size_t k = s0; k + 1 < j && k < s0 + 3; k++) {
             if (in(c, k, NB_LEX_ORG_HEAD)) org_part = true;
