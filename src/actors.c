@@ -1197,10 +1197,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 continue;
             }
         }
-        if (linked && (is(c, j, "for") || (is(c, j, "in") && is(c, j + 1, "the")) || is(c, j, "and")) && j > i &&
-            name_token(c, j - 1)) {
+        if (linked && (is(c, j, "for") || is(c, j, "of") || (is(c, j, "in") && is(c, j + 1, "the")) || is(c, j, "and")) &&
+            j > i && name_token(c, j - 1)) {
             /* "Union for Peace in the Central African Republic", "Kosovo and
-             * Metohija"; not "... Management in New Delhi", a place */
+             * Metohija", "Council for the Safeguard of the Homeland"; not
+             * "... Management in New Delhi", a place */
             size_t k = is(c, j + 1, "the") && !is(c, j, "and") ? j + 2 : j + 1;
             if (name_token(c, k)) {
                 j = k;
