@@ -92,6 +92,7 @@ typedef struct {
     size_t wcap;
     nb_buf path;
     int *ent_of;           /* per word: the entity whose mention holds it, or -1 */
+    bool ent_ok;           /* ent_of is this sentence's (words_to_entities ran) */
     size_t ent_cap;
     nb_tree_rel *trel;     /* the tree patterns' relations in this sentence */
     size_t n_trel, trel_cap;
@@ -130,6 +131,7 @@ typedef struct memo_ent {
     char *key;
     size_t klen, n, lemlen;
     bool parsed;
+    uint64_t psig;         /* which words the parse read as names (names_sig) */
     memo_word *w;
     char *lemmas;
 } memo_ent;
@@ -263,6 +265,7 @@ static void words_to_entities(syn *y, const nb_item *items, size_t ni, const nb_
 {
     nb_grow(&y->ent_of, &y->ent_cap, y->us.n + 1, sizeof *y->ent_of);
     y->n_trel = 0;
+    y->ent_ok = true;
     for (size_t i = 0; i < y->us.n; i++) y->ent_of[i] = -1;
     for (size_t k = 0; k < ni; k++) {
         const nb_item *it = &items[k];
@@ -364,18 +367,119 @@ static void repair_subject(const nb_nlp *m, nb_sent *s)
     }
 }
 
+static bool poss_word(const nb_uword *w)
+{
+    return (w->len == 2 && !memcmp(w->form, "'s", 2)) || (w->len == 1 && w->form[0] == '\'') ||
+           (w->len == 4 && !memcmp(w->form, "\xe2\x80\x99s", 4)) || (w->len == 3 && !memcmp(w->form, "\xe2\x80\x99", 3));
+}
+
+/* Parses s with each long name (one that holds a small word, or declares
+ * an acronym in brackets after it) read as its last word, the acronym
+ * dropped: the treebank has few such names, and "the Democratic Renewal
+ * Party (DRP) leader X" or "the National Council for the Safeguard of the
+ * Homeland" mislead the parser inside and around them. The name's other
+ * words hang from its last (flat), the acronym as an apposition. */
+static void parse_names_whole(const nb_nlp *m, nb_sent *s, const int *ent_of)
+{
+    size_t n = s->n;
+    int flat = nb_nlp_label(m, "flat"), appos = nb_nlp_label(m, "appos");
+    int *owner = nb_malloc((n ? n : 1) * sizeof *owner); /* -1: kept, else the kept word it hangs from */
+    size_t *orig = nb_malloc((n ? n : 1) * sizeof *orig), nk = 0;
+    for (size_t i = 0; i < n; i++) owner[i] = -1;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        if (ent_of[i] >= 0 && !poss_word(&s->w[i]))
+            while (j < n && ent_of[j] == ent_of[i] && !poss_word(&s->w[j])) j++;
+        /* a title stays a word of its own: "President Paul Kagame" is the
+         * role noun and the name, which role patterns read */
+        size_t a = i;
+        for (size_t k = i; k < j; k++) {
+            char low[32];
+            size_t len = s->w[k].len < sizeof low ? s->w[k].len : 0;
+            for (size_t q = 0; q < len; q++) low[q] = nb_lower(s->w[k].form[q]);
+            if (len && nb_lex_in(low, len, NB_LEX_TITLE)) a = k + 1;
+        }
+        /* only names that hold a small word ("Council for the Safeguard of
+         * the Homeland") or declare an acronym: a plain "William Ruto" the
+         * parser reads well as it is */
+        static const char *const SMALL[] = {"of", "for", "the", "and", "in", "on", "to", NULL};
+        bool inner = false, proper = j > a && isupper((unsigned char)s->w[a].form[0]) &&
+                                     isupper((unsigned char)s->w[j - 1].form[0]);
+        for (size_t k = a + 1; k + 1 < j && proper; k++) {
+            const nb_uword *w = &s->w[k];
+            if (!w->len || isupper((unsigned char)w->form[0]) || (w->len == 1 && w->form[0] == '-')) continue;
+            /* (a person's "al-", "bin", "de" is no small word of a title) */
+            if (nb_lex_in(w->form, w->len, SMALL)) inner = true;
+            else if (!nb_lex_in(w->form, w->len, NB_LEX_CONNECT)) proper = false; /* "its coast guard" */
+        }
+        inner = inner && proper;
+        bool acronym = proper && ent_of[i] >= 0 && j + 2 < n && s->w[j].len == 1 && s->w[j].form[0] == '(' &&
+                       ent_of[j + 1] == ent_of[i] && s->w[j + 2].len == 1 && s->w[j + 2].form[0] == ')';
+        if (j > a + 1 && (inner || acronym))
+            for (size_t k = a; k + 1 < j; k++) owner[k] = (int)(j - 1);
+        /* "(DRP)" after the name */
+        if (acronym) {
+            owner[j] = owner[j + 1] = owner[j + 2] = (int)(j - 1);
+            j += 3;
+        }
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (owner[i] < 0) orig[nk++] = i;
+    if (nk == n || flat < 0 || appos < 0) {
+        nb_parse_sentence(m, s);
+    } else {
+        nb_sent r = {0};
+        r.w = nb_malloc(nk * sizeof *r.w);
+        r.n = r.cap = nk;
+        r.lemmas = s->lemmas; /* borrowed: the parser reads no lemma */
+        for (size_t k = 0; k < nk; k++) r.w[k] = s->w[orig[k]];
+        nb_parse_sentence(m, &r);
+        for (size_t k = 0; k < nk; k++) {
+            s->w[orig[k]].head = r.w[k].head ? (int32_t)orig[r.w[k].head - 1] + 1 : 0;
+            s->w[orig[k]].label = r.w[k].label;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (owner[i] < 0) continue;
+            s->w[i].head = owner[i] + 1;
+            bool bracket = s->w[i].len == 1 && (s->w[i].form[0] == '(' || s->w[i].form[0] == ')');
+            bool acronym = i > 0 && s->w[i - 1].len == 1 && s->w[i - 1].form[0] == '(';
+            s->w[i].label = (uint16_t)(bracket ? m->punct_label : acronym ? appos : flat);
+        }
+        free(r.w);
+    }
+    free(owner);
+    free(orig);
+}
+
+/* What parse_names_whole reads of ent_of: which words are names, and which
+ * belong with the word one or two before. */
+static uint64_t names_sig(const syn *y)
+{
+    if (!y->ent_ok) return 0;
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < y->us.n; i++) {
+        const int *e = y->ent_of;
+        unsigned bits = (e[i] >= 0) | (i > 0 && e[i] == e[i - 1]) << 1 | (i > 1 && e[i] == e[i - 2]) << 2;
+        h = (h ^ bits) * 1099511628211u;
+    }
+    return h;
+}
+
 /* Parses the tagged sentence, or copies its memo's parse. */
 static void syn_parse(const nb_nlp *m, syn *y)
 {
     memo_ent *e = y->ent;
-    if (e && e->parsed) {
+    uint64_t sig = names_sig(y);
+    if (e && e->parsed && e->psig == sig) {
         for (size_t i = 0; i < y->us.n; i++) {
             y->us.w[i].head = e->w[i].head;
             y->us.w[i].label = e->w[i].label;
         }
         return;
     }
-    nb_parse_sentence(m, &y->us);
+    if (y->ent_ok) parse_names_whole(m, &y->us, y->ent_of);
+    else nb_parse_sentence(m, &y->us);
     repair_subject(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
@@ -383,6 +487,7 @@ static void syn_parse(const nb_nlp *m, syn *y)
         e->w[i].label = y->us.w[i].label;
     }
     e->parsed = true;
+    e->psig = sig;
 }
 
 /* Tokenizes, tags and (with parse) parses s[0..len); with items, the names
@@ -392,6 +497,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
 {
     size_t nw = nb_udtok(s, len, &y->words, &y->wcap);
     nb_sent_clear(&y->us);
+    y->ent_ok = false;
     for (size_t i = 0; i < nw; i++) {
         nb_uword *w = nb_sent_add(&y->us, s + y->words[i].start, y->words[i].start, y->words[i].len);
         w->mwt = y->words[i].mwt;
@@ -638,7 +744,10 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
          * run shows their tree paths (the explain text): extraction does not
          * read the trees yet, and parsing would cost most of a run. */
         if (p->nlp && p->syntax && surface_end > before) {
-            if (!analyzed) syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
+            if (!analyzed) {
+                syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
+                words_to_entities(&y, items, ni, toks);
+            }
             if (!parsed) {
                 syn_parse(p->nlp, &y);
                 rec->parsed++;
