@@ -1724,7 +1724,8 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
                             nb_recall_fn recall, void *ud)
 {
     bool say = false, judge = false, cued = false, two = false;
-    int e0 = -1;
+    int e0 = -1, n_deed = 0;
+    size_t deed[8];
     char lc[96];
     for (size_t i = 0; i < s->n; i++) {
         int t = s->w[i].tag;
@@ -1754,20 +1755,24 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
         }
-        /* an act noun an earlier sentence stated with its doer (judged) */
+        /* an act noun an earlier sentence stated with its doer (judged):
+         * asked last, only if nothing else is missing */
         size_t dv;
-        if (recall && !two && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
-            nb_map_get(&P->deverbal, lc, &dv)) {
-            int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, P->dv_forms[dv], got, MAX_HITS);
-            for (int j = 0; j < k; j++)
-                if (another(got[j], &e0)) two = true;
-        }
+        if (recall && !recalled && n_deed < 8 && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
+            nb_map_get(&P->deverbal, lc, &dv))
+            deed[n_deed++] = dv;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
         if ((P->have_negative && nb_map_get(&P->negative, lc, &v) && v >= SPEECH_MIN) || in_class(P, P->k_dismay, lc))
             judge = true;
     }
+    if (!two && (cued || (say && judge)))
+        for (int d = 0; d < n_deed && !two; d++) {
+            int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, P->dv_forms[deed[d]], got, MAX_HITS);
+            for (int j = 0; j < k; j++)
+                if (another(got[j], &e0)) two = true;
+        }
     return two && (cued || (say && judge));
 }
 
