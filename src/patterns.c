@@ -936,6 +936,24 @@ static int title_holder(const ctx *c, int w)
     return -1;
 }
 
+/* Does the phrase headed by w open right after the name at h, past its
+ * comma or bracket ("X, an armed group"), as an apposition does? (The
+ * parser also hangs phrases far away on a name.) */
+static bool next_to_name(const ctx *c, int h, int w)
+{
+    int start = w;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++)
+        if (c->kids[j] < start && strcmp(upos(c, c->kids[j]), "PUNCT")) start = c->kids[j];
+    if (h >= start) return false;
+    bool comma = false;
+    for (int x = h + 1; x < start; x++) {
+        if (ent_at(c, x) == ent_at(c, h) && !comma) continue;
+        if (strcmp(upos(c, x), "PUNCT")) return false;
+        comma |= c->s->w[x].len == 1 && c->s->w[x].form[0] == ',';
+    }
+    return comma;
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -972,6 +990,11 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             int d = c->kids[j];
             if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
         }
+        /* "X, an armed group headed by Y": the description in apposition
+         * to a name stands for it */
+        if (*n == before && lab(c, w) == P->l_appos && head(c, w) >= 0 && ent_at(c, head(c, w)) >= 0 &&
+            !strcmp(upos(c, w), "NOUN") && next_to_name(c, head(c, w), w))
+            push_ent(ent_at(c, head(c, w)), head(c, w), ents, ws, n);
         if (*n == before && proxy && in_class(P, P->k_proxy, lem(c, w))) {
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j], l = lab(c, d);
