@@ -1743,6 +1743,21 @@ static bool another(int e, int *e0)
     return true;
 }
 
+/* Word i's lemma, or the verb cue whose regular inflection its form is
+ * when the lemmatizer misread it ("blamed" lemmatized "blam"). */
+static const char *cue_lemma(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, size_t i)
+{
+    const char *l = nb_sent_lemma(s, i);
+    size_t hv, ci;
+    char fb[96];
+    if (m->xpos[s->w[i].tag][0] == 'V' && s->w[i].len < sizeof fb && !nb_map_get(&P->by_lemma, l, &hv)) {
+        for (size_t k = 0; k < s->w[i].len; k++) fb[k] = nb_lower(s->w[i].form[k]);
+        fb[s->w[i].len] = '\0';
+        if (nb_map_get(&P->verb_forms, fb, &ci)) l = P->cues[ci].lemma;
+    }
+    return l;
+}
+
 bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                             nb_recall_fn recall, void *ud)
 {
@@ -1755,7 +1770,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* emit() wants two entities: the words' own, or those the
          * article's memory gives an attack word or "this"/"that" */
         if (another(ent_of[i] >= -1 ? ent_of[i] : -2 - ent_of[i], &e0)) two = true;
-        const char *l = nb_sent_lemma(s, i);
+        const char *l = cue_lemma(P, m, s, i);
         size_t n = strlen(l), hv, v;
         if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
         for (size_t k = 0; k <= n; k++) lc[k] = nb_lower(l[k]);
@@ -1812,14 +1827,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
      * inflection ("blamed" lemmatized "blam") takes the cue's lemma */
     const char **lp = nb_malloc(n * sizeof *lp);
     for (size_t i = 0; i < n; i++) {
-        const char *l = nb_sent_lemma(s, i);
-        size_t hv, ci;
-        char fb[96];
-        if (m->xpos[s->w[i].tag][0] == 'V' && s->w[i].len < sizeof fb && !nb_map_get(&P->by_lemma, l, &hv)) {
-            for (size_t k = 0; k < s->w[i].len; k++) fb[k] = nb_lower(s->w[i].form[k]);
-            fb[s->w[i].len] = '\0';
-            if (nb_map_get(&P->verb_forms, fb, &ci)) l = P->cues[ci].lemma;
-        }
+        const char *l = cue_lemma(P, m, s, i);
         lp[i] = l;
         total += strlen(l) + 1;
     }
