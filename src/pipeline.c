@@ -397,7 +397,8 @@ static void parse_names_whole(const nb_nlp *m, nb_sent *s, const int *ent_of)
             char low[32];
             size_t len = s->w[k].len < sizeof low ? s->w[k].len : 0;
             for (size_t q = 0; q < len; q++) low[q] = nb_lower(s->w[k].form[q]);
-            if (len && nb_lex_in(low, len, NB_LEX_TITLE)) a = k + 1;
+            if (!len || !nb_lex_in(low, len, NB_LEX_TITLE)) break;
+            a = k + 1; /* the leading titles: "Chief of Staff General X" */
         }
         /* only names that hold a small word ("Council for the Safeguard of
          * the Homeland") or declare an acronym: a plain "William Ruto" the
