@@ -1142,6 +1142,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * ("Communist Party of the Philippines", "Office for Kosovo and Metohija") */
     bool linked = false;
     size_t nick0 = 0, nick1 = 0; /* a quoted nickname inside: Joaquin "El Chapo" Guzman */
+    /* "F-16", "MQ-9", "Su-25", "S-400": a weapon's designation, no name */
+    if (c->t[i].len <= 3 && hyphen(c, i + 1) && i + 2 < c->n && (c->t[i + 2].flags & NB_TOK_NUM) &&
+        (c->t[i + 2].flags & NB_TOK_GLUE)) {
+        push_item(c, i, i + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return i + 1;
+    }
     while (j < c->n) {
         if (j > i && !linked && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
         if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
