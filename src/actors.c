@@ -633,12 +633,29 @@ static int army_of(nb_article_actors *aa)
  * sentence, else the latest. A pronoun outside quotes (outside) skips
  * actors last named inside one: "'Hamas is a terrorist group,' Netanyahu
  * said. It ..." has no antecedent that agrees. */
-static int salient(nb_article_actors *aa, int kind_mask, bool outside)
+/* A state's or states' body by the last word of its name ("European Union",
+ * "United Nations", "Security Council"): never what "the group" means. */
+static bool state_body(const nb_entity *e)
+{
+    static const char *const HEADS[] = {"union", "nations", "council", "court", "commission", "bank", "fund",
+                                        "agency", "parliament", "assembly", "ministry", "office", "department",
+                                        "government", "mission", NULL};
+    const char *sp = strrchr(e->label, ' ');
+    const char *w = sp ? sp + 1 : e->label;
+    char low[32];
+    size_t n = strlen(w);
+    if (n >= sizeof low) return false;
+    for (size_t k = 0; k <= n; k++) low[k] = (char)tolower((unsigned char)w[k]);
+    return nb_lex_in(low, n, HEADS);
+}
+
+static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, bool no_state_body)
 {
     int here = -1, prev = -1, last = -1;
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *e = &aa->ents[i];
         if (!(kind_mask & (1 << e->kind)) || (outside && e->quoted)) continue;
+        if (no_state_body && state_body(e)) continue;
         /* the latest, as recent() finds it */
         if (last < 0 || e->last_seen > aa->ents[last].last_seen) last = (int)i;
         if (e->alias_of >= 0 || !e->last_sent) continue;
@@ -653,6 +670,11 @@ static int salient(nb_article_actors *aa, int kind_mask, bool outside)
     if (here >= 0) return here;
     if (prev >= 0) return prev;
     return last;
+}
+
+static int salient(nb_article_actors *aa, int kind_mask, bool outside)
+{
+    return salient_if(aa, kind_mask, outside, false);
 }
 
 #define K(k) (1 << (k))
@@ -1921,8 +1943,11 @@ static size_t on_reference(ctx *c, size_t i)
          * (centering: the subject of this or the last sentence), not the
          * latest name in passing ("the military's Western Command") */
         if (mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && !role) {
-            int sal = salient(aa, mask, outside);
+            /* ("the group" is no union of states: "the EU ... the group's
+             * founder" means the armed group named before) */
+            int sal = salient_if(aa, mask, outside, !strcmp(h, "group"));
             if (sal >= 0) ent = sal;
+            else if (!strcmp(h, "group") && ent >= 0 && state_body(&aa->ents[ent])) return i;
         }
         if (linked >= 0) {
             ent = -1;
