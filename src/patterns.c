@@ -1636,6 +1636,41 @@ static int judged_subject(const ctx *c, int p)
 /* Speaker condemns the actor a reported judgment is about: "X said the
  * strikes were unacceptable", "'... a crime,' X said", "X called the raid
  * a violation", "X described Y as reckless". */
+/* "these cowardly acts", "this heinous crime", "such barbaric attacks" in
+ * what a speaker says: a demonstrative act judged in its own words means
+ * the article's attack, whatever the clause around it asserts (the
+ * judgment is attributive: "this heinous crime will not go unpunished").
+ * Returns the word, searched down the clause of r, or -1. */
+static int judged_demonstrative(const ctx *c, int r, int depth)
+{
+    const nb_patterns *P = c->P;
+    if (r < 0 || depth > 5) return -1;
+    if (!strcmp(upos(c, r), "NOUN") && ent_at(c, r) < 0) {
+        int det = child_in(c, r, P->l_det, -1);
+        const char *dl = det >= 0 ? lem(c, det) : "";
+        bool demo = !strcmp(dl, "this") || !strcmp(dl, "these") || !strcmp(dl, "such");
+        if (!demo)
+            for (int j = c->first[r]; j < c->first[r + 1] && !demo; j++)
+                demo = lab(c, c->kids[j]) == P->l_amod && !strcmp(lem(c, c->kids[j]), "such");
+        bool bad = negative_at(c, r) >= SPEECH_MIN || attack_cue(c, r, POS_EVENT);
+        bool badmod = false;
+        for (int j = c->first[r]; j < c->first[r + 1]; j++)
+            if (lab(c, c->kids[j]) == P->l_amod && negative_at(c, c->kids[j]) >= SPEECH_MIN) badmod = true;
+        /* ("these attacks" alone reports; "these cowardly attacks" judges) */
+        if (demo && (badmod || (bad && !attack_cue(c, r, POS_EVENT)))) return r;
+    }
+    for (int j = c->first[r]; j < c->first[r + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        /* not into what another speaker says, nor a condition */
+        if (((l == P->l_ccomp || l == P->l_parataxis) && in_class(P, P->k_say, lem(c, r))) ||
+            child_in(c, d, P->l_mark, P->k_cond) >= 0)
+            continue;
+        int got = judged_demonstrative(c, d, depth + 1);
+        if (got >= 0) return got;
+    }
+    return -1;
+}
+
 static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
 {
     const nb_patterns *P = c->P;
@@ -1690,6 +1725,16 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     if (attribution(c, v) && np < 8) {
         int sb = judged_subject(c, h);
         if (sb >= 0) { ew[np] = sb; pr[np++] = h; }
+    }
+    /* "'Those who think they can cow Kenya through these cowardly acts will
+     * be disappointed,' X said": the authors of the article's attack */
+    for (int k = 0; k < np && c->recall; k++) {
+        int dw = judged_demonstrative(c, pr[k], 0);
+        if (dw < 0) continue;
+        int got[MAX_HITS], kk = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
+        for (int i = 0; i < nse; i++)
+            for (int t = 0; t < kk; t++)
+                emit(out, n_out, cap, from, se[i], got[t], NB_REL_CONDEMNS, "tree:speech", NULL, dw, sew[i], dw);
     }
     for (int k = 0; k < np; k++) {
         if (!judges(c, pr[k])) {
