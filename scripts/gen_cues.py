@@ -132,6 +132,8 @@ SEEDS = [
     ("funds", "02556817", "v", 0, "political", "second.v.01"),  # give support or one's approval to
     ("funds", "02556126", "v", 0, "unspecified", "support.v.01"),  # give moral or psychological support, aid, or courage to
     ("funds", "02547586", "v", 0, "unspecified", "help.v.01"),  # give help or assistance; be of service
+    ("funds", "02324200", "v", 0, "money", "lend.v.02"),        # give temporarily (lend, loan): "lent $400 million to the junta"
+    ("funds", "02263045", "v", 0, "unspecified", "donate.v.01"),  # give to a charity or good cause: "donated patrol boats to the navy"
     ("funds", "00603298", "v", 0, "training", "train.v.01"),    # create by training and teaching
     ("funds", "00603981", "v", 0, "training", "drill.v.02"),    # train in the military, e.g., in the use of weapons
     ("funds", "01215902", "n", 1, "money", "support.n.01"),     # providing for or maintaining by supplying with money or necessities
@@ -302,7 +304,7 @@ TARGET_CASE = {
     ("funding", "EVENT"): "for,to,of", ("aid", "EVENT"): "to,for", ("assistance", "EVENT"): "to,for",
     ("help", "EVENT"): "to,for", ("financing", "EVENT"): "for,of", ("sponsorship", "EVENT"): "of",
     ("leadership", "EVENT"): "of", ("command", "EVENT"): "of,over", ("control", "EVENT"): "of,over",
-    ("rule", "EVENT"): "over,of",
+    ("rule", "EVENT"): "over,of", ("lend", "VERB"): "to", ("loan", "VERB"): "to", ("donate", "VERB"): "to",
 }
 
 NOMINAL = re.compile(r"(ing|tion|sion|ment|cre|ter|ure|age|al)$")
