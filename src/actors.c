@@ -504,13 +504,14 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
 
 /* Multi-word organ phrases: "security forces", "armed forces", "air force",
  * "foreign ministry", "state media". Returns tokens consumed at i. */
-static size_t organ_len(const ctx *c, size_t i)
+static size_t organ_len(const ctx *c, size_t i, bool mods_ok)
 {
     if (i >= c->n) return 0;
     size_t k = i;
     /* modifiers before a facility: "oil refineries", "army convoy",
-     * "nuclear and military sites" */
-    for (size_t m = 1; m <= 3; m++) {
+     * "nuclear and military sites" (after "Saudi", "Israel's": after a bare
+     * name the word is a verb, "China donated patrol boats") */
+    for (size_t m = 1; m <= 3 && mods_ok; m++) {
         bool mods = true;
         for (size_t q = k; q < k + m; q++)
             if (q >= c->n || (in(c, q, NB_LEX_ORGAN) && !is(c, q, "military")) || in(c, q, NB_LEX_FACILITY) ||
@@ -1084,7 +1085,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             push_item(c, i, end, NB_IT_ACTOR, ge);
             return end;
         }
-        size_t o = organ_len(c, k);
+        size_t o = organ_len(c, k, demonym || poss);
         if (o) {
             /* "U.S. military", "Iran's Foreign Ministry", "Saudi pipelines" */
             for (size_t m = k; m < k + o; m++) {
