@@ -1345,9 +1345,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         if (nb_lex_in(rk.data, rk.len, NB_LEX_REGION)) place = true;
         nb_buf_free(&rk);
     }
-    /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital" */
+    /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital";
+     * not "X said the state would...": a compound ends at a verb or a
+     * function word */
+    static const char *const CLAUSE[] = {"the", "a", "an", "said", "says", "say", "told", "and", "or", "of", "in",
+                                         "on", "at", "to", "for", "with", "by", "from", "was", "is", "were",
+                                         "are", "has", "have", "had", "will", "would", "that", NULL};
     for (size_t k = j; k < c->n && k < j + 3 && !place; k++) {
-        if (cap(c, k) || (c->t[k].flags & NB_TOK_PUNCT)) break;
+        if (cap(c, k) || (c->t[k].flags & NB_TOK_PUNCT) || in(c, k, CLAUSE)) break;
+        if (c->t[k].len > 3 && c->low[k][c->t[k].len - 2] == 'e' && c->low[k][c->t[k].len - 1] == 'd') break;
         if (in(c, k, NB_LEX_PLACE_HEAD)) place = true;
     }
     /* A lone unknown name after "in", "near", "on"... is a place, not an actor. */
