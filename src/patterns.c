@@ -1790,7 +1790,7 @@ static bool another(int e, int *e0)
 
 /* Word i's lemma, or the verb cue whose regular inflection its form is
  * when the lemmatizer misread it ("blamed" lemmatized "blam"). */
-static const char *cue_lemma(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, size_t i)
+const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, size_t i)
 {
     const char *l = nb_sent_lemma(s, i);
     size_t hv, ci;
@@ -1815,7 +1815,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* emit() wants two entities: the words' own, or those the
          * article's memory gives an attack word or "this"/"that" */
         if (another(ent_of[i] >= -1 ? ent_of[i] : -2 - ent_of[i], &e0)) two = true;
-        const char *l = cue_lemma(P, m, s, i);
+        const char *l = nb_patterns_lemma(P, m, s, i);
         size_t n = strlen(l), hv, v;
         if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
         for (size_t k = 0; k <= n; k++) lc[k] = nb_lower(l[k]);
@@ -1872,7 +1872,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
      * inflection ("blamed" lemmatized "blam") takes the cue's lemma */
     const char **lp = nb_malloc(n * sizeof *lp);
     for (size_t i = 0; i < n; i++) {
-        const char *l = cue_lemma(P, m, s, i);
+        const char *l = nb_patterns_lemma(P, m, s, i);
         lp[i] = l;
         total += strlen(l) + 1;
     }

@@ -45,6 +45,11 @@ unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n);
 
 /* Is lemma a verb that takes places as well as actors ("shelled X"), so that
  * an unknown name it governs is taken for a town (class PLACE_VERB)? */
+/* Word i's lemma as the patterns read it: the lemmatizer's, or the verb
+ * cue whose regular inflection the word is ("blamed" misread "blam"). The
+ * string belongs to s or to P. */
+const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, size_t i);
+
 bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
 
 /* An entity named by an adjective ("Kenyan"): it owns forces and acts, but

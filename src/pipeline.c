@@ -714,8 +714,12 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 /* "shelled Stepanakert", "attacked Mirebalais": towns are
                  * shelled, actors attacked; an unknown name here is a place */
                 const nb_entity *de = &aa.ents[t->dst];
-                if (t->rel == NB_REL_ATTACKED && de->kind == NB_KIND_UNKNOWN &&
-                    (!strchr(de->label, ' ') || nb_patterns_place_cue(p->pat, nb_sent_lemma(&y.us, (size_t)t->cue))))
+                /* (a name guessed a person with nothing to show for it is
+                 * as unknown: "besieged El Fasher") */
+                bool guessed = de->kind == NB_KIND_PERSON && de->dict < 0 && !de->roles && de->org < 0;
+                if (t->rel == NB_REL_ATTACKED && (de->kind == NB_KIND_UNKNOWN || guessed) &&
+                    ((!strchr(de->label, ' ') && !guessed) ||
+                     nb_patterns_place_cue(p->pat, nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue))))
                     continue;
                 bool dup = false;
                 for (size_t j = before; j < n_found && !dup; j++) {
