@@ -902,7 +902,9 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
             /* In "Hezbollah leader Nasrallah", "U.S. Secretary of State Mike
              * Pompeo" and "Quds Force's Soleimani" the last actor is the head. */
             int m = i + 1;
-            while (m < r->n && m < i + 6 && !actor(r, m) &&
+            /* "Nationalist Movement Party (MHP) leader X": past the acronym */
+            if (w_is(r, m, "(") && m + 2 < r->n && w_is(r, m + 2, ")")) m += 3;
+            while (m < r->n && m < i + 9 && !actor(r, m) &&
                    (w_in(r, m, NB_LEX_ROLE) || w_in(r, m, NB_LEX_TITLE) || w_in(r, m, ROLE_ADJ) ||
                     (adjective_like(r, m) && m < i + 3) || /* "EU foreign policy chief X" */
                     (w_is(r, m, ",") && m > i + 1) ||
