@@ -1215,7 +1215,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
+        /* ("Fighters of the M23" opening a sentence are the M23's fighters) */
         if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) &&
+            !(j - 1 == i && i == sent_first && in(c, i, MEMBERS)) &&
             !(in(c, j - 1, MEMBERS) && dict_match(c, is(c, j + 1, "the") ? j + 2 : j + 1, &e_dummy, &f_dummy) >
                                            (is(c, j + 1, "the") ? j + 2 : j + 1))) {
             /* "Army of Islam", "Coalition of Patriots for Change", "Party of the Philippines" */
