@@ -1165,6 +1165,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * ("Communist Party of the Philippines", "Office for Kosovo and Metohija") */
     bool linked = false;
     size_t nick0 = 0, nick1 = 0; /* a quoted nickname inside: Joaquin "El Chapo" Guzman */
+    /* "USS Carney", "HMS Diamond", "MV Galaxy Leader": a vessel, no actor
+     * ("the American destroyer USS Carney": its owner is the one named) */
+    static const char *const VESSEL[] = {"uss", "hms", "hmcs", "hmas", "ins", "mv", "mt", "rv", "fs", "ss", NULL};
+    if (in(c, i, VESSEL) && (c->t[i].flags & NB_TOK_UPPER) && cap(c, i + 1)) {
+        size_t k = i + 1;
+        while (k < c->n && (cap(c, k) || (c->t[k].flags & NB_TOK_NUM))) k++;
+        for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return k;
+    }
     /* "F-16", "MQ-9", "Su-25", "S-400": a weapon's designation, no name */
     if (c->t[i].len <= 3 && hyphen(c, i + 1) && i + 2 < c->n && (c->t[i + 2].flags & NB_TOK_NUM) &&
         (c->t[i + 2].flags & NB_TOK_GLUE)) {
