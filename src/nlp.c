@@ -155,10 +155,8 @@ static void put_pmodel(nb_buf *b, const nb_pmodel *m)
         put_u32(b, m->slots[i].fp);
         put_u32(b, m->slots[i].off);
     }
-    /* runs are bytes (their wide weights little-endian): written as they
-     * lie, then a zero byte, which scoring may read past the last run */
+    /* runs are bytes (their weights little-endian): written as they lie */
     nb_buf_put(b, (const char *)m->runs, m->n_runs);
-    nb_buf_putc(b, '\0');
     pad8(b);
     size_t nd = m->n_dense * nb_pstride(m->n_classes);
     for (size_t i = 0; i < nd; i++) put_u16(b, (uint16_t)m->dense[i]);
@@ -304,11 +302,6 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     r->p += cap * 8;
     m->runs = r->p;
     r->p += nr;
-    if (r->p >= r->end || *r->p) { /* the zero byte after the runs */
-        r->bad = true;
-        return;
-    }
-    r->p++;
     m->n_runs = (size_t)nr;
     m->n_feats = (size_t)nf;
     skip_to(r, base, 8);

@@ -151,19 +151,15 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
             }
         }
         for (size_t r = 0; r < nr; r++) {
-            /* without a branch on the width, which is unpredictable: each
-             * weight is read as 16 bits (little-endian, as the tables
-             * are), a byte weight shifted up and back to sign-extend it;
-             * the byte read past a byte weight belongs to the next run or
-             * to the zero byte after the last */
+            /* the weights are 16-bit little-endian, as the tables are
+             * used in place, at any byte address */
             const uint8_t *p = runs[r];
-            size_t c = p[0] & NB_PRUN_COUNT, step = 1 + (p[0] >> 7);
-            unsigned sh = 16 - 8 * (unsigned)step;
+            size_t c = p[0];
             const uint8_t *cls = p + 1, *w = p + 1 + c;
-            for (size_t k = 0; k < c; k++, w += step) {
-                uint16_t x;
-                memcpy(&x, w, 2);
-                scores[cls[k]] += (int16_t)(uint16_t)(x << sh) >> sh;
+            for (size_t k = 0; k < c; k++) {
+                int16_t x;
+                memcpy(&x, w + 2 * k, 2);
+                scores[cls[k]] += x;
             }
         }
         if (nd && !any_dense) {
@@ -177,14 +173,6 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
 }
 
 static inline int32_t pair_weight(uint32_t p) { return (int32_t)(p >> 8) - (1 << 23); }
-
-/* Whether a run of the pairs p[0..count) needs 16-bit weights. */
-static bool run_wide(const uint32_t *p, uint32_t count)
-{
-    for (uint32_t k = 0; k < count; k++)
-        if (pair_weight(p[k]) < INT8_MIN || pair_weight(p[k]) > INT8_MAX) return true;
-    return false;
-}
 
 /* Whether a feature of count weights is a dense row: when the row takes no
  * more than about twice the bytes of its run (the frequent features have
@@ -221,20 +209,15 @@ static void put_feature(nb_pslot *slot, uint8_t *runs, size_t *nr, int16_t *dens
         return;
     }
     uint8_t *r = runs + *nr;
-    bool wide = run_wide(p, count);
     slot->off = (uint32_t)*nr;
-    r[0] = (uint8_t)(count | (wide ? NB_PRUN_WIDE : 0));
+    r[0] = (uint8_t)count;
     for (uint32_t k = 0; k < count; k++) {
         uint16_t w = (uint16_t)pair_weight(p[k]);
         r[1 + k] = (uint8_t)(p[k] & 0xff);
-        if (wide) {
-            r[1 + count + 2 * k] = (uint8_t)w;
-            r[2 + count + 2 * k] = (uint8_t)(w >> 8);
-        } else {
-            r[1 + count + k] = (uint8_t)w;
-        }
+        r[1 + count + 2 * k] = (uint8_t)w;
+        r[2 + count + 2 * k] = (uint8_t)(w >> 8);
     }
-    *nr += nb_prun_len(count, wide);
+    *nr += nb_prun_len(count);
 }
 
 static void tables_alloc(nb_pmodel *m, int n_classes, size_t n_slots, size_t n_runs, size_t n_dense)
@@ -244,7 +227,7 @@ static void tables_alloc(nb_pmodel *m, int n_classes, size_t n_slots, size_t n_r
     m->n_slots = n_slots;
     /* buckets start on cache lines */
     m->own_slots = nb_zalloc64(n_slots * sizeof(nb_pslot));
-    m->own_runs = nb_calloc(n_runs + 1, 1); /* and the zero byte that scoring may read past the last run */
+    m->own_runs = nb_calloc(n_runs ? n_runs : 1, 1);
     m->own_dense = nb_calloc((n_dense ? n_dense : 1) * nb_pstride(n_classes), sizeof(int16_t));
     m->slots = m->own_slots;
     m->runs = m->own_runs;
@@ -260,7 +243,7 @@ void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const ui
         uint32_t off;
         if (make_inline(n_classes, pairs + src, counts[f], &off)) continue;
         if (make_dense(n_classes, counts[f])) n_dense++;
-        else n_runs += nb_prun_len(counts[f], run_wide(pairs + src, counts[f]));
+        else n_runs += nb_prun_len(counts[f]);
     }
     tables_alloc(m, n_classes, cap, n_runs, n_dense);
     nb_pslot *slots = m->own_slots;
@@ -290,8 +273,8 @@ bool nb_pmodel_valid(const nb_pmodel *m)
     bool ok = true;
     size_t u = 0;
     while (ok && u < m->n_runs) {
-        size_t c = m->runs[u] & NB_PRUN_COUNT, len = nb_prun_len(c, m->runs[u] & NB_PRUN_WIDE);
-        if (c == 0 || len > m->n_runs - u) {
+        size_t c = m->runs[u], len = nb_prun_len(c);
+        if (c == 0 || c > NB_PRUN_COUNT || len > m->n_runs - u) {
             ok = false;
             break;
         }
@@ -347,9 +330,9 @@ static uint32_t slot_pairs(const nb_pmodel *m, size_t i, uint32_t *out)
             if (row[c]) out[n++] = ((uint32_t)(row[c] + (1 << 23)) << 8) | (uint32_t)c;
         return n;
     }
-    const uint8_t *p = m->runs + off, *cls = p + 1, *w = p + 1 + (p[0] & NB_PRUN_COUNT);
-    for (; n < (p[0] & NB_PRUN_COUNT); n++) {
-        int32_t v = p[0] & NB_PRUN_WIDE ? (int16_t)(w[2 * n] | w[2 * n + 1] << 8) : (int8_t)w[n];
+    const uint8_t *p = m->runs + off, *cls = p + 1, *w = p + 1 + p[0];
+    for (; n < p[0]; n++) {
+        int32_t v = (int16_t)(w[2 * n] | w[2 * n + 1] << 8);
         out[n] = ((uint32_t)(v + (1 << 23)) << 8) | cls[n];
     }
     return n;
@@ -374,7 +357,7 @@ void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs)
         uint32_t off;
         if (np == at[i] || make_inline(in->n_classes, pairs + at[i], (uint32_t)(np - at[i]), &off)) continue;
         if (make_dense(in->n_classes, (uint32_t)(np - at[i]))) n_dense++;
-        else n_runs += nb_prun_len(np - at[i], run_wide(pairs + at[i], (uint32_t)(np - at[i])));
+        else n_runs += nb_prun_len(np - at[i]);
     }
     at[in->n_slots] = np;
     tables_alloc(out, in->n_classes, in->n_slots, n_runs, n_dense);

@@ -39,13 +39,11 @@ static inline uint64_t nb_feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c
 /* Inference form, laid out as the model file stores it so that loading is
  * a check, not a rebuild: an open-addressed table of 8-byte slots (low key
  * bits place a feature, 32 high bits identify it) pointing into an array of
- * bytes holding each feature's run: a byte with its count of weights and
- * NB_PRUN_WIDE, that many class bytes, then the weights, one byte each, or
- * two (little-endian) when one of them does not fit in a byte (most of a
- * rare feature's weights do: bytes make the runs a third smaller). A
- * key's home is a bucket of NB_PBUCKET slots (one cache line), its low 32
- * bits scaled to the number of buckets (multiply-shift), so any table size
- * works and none is rounded up to a power of two.
+ * bytes holding each feature's run: a byte with its count of weights, that
+ * many class bytes, then the 16-bit weights (little-endian, unaligned: no
+ * padding). A key's home is a bucket of NB_PBUCKET slots (one cache line),
+ * its low 32 bits scaled to the number of buckets (multiply-shift), so any
+ * table size works and none is rounded up to a power of two.
  *
  * A feature with weights for many classes (the frequent ones, which make
  * most of the additions) is instead a dense row of weights, one per class
@@ -86,12 +84,11 @@ typedef struct {
 
 /* Classes of a dense row, padded for 16-byte vectors. */
 static inline size_t nb_pstride(int n_classes) { return ((size_t)n_classes + 7) & ~(size_t)7; }
-/* A run's first byte: its count (at most NB_PRUN_COUNT; features with more
- * weights are dense rows) and whether its weights take two bytes. */
+/* Most weights a run holds (its count is a byte); features with more are
+ * dense rows. */
 #define NB_PRUN_COUNT 0x7f
-#define NB_PRUN_WIDE 0x80
 /* Bytes of a run of count weights. */
-static inline size_t nb_prun_len(size_t count, bool wide) { return 1 + count + count * (wide ? 2 : 1); }
+static inline size_t nb_prun_len(size_t count) { return 1 + 3 * count; }
 
 /* Weights are scaled by 100 and stored in 16 bits. */
 #define NB_PWEIGHT_MAX INT16_MAX

@@ -68,8 +68,8 @@ static void test_perceptron_learns_and_freezes(void **state)
 }
 
 /* Every way a feature's weights are stored (in its slot: one weight, or two
- * opposite ones; a run of byte or of 16-bit weights; a dense row) scores
- * the weights it was given, and a pruned copy keeps them. */
+ * opposite ones; a run; a dense row) scores the weights it was given, and a
+ * pruned copy keeps them. */
 static void test_perceptron_encodings(void **state)
 {
     (void)state;
@@ -79,9 +79,9 @@ static void test_perceptron_encodings(void **state)
     static const int32_t want[][4] = {
         {7, -1234, 0, 0},   /* one weight: in the slot */
         {3, 50, 9, -50},    /* two opposite: in the slot */
-        {3, 50, 9, -49},    /* two, not opposite: a run of bytes */
-        {3, 300, 9, -2},    /* a 16-bit run */
-        {5, -128, 6, 127},  /* the ends of a byte */
+        {3, 50, 9, -49},    /* two, not opposite: a run */
+        {3, 300, 9, -2},    /* a run */
+        {5, -32767, 6, 32767}, /* the ends of the weights */
     };
     size_t nk = sizeof want / sizeof want[0];
     uint64_t keys[8];
