@@ -53,8 +53,10 @@ MODEL    = data/en_ewt.nbm
 $(TRAINER): $(OBJ) $(BUILD)/train_main.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
 
+# MODEL_OPTS: other training options (README: the --features 1 ensemble).
+MODEL_OPTS ?=
 model: $(TRAINER)
-	$(TRAINER) --dev $(UD)/en_ewt-ud-dev.conllu -o $(MODEL) $(UD)/en_ewt-ud-train.conllu
+	$(TRAINER) --dev $(UD)/en_ewt-ud-dev.conllu $(MODEL_OPTS) -o $(MODEL) $(UD)/en_ewt-ud-train.conllu
 
 # Gold tokens, predicted tags: EWT test (the reported figures), dev, and PUD
 # (news and Wikipedia, never trained on); then PUD from raw text with

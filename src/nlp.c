@@ -55,8 +55,9 @@ int nb_nlp_label(const nb_nlp *m, const char *name)
 void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse)
 {
     nb_tag_atoms(s);
-    nb_tag_sentence(&m->tagger, s, false);
-    nb_tag_sentence(&m->tagger2, s, true);
+    nb_tag_sentence(&m->tagger, s, false, m->features);
+    for (size_t i = 0; i < s->n; i++) s->w[i].jk1 = s->w[i].tag; /* the parser reads the first pass's tags too */
+    nb_tag_sentence(&m->tagger2, s, true, m->features);
     nb_lemmatize(m, s);
     if (parse) {
         nb_parse_sentence(m, s);
@@ -154,14 +155,8 @@ static void put_pmodel(nb_buf *b, const nb_pmodel *m)
         put_u32(b, m->slots[i].fp);
         put_u32(b, m->slots[i].off);
     }
-    /* the class bytes of a run are bytes in memory: written as they lie */
-    for (size_t i = 0; i < m->n_runs; i++) {
-        size_t c = m->runs[i];
-        put_u16(b, (uint16_t)c);
-        nb_buf_put(b, (const char *)(m->runs + i + 1), (c + 1) / 2 * 2);
-        for (size_t k = 0; k < c; k++) put_u16(b, m->runs[i + 1 + (c + 1) / 2 + k]);
-        i += nb_prun_len(c) - 1;
-    }
+    /* runs are bytes (their weights little-endian): written as they lie */
+    nb_buf_put(b, (const char *)m->runs, m->n_runs);
     pad8(b);
     size_t nd = m->n_dense * nb_pstride(m->n_classes);
     for (size_t i = 0; i < nd; i++) put_u16(b, (uint16_t)m->dense[i]);
@@ -200,6 +195,7 @@ static void put_map(nb_buf *b, const nb_map *m, char **vals)
 nb_status nb_nlp_save(const nb_nlp *m, const char *path, const char *provenance)
 {
     nb_buf pay = {0}, out = {0};
+    put_u32(&pay, (uint32_t)m->features);
     put_u32(&pay, (uint32_t)m->n_tags);
     for (int i = 0; i < m->n_tags; i++) {
         put_str(&pay, m->upos[i]);
@@ -296,7 +292,7 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     skip_to(r, base, 64);
     uint64_t left = (uint64_t)(r->end - r->p);
     if (r->bad || nc == 0 || nc > NB_PMAX_CLASSES || cap < 2 || cap > UINT32_MAX || nf >= cap ||
-        cap > left / 8 || nr > (left - cap * 8) / 2 || nr >= NB_PDENSE || nd >= NB_PDENSE) {
+        cap > left / 8 || nr > left - cap * 8 || nr >= NB_PINLINE || nd >= NB_PDENSE) {
         r->bad = true;
         return;
     }
@@ -304,8 +300,8 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     m->n_slots = (size_t)cap;
     m->slots = (const nb_pslot *)(const void *)r->p;
     r->p += cap * 8;
-    m->runs = (const uint16_t *)(const void *)r->p;
-    r->p += nr * 2;
+    m->runs = r->p;
+    r->p += nr;
     m->n_runs = (size_t)nr;
     m->n_feats = (size_t)nf;
     skip_to(r, base, 8);
@@ -397,6 +393,9 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
     (void)sum;
 #endif
     rd r = {p, end, false};
+    uint32_t features = get_u32(&r);
+    if (features > NB_NLP_FEATURES_MAX) r.bad = true;
+    m->features = (int)features;
     m->n_tags = (int)get_count(&r, 8);
     if (m->n_tags <= 0 || m->n_tags > NB_PMAX_CLASSES) r.bad = true;
     if (!r.bad) {
@@ -467,19 +466,52 @@ nb_status nb_nlp_load(nb_nlp *m, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, S_ISREG(sb.st_mode) ? "empty file" : "not a regular file");
         return NB_ERR_INPUT;
     }
-    /* mapped read-only: the tables are used in place and shared by every
-     * netbuild running on the machine */
-    void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    int e = errno;
+    size_t size = (size_t)sb.st_size, cap = size;
+    void *map = MAP_FAILED;
+    int e = 0;
+#ifdef MADV_HUGEPAGE
+    /* Scoring looks up features all over tables of megabytes: with 4 KB
+     * pages nearly every lookup also misses the TLB. The file is read into
+     * memory that asks for 2 MB pages instead (a few milliseconds), where
+     * the kernel gives them; else it is mapped as it is, below. */
+    const size_t huge = 2u << 20;
+    cap = (size + huge - 1) & ~(huge - 1);
+    char *raw = mmap(NULL, cap + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw != MAP_FAILED) {
+        /* only whole 2 MB-aligned ranges get large pages: trim to one */
+        char *at = (char *)(((uintptr_t)raw + huge - 1) & ~(uintptr_t)(huge - 1));
+        if (at > raw) munmap(raw, (size_t)(at - raw));
+        if (at + cap < raw + cap + huge) munmap(at + cap, (size_t)(raw + cap + huge - (at + cap)));
+        map = at;
+        madvise(map, cap, MADV_HUGEPAGE);
+        size_t got = 0;
+        ssize_t k = 1;
+        while (got < size && (k = read(fd, (char *)map + got, size - got)) > 0) got += (size_t)k;
+        e = errno;
+        if (got < size) {
+            munmap(map, cap);
+            close(fd);
+            snprintf(err, errlen, "%s", k < 0 ? strerror(e) : "file shrank while read");
+            return k < 0 ? NB_ERR_IO : NB_ERR_INPUT;
+        }
+    }
+#endif
+    if (map == MAP_FAILED) {
+        /* mapped read-only: the tables are used in place and shared by
+         * every netbuild running on the machine */
+        cap = size;
+        map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        e = errno;
+    }
     close(fd);
     if (map == MAP_FAILED) {
         snprintf(err, errlen, "%s", strerror(e));
         return NB_ERR_IO;
     }
     m->map = map;
-    m->map_len = (size_t)sb.st_size;
+    m->map_len = cap;
     m->mapped = true;
-    nb_status st = parse(m, map, m->map_len, err, errlen);
+    nb_status st = parse(m, map, size, err, errlen);
     if (st != NB_OK) nb_nlp_free(m);
     return st;
 }

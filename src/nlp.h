@@ -13,8 +13,12 @@
 #include "util.h"
 
 #define NB_NLP_MAGIC "netbuild-model"
-#define NB_NLP_VERSION 4
+#define NB_NLP_VERSION 5
 #define NB_NLP_FILE "en_ewt.nbm"
+/* Feature sets a model may be trained with (nb_nlp.features): 0, the
+ * tagger's and parser's first ones; 1 adds longer affixes and wider
+ * context to the tagger, and the first tagging pass's tags to the parser. */
+#define NB_NLP_FEATURES_MAX 1
 
 /* Lemmas: the treebank's (form, UPOS) -> lemma table, suffix rules learned
  * from it for unseen words, and the set of known lemmas that rules prefer. */
@@ -29,6 +33,7 @@ typedef struct {
 } nb_lemmas;
 
 typedef struct {
+    int features;          /* the feature set it was trained with (NB_NLP_FEATURES_MAX) */
     int n_tags;
     char **upos, **xpos;   /* per tag class */
     int n_labels;
@@ -38,7 +43,7 @@ typedef struct {
     nb_lemmas lem;
     char *header;          /* the file's text header (provenance, licence) */
     void *map;             /* the file's bytes, which the perceptrons point into */
-    size_t map_len;
+    size_t map_len;        /* bytes mapped at map (from mmap), at least the file's */
     bool mapped;           /* map came from mmap (else from malloc) */
 } nb_nlp;
 
@@ -60,10 +65,11 @@ void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse);
 
 /* Stages, for training and tests. */
 void nb_tag_atoms(nb_sent *s);
-/* With second, features of the tags already in s (a first pass) are added. */
-size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, uint64_t *out);
+/* With second, features of the tags already in s (a first pass) are added;
+ * features is the model's feature set. */
+size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, int features, uint64_t *out);
 #define NB_TAG_MAX_FEATS 48
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second);
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features);
 void nb_lemmatize(const nb_nlp *m, nb_sent *s);
 void nb_parse_sentence(const nb_nlp *m, nb_sent *s);
 

@@ -98,7 +98,7 @@ static int dist_bin(int d)
 
 /* Zhang & Nivre (2011)'s feature templates, with the word below the stack
  * top and the words beside the stack top and the buffer front. */
-static size_t features(const pstate *st, const nb_sent *s, uint64_t *f)
+static size_t features(const pstate *st, const nb_sent *s, int set, uint64_t *f)
 {
     const pnode *nd = st->nd;
     int n = st->n;
@@ -112,6 +112,7 @@ static size_t features(const pstate *st, const nb_sent *s, uint64_t *f)
 #define Lb(i) ((i) < 0 ? (uint64_t)1 : nd[i].head < 0 ? (uint64_t)2 : (uint64_t)nd[i].label + 3)
 #define SUF(i) ((i) <= 0 ? (uint64_t)1 : s->w[(i) - 1].hsuf[2])
 #define PRE(i) ((i) <= 0 ? (uint64_t)1 : s->w[(i) - 1].hpre5)
+#define T1(i) ((i) <= 0 ? T(i) : (uint64_t)s->w[(i) - 1].jk1 + 3)
     int s0h = nd[s0].head, s0h2 = s0h > 0 ? nd[s0h].head : -1;
     int s0l = nd[s0].lc1, s0r = nd[s0].rc1, s0l2 = nd[s0].lc2, s0r2 = nd[s0].rc2;
     int b0l = b0 >= 0 ? nd[b0].lc1 : -1, b0l2 = b0 >= 0 ? nd[b0].lc2 : -1;
@@ -163,12 +164,18 @@ static size_t features(const pstate *st, const nb_sent *s, uint64_t *f)
     F(s0t, Lb(s0), Lb(s0h)); F(s1t, Lb(s1), s0t); F(W(s0l), s0w, b0t); F(s0w, W(s0r), b0t);
     /* word beginnings: "attack", "attacked" and "attacks" share one */
     F(PRE(s0), b0t, 0); F(s0t, PRE(b0), 0); F(PRE(s0), PRE(b0), 0); F(PRE(b0), b1t, 0); F(PRE(s0h), s0t, 0);
+    if (set >= 1) {
+        /* the first tagging pass's tag beside the final one: where the two
+         * passes disagree the tag is doubtful, and the parser learns how */
+        F(T1(b0), b0t, s0t); F(T1(s0), s0t, b0t); F(T1(b1), b1t, b0t);
+    }
 #undef F
 #undef W
 #undef T
 #undef Lb
 #undef SUF
 #undef PRE
+#undef T1
     return k;
 }
 
@@ -249,7 +256,7 @@ void nb_parse_sentence(const nb_nlp *m, nb_sent *s)
             apply(&st, st.b > n ? REDUCE : SHIFT, L);
             continue;
         }
-        size_t nf = features(&st, s, f);
+        size_t nf = features(&st, s, m->features, f);
         memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_pmodel_score(&m->parser, f, nf, sc);
         apply(&st, best_legal(&st, sc, L, m->root_label), L);
@@ -322,7 +329,7 @@ size_t nb_parse_train(nb_ptrain *t, const nb_nlp *m, nb_sent *s, bool explore, u
     int32_t sc[NB_PMAX_CLASSES];
     size_t updates = 0;
     while (!terminal(&st)) {
-        size_t nf = features(&st, s, f);
+        size_t nf = features(&st, s, m->features, f);
         memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_ptrain_score(t, f, nf, sc);
         int pred = best_legal(&st, sc, L, m->root_label);

@@ -104,13 +104,30 @@ static void add_dense(int32_t *restrict acc, const int16_t *const *rows, size_t 
     add_rows(acc, rows, nd, stride);
 }
 
+/* The weights a slot holds itself (NB_PINLINE). */
+static inline int32_t inline_pair_weight(uint32_t off)
+{
+    return (int32_t)(off & 0x7fff) - (int32_t)((off & 0x4000) << 1);
+}
+
+static inline void add_inline(int32_t *scores, uint32_t off)
+{
+    if (off & NB_PPAIR) {
+        int32_t w = inline_pair_weight(off);
+        scores[(off >> 22) & 0x7f] += w;
+        scores[(off >> 15) & 0x7f] -= w;
+    } else {
+        scores[(off >> 16) & 0xff] += (int16_t)(off & 0xffff);
+    }
+}
+
 void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_t *scores)
 {
     if (!m->slots) return;
     size_t stride = nb_pstride(m->n_classes);
     int32_t acc[NB_PMAX_CLASSES];
     bool any_dense = false;
-    const uint16_t *runs[BATCH];
+    const uint8_t *runs[BATCH];
     const int16_t *rows[BATCH];
     for (size_t base = 0; base < n; base += BATCH) {
         size_t cnt = n - base < BATCH ? n - base : BATCH, nr = 0, nd = 0;
@@ -119,24 +136,31 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
             const nb_pslot *slot = lookup(m, feats[base + f]);
             if (!slot) continue;
             uint32_t off = slot->off;
-            if (off & NB_PDENSE) {
+            if ((off & (NB_PDENSE | NB_PINLINE)) == NB_PINLINE) {
+                add_inline(scores, off);
+            } else if (off & NB_PDENSE) {
                 const int16_t *row = m->dense + (size_t)(off & ~NB_PDENSE) * stride;
                 for (size_t b = 0; b < stride * sizeof *row; b += 64) __builtin_prefetch((const char *)row + b);
                 __builtin_prefetch(row + stride - 1);
                 rows[nd++] = row;
             } else {
-                const uint16_t *p = m->runs + off;
+                const uint8_t *p = m->runs + off;
                 __builtin_prefetch(p);
-                __builtin_prefetch(p + 3 * 8); /* most runs end within 48 bytes */
+                __builtin_prefetch(p + 24); /* most runs end within 32 bytes */
                 runs[nr++] = p;
             }
         }
         for (size_t r = 0; r < nr; r++) {
-            const uint16_t *p = runs[r];
+            /* the weights are 16-bit little-endian, as the tables are
+             * used in place, at any byte address */
+            const uint8_t *p = runs[r];
             size_t c = p[0];
-            const unsigned char *cls = (const unsigned char *)(p + 1);
-            const uint16_t *w = p + 1 + (c + 1) / 2;
-            for (size_t k = 0; k < c; k++) scores[cls[k]] += (int16_t)w[k];
+            const uint8_t *cls = p + 1, *w = p + 1 + c;
+            for (size_t k = 0; k < c; k++) {
+                int16_t x;
+                memcpy(&x, w + 2 * k, 2);
+                scores[cls[k]] += x;
+            }
         }
         if (nd && !any_dense) {
             memset(acc, 0, stride * sizeof *acc);
@@ -155,28 +179,43 @@ static inline int32_t pair_weight(uint32_t p) { return (int32_t)(p >> 8) - (1 <<
  * many classes, and the rows cost little memory in all). */
 static bool make_dense(int n_classes, uint32_t count)
 {
-    return nb_pstride(n_classes) <= 2 * nb_prun_len(count);
+    return count > NB_PRUN_COUNT || nb_pstride(n_classes) <= 2 * (1 + (count + 1) / 2 + count);
+}
+
+/* Whether the pairs p[0..count) fit in a slot (NB_PINLINE); if so, *off
+ * is the slot's offset field. */
+static bool make_inline(int n_classes, const uint32_t *p, uint32_t count, uint32_t *off)
+{
+    if (count == 1) {
+        *off = NB_PINLINE | (p[0] & 0xff) << 16 | ((uint32_t)pair_weight(p[0]) & 0xffff);
+        return true;
+    }
+    if (count != 2 || n_classes > 128) return false;
+    int32_t a = pair_weight(p[0]), b = pair_weight(p[1]);
+    if (a != -b || a < -0x4000 || a >= 0x4000) return false;
+    *off = NB_PINLINE | NB_PPAIR | (p[0] & 0x7f) << 22 | (p[1] & 0x7f) << 15 | ((uint32_t)a & 0x7fff);
+    return true;
 }
 
 /* Stores the pairs p[0..count) at slot i of the tables being built. */
-static void put_feature(nb_pslot *slot, uint16_t *runs, size_t *nr, int16_t *dense, size_t *nd, int n_classes,
+static void put_feature(nb_pslot *slot, uint8_t *runs, size_t *nr, int16_t *dense, size_t *nd, int n_classes,
                         const uint32_t *p, uint32_t count)
 {
+    if (make_inline(n_classes, p, count, &slot->off)) return;
     if (make_dense(n_classes, count)) {
         int16_t *row = dense + *nd * nb_pstride(n_classes);
         for (uint32_t k = 0; k < count; k++) row[p[k] & 0xff] = (int16_t)pair_weight(p[k]);
         slot->off = NB_PDENSE | (uint32_t)(*nd)++;
         return;
     }
-    uint16_t *r = runs + *nr;
+    uint8_t *r = runs + *nr;
     slot->off = (uint32_t)*nr;
-    r[0] = (uint16_t)count;
-    r[1 + count / 2] = 0; /* the padding byte of an odd count */
-    unsigned char *cls = (unsigned char *)(r + 1);
-    uint16_t *w = r + 1 + (count + 1) / 2;
+    r[0] = (uint8_t)count;
     for (uint32_t k = 0; k < count; k++) {
-        cls[k] = (unsigned char)(p[k] & 0xff);
-        w[k] = (uint16_t)pair_weight(p[k]);
+        uint16_t w = (uint16_t)pair_weight(p[k]);
+        r[1 + k] = (uint8_t)(p[k] & 0xff);
+        r[1 + count + 2 * k] = (uint8_t)w;
+        r[2 + count + 2 * k] = (uint8_t)(w >> 8);
     }
     *nr += nb_prun_len(count);
 }
@@ -188,7 +227,7 @@ static void tables_alloc(nb_pmodel *m, int n_classes, size_t n_slots, size_t n_r
     m->n_slots = n_slots;
     /* buckets start on cache lines */
     m->own_slots = nb_zalloc64(n_slots * sizeof(nb_pslot));
-    m->own_runs = nb_calloc(n_runs ? n_runs : 1, sizeof(uint16_t));
+    m->own_runs = nb_calloc(n_runs ? n_runs : 1, 1);
     m->own_dense = nb_calloc((n_dense ? n_dense : 1) * nb_pstride(n_classes), sizeof(int16_t));
     m->slots = m->own_slots;
     m->runs = m->own_runs;
@@ -200,7 +239,9 @@ void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const ui
 {
     size_t cap = (n_feats + n_feats / 3) / NB_PBUCKET * NB_PBUCKET + 2 * NB_PBUCKET; /* load at most 3/4 */
     size_t n_runs = 0, n_dense = 0;
-    for (size_t f = 0; f < n_feats; f++) {
+    for (size_t f = 0, src = 0; f < n_feats; src += counts[f++]) {
+        uint32_t off;
+        if (make_inline(n_classes, pairs + src, counts[f], &off)) continue;
         if (make_dense(n_classes, counts[f])) n_dense++;
         else n_runs += nb_prun_len(counts[f]);
     }
@@ -232,16 +273,16 @@ bool nb_pmodel_valid(const nb_pmodel *m)
     bool ok = true;
     size_t u = 0;
     while (ok && u < m->n_runs) {
-        size_t c = m->runs[u];
-        if (nb_prun_len(c) > m->n_runs - u) {
+        size_t c = m->runs[u], len = nb_prun_len(c);
+        if (c == 0 || c > NB_PRUN_COUNT || len > m->n_runs - u) {
             ok = false;
             break;
         }
         start[u / 8] |= (uint8_t)(1u << (u % 8));
-        const unsigned char *cls = (const unsigned char *)(m->runs + u + 1);
+        const uint8_t *cls = m->runs + u + 1;
         for (size_t k = 0; k < c; k++)
             if (cls[k] >= m->n_classes) ok = false;
-        u += nb_prun_len(c);
+        u += len;
     }
     /* a row's padding must be zero: it is added like the rest */
     size_t stride = nb_pstride(m->n_classes);
@@ -255,7 +296,10 @@ bool nb_pmodel_valid(const nb_pmodel *m)
             continue;
         }
         size_t off = m->slots[i].off;
-        if (off & NB_PDENSE) {
+        if ((off & (NB_PDENSE | NB_PINLINE)) == NB_PINLINE) {
+            size_t a = off & NB_PPAIR ? (off >> 22) & 0x7f : (off >> 16) & 0xff, b = (off >> 15) & 0x7f;
+            if (a >= (size_t)m->n_classes || ((off & NB_PPAIR) && b >= (size_t)m->n_classes)) ok = false;
+        } else if (off & NB_PDENSE) {
             if ((off & ~(size_t)NB_PDENSE) >= m->n_dense) ok = false;
         } else if (off >= m->n_runs || !(start[off / 8] & (1u << (off % 8)))) {
             ok = false;
@@ -270,16 +314,27 @@ bool nb_pmodel_valid(const nb_pmodel *m)
 static uint32_t slot_pairs(const nb_pmodel *m, size_t i, uint32_t *out)
 {
     uint32_t off = m->slots[i].off, n = 0;
+    if ((off & (NB_PDENSE | NB_PINLINE)) == NB_PINLINE) {
+        if (!(off & NB_PPAIR)) {
+            out[0] = ((uint32_t)((int16_t)(off & 0xffff) + (1 << 23)) << 8) | ((off >> 16) & 0xff);
+            return 1;
+        }
+        int32_t w = inline_pair_weight(off);
+        out[0] = ((uint32_t)(w + (1 << 23)) << 8) | ((off >> 22) & 0x7f);
+        out[1] = ((uint32_t)(-w + (1 << 23)) << 8) | ((off >> 15) & 0x7f);
+        return 2;
+    }
     if (off & NB_PDENSE) {
         const int16_t *row = m->dense + (size_t)(off & ~NB_PDENSE) * nb_pstride(m->n_classes);
         for (int c = 0; c < m->n_classes; c++)
             if (row[c]) out[n++] = ((uint32_t)(row[c] + (1 << 23)) << 8) | (uint32_t)c;
         return n;
     }
-    const uint16_t *p = m->runs + off;
-    const unsigned char *cls = (const unsigned char *)(p + 1);
-    const uint16_t *w = p + 1 + (p[0] + 1) / 2;
-    for (; n < p[0]; n++) out[n] = ((uint32_t)((int16_t)w[n] + (1 << 23)) << 8) | cls[n];
+    const uint8_t *p = m->runs + off, *cls = p + 1, *w = p + 1 + p[0];
+    for (; n < p[0]; n++) {
+        int32_t v = (int16_t)(w[2 * n] | w[2 * n + 1] << 8);
+        out[n] = ((uint32_t)(v + (1 << 23)) << 8) | cls[n];
+    }
     return n;
 }
 
@@ -299,7 +354,8 @@ void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs)
             int32_t w = pair_weight(pairs[at[i] + k]);
             if ((w < 0 ? -w : w) >= min_abs) pairs[np++] = pairs[at[i] + k];
         }
-        if (np == at[i]) continue;
+        uint32_t off;
+        if (np == at[i] || make_inline(in->n_classes, pairs + at[i], (uint32_t)(np - at[i]), &off)) continue;
         if (make_dense(in->n_classes, (uint32_t)(np - at[i]))) n_dense++;
         else n_runs += nb_prun_len(np - at[i]);
     }

@@ -39,25 +39,35 @@ static inline uint64_t nb_feat(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c
 /* Inference form, laid out as the model file stores it so that loading is
  * a check, not a rebuild: an open-addressed table of 8-byte slots (low key
  * bits place a feature, 32 high bits identify it) pointing into an array of
- * 16-bit units holding each feature's run: its count of weights, then that
- * many class bytes (padded to a whole unit), then the 16-bit weights. A
- * key's home is a bucket of NB_PBUCKET slots (one cache line), its low 32
- * bits scaled to the number of buckets (multiply-shift), so any table size
- * works and none is rounded up to a power of two.
+ * bytes holding each feature's run: a byte with its count of weights, that
+ * many class bytes, then the 16-bit weights (little-endian, unaligned: no
+ * padding). A key's home is a bucket of NB_PBUCKET slots (one cache line),
+ * its low 32 bits scaled to the number of buckets (multiply-shift), so any
+ * table size works and none is rounded up to a power of two.
  *
  * A feature with weights for many classes (the frequent ones, which make
  * most of the additions) is instead a dense row of weights, one per class
  * padded to nb_pstride, added with vector instructions: its slot's offset
  * has NB_PDENSE set and the rest is the row's index.
  *
+ * A feature with one weight, or with two opposite ones (a rare feature,
+ * updated once: +w for the right class, -w for the wrong one, which is
+ * most features of a model that keeps them all), holds them in its slot
+ * (NB_PINLINE): no run, no second memory access. Without NB_PPAIR: class
+ * in bits 16-23, weight in bits 0-15; with it: classes in bits 22-28 and
+ * 15-21, the first's weight in bits 0-14 (two's complement), the second's
+ * its negation.
+ *
  * The tables may point into storage the model does not own (a mapped file);
  * own_* is what nb_pmodel_free releases. */
 typedef struct {
     uint32_t fp;   /* 0: empty */
-    uint32_t off;  /* unit offset of the run, or NB_PDENSE | row */
+    uint32_t off;  /* unit offset of the run, NB_PDENSE | row, or NB_PINLINE | weights */
 } nb_pslot;
 
 #define NB_PDENSE 0x80000000u
+#define NB_PINLINE 0x40000000u
+#define NB_PPAIR 0x20000000u
 /* Slots per bucket: a cache line. */
 #define NB_PBUCKET 8
 
@@ -65,8 +75,8 @@ typedef struct {
     int n_classes;
     const nb_pslot *slots;
     size_t n_slots;        /* a multiple of NB_PBUCKET, at most 3/4 full */
-    const uint16_t *runs;
-    size_t n_runs, n_feats; /* n_runs: 16-bit units */
+    const uint8_t *runs;
+    size_t n_runs, n_feats; /* n_runs: bytes */
     const int16_t *dense;  /* n_dense rows of nb_pstride(n_classes) weights */
     size_t n_dense;
     void *own_slots, *own_runs, *own_dense;
@@ -74,8 +84,11 @@ typedef struct {
 
 /* Classes of a dense row, padded for 16-byte vectors. */
 static inline size_t nb_pstride(int n_classes) { return ((size_t)n_classes + 7) & ~(size_t)7; }
-/* Units of a run of count weights. */
-static inline size_t nb_prun_len(size_t count) { return 1 + (count + 1) / 2 + count; }
+/* Most weights a run holds (its count is a byte); features with more are
+ * dense rows. */
+#define NB_PRUN_COUNT 0x7f
+/* Bytes of a run of count weights. */
+static inline size_t nb_prun_len(size_t count) { return 1 + 3 * count; }
 
 /* Weights are scaled by 100 and stored in 16 bits. */
 #define NB_PWEIGHT_MAX INT16_MAX
@@ -90,7 +103,8 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
 void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const uint32_t *counts,
                      size_t n_feats, const uint32_t *pairs);
 /* Checks a table read from a file: every slot's run inside words, every
- * class below n_classes, at least one empty slot. */
+ * class (of runs and inline weights) below n_classes, at least one empty
+ * slot. */
 bool nb_pmodel_valid(const nb_pmodel *m);
 /* Copies in to out without the weights whose magnitude is below min_abs. */
 void nb_pmodel_prune(const nb_pmodel *in, nb_pmodel *out, int32_t min_abs);

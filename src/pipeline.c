@@ -121,7 +121,7 @@ static void syn_free(syn *y)
 #define MEMO_BYTES ((size_t)16 << 20) /* per pipeline (thread); when full it starts over */
 
 typedef struct {
-    uint16_t tag, label;
+    uint16_t tag, tag1, label; /* tag1: the first tagging pass's, which the parser reads */
     int32_t head;
     uint32_t lemma;
 } memo_word;
@@ -207,7 +207,7 @@ static void memo_save(nb_memo *m, memo_ent *e, const nb_sent *s)
     e->n = s->n;
     e->w = nb_malloc((s->n ? s->n : 1) * sizeof *e->w);
     for (size_t i = 0; i < s->n; i++)
-        e->w[i] = (memo_word){s->w[i].tag, s->w[i].label, s->w[i].head, s->w[i].lemma};
+        e->w[i] = (memo_word){s->w[i].tag, s->w[i].jk1, s->w[i].label, s->w[i].head, s->w[i].lemma};
     e->lemlen = s->lemmas.len;
     e->lemmas = nb_malloc(e->lemlen ? e->lemlen : 1);
     if (e->lemlen) memcpy(e->lemmas, s->lemmas.data, e->lemlen);
@@ -222,6 +222,7 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse)
     for (size_t i = 0; i < s->n; i++) {
         nb_uword *w = &s->w[i];
         w->tag = e->w[i].tag;
+        w->jk1 = e->w[i].tag1;
         w->lemma = e->w[i].lemma;
         /* unparsed, as nb_nlp_analyze leaves a sentence it only tags */
         w->head = parse ? e->w[i].head : -1;

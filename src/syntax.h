@@ -21,14 +21,16 @@ typedef struct {
     uint16_t mwt;          /* first word of a multiword token: its number of words */
     bool space_after;
     /* feature atoms (tagger.c) */
-    uint64_t hform, hlow, hsuf[4], hpre[3], hpre5, hshape;
+    uint64_t hform, hlow, hsuf[4], hpre[3], hpre5, hshape, hsuf5, hpre4;
     /* analysis */
     uint16_t tag;          /* tag class: a UPOS + XPOS pair (nb_nlp tag table) */
     uint16_t fixed;        /* 1 + a tag the caller already knows (a name's NNP), or 0 */
     uint16_t label;        /* dependency relation (nb_nlp label table) */
     int32_t head;          /* 0 for the root, else 1-based word index */
     uint32_t lemma;        /* offset of the NUL-terminated lemma in nb_sent.lemmas */
-    /* gold annotation, when read from a treebank, and training's held-out tags */
+    /* gold annotation, when read from a treebank, and training's held-out
+     * tags; jk1 is also the first tagging pass's tag when analysed (the
+     * parser reads it beside the final one) */
     uint16_t gtag, glabel, jk1, jk2;
     int32_t ghead;
 } nb_uword;

@@ -61,10 +61,12 @@ void nb_tag_atoms(nb_sent *s)
         }
         w->hshape = shape(f, n);
         w->hpre5 = hlower(f, n < 5 ? n : 5) ^ 0x75;
+        w->hpre4 = hlower(f, n < 4 ? n : 4) ^ 0x74;
+        w->hsuf5 = hlower(f + n - (n < 5 ? n : 5), n < 5 ? n : 5) ^ 0x55;
     }
 }
 
-size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, uint64_t *out)
+size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, int features, uint64_t *out)
 {
     const nb_uword *w = &s->w[i];
     uint64_t lm1 = i >= 1 ? s->w[i - 1].hlow : BOS, lm2 = i >= 2 ? s->w[i - 2].hlow : BOS;
@@ -101,6 +103,14 @@ size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, 
     out[k++] = nb_feat(30, w->hsuf[2], sp2, 0);
     out[k++] = nb_feat(31, w->hshape, shp1, 0);
     out[k++] = nb_feat(32, lm1, w->hsuf[2], 0);
+    if (features >= 1) {
+        /* longer affixes (unknown words' endings: "-ation", "-ness"), both
+         * neighbours at once, and the previous tag with this word's shape */
+        out[k++] = nb_feat(33, w->hsuf5, 0, 0);
+        out[k++] = nb_feat(34, w->hpre4, 0, 0);
+        out[k++] = nb_feat(35, lm1, lp1, 0);
+        out[k++] = nb_feat(36, t1, w->hshape, 0);
+    }
     if (second) {
         /* the first pass's tags of this word and the two after it: the
          * right context a left-to-right tagger cannot see otherwise */
@@ -116,11 +126,15 @@ size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, 
         out[k++] = nb_feat(46, w->hlow, f0, 0);
         out[k++] = nb_feat(47, t1, f0, n1);
         out[k++] = nb_feat(48, w->hsuf[2], f0, 0);
+        if (features >= 1) { /* the next word with its first-pass tag */
+            out[k++] = nb_feat(49, lp1, n1, 0);
+            out[k++] = nb_feat(50, w->hshape, f0, n1);
+        }
     }
     return k;
 }
 
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second)
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
     int32_t sc[NB_PMAX_CLASSES];
@@ -133,7 +147,7 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second)
             p1 = s->w[i].tag;
             continue;
         }
-        size_t nf = nb_tag_features(s, i, p1, p2, second, f);
+        size_t nf = nb_tag_features(s, i, p1, p2, second, features, f);
         memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
         nb_pmodel_score(tagger, f, nf, sc);
         int best = 0;

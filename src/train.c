@@ -1,5 +1,6 @@
 #include "train.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -72,10 +73,46 @@ static void shuffle(size_t *a, size_t n, uint64_t *rng)
     }
 }
 
+/* Independent jobs (one tagger or one parser each) run on a few threads:
+ * each writes only its own result, and the results are combined in job
+ * order afterwards, so the model is the same bytes whatever the number of
+ * threads or the order the jobs finish in. */
+typedef struct {
+    void (*fn)(void *job);
+    char *jobs;
+    size_t size, n, next;
+    pthread_mutex_t mu;
+} job_queue;
+
+static void *worker(void *arg)
+{
+    job_queue *q = arg;
+    for (;;) {
+        pthread_mutex_lock(&q->mu);
+        size_t i = q->next < q->n ? q->next++ : q->n;
+        pthread_mutex_unlock(&q->mu);
+        if (i == q->n) return NULL;
+        q->fn(q->jobs + i * q->size);
+    }
+}
+
+static void run_jobs(void (*fn)(void *), void *jobs, size_t size, size_t n, int threads)
+{
+    job_queue q = {fn, jobs, size, n, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t tid[16];
+    int nt = threads < 1 ? 1 : threads > 16 ? 16 : threads, started = 0;
+    if ((size_t)nt > n) nt = (int)n;
+    for (int i = 1; i < nt; i++)
+        if (pthread_create(&tid[started], NULL, worker, &q) == 0) started++;
+    worker(&q); /* this thread works too; with no helper it does every job */
+    for (int i = 0; i < started; i++) pthread_join(tid[i], NULL);
+    pthread_mutex_destroy(&q.mu);
+}
+
 /* Trains a tagger on the sentences whose index % folds != skip (all when
  * skip < 0), with its own predictions as the tag history. */
 static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds, int skip, int iters,
-                         uint64_t seed, int32_t min_weight, uint32_t min_updates, bool second)
+                         uint64_t seed, int32_t min_weight, uint32_t min_updates, bool second, int features)
 {
     nb_ptrain *t = nb_ptrain_new(n_tags);
     size_t *order = nb_malloc((tb->n ? tb->n : 1) * sizeof *order), n = 0;
@@ -90,7 +127,7 @@ static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds,
             nb_sent *s = &tb->s[order[k]];
             int p1 = -1, p2 = -1;
             for (size_t i = 0; i < s->n; i++) {
-                size_t nf = nb_tag_features(s, i, p1, p2, second, f);
+                size_t nf = nb_tag_features(s, i, p1, p2, second, features, f);
                 memset(sc, 0, (size_t)n_tags * sizeof *sc);
                 nb_ptrain_score(t, f, nf, sc);
                 int guess = 0;
@@ -107,6 +144,26 @@ static void train_tagger(nb_pmodel *out, int n_tags, nb_treebank *tb, int folds,
     nb_ptrain_freeze(t, out, min_weight, min_updates);
     nb_ptrain_free(t);
     free(order);
+}
+
+/* One tagger to train (train_tagger's arguments and its result). */
+typedef struct {
+    nb_pmodel out;
+    int n_tags;
+    nb_treebank *tb;
+    int folds, skip, iters;
+    uint64_t seed;
+    int32_t min_weight;
+    uint32_t min_updates;
+    bool second;
+    int features;
+} tag_job;
+
+static void tag_job_run(void *arg)
+{
+    tag_job *j = arg;
+    train_tagger(&j->out, j->n_tags, j->tb, j->folds, j->skip, j->iters, j->seed, j->min_weight, j->min_updates,
+                 j->second, j->features);
 }
 
 static void learn_lemmas(nb_nlp *m, const nb_treebank *tb)
@@ -147,9 +204,10 @@ static bool reuse_tags(nb_nlp *m, nb_treebank *tb, const char *prefix)
     if (!fp) return false;
     for (size_t i = 0; i < tb->n; i++)
         for (size_t j = 0; j < tb->s[i].n; j++) {
-            uint16_t t;
-            if (fread(&t, sizeof t, 1, fp) != 1) t = tb->s[i].w[j].gtag;
-            tb->s[i].w[j].tag = t;
+            uint16_t t[2];
+            if (fread(t, sizeof t, 1, fp) != 1) t[0] = t[1] = tb->s[i].w[j].gtag;
+            tb->s[i].w[j].tag = t[0];
+            tb->s[i].w[j].jk1 = t[1];
         }
     fclose(fp);
     static nb_nlp old; /* its mapping stays alive: the taggers point into it */
@@ -168,12 +226,24 @@ static void save_tags(const nb_treebank *tb, const char *prefix)
     snprintf(path, sizeof path, "%s.tags", prefix);
     FILE *fp = fopen(path, "wb");
     for (size_t i = 0; fp && i < tb->n; i++)
-        for (size_t j = 0; j < tb->s[i].n; j++) fwrite(&tb->s[i].w[j].tag, sizeof(uint16_t), 1, fp);
+        for (size_t j = 0; j < tb->s[i].n; j++) {
+            uint16_t t[2] = {tb->s[i].w[j].tag, tb->s[i].w[j].jk1};
+            fwrite(t, sizeof t, 1, fp);
+        }
     if (fp) fclose(fp);
 }
 
-/* Trains parser number j of o->parse_models (its own shuffles) on tb. */
-static nb_ptrain *train_parser(const nb_nlp *m, nb_treebank *tb, const nb_train_opts *o, int j)
+/* The parser's cut-off for small averaged weights (its own, else the
+ * tagger's). */
+static int32_t parse_min_weight(const nb_train_opts *o)
+{
+    return o->parse_min_weight > o->min_weight ? o->parse_min_weight : o->min_weight;
+}
+
+/* Trains parser number j of o->parse_models (its own shuffles) on tb. With
+ * probe (one thread: the dev sentences are not shared), scores it on dev
+ * after its last iteration, or each with NB_TRAIN_EVERY. */
+static nb_ptrain *train_parser(const nb_nlp *m, nb_treebank *tb, const nb_train_opts *o, int j, bool probe_dev)
 {
     nb_ptrain *t = nb_ptrain_new(nb_parse_classes(m->n_labels));
     size_t *order = nb_malloc((tb->n ? tb->n : 1) * sizeof *order);
@@ -186,8 +256,8 @@ static nb_ptrain *train_parser(const nb_nlp *m, nb_treebank *tb, const nb_train_
         size_t upd = 0;
         for (size_t k = 0; k < tb->n; k++) upd += nb_parse_train(t, m, &tb->s[order[k]], it > 0, &rng);
         if (o->log) fprintf(o->log, "parser %d iteration %d: %zu updates\n", j + 1, it + 1, upd);
-        if (o->dev && o->log && (it + 1 == o->parse_iters || getenv("NB_TRAIN_EVERY"))) {
-            nb_ptrain_freeze(t, &probe.parser, o->min_weight, o->min_updates);
+        if (probe_dev && o->dev && o->log && (it + 1 == o->parse_iters || getenv("NB_TRAIN_EVERY"))) {
+            nb_ptrain_freeze(t, &probe.parser, parse_min_weight(o), o->min_updates);
             char what[64];
             snprintf(what, sizeof what, "parser %d iteration %d", j + 1, it + 1);
             report(&probe, o->dev, o->log, what);
@@ -198,9 +268,25 @@ static nb_ptrain *train_parser(const nb_nlp *m, nb_treebank *tb, const nb_train_
     return t;
 }
 
+typedef struct {
+    const nb_nlp *m;
+    nb_treebank *tb;
+    const nb_train_opts *o;
+    int j;
+    bool probe;
+    nb_ptrain *out;
+} parse_job;
+
+static void parse_job_run(void *arg)
+{
+    parse_job *p = arg;
+    p->out = train_parser(p->m, p->tb, p->o, p->j, p->probe);
+}
+
 void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
 {
     memset(m, 0, sizeof *m);
+    m->features = o->features;
     build_tables(m, tb);
     index_gold(m, tb);
     if (o->dev) index_gold(m, o->dev);
@@ -208,7 +294,7 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     learn_lemmas(m, tb);
 
     /* For parser experiments: NB_TRAIN_TAGS=PREFIX reuses the tagging stage
-     * of an earlier run (PREFIX.nbm's taggers, PREFIX.tags's held-out tags)
+     * of an earlier run (PREFIX.nbm's taggers, PREFIX.tags's held-out tags, final and first pass)
      * instead of spending minutes to rebuild the same thing. */
     const char *cache = getenv("NB_TRAIN_TAGS");
     if (cache && reuse_tags(m, tb, cache)) goto parser;
@@ -216,34 +302,39 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
      * the second pass and the parser learn from tags as wrong as they will
      * be at run time. */
     int folds = o->folds > 1 ? o->folds : 0;
-    for (int k = 0; k < folds; k++) {
-        nb_pmodel tg;
-        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + (uint64_t)k, o->min_weight, o->tag_min_updates, false);
-        for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
-            nb_tag_sentence(&tg, &tb->s[i], false);
-            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].tag;
+    /* Each pass: the taggers of the folds and the one on all sentences are
+     * trained at once (they only read the treebank), then each fold is
+     * tagged by its own. */
+    tag_job *jobs = nb_calloc((size_t)folds + 1, sizeof *jobs);
+    for (int pass = 0; pass < 2; pass++) {
+        bool second = pass == 1;
+        if (second) /* the second pass learns from the first's held-out tags */
+            for (size_t i = 0; i < tb->n; i++)
+                for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
+        for (int k = 0; k <= folds; k++)
+            jobs[k] = (tag_job){.n_tags = m->n_tags, .tb = tb, .folds = k < folds ? folds : 1, .skip = k < folds ? k : -1,
+                                .iters = o->tag_iters, .seed = o->seed + (second ? 100 : 0) + (uint64_t)(k < folds ? k : 0),
+                                .min_weight = o->min_weight, .min_updates = o->tag_min_updates, .second = second,
+                                .features = o->features};
+        run_jobs(tag_job_run, jobs, sizeof *jobs, (size_t)folds + 1, o->threads);
+        for (int k = 0; k < folds; k++) {
+            for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
+                nb_tag_sentence(&jobs[k].out, &tb->s[i], second, o->features);
+                for (size_t j = 0; j < tb->s[i].n; j++) {
+                    if (second) tb->s[i].w[j].jk2 = tb->s[i].w[j].tag;
+                    else tb->s[i].w[j].jk1 = tb->s[i].w[j].tag;
+                }
+            }
+            nb_pmodel_free(&jobs[k].out);
         }
-        nb_pmodel_free(&tg);
+        if (second) m->tagger2 = jobs[folds].out;
+        else m->tagger = jobs[folds].out;
+        if (!folds)
+            for (size_t i = 0; i < tb->n; i++)
+                for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].gtag;
+        if (o->log) fprintf(o->log, "%s tagging pass trained\n", second ? "second" : "first");
     }
-    if (!folds)
-        for (size_t i = 0; i < tb->n; i++)
-            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk1 = tb->s[i].w[j].gtag;
-    train_tagger(&m->tagger, m->n_tags, tb, 1, -1, o->tag_iters, o->seed, o->min_weight, o->tag_min_updates, false);
-    if (o->log) fprintf(o->log, "first tagging pass trained\n");
-    for (int k = 0; k < folds; k++) {
-        for (size_t i = 0; i < tb->n; i++)
-            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
-        nb_pmodel tg;
-        train_tagger(&tg, m->n_tags, tb, folds, k, o->tag_iters, o->seed + 100 + (uint64_t)k, o->min_weight, o->tag_min_updates, true);
-        for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
-            nb_tag_sentence(&tg, &tb->s[i], true);
-            for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].jk2 = tb->s[i].w[j].tag;
-        }
-        nb_pmodel_free(&tg);
-    }
-    for (size_t i = 0; i < tb->n; i++)
-        for (size_t j = 0; j < tb->s[i].n; j++) tb->s[i].w[j].tag = tb->s[i].w[j].jk1;
-    train_tagger(&m->tagger2, m->n_tags, tb, 1, -1, o->tag_iters, o->seed + 100, o->min_weight, o->tag_min_updates, true);
+    free(jobs);
     for (size_t i = 0; i < tb->n; i++)
         for (size_t j = 0; j < tb->s[i].n; j++)
             tb->s[i].w[j].tag = folds ? tb->s[i].w[j].jk2 : tb->s[i].w[j].gtag;
@@ -256,32 +347,52 @@ parser:
      * explored states), summed: a sum of linear models scores as the mean
      * of their scores, an ensemble at the size and speed of one model. */
     int models = o->parse_models > 1 ? o->parse_models : 1;
-    nb_ptrain *t = train_parser(m, tb, o, 0);
-    for (int j = 1; j < models; j++) {
-        nb_ptrain *one = train_parser(m, tb, o, j);
-        nb_ptrain_add(t, one);
-        nb_ptrain_free(one);
+    int threads = o->threads > 1 ? o->threads : 1;
+    parse_job *pj = nb_calloc((size_t)models, sizeof *pj);
+    for (int j = 0; j < models; j++) pj[j] = (parse_job){m, tb, o, j, threads == 1, NULL};
+    run_jobs(parse_job_run, pj, sizeof *pj, (size_t)models, threads);
+    nb_ptrain *t = pj[0].out;
+    for (int j = 1; j < models; j++) { /* summed in order: the same bytes whichever finished first */
+        nb_ptrain_add(t, pj[j].out);
+        nb_ptrain_free(pj[j].out);
         if (o->dev && o->log) {
             nb_pmodel_free(&m->parser);
-            nb_ptrain_freeze(t, &m->parser, o->min_weight, o->min_updates);
+            nb_ptrain_freeze(t, &m->parser, parse_min_weight(o), o->min_updates);
             char what[64];
             snprintf(what, sizeof what, "%d parsers", j + 1);
             report(m, o->dev, o->log, what);
         }
     }
+    free(pj);
     if (getenv("NB_TRAIN_SWEEP") && o->dev && o->log) {
         /* how much the rare features are worth: score several cut-offs */
         for (uint32_t k = 1; k <= 8; k *= 2) {
             nb_pmodel_free(&m->parser);
-            nb_ptrain_freeze(t, &m->parser, o->min_weight, k);
+            nb_ptrain_freeze(t, &m->parser, parse_min_weight(o), k);
             char what[64];
             snprintf(what, sizeof what, "min updates %u, %zu features, %zu words", k, m->parser.n_feats,
                      m->parser.n_runs);
             report(m, o->dev, o->log, what);
         }
     }
+    const char *grid = getenv("NB_TRAIN_GRID"), *gout = getenv("NB_TRAIN_GRID_OUT");
+    for (const char *g = grid; g && gout && *g;) {
+        /* for choosing the cut-offs on dev: NB_TRAIN_GRID="U:W,U:W" writes
+         * the model frozen with min updates U and min weight W to
+         * NB_TRAIN_GRID_OUT.uU.wW.nbm (not a make model step) */
+        unsigned u = 0;
+        int w = 0, used = 0;
+        if (sscanf(g, "%u:%d%n", &u, &w, &used) != 2) break;
+        g += used + (g[used] == ',');
+        nb_pmodel_free(&m->parser);
+        nb_ptrain_freeze(t, &m->parser, w, u);
+        char path[512];
+        snprintf(path, sizeof path, "%s.u%u.w%d.nbm", gout, u, w);
+        nb_nlp_save(m, path, "training: grid\n");
+        if (o->log) fprintf(o->log, "grid: %s, parser %zu features, %zu run bytes\n", path, m->parser.n_feats, m->parser.n_runs);
+    }
     nb_pmodel_free(&m->parser);
-    nb_ptrain_freeze(t, &m->parser, o->min_weight, o->min_updates);
+    nb_ptrain_freeze(t, &m->parser, parse_min_weight(o), o->min_updates);
     nb_ptrain_free(t);
 }
 

@@ -16,7 +16,11 @@ typedef struct {
     int parse_models;       /* parsers trained apart and summed (0 or 1: one) */
     int folds;              /* jackknife folds for the parser's training tags (0: gold tags) */
     uint64_t seed;
+    int features;           /* the feature set (nlp.h's NB_NLP_FEATURES_MAX) */
+    int threads;            /* taggers and parsers trained at once (0 or 1: one at a time); same bytes */
     int32_t min_weight;     /* averaged weights below this (scaled by 100) are dropped */
+    int32_t parse_min_weight; /* the same for the parser, when larger: of summed parsers, the
+                                 weights that only one of them gave a rare feature */
     uint32_t min_updates;   /* parser features updated fewer times are dropped */
     uint32_t tag_min_updates; /* the same for the tagger */
     nb_treebank *dev;       /* scored after each parser iteration when not NULL */

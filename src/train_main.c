@@ -18,7 +18,8 @@ static void usage(FILE *fp)
     fputs("Usage: netbuild-train [OPTIONS] -o MODEL TRAIN.conllu\n"
           "       netbuild-train --eval MODEL GOLD.conllu... [--min-upos P --min-uas P --min-las P]\n"
           "Options: --dev FILE  --tag-iters N  --parse-iters N  --parse-models N  --folds K  --seed N\n"
-          "         --min-weight N  --min-updates N  --tag-min-updates N  --max-sentences N\n"
+          "         --min-weight N  --parse-min-weight N  --min-updates N  --tag-min-updates N\n"
+          "         --max-sentences N  --threads N  --features N\n"
           "         --credit TEXT\n",
           fp);
 }
@@ -71,11 +72,11 @@ static int eval_main(int argc, char **argv)
         nb_pmodel_free(&m.parser);
         m.tagger = t;
         m.parser = p;
-        fprintf(stderr, "pruned below %d: tagger %zu features, parser %zu features (%zu run units)\n", prune,
+        fprintf(stderr, "pruned below %d: tagger %zu features, parser %zu features (%zu run bytes)\n", prune,
                 m.tagger.n_feats, m.parser.n_feats, m.parser.n_runs);
         if (save && nb_nlp_save(&m, save, "training: pruned copy\n") != NB_OK) return 3;
     }
-    fprintf(stderr, "model %s: tagger %zu+%zu features (%zu+%zu run units, %zu+%zu slots), parser %zu features (%zu run units, %zu dense rows, %zu slots)\n",
+    fprintf(stderr, "model %s: tagger %zu+%zu features (%zu+%zu run bytes, %zu+%zu slots), parser %zu features (%zu run bytes, %zu dense rows, %zu slots)\n",
             model, m.tagger.n_feats, m.tagger2.n_feats, m.tagger.n_runs, m.tagger2.n_runs, m.tagger.n_slots,
             m.tagger2.n_slots, m.parser.n_feats, m.parser.n_runs, m.parser.n_dense, m.parser.n_slots);
     int rc = 0;
@@ -122,8 +123,12 @@ static int eval_main(int argc, char **argv)
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "--eval")) return eval_main(argc - 2, argv + 2);
-    nb_train_opts o = {.tag_iters = 8, .parse_iters = 11, .parse_models = 1, .folds = 4, .seed = 1, .min_weight = 1,
-                       .min_updates = 4, .tag_min_updates = 2};
+    /* make model's choices: one parser, the first feature set (the model
+     * the extraction patterns were written against). --features 1
+     * --parse-models 3 --min-updates 3 --parse-min-weight 40 scores higher
+     * (README) */
+    nb_train_opts o = {.tag_iters = 8, .parse_iters = 11, .parse_models = 1, .folds = 4, .seed = 1, .threads = 2,
+                       .min_weight = 1, .min_updates = 4, .tag_min_updates = 2};
     const char *out = NULL, *train = NULL, *dev = NULL, *credit = EWT_CREDIT;
     size_t max_sent = 0;
     for (int i = 1; i < argc; i++) {
@@ -135,8 +140,11 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--parse-iters") && v) o.parse_iters = atoi(argv[++i]);
         else if (!strcmp(a, "--parse-models") && v) o.parse_models = atoi(argv[++i]);
         else if (!strcmp(a, "--folds") && v) o.folds = atoi(argv[++i]);
+        else if (!strcmp(a, "--threads") && v) o.threads = atoi(argv[++i]);
+        else if (!strcmp(a, "--features") && v) o.features = atoi(argv[++i]);
         else if (!strcmp(a, "--seed") && v) o.seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(a, "--min-weight") && v) o.min_weight = atoi(argv[++i]);
+        else if (!strcmp(a, "--parse-min-weight") && v) o.parse_min_weight = atoi(argv[++i]);
         else if (!strcmp(a, "--min-updates") && v) o.min_updates = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(a, "--tag-min-updates") && v) o.tag_min_updates = (uint32_t)atoi(argv[++i]);
         else if (!strcmp(a, "--max-sentences") && v) max_sent = strtoul(argv[++i], NULL, 10);
@@ -149,6 +157,10 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
+    }
+    if (o.features < 0 || o.features > NB_NLP_FEATURES_MAX) {
+        fprintf(stderr, "netbuild-train: --features takes 0 to %d\n", NB_NLP_FEATURES_MAX);
+        return 2;
     }
     if (!out || !train) {
         usage(stderr);
@@ -183,12 +195,15 @@ int main(int argc, char **argv)
     char summed[48] = "";
     if (o.parse_models > 1) snprintf(summed, sizeof summed, " x %d parsers summed", o.parse_models);
     nb_buf_printf(&prov, "training: %s (%zu sentences, %zu words, fnv1a64 %016llx); tagger %d iterations, "
-                         "parser %d%s, %d folds, seed %llu, min weight %d, min updates %u (tagger %u)\n%s",
+                         "parser %d%s, %d folds, seed %llu, min weight %d (parser %d), min updates %u (tagger %u), "
+                         "feature set %d\n%s",
                   base ? base + 1 : train, tb.n, tb.n_words, (unsigned long long)file_sum(train), o.tag_iters,
-                  o.parse_iters, summed, o.folds, (unsigned long long)o.seed, o.min_weight, o.min_updates, o.tag_min_updates, credit);
+                  o.parse_iters, summed, o.folds, (unsigned long long)o.seed, o.min_weight,
+                  o.parse_min_weight > o.min_weight ? o.parse_min_weight : o.min_weight, o.min_updates, o.tag_min_updates,
+                  o.features, credit);
     nb_status st = nb_nlp_save(&m, out, prov.data);
     if (st != NB_OK) fprintf(stderr, "netbuild-train: cannot write %s\n", out);
-    fprintf(stderr, "model: %d tag classes, %d labels, tagger %zu features, parser %zu features (%zu run units)\n",
+    fprintf(stderr, "model: %d tag classes, %d labels, tagger %zu features, parser %zu features (%zu run bytes)\n",
             m.n_tags, m.n_labels, m.tagger.n_feats, m.parser.n_feats, m.parser.n_runs);
     nb_buf_free(&prov);
     nb_nlp_free(&m);

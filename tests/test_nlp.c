@@ -67,6 +67,74 @@ static void test_perceptron_learns_and_freezes(void **state)
     nb_ptrain_free(t);
 }
 
+/* Every way a feature's weights are stored (in its slot: one weight, or two
+ * opposite ones; a run; a dense row) scores the weights it was given, and a
+ * pruned copy keeps them. */
+static void test_perceptron_encodings(void **state)
+{
+    (void)state;
+    enum { NC = 100 };
+    /* weight w for class c, packed as nb_pmodel_build takes it */
+#define PAIR(w, c) (((uint32_t)((w) + (1 << 23)) << 8) | (uint32_t)(c))
+    static const int32_t want[][4] = {
+        {7, -1234, 0, 0},   /* one weight: in the slot */
+        {3, 50, 9, -50},    /* two opposite: in the slot */
+        {3, 50, 9, -49},    /* two, not opposite: a run */
+        {3, 300, 9, -2},    /* a run */
+        {5, -32767, 6, 32767}, /* the ends of the weights */
+    };
+    size_t nk = sizeof want / sizeof want[0];
+    uint64_t keys[8];
+    uint32_t counts[8], pairs[128];
+    size_t np = 0;
+    for (size_t i = 0; i < nk; i++) keys[i] = nb_feat(100 + i, 0, 0, 0);
+    /* sorted by key, as a frozen trainer gives them */
+    for (size_t i = 0; i < nk; i++)
+        for (size_t j = i + 1; j < nk; j++)
+            if (keys[j] < keys[i]) {
+                uint64_t t = keys[i];
+                keys[i] = keys[j];
+                keys[j] = t;
+            }
+    for (size_t i = 0; i < nk; i++) {
+        size_t w = 0;
+        while (keys[i] != nb_feat(100 + w, 0, 0, 0)) w++;
+        counts[i] = want[w][1] && want[w][3] ? 2 : 1;
+        pairs[np++] = PAIR(want[w][1], want[w][0]);
+        if (counts[i] == 2) pairs[np++] = PAIR(want[w][3], want[w][2]);
+    }
+    /* and a feature with a weight for every class: a dense row */
+    keys[nk] = UINT64_MAX;
+    counts[nk] = NC;
+    for (int c = 0; c < NC; c++) pairs[np++] = PAIR(c - 50 ? c - 50 : 1, c);
+#undef PAIR
+    nb_pmodel m, p;
+    nb_pmodel_build(&m, NC, keys, counts, nk + 1, pairs);
+    assert_true(nb_pmodel_valid(&m));
+    assert_int_equal(m.n_feats, nk + 1);
+    assert_int_equal(m.n_dense, 1);
+    nb_pmodel_prune(&m, &p, 1);
+    assert_true(nb_pmodel_valid(&p));
+    for (int pass = 0; pass < 2; pass++) {
+        const nb_pmodel *t = pass ? &p : &m;
+        for (size_t w = 0; w < nk; w++) {
+            int32_t sc[NC] = {0};
+            uint64_t k = nb_feat(100 + w, 0, 0, 0);
+            nb_pmodel_score(t, &k, 1, sc);
+            for (int c = 0; c < NC; c++) {
+                int32_t e = c == want[w][0] ? want[w][1] : c == want[w][2] && want[w][3] ? want[w][3] : 0;
+                assert_int_equal(sc[c], e);
+            }
+        }
+        int32_t sc[NC] = {0};
+        uint64_t k = UINT64_MAX;
+        nb_pmodel_score(t, &k, 1, sc);
+        for (int c = 0; c < NC; c++) assert_int_equal(sc[c], c - 50 ? c - 50 : 1);
+    }
+    nb_pmodel_free(&m);
+    nb_pmodel_free(&p);
+}
+
 /* Two trainers with the same updates, summed, freeze to the weights of
  * either alone (the sum keeps the mean); one with other updates moves them. */
 static void test_perceptron_sum_is_the_mean(void **state)
@@ -99,7 +167,7 @@ static void test_perceptron_sum_is_the_mean(void **state)
     for (int k = 0; k < 3; k++) nb_ptrain_free(t[k]);
 }
 
-static nb_status train_fixture(nb_nlp *m, uint64_t seed, int folds)
+static nb_status train_fixture_threads(nb_nlp *m, uint64_t seed, int folds, int threads)
 {
     char err[256];
     nb_treebank tb;
@@ -107,13 +175,16 @@ static nb_status train_fixture(nb_nlp *m, uint64_t seed, int folds)
     if (st != NB_OK) return st;
     /* with jackknifed tags, two parsers summed, as make model does */
     nb_train_opts o = {.tag_iters = 4, .parse_iters = 15, .parse_models = folds ? 2 : 1, .folds = folds, .seed = seed,
-                       .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
+                       .threads = threads, .min_weight = 1, .min_updates = 1, .tag_min_updates = 1};
     nb_train(m, &tb, &o);
     nb_treebank_free(&tb);
     return NB_OK;
 }
 
-/* The same data and options give the same bytes; the file loads back. */
+static nb_status train_fixture(nb_nlp *m, uint64_t seed, int folds) { return train_fixture_threads(m, seed, folds, 1); }
+
+/* The same data and options give the same bytes, on one thread or two (the
+ * taggers and parsers trained at once); the file loads back. */
 static void test_training_is_deterministic(void **state)
 {
     (void)state;
@@ -124,7 +195,7 @@ static void test_training_is_deterministic(void **state)
     close(f2);
     for (int k = 0; k < 2; k++) {
         nb_nlp m;
-        assert_int_equal(train_fixture(&m, 7, 2), NB_OK); /* jackknifed tags too */
+        assert_int_equal(train_fixture_threads(&m, 7, 2, k ? 2 : 1), NB_OK); /* jackknifed tags too */
         assert_int_equal(nb_nlp_save(&m, k ? p2 : p1, "training: fixture\n"), NB_OK);
         nb_nlp_free(&m);
     }
@@ -437,6 +508,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_perceptron_learns_and_freezes),
         cmocka_unit_test(test_perceptron_sum_is_the_mean),
+        cmocka_unit_test(test_perceptron_encodings),
         cmocka_unit_test(test_training_is_deterministic),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_projectivize),
