@@ -54,7 +54,7 @@ int nb_nlp_label(const nb_nlp *m, const char *name)
 
 void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse)
 {
-    nb_tag_atoms(s);
+    nb_tag_atoms(s, m->features);
     nb_tag_sentence(&m->tagger, s, false, m->features);
     for (size_t i = 0; i < s->n; i++) s->w[i].jk1 = s->w[i].tag; /* the parser reads the first pass's tags too */
     nb_tag_sentence(&m->tagger2, s, true, m->features);

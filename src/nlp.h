@@ -64,7 +64,8 @@ int nb_nlp_label(const nb_nlp *m, const char *name);
 void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse);
 
 /* Stages, for training and tests. */
-void nb_tag_atoms(nb_sent *s);
+/* Feature atoms of every word, those of the feature set given. */
+void nb_tag_atoms(nb_sent *s, int features);
 /* With second, features of the tags already in s (a first pass) are added;
  * features is the model's feature set. */
 size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, int features, uint64_t *out);

@@ -215,7 +215,7 @@ static void memo_save(nb_memo *m, memo_ent *e, const nb_sent *s)
 }
 
 /* Copies e back into s (its words, in the same text, already added). */
-static void memo_load(const memo_ent *e, nb_sent *s, bool parse)
+static void memo_load(const memo_ent *e, nb_sent *s, bool parse, int features)
 {
     nb_buf_clear(&s->lemmas);
     nb_buf_put(&s->lemmas, e->lemmas, e->lemlen);
@@ -229,7 +229,7 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse)
         w->label = parse ? e->w[i].label : 0;
     }
     /* the parser's features read the atoms */
-    nb_tag_atoms(s);
+    nb_tag_atoms(s, features);
 }
 
 static int recall(void *ud, int kind, const char *word, int *out, int max)
@@ -524,7 +524,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
         nb_nlp_analyze(m, &y->us, false);
         memo_save(y->memo, y->ent, &y->us);
     } else {
-        memo_load(y->ent, &y->us, false);
+        memo_load(y->ent, &y->us, false, m->features);
     }
     if (parse) syn_parse(m, y);
 }

@@ -290,7 +290,7 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
     build_tables(m, tb);
     index_gold(m, tb);
     if (o->dev) index_gold(m, o->dev);
-    for (size_t i = 0; i < tb->n; i++) nb_tag_atoms(&tb->s[i]);
+    for (size_t i = 0; i < tb->n; i++) nb_tag_atoms(&tb->s[i], o->features);
     learn_lemmas(m, tb);
 
     /* For parser experiments: NB_TRAIN_TAGS=PREFIX reuses the tagging stage
