@@ -361,12 +361,7 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
     return n;
 }
 
-static uint32_t word_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
+static uint32_t word_hash(const char *w, size_t n) { return (uint32_t)nb_hash(w, n); }
 
 void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni)
 {
@@ -901,10 +896,13 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
         if (head_actor(r, i) && !in_pp(r, i)) {
             /* In "Hezbollah leader Nasrallah", "U.S. Secretary of State Mike
              * Pompeo" and "Quds Force's Soleimani" the last actor is the head. */
-            int m = i + 1;
+            int m = i + 1, lim = i + 6;
             /* "Nationalist Movement Party (MHP) leader X": past the acronym */
-            if (w_is(r, m, "(") && m + 2 < r->n && w_is(r, m + 2, ")")) m += 3;
-            while (m < r->n && m < i + 9 && !actor(r, m) &&
+            if (w_is(r, m, "(") && m + 2 < r->n && w_is(r, m + 2, ")")) {
+                m += 3;
+                lim += 3;
+            }
+            while (m < r->n && m < lim && !actor(r, m) &&
                    (w_in(r, m, NB_LEX_ROLE) || w_in(r, m, NB_LEX_TITLE) || w_in(r, m, ROLE_ADJ) ||
                     (adjective_like(r, m) && m < i + 3) || /* "EU foreign policy chief X" */
                     (w_is(r, m, ",") && m > i + 1) ||
