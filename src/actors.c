@@ -1278,7 +1278,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             size_t n0 = strip_titles(c, k, j, &r2, &t2);
             if (n0 >= j || in(c, n0, NB_LEX_STOP_CAP)) break;
             /* ... but an acronym there is the office's organisation:
-             * "CARICOM Secretary-General X", "IHR director X" */
+             * "KPLC Director X", "IHR director X" */
             bool acro = k == i + 1 && c->t[i].len >= 2 && c->t[i].len <= 8 && (c->t[i].flags & NB_TOK_UPPER) &&
                         !in(c, i, NB_LEX_STOP_CAP);
             if (!(acro && own_org(c, i, k, -1)))
