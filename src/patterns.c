@@ -1652,12 +1652,11 @@ static int judged_demonstrative(const ctx *c, int r, int depth)
         if (!demo)
             for (int j = c->first[r]; j < c->first[r + 1] && !demo; j++)
                 demo = lab(c, c->kids[j]) == P->l_amod && !strcmp(lem(c, c->kids[j]), "such");
-        bool bad = negative_at(c, r) >= SPEECH_MIN || attack_cue(c, r, POS_EVENT);
-        bool badmod = false;
-        for (int j = c->first[r]; j < c->first[r + 1]; j++)
-            if (lab(c, c->kids[j]) == P->l_amod && negative_at(c, c->kids[j]) >= SPEECH_MIN) badmod = true;
         /* ("these attacks" alone reports; "these cowardly attacks" judges) */
-        if (demo && (badmod || (bad && !attack_cue(c, r, POS_EVENT)))) return r;
+        bool bad = negative_at(c, r) >= SPEECH_MIN && !attack_cue(c, r, POS_EVENT);
+        for (int j = c->first[r]; j < c->first[r + 1] && !bad; j++)
+            bad = lab(c, c->kids[j]) == P->l_amod && negative_at(c, c->kids[j]) >= SPEECH_MIN;
+        if (demo && bad) return r;
     }
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
