@@ -79,7 +79,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -618,7 +618,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -995,13 +995,23 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (*n == before && lab(c, w) == P->l_appos && head(c, w) >= 0 && ent_at(c, head(c, w)) >= 0 &&
             !strcmp(upos(c, w), "NOUN") && next_to_name(c, head(c, w), w))
             push_ent(ent_at(c, head(c, w)), head(c, w), ents, ws, n);
+        /* ("condemned the government in Kyiv" read with "in Kyiv" on the verb) */
+        if (*n == before && proxy && in_class(P, P->k_seat, lem(c, w)) && w + 2 < (int)c->s->n &&
+            lab(c, w + 1) == P->l_case && !strcmp(lem(c, w + 1), "in") && head(c, w + 1) >= 0) {
+            int d = head(c, w + 1);
+            if (ent_at(c, d) >= 0 && lab(c, d) == P->l_obl && head(c, d) == head(c, w)) push_ent(ent_at(c, d), d, ents, ws, n);
+        }
         if (*n == before && proxy && in_class(P, P->k_proxy, lem(c, w))) {
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j], l = lab(c, d);
                 /* "fighters of X", "gunmen from X": the preposition right after
                  * the word (not "units south of Tripoli") */
+                /* "the government in Mogadishu": a seat of power in a place
+                 * (@SEAT), not troops stationed there */
                 bool of = l == P->l_nmod && w + 1 < (int)c->s->n && lab(c, w + 1) == P->l_case &&
-                          head(c, w + 1) == d && (case_is(c, d, "from") || case_is(c, d, "of"));
+                          head(c, w + 1) == d &&
+                          (case_is(c, d, "from") || case_is(c, d, "of") ||
+                           (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))));
                 if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }
@@ -1283,7 +1293,9 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         for (int i = 0; i < nse; i++)
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
+                /* (a people's support is sympathy, no funding: "the Chinese people support ...") */
                 if (!(q->pos == POS_ROLE && adjectival(c, dew[k])) &&
+                    !(q->rel == NB_REL_FUNDS && in_class(P, P->k_populace, lem(c, sew[i]))) &&
                     !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss)) {
                     emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
                     stated = true;
@@ -1685,6 +1697,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
     int gap = ob;
     bool rel = (lab(c, v) == P->l_relcl || lab(c, v) == P->l_acl) && head(c, v) >= 0 && head(c, v) < v;
     if (gap < 0 && rel) gap = head(c, v);
+    /* "X condemned the strike, calling it a violation": "it" is the
+     * object of the clause the -ing adverbial hangs from */
+    if (gap >= 0 && gap == ob && !strcmp(lem(c, ob), "it") && lab(c, v) == P->l_advcl && head(c, v) >= 0) {
+        int o = child_in(c, head(c, v), P->l_obj, -1);
+        if (o >= 0 && o < v && !strcmp(upos(c, o), "NOUN")) gap = o;
+    }
     /* "a move X called a violation": a relative clause whose one object is
      * no relative pronoun and that has no other predicate gaps its head */
     if (ob >= 0 && rel && !in_class(P, P->k_relpron, lem(c, ob)) && child_in(c, v, P->l_xcomp, -1) < 0 &&

@@ -368,6 +368,229 @@ static void repair_subject(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "Russia, which like Iran backs Assad": a subject never takes a
+ * preposition, so a "subject" with one is an oblique the parser mislabelled;
+ * a relative pronoun it left as a second object is then the subject. */
+static void repair_case_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), obl = nb_nlp_label(m, "obl"), obj = nb_nlp_label(m, "obj"),
+        casel = nb_nlp_label(m, "case");
+    if (nsubj < 0 || obl < 0 || obj < 0 || casel < 0) return;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->w[i].label != nsubj || s->w[i].head <= 0) continue;
+        bool prep = false;
+        for (size_t c = 0; c < i && !prep; c++)
+            prep = s->w[c].head == (int32_t)i + 1 && s->w[c].label == casel && !strcmp(m->upos[s->w[c].tag], "ADP");
+        if (!prep) continue;
+        int32_t v = s->w[i].head;
+        s->w[i].label = (uint16_t)obl;
+        size_t rel = s->n;
+        bool later_obj = false;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head != v) continue;
+            if (s->w[x].label == nsubj) rel = s->n + 1; /* it has a true subject */
+            if (s->w[x].label == obj && x + 1 < (size_t)v && rel == s->n &&
+                (!strcmp(m->xpos[s->w[x].tag], "WDT") || !strcmp(m->xpos[s->w[x].tag], "WP")))
+                rel = x;
+            if (s->w[x].label == obj && x + 1 > (size_t)v) later_obj = true;
+        }
+        if (rel < s->n && later_obj) s->w[rel].label = (uint16_t)nsubj;
+    }
+}
+
+/* "the killing of Revolutionary Guards Chief Qassem Soleimani", "keeps
+ * troops in northeast Syria": a caseless name hung past the nominal just
+ * before it, with a preposition of its own, is the rest of that phrase,
+ * split off by the parser: the name takes the phrase's place, and the
+ * nominal becomes its compound. */
+static void repair_split_name(const nb_nlp *m, nb_sent *s)
+{
+    int nmod = nb_nlp_label(m, "nmod"), obl = nb_nlp_label(m, "obl"), obj = nb_nlp_label(m, "obj"),
+        casel = nb_nlp_label(m, "case"), det = nb_nlp_label(m, "det"), compound = nb_nlp_label(m, "compound");
+    if (nmod < 0 || obl < 0 || obj < 0 || casel < 0 || det < 0 || compound < 0) return;
+    for (size_t j = 1; j < s->n; j++) {
+        if ((s->w[j].label != nmod && s->w[j].label != obj) || strcmp(m->upos[s->w[j].tag], "PROPN")) continue;
+        size_t lo = j; /* leftmost word of j's subtree */
+        bool has_case = false;
+        for (size_t c = 0; c < j; c++) {
+            if (s->w[c].head == (int32_t)j + 1 && s->w[c].label == casel) has_case = true;
+            int32_t h = s->w[c].head;
+            for (size_t up = 0; h > 0 && h != (int32_t)j + 1 && up < s->n; up++) h = s->w[h - 1].head;
+            if (h == (int32_t)j + 1 && c < lo) lo = c;
+        }
+        if (has_case || lo == 0) continue;
+        /* the prepositional nominal whose phrase the word before ends */
+        size_t i = lo - 1;
+        bool found = false;
+        for (size_t up = 0; up < s->n && !found; up++) {
+            const char *iu = m->upos[s->w[i].tag];
+            bool nominal = (!strcmp(iu, "NOUN") || !strcmp(iu, "PROPN")) &&
+                           (s->w[i].label == nmod || s->w[i].label == obl);
+            bool cased = false;
+            for (size_t c = 0; c < i && nominal; c++)
+                if (s->w[c].head == (int32_t)i + 1 && s->w[c].label == casel) cased = true;
+            if (nominal && cased) found = true;
+            else if (s->w[i].head <= 0 || s->w[i].head > (int32_t)lo) break;
+            else i = (size_t)s->w[i].head - 1;
+        }
+        /* j's arc must pass over the phrase: its head before the nominal */
+        if (!found || s->w[j].head <= 0 || s->w[j].head > (int32_t)i + 1) continue;
+        for (size_t c = 0; c < i; c++)
+            if (s->w[c].head == (int32_t)i + 1 && (s->w[c].label == casel || s->w[c].label == det))
+                s->w[c].head = (int32_t)j + 1;
+        s->w[j].head = s->w[i].head;
+        s->w[j].label = s->w[i].label;
+        s->w[i].head = (int32_t)j + 1;
+        s->w[i].label = (uint16_t)compound;
+    }
+}
+
+/* "Moussa Faki Mahamat, chairman of the African Union Commission,
+ * condemned": a compound takes no apposition, so a name hung as compound
+ * from the noun after its apposition has the apposition's last noun split
+ * off: that noun rejoins the apposition, the name takes its place. */
+static void repair_appos_compound(const nb_nlp *m, nb_sent *s)
+{
+    int compound = nb_nlp_label(m, "compound"), appos = nb_nlp_label(m, "appos"), casel = nb_nlp_label(m, "case"),
+        det = nb_nlp_label(m, "det");
+    if (compound < 0 || appos < 0 || casel < 0 || det < 0) return;
+    for (size_t x = 0; x + 2 < s->n; x++) {
+        if (s->w[x].label != compound || s->w[x].head <= (int32_t)x + 1) continue;
+        size_t h = (size_t)s->w[x].head - 1, a = s->n;
+        for (size_t c = x + 1; c < h && a == s->n; c++)
+            if (s->w[c].head == (int32_t)x + 1 && s->w[c].label == appos) a = c;
+        if (a == s->n || strcmp(m->upos[s->w[h].tag], "PROPN")) continue;
+        /* the noun just before h, inside the apposition */
+        size_t u = h - 1;
+        const char *uu = m->upos[s->w[u].tag];
+        if (strcmp(uu, "PROPN") && strcmp(uu, "NOUN")) continue;
+        int32_t t = s->w[u].head;
+        for (size_t up = 0; t > 0 && t != (int32_t)a + 1 && up < s->n; up++) t = s->w[t - 1].head;
+        if (t != (int32_t)a + 1 && u != a) continue;
+        if (u == a) continue; /* "X, a Y Z": the apposition itself: leave it */
+        for (size_t c = 0; c < u; c++)
+            if (s->w[c].head == (int32_t)u + 1 && (s->w[c].label == casel || s->w[c].label == det))
+                s->w[c].head = (int32_t)h + 1;
+        s->w[x].head = s->w[h].head;
+        s->w[x].label = s->w[h].label;
+        s->w[h].head = s->w[u].head;
+        s->w[h].label = s->w[u].label;
+        s->w[u].head = (int32_t)h + 1;
+        s->w[u].label = (uint16_t)compound;
+        for (size_t c = 0; c < s->n; c++) /* what hung from h is the name's */
+            if (c != u && c != x && s->w[c].head == (int32_t)h + 1 && c > h) s->w[c].head = (int32_t)x + 1;
+    }
+}
+
+/* '"These terrorists used a mine," X told AFP': a noun standing as a
+ * clause (ccomp, parataxis, root) with no copula is no predicate; a past
+ * verb with an object hung from it as a reduced relative is the clause's
+ * verb, and the noun its subject. */
+static void repair_noun_clause(const nb_nlp *m, nb_sent *s)
+{
+    int ccomp = nb_nlp_label(m, "ccomp"), parataxis = nb_nlp_label(m, "parataxis"), acl = nb_nlp_label(m, "acl"),
+        cop = nb_nlp_label(m, "cop"), obj = nb_nlp_label(m, "obj"), nsubj = nb_nlp_label(m, "nsubj");
+    if (ccomp < 0 || parataxis < 0 || acl < 0 || cop < 0 || obj < 0 || nsubj < 0) return;
+    for (size_t n = 0; n < s->n; n++) {
+        nb_uword *nw = &s->w[n];
+        if ((nw->label != ccomp && nw->label != parataxis && nw->head != 0) ||
+            (strcmp(m->upos[nw->tag], "NOUN") && strcmp(m->upos[nw->tag], "PROPN")))
+            continue;
+        size_t v = s->n;
+        bool bad = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)n + 1) continue;
+            if (s->w[c].label == cop || s->w[c].label == nsubj) bad = true;
+            if (s->w[c].label == acl && c > n && v == s->n &&
+                (!strcmp(m->xpos[s->w[c].tag], "VBD") || !strcmp(m->xpos[s->w[c].tag], "VBN")))
+                v = c;
+        }
+        if (bad || v == s->n) continue;
+        bool has_obj = false;
+        for (size_t c = v + 1; c < s->n && !has_obj; c++) has_obj = s->w[c].head == (int32_t)v + 1 && s->w[c].label == obj;
+        if (!has_obj) continue;
+        s->w[v].head = nw->head;
+        s->w[v].label = nw->label;
+        for (size_t c = v + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)n + 1) s->w[c].head = (int32_t)v + 1;
+        for (size_t c = 0; c < s->n; c++) /* what hung from the root noun */
+            if (nw->head == 0 && c != v && s->w[c].head == (int32_t)n + 1 && c > v) s->w[c].head = (int32_t)v + 1;
+        nw->head = (int32_t)v + 1;
+        nw->label = (uint16_t)nsubj;
+    }
+}
+
+/* '"...," the head of the mission, Nicholas Haysom, said': a relative
+ * clause with no relative word, hung from an apposition to the quote, whose
+ * subject is a name in commas after the noun, is the attribution: the noun
+ * is the subject, the name its apposition. */
+static void repair_attribution(const nb_nlp *m, nb_sent *s)
+{
+    int relcl = nb_nlp_label(m, "acl:relcl"), appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"),
+        parataxis = nb_nlp_label(m, "parataxis");
+    if (relcl < 0 || appos < 0 || nsubj < 0 || parataxis < 0) return;
+    for (size_t v = 2; v < s->n; v++) {
+        nb_uword *vw = &s->w[v];
+        if (vw->label != relcl || vw->head <= 0 || vw->head > (int32_t)v) continue;
+        size_t n = (size_t)vw->head - 1, sb = s->n;
+        if (s->w[n].label != appos && s->w[n].label != parataxis) continue;
+        bool relword = false;
+        for (size_t c = 0; c < v; c++) {
+            if (s->w[c].head != (int32_t)v + 1) continue;
+            const char *cx = m->xpos[s->w[c].tag];
+            if (!strcmp(cx, "WDT") || !strcmp(cx, "WP") || !strcmp(cx, "WP$") || !strcmp(cx, "IN")) relword = true;
+            if (s->w[c].label == nsubj && c > n && c > 0 && s->w[c - 1].len == 1 && s->w[c - 1].form[0] == ',') sb = c;
+        }
+        if (relword || sb == s->n || strcmp(m->upos[s->w[sb].tag], "PROPN")) continue;
+        vw->head = s->w[n].head;
+        vw->label = (uint16_t)parataxis;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[n].label = (uint16_t)nsubj;
+        s->w[sb].head = (int32_t)n + 1;
+        s->w[sb].label = (uint16_t)appos;
+    }
+}
+
+/* "described as a threat": "as" before a bare nominal, with no verb,
+ * copula or subject, is its preposition (UD case, obl), not a clause's
+ * marker. */
+static void repair_as_nominal(const nb_nlp *m, nb_sent *s)
+{
+    int advcl = nb_nlp_label(m, "advcl"), mark = nb_nlp_label(m, "mark"), casel = nb_nlp_label(m, "case"),
+        obl = nb_nlp_label(m, "obl"), cop = nb_nlp_label(m, "cop"), nsubj = nb_nlp_label(m, "nsubj");
+    if (advcl < 0 || mark < 0 || casel < 0 || obl < 0 || cop < 0 || nsubj < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != mark || s->w[a].head <= (int32_t)a + 1 || s->w[a].len != 2 ||
+            nb_lower(s->w[a].form[0]) != 'a' || nb_lower(s->w[a].form[1]) != 's')
+            continue;
+        size_t h = (size_t)s->w[a].head - 1;
+        const char *hu = m->upos[s->w[h].tag];
+        if (s->w[h].label != advcl || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN") && strcmp(hu, "ADJ"))) continue;
+        bool clause = false;
+        for (size_t c = 0; c < s->n && !clause; c++)
+            clause = s->w[c].head == (int32_t)h + 1 && (s->w[c].label == cop || s->w[c].label == nsubj);
+        if (clause) continue;
+        s->w[a].label = (uint16_t)casel;
+        s->w[h].label = (uint16_t)obl;
+    }
+}
+
+/* "The United States ... delivered missiles last year, a move X
+ * described as a threat": a parataxis after the verb belongs to the verb,
+ * not to its subject before it. */
+static void repair_subject_parataxis(const nb_nlp *m, nb_sent *s)
+{
+    int parataxis = nb_nlp_label(m, "parataxis"), nsubj = nb_nlp_label(m, "nsubj");
+    if (parataxis < 0 || nsubj < 0) return;
+    for (size_t p = 0; p < s->n; p++) {
+        int32_t n = s->w[p].head;
+        if (s->w[p].label != parataxis || n <= 0 || n > (int32_t)p) continue;
+        int32_t v = s->w[n - 1].head;
+        if (s->w[n - 1].label != nsubj || v <= n || v > (int32_t)p) continue;
+        s->w[p].head = v;
+    }
+}
+
 static bool poss_word(const nb_uword *w)
 {
     return (w->len == 2 && !memcmp(w->form, "'s", 2)) || (w->len == 1 && w->form[0] == '\'') ||
@@ -483,6 +706,13 @@ static void syn_parse(const nb_nlp *m, syn *y)
     if (y->ent_ok) parse_names_whole(m, &y->us, y->ent_of);
     else nb_parse_sentence(m, &y->us);
     repair_subject(m, &y->us);
+    repair_case_subject(m, &y->us);
+    repair_split_name(m, &y->us);
+    repair_appos_compound(m, &y->us);
+    repair_noun_clause(m, &y->us);
+    repair_attribution(m, &y->us);
+    repair_as_nominal(m, &y->us);
+    repair_subject_parataxis(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
