@@ -591,6 +591,45 @@ static void repair_subject_parataxis(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "commanded by X, according to U.S. officials": an agent is marked by
+ * "by"; an oblique the parser called an agent without it is a plain one. */
+static void repair_agent(const nb_nlp *m, nb_sent *s)
+{
+    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), casel = nb_nlp_label(m, "case");
+    if (agent < 0 || obl < 0 || casel < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != agent) continue;
+        bool by = false;
+        for (size_t c = 0; c < a && !by; c++)
+            by = s->w[c].head == (int32_t)a + 1 && s->w[c].label == casel && s->w[c].len == 2 &&
+                 nb_lower(s->w[c].form[0]) == 'b' && nb_lower(s->w[c].form[1]) == 'y';
+        if (!by) s->w[a].label = (uint16_t)obl;
+    }
+}
+
+/* "Pakistani-administered Kashmir": a participle joined by a hyphen to the
+ * word before modifies the noun after it, even when the parser read it as
+ * a clause's verb with the noun as object. */
+static void repair_hyphen_participle(const nb_nlp *m, nb_sent *s)
+{
+    int amod = nb_nlp_label(m, "amod"), obj = nb_nlp_label(m, "obj");
+    if (amod < 0 || obj < 0) return;
+    for (size_t v = 2; v + 1 < s->n; v++) {
+        nb_uword *vw = &s->w[v];
+        if (strcmp(m->xpos[vw->tag], "VBN") || vw->label == amod) continue;
+        const nb_uword *h = &s->w[v - 1], *b = &s->w[v - 2];
+        if (h->len != 1 || h->form[0] != '-' || b->space_after || h->space_after) continue;
+        size_t n = v + 1;
+        if (s->w[n].head != (int32_t)v + 1 || s->w[n].label != obj) continue;
+        s->w[n].head = vw->head;
+        s->w[n].label = vw->label;
+        for (size_t c = 0; c < s->n; c++) /* what follows the noun is the noun's */
+            if (c > n && s->w[c].head == (int32_t)v + 1) s->w[c].head = (int32_t)n + 1;
+        vw->head = (int32_t)n + 1;
+        vw->label = (uint16_t)amod;
+    }
+}
+
 static bool poss_word(const nb_uword *w)
 {
     return (w->len == 2 && !memcmp(w->form, "'s", 2)) || (w->len == 1 && w->form[0] == '\'') ||
@@ -713,6 +752,8 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_attribution(m, &y->us);
     repair_as_nominal(m, &y->us);
     repair_subject_parataxis(m, &y->us);
+    repair_agent(m, &y->us);
+    repair_hyphen_participle(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
@@ -737,8 +778,9 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
     }
     if (items) fix_name_tags(m, y, items, ni, toks, aa);
     y->ent = NULL;
-    if (!y->memo) {
-        nb_nlp_analyze(m, &y->us, parse);
+    if (!y->memo) { /* (the same parse and repairs as with a memo) */
+        nb_nlp_analyze(m, &y->us, false);
+        if (parse) syn_parse(m, y);
         return;
     }
     /* the key: the text, then each word's fixed tag */

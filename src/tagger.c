@@ -135,7 +135,30 @@ size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, 
     return k;
 }
 
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features)
+/* Is word i an article ("the", "a", "an"), after which a finite verb is a
+ * tagging error (the "the raid by X" read as a verb)? */
+static bool article(const nb_uword *w)
+{
+    char b[4] = {0};
+    if (w->len > 3) return false;
+    for (uint32_t k = 0; k < w->len; k++) b[k] = nb_lower(w->form[k]);
+    return !strcmp(b, "the") || !strcmp(b, "a") || !strcmp(b, "an");
+}
+
+/* Is the word shaped like a past participle (in EWT train, every one after
+ * an article but "sworn" ends so)? */
+static bool participle_shape(const nb_uword *w)
+{
+    static const char *const END[] = {"ed", "en", "wn", "rn", "ne"};
+    if (w->len < 3) return false;
+    char a = nb_lower(w->form[w->len - 2]), b = nb_lower(w->form[w->len - 1]);
+    if (b == 't') return true;
+    for (size_t k = 0; k < sizeof END / sizeof *END; k++)
+        if (a == END[k][0] && b == END[k][1]) return true;
+    return false;
+}
+
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const uint8_t *finite)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
     int32_t sc[NB_PMAX_CLASSES];
@@ -151,9 +174,13 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         size_t nf = nb_tag_features(s, i, p1, p2, second, features, f);
         memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
         nb_pmodel_score(tagger, f, nf, sc);
-        int best = 0;
-        for (int c = 1; c < tagger->n_classes; c++)
-            if (sc[c] > sc[best]) best = c;
+        bool no_fin = finite && i > 0 && article(&s->w[i - 1]);
+        int best = -1;
+        for (int c = 0; c < tagger->n_classes; c++)
+            if ((best < 0 || sc[c] > sc[best]) &&
+                !(no_fin && (finite[c] == 1 || (finite[c] == 2 && !participle_shape(&s->w[i])))))
+                best = c;
+        if (best < 0) best = 0;
         s->w[i].tag = (uint16_t)best;
         p2 = p1;
         p1 = best;
