@@ -55,9 +55,9 @@ int nb_nlp_label(const nb_nlp *m, const char *name)
 void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse)
 {
     nb_tag_atoms(s, m->features);
-    nb_tag_sentence(&m->tagger, s, false, m->features, m->finite);
+    nb_tag_sentence(&m->tagger, s, false, m->features, m);
     for (size_t i = 0; i < s->n; i++) s->w[i].jk1 = s->w[i].tag; /* the parser reads the first pass's tags too */
-    nb_tag_sentence(&m->tagger2, s, true, m->features, m->finite);
+    nb_tag_sentence(&m->tagger2, s, true, m->features, m);
     nb_lemmatize(m, s);
     if (parse) {
         nb_parse_sentence(m, s);

@@ -630,6 +630,53 @@ static void repair_hyphen_participle(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "Insurgents loyal to the Islamic State attacked a post": an adjective
+ * or participle with a subject but no copula or auxiliary is no predicate; a finite verb after it with
+ * no subject of its own is the sentence's verb, the adjective a modifier
+ * of the noun. */
+static void repair_adj_root(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), cop = nb_nlp_label(m, "cop"), amod = nb_nlp_label(m, "amod"),
+        parataxis = nb_nlp_label(m, "parataxis"), conj = nb_nlp_label(m, "conj");
+    if (nsubj < 0 || cop < 0 || amod < 0 || parataxis < 0 || conj < 0) return;
+    for (size_t r = 1; r < s->n; r++) {
+        /* (or a participle: "Militants allied with X ambushed") */
+        const char *rx = m->xpos[s->w[r].tag];
+        bool past = !strcmp(rx, "VBD");
+        if (s->w[r].head != 0 || (strcmp(m->upos[s->w[r].tag], "ADJ") && strcmp(rx, "VBN") && !past)) continue;
+        size_t n = s->n, v = s->n;
+        bool copula = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)r + 1) continue;
+            if (s->w[c].label == cop || s->w[c].label == nb_nlp_label(m, "aux") ||
+                s->w[c].label == nb_nlp_label(m, "aux:pass"))
+                copula = true;
+            if (s->w[c].label == nsubj && c < r) n = c;
+            const char *cx = m->xpos[s->w[c].tag];
+            if (c > r && v == s->n && (s->w[c].label == parataxis || s->w[c].label == conj) &&
+                (!strcmp(cx, "VBD") || !strcmp(cx, "VBZ") || !strcmp(cx, "VBP")))
+                v = c;
+        }
+        if (copula || n == s->n || v == s->n) return;
+        /* (a past verb, with nothing but its own phrase before the next:
+         * "allied with X ambushed", not "X allied with Y, then ambushed") */
+        for (size_t c = r + 1; c < v && past; c++)
+            if (!strcmp(m->upos[s->w[c].tag], "PUNCT") && s->w[c].head == (int32_t)r + 1) return;
+        for (size_t c = 0; c < s->n; c++)
+            if (s->w[c].head == (int32_t)v + 1 &&
+                (s->w[c].label == nsubj || s->w[c].label == nb_nlp_label(m, "cc") || c < v))
+                return; /* a clause of its own, or with words of its own before it */
+        s->w[v].head = 0;
+        s->w[v].label = (uint16_t)m->root_label;
+        for (size_t c = v + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)r + 1) s->w[c].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[r].head = (int32_t)n + 1;
+        s->w[r].label = (uint16_t)amod;
+        return;
+    }
+}
+
 static bool poss_word(const nb_uword *w)
 {
     return (w->len == 2 && !memcmp(w->form, "'s", 2)) || (w->len == 1 && w->form[0] == '\'') ||
@@ -754,6 +801,7 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_subject_parataxis(m, &y->us);
     repair_agent(m, &y->us);
     repair_hyphen_participle(m, &y->us);
+    repair_adj_root(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;

@@ -158,7 +158,22 @@ static bool participle_shape(const nb_uword *w)
     return false;
 }
 
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const uint8_t *finite)
+/* May word i take class c? Not a finite verb, or a participle not shaped
+ * like one, after an article; not a verb when the word was seen in
+ * training as an adjective and never as a verb or noun ("loyal"). */
+static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
+{
+    const nb_uword *w = &s->w[i];
+    if (m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
+        (m->finite[c] == 1 || !participle_shape(w)))
+        return false;
+    if (!strcmp(m->upos[c], "VERB") && nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len) &&
+        !nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len))
+        return false;
+    return true;
+}
+
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
     int32_t sc[NB_PMAX_CLASSES];
@@ -174,13 +189,15 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         size_t nf = nb_tag_features(s, i, p1, p2, second, features, f);
         memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
         nb_pmodel_score(tagger, f, nf, sc);
-        bool no_fin = finite && i > 0 && article(&s->w[i - 1]);
-        int best = -1;
-        for (int c = 0; c < tagger->n_classes; c++)
-            if ((best < 0 || sc[c] > sc[best]) &&
-                !(no_fin && (finite[c] == 1 || (finite[c] == 2 && !participle_shape(&s->w[i])))))
-                best = c;
-        if (best < 0) best = 0;
+        int best = 0;
+        for (int c = 1; c < tagger->n_classes; c++)
+            if (sc[c] > sc[best]) best = c;
+        if (m && !allowed(m, s, i, best)) { /* the best class allowed, if any */
+            int alt = -1;
+            for (int c = 0; c < tagger->n_classes; c++)
+                if ((alt < 0 || sc[c] > sc[alt]) && allowed(m, s, i, c)) alt = c;
+            if (alt >= 0) best = alt;
+        }
         s->w[i].tag = (uint16_t)best;
         p2 = p1;
         p1 = best;
