@@ -159,15 +159,20 @@ static bool participle_shape(const nb_uword *w)
 }
 
 /* May word i take class c? Not a finite verb, or a participle not shaped
- * like one, after an article; not a verb when the word was seen in
- * training as an adjective and never as a verb or noun ("loyal"). */
+ * like one, after an article; not a verb when the word, not shaped like a
+ * participle, was seen in training as an adjective and never as a verb or
+ * noun ("loyal"). */
 static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
 {
     const nb_uword *w = &s->w[i];
     if (m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
         (m->finite[c] == 1 || !participle_shape(w)))
         return false;
-    if (!strcmp(m->upos[c], "VERB") && nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len) &&
+    /* (not a participle's shape: PUD has "educated", "inspiring" as verbs
+     * where EWT had them as adjectives) */
+    bool ing = w->len > 4 && !memcmp(w->form + w->len - 3, "ing", 3);
+    if (!strcmp(m->upos[c], "VERB") && !participle_shape(w) && !ing &&
+        nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len) &&
         !nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len))
         return false;
     return true;
