@@ -954,6 +954,17 @@ static bool next_to_name(const ctx *c, int h, int w)
     return comma;
 }
 
+/* Does a comma of w's own open its phrase ("..., a move X called
+ * illegal" read as an oblique with no preposition)? */
+static bool comma_before(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (d < w && c->s->w[d].len == 1 && c->s->w[d].form[0] == ',') return true;
+    }
+    return false;
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -1250,7 +1261,11 @@ static bool agents_named(const ctx *c, int w)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) {
-            if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || !strcmp(upos(c, d), "PROPN")) return true;
+            /* (a capital no actor's opening a sentence or quote is no name:
+             * "'Merciless attacks on shelters ...'") */
+            bool opening = d == 0 || !strcmp(upos(c, d - 1), "PUNCT");
+            if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || (!strcmp(upos(c, d), "PROPN") && !opening))
+                return true;
             /* "the Iranian attack", even when the name is not known */
             /* (not a capital that only opens the sentence or a quote: "'Indiscriminate attacks ...'") */
             if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0]) && d > 0 &&
@@ -1518,7 +1533,8 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     int wl = lab(c, w);
     bool appended = wl == P->l_appos || wl == P->l_parataxis ||
                     (wl == P->l_nmod && head(c, w) >= 0 && !strcmp(upos(c, head(c, w)), "PUNCT")) ||
-                    (wl == P->l_conj && child_in(c, w, P->l_cc, -1) < 0 && w > 0 && lem(c, w - 1)[0] == ',');
+                    (wl == P->l_conj && child_in(c, w, P->l_cc, -1) < 0 && w > 0 && lem(c, w - 1)[0] == ',') ||
+                    (wl == P->l_obl && child_in(c, w, P->l_case, -1) < 0 && comma_before(c, w));
     int cl = appended && in_class(P, P->k_act, lem(c, w)) && ent_at(c, w) < 0 ? head(c, w) : -1;
     /* (a noun the parser hung from the final full stop belongs to its root) */
     if (cl >= 0 && !strcmp(upos(c, cl), "PUNCT")) cl = head(c, cl);

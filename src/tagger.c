@@ -168,6 +168,11 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
     if (m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
         (m->finite[c] == 1 || !participle_shape(w)))
         return false;
+    /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
+    if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
+        (!memcmp(w->form + w->len - 4, "less", 4) || !memcmp(w->form + w->len - 3, "ous", 3) ||
+         !memcmp(w->form + w->len - 3, "ful", 3)))
+        return false;
     /* (not a participle's shape: PUD has "educated", "inspiring" as verbs
      * where EWT had them as adjectives) */
     bool ing = w->len > 4 && !memcmp(w->form + w->len - 3, "ing", 3);
