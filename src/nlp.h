@@ -36,6 +36,7 @@ typedef struct {
     int features;          /* the feature set it was trained with (NB_NLP_FEATURES_MAX) */
     int n_tags;
     char **upos, **xpos;   /* per tag class */
+    uint8_t *finite;       /* per tag class: 1 a finite or base verb, 2 a past participle (NB_TAG_*) */
     int n_labels;
     char **labels;         /* per label id; labels[root_label] is "root" */
     int root_label, punct_label;
@@ -70,7 +71,12 @@ void nb_tag_atoms(nb_sent *s, int features);
  * features is the model's feature set. */
 size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, int features, uint64_t *out);
 #define NB_TAG_MAX_FEATS 48
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features);
+/* With m (NULL in training), the model's tables keep the tagger from
+ * reading an article's noun or a known adjective as a verb (m->finite,
+ * nb_lemmas_seen). */
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m);
+/* Was form (n bytes, compared in lower case) seen in training as upos? */
+bool nb_lemmas_seen(const nb_lemmas *L, const char *upos, const char *form, size_t n);
 void nb_lemmatize(const nb_nlp *m, nb_sent *s);
 void nb_parse_sentence(const nb_nlp *m, nb_sent *s);
 

@@ -79,7 +79,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -618,7 +618,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -954,6 +954,17 @@ static bool next_to_name(const ctx *c, int h, int w)
     return comma;
 }
 
+/* Does a comma of w's own open its phrase ("..., a move X called
+ * illegal" read as an oblique with no preposition)? */
+static bool comma_before(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (d < w && c->s->w[d].len == 1 && c->s->w[d].form[0] == ',') return true;
+    }
+    return false;
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -970,7 +981,19 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
          * with the group as the head: the person is meant */
         push_ent(ent_at(c, titled), titled, ents, ws, n);
     } else if (ent_at(c, w) >= 0) {
-        push_ent(ent_at(c, w), w, ents, ws, n);
+        /* "insurgents loyal to the Islamic State": a common noun's group
+         * acts for the one it is loyal to (@ALLEGIANCE) */
+        int before = *n;
+        for (int j = c->first[w]; j < c->first[w + 1] && proxy && !strcmp(upos(c, w), "NOUN"); j++) {
+            int a = c->kids[j];
+            if ((lab(c, a) != P->l_amod && lab(c, a) != P->l_acl) || !in_class(P, P->k_allegiance, lem(c, a))) continue;
+            for (int k = c->first[a]; k < c->first[a + 1]; k++) {
+                int d = c->kids[k];
+                if ((lab(c, d) == P->l_obl || lab(c, d) == P->l_nmod) && (case_is(c, d, "to") || case_is(c, d, "with")))
+                    denote(c, d, ents, ws, n, depth + 1, proxy);
+            }
+        }
+        if (*n == before) push_ent(ent_at(c, w), w, ents, ws, n);
     } else if (in_class(P, P->k_relpron, lem(c, w))) {
         int h = head(c, w);
         if (h >= 0 && lab(c, h) == P->l_relcl) {
@@ -1238,7 +1261,11 @@ static bool agents_named(const ctx *c, int w)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) {
-            if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || !strcmp(upos(c, d), "PROPN")) return true;
+            /* (a capital no actor's opening a sentence or quote is no name:
+             * "'Merciless attacks on shelters ...'") */
+            bool opening = d == 0 || !strcmp(upos(c, d - 1), "PUNCT");
+            if (ent_at(c, d) >= 0 || !strcmp(upos(c, d), "PRON") || (!strcmp(upos(c, d), "PROPN") && !opening))
+                return true;
             /* "the Iranian attack", even when the name is not known */
             /* (not a capital that only opens the sentence or a quote: "'Indiscriminate attacks ...'") */
             if (!strcmp(upos(c, d), "ADJ") && c->s->w[d].len && isupper((unsigned char)c->s->w[d].form[0]) && d > 0 &&
@@ -1506,7 +1533,8 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     int wl = lab(c, w);
     bool appended = wl == P->l_appos || wl == P->l_parataxis ||
                     (wl == P->l_nmod && head(c, w) >= 0 && !strcmp(upos(c, head(c, w)), "PUNCT")) ||
-                    (wl == P->l_conj && child_in(c, w, P->l_cc, -1) < 0 && w > 0 && lem(c, w - 1)[0] == ',');
+                    (wl == P->l_conj && child_in(c, w, P->l_cc, -1) < 0 && w > 0 && lem(c, w - 1)[0] == ',') ||
+                    (wl == P->l_obl && child_in(c, w, P->l_case, -1) < 0 && comma_before(c, w));
     int cl = appended && in_class(P, P->k_act, lem(c, w)) && ent_at(c, w) < 0 ? head(c, w) : -1;
     /* (a noun the parser hung from the final full stop belongs to its root) */
     if (cl >= 0 && !strcmp(upos(c, cl), "PUNCT")) cl = head(c, cl);

@@ -591,6 +591,222 @@ static void repair_subject_parataxis(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "commanded by X, according to U.S. officials": an agent is marked by
+ * "by"; an oblique the parser called an agent without it is a plain one. */
+static void repair_agent(const nb_nlp *m, nb_sent *s)
+{
+    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), casel = nb_nlp_label(m, "case");
+    if (agent < 0 || obl < 0 || casel < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != agent) continue;
+        bool by = false;
+        for (size_t c = 0; c < a && !by; c++)
+            by = s->w[c].head == (int32_t)a + 1 && s->w[c].label == casel && s->w[c].len == 2 &&
+                 nb_lower(s->w[c].form[0]) == 'b' && nb_lower(s->w[c].form[1]) == 'y';
+        if (!by) s->w[a].label = (uint16_t)obl;
+    }
+}
+
+/* "Pakistani-administered Kashmir": a participle joined by a hyphen to the
+ * word before modifies the noun after it, even when the parser read it as
+ * a clause's verb with the noun as object. */
+static void repair_hyphen_participle(const nb_nlp *m, nb_sent *s)
+{
+    int amod = nb_nlp_label(m, "amod"), obj = nb_nlp_label(m, "obj");
+    if (amod < 0 || obj < 0) return;
+    for (size_t v = 2; v + 1 < s->n; v++) {
+        nb_uword *vw = &s->w[v];
+        if (strcmp(m->xpos[vw->tag], "VBN") || vw->label == amod) continue;
+        const nb_uword *h = &s->w[v - 1], *b = &s->w[v - 2];
+        if (h->len != 1 || h->form[0] != '-' || b->space_after || h->space_after) continue;
+        size_t n = v + 1;
+        if (s->w[n].head != (int32_t)v + 1 || s->w[n].label != obj) continue;
+        s->w[n].head = vw->head;
+        s->w[n].label = vw->label;
+        for (size_t c = 0; c < s->n; c++) /* what follows the noun is the noun's */
+            if (c > n && s->w[c].head == (int32_t)v + 1) s->w[c].head = (int32_t)n + 1;
+        vw->head = (int32_t)n + 1;
+        vw->label = (uint16_t)amod;
+    }
+}
+
+/* "Insurgents loyal to the Islamic State attacked a post": an adjective
+ * or participle with a subject but no copula or auxiliary is no predicate; a finite verb after it with
+ * no subject of its own is the sentence's verb, the adjective a modifier
+ * of the noun. */
+static void repair_adj_root(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), cop = nb_nlp_label(m, "cop"), amod = nb_nlp_label(m, "amod"),
+        parataxis = nb_nlp_label(m, "parataxis"), conj = nb_nlp_label(m, "conj");
+    if (nsubj < 0 || cop < 0 || amod < 0 || parataxis < 0 || conj < 0) return;
+    for (size_t r = 1; r < s->n; r++) {
+        /* (or a participle: "Militants allied with X ambushed") */
+        const char *rx = m->xpos[s->w[r].tag];
+        bool past = !strcmp(rx, "VBD");
+        if (s->w[r].head != 0 || (strcmp(m->upos[s->w[r].tag], "ADJ") && strcmp(rx, "VBN") && !past)) continue;
+        size_t n = s->n, v = s->n;
+        bool copula = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)r + 1) continue;
+            if (s->w[c].label == cop || s->w[c].label == nb_nlp_label(m, "aux") ||
+                s->w[c].label == nb_nlp_label(m, "aux:pass"))
+                copula = true;
+            if (s->w[c].label == nsubj && c < r) n = c;
+            const char *cx = m->xpos[s->w[c].tag];
+            if (c > r && v == s->n && (s->w[c].label == parataxis || s->w[c].label == conj) &&
+                (!strcmp(cx, "VBD") || !strcmp(cx, "VBZ") || !strcmp(cx, "VBP")))
+                v = c;
+        }
+        if (copula || n == s->n || v == s->n) return;
+        for (size_t c = r + 1; c < v && past; c++) /* ("lodged a protest": a verb with an object) */
+            if (s->w[c].head == (int32_t)r + 1 && s->w[c].label == nb_nlp_label(m, "obj")) return;
+        /* (a past verb, with nothing but its own phrase before the next:
+         * "allied with X ambushed", not "X allied with Y, then ambushed") */
+        for (size_t c = r + 1; c < v && past; c++)
+            if (!strcmp(m->upos[s->w[c].tag], "PUNCT") && s->w[c].head == (int32_t)r + 1) return;
+        for (size_t c = 0; c < s->n; c++)
+            if (s->w[c].head == (int32_t)v + 1 &&
+                (s->w[c].label == nsubj || s->w[c].label == nb_nlp_label(m, "cc") || c < v))
+                return; /* a clause of its own, or with words of its own before it */
+        s->w[v].head = 0;
+        s->w[v].label = (uint16_t)m->root_label;
+        for (size_t c = v + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)r + 1) s->w[c].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[r].head = (int32_t)n + 1;
+        s->w[r].label = (uint16_t)amod;
+        return;
+    }
+}
+
+/* "Suspected Maoist rebels detonated": a verb has one subject; of two
+ * side by side, the first is a modifier of the second. */
+static void repair_double_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), compound = nb_nlp_label(m, "compound");
+    if (nsubj < 0 || compound < 0) return;
+    for (size_t a = 0; a + 1 < s->n; a++) {
+        if (s->w[a].label != nsubj) continue;
+        for (size_t b = a + 1; b < s->n; b++) {
+            if (s->w[b].label != nsubj || s->w[b].head != s->w[a].head) continue;
+            /* every word between belongs to b's phrase */
+            bool inside = true;
+            for (size_t x = a + 1; x < b && inside; x++) {
+                int32_t h = s->w[x].head;
+                for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
+                inside = h == (int32_t)b + 1;
+            }
+            if (!inside) break;
+            s->w[a].head = (int32_t)b + 1;
+            s->w[a].label = (uint16_t)compound;
+            break;
+        }
+    }
+}
+
+/* Is w one of the lower-case words in list (compared ignoring case)? */
+static bool word_is(const nb_uword *w, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        bool eq = n == w->len;
+        for (size_t i = 0; i < n && eq; i++) eq = nb_lower(w->form[i]) == list[k][i];
+        if (eq) return true;
+    }
+    return false;
+}
+
+/* '"This annexation is null and void," X said' read with the quote as an
+ * adjective of the speaker: a word with a copula or a subject is a clause,
+ * which no amod is; a finite verb is none either ("Peru on Monday lodged a
+ * protest ... after its coast guard seized boats" read with "lodged" as an
+ * adjective of Peru): the verb is the sentence's, the root's clause its
+ * adverbial one. */
+static void repair_clause_amod(const nb_nlp *m, nb_sent *s)
+{
+    int amod = nb_nlp_label(m, "amod"), cop = nb_nlp_label(m, "cop"), nsubj = nb_nlp_label(m, "nsubj"),
+        ccomp = nb_nlp_label(m, "ccomp"), advcl = nb_nlp_label(m, "advcl"), obl = nb_nlp_label(m, "obl"),
+        casel = nb_nlp_label(m, "case"), mark = nb_nlp_label(m, "mark");
+    if (amod < 0 || cop < 0 || nsubj < 0 || ccomp < 0 || advcl < 0 || obl < 0 || casel < 0 || mark < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != amod || s->w[a].head <= 0) continue;
+        size_t h = (size_t)s->w[a].head - 1;
+        bool clause = false;
+        for (size_t c = 0; c < s->n && !clause; c++)
+            clause = s->w[c].head == (int32_t)a + 1 && (s->w[c].label == cop || s->w[c].label == nsubj);
+        if (clause && h > a) {
+            s->w[a].label = (uint16_t)ccomp;
+            continue;
+        }
+        const char *ax = m->xpos[s->w[a].tag];
+        if (strcmp(ax, "VBD") || h > a || s->w[h].label != nsubj || s->w[h].head <= (int32_t)a + 1) continue;
+        /* (with an object: a participle modifying a noun takes none, "militants allied with X") */
+        bool has_obj = false;
+        for (size_t c = a + 1; c < s->n && !has_obj; c++)
+            has_obj = s->w[c].head == (int32_t)a + 1 && s->w[c].label == nb_nlp_label(m, "obj");
+        if (!has_obj) continue;
+        size_t r = (size_t)s->w[h].head - 1; /* the verb that took the noun as subject */
+        if (s->w[r].head != 0) continue;
+        s->w[a].head = 0;
+        s->w[a].label = (uint16_t)m->root_label;
+        s->w[h].head = (int32_t)a + 1;
+        s->w[r].head = (int32_t)a + 1;
+        s->w[r].label = (uint16_t)advcl;
+        for (size_t c = r + 1; c < s->n; c++) /* the sentence's punctuation */
+            if (s->w[c].head == (int32_t)r + 1 && !strcmp(m->upos[s->w[c].tag], "PUNCT")) s->w[c].head = (int32_t)a + 1;
+        /* "after its coast guard seized": the last oblique before the clause
+         * is its subject, its preposition the clause's marker */
+        bool subj = false;
+        for (size_t c = 0; c < r; c++) subj |= s->w[c].head == (int32_t)r + 1 && s->w[c].label == nsubj;
+        size_t o = r;
+        for (size_t c = a + 1; c < r; c++)
+            if (s->w[c].head == (int32_t)a + 1 && s->w[c].label == obl) o = c;
+        /* (with no such clause, "X detonated a mine ..., police said":
+         * the root's clause stands beside the verb) */
+        s->w[r].label = (uint16_t)nb_nlp_label(m, "parataxis");
+        if (subj || o == r) continue;
+        static const char *const SUB[] = {"after", "before", "since", "until", "because", "while", "when", "once", NULL};
+        for (size_t c = a + 1; c < o; c++)
+            if (s->w[c].head == (int32_t)o + 1 && s->w[c].label == casel && word_is(&s->w[c], SUB)) {
+                bool clause_word = false;
+                for (size_t x = c + 1; x < o; x++) clause_word |= !strcmp(m->upos[s->w[x].tag], "VERB");
+                if (clause_word) break;
+                s->w[r].label = (uint16_t)advcl;
+                s->w[c].head = (int32_t)r + 1;
+                s->w[c].label = (uint16_t)mark;
+                s->w[o].head = (int32_t)r + 1;
+                s->w[o].label = (uint16_t)nsubj;
+                break;
+            }
+    }
+}
+
+/* 'a move X described as "reckless"' read with "as" and the adjective
+ * adrift (parataxis of the sentence): the adjective is the verb's oblique
+ * just before "as", "as" its preposition. */
+static void repair_as_adrift(const nb_nlp *m, nb_sent *s)
+{
+    int casel = nb_nlp_label(m, "case"), mark = nb_nlp_label(m, "mark"), fixed = nb_nlp_label(m, "fixed"),
+        obl = nb_nlp_label(m, "obl"), advmod = nb_nlp_label(m, "advmod");
+    if (casel < 0 || mark < 0 || fixed < 0 || obl < 0 || advmod < 0) return;
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        nb_uword *aw = &s->w[a];
+        if (aw->len != 2 || nb_lower(aw->form[0]) != 'a' || nb_lower(aw->form[1]) != 's' || aw->label == casel ||
+            aw->label == mark || aw->label == fixed || aw->label == advmod)
+            continue;
+        size_t j = a + 1;
+        while (j < s->n && !strcmp(m->upos[s->w[j].tag], "PUNCT")) j++;
+        if (j >= s->n || strcmp(m->upos[s->w[j].tag], "ADJ")) continue;
+        if (strcmp(m->upos[s->w[a - 1].tag], "VERB")) continue; /* "described as" */
+        s->w[j].head = (int32_t)a; /* the verb: word a - 1, numbered a */
+        s->w[j].label = (uint16_t)obl;
+        aw->head = (int32_t)j + 1;
+        aw->label = (uint16_t)casel;
+        for (size_t c = j + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)a + 1) s->w[c].head = (int32_t)j + 1;
+    }
+}
+
 static bool poss_word(const nb_uword *w)
 {
     return (w->len == 2 && !memcmp(w->form, "'s", 2)) || (w->len == 1 && w->form[0] == '\'') ||
@@ -713,6 +929,12 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_attribution(m, &y->us);
     repair_as_nominal(m, &y->us);
     repair_subject_parataxis(m, &y->us);
+    repair_agent(m, &y->us);
+    repair_hyphen_participle(m, &y->us);
+    repair_adj_root(m, &y->us);
+    repair_clause_amod(m, &y->us);
+    repair_as_adrift(m, &y->us);
+    repair_double_subject(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
@@ -737,8 +959,9 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
     }
     if (items) fix_name_tags(m, y, items, ni, toks, aa);
     y->ent = NULL;
-    if (!y->memo) {
-        nb_nlp_analyze(m, &y->us, parse);
+    if (!y->memo) { /* (the same parse and repairs as with a memo) */
+        nb_nlp_analyze(m, &y->us, false);
+        if (parse) syn_parse(m, y);
         return;
     }
     /* the key: the text, then each word's fixed tag */

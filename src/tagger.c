@@ -135,7 +135,55 @@ size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, 
     return k;
 }
 
-void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features)
+/* Is word i an article ("the", "a", "an"), after which a finite verb is a
+ * tagging error (the "the raid by X" read as a verb)? */
+static bool article(const nb_uword *w)
+{
+    char b[4] = {0};
+    if (w->len > 3) return false;
+    for (uint32_t k = 0; k < w->len; k++) b[k] = nb_lower(w->form[k]);
+    return !strcmp(b, "the") || !strcmp(b, "a") || !strcmp(b, "an");
+}
+
+/* Is the word shaped like a past participle (in EWT train, every one after
+ * an article but "sworn" ends so)? */
+static bool participle_shape(const nb_uword *w)
+{
+    static const char *const END[] = {"ed", "en", "wn", "rn", "ne"};
+    if (w->len < 3) return false;
+    char a = nb_lower(w->form[w->len - 2]), b = nb_lower(w->form[w->len - 1]);
+    if (b == 't') return true;
+    for (size_t k = 0; k < sizeof END / sizeof *END; k++)
+        if (a == END[k][0] && b == END[k][1]) return true;
+    return false;
+}
+
+/* May word i take class c? Not a finite verb, or a participle not shaped
+ * like one, after an article; not a verb when the word, not shaped like a
+ * participle, was seen in training as an adjective and never as a verb or
+ * noun ("loyal"). */
+static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
+{
+    const nb_uword *w = &s->w[i];
+    if (m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
+        (m->finite[c] == 1 || !participle_shape(w)))
+        return false;
+    /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
+    if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
+        (!memcmp(w->form + w->len - 4, "less", 4) || !memcmp(w->form + w->len - 3, "ous", 3) ||
+         !memcmp(w->form + w->len - 3, "ful", 3)))
+        return false;
+    /* (not a participle's shape: PUD has "educated", "inspiring" as verbs
+     * where EWT had them as adjectives) */
+    bool ing = w->len > 4 && !memcmp(w->form + w->len - 3, "ing", 3);
+    if (!strcmp(m->upos[c], "VERB") && !participle_shape(w) && !ing &&
+        nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len) &&
+        !nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len))
+        return false;
+    return true;
+}
+
+void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
     int32_t sc[NB_PMAX_CLASSES];
@@ -154,6 +202,12 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         int best = 0;
         for (int c = 1; c < tagger->n_classes; c++)
             if (sc[c] > sc[best]) best = c;
+        if (m && !allowed(m, s, i, best)) { /* the best class allowed, if any */
+            int alt = -1;
+            for (int c = 0; c < tagger->n_classes; c++)
+                if ((alt < 0 || sc[c] > sc[alt]) && allowed(m, s, i, c)) alt = c;
+            if (alt >= 0) best = alt;
+        }
         s->w[i].tag = (uint16_t)best;
         p2 = p1;
         p1 = best;

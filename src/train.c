@@ -319,7 +319,7 @@ void nb_train(nb_nlp *m, nb_treebank *tb, const nb_train_opts *o)
         run_jobs(tag_job_run, jobs, sizeof *jobs, (size_t)folds + 1, o->threads);
         for (int k = 0; k < folds; k++) {
             for (size_t i = (size_t)k; i < tb->n; i += (size_t)folds) {
-                nb_tag_sentence(&jobs[k].out, &tb->s[i], second, o->features);
+                nb_tag_sentence(&jobs[k].out, &tb->s[i], second, o->features, NULL);
                 for (size_t j = 0; j < tb->s[i].n; j++) {
                     if (second) tb->s[i].w[j].jk2 = tb->s[i].w[j].tag;
                     else tb->s[i].w[j].jk1 = tb->s[i].w[j].tag;
