@@ -680,10 +680,11 @@ static void repair_adj_root(const nb_nlp *m, nb_sent *s)
 }
 
 /* "Suspected Maoist rebels detonated": a verb has one subject; of two
- * side by side, the first is a modifier of the second. */
+ * side by side, the first is a modifier of the second; of a name and a
+ * noun phrase in commas after it, the second is an apposition. */
 static void repair_double_subject(const nb_nlp *m, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), compound = nb_nlp_label(m, "compound");
+    int nsubj = nb_nlp_label(m, "nsubj"), compound = nb_nlp_label(m, "compound"), appos = nb_nlp_label(m, "appos");
     if (nsubj < 0 || compound < 0) return;
     for (size_t a = 0; a + 1 < s->n; a++) {
         if (s->w[a].label != nsubj) continue;
@@ -696,11 +697,119 @@ static void repair_double_subject(const nb_nlp *m, nb_sent *s)
                 for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
                 inside = h == (int32_t)b + 1;
             }
-            if (!inside) break;
-            s->w[a].head = (int32_t)b + 1;
-            s->w[a].label = (uint16_t)compound;
+            if (inside) {
+                s->w[a].head = (int32_t)b + 1;
+                s->w[a].label = (uint16_t)compound;
+                break;
+            }
+            /* "Patrick Pouyanne, TotalEnergies' chief executive, said": in
+             * commas after the first, the second is its apposition */
+            size_t lo = b, hi = b; /* b's phrase */
+            for (size_t x = 0; x < s->n; x++) {
+                int32_t h = s->w[x].head;
+                for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
+                if (h == (int32_t)b + 1 && x < lo) lo = x;
+                if (h == (int32_t)b + 1 && x > hi) hi = x;
+            }
+            bool comma_lo = lo > a + 1 && s->w[lo].len == 1 && s->w[lo].form[0] == ',';
+            bool comma_hi = hi + 1 < s->n && s->w[hi].len == 1 && s->w[hi].form[0] == ',';
+            if (appos >= 0 && comma_lo && comma_hi && !strcmp(m->upos[s->w[a].tag], "PROPN")) {
+                bool a_phrase = true; /* the words before the comma are a's */
+                for (size_t x = a + 1; x < lo && a_phrase; x++) a_phrase = s->w[x].head == (int32_t)a + 1;
+                if (a_phrase) {
+                    s->w[b].head = (int32_t)a + 1;
+                    s->w[b].label = (uint16_t)appos;
+                }
+            }
             break;
         }
+    }
+}
+
+/* "the leader of Los Lobos, who ... ." with "of Los Lobos" hung from the
+ * full stop: punctuation heads nothing but punctuation; the phrase's last
+ * noun or name child takes its place (nmod under a noun, obl under a verb),
+ * the mark goes to the sentence's root. */
+static void repair_punct_head(const nb_nlp *m, nb_sent *s)
+{
+    int nmod = nb_nlp_label(m, "nmod"), obl = nb_nlp_label(m, "obl"), punct = nb_nlp_label(m, "punct"),
+        casel = nb_nlp_label(m, "case");
+    if (nmod < 0 || obl < 0 || punct < 0 || casel < 0) return;
+    size_t root = s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].head == 0) root = i;
+    for (size_t p = 0; p < s->n && root < s->n; p++) {
+        if (strcmp(m->upos[s->w[p].tag], "PUNCT") || s->w[p].head <= 0) continue;
+        size_t n = s->n;
+        bool cased = false;
+        for (size_t c = 0; c < p; c++) {
+            if (s->w[c].head != (int32_t)p + 1) continue;
+            const char *cu = m->upos[s->w[c].tag];
+            if (!strcmp(cu, "NOUN") || !strcmp(cu, "PROPN")) n = c;
+            if (s->w[c].label == casel) cased = true;
+        }
+        if (n == s->n || !cased) continue;
+        size_t h = (size_t)s->w[p].head - 1;
+        for (size_t c = 0; c < s->n; c++)
+            if (c != n && s->w[c].head == (int32_t)p + 1 && strcmp(m->upos[s->w[c].tag], "PUNCT"))
+                s->w[c].head = (int32_t)n + 1;
+        s->w[n].head = (int32_t)h + 1;
+        s->w[n].label = (uint16_t)(!strcmp(m->upos[s->w[h].tag], "VERB") ? obl : nmod);
+        if (p != root) {
+            s->w[p].head = (int32_t)root + 1;
+            s->w[p].label = (uint16_t)punct;
+        }
+    }
+}
+
+/* '"This was a cowardly act against young men," X told reporters in Tel
+ * Aviv' read with "told" and "young men" both under "Aviv": a clause with
+ * a subject hangs from no noun after it. The clause goes beside the root,
+ * the noun under it (its compound's preposition its own), and the noun
+ * before the clause back where the noun hung. */
+static void repair_clause_under_noun(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), obl = nb_nlp_label(m, "obl"),
+        casel = nb_nlp_label(m, "case"), compound = nb_nlp_label(m, "compound");
+    if (nsubj < 0 || parataxis < 0 || obl < 0 || casel < 0 || compound < 0) return;
+    size_t root = s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].head == 0) root = i;
+    for (size_t v = 1; v < s->n && root < s->n; v++) {
+        if (strcmp(m->upos[s->w[v].tag], "VERB") || s->w[v].head <= (int32_t)v + 1) continue;
+        size_t h = (size_t)s->w[v].head - 1;
+        const char *hu = m->upos[s->w[h].tag];
+        if ((strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || s->w[h].head <= 0 || s->w[h].head - 1 != (int32_t)root ||
+            root > v)
+            continue;
+        size_t sb = s->n, lo = v;
+        for (size_t c = 0; c < v; c++) {
+            if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == nsubj) sb = c;
+            int32_t x = s->w[c].head;
+            for (size_t up = 0; x > 0 && x != (int32_t)v + 1 && up < s->n; up++) x = s->w[x - 1].head;
+            if (x == (int32_t)v + 1 && c < lo) lo = c;
+        }
+        if (sb == s->n) continue;
+        /* the noun before the clause that hung from h: back to h's place */
+        size_t n0 = s->n;
+        for (size_t c = 0; c < lo; c++) {
+            const char *cu = m->upos[s->w[c].tag];
+            if (s->w[c].head == (int32_t)h + 1 && (!strcmp(cu, "NOUN") || !strcmp(cu, "PROPN"))) n0 = c;
+        }
+        if (n0 < s->n) {
+            for (size_t c = 0; c < lo; c++)
+                if (c != n0 && s->w[c].head == (int32_t)h + 1) s->w[c].head = (int32_t)n0 + 1;
+            s->w[n0].head = s->w[h].head;
+            s->w[n0].label = s->w[h].label;
+        }
+        s->w[v].head = (int32_t)root + 1;
+        s->w[v].label = (uint16_t)parataxis;
+        s->w[h].head = (int32_t)v + 1;
+        s->w[h].label = (uint16_t)obl;
+        for (size_t c = v + 1; c < h; c++) /* "in" on "Tel" of "Tel Aviv" */
+            if (s->w[c].label == casel && s->w[c].head > (int32_t)c + 1 && s->w[c].head <= (int32_t)h + 1 &&
+                s->w[s->w[c].head - 1].label == compound)
+                s->w[c].head = (int32_t)h + 1;
     }
 }
 
@@ -850,7 +959,11 @@ static void parse_names_whole(const nb_nlp *m, nb_sent *s, const int *ent_of)
             const nb_uword *w = &s->w[k];
             if (!w->len || isupper((unsigned char)w->form[0]) || (w->len == 1 && w->form[0] == '-')) continue;
             /* (a person's "al-", "bin", "de" is no small word of a title) */
-            if (nb_lex_in(w->form, w->len, SMALL)) inner = true;
+            /* ("Tehrik-i-Taliban", "Lashkar-e-Taiba": a small word between
+             * hyphens, which the tagger takes for a pronoun or a letter) */
+            bool infix = s->w[k - 1].len == 1 && s->w[k - 1].form[0] == '-' && !s->w[k - 1].space_after &&
+                         !w->space_after && s->w[k + 1].len == 1 && s->w[k + 1].form[0] == '-';
+            if (nb_lex_in(w->form, w->len, SMALL) || infix) inner = true;
             else if (!nb_lex_in(w->form, w->len, NB_LEX_CONNECT)) proper = false; /* "its coast guard" */
         }
         inner = inner && proper;
@@ -935,6 +1048,8 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_clause_amod(m, &y->us);
     repair_as_adrift(m, &y->us);
     repair_double_subject(m, &y->us);
+    repair_punct_head(m, &y->us);
+    repair_clause_under_noun(m, &y->us);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
