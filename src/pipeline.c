@@ -757,6 +757,98 @@ static void repair_title_name(const nb_nlp *m, nb_sent *s, const int *ent_of)
     }
 }
 
+/* '"The killings amount to crimes," said X, a researcher' read with the
+ * quote's noun as the verb's subject and the speaker as parataxis: a name
+ * right after the verb, past a closing quote, is the inverted subject and
+ * the quote the verb's complement. */
+static void repair_inverted_speaker(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), ccomp = nb_nlp_label(m, "ccomp");
+    if (nsubj < 0 || parataxis < 0 || ccomp < 0) return;
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        size_t p = v + 1;
+        if (strcmp(m->upos[s->w[v].tag], "VERB") || s->w[p].head != (int32_t)v + 1 || s->w[p].label != parataxis ||
+            strcmp(m->upos[s->w[p].tag], "PROPN"))
+            continue;
+        const nb_uword *q = &s->w[v - 1]; /* the closing quote just before the verb */
+        bool quote = (q->len == 1 && (q->form[0] == '"' || q->form[0] == '\'')) ||
+                     (q->len == 3 && !memcmp(q->form, "\xe2\x80\x9d", 3));
+        if (!quote) continue;
+        size_t n = s->n;
+        for (size_t c = 0; c < v; c++)
+            if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == nsubj) n = c;
+        if (n == s->n) continue;
+        s->w[n].label = (uint16_t)ccomp;
+        s->w[p].label = (uint16_t)nsubj;
+    }
+}
+
+/* "The CJNG, headed by X, alias "El Mencho," supplied ..." read with the
+ * alias as the verb's subject: the name after "alias" is an apposition of
+ * the name before it; the verb's subject is then the other one it had. */
+static void repair_alias(const nb_nlp *m, nb_sent *s)
+{
+    int appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"), outer = nb_nlp_label(m, "nsubj:outer"),
+        casel = nb_nlp_label(m, "case");
+    if (appos < 0 || nsubj < 0 || casel < 0) return;
+    static const char *const ALIAS[] = {"alias", "aka", NULL};
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        if (!word_is(&s->w[a], ALIAS)) continue;
+        size_t n = a + 1;
+        while (n < s->n && !strcmp(m->upos[s->w[n].tag], "PUNCT")) n++;
+        size_t b = a; /* the name before: the last proper noun before "alias" */
+        while (b > 0 && strcmp(m->upos[s->w[b - 1].tag], "PROPN")) b--;
+        if (n >= s->n || b == 0 || strcmp(m->upos[s->w[n].tag], "PROPN")) continue;
+        b--;
+        while (s->w[b].head > 0 && s->w[b].head - 1 < (int32_t)b && s->w[s->w[b].head - 1].label == nb_nlp_label(m, "flat"))
+            b = (size_t)s->w[b].head - 1;
+        /* the head of the name before, through its own flat parts */
+        while (s->w[b].head > 0 && (size_t)s->w[b].head - 1 > b && (size_t)s->w[b].head - 1 < a &&
+               !strcmp(m->upos[s->w[s->w[b].head - 1].tag], "PROPN"))
+            b = (size_t)s->w[b].head - 1;
+        int32_t v = s->w[n].head;
+        bool was_subj = s->w[n].label == nsubj;
+        s->w[n].head = (int32_t)b + 1;
+        s->w[n].label = (uint16_t)appos;
+        s->w[a].head = (int32_t)n + 1;
+        s->w[a].label = (uint16_t)casel;
+        for (size_t c = 0; c < s->n && was_subj && outer >= 0; c++)
+            if (s->w[c].head == v && s->w[c].label == outer) s->w[c].label = (uint16_t)nsubj;
+    }
+}
+
+/* "X was shot dead ... after saying he had been threatened by Y" with "by Y"
+ * on "shot": an agent belongs to the nearest passive verb before it that
+ * has none. */
+static void repair_agent_nearest(const nb_nlp *m, nb_sent *s)
+{
+    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), auxpass = nb_nlp_label(m, "aux:pass"),
+        casel = nb_nlp_label(m, "case");
+    if (agent < 0 || obl < 0 || auxpass < 0 || casel < 0) return;
+    static const char *const BY[] = {"by", NULL};
+    for (size_t a = 2; a < s->n; a++) {
+        if ((s->w[a].label != agent && s->w[a].label != obl) || s->w[a].head <= 0 || s->w[a].head > (int32_t)a) continue;
+        bool by = false;
+        for (size_t c = 0; c < a && !by; c++)
+            by = s->w[c].head == (int32_t)a + 1 && s->w[c].label == casel && word_is(&s->w[c], BY);
+        if (!by) continue;
+        size_t v = (size_t)s->w[a].head - 1, w = s->n;
+        for (size_t x = a; x-- > v + 1 && w == s->n;) {
+            if (strcmp(m->xpos[s->w[x].tag], "VBN")) continue;
+            bool passive = false, has_agent = false;
+            for (size_t c = 0; c < s->n; c++) {
+                if (s->w[c].head != (int32_t)x + 1) continue;
+                if (s->w[c].label == auxpass) passive = true;
+                if (s->w[c].label == agent) has_agent = true;
+            }
+            if (passive && !has_agent) w = x;
+        }
+        if (w == s->n) continue;
+        s->w[a].head = (int32_t)w + 1;
+        s->w[a].label = (uint16_t)agent;
+    }
+}
+
 /* 'called the shooting "a serious violation"' read with the predicate as
  * an apposition of the object: an indefinite noun right after the object,
  * with no comma, is the verb's second complement (xcomp), as "call X a Y". */
@@ -1143,6 +1235,9 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_clause_under_noun(m, &y->us);
     repair_object_predicate(m, &y->us);
     repair_conj_speaker(m, &y->us);
+    repair_inverted_speaker(m, &y->us);
+    repair_alias(m, &y->us);
+    repair_agent_nearest(m, &y->us);
     repair_title_name(m, &y->us, y->ent_ok ? y->ent_of : NULL);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
