@@ -262,6 +262,7 @@ void nb_actors_end(nb_article_actors *aa)
     }
     free(aa->ents);
     nb_map_free(&aa->declared);
+    nb_map_free(&aa->places);
     nb_map_free(&aa->first_key);
     nb_map_free(&aa->first_skel);
     nb_map_free(&aa->first_label);
@@ -1401,7 +1402,29 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         name = whole.data;
         len = whole.len;
     }
-    int ent = resolve_name(c, name, len, nick ? NB_KIND_PERSON : guess_kind(c, s0, j, titled), start || locative);
+    /* "near Kissufim ... the Kissufim attack": a name the article used as a
+     * place stays one, unless it is known */
+    nb_buf pk = {0};
+    size_t pv;
+    if (single && !nick) nb_name_key(name, len, &pk);
+    bool place_before = single && !nick && c->aa->places.len && nb_map_get(&c->aa->places, pk.data, &pv);
+    /* "the Abqaiq attack", "the Bucha massacre": an unknown name between
+     * "the" and an act names where it happened */
+    static const char *const ACT[] = {"attack", "attacks", "bombing", "bombings", "massacre", "raid", "strike",
+                                      "strikes", "shelling", "ambush", "explosion", "blast", NULL};
+    bool site = single && s0 > 0 && is(c, s0 - 1, "the") && in(c, j, ACT);
+    int ent = resolve_name(c, name, len, nick ? NB_KIND_PERSON : guess_kind(c, s0, j, titled),
+                           start || locative || place_before || site);
+    /* (only after a word of place: "of", "to", "from" also take owners and sides) */
+    static const char *const WHERE[] = {"in", "near", "at", "inside", "outside", "around", "across", "into", "through", NULL};
+    /* (and a name that ends its phrase: not "near Abkhaz boundary line") */
+    static const char *const AFTER[] = {"on", "in", "at", "and", "or", "after", "before", "since", "as", "when",
+                                        "where", "while", "last", "this", "which", "who", "to", "from", "for",
+                                        "with", "by", "of", NULL};
+    bool ends = j >= c->n || (c->t[j].flags & NB_TOK_PUNCT) || in(c, j, AFTER);
+    if (ent < 0 && locative && ends && pk.len && in(c, s0 - 1, WHERE) && !nb_map_get(&c->aa->places, pk.data, &pv))
+        nb_map_put(&c->aa->places, pk.data, 1);
+    nb_buf_free(&pk);
     if (ent >= 0 && nick) {
         while (c->aa->ents[ent].alias_of >= 0) ent = c->aa->ents[ent].alias_of;
         nb_buf nk = {0}, nl = {0};

@@ -161,6 +161,7 @@ typedef struct {
     nb_deed_sent deeds[8];
     size_t n_deeds;
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
+    nb_map places;       /* unknown names seen alone after "in", "near"...: the article's places */
     /* Indices over ents[0, n_indexed), filled just before a lookup (a group
      * gets its group_head after it is made): the first entity with a key,
      * a skeleton or a label, and the entities by surname ("s"), by the

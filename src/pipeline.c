@@ -508,7 +508,8 @@ static void repair_noun_clause(const nb_nlp *m, nb_sent *s)
         if (bad || v == s->n) continue;
         bool has_obj = false;
         for (size_t c = v + 1; c < s->n && !has_obj; c++) has_obj = s->w[c].head == (int32_t)v + 1 && s->w[c].label == obj;
-        if (!has_obj) continue;
+        /* (a root noun has no verb at all: its past participle is it) */
+        if (!has_obj && nw->head != 0) continue;
         s->w[v].head = nw->head;
         s->w[v].label = nw->label;
         for (size_t c = v + 1; c < s->n; c++)
@@ -679,6 +680,199 @@ static void repair_adj_root(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* Is w one of the lower-case words in list (compared ignoring case)? */
+static bool word_is(const nb_uword *w, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        bool eq = n == w->len;
+        for (size_t i = 0; i < n && eq; i++) eq = nb_lower(w->form[i]) == list[k][i];
+        if (eq) return true;
+    }
+    return false;
+}
+
+/* '"...," Secretary of State Marco Rubio wrote' read with the speaker as an
+ * apposition of the quote and the verb as its conjunct: a conjunct verb
+ * with no "and" and no subject, right after an apposition, takes it as its
+ * subject and stands beside the quote. */
+static void repair_conj_speaker(const nb_nlp *m, nb_sent *s)
+{
+    int conj = nb_nlp_label(m, "conj"), appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"),
+        cc = nb_nlp_label(m, "cc"), parataxis = nb_nlp_label(m, "parataxis");
+    if (conj < 0 || appos < 0 || nsubj < 0 || cc < 0 || parataxis < 0) return;
+    for (size_t v = 1; v < s->n; v++) {
+        if (s->w[v].label != conj || strcmp(m->upos[s->w[v].tag], "VERB") || s->w[v].head <= 0) continue;
+        int32_t h = s->w[v].head;
+        bool own = false;
+        for (size_t c = 0; c < s->n && !own; c++)
+            own = s->w[c].head == (int32_t)v + 1 && (s->w[c].label == cc || s->w[c].label == nsubj);
+        if (own) continue;
+        /* the apposition whose phrase ends right before v */
+        size_t sp = s->n;
+        for (size_t c = 0; c < v; c++)
+            if (s->w[c].head == h && s->w[c].label == appos) sp = c;
+        if (sp == s->n) continue;
+        bool adjacent = true;
+        for (size_t x = sp + 1; x < v && adjacent; x++) {
+            int32_t y = s->w[x].head;
+            for (size_t up = 0; y > 0 && y != (int32_t)sp + 1 && up < s->n; up++) y = s->w[y - 1].head;
+            adjacent = y == (int32_t)sp + 1;
+        }
+        bool named = false; /* a person or body named in it */
+        for (size_t x = sp; x < v && !named; x++) named = !strcmp(m->upos[s->w[x].tag], "PROPN");
+        if (!adjacent || !named) continue;
+        s->w[sp].head = (int32_t)v + 1;
+        s->w[sp].label = (uint16_t)nsubj;
+        s->w[v].label = (uint16_t)parataxis;
+    }
+}
+
+/* "Secretary of State Marco Rubio" read as "Secretary of [State Marco
+ * Rubio]": where the object of a title's "of" ends in a name that the
+ * words before it are no part of, the name is the head, the title its
+ * description (nmod:desc), and the words before the name the title's. */
+static void repair_title_name(const nb_nlp *m, nb_sent *s, const int *ent_of)
+{
+    int nmod = nb_nlp_label(m, "nmod"), desc = nb_nlp_label(m, "nmod:desc"), casel = nb_nlp_label(m, "case"),
+        compound = nb_nlp_label(m, "compound");
+    if (!ent_of || nmod < 0 || desc < 0 || casel < 0 || compound < 0) return;
+    for (size_t x = 2; x < s->n; x++) {
+        if (s->w[x].label != nmod || ent_of[x] < 0 || s->w[x].head <= 0 || s->w[x].head > (int32_t)x) continue;
+        size_t t = (size_t)s->w[x].head - 1, k = x - 1;
+        if (strcmp(m->upos[s->w[t].tag], "PROPN") || ent_of[t] >= 0) continue; /* a capitalised title */
+        if (s->w[k].head != (int32_t)x + 1 || s->w[k].label != compound || ent_of[k] == ent_of[x] ||
+            strcmp(m->upos[s->w[k].tag], "PROPN") || k == 0 || s->w[k - 1].label != casel ||
+            s->w[k - 1].head != (int32_t)x + 1)
+            continue;
+        s->w[k - 1].head = (int32_t)k + 1; /* "of State" */
+        s->w[k].head = (int32_t)t + 1;
+        s->w[k].label = (uint16_t)nmod;
+        s->w[x].head = s->w[t].head;
+        s->w[x].label = s->w[t].label;
+        s->w[t].head = (int32_t)x + 1;
+        s->w[t].label = (uint16_t)desc;
+        for (size_t c = 0; c < t; c++) /* what opened the title's phrase opens the name's */
+            if (s->w[c].head == (int32_t)t + 1 && strcmp(m->upos[s->w[c].tag], "PROPN")) s->w[c].head = (int32_t)x + 1;
+    }
+}
+
+/* '"The killings amount to crimes," said X, a researcher' read with the
+ * quote's noun as the verb's subject and the speaker as parataxis: a name
+ * right after the verb, past a closing quote, is the inverted subject and
+ * the quote the verb's complement. */
+static void repair_inverted_speaker(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), ccomp = nb_nlp_label(m, "ccomp");
+    if (nsubj < 0 || parataxis < 0 || ccomp < 0) return;
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        size_t p = v + 1;
+        if (strcmp(m->upos[s->w[v].tag], "VERB") || s->w[p].head != (int32_t)v + 1 || s->w[p].label != parataxis ||
+            strcmp(m->upos[s->w[p].tag], "PROPN"))
+            continue;
+        const nb_uword *q = &s->w[v - 1]; /* the closing quote just before the verb */
+        bool quote = (q->len == 1 && (q->form[0] == '"' || q->form[0] == '\'')) ||
+                     (q->len == 3 && !memcmp(q->form, "\xe2\x80\x9d", 3));
+        if (!quote) continue;
+        size_t n = s->n;
+        for (size_t c = 0; c < v; c++)
+            if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == nsubj) n = c;
+        if (n == s->n) continue;
+        s->w[n].label = (uint16_t)ccomp;
+        s->w[p].label = (uint16_t)nsubj;
+    }
+}
+
+/* "The CJNG, headed by X, alias "El Mencho," supplied ..." read with the
+ * alias as the verb's subject: the name after "alias" is an apposition of
+ * the name before it; the verb's subject is then the other one it had. */
+static void repair_alias(const nb_nlp *m, nb_sent *s)
+{
+    int appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"), outer = nb_nlp_label(m, "nsubj:outer"),
+        casel = nb_nlp_label(m, "case");
+    if (appos < 0 || nsubj < 0 || casel < 0) return;
+    static const char *const ALIAS[] = {"alias", "aka", NULL};
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        if (!word_is(&s->w[a], ALIAS)) continue;
+        size_t n = a + 1;
+        while (n < s->n && !strcmp(m->upos[s->w[n].tag], "PUNCT")) n++;
+        size_t b = a; /* the name before: the last proper noun before "alias" */
+        while (b > 0 && strcmp(m->upos[s->w[b - 1].tag], "PROPN")) b--;
+        if (n >= s->n || b == 0 || strcmp(m->upos[s->w[n].tag], "PROPN")) continue;
+        b--;
+        while (s->w[b].head > 0 && s->w[b].head - 1 < (int32_t)b && s->w[s->w[b].head - 1].label == nb_nlp_label(m, "flat"))
+            b = (size_t)s->w[b].head - 1;
+        /* the head of the name before, through its own flat parts */
+        while (s->w[b].head > 0 && (size_t)s->w[b].head - 1 > b && (size_t)s->w[b].head - 1 < a &&
+               !strcmp(m->upos[s->w[s->w[b].head - 1].tag], "PROPN"))
+            b = (size_t)s->w[b].head - 1;
+        int32_t v = s->w[n].head;
+        bool was_subj = s->w[n].label == nsubj;
+        s->w[n].head = (int32_t)b + 1;
+        s->w[n].label = (uint16_t)appos;
+        s->w[a].head = (int32_t)n + 1;
+        s->w[a].label = (uint16_t)casel;
+        for (size_t c = 0; c < s->n && was_subj && outer >= 0; c++)
+            if (s->w[c].head == v && s->w[c].label == outer) s->w[c].label = (uint16_t)nsubj;
+    }
+}
+
+/* "X was shot dead ... after saying he had been threatened by Y" with "by Y"
+ * on "shot": an agent belongs to the nearest passive verb before it that
+ * has none. */
+static void repair_agent_nearest(const nb_nlp *m, nb_sent *s)
+{
+    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), auxpass = nb_nlp_label(m, "aux:pass"),
+        casel = nb_nlp_label(m, "case");
+    if (agent < 0 || obl < 0 || auxpass < 0 || casel < 0) return;
+    static const char *const BY[] = {"by", NULL};
+    for (size_t a = 2; a < s->n; a++) {
+        if ((s->w[a].label != agent && s->w[a].label != obl) || s->w[a].head <= 0 || s->w[a].head > (int32_t)a) continue;
+        bool by = false;
+        for (size_t c = 0; c < a && !by; c++)
+            by = s->w[c].head == (int32_t)a + 1 && s->w[c].label == casel && word_is(&s->w[c], BY);
+        if (!by) continue;
+        size_t v = (size_t)s->w[a].head - 1, w = s->n;
+        for (size_t x = a; x-- > v + 1 && w == s->n;) {
+            if (strcmp(m->xpos[s->w[x].tag], "VBN")) continue;
+            bool passive = false, has_agent = false;
+            for (size_t c = 0; c < s->n; c++) {
+                if (s->w[c].head != (int32_t)x + 1) continue;
+                if (s->w[c].label == auxpass) passive = true;
+                if (s->w[c].label == agent) has_agent = true;
+            }
+            if (passive && !has_agent) w = x;
+        }
+        if (w == s->n) continue;
+        s->w[a].head = (int32_t)w + 1;
+        s->w[a].label = (uint16_t)agent;
+    }
+}
+
+/* 'called the shooting "a serious violation"' read with the predicate as
+ * an apposition of the object: an indefinite noun right after the object,
+ * with no comma, is the verb's second complement (xcomp), as "call X a Y". */
+static void repair_object_predicate(const nb_nlp *m, nb_sent *s)
+{
+    int appos = nb_nlp_label(m, "appos"), obj = nb_nlp_label(m, "obj"), xcomp = nb_nlp_label(m, "xcomp"),
+        det = nb_nlp_label(m, "det");
+    if (appos < 0 || obj < 0 || xcomp < 0 || det < 0) return;
+    static const char *const INDEF[] = {"a", "an", NULL};
+    for (size_t a = 1; a < s->n; a++) {
+        if (s->w[a].label != appos || s->w[a].head <= 0 || strcmp(m->upos[s->w[a].tag], "NOUN")) continue;
+        size_t o = (size_t)s->w[a].head - 1;
+        if (o > a || s->w[o].label != obj || s->w[o].head <= 0) continue;
+        bool indef = false, comma = false;
+        for (size_t c = o + 1; c < a; c++) {
+            if (s->w[c].head == (int32_t)a + 1 && s->w[c].label == det && word_is(&s->w[c], INDEF)) indef = true;
+            if (s->w[c].len == 1 && s->w[c].form[0] == ',') comma = true;
+        }
+        if (!indef || comma) continue;
+        s->w[a].head = s->w[o].head;
+        s->w[a].label = (uint16_t)xcomp;
+    }
+}
+
 /* "Suspected Maoist rebels detonated": a verb has one subject; of two
  * side by side, the first is a modifier of the second; of a name and a
  * noun phrase in commas after it, the second is an apposition. */
@@ -813,17 +1007,6 @@ static void repair_clause_under_noun(const nb_nlp *m, nb_sent *s)
     }
 }
 
-/* Is w one of the lower-case words in list (compared ignoring case)? */
-static bool word_is(const nb_uword *w, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++) {
-        size_t n = strlen(list[k]);
-        bool eq = n == w->len;
-        for (size_t i = 0; i < n && eq; i++) eq = nb_lower(w->form[i]) == list[k][i];
-        if (eq) return true;
-    }
-    return false;
-}
 
 /* '"This annexation is null and void," X said' read with the quote as an
  * adjective of the speaker: a word with a copula or a subject is a clause,
@@ -1050,6 +1233,12 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_double_subject(m, &y->us);
     repair_punct_head(m, &y->us);
     repair_clause_under_noun(m, &y->us);
+    repair_object_predicate(m, &y->us);
+    repair_conj_speaker(m, &y->us);
+    repair_inverted_speaker(m, &y->us);
+    repair_alias(m, &y->us);
+    repair_agent_nearest(m, &y->us);
+    repair_title_name(m, &y->us, y->ent_ok ? y->ent_of : NULL);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;
