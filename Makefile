@@ -53,8 +53,9 @@ MODEL    = data/en_ewt.nbm
 $(TRAINER): $(OBJ) $(BUILD)/train_main.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LIBS) $(LDFLAGS)
 
-# MODEL_OPTS: other training options (README: the --features 1 ensemble).
-MODEL_OPTS ?=
+# MODEL_OPTS: the shipped model's training options (README): the tagger's
+# second feature set, and three parsers summed, their rare features cut.
+MODEL_OPTS ?= --features 1 --parse-models 3 --min-updates 3 --parse-min-weight 40
 model: $(TRAINER)
 	$(TRAINER) --dev $(UD)/en_ewt-ud-dev.conllu $(MODEL_OPTS) -o $(MODEL) $(UD)/en_ewt-ud-train.conllu
 
@@ -67,13 +68,12 @@ eval-parser: $(TRAINER) $(BIN)
 	@if [ -x ../shared/eval/parse-accuracy ]; then printf 'raw PUD text: '; \
 	  ../shared/eval/parse-accuracy ./$(BIN) $(UD)/en_pud-ud-test.conllu; fi
 
-# The shipped model must not fall below what it scores on EWT dev today
-# (run by make test when the treebank is there). The target is UDPipe 1's
-# UPOS 94.5, UAS 85, LAS 82, which eval-parser checks and the model does not
-# reach yet on LAS (81.8): these floors guard against regressions meanwhile.
+# The shipped model must not fall below UDPipe 1's UPOS 94.5, UAS 85, LAS 82
+# on EWT dev (run by make test when the treebank is there; it scores 95.17,
+# 85.20, 82.13).
 check-model: $(TRAINER)
 	@if [ -f $(UD)/en_ewt-ud-dev.conllu ]; then \
-	  $(TRAINER) --eval $(MODEL) $(UD)/en_ewt-ud-dev.conllu --min-upos 94.8 --min-uas 84.8 --min-las 81.6; \
+	  $(TRAINER) --eval $(MODEL) $(UD)/en_ewt-ud-dev.conllu --min-upos 94.5 --min-uas 85 --min-las 82; \
 	else echo "check-model: no treebank at $(UD), skipped"; fi
 
 $(BUILD)/test_%: tests/test_%.c tests/testutil.h $(OBJ)

@@ -36,7 +36,7 @@ typedef struct {
     int features;          /* the feature set it was trained with (NB_NLP_FEATURES_MAX) */
     int n_tags;
     char **upos, **xpos;   /* per tag class */
-    uint8_t *finite;       /* per tag class: 1 a finite or base verb, 2 a past participle (NB_TAG_*) */
+    uint8_t *finite;       /* per tag class: 1 a finite or base verb, 2 a past participle; NULL in a model being trained */
     int n_labels;
     char **labels;         /* per label id; labels[root_label] is "root" */
     int root_label, punct_label;

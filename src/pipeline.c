@@ -291,6 +291,25 @@ static int propn_tag(const nb_nlp *m)
     return -1;
 }
 
+/* Prepositions of news that EWT never or once has ("alongside", "amid"),
+ * which the tagger guesses as adverbs: before a word, they are ADP. */
+static void fix_prep_tags(const nb_nlp *m, nb_sent *s)
+{
+    static const char *const PREP[] = {"alongside", "amid", "amidst", NULL};
+    int t = -1;
+    for (int k = 0; k < m->n_tags && t < 0; k++)
+        if (!strcmp(m->upos[k], "ADP") && !strcmp(m->xpos[k], "IN")) t = k;
+    if (t < 0) return;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        const nb_uword *w = &s->w[i];
+        if (w->fixed || w->len > 9 || s->w[i + 1].len == 0 || ispunct((unsigned char)s->w[i + 1].form[0])) continue;
+        char low[10];
+        for (size_t k = 0; k < w->len; k++) low[k] = nb_lower(w->form[k]);
+        for (size_t k = 0; PREP[k]; k++)
+            if (strlen(PREP[k]) == w->len && !memcmp(low, PREP[k], w->len)) s->w[i].fixed = (uint16_t)(t + 1);
+    }
+}
+
 /* Is form[0..n) one of the words of label? */
 static bool word_in(const char *label, const char *form, size_t n)
 {
@@ -1262,6 +1281,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
         w->space_after = y->words[i].space_after;
     }
     if (items) fix_name_tags(m, y, items, ni, toks, aa);
+    fix_prep_tags(m, &y->us);
     y->ent = NULL;
     if (!y->memo) { /* (the same parse and repairs as with a memo) */
         nb_nlp_analyze(m, &y->us, false);

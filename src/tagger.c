@@ -165,8 +165,13 @@ static bool participle_shape(const nb_uword *w)
 static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
 {
     const nb_uword *w = &s->w[i];
-    if (m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
+    if (m->finite && m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
         (m->finite[c] == 1 || !participle_shape(w)))
+        return false;
+    /* a noun of training, never an adverb or adjective there, is no
+     * adverb ("Kosovo's closest ally", for its -ly) */
+    if (!strcmp(m->upos[c], "ADV") && nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
+        !nb_lemmas_seen(&m->lem, "ADV", w->form, w->len) && !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len))
         return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&

@@ -380,6 +380,33 @@ static void analyse(const nb_nlp *m, nb_sent *s, const char *text)
     nb_nlp_analyze(m, s, true);
 }
 
+/* The tagging rules of the shipped model: no finite verb after an article,
+ * no verb from a known adjective or an -ous word, no adverb from a known
+ * noun; a model in training (no rule tables) tags without them. */
+static void test_tagging_rules(void **state)
+{
+    (void)state;
+    nb_nlp m;
+    nb_sent s = {0};
+    if (shipped(&m)) {
+        analyse(&m, &s, "The raid by Israel drew criticism .");
+        assert_string_equal(m.upos[s.w[1].tag], "NOUN");
+        analyse(&m, &s, "Insurgents loyal to the group attacked a post .");
+        assert_string_not_equal(m.upos[s.w[1].tag], "VERB");
+        analyse(&m, &s, "\" Murderous attacks are a crime , \" he said .");
+        assert_string_not_equal(m.upos[s.w[1].tag], "VERB");
+        analyse(&m, &s, "The United States , Kosovo 's closest ally , sent missiles .");
+        assert_string_not_equal(m.upos[s.w[7].tag], "ADV");
+        nb_nlp_free(&m);
+    }
+    assert_int_equal(train_fixture(&m, 5, 0), NB_OK);
+    assert_null(m.finite);
+    analyse(&m, &s, "The raid by Israel drew criticism .");
+    assert_tree(&s);
+    nb_sent_free(&s);
+    nb_nlp_free(&m);
+}
+
 static void test_shipped_model_trees(void **state)
 {
     (void)state;
@@ -514,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_projectivize),
         cmocka_unit_test(test_transitions_rebuild_gold),
         cmocka_unit_test(test_shipped_model_trees),
+        cmocka_unit_test(test_tagging_rules),
         cmocka_unit_test(test_lemmas),
         cmocka_unit_test(test_conllu_output),
     };
