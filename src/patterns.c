@@ -79,7 +79,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_civil, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -618,7 +618,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_civil, "CIVIL"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1317,6 +1317,15 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         bool compound_org = false;
         for (int k = 0; k < nde && q->pos == POS_ROLE; k++)
             if (head(c, dew[k]) == v && lab(c, dew[k]) == P->l_compound && !adjectival(c, dew[k])) compound_org = true;
+        /* "Venezuela's opposition leader", "the Kenyan opposition leader": a
+         * body of the country's people, not its state (@CIVIL), is what is
+         * led; the country only where */
+        for (int j = c->first[v]; j < c->first[v + 1] && q->pos == POS_ROLE && !compound_org; j++) {
+            int k = c->kids[j];
+            if (k < v && lab(c, k) == P->l_compound && !strcmp(upos(c, k), "NOUN") && ent_at(c, k) < 0 &&
+                in_class(P, P->k_civil, lem(c, k)))
+                compound_org = true;
+        }
         for (int i = 0; i < nse; i++)
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
@@ -1374,7 +1383,22 @@ static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n)
 static int negative_at(const ctx *c, int w)
 {
     size_t v = 0, hv;
-    if (!c->P->have_negative || !nb_map_get(&c->P->negative, lem(c, w), &v)) return 0;
+    if (!c->P->have_negative) return 0;
+    if (!nb_map_get(&c->P->negative, lem(c, w), &v)) {
+        /* "was seriously undermining peace" tagged an adjective: its verb */
+        const nb_uword *u = &c->s->w[w];
+        char b[40];
+        if (strcmp(upos(c, w), "ADJ") || u->len < 6 || u->len >= sizeof b - 1 || memcmp(u->form + u->len - 3, "ing", 3))
+            return 0;
+        size_t n = u->len - 3;
+        for (size_t i = 0; i < n; i++) b[i] = nb_lower(u->form[i]);
+        b[n] = '\0';
+        if (!nb_map_get(&c->P->negative, b, &v)) {
+            b[n] = 'e';
+            b[n + 1] = '\0';
+            if (!nb_map_get(&c->P->negative, b, &v)) return 0;
+        }
+    }
     /* "had fired on": a verb naming an act is the cue patterns' job, not a judgment */
     if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
         for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
@@ -1511,10 +1535,18 @@ static bool condemn_noun(const nb_patterns *P, const char *lemma)
  * it names ("said the strikes were unacceptable"). */
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
+    const nb_patterns *P0 = c->P;
     int before = *n;
     /* "the use of aerial bombardment": what is used is judged */
     int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
     if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) w = of;
+    /* "condemned what he called a cowardly massacre": the act named */
+    if (!strcmp(lem(c, w), "what") && !strcmp(upos(c, w), "PRON")) {
+        int v = child_in(c, w, P0->l_relcl, -1);
+        int named = v >= 0 ? child_in(c, v, P0->l_xcomp, -1) : -1;
+        if (v >= 0 && named < 0) named = child_in(c, v, P0->l_obj, -1);
+        if (named > w) w = named;
+    }
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
     if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
