@@ -79,7 +79,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_civil, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -581,7 +581,7 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
         unsigned kind = (nb_map_get(&P->by_lemma, lemma, NULL) ? NB_FORM_CUE : 0) |
                         (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
                         (nb_map_get(&P->negative, lemma, NULL) || in_class(P, P->k_victim, lemma) ||
-                                 in_class(P, P->k_dismay, lemma)
+                                 in_class(P, P->k_dismay, lemma) || in_class(P, P->k_blame, lemma)
                              ? NB_FORM_NEG
                              : 0);
         if (kind) {
@@ -618,7 +618,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_civil, "CIVIL"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -629,7 +629,9 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
         if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
         /* dismay and victims judge like a negative word ("alarmed by the
          * strikes", "'a strike on children,' X said") */
-        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim))
+        /* (and blame: "said X was responsible for the unrest") */
+        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim ||
+                    atoi(P->members.keys[i]) == P->k_blame))
             add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
@@ -1380,25 +1382,28 @@ static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n)
 /* ---- evaluative speech ---- */
 
 /* Strength of a word's negative judgment (0: none), from data/negative.tsv. */
+/* "was seriously undermining peace" with the -ing form tagged an
+ * adjective: the judgment of its verb (undermin(e)), in *v. */
+static bool ing_negative(const nb_patterns *P, const char *form, size_t len, size_t *v)
+{
+    char b[40];
+    if (len < 6 || len >= sizeof b - 1 || memcmp(form + len - 3, "ing", 3)) return false;
+    size_t n = len - 3;
+    for (size_t i = 0; i < n; i++) b[i] = nb_lower(form[i]);
+    b[n] = '\0';
+    if (nb_map_get(&P->negative, b, v)) return true;
+    b[n] = 'e';
+    b[n + 1] = '\0';
+    return nb_map_get(&P->negative, b, v);
+}
+
 static int negative_at(const ctx *c, int w)
 {
     size_t v = 0, hv;
     if (!c->P->have_negative) return 0;
-    if (!nb_map_get(&c->P->negative, lem(c, w), &v)) {
-        /* "was seriously undermining peace" tagged an adjective: its verb */
-        const nb_uword *u = &c->s->w[w];
-        char b[40];
-        if (strcmp(upos(c, w), "ADJ") || u->len < 6 || u->len >= sizeof b - 1 || memcmp(u->form + u->len - 3, "ing", 3))
-            return 0;
-        size_t n = u->len - 3;
-        for (size_t i = 0; i < n; i++) b[i] = nb_lower(u->form[i]);
-        b[n] = '\0';
-        if (!nb_map_get(&c->P->negative, b, &v)) {
-            b[n] = 'e';
-            b[n + 1] = '\0';
-            if (!nb_map_get(&c->P->negative, b, &v)) return 0;
-        }
-    }
+    if (!nb_map_get(&c->P->negative, lem(c, w), &v) &&
+        (strcmp(upos(c, w), "ADJ") || !ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v)))
+        return 0;
     /* "had fired on": a verb naming an act is the cue patterns' job, not a judgment */
     if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
         for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
@@ -1450,7 +1455,8 @@ static bool victim(const ctx *c, int w)
 #define SPEECH_MIN 2
 /* Does w lay a harm at its subject's door: "responsible for the killings",
  * "bears responsibility for the massacre", "to blame for the violence"?
- * (a word of class BLAME with an attack or a judged harm after "for") */
+ * (a word of class BLAME with an attack, a judged harm or a harm (@HARM:
+ * "the unrest") after "for") */
 static bool blames(const ctx *c, int w)
 {
     const nb_patterns *P = c->P;
@@ -1458,7 +1464,7 @@ static bool blames(const ctx *c, int w)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if ((l == P->l_obl || l == P->l_nmod) && case_is(c, d, "for") &&
-            (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN))
+            (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN || in_class(P, P->k_harm, lem(c, d))))
             return true;
         /* "blame" with a "to": "is to blame for", the verb hangs from "is" */
         if (l == P->l_xcomp && blames(c, d)) return true;
@@ -1626,8 +1632,19 @@ static bool attribution(const ctx *c, int v)
 /* The speaker of speech verb v: its subject; after a quote with none, the
  * noun between the closing quote mark and v that the parser hung elsewhere
  * ("'...,' the minister X wrote" read with X as the quote's nmod). */
+/* Is v an -ing adverbial of a clause that a speech verb reports ("Y said
+ * X fired shells, calling it a provocation")? Then v is the speaker's. */
+static bool reported_act(const ctx *c, int v)
+{
+    int h = head(c, v);
+    if (lab(c, v) != c->P->l_advcl || strcmp(xpos(c, v), "VBG") || h < 0 || lab(c, h) != c->P->l_ccomp) return false;
+    int g = head(c, h);
+    return g >= 0 && in_class(c->P, c->P->k_say, lem(c, g)) && !strcmp(upos(c, g), "VERB");
+}
+
 static int speaker_words(const ctx *c, int v, int *out, int max)
 {
+    if (reported_act(c, v)) return subjects(c, head(c, head(c, v)), out, max);
     int n = subjects(c, v, out, max);
     if (n || !attribution(c, v)) return n;
     int q = v - 1;
@@ -1761,7 +1778,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
      * object of the clause the -ing adverbial hangs from */
     if (gap >= 0 && gap == ob && !strcmp(lem(c, ob), "it") && lab(c, v) == P->l_advcl && head(c, v) >= 0) {
         int o = child_in(c, head(c, v), P->l_obj, -1);
-        if (o >= 0 && o < v && !strcmp(upos(c, o), "NOUN")) gap = o;
+        /* ("Y said X fired shells, calling it a provocation": the act
+         * reported, whose doer is judged) */
+        int k = child_in(c, head(c, v), P->l_ccomp, -1), h = head(c, v);
+        if (reported_act(c, v) && judged_subject(c, h) >= 0) gap = judged_subject(c, h);
+        else if (o >= 0 && o < v && !strcmp(upos(c, o), "NOUN")) gap = o;
+        else if (o < 0 && k >= 0 && k < v && judged_subject(c, k) >= 0) gap = judged_subject(c, k);
     }
     /* "a move X called a violation": a relative clause whose one object is
      * no relative pronoun and that has no other predicate gaps its head */
@@ -1776,8 +1798,8 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
              * with the clause's subject as the verb's object */
             if (sb < 0 && ob >= 0 && ob < d) sb = ob;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
-        } else if (l == P->l_xcomp && gap >= 0) {
-            /* "called the raid a crime" */
+        } else if ((l == P->l_xcomp || (l == P->l_obj && ob >= 0 && d > ob && d != ob)) && gap >= 0) {
+            /* "called the raid a crime" (its predicate also read as a second object) */
             ew[np] = gap; pr[np++] = d;
         } else if (l == P->l_obj && ob == d && gap != ob && gap >= 0) {
             /* "a move X called a violation": in a relative clause on the
@@ -1924,7 +1946,10 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
-        if ((P->have_negative && nb_map_get(&P->negative, lc, &v) && v >= SPEECH_MIN) || in_class(P, P->k_dismay, lc))
+        if ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
+                                  (!strcmp(m->upos[t], "ADJ") && ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
+             v >= SPEECH_MIN) ||
+            in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc))
             judge = true;
     }
     if (!two && (cued || (say && judge)))
