@@ -72,6 +72,7 @@ struct nb_patterns {
     char **dv_forms;      /* comma-separated verb forms stating the act */
     size_t n_dv;
     nb_map negative;      /* evaluative word -> strength */
+    nb_map negative_pos;  /* evaluative word -> the parts of speech it judges in (NEG_* bits) */
     bool have_negative;
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
@@ -526,6 +527,11 @@ static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path
     return st;
 }
 
+/* The part of speech a negative word judges in: "offensive" as an
+ * adjective (rude), not the noun (a military offensive). */
+enum { NEG_NOUN = 1, NEG_OTHER = 2, NEG_ANY = 3 };
+static size_t neg_pos_bit(const char *pos) { return !strcmp(pos, "NOUN") ? NEG_NOUN : NEG_OTHER; }
+
 static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
 {
     FILE *f = fopen(path, "r");
@@ -542,6 +548,9 @@ static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
         size_t have = 0, v = strength > 0 ? (size_t)strength : 1;
         /* one strength per lemma: the strongest of its parts of speech */
         if (!nb_map_get(&P->negative, fl[0], &have) || have < v) nb_map_put(&P->negative, fl[0], v);
+        size_t bits = 0, bit = nf >= 2 ? neg_pos_bit(fl[1]) : NEG_ANY;
+        nb_map_get(&P->negative_pos, fl[0], &bits);
+        nb_map_put(&P->negative_pos, fl[0], bits | bit);
         add_forms(P, fl[0], NB_FORM_NEG);
     }
     fclose(f);
@@ -666,6 +675,7 @@ void nb_patterns_free(nb_patterns *P)
     nb_map_free(&P->forms);
     nb_map_free(&P->verb_forms);
     nb_map_free(&P->negative);
+    nb_map_free(&P->negative_pos);
     nb_map_free(&P->deverbal);
     for (size_t i = 0; i < P->n_dv; i++) free(P->dv_forms[i]);
     free(P->dv_forms);
@@ -1397,12 +1407,19 @@ static bool ing_negative(const nb_patterns *P, const char *form, size_t len, siz
     return nb_map_get(&P->negative, b, v);
 }
 
+static bool attack_cue(const ctx *c, int w, int pos);
+
 static int negative_at(const ctx *c, int w)
 {
     size_t v = 0, hv;
     if (!c->P->have_negative) return 0;
     if (!nb_map_get(&c->P->negative, lem(c, w), &v) &&
         (strcmp(upos(c, w), "ADJ") || !ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v)))
+        return 0;
+    /* (an act noun of a word that judges only as another part of speech:
+     * "preparing a new offensive") */
+    size_t bits = NEG_ANY;
+    if (nb_map_get(&c->P->negative_pos, lem(c, w), &bits) && !(bits & NEG_NOUN) && attack_cue(c, w, POS_EVENT))
         return 0;
     /* "had fired on": a verb naming an act is the cue patterns' job, not a judgment */
     if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))

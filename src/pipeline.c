@@ -868,6 +868,34 @@ static void repair_agent_nearest(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "X, a son of the jailed drug lord and a leader of the cartel": a
+ * conjunct goes with the noun its determiner matches: "a leader" with "a
+ * son", not with "the ... lord" it was hung from. */
+static void repair_parallel_conj(const nb_nlp *m, nb_sent *s)
+{
+    int conj = nb_nlp_label(m, "conj"), nmod = nb_nlp_label(m, "nmod"), det = nb_nlp_label(m, "det");
+    if (conj < 0 || nmod < 0 || det < 0) return;
+    static const char *const INDEF[] = {"a", "an", NULL};
+    for (size_t c = 1; c < s->n; c++) {
+        if (s->w[c].label != conj || s->w[c].head <= 0 || strcmp(m->upos[s->w[c].tag], "NOUN")) continue;
+        size_t h = (size_t)s->w[c].head - 1;
+        if (s->w[h].label != nmod || s->w[h].head <= 0 || h > c) continue;
+        size_t g = (size_t)s->w[h].head - 1;
+        if (strcmp(m->upos[s->w[g].tag], "NOUN") || g > h) continue;
+        int dc = -1, dh = -1, dg = -1;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].label != det) continue;
+            if (s->w[x].head == (int32_t)c + 1) dc = (int)x;
+            if (s->w[x].head == (int32_t)h + 1) dh = (int)x;
+            if (s->w[x].head == (int32_t)g + 1) dg = (int)x;
+        }
+        if (dc < 0 || dg < 0 || !word_is(&s->w[dc], INDEF) || !word_is(&s->w[dg], INDEF) ||
+            (dh >= 0 && word_is(&s->w[dh], INDEF)))
+            continue;
+        s->w[c].head = (int32_t)g + 1;
+    }
+}
+
 /* 'called the shooting "a serious violation"' read with the predicate as
  * an apposition of the object: an indefinite noun right after the object,
  * with no comma, is the verb's second complement (xcomp), as "call X a Y". */
@@ -1257,6 +1285,7 @@ static void syn_parse(const nb_nlp *m, syn *y)
     repair_inverted_speaker(m, &y->us);
     repair_alias(m, &y->us);
     repair_agent_nearest(m, &y->us);
+    repair_parallel_conj(m, &y->us);
     repair_title_name(m, &y->us, y->ent_ok ? y->ent_of : NULL);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
