@@ -977,6 +977,22 @@ static bool comma_before(const ctx *c, int w)
     return false;
 }
 
+/* Is d a place phrase ("in X", "near X")? */
+static bool located(const ctx *c, int d) { return case_is(c, d, "in") || case_is(c, d, "near"); }
+
+/* The state a place phrase names: the place's own entity, or its owner
+ * ("in Russia's Krasnodar region", "in the Ecuadorean city of Machala"). */
+static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
+{
+    int before = *n;
+    if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
+    for (int k = c->first[d]; k < c->first[d + 1] && *n == before; k++) {
+        int e = c->kids[k], l = lab(c, e);
+        if (ent_at(c, e) >= 0 && (l == c->P->l_compound || l == c->P->l_amod || l == c->P->l_poss))
+            push_ent(ent_at(c, e), e, ents, ws, n);
+    }
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -1055,15 +1071,16 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
          * Ecuadorean city of Machala": a state's site with no owner named is
          * the state where it stands */
         if (*n == before && proxy && c->cur_rel == NB_REL_ATTACKED && in_class(P, P->k_state_site, lem(c, w))) {
-            for (int j = c->first[w]; j < c->first[w + 1] && *n == before; j++) {
+            /* (or "struck a refinery in Russia" with "in Russia" on the verb,
+             * after its object) */
+            int hv = lab(c, w) == P->l_obj ? head(c, w) : -1;
+            bool own = false;
+            for (int j = c->first[w]; j < c->first[w + 1]; j++)
+                own |= lab(c, c->kids[j]) == P->l_nmod && located(c, c->kids[j]);
+            int x = own || hv < 0 ? w : hv;
+            for (int j = c->first[x]; j < c->first[x + 1] && *n == before; j++) {
                 int d = c->kids[j];
-                if (lab(c, d) != P->l_nmod || !(case_is(c, d, "in") || case_is(c, d, "near"))) continue;
-                if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
-                for (int k = c->first[d]; k < c->first[d + 1] && *n == before; k++) {
-                    int e = c->kids[k], l = lab(c, e);
-                    if (ent_at(c, e) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss))
-                        push_ent(ent_at(c, e), e, ents, ws, n);
-                }
+                if (lab(c, d) == (x == w ? P->l_nmod : P->l_obl) && d > w && located(c, d)) place_state(c, d, ents, ws, n);
             }
         }
     }
@@ -1393,12 +1410,14 @@ static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n)
 
 /* Strength of a word's negative judgment (0: none), from data/negative.tsv. */
 /* "was seriously undermining peace" with the -ing form tagged an
- * adjective: the judgment of its verb (undermin(e)), in *v. */
+ * adjective, or "provoking" lemmatized "provok": the judgment of its verb
+ * (undermin(e)), in *v. */
 static bool ing_negative(const nb_patterns *P, const char *form, size_t len, size_t *v)
 {
     char b[40];
-    if (len < 6 || len >= sizeof b - 1 || memcmp(form + len - 3, "ing", 3)) return false;
-    size_t n = len - 3;
+    size_t cut = len >= 6 && !memcmp(form + len - 3, "ing", 3) ? 3 : len >= 5 && !memcmp(form + len - 2, "ed", 2) ? 2 : 0;
+    if (!cut || len >= sizeof b - 1) return false;
+    size_t n = len - cut;
     for (size_t i = 0; i < n; i++) b[i] = nb_lower(form[i]);
     b[n] = '\0';
     if (nb_map_get(&P->negative, b, v)) return true;
@@ -1414,7 +1433,8 @@ static int negative_at(const ctx *c, int w)
     size_t v = 0, hv;
     if (!c->P->have_negative) return 0;
     if (!nb_map_get(&c->P->negative, lem(c, w), &v) &&
-        (strcmp(upos(c, w), "ADJ") || !ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v)))
+        ((strcmp(upos(c, w), "ADJ") && strcmp(upos(c, w), "VERB")) ||
+         !ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v)))
         return 0;
     /* (an act noun of a word that judges only as another part of speech:
      * "preparing a new offensive") */
@@ -1964,7 +1984,8 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
          * judged subject's negative_at) */
         if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
         if ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
-                                  (!strcmp(m->upos[t], "ADJ") && ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
+                                  ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
+                                   ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
              v >= SPEECH_MIN) ||
             in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc))
             judge = true;
