@@ -532,11 +532,32 @@ static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path
 enum { NEG_NOUN = 1, NEG_OTHER = 2, NEG_ANY = 3 };
 static size_t neg_pos_bit(const char *pos) { return !strcmp(pos, "NOUN") ? NEG_NOUN : NEG_OTHER; }
 
+/* An optional data file: absent is fine (*f NULL, NB_OK); any other
+ * failure to open it (out of memory, no permission) is an error, never
+ * a quietly smaller analysis. */
+static nb_status open_optional(const char *path, FILE **f, nb_buf *err)
+{
+    *f = fopen(path, "r");
+    if (*f || errno == ENOENT) return NB_OK;
+    nb_buf_printf(err, "%s: %s", path, strerror(errno));
+    return NB_ERR_IO;
+}
+
+/* Closes a data file read to its end, reporting a read error. */
+static nb_status close_read(FILE *f, const char *path, nb_buf *err)
+{
+    bool bad = ferror(f);
+    if (fclose(f) != 0) bad = true;
+    if (!bad) return NB_OK;
+    nb_buf_printf(err, "%s: read error", path);
+    return NB_ERR_IO;
+}
+
 static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return NB_OK; /* optional: no evaluative speech without it */
-    (void)err;
+    FILE *f;
+    nb_status st = open_optional(path, &f, err); /* optional: no evaluative speech without it */
+    if (!f) return st;
     char line[512];
     while (fgets(line, sizeof line, f)) {
         char *l = trim(line);
@@ -553,16 +574,16 @@ static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
         nb_map_put(&P->negative_pos, fl[0], bits | bit);
         add_forms(P, fl[0], NB_FORM_NEG);
     }
-    fclose(f);
-    P->have_negative = true;
-    return NB_OK;
+    st = close_read(f, path, err);
+    P->have_negative = st == NB_OK;
+    return st;
 }
 
 nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return NB_OK;
-    (void)err;
+    FILE *f;
+    nb_status st = open_optional(path, &f, err);
+    if (!f) return st;
     char line[4096];
     size_t cap = 0;
     while (fgets(line, sizeof line, f)) {
@@ -574,8 +595,7 @@ nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *er
         P->dv_forms[P->n_dv] = nb_strdup(fl[1]);
         nb_map_put(&P->deverbal, fl[0], P->n_dv++);
     }
-    fclose(f);
-    return NB_OK;
+    return close_read(f, path, err);
 }
 
 /* Every lemma the treebank table maps a form to, for irregular forms. */
@@ -1897,14 +1917,20 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         /* "'This decision is null and void,' X said of India's move", "...
          * X said after Y dismissed the army chief": what the speech is
          * about, or answers, names the judged actor */
-        for (int j = c->first[v]; j < c->first[v + 1] && !nde; j++) {
-            int d = c->kids[j];
-            if (lab(c, d) == P->l_obl && (case_is(c, d, "of") || case_is(c, d, "about") || case_is(c, d, "after")))
-                judged(c, d, de, dew, &nde);
-            int mk = lab(c, d) == P->l_advcl ? child_in(c, d, P->l_mark, -1) : -1;
-            if (mk >= 0 && !strcmp(lem(c, mk), "after")) {
-                int sb[MAX_HITS], nsb = subjects(c, d, sb, MAX_HITS);
-                for (int i = 0; i < nsb; i++) denote(c, sb[i], de, dew, &nde, 0, true);
+        /* (the "after" clause also read as the judgment's: "said the decision
+         * was illegal after Iran closed the border") */
+        for (int pass = 0; pass < 2 && !nde; pass++) {
+            int x = pass ? pr[k] : v;
+            for (int j = c->first[x]; j < c->first[x + 1] && !nde; j++) {
+                int d = c->kids[j];
+                if (!pass && lab(c, d) == P->l_obl &&
+                    (case_is(c, d, "of") || case_is(c, d, "about") || case_is(c, d, "after")))
+                    judged(c, d, de, dew, &nde);
+                int mk = lab(c, d) == P->l_advcl ? child_in(c, d, P->l_mark, -1) : -1;
+                if (mk >= 0 && !strcmp(lem(c, mk), "after")) {
+                    int sb[MAX_HITS], nsb = subjects(c, d, sb, MAX_HITS);
+                    for (int i = 0; i < nsb; i++) denote(c, sb[i], de, dew, &nde, 0, true);
+                }
             }
         }
         for (int i = 0; i < nse; i++)
