@@ -198,6 +198,13 @@ MANUAL = [
     ("launch attack on", "VERB", "attacked", None, "-"),
     ("launch offensive against", "VERB", "attacked", None, "-"),
     ("launch strike on", "VERB", "attacked", None, "-"),
+    # "launched rockets against a U.S. base": weapons launched at a target
+    ("launch rocket at", "VERB", "attacked", None, "-"),
+    ("launch rocket against", "VERB", "attacked", None, "-"),
+    ("launch missile at", "VERB", "attacked", None, "-"),
+    ("launch missile against", "VERB", "attacked", None, "-"),
+    ("launch drone at", "VERB", "attacked", None, "-"),
+    ("launch drone against", "VERB", "attacked", None, "-"),
     ("airstrike", "EVENT", "attacked", None, "on,against"),
     ("air strike", "EVENT", "attacked", None, "on,against"),
     ("drone strike", "EVENT", "attacked", None, "on,against"),

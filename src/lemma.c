@@ -21,17 +21,22 @@ static bool cont(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
 
 static bool is_propn(const char *upos) { return !strcmp(upos, "PROPN"); }
 
-bool nb_lemmas_seen(const nb_lemmas *L, const char *upos, const char *form, size_t n)
+const char *nb_lemmas_lemma(const nb_lemmas *L, const char *upos, const char *form, size_t n)
 {
     char buf[80];
     size_t ul = strlen(upos);
-    if (ul + 1 + n >= sizeof buf) return false;
+    if (ul + 1 + n >= sizeof buf) return NULL;
     memcpy(buf, upos, ul);
     buf[ul] = '\t';
     for (size_t i = 0; i < n; i++) buf[ul + 1 + i] = nb_lower(form[i]);
     buf[ul + 1 + n] = '\0';
     size_t v;
-    return nb_map_get(&L->exact, buf, &v);
+    return nb_map_get(&L->exact, buf, &v) && v < L->n_lemma ? L->lemma[v] : NULL;
+}
+
+bool nb_lemmas_seen(const nb_lemmas *L, const char *upos, const char *form, size_t n)
+{
+    return nb_lemmas_lemma(L, upos, form, n) != NULL;
 }
 
 void nb_lemmatize(const nb_nlp *m, nb_sent *s)

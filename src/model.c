@@ -276,7 +276,12 @@ static int cmp_ev(const void *a, const void *b)
     const nb_evidence *x = a, *y = b;
     if (x->article != y->article) return x->article < y->article ? -1 : 1;
     if (x->offset != y->offset) return x->offset < y->offset ? -1 : 1;
-    return strcmp(x->rule, y->rule);
+    /* a total order: qsort may fall back to an unstable sort (glibc's,
+     * when its buffer cannot be allocated), so no two may tie */
+    int c = strcmp(x->rule, y->rule);
+    if (!c) c = strcmp(x->path ? x->path : "", y->path ? y->path : "");
+    if (!c) c = strcmp(x->sentence ? x->sentence : "", y->sentence ? y->sentence : "");
+    return c;
 }
 
 static int cmp_edge(const void *a, const void *b)

@@ -75,8 +75,10 @@ size_t nb_tag_features(const nb_sent *s, size_t i, int p1, int p2, bool second, 
  * reading an article's noun or a known adjective as a verb (m->finite,
  * nb_lemmas_seen). */
 void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m);
-/* Was form (n bytes, compared in lower case) seen in training as upos? */
+/* Was form (n bytes, compared in lower case) seen in training as upos?
+ * nb_lemmas_lemma: its lemma as that (the table's string), or NULL. */
 bool nb_lemmas_seen(const nb_lemmas *L, const char *upos, const char *form, size_t n);
+const char *nb_lemmas_lemma(const nb_lemmas *L, const char *upos, const char *form, size_t n);
 void nb_lemmatize(const nb_nlp *m, nb_sent *s);
 void nb_parse_sentence(const nb_nlp *m, nb_sent *s);
 

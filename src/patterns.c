@@ -72,6 +72,7 @@ struct nb_patterns {
     char **dv_forms;      /* comma-separated verb forms stating the act */
     size_t n_dv;
     nb_map negative;      /* evaluative word -> strength */
+    nb_map negative_pos;  /* evaluative word -> the parts of speech it judges in (NEG_* bits) */
     bool have_negative;
     /* label ids the engine itself needs */
     int l_case, l_conj, l_xcomp, l_ccomp, l_advcl, l_acl, l_relcl, l_aux, l_auxpass, l_advmod, l_mark,
@@ -79,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -526,11 +527,37 @@ static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path
     return st;
 }
 
+/* The part of speech a negative word judges in: "offensive" as an
+ * adjective (rude), not the noun (a military offensive). */
+enum { NEG_NOUN = 1, NEG_OTHER = 2, NEG_ANY = 3 };
+static size_t neg_pos_bit(const char *pos) { return !strcmp(pos, "NOUN") ? NEG_NOUN : NEG_OTHER; }
+
+/* An optional data file: absent is fine (*f NULL, NB_OK); any other
+ * failure to open it (out of memory, no permission) is an error, never
+ * a quietly smaller analysis. */
+static nb_status open_optional(const char *path, FILE **f, nb_buf *err)
+{
+    *f = fopen(path, "r");
+    if (*f || errno == ENOENT) return NB_OK;
+    nb_buf_printf(err, "%s: %s", path, strerror(errno));
+    return NB_ERR_IO;
+}
+
+/* Closes a data file read to its end, reporting a read error. */
+static nb_status close_read(FILE *f, const char *path, nb_buf *err)
+{
+    bool bad = ferror(f);
+    if (fclose(f) != 0) bad = true;
+    if (!bad) return NB_OK;
+    nb_buf_printf(err, "%s: read error", path);
+    return NB_ERR_IO;
+}
+
 static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return NB_OK; /* optional: no evaluative speech without it */
-    (void)err;
+    FILE *f;
+    nb_status st = open_optional(path, &f, err); /* optional: no evaluative speech without it */
+    if (!f) return st;
     char line[512];
     while (fgets(line, sizeof line, f)) {
         char *l = trim(line);
@@ -542,18 +569,21 @@ static nb_status load_negative(nb_patterns *P, const char *path, nb_buf *err)
         size_t have = 0, v = strength > 0 ? (size_t)strength : 1;
         /* one strength per lemma: the strongest of its parts of speech */
         if (!nb_map_get(&P->negative, fl[0], &have) || have < v) nb_map_put(&P->negative, fl[0], v);
+        size_t bits = 0, bit = nf >= 2 ? neg_pos_bit(fl[1]) : NEG_ANY;
+        nb_map_get(&P->negative_pos, fl[0], &bits);
+        nb_map_put(&P->negative_pos, fl[0], bits | bit);
         add_forms(P, fl[0], NB_FORM_NEG);
     }
-    fclose(f);
-    P->have_negative = true;
-    return NB_OK;
+    st = close_read(f, path, err);
+    P->have_negative = st == NB_OK;
+    return st;
 }
 
 nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return NB_OK;
-    (void)err;
+    FILE *f;
+    nb_status st = open_optional(path, &f, err);
+    if (!f) return st;
     char line[4096];
     size_t cap = 0;
     while (fgets(line, sizeof line, f)) {
@@ -565,8 +595,7 @@ nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *er
         P->dv_forms[P->n_dv] = nb_strdup(fl[1]);
         nb_map_put(&P->deverbal, fl[0], P->n_dv++);
     }
-    fclose(f);
-    return NB_OK;
+    return close_read(f, path, err);
 }
 
 /* Every lemma the treebank table maps a form to, for irregular forms. */
@@ -581,7 +610,7 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
         unsigned kind = (nb_map_get(&P->by_lemma, lemma, NULL) ? NB_FORM_CUE : 0) |
                         (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
                         (nb_map_get(&P->negative, lemma, NULL) || in_class(P, P->k_victim, lemma) ||
-                                 in_class(P, P->k_dismay, lemma)
+                                 in_class(P, P->k_dismay, lemma) || in_class(P, P->k_blame, lemma)
                              ? NB_FORM_NEG
                              : 0);
         if (kind) {
@@ -618,7 +647,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -629,7 +658,9 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
         if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
         /* dismay and victims judge like a negative word ("alarmed by the
          * strikes", "'a strike on children,' X said") */
-        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim))
+        /* (and blame: "said X was responsible for the unrest") */
+        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim ||
+                    atoi(P->members.keys[i]) == P->k_blame))
             add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
@@ -664,6 +695,7 @@ void nb_patterns_free(nb_patterns *P)
     nb_map_free(&P->forms);
     nb_map_free(&P->verb_forms);
     nb_map_free(&P->negative);
+    nb_map_free(&P->negative_pos);
     nb_map_free(&P->deverbal);
     for (size_t i = 0; i < P->n_dv; i++) free(P->dv_forms[i]);
     free(P->dv_forms);
@@ -965,6 +997,22 @@ static bool comma_before(const ctx *c, int w)
     return false;
 }
 
+/* Is d a place phrase ("in X", "near X")? */
+static bool located(const ctx *c, int d) { return case_is(c, d, "in") || case_is(c, d, "near"); }
+
+/* The state a place phrase names: the place's own entity, or its owner
+ * ("in Russia's Krasnodar region", "in the Ecuadorean city of Machala"). */
+static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
+{
+    int before = *n;
+    if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
+    for (int k = c->first[d]; k < c->first[d + 1] && *n == before; k++) {
+        int e = c->kids[k], l = lab(c, e);
+        if (ent_at(c, e) >= 0 && (l == c->P->l_compound || l == c->P->l_amod || l == c->P->l_poss))
+            push_ent(ent_at(c, e), e, ents, ws, n);
+    }
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -1043,15 +1091,16 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
          * Ecuadorean city of Machala": a state's site with no owner named is
          * the state where it stands */
         if (*n == before && proxy && c->cur_rel == NB_REL_ATTACKED && in_class(P, P->k_state_site, lem(c, w))) {
-            for (int j = c->first[w]; j < c->first[w + 1] && *n == before; j++) {
+            /* (or "struck a refinery in Russia" with "in Russia" on the verb,
+             * after its object) */
+            int hv = lab(c, w) == P->l_obj ? head(c, w) : -1;
+            bool own = false;
+            for (int j = c->first[w]; j < c->first[w + 1]; j++)
+                own |= lab(c, c->kids[j]) == P->l_nmod && located(c, c->kids[j]);
+            int x = own || hv < 0 ? w : hv;
+            for (int j = c->first[x]; j < c->first[x + 1] && *n == before; j++) {
                 int d = c->kids[j];
-                if (lab(c, d) != P->l_nmod || !(case_is(c, d, "in") || case_is(c, d, "near"))) continue;
-                if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
-                for (int k = c->first[d]; k < c->first[d + 1] && *n == before; k++) {
-                    int e = c->kids[k], l = lab(c, e);
-                    if (ent_at(c, e) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss))
-                        push_ent(ent_at(c, e), e, ents, ws, n);
-                }
+                if (lab(c, d) == (x == w ? P->l_nmod : P->l_obl) && d > w && located(c, d)) place_state(c, d, ents, ws, n);
             }
         }
     }
@@ -1317,6 +1366,15 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         bool compound_org = false;
         for (int k = 0; k < nde && q->pos == POS_ROLE; k++)
             if (head(c, dew[k]) == v && lab(c, dew[k]) == P->l_compound && !adjectival(c, dew[k])) compound_org = true;
+        /* "Venezuela's opposition leader", "the Kenyan opposition leader": a
+         * body of the country's people, not its state (@CIVIL), is what is
+         * led; the country only where */
+        for (int j = c->first[v]; j < c->first[v + 1] && q->pos == POS_ROLE && !compound_org; j++) {
+            int k = c->kids[j];
+            if (k < v && lab(c, k) == P->l_compound && !strcmp(upos(c, k), "NOUN") && ent_at(c, k) < 0 &&
+                in_class(P, P->k_civil, lem(c, k)))
+                compound_org = true;
+        }
         for (int i = 0; i < nse; i++)
             for (int k = 0; k < nde; k++)
                 /* "the Kenyan police commander": a nationality, not the force led */
@@ -1371,10 +1429,38 @@ static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n)
 /* ---- evaluative speech ---- */
 
 /* Strength of a word's negative judgment (0: none), from data/negative.tsv. */
+/* "was seriously undermining peace" with the -ing form tagged an
+ * adjective, or "provoking" lemmatized "provok": the judgment of its verb
+ * (undermin(e)), in *v. */
+static bool ing_negative(const nb_patterns *P, const char *form, size_t len, size_t *v)
+{
+    char b[40];
+    size_t cut = len >= 6 && !memcmp(form + len - 3, "ing", 3) ? 3 : len >= 5 && !memcmp(form + len - 2, "ed", 2) ? 2 : 0;
+    if (!cut || len >= sizeof b - 1) return false;
+    size_t n = len - cut;
+    for (size_t i = 0; i < n; i++) b[i] = nb_lower(form[i]);
+    b[n] = '\0';
+    if (nb_map_get(&P->negative, b, v)) return true;
+    b[n] = 'e';
+    b[n + 1] = '\0';
+    return nb_map_get(&P->negative, b, v);
+}
+
+static bool attack_cue(const ctx *c, int w, int pos);
+
 static int negative_at(const ctx *c, int w)
 {
     size_t v = 0, hv;
-    if (!c->P->have_negative || !nb_map_get(&c->P->negative, lem(c, w), &v)) return 0;
+    if (!c->P->have_negative) return 0;
+    if (!nb_map_get(&c->P->negative, lem(c, w), &v) &&
+        ((strcmp(upos(c, w), "ADJ") && strcmp(upos(c, w), "VERB")) ||
+         !ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v)))
+        return 0;
+    /* (an act noun of a word that judges only as another part of speech:
+     * "preparing a new offensive") */
+    size_t bits = NEG_ANY;
+    if (nb_map_get(&c->P->negative_pos, lem(c, w), &bits) && !(bits & NEG_NOUN) && attack_cue(c, w, POS_EVENT))
+        return 0;
     /* "had fired on": a verb naming an act is the cue patterns' job, not a judgment */
     if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
         for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
@@ -1426,7 +1512,8 @@ static bool victim(const ctx *c, int w)
 #define SPEECH_MIN 2
 /* Does w lay a harm at its subject's door: "responsible for the killings",
  * "bears responsibility for the massacre", "to blame for the violence"?
- * (a word of class BLAME with an attack or a judged harm after "for") */
+ * (a word of class BLAME with an attack, a judged harm or a harm (@HARM:
+ * "the unrest") after "for") */
 static bool blames(const ctx *c, int w)
 {
     const nb_patterns *P = c->P;
@@ -1434,7 +1521,7 @@ static bool blames(const ctx *c, int w)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if ((l == P->l_obl || l == P->l_nmod) && case_is(c, d, "for") &&
-            (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN))
+            (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN || in_class(P, P->k_harm, lem(c, d))))
             return true;
         /* "blame" with a "to": "is to blame for", the verb hangs from "is" */
         if (l == P->l_xcomp && blames(c, d)) return true;
@@ -1511,10 +1598,18 @@ static bool condemn_noun(const nb_patterns *P, const char *lemma)
  * it names ("said the strikes were unacceptable"). */
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
+    const nb_patterns *P0 = c->P;
     int before = *n;
     /* "the use of aerial bombardment": what is used is judged */
     int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
     if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) w = of;
+    /* "condemned what he called a cowardly massacre": the act named */
+    if (!strcmp(lem(c, w), "what") && !strcmp(upos(c, w), "PRON")) {
+        int v = child_in(c, w, P0->l_relcl, -1);
+        int named = v >= 0 ? child_in(c, v, P0->l_xcomp, -1) : -1;
+        if (v >= 0 && named < 0) named = child_in(c, v, P0->l_obj, -1);
+        if (named > w) w = named;
+    }
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
     if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
@@ -1594,8 +1689,19 @@ static bool attribution(const ctx *c, int v)
 /* The speaker of speech verb v: its subject; after a quote with none, the
  * noun between the closing quote mark and v that the parser hung elsewhere
  * ("'...,' the minister X wrote" read with X as the quote's nmod). */
+/* Is v an -ing adverbial of a clause that a speech verb reports ("Y said
+ * X fired shells, calling it a provocation")? Then v is the speaker's. */
+static bool reported_act(const ctx *c, int v)
+{
+    int h = head(c, v);
+    if (lab(c, v) != c->P->l_advcl || strcmp(xpos(c, v), "VBG") || h < 0 || lab(c, h) != c->P->l_ccomp) return false;
+    int g = head(c, h);
+    return g >= 0 && in_class(c->P, c->P->k_say, lem(c, g)) && !strcmp(upos(c, g), "VERB");
+}
+
 static int speaker_words(const ctx *c, int v, int *out, int max)
 {
+    if (reported_act(c, v)) return subjects(c, head(c, head(c, v)), out, max);
     int n = subjects(c, v, out, max);
     if (n || !attribution(c, v)) return n;
     int q = v - 1;
@@ -1729,7 +1835,12 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
      * object of the clause the -ing adverbial hangs from */
     if (gap >= 0 && gap == ob && !strcmp(lem(c, ob), "it") && lab(c, v) == P->l_advcl && head(c, v) >= 0) {
         int o = child_in(c, head(c, v), P->l_obj, -1);
-        if (o >= 0 && o < v && !strcmp(upos(c, o), "NOUN")) gap = o;
+        /* ("Y said X fired shells, calling it a provocation": the act
+         * reported, whose doer is judged) */
+        int k = child_in(c, head(c, v), P->l_ccomp, -1), h = head(c, v);
+        if (reported_act(c, v) && judged_subject(c, h) >= 0) gap = judged_subject(c, h);
+        else if (o >= 0 && o < v && !strcmp(upos(c, o), "NOUN")) gap = o;
+        else if (o < 0 && k >= 0 && k < v && judged_subject(c, k) >= 0) gap = judged_subject(c, k);
     }
     /* "a move X called a violation": a relative clause whose one object is
      * no relative pronoun and that has no other predicate gaps its head */
@@ -1744,8 +1855,8 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
              * with the clause's subject as the verb's object */
             if (sb < 0 && ob >= 0 && ob < d) sb = ob;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
-        } else if (l == P->l_xcomp && gap >= 0) {
-            /* "called the raid a crime" */
+        } else if ((l == P->l_xcomp || (l == P->l_obj && ob >= 0 && d > ob && d != ob)) && gap >= 0) {
+            /* "called the raid a crime" (its predicate also read as a second object) */
             ew[np] = gap; pr[np++] = d;
         } else if (l == P->l_obj && ob == d && gap != ob && gap >= 0) {
             /* "a move X called a violation": in a relative clause on the
@@ -1806,14 +1917,20 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         /* "'This decision is null and void,' X said of India's move", "...
          * X said after Y dismissed the army chief": what the speech is
          * about, or answers, names the judged actor */
-        for (int j = c->first[v]; j < c->first[v + 1] && !nde; j++) {
-            int d = c->kids[j];
-            if (lab(c, d) == P->l_obl && (case_is(c, d, "of") || case_is(c, d, "about") || case_is(c, d, "after")))
-                judged(c, d, de, dew, &nde);
-            int mk = lab(c, d) == P->l_advcl ? child_in(c, d, P->l_mark, -1) : -1;
-            if (mk >= 0 && !strcmp(lem(c, mk), "after")) {
-                int sb[MAX_HITS], nsb = subjects(c, d, sb, MAX_HITS);
-                for (int i = 0; i < nsb; i++) denote(c, sb[i], de, dew, &nde, 0, true);
+        /* (the "after" clause also read as the judgment's: "said the decision
+         * was illegal after Iran closed the border") */
+        for (int pass = 0; pass < 2 && !nde; pass++) {
+            int x = pass ? pr[k] : v;
+            for (int j = c->first[x]; j < c->first[x + 1] && !nde; j++) {
+                int d = c->kids[j];
+                if (!pass && lab(c, d) == P->l_obl &&
+                    (case_is(c, d, "of") || case_is(c, d, "about") || case_is(c, d, "after")))
+                    judged(c, d, de, dew, &nde);
+                int mk = lab(c, d) == P->l_advcl ? child_in(c, d, P->l_mark, -1) : -1;
+                if (mk >= 0 && !strcmp(lem(c, mk), "after")) {
+                    int sb[MAX_HITS], nsb = subjects(c, d, sb, MAX_HITS);
+                    for (int i = 0; i < nsb; i++) denote(c, sb[i], de, dew, &nde, 0, true);
+                }
             }
         }
         for (int i = 0; i < nse; i++)
@@ -1892,7 +2009,11 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
-        if ((P->have_negative && nb_map_get(&P->negative, lc, &v) && v >= SPEECH_MIN) || in_class(P, P->k_dismay, lc))
+        if ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
+                                  ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
+                                   ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
+             v >= SPEECH_MIN) ||
+            in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc))
             judge = true;
     }
     if (!two && (cued || (say && judge)))

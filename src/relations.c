@@ -1368,6 +1368,12 @@ static int aid_words(const rctx *r, int i, int span, bool to_target, int *end)
 static void give(rctx *r, int v)
 {
     if (blocked(r, v, true)) return;
+    /* "sanctioned two Iranian commanders for supplying drones to Russia":
+     * a gerund after "for"/"of" is its object's deed, the tree's to read */
+    if (v > 0 && (w_is(r, v - 1, "for") || w_is(r, v - 1, "of")) && r->it[v].w) {
+        size_t n = strlen(r->it[v].w);
+        if (n > 4 && !strcmp(r->it[v].w + n - 3, "ing")) return;
+    }
     int obj[8], no = 0, k = v + 1;
     while (k < r->n && adverb(r, k)) k++;
     int end = np_actors(r, k, obj, &no, 8, false);

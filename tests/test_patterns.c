@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "patterns.h"
+#include "repair.h"
 #include "udtok.h"
 
 static nb_nlp nlp;
@@ -62,6 +63,21 @@ static void test_load_errors(void **state)
     assert_int_equal(nb_patterns_load(&P, &nlp, "/nonexistent/patterns", "/nonexistent/cues", NULL, &err),
                      NB_ERR_IO);
     assert_null(P);
+    /* the optional word lists: absent is no error, unreadable is (a folder
+     * where the file should be: it opens, but reading fails) */
+    char *pp = write_tmp(PATS), *cp = write_tmp(CUES);
+    nb_buf_clear(&err);
+    assert_int_equal(nb_patterns_load(&P, &nlp, pp, cp, "/nonexistent/negative.tsv", &err), NB_OK);
+    assert_int_equal(nb_patterns_load_deverbal(P, "/nonexistent/deverbal.tsv", &err), NB_OK);
+    assert_int_equal(nb_patterns_load_deverbal(P, "/tmp", &err), NB_ERR_IO);
+    nb_patterns_free(P);
+    P = NULL;
+    assert_int_equal(nb_patterns_load(&P, &nlp, pp, cp, "/tmp", &err), NB_ERR_IO);
+    assert_null(P);
+    unlink(pp);
+    unlink(cp);
+    free(pp);
+    free(cp);
     nb_buf_free(&err);
 }
 
@@ -90,7 +106,15 @@ static int *analyze(const char *text, nb_sent *s, bool parse)
     size_t nw = nb_udtok(text, strlen(text), &words, &wcap);
     for (size_t i = 0; i < nw; i++) nb_sent_add(s, text + words[i].start, words[i].start, words[i].len);
     free(words);
+    /* the capitalised words stand for names (below), tagged as the
+     * pipeline tags a recognised name's words */
+    int propn = -1;
+    for (int t = 0; t < nlp.n_tags && propn < 0; t++)
+        if (!strcmp(nlp.upos[t], "PROPN") && !strcmp(nlp.xpos[t], "NNP")) propn = t;
+    for (size_t i = 1; i < s->n && propn >= 0; i++)
+        if (s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z') s->w[i].fixed = (uint16_t)(propn + 1);
     nb_nlp_analyze(&nlp, s, parse);
+    if (parse) nb_repair_tree(&nlp, s, NULL); /* the pipeline's tree */
     int *ent = calloc(s->n + 1, sizeof *ent);
     for (size_t i = 0; i < s->n; i++) {
         ent[i] = -1;

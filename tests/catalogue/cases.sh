@@ -283,8 +283,9 @@ c_formats_hostile_names() {
     cp "$FIX/special.txt" "in/h/$(printf 'x\033[31m<&\"\377;@%%.txt')"
     cp "$FIX/controls.txt" "$FIX/bidi.txt" in/h/
     # a file name that a spreadsheet would read as a formula: it leads the
-    # articles and evidence cells of the edges the file states
-    printf '=HYPERLINK("http://x") funds Hezbollah. Hezbollah funds =HYPERLINK("http://x").\n' > in/h/=formula.txt
+    # articles and evidence cells of the edges the file states (a plain
+    # sentence states one whatever the parser makes of the formulas)
+    printf '=HYPERLINK("http://x") funds Hezbollah. Hezbollah funds =HYPERLINK("http://x"). Iran funds Hezbollah.\n' > in/h/=formula.txt
     printf 'name,kind,aliases,demonyms\n"=HYPERLINK(""http://x"")",group,,\n' > in/formula.csv
     nb -a "$FIX/special.csv" -a in/formula.csv in/h -o out/o.gexf -o out/o.csv -o out/o.json -o out/o.html
     expect_rc 0

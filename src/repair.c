@@ -1,0 +1,840 @@
+/* repair.c - undoing the parser's misparses whose shape no grammatical tree
+ * has (a subject with a preposition, a clause hung from a noun after it, a
+ * name split in two...). Each repair is a local rewrite of heads and labels
+ * that leaves correct trees alone; see nb_repair_tree. */
+#include "repair.h"
+
+#include <string.h>
+
+#include "util.h"
+
+/* "Vietnam on Monday lodged a protest": the treebank has few subjects
+ * parted from their verb by a time, so the parser hangs the verb from the
+ * name as parataxis. A finite verb with no subject, after a root noun with
+ * only its own modifiers between, takes that noun as subject. */
+static void repair_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), nsubjpass = nb_nlp_label(m, "nsubj:pass"),
+        parataxis = nb_nlp_label(m, "parataxis"), expl = nb_nlp_label(m, "expl");
+    if (nsubj < 0 || parataxis < 0) return;
+    for (size_t r = 0; r < s->n; r++) {
+        const char *ru = m->upos[s->w[r].tag];
+        if (s->w[r].head != 0 || (strcmp(ru, "PROPN") && strcmp(ru, "NOUN"))) continue;
+        for (size_t v = r + 1; v < s->n; v++) {
+            nb_uword *vw = &s->w[v];
+            const char *vx = m->xpos[vw->tag];
+            if (vw->head != (int32_t)r + 1 || vw->label != parataxis || strcmp(m->upos[vw->tag], "VERB") ||
+                (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")))
+                continue;
+            bool ok = true;
+            for (size_t x = 0; x < s->n && ok; x++)
+                if (s->w[x].head == (int32_t)v + 1 &&
+                    (s->w[x].label == nsubj || s->w[x].label == nsubjpass || s->w[x].label == expl))
+                    ok = false; /* it has a subject of its own */
+            /* between them, only words of the name or of the verb's
+             * modifiers ("on Monday"), no clause or punctuation */
+            for (size_t x = r + 1; x < v && ok; x++) {
+                const char *xu = m->upos[s->w[x].tag];
+                int32_t h = s->w[x].head;
+                ok = strcmp(xu, "PUNCT") && strcmp(xu, "VERB") && strcmp(xu, "AUX") && h >= (int32_t)r + 1 &&
+                     h <= (int32_t)v + 1;
+            }
+            if (!ok) continue;
+            vw->head = 0;
+            vw->label = (uint16_t)m->root_label;
+            for (size_t x = v + 1; x < s->n; x++)
+                if (s->w[x].head == (int32_t)r + 1) s->w[x].head = (int32_t)v + 1;
+            s->w[r].head = (int32_t)v + 1;
+            s->w[r].label = (uint16_t)nsubj;
+            return;
+        }
+    }
+}
+
+/* "Russia, which like Iran backs Assad": a subject never takes a
+ * preposition, so a "subject" with one is an oblique the parser mislabelled;
+ * a relative pronoun it left as a second object is then the subject. */
+static void repair_case_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), obl = nb_nlp_label(m, "obl"), obj = nb_nlp_label(m, "obj"),
+        casel = nb_nlp_label(m, "case");
+    if (nsubj < 0 || obl < 0 || obj < 0 || casel < 0) return;
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->w[i].label != nsubj || s->w[i].head <= 0) continue;
+        bool prep = false;
+        for (size_t c = 0; c < i && !prep; c++)
+            prep = s->w[c].head == (int32_t)i + 1 && s->w[c].label == casel && !strcmp(m->upos[s->w[c].tag], "ADP");
+        if (!prep) continue;
+        int32_t v = s->w[i].head;
+        s->w[i].label = (uint16_t)obl;
+        size_t rel = s->n;
+        bool later_obj = false;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head != v) continue;
+            if (s->w[x].label == nsubj) rel = s->n + 1; /* it has a true subject */
+            if (s->w[x].label == obj && x + 1 < (size_t)v && rel == s->n &&
+                (!strcmp(m->xpos[s->w[x].tag], "WDT") || !strcmp(m->xpos[s->w[x].tag], "WP")))
+                rel = x;
+            if (s->w[x].label == obj && x + 1 > (size_t)v) later_obj = true;
+        }
+        if (rel < s->n && later_obj) s->w[rel].label = (uint16_t)nsubj;
+    }
+}
+
+/* "the killing of Revolutionary Guards Chief Qassem Soleimani", "keeps
+ * troops in northeast Syria": a caseless name hung past the nominal just
+ * before it, with a preposition of its own, is the rest of that phrase,
+ * split off by the parser: the name takes the phrase's place, and the
+ * nominal becomes its compound. */
+static void repair_split_name(const nb_nlp *m, nb_sent *s)
+{
+    int nmod = nb_nlp_label(m, "nmod"), obl = nb_nlp_label(m, "obl"), obj = nb_nlp_label(m, "obj"),
+        casel = nb_nlp_label(m, "case"), det = nb_nlp_label(m, "det"), compound = nb_nlp_label(m, "compound");
+    if (nmod < 0 || obl < 0 || obj < 0 || casel < 0 || det < 0 || compound < 0) return;
+    for (size_t j = 1; j < s->n; j++) {
+        if ((s->w[j].label != nmod && s->w[j].label != obj) || strcmp(m->upos[s->w[j].tag], "PROPN")) continue;
+        size_t lo = j; /* leftmost word of j's subtree */
+        bool has_case = false;
+        for (size_t c = 0; c < j; c++) {
+            if (s->w[c].head == (int32_t)j + 1 && s->w[c].label == casel) has_case = true;
+            int32_t h = s->w[c].head;
+            for (size_t up = 0; h > 0 && h != (int32_t)j + 1 && up < s->n; up++) h = s->w[h - 1].head;
+            if (h == (int32_t)j + 1 && c < lo) lo = c;
+        }
+        if (has_case || lo == 0) continue;
+        /* the prepositional nominal whose phrase the word before ends */
+        size_t i = lo - 1;
+        bool found = false;
+        for (size_t up = 0; up < s->n && !found; up++) {
+            const char *iu = m->upos[s->w[i].tag];
+            bool nominal = (!strcmp(iu, "NOUN") || !strcmp(iu, "PROPN")) &&
+                           (s->w[i].label == nmod || s->w[i].label == obl);
+            bool cased = false;
+            for (size_t c = 0; c < i && nominal; c++)
+                if (s->w[c].head == (int32_t)i + 1 && s->w[c].label == casel) cased = true;
+            if (nominal && cased) found = true;
+            else if (s->w[i].head <= 0 || s->w[i].head > (int32_t)lo) break;
+            else i = (size_t)s->w[i].head - 1;
+        }
+        /* j's arc must pass over the phrase: its head before the nominal */
+        if (!found || s->w[j].head <= 0 || s->w[j].head > (int32_t)i + 1) continue;
+        for (size_t c = 0; c < i; c++)
+            if (s->w[c].head == (int32_t)i + 1 && (s->w[c].label == casel || s->w[c].label == det))
+                s->w[c].head = (int32_t)j + 1;
+        s->w[j].head = s->w[i].head;
+        s->w[j].label = s->w[i].label;
+        s->w[i].head = (int32_t)j + 1;
+        s->w[i].label = (uint16_t)compound;
+    }
+}
+
+/* "Moussa Faki Mahamat, chairman of the African Union Commission,
+ * condemned": a compound takes no apposition, so a name hung as compound
+ * from the noun after its apposition has the apposition's last noun split
+ * off: that noun rejoins the apposition, the name takes its place. */
+static void repair_appos_compound(const nb_nlp *m, nb_sent *s)
+{
+    int compound = nb_nlp_label(m, "compound"), appos = nb_nlp_label(m, "appos"), casel = nb_nlp_label(m, "case"),
+        det = nb_nlp_label(m, "det");
+    if (compound < 0 || appos < 0 || casel < 0 || det < 0) return;
+    for (size_t x = 0; x + 2 < s->n; x++) {
+        if (s->w[x].label != compound || s->w[x].head <= (int32_t)x + 1) continue;
+        size_t h = (size_t)s->w[x].head - 1, a = s->n;
+        for (size_t c = x + 1; c < h && a == s->n; c++)
+            if (s->w[c].head == (int32_t)x + 1 && s->w[c].label == appos) a = c;
+        if (a == s->n || strcmp(m->upos[s->w[h].tag], "PROPN")) continue;
+        /* the noun just before h, inside the apposition */
+        size_t u = h - 1;
+        const char *uu = m->upos[s->w[u].tag];
+        if (strcmp(uu, "PROPN") && strcmp(uu, "NOUN")) continue;
+        int32_t t = s->w[u].head;
+        for (size_t up = 0; t > 0 && t != (int32_t)a + 1 && up < s->n; up++) t = s->w[t - 1].head;
+        if (t != (int32_t)a + 1 && u != a) continue;
+        if (u == a) continue; /* "X, a Y Z": the apposition itself: leave it */
+        for (size_t c = 0; c < u; c++)
+            if (s->w[c].head == (int32_t)u + 1 && (s->w[c].label == casel || s->w[c].label == det))
+                s->w[c].head = (int32_t)h + 1;
+        s->w[x].head = s->w[h].head;
+        s->w[x].label = s->w[h].label;
+        s->w[h].head = s->w[u].head;
+        s->w[h].label = s->w[u].label;
+        s->w[u].head = (int32_t)h + 1;
+        s->w[u].label = (uint16_t)compound;
+        for (size_t c = 0; c < s->n; c++) /* what hung from h is the name's */
+            if (c != u && c != x && s->w[c].head == (int32_t)h + 1 && c > h) s->w[c].head = (int32_t)x + 1;
+    }
+}
+
+/* '"These terrorists used a mine," X told AFP': a noun standing as a
+ * clause (ccomp, parataxis, root) with no copula is no predicate; a past
+ * verb with an object hung from it as a reduced relative is the clause's
+ * verb, and the noun its subject. */
+static void repair_noun_clause(const nb_nlp *m, nb_sent *s)
+{
+    int ccomp = nb_nlp_label(m, "ccomp"), parataxis = nb_nlp_label(m, "parataxis"), acl = nb_nlp_label(m, "acl"),
+        cop = nb_nlp_label(m, "cop"), obj = nb_nlp_label(m, "obj"), nsubj = nb_nlp_label(m, "nsubj");
+    if (ccomp < 0 || parataxis < 0 || acl < 0 || cop < 0 || obj < 0 || nsubj < 0) return;
+    for (size_t n = 0; n < s->n; n++) {
+        nb_uword *nw = &s->w[n];
+        if ((nw->label != ccomp && nw->label != parataxis && nw->head != 0) ||
+            (strcmp(m->upos[nw->tag], "NOUN") && strcmp(m->upos[nw->tag], "PROPN")))
+            continue;
+        size_t v = s->n;
+        bool bad = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)n + 1) continue;
+            if (s->w[c].label == cop || s->w[c].label == nsubj) bad = true;
+            if (s->w[c].label == acl && c > n && v == s->n &&
+                (!strcmp(m->xpos[s->w[c].tag], "VBD") || !strcmp(m->xpos[s->w[c].tag], "VBN")))
+                v = c;
+        }
+        if (bad || v == s->n) continue;
+        bool has_obj = false;
+        for (size_t c = v + 1; c < s->n && !has_obj; c++) has_obj = s->w[c].head == (int32_t)v + 1 && s->w[c].label == obj;
+        /* (a root noun has no verb at all: its past participle is it) */
+        if (!has_obj && nw->head != 0) continue;
+        s->w[v].head = nw->head;
+        s->w[v].label = nw->label;
+        for (size_t c = v + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)n + 1) s->w[c].head = (int32_t)v + 1;
+        for (size_t c = 0; c < s->n; c++) /* what hung from the root noun */
+            if (nw->head == 0 && c != v && s->w[c].head == (int32_t)n + 1 && c > v) s->w[c].head = (int32_t)v + 1;
+        nw->head = (int32_t)v + 1;
+        nw->label = (uint16_t)nsubj;
+    }
+}
+
+/* '"...," the head of the mission, Nicholas Haysom, said': a relative
+ * clause with no relative word, hung from an apposition to the quote, whose
+ * subject is a name in commas after the noun, is the attribution: the noun
+ * is the subject, the name its apposition. */
+static void repair_attribution(const nb_nlp *m, nb_sent *s)
+{
+    int relcl = nb_nlp_label(m, "acl:relcl"), appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"),
+        parataxis = nb_nlp_label(m, "parataxis");
+    if (relcl < 0 || appos < 0 || nsubj < 0 || parataxis < 0) return;
+    for (size_t v = 2; v < s->n; v++) {
+        nb_uword *vw = &s->w[v];
+        if (vw->label != relcl || vw->head <= 0 || vw->head > (int32_t)v) continue;
+        size_t n = (size_t)vw->head - 1, sb = s->n;
+        if (s->w[n].label != appos && s->w[n].label != parataxis) continue;
+        bool relword = false;
+        for (size_t c = 0; c < v; c++) {
+            if (s->w[c].head != (int32_t)v + 1) continue;
+            const char *cx = m->xpos[s->w[c].tag];
+            if (!strcmp(cx, "WDT") || !strcmp(cx, "WP") || !strcmp(cx, "WP$") || !strcmp(cx, "IN")) relword = true;
+            if (s->w[c].label == nsubj && c > n && c > 0 && s->w[c - 1].len == 1 && s->w[c - 1].form[0] == ',') sb = c;
+        }
+        if (relword || sb == s->n || strcmp(m->upos[s->w[sb].tag], "PROPN")) continue;
+        vw->head = s->w[n].head;
+        vw->label = (uint16_t)parataxis;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[n].label = (uint16_t)nsubj;
+        s->w[sb].head = (int32_t)n + 1;
+        s->w[sb].label = (uint16_t)appos;
+    }
+}
+
+/* "described as a threat": "as" before a bare nominal, with no verb,
+ * copula or subject, is its preposition (UD case, obl), not a clause's
+ * marker. */
+static void repair_as_nominal(const nb_nlp *m, nb_sent *s)
+{
+    int advcl = nb_nlp_label(m, "advcl"), mark = nb_nlp_label(m, "mark"), casel = nb_nlp_label(m, "case"),
+        obl = nb_nlp_label(m, "obl"), cop = nb_nlp_label(m, "cop"), nsubj = nb_nlp_label(m, "nsubj");
+    if (advcl < 0 || mark < 0 || casel < 0 || obl < 0 || cop < 0 || nsubj < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != mark || s->w[a].head <= (int32_t)a + 1 || s->w[a].len != 2 ||
+            nb_lower(s->w[a].form[0]) != 'a' || nb_lower(s->w[a].form[1]) != 's')
+            continue;
+        size_t h = (size_t)s->w[a].head - 1;
+        const char *hu = m->upos[s->w[h].tag];
+        if (s->w[h].label != advcl || (strcmp(hu, "NOUN") && strcmp(hu, "PROPN") && strcmp(hu, "ADJ"))) continue;
+        bool clause = false;
+        for (size_t c = 0; c < s->n && !clause; c++)
+            clause = s->w[c].head == (int32_t)h + 1 && (s->w[c].label == cop || s->w[c].label == nsubj);
+        if (clause) continue;
+        s->w[a].label = (uint16_t)casel;
+        s->w[h].label = (uint16_t)obl;
+    }
+}
+
+/* "The United States ... delivered missiles last year, a move X
+ * described as a threat": a parataxis after the verb belongs to the verb,
+ * not to its subject before it. */
+static void repair_subject_parataxis(const nb_nlp *m, nb_sent *s)
+{
+    int parataxis = nb_nlp_label(m, "parataxis"), nsubj = nb_nlp_label(m, "nsubj");
+    if (parataxis < 0 || nsubj < 0) return;
+    for (size_t p = 0; p < s->n; p++) {
+        int32_t n = s->w[p].head;
+        if (s->w[p].label != parataxis || n <= 0 || n > (int32_t)p) continue;
+        int32_t v = s->w[n - 1].head;
+        if (s->w[n - 1].label != nsubj || v <= n || v > (int32_t)p) continue;
+        s->w[p].head = v;
+    }
+}
+
+/* "commanded by X, according to U.S. officials": an agent is marked by
+ * "by"; an oblique the parser called an agent without it is a plain one. */
+static void repair_agent(const nb_nlp *m, nb_sent *s)
+{
+    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), casel = nb_nlp_label(m, "case");
+    if (agent < 0 || obl < 0 || casel < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != agent) continue;
+        bool by = false;
+        for (size_t c = 0; c < a && !by; c++)
+            by = s->w[c].head == (int32_t)a + 1 && s->w[c].label == casel && s->w[c].len == 2 &&
+                 nb_lower(s->w[c].form[0]) == 'b' && nb_lower(s->w[c].form[1]) == 'y';
+        if (!by) s->w[a].label = (uint16_t)obl;
+    }
+}
+
+/* "Pakistani-administered Kashmir": a participle joined by a hyphen to the
+ * word before modifies the noun after it, even when the parser read it as
+ * a clause's verb with the noun as object. */
+static void repair_hyphen_participle(const nb_nlp *m, nb_sent *s)
+{
+    int amod = nb_nlp_label(m, "amod"), obj = nb_nlp_label(m, "obj");
+    if (amod < 0 || obj < 0) return;
+    for (size_t v = 2; v + 1 < s->n; v++) {
+        nb_uword *vw = &s->w[v];
+        if (strcmp(m->xpos[vw->tag], "VBN") || vw->label == amod) continue;
+        const nb_uword *h = &s->w[v - 1], *b = &s->w[v - 2];
+        if (h->len != 1 || h->form[0] != '-' || b->space_after || h->space_after) continue;
+        size_t n = v + 1;
+        if (s->w[n].head != (int32_t)v + 1 || s->w[n].label != obj) continue;
+        s->w[n].head = vw->head;
+        s->w[n].label = vw->label;
+        for (size_t c = 0; c < s->n; c++) /* what follows the noun is the noun's */
+            if (c > n && s->w[c].head == (int32_t)v + 1) s->w[c].head = (int32_t)n + 1;
+        vw->head = (int32_t)n + 1;
+        vw->label = (uint16_t)amod;
+    }
+}
+
+/* "Insurgents loyal to the Islamic State attacked a post": an adjective
+ * or participle with a subject but no copula or auxiliary is no predicate; a finite verb after it with
+ * no subject of its own is the sentence's verb, the adjective a modifier
+ * of the noun. */
+static void repair_adj_root(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), cop = nb_nlp_label(m, "cop"), amod = nb_nlp_label(m, "amod"),
+        parataxis = nb_nlp_label(m, "parataxis"), conj = nb_nlp_label(m, "conj");
+    if (nsubj < 0 || cop < 0 || amod < 0 || parataxis < 0 || conj < 0) return;
+    for (size_t r = 1; r < s->n; r++) {
+        /* (or a participle: "Militants allied with X ambushed") */
+        const char *rx = m->xpos[s->w[r].tag];
+        bool past = !strcmp(rx, "VBD");
+        if (s->w[r].head != 0 || (strcmp(m->upos[s->w[r].tag], "ADJ") && strcmp(rx, "VBN") && !past)) continue;
+        size_t n = s->n, v = s->n;
+        bool copula = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)r + 1) continue;
+            if (s->w[c].label == cop || s->w[c].label == nb_nlp_label(m, "aux") ||
+                s->w[c].label == nb_nlp_label(m, "aux:pass"))
+                copula = true;
+            if (s->w[c].label == nsubj && c < r) n = c;
+            const char *cx = m->xpos[s->w[c].tag];
+            if (c > r && v == s->n && (s->w[c].label == parataxis || s->w[c].label == conj) &&
+                (!strcmp(cx, "VBD") || !strcmp(cx, "VBZ") || !strcmp(cx, "VBP")))
+                v = c;
+        }
+        if (copula || n == s->n || v == s->n) return;
+        for (size_t c = r + 1; c < v && past; c++) /* ("lodged a protest": a verb with an object) */
+            if (s->w[c].head == (int32_t)r + 1 && s->w[c].label == nb_nlp_label(m, "obj")) return;
+        /* (a past verb, with nothing but its own phrase before the next:
+         * "allied with X ambushed", not "X allied with Y, then ambushed") */
+        for (size_t c = r + 1; c < v && past; c++)
+            if (!strcmp(m->upos[s->w[c].tag], "PUNCT") && s->w[c].head == (int32_t)r + 1) return;
+        for (size_t c = 0; c < s->n; c++)
+            if (s->w[c].head == (int32_t)v + 1 &&
+                (s->w[c].label == nsubj || s->w[c].label == nb_nlp_label(m, "cc") || c < v))
+                return; /* a clause of its own, or with words of its own before it */
+        s->w[v].head = 0;
+        s->w[v].label = (uint16_t)m->root_label;
+        for (size_t c = v + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)r + 1) s->w[c].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[r].head = (int32_t)n + 1;
+        s->w[r].label = (uint16_t)amod;
+        return;
+    }
+}
+
+/* Is w one of the lower-case words in list (compared ignoring case)? */
+static bool word_is(const nb_uword *w, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t n = strlen(list[k]);
+        bool eq = n == w->len;
+        for (size_t i = 0; i < n && eq; i++) eq = nb_lower(w->form[i]) == list[k][i];
+        if (eq) return true;
+    }
+    return false;
+}
+
+/* '"...," Secretary of State Marco Rubio wrote' read with the speaker as an
+ * apposition of the quote and the verb as its conjunct: a conjunct verb
+ * with no "and" and no subject, right after an apposition, takes it as its
+ * subject and stands beside the quote. */
+static void repair_conj_speaker(const nb_nlp *m, nb_sent *s)
+{
+    int conj = nb_nlp_label(m, "conj"), appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"),
+        cc = nb_nlp_label(m, "cc"), parataxis = nb_nlp_label(m, "parataxis");
+    if (conj < 0 || appos < 0 || nsubj < 0 || cc < 0 || parataxis < 0) return;
+    for (size_t v = 1; v < s->n; v++) {
+        if (s->w[v].label != conj || strcmp(m->upos[s->w[v].tag], "VERB") || s->w[v].head <= 0) continue;
+        int32_t h = s->w[v].head;
+        bool own = false;
+        for (size_t c = 0; c < s->n && !own; c++)
+            own = s->w[c].head == (int32_t)v + 1 && (s->w[c].label == cc || s->w[c].label == nsubj);
+        if (own) continue;
+        /* the apposition whose phrase ends right before v */
+        size_t sp = s->n;
+        for (size_t c = 0; c < v; c++)
+            if (s->w[c].head == h && s->w[c].label == appos) sp = c;
+        if (sp == s->n) continue;
+        bool adjacent = true;
+        for (size_t x = sp + 1; x < v && adjacent; x++) {
+            int32_t y = s->w[x].head;
+            for (size_t up = 0; y > 0 && y != (int32_t)sp + 1 && up < s->n; up++) y = s->w[y - 1].head;
+            adjacent = y == (int32_t)sp + 1;
+        }
+        bool named = false; /* a person or body named in it */
+        for (size_t x = sp; x < v && !named; x++) named = !strcmp(m->upos[s->w[x].tag], "PROPN");
+        if (!adjacent || !named) continue;
+        s->w[sp].head = (int32_t)v + 1;
+        s->w[sp].label = (uint16_t)nsubj;
+        s->w[v].label = (uint16_t)parataxis;
+    }
+}
+
+/* "Secretary of State Marco Rubio" read as "Secretary of [State Marco
+ * Rubio]": where the object of a title's "of" ends in a name that the
+ * words before it are no part of, the name is the head, the title its
+ * description (nmod:desc), and the words before the name the title's. */
+static void repair_title_name(const nb_nlp *m, nb_sent *s, const int *ent_of)
+{
+    int nmod = nb_nlp_label(m, "nmod"), desc = nb_nlp_label(m, "nmod:desc"), casel = nb_nlp_label(m, "case"),
+        compound = nb_nlp_label(m, "compound");
+    if (!ent_of || nmod < 0 || desc < 0 || casel < 0 || compound < 0) return;
+    for (size_t x = 2; x < s->n; x++) {
+        if (s->w[x].label != nmod || ent_of[x] < 0 || s->w[x].head <= 0 || s->w[x].head > (int32_t)x) continue;
+        size_t t = (size_t)s->w[x].head - 1, k = x - 1;
+        if (strcmp(m->upos[s->w[t].tag], "PROPN") || ent_of[t] >= 0) continue; /* a capitalised title */
+        if (s->w[k].head != (int32_t)x + 1 || s->w[k].label != compound || ent_of[k] == ent_of[x] ||
+            strcmp(m->upos[s->w[k].tag], "PROPN") || k == 0 || s->w[k - 1].label != casel ||
+            s->w[k - 1].head != (int32_t)x + 1)
+            continue;
+        s->w[k - 1].head = (int32_t)k + 1; /* "of State" */
+        s->w[k].head = (int32_t)t + 1;
+        s->w[k].label = (uint16_t)nmod;
+        s->w[x].head = s->w[t].head;
+        s->w[x].label = s->w[t].label;
+        s->w[t].head = (int32_t)x + 1;
+        s->w[t].label = (uint16_t)desc;
+        for (size_t c = 0; c < t; c++) /* what opened the title's phrase opens the name's */
+            if (s->w[c].head == (int32_t)t + 1 && strcmp(m->upos[s->w[c].tag], "PROPN")) s->w[c].head = (int32_t)x + 1;
+    }
+}
+
+/* '"The killings amount to crimes," said X, a researcher' read with the
+ * quote's noun as the verb's subject and the speaker as parataxis: a name
+ * right after the verb, past a closing quote, is the inverted subject and
+ * the quote the verb's complement. */
+static void repair_inverted_speaker(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), ccomp = nb_nlp_label(m, "ccomp");
+    if (nsubj < 0 || parataxis < 0 || ccomp < 0) return;
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        size_t p = v + 1;
+        if (strcmp(m->upos[s->w[v].tag], "VERB") || s->w[p].head != (int32_t)v + 1 || s->w[p].label != parataxis ||
+            strcmp(m->upos[s->w[p].tag], "PROPN"))
+            continue;
+        const nb_uword *q = &s->w[v - 1]; /* the closing quote just before the verb */
+        bool quote = (q->len == 1 && (q->form[0] == '"' || q->form[0] == '\'')) ||
+                     (q->len == 3 && !memcmp(q->form, "\xe2\x80\x9d", 3));
+        if (!quote) continue;
+        size_t n = s->n;
+        for (size_t c = 0; c < v; c++)
+            if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == nsubj) n = c;
+        if (n == s->n) continue;
+        s->w[n].label = (uint16_t)ccomp;
+        s->w[p].label = (uint16_t)nsubj;
+    }
+}
+
+/* "The CJNG, headed by X, alias "El Mencho," supplied ..." read with the
+ * alias as the verb's subject: the name after "alias" is an apposition of
+ * the name before it; the verb's subject is then the other one it had. */
+static void repair_alias(const nb_nlp *m, nb_sent *s)
+{
+    int appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"), outer = nb_nlp_label(m, "nsubj:outer"),
+        casel = nb_nlp_label(m, "case");
+    if (appos < 0 || nsubj < 0 || casel < 0) return;
+    static const char *const ALIAS[] = {"alias", "aka", NULL};
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        if (!word_is(&s->w[a], ALIAS)) continue;
+        size_t n = a + 1;
+        while (n < s->n && !strcmp(m->upos[s->w[n].tag], "PUNCT")) n++;
+        size_t b = a; /* the name before: the last proper noun before "alias" */
+        while (b > 0 && strcmp(m->upos[s->w[b - 1].tag], "PROPN")) b--;
+        if (n >= s->n || b == 0 || strcmp(m->upos[s->w[n].tag], "PROPN")) continue;
+        b--;
+        while (s->w[b].head > 0 && s->w[b].head - 1 < (int32_t)b && s->w[s->w[b].head - 1].label == nb_nlp_label(m, "flat"))
+            b = (size_t)s->w[b].head - 1;
+        /* the head of the name before, through its own flat parts */
+        while (s->w[b].head > 0 && (size_t)s->w[b].head - 1 > b && (size_t)s->w[b].head - 1 < a &&
+               !strcmp(m->upos[s->w[s->w[b].head - 1].tag], "PROPN"))
+            b = (size_t)s->w[b].head - 1;
+        int32_t v = s->w[n].head;
+        bool was_subj = s->w[n].label == nsubj;
+        s->w[n].head = (int32_t)b + 1;
+        s->w[n].label = (uint16_t)appos;
+        s->w[a].head = (int32_t)n + 1;
+        s->w[a].label = (uint16_t)casel;
+        for (size_t c = 0; c < s->n && was_subj && outer >= 0; c++)
+            if (s->w[c].head == v && s->w[c].label == outer) s->w[c].label = (uint16_t)nsubj;
+    }
+}
+
+/* "X was shot dead ... after saying he had been threatened by Y" with "by Y"
+ * on "shot": an agent belongs to the nearest passive verb before it that
+ * has none. */
+static void repair_agent_nearest(const nb_nlp *m, nb_sent *s)
+{
+    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), auxpass = nb_nlp_label(m, "aux:pass"),
+        casel = nb_nlp_label(m, "case");
+    if (agent < 0 || obl < 0 || auxpass < 0 || casel < 0) return;
+    static const char *const BY[] = {"by", NULL};
+    for (size_t a = 2; a < s->n; a++) {
+        if ((s->w[a].label != agent && s->w[a].label != obl) || s->w[a].head <= 0 || s->w[a].head > (int32_t)a) continue;
+        bool by = false;
+        for (size_t c = 0; c < a && !by; c++)
+            by = s->w[c].head == (int32_t)a + 1 && s->w[c].label == casel && word_is(&s->w[c], BY);
+        if (!by) continue;
+        size_t v = (size_t)s->w[a].head - 1, w = s->n;
+        for (size_t x = a; x-- > v + 1 && w == s->n;) {
+            if (strcmp(m->xpos[s->w[x].tag], "VBN")) continue;
+            bool passive = false, has_agent = false;
+            for (size_t c = 0; c < s->n; c++) {
+                if (s->w[c].head != (int32_t)x + 1) continue;
+                if (s->w[c].label == auxpass) passive = true;
+                if (s->w[c].label == agent) has_agent = true;
+            }
+            if (passive && !has_agent) w = x;
+        }
+        if (w == s->n) continue;
+        s->w[a].head = (int32_t)w + 1;
+        s->w[a].label = (uint16_t)agent;
+    }
+}
+
+/* "X, a son of the jailed drug lord and a leader of the cartel": a
+ * conjunct goes with the noun its determiner matches: "a leader" with "a
+ * son", not with "the ... lord" it was hung from. */
+static void repair_parallel_conj(const nb_nlp *m, nb_sent *s)
+{
+    int conj = nb_nlp_label(m, "conj"), nmod = nb_nlp_label(m, "nmod"), det = nb_nlp_label(m, "det");
+    if (conj < 0 || nmod < 0 || det < 0) return;
+    static const char *const INDEF[] = {"a", "an", NULL};
+    for (size_t c = 1; c < s->n; c++) {
+        if (s->w[c].label != conj || s->w[c].head <= 0 || strcmp(m->upos[s->w[c].tag], "NOUN")) continue;
+        size_t h = (size_t)s->w[c].head - 1;
+        if (s->w[h].label != nmod || s->w[h].head <= 0 || h > c) continue;
+        size_t g = (size_t)s->w[h].head - 1;
+        if (strcmp(m->upos[s->w[g].tag], "NOUN") || g > h) continue;
+        int dc = -1, dh = -1, dg = -1;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].label != det) continue;
+            if (s->w[x].head == (int32_t)c + 1) dc = (int)x;
+            if (s->w[x].head == (int32_t)h + 1) dh = (int)x;
+            if (s->w[x].head == (int32_t)g + 1) dg = (int)x;
+        }
+        if (dc < 0 || dg < 0 || !word_is(&s->w[dc], INDEF) || !word_is(&s->w[dg], INDEF) ||
+            (dh >= 0 && word_is(&s->w[dh], INDEF)))
+            continue;
+        s->w[c].head = (int32_t)g + 1;
+    }
+}
+
+/* 'called the shooting "a serious violation"' read with the predicate as
+ * an apposition of the object: an indefinite noun right after the object,
+ * with no comma, is the verb's second complement (xcomp), as "call X a Y". */
+static void repair_object_predicate(const nb_nlp *m, nb_sent *s)
+{
+    int appos = nb_nlp_label(m, "appos"), obj = nb_nlp_label(m, "obj"), xcomp = nb_nlp_label(m, "xcomp"),
+        det = nb_nlp_label(m, "det");
+    if (appos < 0 || obj < 0 || xcomp < 0 || det < 0) return;
+    static const char *const INDEF[] = {"a", "an", NULL};
+    for (size_t a = 1; a < s->n; a++) {
+        if (s->w[a].label != appos || s->w[a].head <= 0 || strcmp(m->upos[s->w[a].tag], "NOUN")) continue;
+        size_t o = (size_t)s->w[a].head - 1;
+        if (o > a || s->w[o].label != obj || s->w[o].head <= 0) continue;
+        bool indef = false, comma = false;
+        for (size_t c = o + 1; c < a; c++) {
+            if (s->w[c].head == (int32_t)a + 1 && s->w[c].label == det && word_is(&s->w[c], INDEF)) indef = true;
+            if (s->w[c].len == 1 && s->w[c].form[0] == ',') comma = true;
+        }
+        if (!indef || comma) continue;
+        s->w[a].head = s->w[o].head;
+        s->w[a].label = (uint16_t)xcomp;
+    }
+}
+
+/* "Suspected Maoist rebels detonated": a verb has one subject; of two
+ * side by side, the first is a modifier of the second; of a name and a
+ * noun phrase in commas after it, the second is an apposition. */
+static void repair_double_subject(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), compound = nb_nlp_label(m, "compound"), appos = nb_nlp_label(m, "appos");
+    if (nsubj < 0 || compound < 0) return;
+    for (size_t a = 0; a + 1 < s->n; a++) {
+        if (s->w[a].label != nsubj) continue;
+        for (size_t b = a + 1; b < s->n; b++) {
+            if (s->w[b].label != nsubj || s->w[b].head != s->w[a].head) continue;
+            /* every word between belongs to b's phrase */
+            bool inside = true;
+            for (size_t x = a + 1; x < b && inside; x++) {
+                int32_t h = s->w[x].head;
+                for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
+                inside = h == (int32_t)b + 1;
+            }
+            if (inside) {
+                s->w[a].head = (int32_t)b + 1;
+                s->w[a].label = (uint16_t)compound;
+                break;
+            }
+            /* "Patrick Pouyanne, TotalEnergies' chief executive, said": in
+             * commas after the first, the second is its apposition */
+            size_t lo = b, hi = b; /* b's phrase */
+            for (size_t x = 0; x < s->n; x++) {
+                int32_t h = s->w[x].head;
+                for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
+                if (h == (int32_t)b + 1 && x < lo) lo = x;
+                if (h == (int32_t)b + 1 && x > hi) hi = x;
+            }
+            bool comma_lo = lo > a + 1 && s->w[lo].len == 1 && s->w[lo].form[0] == ',';
+            bool comma_hi = hi + 1 < s->n && s->w[hi].len == 1 && s->w[hi].form[0] == ',';
+            if (appos >= 0 && comma_lo && comma_hi && !strcmp(m->upos[s->w[a].tag], "PROPN")) {
+                bool a_phrase = true; /* the words before the comma are a's */
+                for (size_t x = a + 1; x < lo && a_phrase; x++) a_phrase = s->w[x].head == (int32_t)a + 1;
+                if (a_phrase) {
+                    s->w[b].head = (int32_t)a + 1;
+                    s->w[b].label = (uint16_t)appos;
+                }
+            }
+            break;
+        }
+    }
+}
+
+/* "the leader of Los Lobos, who ... ." with "of Los Lobos" hung from the
+ * full stop: punctuation heads nothing but punctuation; the phrase's last
+ * noun or name child takes its place (nmod under a noun, obl under a verb),
+ * the mark goes to the sentence's root. */
+static void repair_punct_head(const nb_nlp *m, nb_sent *s)
+{
+    int nmod = nb_nlp_label(m, "nmod"), obl = nb_nlp_label(m, "obl"), punct = nb_nlp_label(m, "punct"),
+        casel = nb_nlp_label(m, "case"), parataxis = nb_nlp_label(m, "parataxis");
+    if (nmod < 0 || obl < 0 || punct < 0 || casel < 0 || parataxis < 0) return;
+    size_t root = s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].head == 0) root = i;
+    for (size_t p = 0; p < s->n && root < s->n; p++) {
+        if (strcmp(m->upos[s->w[p].tag], "PUNCT") || s->w[p].head <= 0) continue;
+        size_t n = s->n;
+        bool cased = false;
+        for (size_t c = 0; c < p; c++) {
+            if (s->w[c].head != (int32_t)p + 1) continue;
+            const char *cu = m->upos[s->w[c].tag];
+            if (!strcmp(cu, "NOUN") || !strcmp(cu, "PROPN")) n = c;
+            if (s->w[c].label == casel) cased = true;
+        }
+        if (n == s->n) continue;
+        size_t h = (size_t)s->w[p].head - 1;
+        for (size_t c = 0; c < s->n; c++)
+            if (c != n && s->w[c].head == (int32_t)p + 1 && strcmp(m->upos[s->w[c].tag], "PUNCT"))
+                s->w[c].head = (int32_t)n + 1;
+        s->w[n].head = (int32_t)h + 1;
+        /* (with no preposition, "..., a decision X described as illegal."
+         * stands beside the clause) */
+        s->w[n].label = (uint16_t)(!cased ? parataxis : !strcmp(m->upos[s->w[h].tag], "VERB") ? obl : nmod);
+        if (p != root) {
+            s->w[p].head = (int32_t)root + 1;
+            s->w[p].label = (uint16_t)punct;
+        }
+    }
+}
+
+/* '"This was a cowardly act against young men," X told reporters in Tel
+ * Aviv' read with "told" and "young men" both under "Aviv": a clause with
+ * a subject hangs from no noun after it. The clause goes beside the root,
+ * the noun under it (its compound's preposition its own), and the noun
+ * before the clause back where the noun hung. */
+static void repair_clause_under_noun(const nb_nlp *m, nb_sent *s)
+{
+    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), obl = nb_nlp_label(m, "obl"),
+        casel = nb_nlp_label(m, "case"), compound = nb_nlp_label(m, "compound");
+    if (nsubj < 0 || parataxis < 0 || obl < 0 || casel < 0 || compound < 0) return;
+    size_t root = s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].head == 0) root = i;
+    for (size_t v = 1; v < s->n && root < s->n; v++) {
+        if (strcmp(m->upos[s->w[v].tag], "VERB") || s->w[v].head <= (int32_t)v + 1) continue;
+        size_t h = (size_t)s->w[v].head - 1;
+        const char *hu = m->upos[s->w[h].tag];
+        if ((strcmp(hu, "NOUN") && strcmp(hu, "PROPN")) || s->w[h].head <= 0 || s->w[h].head - 1 != (int32_t)root ||
+            root > v)
+            continue;
+        size_t sb = s->n, lo = v;
+        for (size_t c = 0; c < v; c++) {
+            if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == nsubj) sb = c;
+            int32_t x = s->w[c].head;
+            for (size_t up = 0; x > 0 && x != (int32_t)v + 1 && up < s->n; up++) x = s->w[x - 1].head;
+            if (x == (int32_t)v + 1 && c < lo) lo = c;
+        }
+        if (sb == s->n) continue;
+        /* the noun before the clause that hung from h: back to h's place */
+        size_t n0 = s->n;
+        for (size_t c = 0; c < lo; c++) {
+            const char *cu = m->upos[s->w[c].tag];
+            if (s->w[c].head == (int32_t)h + 1 && (!strcmp(cu, "NOUN") || !strcmp(cu, "PROPN"))) n0 = c;
+        }
+        if (n0 < s->n) {
+            for (size_t c = 0; c < lo; c++)
+                if (c != n0 && s->w[c].head == (int32_t)h + 1) s->w[c].head = (int32_t)n0 + 1;
+            s->w[n0].head = s->w[h].head;
+            s->w[n0].label = s->w[h].label;
+        }
+        s->w[v].head = (int32_t)root + 1;
+        s->w[v].label = (uint16_t)parataxis;
+        s->w[h].head = (int32_t)v + 1;
+        s->w[h].label = (uint16_t)obl;
+        for (size_t c = v + 1; c < h; c++) /* "in" on "Tel" of "Tel Aviv" */
+            if (s->w[c].label == casel && s->w[c].head > (int32_t)c + 1 && s->w[c].head <= (int32_t)h + 1 &&
+                s->w[s->w[c].head - 1].label == compound)
+                s->w[c].head = (int32_t)h + 1;
+    }
+}
+
+
+/* '"This annexation is null and void," X said' read with the quote as an
+ * adjective of the speaker: a word with a copula or a subject is a clause,
+ * which no amod is; a finite verb is none either ("Peru on Monday lodged a
+ * protest ... after its coast guard seized boats" read with "lodged" as an
+ * adjective of Peru): the verb is the sentence's, the root's clause its
+ * adverbial one. */
+static void repair_clause_amod(const nb_nlp *m, nb_sent *s)
+{
+    int amod = nb_nlp_label(m, "amod"), cop = nb_nlp_label(m, "cop"), nsubj = nb_nlp_label(m, "nsubj"),
+        ccomp = nb_nlp_label(m, "ccomp"), advcl = nb_nlp_label(m, "advcl"), obl = nb_nlp_label(m, "obl"),
+        casel = nb_nlp_label(m, "case"), mark = nb_nlp_label(m, "mark");
+    if (amod < 0 || cop < 0 || nsubj < 0 || ccomp < 0 || advcl < 0 || obl < 0 || casel < 0 || mark < 0) return;
+    for (size_t a = 0; a < s->n; a++) {
+        if (s->w[a].label != amod || s->w[a].head <= 0) continue;
+        size_t h = (size_t)s->w[a].head - 1;
+        bool clause = false;
+        for (size_t c = 0; c < s->n && !clause; c++)
+            clause = s->w[c].head == (int32_t)a + 1 && (s->w[c].label == cop || s->w[c].label == nsubj);
+        if (clause && h > a) {
+            s->w[a].label = (uint16_t)ccomp;
+            continue;
+        }
+        const char *ax = m->xpos[s->w[a].tag];
+        if (strcmp(ax, "VBD") || h > a || s->w[h].label != nsubj || s->w[h].head <= (int32_t)a + 1) continue;
+        /* (with an object: a participle modifying a noun takes none, "militants allied with X") */
+        bool has_obj = false;
+        for (size_t c = a + 1; c < s->n && !has_obj; c++)
+            has_obj = s->w[c].head == (int32_t)a + 1 && s->w[c].label == nb_nlp_label(m, "obj");
+        if (!has_obj) continue;
+        size_t r = (size_t)s->w[h].head - 1; /* the verb that took the noun as subject */
+        if (s->w[r].head != 0) continue;
+        s->w[a].head = 0;
+        s->w[a].label = (uint16_t)m->root_label;
+        s->w[h].head = (int32_t)a + 1;
+        s->w[r].head = (int32_t)a + 1;
+        s->w[r].label = (uint16_t)advcl;
+        for (size_t c = r + 1; c < s->n; c++) /* the sentence's punctuation */
+            if (s->w[c].head == (int32_t)r + 1 && !strcmp(m->upos[s->w[c].tag], "PUNCT")) s->w[c].head = (int32_t)a + 1;
+        /* "after its coast guard seized": the last oblique before the clause
+         * is its subject, its preposition the clause's marker */
+        bool subj = false;
+        for (size_t c = 0; c < r; c++) subj |= s->w[c].head == (int32_t)r + 1 && s->w[c].label == nsubj;
+        size_t o = r;
+        for (size_t c = a + 1; c < r; c++)
+            if (s->w[c].head == (int32_t)a + 1 && s->w[c].label == obl) o = c;
+        /* (with no such clause, "X detonated a mine ..., police said":
+         * the root's clause stands beside the verb) */
+        s->w[r].label = (uint16_t)nb_nlp_label(m, "parataxis");
+        if (subj || o == r) continue;
+        static const char *const SUB[] = {"after", "before", "since", "until", "because", "while", "when", "once", NULL};
+        for (size_t c = a + 1; c < o; c++)
+            if (s->w[c].head == (int32_t)o + 1 && s->w[c].label == casel && word_is(&s->w[c], SUB)) {
+                bool clause_word = false;
+                for (size_t x = c + 1; x < o; x++) clause_word |= !strcmp(m->upos[s->w[x].tag], "VERB");
+                if (clause_word) break;
+                s->w[r].label = (uint16_t)advcl;
+                s->w[c].head = (int32_t)r + 1;
+                s->w[c].label = (uint16_t)mark;
+                s->w[o].head = (int32_t)r + 1;
+                s->w[o].label = (uint16_t)nsubj;
+                break;
+            }
+    }
+}
+
+/* 'a move X described as "reckless"' read with "as" and the adjective
+ * adrift (parataxis of the sentence): the adjective is the verb's oblique
+ * just before "as", "as" its preposition. */
+static void repair_as_adrift(const nb_nlp *m, nb_sent *s)
+{
+    int casel = nb_nlp_label(m, "case"), mark = nb_nlp_label(m, "mark"), fixed = nb_nlp_label(m, "fixed"),
+        obl = nb_nlp_label(m, "obl"), advmod = nb_nlp_label(m, "advmod");
+    if (casel < 0 || mark < 0 || fixed < 0 || obl < 0 || advmod < 0) return;
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        nb_uword *aw = &s->w[a];
+        if (aw->len != 2 || nb_lower(aw->form[0]) != 'a' || nb_lower(aw->form[1]) != 's' || aw->label == casel ||
+            aw->label == mark || aw->label == fixed || aw->label == advmod)
+            continue;
+        size_t j = a + 1;
+        while (j < s->n && !strcmp(m->upos[s->w[j].tag], "PUNCT")) j++;
+        if (j >= s->n || strcmp(m->upos[s->w[j].tag], "ADJ")) continue;
+        if (strcmp(m->upos[s->w[a - 1].tag], "VERB")) continue; /* "described as" */
+        s->w[j].head = (int32_t)a; /* the verb: word a - 1, numbered a */
+        s->w[j].label = (uint16_t)obl;
+        aw->head = (int32_t)j + 1;
+        aw->label = (uint16_t)casel;
+        for (size_t c = j + 1; c < s->n; c++)
+            if (s->w[c].head == (int32_t)a + 1) s->w[c].head = (int32_t)j + 1;
+    }
+}
+
+void nb_repair_tree(const nb_nlp *m, nb_sent *s, const int *ent_of)
+{
+    repair_subject(m, s);
+    repair_case_subject(m, s);
+    repair_split_name(m, s);
+    repair_appos_compound(m, s);
+    repair_noun_clause(m, s);
+    repair_attribution(m, s);
+    repair_as_nominal(m, s);
+    repair_subject_parataxis(m, s);
+    repair_agent(m, s);
+    repair_hyphen_participle(m, s);
+    repair_adj_root(m, s);
+    repair_clause_amod(m, s);
+    repair_as_adrift(m, s);
+    repair_double_subject(m, s);
+    repair_punct_head(m, s);
+    repair_clause_under_noun(m, s);
+    repair_object_predicate(m, s);
+    repair_conj_speaker(m, s);
+    repair_inverted_speaker(m, s);
+    repair_alias(m, s);
+    repair_agent_nearest(m, s);
+    repair_parallel_conj(m, s);
+    repair_title_name(m, s, ent_of);
+}
