@@ -1373,6 +1373,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                            "inside", "around", "across", "toward", "towards",
                                            "to", "over", "through", "of", NULL};
     bool locative = single && s0 > 0 && in(c, s0 - 1, LOCATIVE) && !common_given_name(lw(c, s0));
+    /* "a police convoy in Khyber Pakhtunkhwa": a longer unknown name after a
+     * word of place is a place too, unless it names an organisation, a
+     * known person, or a person by a common given name or a possessive */
+    static const char *const AT[] = {"in", "near", "inside", "outside", "around", "across", "into", "through", NULL};
+    nb_kind gk = single || nick1 || s0 == 0 || titled || !in(c, s0 - 1, AT) ? NB_KIND_ORG : guess_kind(c, s0, j, false);
+    if (gk == NB_KIND_UNKNOWN ||
+        (gk == NB_KIND_PERSON && !common_given_name(lw(c, s0)) && !is(c, j, "'s") && !plural_poss(c, j, 's')))
+        locative = true;
     if ((single && in(c, s0, NB_LEX_STOP_CAP)) || place || c->headline) {
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;

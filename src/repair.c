@@ -812,6 +812,59 @@ static void repair_as_adrift(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "X said its forces, backed by Y, had repelled rebel attacks and inflicted
+ * heavy losses" read with "had repelled" and "inflicted" as adjectives of the
+ * nouns after them: a verb with an auxiliary, or with "and" before it, is no
+ * adjective. The noun is its object; the first such verb is the complement
+ * of the speech verb before it, whose object was its subject; the one after
+ * "and" is its conjunct. */
+static void repair_verb_amod(const nb_nlp *m, nb_sent *s)
+{
+    int amod = nb_nlp_label(m, "amod"), aux = nb_nlp_label(m, "aux"), cc = nb_nlp_label(m, "cc"),
+        obj = nb_nlp_label(m, "obj"), ccomp = nb_nlp_label(m, "ccomp"), nsubj = nb_nlp_label(m, "nsubj"),
+        conj = nb_nlp_label(m, "conj");
+    if (amod < 0 || aux < 0 || cc < 0 || obj < 0 || ccomp < 0 || nsubj < 0 || conj < 0) return;
+    size_t first = s->n; /* the clause's verb, once repaired */
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        if (s->w[v].label != amod || strcmp(m->upos[s->w[v].tag], "VERB") || s->w[v].head <= (int32_t)v + 1) continue;
+        bool has_aux = false, has_cc = false;
+        for (size_t c = 0; c < v; c++) {
+            if (s->w[c].head != (int32_t)v + 1) continue;
+            if (s->w[c].label == aux) has_aux = true;
+            if (s->w[c].label == cc) has_cc = true;
+        }
+        size_t n = (size_t)s->w[v].head - 1;
+        if (has_aux && first == s->n) {
+            /* the speech verb before, whose object ends right before */
+            size_t g = s->n, o = s->n;
+            for (size_t x = v; x-- > 0 && g == s->n;)
+                if (!strcmp(m->upos[s->w[x].tag], "VERB") && s->w[x].label != amod && x + 1 < v) {
+                    for (size_t c = x + 1; c < v; c++)
+                        if (s->w[c].head == (int32_t)x + 1 && s->w[c].label == obj) o = c;
+                    if (o < s->n) g = x;
+                }
+            if (g == s->n) continue;
+            for (size_t c = 0; c < s->n; c++) /* n's clause role goes: n is the object */
+                if (s->w[c].head == (int32_t)n + 1 && c > n && s->w[c].label == conj) s->w[c].head = (int32_t)v + 1;
+            s->w[v].head = (int32_t)g + 1;
+            s->w[v].label = (uint16_t)ccomp;
+            s->w[n].head = (int32_t)v + 1;
+            s->w[n].label = (uint16_t)obj;
+            s->w[o].head = (int32_t)v + 1;
+            s->w[o].label = (uint16_t)nsubj;
+            first = v;
+        } else if (has_cc && first < s->n && v > first) {
+            int32_t old = s->w[n].head;
+            s->w[v].head = (int32_t)first + 1;
+            s->w[v].label = (uint16_t)conj;
+            s->w[n].head = (int32_t)v + 1;
+            s->w[n].label = (uint16_t)obj;
+            for (size_t c = 0; c < s->n; c++) /* what hung from the noun's old place */
+                if (old > 0 && s->w[c].head == (int32_t)n + 1 && c > n && s->w[c].label == nsubj) s->w[c].head = old;
+        }
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, nb_sent *s, const int *ent_of)
 {
     repair_subject(m, s);
@@ -826,6 +879,7 @@ void nb_repair_tree(const nb_nlp *m, nb_sent *s, const int *ent_of)
     repair_hyphen_participle(m, s);
     repair_adj_root(m, s);
     repair_clause_amod(m, s);
+    repair_verb_amod(m, s);
     repair_as_adrift(m, s);
     repair_double_subject(m, s);
     repair_punct_head(m, s);
