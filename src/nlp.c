@@ -315,6 +315,7 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     r->p += nd * stride * 2;
     skip_to(r, base, 8);
     if (!nb_pmodel_valid(m)) r->bad = true;
+    else nb_pmodel_index(m);
 }
 
 static void get_map(rd *r, nb_map *m, char ***vals, size_t *n_vals)
