@@ -146,25 +146,24 @@ static uint32_t key_hash(const char *key, size_t n)
     return (uint32_t)h | 1u;
 }
 
-static uint64_t key_head(const char *key, size_t n)
+/* The first NB_MAP_HEAD bytes of key[0..n), zero-padded. */
+static void key_head(const char *key, size_t n, char head[NB_MAP_HEAD])
 {
-    uint64_t h = 0;
-    memcpy(&h, key, n < 8 ? n : 8);
-    return h;
+    memset(head, 0, NB_MAP_HEAD);
+    memcpy(head, key, n < NB_MAP_HEAD ? n : NB_MAP_HEAD);
 }
 
-/* Is slot e the n bytes at key? A stored key holds no NUL, so with equal
- * heads its length is n when byte n-1 of the head is not zero (for n below
- * eight), and at least eight when byte 7 is not; a longer key compares its
- * tail too. */
-static bool key_eq(const nb_mslot *e, const char *key, size_t n, uint64_t head)
+/* Is slot e the n bytes at key (head: their key_head)? A stored key holds
+ * no NUL, so with equal heads its length is n when head byte n-1 is not
+ * zero (for n below NB_MAP_HEAD), and at least NB_MAP_HEAD when the last
+ * head byte is not; a longer key compares its tail too. */
+static bool key_eq(const nb_mslot *e, const char *key, size_t n, const char head[NB_MAP_HEAD])
 {
-    const unsigned char *hb = (const unsigned char *)&head;
-    if (e->head != head) return false;
-    if (n < 8) return n == 0 || hb[n - 1] != 0;
-    if (!hb[7]) return false;
-    const char *k = e->key + 8;
-    for (size_t j = 8; j < n; j++, k++)
+    if (memcmp(e->head, head, NB_MAP_HEAD)) return false;
+    if (n < NB_MAP_HEAD) return n == 0 || head[n - 1] != '\0';
+    if (head[NB_MAP_HEAD - 1] == '\0') return false;
+    const char *k = e->key + NB_MAP_HEAD;
+    for (size_t j = NB_MAP_HEAD; j < n; j++, k++)
         if (*k != key[j] || *k == '\0') return false;
     return *k == '\0';
 }
@@ -172,7 +171,8 @@ static bool key_eq(const nb_mslot *e, const char *key, size_t n, uint64_t head)
 /* The slot holding key[0..n) (hash h), or the empty slot where it would go. */
 static size_t slot(const nb_map *m, const char *key, size_t n, uint32_t h)
 {
-    uint64_t head = key_head(key, n);
+    char head[NB_MAP_HEAD];
+    key_head(key, n, head);
     size_t i = h & (m->cap - 1);
     while (m->hashes[i] && (m->hashes[i] != h || !key_eq(&m->slots[i], key, n, head))) i = (i + 1) & (m->cap - 1);
     return i;
@@ -212,7 +212,7 @@ void nb_map_put(nb_map *m, const char *key, size_t val)
     if (!m->hashes[i]) {
         m->hashes[i] = h;
         m->slots[i].key = nb_strdup(key);
-        m->slots[i].head = key_head(key, n);
+        key_head(key, n, m->slots[i].head);
         m->len++;
     }
     m->slots[i].val = val;

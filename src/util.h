@@ -50,11 +50,12 @@ void nb_buf_free(nb_buf *b);
 /* A string -> size_t hash map. Keys are copied and owned by the map. Each
  * slot keeps its key's hash (never 0; 0 marks an empty slot) in an array of
  * its own, so a probe compares integers in a few cache lines; a hit then
- * reads one entry, which holds the key's first eight bytes beside the
+ * reads one entry, which holds the key's first NB_MAP_HEAD bytes beside the
  * value and follows the key only when it is longer (the maps of names and
  * lemmas are megabytes: each array read used to be a cache miss). */
+#define NB_MAP_HEAD 16
 typedef struct {
-    uint64_t head;  /* the key's first eight bytes, zero-padded */
+    char head[NB_MAP_HEAD]; /* the key's first bytes, zero-padded */
     char *key;
     size_t val;
 } nb_mslot;

@@ -307,6 +307,11 @@ static void test_map_lengths(void **state)
     assert_false(nb_map_get_n(&m, "ab\0\0\0\0\0\0xyz", 11, NULL));
     assert_true(nb_map_get_n(&m, "abc", 2, &v));
     assert_int_equal(v, 5);
+    nb_map_put(&m, "abcdefghij", 6);
+    assert_false(nb_map_get_n(&m, "abcdefghij\0", 11, NULL));
+    assert_false(nb_map_get_n(&m, "abcdefghij\0\0\0\0\0\0\0", 17, NULL));
+    assert_true(nb_map_get_n(&m, "abcdefghijk", 10, &v));
+    assert_int_equal(v, 6);
     assert_true(nb_map_get_n(&m, "", 0, &v));
     assert_int_equal(v, 2); /* the empty key, put last with 'c' */
     /* an embedded difference past the first eight bytes */
