@@ -193,7 +193,7 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
             } else {
                 const uint8_t *p = m->runs + off;
                 __builtin_prefetch(p);
-                __builtin_prefetch(p + 24); /* most runs end within 32 bytes */
+                __builtin_prefetch(p + 63); /* the second line of a run under 64 bytes */
                 runs[nr++] = p;
             }
         }
