@@ -74,7 +74,6 @@ void nb_buf_put(nb_buf *b, const char *s, size_t n)
 }
 
 void nb_buf_puts(nb_buf *b, const char *s) { nb_buf_put(b, s, strlen(s)); }
-void nb_buf_putc(nb_buf *b, char c) { nb_buf_put(b, &c, 1); }
 
 void nb_buf_printf(nb_buf *b, const char *fmt, ...)
 {

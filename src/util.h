@@ -39,7 +39,17 @@ typedef struct {
 
 void nb_buf_put(nb_buf *b, const char *s, size_t n);
 void nb_buf_puts(nb_buf *b, const char *s);
-void nb_buf_putc(nb_buf *b, char c);
+/* Inline: keys and names are built a byte at a time, and the call with its
+ * growth check was a few percent of a run. */
+static inline void nb_buf_putc(nb_buf *b, char c)
+{
+    if (b->len + 2 > b->cap) {
+        nb_buf_put(b, &c, 1);
+        return;
+    }
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void nb_buf_printf(nb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void nb_buf_clear(nb_buf *b);
