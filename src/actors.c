@@ -411,6 +411,7 @@ typedef struct {
     size_t n_items, *cap;
     bool headline;        /* title-case line: capitals carry no signal */
     bool *inq;            /* per token: inside a quotation */
+    nb_buf *dm_key, *dm_word; /* dict_match's, kept for the sentence: it runs at every token */
 } ctx;
 
 /* Past the last token is the empty word: look-aheads at the end of a cut
@@ -462,23 +463,22 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
 {
     const nb_dict *d = c->aa->dict;
     if (!(c->t[i].flags & NB_TOK_WORD)) return i;
-    nb_buf key = {0};
+    nb_buf *key = c->dm_key, *tk = c->dm_word;
+    nb_buf_clear(key);
     size_t best = i, words = 0;
     for (size_t j = i; j < c->n && words < d->max_tokens; j++) {
         if (hyphen(c, j) && j > i) continue;
         if (j > i && (c->t[j].flags & NB_TOK_GLUE) && c->t[j].len == 1 && c->s[c->t[j].start] == '\'')
             continue; /* "Kurdistan Workers' Party" */
         if (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0) break;
-        nb_buf tk = {0};
-        nb_name_key(c->s + c->t[j].start, c->t[j].len, &tk);
-        if (key.len) nb_buf_putc(&key, ' ');
-        nb_buf_put(&key, tk.data, tk.len);
-        nb_buf_free(&tk);
+        nb_name_key(c->s + c->t[j].start, c->t[j].len, tk);
+        if (key->len) nb_buf_putc(key, ' ');
+        nb_buf_put(key, tk->data, tk->len);
         words++;
         size_t e;
         unsigned fl;
-        if (!nb_map_get(&d->prefix, key.data, NULL)) break; /* no alias goes on */
-        if (key.len && nb_dict_get(d, key.data, &e, &fl)) {
+        if (!nb_map_get(&d->prefix, key->data, NULL)) break; /* no alias goes on */
+        if (key->len && nb_dict_get(d, key->data, &e, &fl)) {
             /* Acronyms match only in capitals ("US", not "us"); other names
              * need a capital first letter unless written all in lowercase. */
             bool ok = true;
@@ -499,7 +499,6 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
             }
         }
     }
-    nb_buf_free(&key);
     return best;
 }
 
@@ -2448,7 +2447,8 @@ static bool is_headline(const ctx *c)
 size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks, size_t n_toks,
                        nb_item **items, size_t *capp, nb_buf *words)
 {
-    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false, NULL};
+    nb_buf dm_key = {0}, dm_word = {0};
+    ctx c = {aa, s, toks, n_toks, NULL, *items, 0, capp, false, NULL, &dm_key, &dm_word};
     /* One lowercase copy of every token, NUL-separated, in `words`. */
     nb_buf_clear(words);
     size_t *offs = nb_malloc((n_toks ? n_toks : 1) * sizeof *offs);
@@ -2549,6 +2549,8 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     declared_aliases(&c);
     free(c.inq);
     free(c.low);
+    nb_buf_free(&dm_key);
+    nb_buf_free(&dm_word);
     *items = c.items;
     return c.n_items;
 }

@@ -14,8 +14,14 @@ static void key_of(nb_buf *b, const char *tag, const char *form, size_t n, bool 
     nb_buf_clear(b);
     nb_buf_puts(b, tag);
     nb_buf_putc(b, '\t');
-    for (size_t i = 0; i < n; i++) nb_buf_putc(b, lower ? nb_lower(form[i]) : form[i]);
+    nb_buf_put(b, form, n);
+    if (lower)
+        for (size_t i = b->len - n; i < b->len; i++) b->data[i] = nb_lower(b->data[i]);
 }
+
+/* Lookups by the key's length: the table is asked for most words of
+ * every tagged sentence. */
+static bool get_key(const nb_map *m, const nb_buf *key, size_t *v) { return nb_map_get_n(m, key->data, key->len, v); }
 
 static bool cont(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
 
@@ -51,7 +57,7 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
         w->lemma = (uint32_t)s->lemmas.len;
         size_t v;
         key_of(&key, upos, w->form, w->len, !propn);
-        if (nb_map_get(&L->exact, key.data, &v)) {
+        if (get_key(&L->exact, &key, &v)) {
             nb_buf_puts(&s->lemmas, L->lemma[v]);
             nb_buf_putc(&s->lemmas, '\0');
             continue;
@@ -76,7 +82,7 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
                 for (size_t k = 0; k < pl && same; k++) same = nb_lower(w->form[k]) == PREFIX[p][k];
                 if (!same) continue;
                 key_of(&key, upos, w->form + pl, w->len - pl, true);
-                if (!nb_map_get(&L->exact, key.data, &v)) continue;
+                if (!get_key(&L->exact, &key, &v)) continue;
                 /* "relied" is "rely" + "ed", not "re" + "lied": a stem that
                  * is its lemma plus a regular ending is left to the rules */
                 const char *lem = L->lemma[v];
@@ -98,7 +104,7 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
         for (size_t l = maxl + 1; l-- > 0 && !done;) {
             if (l > 0 && cont(w->form[w->len - l])) continue; /* never split a UTF-8 character */
             key_of(&key, xpos, w->form + w->len - l, l, lower);
-            if (!nb_map_get(&L->rules, key.data, &v)) continue;
+            if (!get_key(&L->rules, &key, &v)) continue;
             size_t strip = v >> 8, add = v & 0xff ? (v & 0xff) - 1 : SIZE_MAX;
             if (strip > w->len || (strip < w->len && cont(w->form[w->len - strip]))) continue;
             /* a rule that rewrites more than the suffix it was found under

@@ -18,22 +18,36 @@ typedef struct {
 static _Thread_local lex_set *sets;
 static _Thread_local size_t n_sets, cap_sets;
 
+/* Which set each list has, remembered by the list's address (direct-
+ * mapped): scanning every set at each call made nb_lex_in a percent of a
+ * run. It holds indexes, as sets grows and moves. */
+#define RECENT 64
+static _Thread_local size_t recent[RECENT]; /* index + 1 into sets, 0: none */
+
 void nb_lex_thread_free(void)
 {
     for (size_t i = 0; i < n_sets; i++) nb_map_free(&sets[i].set);
     free(sets);
     sets = NULL;
     n_sets = cap_sets = 0;
+    memset(recent, 0, sizeof recent);
 }
 
 static pthread_once_t at_exit_once = PTHREAD_ONCE_INIT;
 
 static void register_free(void) { atexit(nb_lex_thread_free); }
 
+static size_t recent_at(const char *const *list) { return ((uintptr_t)list / sizeof *list) % RECENT; }
+
 static const nb_map *set_of(const char *const *list)
 {
+    size_t r = recent[recent_at(list)];
+    if (r && r <= n_sets && sets[r - 1].list == list) return &sets[r - 1].set;
     for (size_t i = 0; i < n_sets; i++)
-        if (sets[i].list == list) return &sets[i].set;
+        if (sets[i].list == list) {
+            recent[recent_at(list)] = i + 1;
+            return &sets[i].set;
+        }
     if (n_sets == 0) pthread_once(&at_exit_once, register_free); /* at exit: the main thread's */
     nb_grow(&sets, &cap_sets, n_sets + 1, sizeof *sets);
     lex_set *ls = &sets[n_sets++];

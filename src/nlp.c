@@ -165,14 +165,16 @@ static void put_pmodel(nb_buf *b, const nb_pmodel *m)
 }
 
 /* nb_map keys in sorted order, so the file does not depend on hash layout. */
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
 
-static char **sorted_keys(const nb_map *m, size_t *n)
+static const char **sorted_keys(const nb_map *m, size_t *n)
 {
-    char **k = nb_malloc((m->len ? m->len : 1) * sizeof *k);
+    const char **k = nb_malloc((m->len ? m->len : 1) * sizeof *k);
     size_t j = 0;
-    for (size_t i = 0; i < m->cap; i++)
-        if (m->keys[i]) k[j++] = m->keys[i];
+    for (size_t i = 0; i < m->cap; i++) {
+        const char *key = nb_map_slot(m, i, NULL);
+        if (key) k[j++] = key;
+    }
     qsort(k, j, sizeof *k, cmp_str);
     *n = j;
     return k;
@@ -181,7 +183,7 @@ static char **sorted_keys(const nb_map *m, size_t *n)
 static void put_map(nb_buf *b, const nb_map *m, char **vals)
 {
     size_t n;
-    char **k = sorted_keys(m, &n);
+    const char **k = sorted_keys(m, &n);
     put_u32(b, (uint32_t)n);
     for (size_t i = 0; i < n; i++) {
         size_t v = 0;
@@ -316,6 +318,7 @@ static void get_pmodel(rd *r, const unsigned char *base, nb_pmodel *m)
     r->p += nd * stride * 2;
     skip_to(r, base, 8);
     if (!nb_pmodel_valid(m)) r->bad = true;
+    else nb_pmodel_index(m);
 }
 
 static void get_map(rd *r, nb_map *m, char ***vals, size_t *n_vals)

@@ -189,7 +189,8 @@ static int best_legal(const pstate *st, const int32_t *sc, int L, int root_label
     int s0 = st->stack[st->sp - 1];
     bool buf = st->b <= st->n;
     int best = -1;
-#define CONSIDER(c) do { if (best < 0 || sc[c] > sc[best]) best = (c); } while (0)
+    int32_t top = INT32_MIN; /* sc[best], kept apart: reading it back made each step wait for the last */
+#define CONSIDER(c) do { if (best < 0 || sc[c] > top) { best = (c); top = sc[c]; } } while (0)
     if (buf) CONSIDER(SHIFT);
     if (s0 != 0 && (st->nd[s0].head >= 0 || !buf)) CONSIDER(REDUCE);
     if (buf && s0 != 0 && st->nd[s0].head < 0)

@@ -603,10 +603,12 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
 {
     const nb_map *ex = &m->lem.exact;
     for (size_t i = 0; i < ex->cap; i++) {
-        if (!ex->keys || !ex->keys[i]) continue;
-        const char *tab = strchr(ex->keys[i], '\t');
-        if (!tab || ex->vals[i] >= m->lem.n_lemma) continue;
-        const char *lemma = m->lem.lemma[ex->vals[i]];
+        size_t v;
+        const char *key = nb_map_slot(ex, i, &v);
+        if (!key) continue;
+        const char *tab = strchr(key, '\t');
+        if (!tab || v >= m->lem.n_lemma) continue;
+        const char *lemma = m->lem.lemma[v];
         unsigned kind = (nb_map_get(&P->by_lemma, lemma, NULL) ? NB_FORM_CUE : 0) |
                         (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
                         (nb_map_get(&P->negative, lemma, NULL) || in_class(P, P->k_victim, lemma) ||
@@ -653,14 +655,14 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
-        if (!P->members.keys || !P->members.keys[i]) continue;
-        char *tab = strchr(P->members.keys[i], '\t');
-        if (tab && atoi(P->members.keys[i]) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
+        const char *key = nb_map_slot(&P->members, i, NULL);
+        if (!key) continue;
+        const char *tab = strchr(key, '\t');
+        if (tab && atoi(key) == P->k_say) add_forms(P, tab + 1, NB_FORM_SAY);
         /* dismay and victims judge like a negative word ("alarmed by the
          * strikes", "'a strike on children,' X said") */
         /* (and blame: "said X was responsible for the unrest") */
-        if (tab && (atoi(P->members.keys[i]) == P->k_dismay || atoi(P->members.keys[i]) == P->k_victim ||
-                    atoi(P->members.keys[i]) == P->k_blame))
+        if (tab && (atoi(key) == P->k_dismay || atoi(key) == P->k_victim || atoi(key) == P->k_blame))
             add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);

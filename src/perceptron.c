@@ -56,9 +56,39 @@ static inline const nb_pslot *lookup(const nb_pmodel *m, uint64_t key)
 static inline size_t slot_of(uint64_t key, size_t mask) { return (size_t)key & mask; }
 
 /* Scoring is memory-bound: every feature is a cache miss in a table of
- * megabytes. So the lookups run in three passes, prefetching the slots,
- * then the runs and rows, and only then adding, so the misses overlap. */
-#define BATCH 64
+ * megabytes. So the lookups run in passes, asking the Bloom filter, then
+ * prefetching the slots, then the runs and rows, and only then adding, so
+ * the misses overlap. A batch holds all of a parser move's features: two
+ * batches of 64 were a few percent slower. */
+#define BATCH 128
+
+/* The filter's word for a fingerprint, and the three bits it sets there
+ * (one word a key: one cache line read). */
+static inline size_t bloom_word(uint32_t fp, unsigned shift) { return (size_t)((uint64_t)(uint32_t)(fp * 0x9E3779B1u) >> shift); }
+static inline uint64_t bloom_bits(uint32_t fp)
+{
+    uint32_t h = fp * 0x85EBCA77u;
+    return 1ULL << (h >> 26) | 1ULL << ((h >> 20) & 63) | 1ULL << ((h >> 14) & 63);
+}
+
+void nb_pmodel_index(nb_pmodel *m)
+{
+    /* about 8 to 16 bits a feature: fewer let too many absent features
+     * through, more fall out of cache (EWT dev, tag and parse speed) */
+    size_t words = 1;
+    unsigned shift = 32;
+    while (words * 64 < m->n_feats * 8 && shift > 0) {
+        words *= 2;
+        shift--;
+    }
+    uint64_t *b = nb_zalloc64(words * sizeof *b);
+    for (size_t i = 0; i < m->n_slots; i++)
+        if (m->slots[i].fp) b[bloom_word(m->slots[i].fp, shift)] |= bloom_bits(m->slots[i].fp);
+    free(m->own_bloom);
+    m->own_bloom = b;
+    m->bloom = b;
+    m->bloom_shift = shift;
+}
 
 /* Adds the dense rows to acc eight classes at a time, all rows for one
  * step before the next, so that the eight sums stay in registers and the
@@ -129,11 +159,28 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
     bool any_dense = false;
     const uint8_t *runs[BATCH];
     const int16_t *rows[BATCH];
+    uint64_t keep[BATCH];
     for (size_t base = 0; base < n; base += BATCH) {
-        size_t cnt = n - base < BATCH ? n - base : BATCH, nr = 0, nd = 0;
-        for (size_t f = 0; f < cnt; f++) __builtin_prefetch(&m->slots[home(feats[base + f], m->n_slots)]);
-        for (size_t f = 0; f < cnt; f++) {
-            const nb_pslot *slot = lookup(m, feats[base + f]);
+        size_t cnt = n - base < BATCH ? n - base : BATCH, nr = 0, nd = 0, nk = 0;
+        const uint64_t *fb = feats + base;
+        if (m->bloom) {
+            /* a fingerprint no slot holds is a feature lookup would not
+             * find: it is dropped before its slots are read */
+            for (size_t f = 0; f < cnt; f++) __builtin_prefetch(&m->bloom[bloom_word(nb_pfp(fb[f]), m->bloom_shift)]);
+            for (size_t f = 0; f < cnt; f++) {
+                uint32_t fp = nb_pfp(fb[f]);
+                uint64_t want = bloom_bits(fp);
+                if ((m->bloom[bloom_word(fp, m->bloom_shift)] & want) != want) continue;
+                __builtin_prefetch(&m->slots[home(fb[f], m->n_slots)]);
+                keep[nk++] = fb[f];
+            }
+            fb = keep;
+        } else {
+            for (size_t f = 0; f < cnt; f++) __builtin_prefetch(&m->slots[home(fb[f], m->n_slots)]);
+            nk = cnt;
+        }
+        for (size_t f = 0; f < nk; f++) {
+            const nb_pslot *slot = lookup(m, fb[f]);
             if (!slot) continue;
             uint32_t off = slot->off;
             if ((off & (NB_PDENSE | NB_PINLINE)) == NB_PINLINE) {
@@ -146,7 +193,7 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
             } else {
                 const uint8_t *p = m->runs + off;
                 __builtin_prefetch(p);
-                __builtin_prefetch(p + 24); /* most runs end within 32 bytes */
+                __builtin_prefetch(p + 63); /* the second line of a run under 64 bytes */
                 runs[nr++] = p;
             }
         }
@@ -382,6 +429,7 @@ void nb_pmodel_free(nb_pmodel *m)
     free(m->own_slots);
     free(m->own_runs);
     free(m->own_dense);
+    free(m->own_bloom);
     memset(m, 0, sizeof *m);
 }
 

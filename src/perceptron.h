@@ -79,7 +79,12 @@ typedef struct {
     size_t n_runs, n_feats; /* n_runs: bytes */
     const int16_t *dense;  /* n_dense rows of nb_pstride(n_classes) weights */
     size_t n_dense;
-    void *own_slots, *own_runs, *own_dense;
+    /* Optional (nb_pmodel_index): a Bloom filter of the slots' fingerprints,
+     * 2^(32 - bloom_shift) words, small enough to stay in cache, so that a
+     * feature the model lacks (a fifth of them) costs no miss in the table. */
+    const uint64_t *bloom;
+    unsigned bloom_shift;
+    void *own_slots, *own_runs, *own_dense, *own_bloom;
 } nb_pmodel;
 
 /* Classes of a dense row, padded for 16-byte vectors. */
@@ -102,6 +107,9 @@ void nb_pmodel_score(const nb_pmodel *m, const uint64_t *feats, size_t n, int32_
  * NB_PWEIGHT_MAX), consecutive in pairs. */
 void nb_pmodel_build(nb_pmodel *m, int n_classes, const uint64_t *keys, const uint32_t *counts,
                      size_t n_feats, const uint32_t *pairs);
+/* Builds m's Bloom filter (owned by m); scoring gives the same sums with or
+ * without it. */
+void nb_pmodel_index(nb_pmodel *m);
 /* Checks a table read from a file: every slot's run inside words, every
  * class (of runs and inline weights) below n_classes, at least one empty
  * slot. */

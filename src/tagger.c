@@ -216,9 +216,15 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         size_t nf = nb_tag_features(s, i, p1, p2, second, features, f);
         memset(sc, 0, (size_t)tagger->n_classes * sizeof *sc);
         nb_pmodel_score(tagger, f, nf, sc);
+        /* the best score in a register: reading sc[best] back made each
+         * step wait for the last */
         int best = 0;
+        int32_t top = sc[0];
         for (int c = 1; c < tagger->n_classes; c++)
-            if (sc[c] > sc[best]) best = c;
+            if (sc[c] > top) {
+                top = sc[c];
+                best = c;
+            }
         if (m && !allowed(m, s, i, best)) { /* the best class allowed, if any */
             int alt = -1;
             for (int c = 0; c < tagger->n_classes; c++)

@@ -74,7 +74,6 @@ void nb_buf_put(nb_buf *b, const char *s, size_t n)
 }
 
 void nb_buf_puts(nb_buf *b, const char *s) { nb_buf_put(b, s, strlen(s)); }
-void nb_buf_putc(nb_buf *b, char c) { nb_buf_put(b, &c, 1); }
 
 void nb_buf_printf(nb_buf *b, const char *fmt, ...)
 {
@@ -146,20 +145,35 @@ static uint32_t key_hash(const char *key, size_t n)
     return (uint32_t)h | 1u;
 }
 
-/* Is the stored key k the n bytes at key? k is read no further than its
- * NUL: a shorter key is not read past. */
-static bool key_eq(const char *k, const char *key, size_t n)
+/* The first NB_MAP_HEAD bytes of key[0..n), zero-padded. */
+static void key_head(const char *key, size_t n, char head[NB_MAP_HEAD])
 {
-    for (size_t j = 0; j < n; j++)
-        if (k[j] != key[j] || k[j] == '\0') return false;
-    return k[n] == '\0';
+    memset(head, 0, NB_MAP_HEAD);
+    memcpy(head, key, n < NB_MAP_HEAD ? n : NB_MAP_HEAD);
+}
+
+/* Is slot e the n bytes at key (head: their key_head)? A stored key holds
+ * no NUL, so with equal heads its length is n when head byte n-1 is not
+ * zero (for n below NB_MAP_HEAD), and at least NB_MAP_HEAD when the last
+ * head byte is not; a longer key compares its tail too. */
+static bool key_eq(const nb_mslot *e, const char *key, size_t n, const char head[NB_MAP_HEAD])
+{
+    if (memcmp(e->head, head, NB_MAP_HEAD)) return false;
+    if (n < NB_MAP_HEAD) return n == 0 || head[n - 1] != '\0';
+    if (head[NB_MAP_HEAD - 1] == '\0') return false;
+    const char *k = e->key + NB_MAP_HEAD;
+    for (size_t j = NB_MAP_HEAD; j < n; j++, k++)
+        if (*k != key[j] || *k == '\0') return false;
+    return *k == '\0';
 }
 
 /* The slot holding key[0..n) (hash h), or the empty slot where it would go. */
 static size_t slot(const nb_map *m, const char *key, size_t n, uint32_t h)
 {
+    char head[NB_MAP_HEAD];
+    key_head(key, n, head);
     size_t i = h & (m->cap - 1);
-    while (m->hashes[i] && (m->hashes[i] != h || !key_eq(m->keys[i], key, n))) i = (i + 1) & (m->cap - 1);
+    while (m->hashes[i] && (m->hashes[i] != h || !key_eq(&m->slots[i], key, n, head))) i = (i + 1) & (m->cap - 1);
     return i;
 }
 
@@ -168,7 +182,7 @@ bool nb_map_get_n(const nb_map *m, const char *key, size_t n, size_t *val)
     if (!m->cap) return false;
     size_t i = slot(m, key, n, key_hash(key, n));
     if (!m->hashes[i]) return false;
-    if (val) *val = m->vals[i];
+    if (val) *val = m->slots[i].val;
     return true;
 }
 
@@ -179,40 +193,42 @@ void nb_map_put(nb_map *m, const char *key, size_t val)
     if ((m->len + 1) * 2 > m->cap) {
         nb_map old = *m;
         m->cap = old.cap ? old.cap * 2 : 64;
-        m->keys = nb_calloc(m->cap, sizeof *m->keys);
-        m->vals = nb_calloc(m->cap, sizeof *m->vals);
         m->hashes = nb_calloc(m->cap, sizeof *m->hashes);
-        m->len = 0;
+        m->slots = nb_calloc(m->cap, sizeof *m->slots);
         for (size_t i = 0; i < old.cap; i++) {
             if (!old.hashes[i]) continue;
             size_t j = old.hashes[i] & (m->cap - 1);
             while (m->hashes[j]) j = (j + 1) & (m->cap - 1);
-            m->keys[j] = old.keys[i];
-            m->vals[j] = old.vals[i];
             m->hashes[j] = old.hashes[i];
-            m->len++;
+            m->slots[j] = old.slots[i];
         }
-        free(old.keys);
-        free(old.vals);
         free(old.hashes);
+        free(old.slots);
     }
     size_t n = strlen(key);
     uint32_t h = key_hash(key, n);
     size_t i = slot(m, key, n, h);
     if (!m->hashes[i]) {
-        m->keys[i] = nb_strdup(key);
         m->hashes[i] = h;
+        m->slots[i].key = nb_strdup(key);
+        key_head(key, n, m->slots[i].head);
         m->len++;
     }
-    m->vals[i] = val;
+    m->slots[i].val = val;
+}
+
+const char *nb_map_slot(const nb_map *m, size_t i, size_t *val)
+{
+    if (i >= m->cap || !m->hashes[i]) return NULL;
+    if (val) *val = m->slots[i].val;
+    return m->slots[i].key;
 }
 
 void nb_map_free(nb_map *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
+    for (size_t i = 0; i < m->cap; i++) free(m->slots[i].key);
     free(m->hashes);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
 

@@ -39,7 +39,17 @@ typedef struct {
 
 void nb_buf_put(nb_buf *b, const char *s, size_t n);
 void nb_buf_puts(nb_buf *b, const char *s);
-void nb_buf_putc(nb_buf *b, char c);
+/* Inline: keys and names are built a byte at a time, and the call with its
+ * growth check was a few percent of a run. */
+static inline void nb_buf_putc(nb_buf *b, char c)
+{
+    if (b->len + 2 > b->cap) {
+        nb_buf_put(b, &c, 1);
+        return;
+    }
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void nb_buf_printf(nb_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void nb_buf_clear(nb_buf *b);
@@ -48,12 +58,21 @@ char *nb_buf_detach(nb_buf *b);
 void nb_buf_free(nb_buf *b);
 
 /* A string -> size_t hash map. Keys are copied and owned by the map. Each
- * slot keeps its key's hash (never 0; 0 marks an empty slot), so a probe
- * compares integers and reads a key only when the hashes agree. */
+ * slot keeps its key's hash (never 0; 0 marks an empty slot) in an array of
+ * its own, so a probe compares integers in a few cache lines; a hit then
+ * reads one entry, which holds the key's first NB_MAP_HEAD bytes beside the
+ * value and follows the key only when it is longer (the maps of names and
+ * lemmas are megabytes: each array read used to be a cache miss). */
+#define NB_MAP_HEAD 16
 typedef struct {
-    char **keys;
-    size_t *vals;
+    char head[NB_MAP_HEAD]; /* the key's first bytes, zero-padded */
+    char *key;
+    size_t val;
+} nb_mslot;
+
+typedef struct {
     uint32_t *hashes;
+    nb_mslot *slots;
     size_t cap, len;
 } nb_map;
 
@@ -63,6 +82,9 @@ bool nb_map_get(const nb_map *m, const char *key, size_t *val);
 bool nb_map_get_n(const nb_map *m, const char *key, size_t n, size_t *val);
 /* Inserts or overwrites key. */
 void nb_map_put(nb_map *m, const char *key, size_t val);
+/* Slot i (below cap) of the table: its key and value, or NULL when empty.
+ * Slots are visited in an order fixed by the keys and their insertion. */
+const char *nb_map_slot(const nb_map *m, size_t i, size_t *val);
 void nb_map_free(nb_map *m);
 
 uint64_t nb_hash(const char *s, size_t n);

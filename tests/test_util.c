@@ -223,7 +223,7 @@ static void test_map_basic(void **state)
     nb_map_free(&m);
     assert_int_equal(m.len, 0);
     assert_int_equal(m.cap, 0);
-    assert_null(m.keys);
+    assert_null(m.slots);
     assert_false(nb_map_get(&m, "iran", NULL));
     nb_map_free(&m); /* twice is harmless */
 }
@@ -301,6 +301,17 @@ static void test_map_lengths(void **state)
     assert_int_equal(v, 40);
     assert_false(nb_map_get_n(&m, "kkka", 3, NULL)); /* "kkk" was never put */
     assert_false(nb_map_get_n(&m, "kk\0a", 4, NULL)); /* a NUL inside is no key's */
+    /* nor is a short key's zero padding, up to eight bytes and past them */
+    nb_map_put(&m, "ab", 5);
+    assert_false(nb_map_get_n(&m, "ab\0", 3, NULL));
+    assert_false(nb_map_get_n(&m, "ab\0\0\0\0\0\0xyz", 11, NULL));
+    assert_true(nb_map_get_n(&m, "abc", 2, &v));
+    assert_int_equal(v, 5);
+    nb_map_put(&m, "abcdefghij", 6);
+    assert_false(nb_map_get_n(&m, "abcdefghij\0", 11, NULL));
+    assert_false(nb_map_get_n(&m, "abcdefghij\0\0\0\0\0\0\0", 17, NULL));
+    assert_true(nb_map_get_n(&m, "abcdefghijk", 10, &v));
+    assert_int_equal(v, 6);
     assert_true(nb_map_get_n(&m, "", 0, &v));
     assert_int_equal(v, 2); /* the empty key, put last with 'c' */
     /* an embedded difference past the first eight bytes */
