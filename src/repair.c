@@ -149,8 +149,8 @@ static void repair_appos_compound(const nb_nlp *m, nb_sent *s)
         if (strcmp(uu, "PROPN") && strcmp(uu, "NOUN")) continue;
         int32_t t = s->w[u].head;
         for (size_t up = 0; t > 0 && t != (int32_t)a + 1 && up < s->n; up++) t = s->w[t - 1].head;
-        if (t != (int32_t)a + 1 && u != a) continue;
-        if (u == a) continue; /* "X, a Y Z": the apposition itself: leave it */
+        /* (not the apposition itself, "X, a Y Z": leave that) */
+        if (u == a || t != (int32_t)a + 1) continue;
         for (size_t c = 0; c < u; c++)
             if (s->w[c].head == (int32_t)u + 1 && (s->w[c].label == casel || s->w[c].label == det))
                 s->w[c].head = (int32_t)h + 1;
