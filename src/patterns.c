@@ -1015,6 +1015,18 @@ static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
     }
 }
 
+/* Is conjunct d of w part of a coordination: it, or a conjunct of w after
+ * it, has its "and"/"or" ("A, B and C")? A conjunct with none is a misparse
+ * ("X, who has ruled Y, relies on Moscow" read with Moscow as X's conjunct). */
+static bool listed(const ctx *c, int w, int d)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int k = c->kids[j];
+        if (k >= d && lab(c, k) == c->P->l_conj && child_in(c, k, c->P->l_cc, -1) >= 0) return true;
+    }
+    return false;
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -1109,7 +1121,8 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
     /* a role's holder is named: conjuncts of a name, not of any word */
     if (!conj || (!proxy && ent_at(c, w) < 0)) return;
     for (int j = c->first[w]; j < c->first[w + 1]; j++)
-        if (lab(c, c->kids[j]) == P->l_conj) denote(c, c->kids[j], ents, ws, n, depth + 1, proxy);
+        if (lab(c, c->kids[j]) == P->l_conj && listed(c, w, c->kids[j]))
+            denote(c, c->kids[j], ents, ws, n, depth + 1, proxy);
 }
 
 /* Does w carry a condition clause ("..., if the talks fail")? */
