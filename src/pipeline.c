@@ -98,6 +98,8 @@ typedef struct {
     nb_tree_rel *trel;     /* the tree patterns' relations in this sentence */
     size_t n_trel, trel_cap;
     nb_memo *memo;         /* the thread's analyses of sentences seen before, or NULL */
+    nb_repair_labels rl;   /* the repairs' labels, looked up for rl_model */
+    const nb_nlp *rl_model;
     nb_buf key;            /* this sentence's memo key */
     struct memo_ent *ent;  /* its memo entry, or NULL */
 } syn;
@@ -463,7 +465,11 @@ static void syn_parse(const nb_nlp *m, syn *y)
     }
     if (y->ent_ok) parse_names_whole(m, &y->us, y->ent_of);
     else nb_parse_sentence(m, &y->us);
-    nb_repair_tree(m, &y->us, y->ent_ok ? y->ent_of : NULL);
+    if (y->rl_model != m) {
+        nb_repair_labels_init(m, &y->rl);
+        y->rl_model = m;
+    }
+    nb_repair_tree(m, &y->rl, &y->us, y->ent_ok ? y->ent_of : NULL);
     if (!e) return;
     for (size_t i = 0; i < y->us.n; i++) {
         e->w[i].head = y->us.w[i].head;

@@ -12,10 +12,10 @@
  * parted from their verb by a time, so the parser hangs the verb from the
  * name as parataxis. A finite verb with no subject, after a root noun with
  * only its own modifiers between, takes that noun as subject. */
-static void repair_subject(const nb_nlp *m, nb_sent *s)
+static void repair_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), nsubjpass = nb_nlp_label(m, "nsubj:pass"),
-        parataxis = nb_nlp_label(m, "parataxis"), expl = nb_nlp_label(m, "expl");
+    int nsubj = R->l_nsubj, nsubjpass = R->l_nsubj_pass,
+        parataxis = R->l_parataxis, expl = R->l_expl;
     if (nsubj < 0 || parataxis < 0) return;
     for (size_t r = 0; r < s->n; r++) {
         const char *ru = m->upos[s->w[r].tag];
@@ -54,10 +54,10 @@ static void repair_subject(const nb_nlp *m, nb_sent *s)
 /* "Russia, which like Iran backs Assad": a subject never takes a
  * preposition, so a "subject" with one is an oblique the parser mislabelled;
  * a relative pronoun it left as a second object is then the subject. */
-static void repair_case_subject(const nb_nlp *m, nb_sent *s)
+static void repair_case_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), obl = nb_nlp_label(m, "obl"), obj = nb_nlp_label(m, "obj"),
-        casel = nb_nlp_label(m, "case");
+    int nsubj = R->l_nsubj, obl = R->l_obl, obj = R->l_obj,
+        casel = R->l_case;
     if (nsubj < 0 || obl < 0 || obj < 0 || casel < 0) return;
     for (size_t i = 0; i < s->n; i++) {
         if (s->w[i].label != nsubj || s->w[i].head <= 0) continue;
@@ -86,10 +86,10 @@ static void repair_case_subject(const nb_nlp *m, nb_sent *s)
  * before it, with a preposition of its own, is the rest of that phrase,
  * split off by the parser: the name takes the phrase's place, and the
  * nominal becomes its compound. */
-static void repair_split_name(const nb_nlp *m, nb_sent *s)
+static void repair_split_name(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nmod = nb_nlp_label(m, "nmod"), obl = nb_nlp_label(m, "obl"), obj = nb_nlp_label(m, "obj"),
-        casel = nb_nlp_label(m, "case"), det = nb_nlp_label(m, "det"), compound = nb_nlp_label(m, "compound");
+    int nmod = R->l_nmod, obl = R->l_obl, obj = R->l_obj,
+        casel = R->l_case, det = R->l_det, compound = R->l_compound;
     if (nmod < 0 || obl < 0 || obj < 0 || casel < 0 || det < 0 || compound < 0) return;
     for (size_t j = 1; j < s->n; j++) {
         if ((s->w[j].label != nmod && s->w[j].label != obj) || strcmp(m->upos[s->w[j].tag], "PROPN")) continue;
@@ -132,10 +132,10 @@ static void repair_split_name(const nb_nlp *m, nb_sent *s)
  * condemned": a compound takes no apposition, so a name hung as compound
  * from the noun after its apposition has the apposition's last noun split
  * off: that noun rejoins the apposition, the name takes its place. */
-static void repair_appos_compound(const nb_nlp *m, nb_sent *s)
+static void repair_appos_compound(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int compound = nb_nlp_label(m, "compound"), appos = nb_nlp_label(m, "appos"), casel = nb_nlp_label(m, "case"),
-        det = nb_nlp_label(m, "det");
+    int compound = R->l_compound, appos = R->l_appos, casel = R->l_case,
+        det = R->l_det;
     if (compound < 0 || appos < 0 || casel < 0 || det < 0) return;
     for (size_t x = 0; x + 2 < s->n; x++) {
         if (s->w[x].label != compound || s->w[x].head <= (int32_t)x + 1) continue;
@@ -169,10 +169,10 @@ static void repair_appos_compound(const nb_nlp *m, nb_sent *s)
  * clause (ccomp, parataxis, root) with no copula is no predicate; a past
  * verb with an object hung from it as a reduced relative is the clause's
  * verb, and the noun its subject. */
-static void repair_noun_clause(const nb_nlp *m, nb_sent *s)
+static void repair_noun_clause(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int ccomp = nb_nlp_label(m, "ccomp"), parataxis = nb_nlp_label(m, "parataxis"), acl = nb_nlp_label(m, "acl"),
-        cop = nb_nlp_label(m, "cop"), obj = nb_nlp_label(m, "obj"), nsubj = nb_nlp_label(m, "nsubj");
+    int ccomp = R->l_ccomp, parataxis = R->l_parataxis, acl = R->l_acl,
+        cop = R->l_cop, obj = R->l_obj, nsubj = R->l_nsubj;
     if (ccomp < 0 || parataxis < 0 || acl < 0 || cop < 0 || obj < 0 || nsubj < 0) return;
     for (size_t n = 0; n < s->n; n++) {
         nb_uword *nw = &s->w[n];
@@ -208,10 +208,10 @@ static void repair_noun_clause(const nb_nlp *m, nb_sent *s)
  * clause with no relative word, hung from an apposition to the quote, whose
  * subject is a name in commas after the noun, is the attribution: the noun
  * is the subject, the name its apposition. */
-static void repair_attribution(const nb_nlp *m, nb_sent *s)
+static void repair_attribution(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int relcl = nb_nlp_label(m, "acl:relcl"), appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"),
-        parataxis = nb_nlp_label(m, "parataxis");
+    int relcl = R->l_acl_relcl, appos = R->l_appos, nsubj = R->l_nsubj,
+        parataxis = R->l_parataxis;
     if (relcl < 0 || appos < 0 || nsubj < 0 || parataxis < 0) return;
     for (size_t v = 2; v < s->n; v++) {
         nb_uword *vw = &s->w[v];
@@ -238,10 +238,10 @@ static void repair_attribution(const nb_nlp *m, nb_sent *s)
 /* "described as a threat": "as" before a bare nominal, with no verb,
  * copula or subject, is its preposition (UD case, obl), not a clause's
  * marker. */
-static void repair_as_nominal(const nb_nlp *m, nb_sent *s)
+static void repair_as_nominal(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int advcl = nb_nlp_label(m, "advcl"), mark = nb_nlp_label(m, "mark"), casel = nb_nlp_label(m, "case"),
-        obl = nb_nlp_label(m, "obl"), cop = nb_nlp_label(m, "cop"), nsubj = nb_nlp_label(m, "nsubj");
+    int advcl = R->l_advcl, mark = R->l_mark, casel = R->l_case,
+        obl = R->l_obl, cop = R->l_cop, nsubj = R->l_nsubj;
     if (advcl < 0 || mark < 0 || casel < 0 || obl < 0 || cop < 0 || nsubj < 0) return;
     for (size_t a = 0; a < s->n; a++) {
         if (s->w[a].label != mark || s->w[a].head <= (int32_t)a + 1 || s->w[a].len != 2 ||
@@ -262,9 +262,9 @@ static void repair_as_nominal(const nb_nlp *m, nb_sent *s)
 /* "The United States ... delivered missiles last year, a move X
  * described as a threat": a parataxis after the verb belongs to the verb,
  * not to its subject before it. */
-static void repair_subject_parataxis(const nb_nlp *m, nb_sent *s)
+static void repair_subject_parataxis(const nb_repair_labels *R, nb_sent *s)
 {
-    int parataxis = nb_nlp_label(m, "parataxis"), nsubj = nb_nlp_label(m, "nsubj");
+    int parataxis = R->l_parataxis, nsubj = R->l_nsubj;
     if (parataxis < 0 || nsubj < 0) return;
     for (size_t p = 0; p < s->n; p++) {
         int32_t n = s->w[p].head;
@@ -277,9 +277,9 @@ static void repair_subject_parataxis(const nb_nlp *m, nb_sent *s)
 
 /* "commanded by X, according to U.S. officials": an agent is marked by
  * "by"; an oblique the parser called an agent without it is a plain one. */
-static void repair_agent(const nb_nlp *m, nb_sent *s)
+static void repair_agent(const nb_repair_labels *R, nb_sent *s)
 {
-    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), casel = nb_nlp_label(m, "case");
+    int agent = R->l_obl_agent, obl = R->l_obl, casel = R->l_case;
     if (agent < 0 || obl < 0 || casel < 0) return;
     for (size_t a = 0; a < s->n; a++) {
         if (s->w[a].label != agent) continue;
@@ -294,9 +294,9 @@ static void repair_agent(const nb_nlp *m, nb_sent *s)
 /* "Pakistani-administered Kashmir": a participle joined by a hyphen to the
  * word before modifies the noun after it, even when the parser read it as
  * a clause's verb with the noun as object. */
-static void repair_hyphen_participle(const nb_nlp *m, nb_sent *s)
+static void repair_hyphen_participle(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int amod = nb_nlp_label(m, "amod"), obj = nb_nlp_label(m, "obj");
+    int amod = R->l_amod, obj = R->l_obj;
     if (amod < 0 || obj < 0) return;
     for (size_t v = 2; v + 1 < s->n; v++) {
         nb_uword *vw = &s->w[v];
@@ -318,10 +318,10 @@ static void repair_hyphen_participle(const nb_nlp *m, nb_sent *s)
  * or participle with a subject but no copula or auxiliary is no predicate; a finite verb after it with
  * no subject of its own is the sentence's verb, the adjective a modifier
  * of the noun. */
-static void repair_adj_root(const nb_nlp *m, nb_sent *s)
+static void repair_adj_root(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), cop = nb_nlp_label(m, "cop"), amod = nb_nlp_label(m, "amod"),
-        parataxis = nb_nlp_label(m, "parataxis"), conj = nb_nlp_label(m, "conj");
+    int nsubj = R->l_nsubj, cop = R->l_cop, amod = R->l_amod,
+        parataxis = R->l_parataxis, conj = R->l_conj;
     if (nsubj < 0 || cop < 0 || amod < 0 || parataxis < 0 || conj < 0) return;
     for (size_t r = 1; r < s->n; r++) {
         /* (or a participle: "Militants allied with X ambushed") */
@@ -332,8 +332,8 @@ static void repair_adj_root(const nb_nlp *m, nb_sent *s)
         bool copula = false;
         for (size_t c = 0; c < s->n; c++) {
             if (s->w[c].head != (int32_t)r + 1) continue;
-            if (s->w[c].label == cop || s->w[c].label == nb_nlp_label(m, "aux") ||
-                s->w[c].label == nb_nlp_label(m, "aux:pass"))
+            if (s->w[c].label == cop || s->w[c].label == R->l_aux ||
+                s->w[c].label == R->l_aux_pass)
                 copula = true;
             if (s->w[c].label == nsubj && c < r) n = c;
             const char *cx = m->xpos[s->w[c].tag];
@@ -343,14 +343,14 @@ static void repair_adj_root(const nb_nlp *m, nb_sent *s)
         }
         if (copula || n == s->n || v == s->n) return;
         for (size_t c = r + 1; c < v && past; c++) /* ("lodged a protest": a verb with an object) */
-            if (s->w[c].head == (int32_t)r + 1 && s->w[c].label == nb_nlp_label(m, "obj")) return;
+            if (s->w[c].head == (int32_t)r + 1 && s->w[c].label == R->l_obj) return;
         /* (a past verb, with nothing but its own phrase before the next:
          * "allied with X ambushed", not "X allied with Y, then ambushed") */
         for (size_t c = r + 1; c < v && past; c++)
             if (!strcmp(m->upos[s->w[c].tag], "PUNCT") && s->w[c].head == (int32_t)r + 1) return;
         for (size_t c = 0; c < s->n; c++)
             if (s->w[c].head == (int32_t)v + 1 &&
-                (s->w[c].label == nsubj || s->w[c].label == nb_nlp_label(m, "cc") || c < v))
+                (s->w[c].label == nsubj || s->w[c].label == R->l_cc || c < v))
                 return; /* a clause of its own, or with words of its own before it */
         s->w[v].head = 0;
         s->w[v].label = (uint16_t)m->root_label;
@@ -379,10 +379,10 @@ static bool word_is(const nb_uword *w, const char *const *list)
  * apposition of the quote and the verb as its conjunct: a conjunct verb
  * with no "and" and no subject, right after an apposition, takes it as its
  * subject and stands beside the quote. */
-static void repair_conj_speaker(const nb_nlp *m, nb_sent *s)
+static void repair_conj_speaker(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int conj = nb_nlp_label(m, "conj"), appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"),
-        cc = nb_nlp_label(m, "cc"), parataxis = nb_nlp_label(m, "parataxis");
+    int conj = R->l_conj, appos = R->l_appos, nsubj = R->l_nsubj,
+        cc = R->l_cc, parataxis = R->l_parataxis;
     if (conj < 0 || appos < 0 || nsubj < 0 || cc < 0 || parataxis < 0) return;
     for (size_t v = 1; v < s->n; v++) {
         if (s->w[v].label != conj || strcmp(m->upos[s->w[v].tag], "VERB") || s->w[v].head <= 0) continue;
@@ -415,10 +415,10 @@ static void repair_conj_speaker(const nb_nlp *m, nb_sent *s)
  * Rubio]": where the object of a title's "of" ends in a name that the
  * words before it are no part of, the name is the head, the title its
  * description (nmod:desc), and the words before the name the title's. */
-static void repair_title_name(const nb_nlp *m, nb_sent *s, const int *ent_of)
+static void repair_title_name(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
-    int nmod = nb_nlp_label(m, "nmod"), desc = nb_nlp_label(m, "nmod:desc"), casel = nb_nlp_label(m, "case"),
-        compound = nb_nlp_label(m, "compound");
+    int nmod = R->l_nmod, desc = R->l_nmod_desc, casel = R->l_case,
+        compound = R->l_compound;
     if (!ent_of || nmod < 0 || desc < 0 || casel < 0 || compound < 0) return;
     for (size_t x = 2; x < s->n; x++) {
         if (s->w[x].label != nmod || ent_of[x] < 0 || s->w[x].head <= 0 || s->w[x].head > (int32_t)x) continue;
@@ -444,9 +444,9 @@ static void repair_title_name(const nb_nlp *m, nb_sent *s, const int *ent_of)
  * quote's noun as the verb's subject and the speaker as parataxis: a name
  * right after the verb, past a closing quote, is the inverted subject and
  * the quote the verb's complement. */
-static void repair_inverted_speaker(const nb_nlp *m, nb_sent *s)
+static void repair_inverted_speaker(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), ccomp = nb_nlp_label(m, "ccomp");
+    int nsubj = R->l_nsubj, parataxis = R->l_parataxis, ccomp = R->l_ccomp;
     if (nsubj < 0 || parataxis < 0 || ccomp < 0) return;
     for (size_t v = 1; v + 1 < s->n; v++) {
         size_t p = v + 1;
@@ -469,10 +469,10 @@ static void repair_inverted_speaker(const nb_nlp *m, nb_sent *s)
 /* "The CJNG, headed by X, alias "El Mencho," supplied ..." read with the
  * alias as the verb's subject: the name after "alias" is an apposition of
  * the name before it; the verb's subject is then the other one it had. */
-static void repair_alias(const nb_nlp *m, nb_sent *s)
+static void repair_alias(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int appos = nb_nlp_label(m, "appos"), nsubj = nb_nlp_label(m, "nsubj"), outer = nb_nlp_label(m, "nsubj:outer"),
-        casel = nb_nlp_label(m, "case");
+    int appos = R->l_appos, nsubj = R->l_nsubj, outer = R->l_nsubj_outer,
+        casel = R->l_case;
     if (appos < 0 || nsubj < 0 || casel < 0) return;
     static const char *const ALIAS[] = {"alias", "aka", NULL};
     for (size_t a = 1; a + 1 < s->n; a++) {
@@ -483,7 +483,7 @@ static void repair_alias(const nb_nlp *m, nb_sent *s)
         while (b > 0 && strcmp(m->upos[s->w[b - 1].tag], "PROPN")) b--;
         if (n >= s->n || b == 0 || strcmp(m->upos[s->w[n].tag], "PROPN")) continue;
         b--;
-        while (s->w[b].head > 0 && s->w[b].head - 1 < (int32_t)b && s->w[s->w[b].head - 1].label == nb_nlp_label(m, "flat"))
+        while (s->w[b].head > 0 && s->w[b].head - 1 < (int32_t)b && s->w[s->w[b].head - 1].label == R->l_flat)
             b = (size_t)s->w[b].head - 1;
         /* the head of the name before, through its own flat parts */
         while (s->w[b].head > 0 && (size_t)s->w[b].head - 1 > b && (size_t)s->w[b].head - 1 < a &&
@@ -503,10 +503,10 @@ static void repair_alias(const nb_nlp *m, nb_sent *s)
 /* "X was shot dead ... after saying he had been threatened by Y" with "by Y"
  * on "shot": an agent belongs to the nearest passive verb before it that
  * has none. */
-static void repair_agent_nearest(const nb_nlp *m, nb_sent *s)
+static void repair_agent_nearest(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int agent = nb_nlp_label(m, "obl:agent"), obl = nb_nlp_label(m, "obl"), auxpass = nb_nlp_label(m, "aux:pass"),
-        casel = nb_nlp_label(m, "case");
+    int agent = R->l_obl_agent, obl = R->l_obl, auxpass = R->l_aux_pass,
+        casel = R->l_case;
     if (agent < 0 || obl < 0 || auxpass < 0 || casel < 0) return;
     static const char *const BY[] = {"by", NULL};
     for (size_t a = 2; a < s->n; a++) {
@@ -535,9 +535,9 @@ static void repair_agent_nearest(const nb_nlp *m, nb_sent *s)
 /* "X, a son of the jailed drug lord and a leader of the cartel": a
  * conjunct goes with the noun its determiner matches: "a leader" with "a
  * son", not with "the ... lord" it was hung from. */
-static void repair_parallel_conj(const nb_nlp *m, nb_sent *s)
+static void repair_parallel_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int conj = nb_nlp_label(m, "conj"), nmod = nb_nlp_label(m, "nmod"), det = nb_nlp_label(m, "det");
+    int conj = R->l_conj, nmod = R->l_nmod, det = R->l_det;
     if (conj < 0 || nmod < 0 || det < 0) return;
     static const char *const INDEF[] = {"a", "an", NULL};
     for (size_t c = 1; c < s->n; c++) {
@@ -563,10 +563,10 @@ static void repair_parallel_conj(const nb_nlp *m, nb_sent *s)
 /* 'called the shooting "a serious violation"' read with the predicate as
  * an apposition of the object: an indefinite noun right after the object,
  * with no comma, is the verb's second complement (xcomp), as "call X a Y". */
-static void repair_object_predicate(const nb_nlp *m, nb_sent *s)
+static void repair_object_predicate(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int appos = nb_nlp_label(m, "appos"), obj = nb_nlp_label(m, "obj"), xcomp = nb_nlp_label(m, "xcomp"),
-        det = nb_nlp_label(m, "det");
+    int appos = R->l_appos, obj = R->l_obj, xcomp = R->l_xcomp,
+        det = R->l_det;
     if (appos < 0 || obj < 0 || xcomp < 0 || det < 0) return;
     static const char *const INDEF[] = {"a", "an", NULL};
     for (size_t a = 1; a < s->n; a++) {
@@ -587,9 +587,9 @@ static void repair_object_predicate(const nb_nlp *m, nb_sent *s)
 /* "Suspected Maoist rebels detonated": a verb has one subject; of two
  * side by side, the first is a modifier of the second; of a name and a
  * noun phrase in commas after it, the second is an apposition. */
-static void repair_double_subject(const nb_nlp *m, nb_sent *s)
+static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), compound = nb_nlp_label(m, "compound"), appos = nb_nlp_label(m, "appos");
+    int nsubj = R->l_nsubj, compound = R->l_compound, appos = R->l_appos;
     if (nsubj < 0 || compound < 0) return;
     for (size_t a = 0; a + 1 < s->n; a++) {
         if (s->w[a].label != nsubj) continue;
@@ -635,10 +635,10 @@ static void repair_double_subject(const nb_nlp *m, nb_sent *s)
  * full stop: punctuation heads nothing but punctuation; the phrase's last
  * noun or name child takes its place (nmod under a noun, obl under a verb),
  * the mark goes to the sentence's root. */
-static void repair_punct_head(const nb_nlp *m, nb_sent *s)
+static void repair_punct_head(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nmod = nb_nlp_label(m, "nmod"), obl = nb_nlp_label(m, "obl"), punct = nb_nlp_label(m, "punct"),
-        casel = nb_nlp_label(m, "case"), parataxis = nb_nlp_label(m, "parataxis");
+    int nmod = R->l_nmod, obl = R->l_obl, punct = R->l_punct,
+        casel = R->l_case, parataxis = R->l_parataxis;
     if (nmod < 0 || obl < 0 || punct < 0 || casel < 0 || parataxis < 0) return;
     size_t root = s->n;
     for (size_t i = 0; i < s->n; i++)
@@ -674,10 +674,10 @@ static void repair_punct_head(const nb_nlp *m, nb_sent *s)
  * a subject hangs from no noun after it. The clause goes beside the root,
  * the noun under it (its compound's preposition its own), and the noun
  * before the clause back where the noun hung. */
-static void repair_clause_under_noun(const nb_nlp *m, nb_sent *s)
+static void repair_clause_under_noun(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int nsubj = nb_nlp_label(m, "nsubj"), parataxis = nb_nlp_label(m, "parataxis"), obl = nb_nlp_label(m, "obl"),
-        casel = nb_nlp_label(m, "case"), compound = nb_nlp_label(m, "compound");
+    int nsubj = R->l_nsubj, parataxis = R->l_parataxis, obl = R->l_obl,
+        casel = R->l_case, compound = R->l_compound;
     if (nsubj < 0 || parataxis < 0 || obl < 0 || casel < 0 || compound < 0) return;
     size_t root = s->n;
     for (size_t i = 0; i < s->n; i++)
@@ -727,11 +727,11 @@ static void repair_clause_under_noun(const nb_nlp *m, nb_sent *s)
  * protest ... after its coast guard seized boats" read with "lodged" as an
  * adjective of Peru): the verb is the sentence's, the root's clause its
  * adverbial one. */
-static void repair_clause_amod(const nb_nlp *m, nb_sent *s)
+static void repair_clause_amod(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int amod = nb_nlp_label(m, "amod"), cop = nb_nlp_label(m, "cop"), nsubj = nb_nlp_label(m, "nsubj"),
-        ccomp = nb_nlp_label(m, "ccomp"), advcl = nb_nlp_label(m, "advcl"), obl = nb_nlp_label(m, "obl"),
-        casel = nb_nlp_label(m, "case"), mark = nb_nlp_label(m, "mark");
+    int amod = R->l_amod, cop = R->l_cop, nsubj = R->l_nsubj,
+        ccomp = R->l_ccomp, advcl = R->l_advcl, obl = R->l_obl,
+        casel = R->l_case, mark = R->l_mark;
     if (amod < 0 || cop < 0 || nsubj < 0 || ccomp < 0 || advcl < 0 || obl < 0 || casel < 0 || mark < 0) return;
     for (size_t a = 0; a < s->n; a++) {
         if (s->w[a].label != amod || s->w[a].head <= 0) continue;
@@ -748,7 +748,7 @@ static void repair_clause_amod(const nb_nlp *m, nb_sent *s)
         /* (with an object: a participle modifying a noun takes none, "militants allied with X") */
         bool has_obj = false;
         for (size_t c = a + 1; c < s->n && !has_obj; c++)
-            has_obj = s->w[c].head == (int32_t)a + 1 && s->w[c].label == nb_nlp_label(m, "obj");
+            has_obj = s->w[c].head == (int32_t)a + 1 && s->w[c].label == R->l_obj;
         if (!has_obj) continue;
         size_t r = (size_t)s->w[h].head - 1; /* the verb that took the noun as subject */
         if (s->w[r].head != 0) continue;
@@ -768,7 +768,7 @@ static void repair_clause_amod(const nb_nlp *m, nb_sent *s)
             if (s->w[c].head == (int32_t)a + 1 && s->w[c].label == obl) o = c;
         /* (with no such clause, "X detonated a mine ..., police said":
          * the root's clause stands beside the verb) */
-        s->w[r].label = (uint16_t)nb_nlp_label(m, "parataxis");
+        s->w[r].label = (uint16_t)R->l_parataxis;
         if (subj || o == r) continue;
         static const char *const SUB[] = {"after", "before", "since", "until", "because", "while", "when", "once", NULL};
         for (size_t c = a + 1; c < o; c++)
@@ -789,10 +789,10 @@ static void repair_clause_amod(const nb_nlp *m, nb_sent *s)
 /* 'a move X described as "reckless"' read with "as" and the adjective
  * adrift (parataxis of the sentence): the adjective is the verb's oblique
  * just before "as", "as" its preposition. */
-static void repair_as_adrift(const nb_nlp *m, nb_sent *s)
+static void repair_as_adrift(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int casel = nb_nlp_label(m, "case"), mark = nb_nlp_label(m, "mark"), fixed = nb_nlp_label(m, "fixed"),
-        obl = nb_nlp_label(m, "obl"), advmod = nb_nlp_label(m, "advmod");
+    int casel = R->l_case, mark = R->l_mark, fixed = R->l_fixed,
+        obl = R->l_obl, advmod = R->l_advmod;
     if (casel < 0 || mark < 0 || fixed < 0 || obl < 0 || advmod < 0) return;
     for (size_t a = 1; a + 1 < s->n; a++) {
         nb_uword *aw = &s->w[a];
@@ -818,11 +818,11 @@ static void repair_as_adrift(const nb_nlp *m, nb_sent *s)
  * adjective. The noun is its object; the first such verb is the complement
  * of the speech verb before it, whose object was its subject; the one after
  * "and" is its conjunct. */
-static void repair_verb_amod(const nb_nlp *m, nb_sent *s)
+static void repair_verb_amod(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    int amod = nb_nlp_label(m, "amod"), aux = nb_nlp_label(m, "aux"), cc = nb_nlp_label(m, "cc"),
-        obj = nb_nlp_label(m, "obj"), ccomp = nb_nlp_label(m, "ccomp"), nsubj = nb_nlp_label(m, "nsubj"),
-        conj = nb_nlp_label(m, "conj");
+    int amod = R->l_amod, aux = R->l_aux, cc = R->l_cc,
+        obj = R->l_obj, ccomp = R->l_ccomp, nsubj = R->l_nsubj,
+        conj = R->l_conj;
     if (amod < 0 || aux < 0 || cc < 0 || obj < 0 || ccomp < 0 || nsubj < 0 || conj < 0) return;
     size_t first = s->n; /* the clause's verb, once repaired */
     for (size_t v = 1; v + 1 < s->n; v++) {
@@ -865,30 +865,64 @@ static void repair_verb_amod(const nb_nlp *m, nb_sent *s)
     }
 }
 
-void nb_repair_tree(const nb_nlp *m, nb_sent *s, const int *ent_of)
+void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
-    repair_subject(m, s);
-    repair_case_subject(m, s);
-    repair_split_name(m, s);
-    repair_appos_compound(m, s);
-    repair_noun_clause(m, s);
-    repair_attribution(m, s);
-    repair_as_nominal(m, s);
-    repair_subject_parataxis(m, s);
-    repair_agent(m, s);
-    repair_hyphen_participle(m, s);
-    repair_adj_root(m, s);
-    repair_clause_amod(m, s);
-    repair_verb_amod(m, s);
-    repair_as_adrift(m, s);
-    repair_double_subject(m, s);
-    repair_punct_head(m, s);
-    repair_clause_under_noun(m, s);
-    repair_object_predicate(m, s);
-    repair_conj_speaker(m, s);
-    repair_inverted_speaker(m, s);
-    repair_alias(m, s);
-    repair_agent_nearest(m, s);
-    repair_parallel_conj(m, s);
-    repair_title_name(m, s, ent_of);
+    R->l_acl = nb_nlp_label(m, "acl");
+    R->l_acl_relcl = nb_nlp_label(m, "acl:relcl");
+    R->l_advcl = nb_nlp_label(m, "advcl");
+    R->l_advmod = nb_nlp_label(m, "advmod");
+    R->l_amod = nb_nlp_label(m, "amod");
+    R->l_appos = nb_nlp_label(m, "appos");
+    R->l_aux = nb_nlp_label(m, "aux");
+    R->l_aux_pass = nb_nlp_label(m, "aux:pass");
+    R->l_case = nb_nlp_label(m, "case");
+    R->l_cc = nb_nlp_label(m, "cc");
+    R->l_ccomp = nb_nlp_label(m, "ccomp");
+    R->l_compound = nb_nlp_label(m, "compound");
+    R->l_conj = nb_nlp_label(m, "conj");
+    R->l_cop = nb_nlp_label(m, "cop");
+    R->l_det = nb_nlp_label(m, "det");
+    R->l_expl = nb_nlp_label(m, "expl");
+    R->l_fixed = nb_nlp_label(m, "fixed");
+    R->l_flat = nb_nlp_label(m, "flat");
+    R->l_mark = nb_nlp_label(m, "mark");
+    R->l_nmod = nb_nlp_label(m, "nmod");
+    R->l_nmod_desc = nb_nlp_label(m, "nmod:desc");
+    R->l_nsubj = nb_nlp_label(m, "nsubj");
+    R->l_nsubj_outer = nb_nlp_label(m, "nsubj:outer");
+    R->l_nsubj_pass = nb_nlp_label(m, "nsubj:pass");
+    R->l_obj = nb_nlp_label(m, "obj");
+    R->l_obl = nb_nlp_label(m, "obl");
+    R->l_obl_agent = nb_nlp_label(m, "obl:agent");
+    R->l_parataxis = nb_nlp_label(m, "parataxis");
+    R->l_punct = nb_nlp_label(m, "punct");
+    R->l_xcomp = nb_nlp_label(m, "xcomp");
+}
+
+void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    repair_subject(m, R, s);
+    repair_case_subject(m, R, s);
+    repair_split_name(m, R, s);
+    repair_appos_compound(m, R, s);
+    repair_noun_clause(m, R, s);
+    repair_attribution(m, R, s);
+    repair_as_nominal(m, R, s);
+    repair_subject_parataxis(R, s);
+    repair_agent(R, s);
+    repair_hyphen_participle(m, R, s);
+    repair_adj_root(m, R, s);
+    repair_clause_amod(m, R, s);
+    repair_verb_amod(m, R, s);
+    repair_as_adrift(m, R, s);
+    repair_double_subject(m, R, s);
+    repair_punct_head(m, R, s);
+    repair_clause_under_noun(m, R, s);
+    repair_object_predicate(m, R, s);
+    repair_conj_speaker(m, R, s);
+    repair_inverted_speaker(m, R, s);
+    repair_alias(m, R, s);
+    repair_agent_nearest(m, R, s);
+    repair_parallel_conj(m, R, s);
+    repair_title_name(m, R, s, ent_of);
 }

@@ -114,7 +114,9 @@ static int *analyze(const char *text, nb_sent *s, bool parse)
     for (size_t i = 1; i < s->n && propn >= 0; i++)
         if (s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z') s->w[i].fixed = (uint16_t)(propn + 1);
     nb_nlp_analyze(&nlp, s, parse);
-    if (parse) nb_repair_tree(&nlp, s, NULL); /* the pipeline's tree */
+    nb_repair_labels rl;
+    nb_repair_labels_init(&nlp, &rl);
+    if (parse) nb_repair_tree(&nlp, &rl, s, NULL); /* the pipeline's tree */
     int *ent = calloc(s->n + 1, sizeof *ent);
     for (size_t i = 0; i < s->n; i++) {
         ent[i] = -1;
