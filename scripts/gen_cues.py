@@ -66,6 +66,8 @@ SEEDS = [
     ("attacked", "02484570", "v", 1, None, "shoot.v.02"),       # kill by firing a missile
     ("attacked", "01134799", "v", 1, None, "blast.v.07"),       # fire a shot ("the gunman blasted away")
     ("attacked", "01138222", "v", 0, None, "ambush.v.01"),      # wait in hiding to attack
+    ("attacked", "01090353", "v", 0, None, "contend.v.06"),       # be engaged in a fight; carry on a fight ("fought government forces")
+    ("attacked", "01092384", "v", 0, None, "battle.v.01"),      # battle or contend against in or as if in a battle (battle, combat)
     ("attacked", "00479176", "v", 0, None, "massacre.v.01"),    # kill a large number of people indiscriminately
     ("attacked", "01127429", "v", 1, None, "besiege.v.01"),     # surround so as to force to give up
     # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
@@ -287,7 +289,7 @@ TARGET_CASE = {
     ("fire", "VERB"): "at,on", ("shoot", "VERB"): "at", ("strike", "VERB"): "at,against",
     ("snipe", "VERB"): "at", ("sharpshoot", "VERB"): "at", ("blaze away", "VERB"): "at",
     ("blaze", "VERB"): "at", ("blast", "VERB"): "at", ("retaliate", "VERB"): "against",
-    ("strike back", "VERB"): "at,against", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
+    ("strike back", "VERB"): "at,against", ("fight", "VERB"): "against", ("battle", "VERB"): "against", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
     ("protest", "VERB"): "against,over,at", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
     ("dissent", "VERB"): "from", ("rail", "VERB"): "against,at", ("fulminate", "VERB"): "against",
     ("inveigh", "VERB"): "against", ("declaim", "VERB"): "against", ("object", "VERB"): "to",

@@ -1004,7 +1004,7 @@ static bool located(const ctx *c, int d) { return case_is(c, d, "in") || case_is
 
 /* The state a place phrase names: the place's own entity, or its owner
  * ("in Russia's Krasnodar region", "in the Ecuadorean city of Machala"). */
-static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
+static void place_state_at(const ctx *c, int d, int *ents, int *ws, int *n, int depth)
 {
     int before = *n;
     if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
@@ -1013,7 +1013,15 @@ static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
         if (ent_at(c, e) >= 0 && (l == c->P->l_compound || l == c->P->l_amod || l == c->P->l_poss))
             push_ent(ent_at(c, e), e, ents, ws, n);
     }
+    /* "near the town of Nasir in South Sudan's Upper Nile state": a place
+     * named by the place it lies in */
+    for (int k = c->first[d]; k < c->first[d + 1] && *n == before && depth < 3; k++) {
+        int e = c->kids[k];
+        if (lab(c, e) == c->P->l_nmod && e > d && located(c, e)) place_state_at(c, e, ents, ws, n, depth + 1);
+    }
 }
+
+static void place_state(const ctx *c, int d, int *ents, int *ws, int *n) { place_state_at(c, d, ents, ws, n, 0); }
 
 /* Is conjunct d of w part of a coordination: it, or a conjunct of w after
  * it, has its "and"/"or" ("A, B and C")? A conjunct with none is a misparse

@@ -294,18 +294,21 @@ static int propn_tag(const nb_nlp *m)
     return -1;
 }
 
-/* Prepositions of news that EWT never or once has ("alongside", "amid"),
- * which the tagger guesses as adverbs: before a word, they are ADP. */
+/* Prepositions of news that EWT never or once has ("alongside", "amid",
+ * "alias"), which the tagger guesses as adverbs or names: before a word
+ * (or a quoted one: 'alias "Pipo"'), they are ADP. */
 static void fix_prep_tags(const nb_nlp *m, nb_sent *s)
 {
-    static const char *const PREP[] = {"alongside", "amid", "amidst", NULL};
+    static const char *const PREP[] = {"alongside", "amid", "amidst", "alias", NULL};
     int t = -1;
     for (int k = 0; k < m->n_tags && t < 0; k++)
         if (!strcmp(m->upos[k], "ADP") && !strcmp(m->xpos[k], "IN")) t = k;
     if (t < 0) return;
     for (size_t i = 0; i + 1 < s->n; i++) {
         const nb_uword *w = &s->w[i];
-        if (w->fixed || w->len > 9 || s->w[i + 1].len == 0 || ispunct((unsigned char)s->w[i + 1].form[0])) continue;
+        const nb_uword *nx = &s->w[i + 1];
+        bool quote = nx->len > 0 && (nx->form[0] == '"' || (nx->len == 3 && !memcmp(nx->form, "\xe2\x80\x9c", 3)));
+        if (w->fixed || w->len > 9 || nx->len == 0 || (ispunct((unsigned char)nx->form[0]) && !quote)) continue;
         char low[10];
         for (size_t k = 0; k < w->len; k++) low[k] = nb_lower(w->form[k]);
         for (size_t k = 0; PREP[k]; k++)

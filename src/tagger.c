@@ -165,6 +165,10 @@ static bool participle_shape(const nb_uword *w)
 static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
 {
     const nb_uword *w = &s->w[i];
+    /* closed classes are closed: a word training never had as a
+     * preposition, determiner, pronoun, conjunction or auxiliary is none
+     * ("overran" guessed a preposition) */
+    if (m->closed && m->closed[c] && !nb_lemmas_seen(&m->lem, m->upos[c], w->form, w->len)) return false;
     if (m->finite && m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
         (m->finite[c] == 1 || !participle_shape(w)))
         return false;
