@@ -1081,7 +1081,8 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         int before = *n;
         for (int j = c->first[w]; j < c->first[w + 1]; j++) {
             int d = c->kids[j];
-            if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
+            /* ("both sides - the army and the ADF -": with its conjuncts) */
+            if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) denote(c, d, ents, ws, n, depth + 1, proxy);
         }
         /* "X, an armed group headed by Y": the description in apposition
          * to a name stands for it */

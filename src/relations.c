@@ -539,6 +539,8 @@ static bool list_goes_on(const rctx *r, int k)
     return w_is(r, m + 1, ",") || w_is(r, m + 1, "and") || w_is(r, m + 1, "or");
 }
 
+static const char *const OBJ_PRON[] = {"it", "them", "him", "her", "this", "that", NULL};
+
 /* Collects the head actors of a coordinated noun phrase starting at i:
  * "Soleimani and Abu Mahdi al-Muhandis", "Iran, Russia and China", "14
  * Pakistani soldiers", "fighters of the TTP". poss_head lets "Iran's
@@ -547,6 +549,11 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
 {
     *n_ents = 0;
     int k = i;
+    /* the phrase is a verb's object: "and B attacked" after it is a clause
+     * of its own, not a coordinated subject */
+    int b = i - 1;
+    while (b >= 0 && w_in(r, b, DET)) b--;
+    bool object = b >= 0 && !actor(r, b) && r->it[b].w && find_trigger(r->it[b].w);
     for (;;) {
         int skipped = 0;
         for (;;) {
@@ -663,7 +670,15 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                     break;
                 }
             }
-            if (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1))) continue;
+            /* "attacked El Fasher, and Sudan condemned the assault": an actor
+             * with a verb after it opens a clause of its own */
+            bool clause = object && actor(r, m) && m + 1 < r->n && !actor(r, m + 1) &&
+                          (be_aux(r, m + 1) || w_in(r, m + 1, SAY) || w_in(r, m + 1, SPEECH) ||
+                           ((find_trigger(r->it[m + 1].w) || w_in(r, m + 2, DET) || w_in(r, m + 2, OBJ_PRON)) &&
+                            !(r->it[m + 1].flags & (NB_IT_PUNCT | NB_IT_CAP)) && r->it[m + 1].w &&
+                            strlen(r->it[m + 1].w) > 3 &&
+                            !strcmp(r->it[m + 1].w + strlen(r->it[m + 1].w) - 2, "ed")));
+            if (!clause && (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1)))) continue;
             k = save;
         }
         break;

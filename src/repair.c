@@ -895,6 +895,86 @@ static void repair_parataxis_object(const nb_nlp *m, const nb_repair_labels *R, 
     }
 }
 
+/* "accused both sides, the army and the RSF, of war crimes" read with
+ * "army" as a conjunct of the verb: a noun conjunct of a verb, right after
+ * the verb's object and a comma, with no subject or verb of its own, is an
+ * apposition of the object (with no comma, a conjunct of it). */
+static void repair_verb_conj_noun(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int conj = R->l_conj, obj = R->l_obj, appos = R->l_appos, nsubj = R->l_nsubj, cop = R->l_cop;
+    if (conj < 0 || obj < 0 || appos < 0 || nsubj < 0) return;
+    for (size_t n = 1; n < s->n; n++) {
+        nb_uword *w = &s->w[n];
+        const char *u = m->upos[w->tag];
+        if (w->label != conj || w->head <= 0 || (strcmp(u, "PROPN") && strcmp(u, "NOUN"))) continue;
+        size_t v = (size_t)w->head - 1;
+        if (v >= n || strcmp(m->upos[s->w[v].tag], "VERB")) continue;
+        int o = -1;
+        bool ok = true;
+        for (size_t x = 0; x < s->n && ok; x++) {
+            int32_t h = s->w[x].head;
+            if (h == (int32_t)v + 1 && s->w[x].label == obj && x < n) o = (int)x;
+            if (h == (int32_t)n + 1 && (s->w[x].label == nsubj || s->w[x].label == cop ||
+                                        !strcmp(m->upos[s->w[x].tag], "VERB") || !strcmp(m->upos[s->w[x].tag], "AUX")))
+                ok = false;
+        }
+        if (!ok || o < 0) continue;
+        /* between the object's last word and the noun: a comma, and the
+         * noun's own words */
+        size_t end = (size_t)o;
+        for (size_t x = (size_t)o + 1; x < n; x++) {
+            size_t a = x;
+            for (int k = 0; k < 8 && a != (size_t)o && s->w[a].head > 0; k++) a = (size_t)s->w[a].head - 1;
+            if (a == (size_t)o) end = x;
+        }
+        bool comma = false;
+        for (size_t x = end + 1; x < n && ok; x++) {
+            if (s->w[x].len == 1 && s->w[x].form[0] == ',') comma = true;
+            else ok = s->w[x].head == (int32_t)n + 1;
+        }
+        if (!ok || !comma) continue;
+        w->head = o + 1;
+        w->label = (uint16_t)appos;
+    }
+}
+
+/* "The RSF attacked El Fasher and Sudan condemned the assault": the parser
+ * reads the name after "and" as a second object and leaves the next verb
+ * with no subject. A finite conjunct verb with no subject, right after a
+ * noun conjunct inside the first verb's clause, takes that noun as subject. */
+static void repair_conj_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int conj = R->l_conj, nsubj = R->l_nsubj, nsubjpass = R->l_nsubj_pass, flat = R->l_flat,
+        compound = R->l_compound, cc = R->l_cc;
+    if (conj < 0 || nsubj < 0 || cc < 0) return;
+    for (size_t v = 2; v < s->n; v++) {
+        nb_uword *vw = &s->w[v];
+        const char *vx = m->xpos[vw->tag];
+        if (vw->label != conj || vw->head <= 0 || strcmp(m->upos[vw->tag], "VERB") ||
+            (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")))
+            continue;
+        size_t top = (size_t)vw->head - 1;
+        bool subj = false;
+        for (size_t x = 0; x < s->n && !subj; x++)
+            subj = s->w[x].head == (int32_t)v + 1 && (s->w[x].label == nsubj || s->w[x].label == nsubjpass);
+        if (subj) continue;
+        size_t n = v - 1; /* the noun phrase's head: past the words of a name */
+        while (s->w[n].head > 0 && (size_t)s->w[n].head - 1 < n && (s->w[n].label == flat || s->w[n].label == compound))
+            n = (size_t)s->w[n].head - 1;
+        const char *nu = m->upos[s->w[n].tag];
+        if (s->w[n].label != conj || (strcmp(nu, "PROPN") && strcmp(nu, "NOUN"))) continue;
+        /* the noun's conjunct hangs (within a few steps) from the first verb */
+        size_t a = n;
+        int k = 0;
+        while (k++ < 6 && s->w[a].head > 0 && (size_t)s->w[a].head - 1 != top) a = (size_t)s->w[a].head - 1;
+        if (s->w[a].head <= 0 || (size_t)s->w[a].head - 1 != top || a == n) continue;
+        for (size_t x = 0; x < n; x++) /* its "and" joins the clauses now */
+            if (s->w[x].head == (int32_t)n + 1 && s->w[x].label == cc) s->w[x].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[n].label = (uint16_t)nsubj;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -950,6 +1030,8 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_clause_under_noun(m, R, s);
     repair_object_predicate(m, R, s);
     repair_parataxis_object(m, R, s);
+    repair_verb_conj_noun(m, R, s);
+    repair_conj_subject(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
