@@ -1066,6 +1066,9 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (*n == before) push_ent(ent_at(c, w), w, ents, ws, n);
     } else if (in_class(P, P->k_relpron, lem(c, w))) {
         int h = head(c, w);
+        /* "X, whose leader Y lives in exile": the relative clause is the
+         * possessed noun's clause, or the clause it is the subject of */
+        for (int up = 0; up < 2 && h >= 0 && lab(c, w) == P->l_poss && lab(c, h) != P->l_relcl; up++) h = head(c, h);
         if (h >= 0 && lab(c, h) == P->l_relcl) {
             /* "X, pro-government militias that Y armed": the apposition's anchor */
             int a = head(c, h);

@@ -975,6 +975,114 @@ static void repair_conj_subject(const nb_nlp *m, const nb_repair_labels *R, nb_s
     }
 }
 
+/* Does every word reach the root, with one root? */
+static bool is_tree(const nb_sent *s)
+{
+    int roots = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        int32_t h = s->w[i].head;
+        if (h < 0 || h > (int32_t)s->n || h == (int32_t)i + 1) return false;
+        roots += h == 0;
+        size_t steps = 0;
+        while (h > 0 && steps++ <= s->n) h = s->w[h - 1].head;
+        if (h != 0) return false;
+    }
+    return roots == 1;
+}
+
+static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
+
+/* "FACT, whose leader Mahamat Mahdi Ali lives in exile, said ...": the
+ * treebank has few such clauses and the parser scatters them. Rebuilt: the
+ * possessed noun is the clause verb's subject (a name after it its
+ * apposition), the clause hangs from the antecedent, and the antecedent is
+ * the subject of the verb after the closing comma. Undone if the result is
+ * not a tree. */
+static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, nsubj = R->l_nsubj, nsubjpass = R->l_nsubj_pass, appos = R->l_appos,
+        poss = R->l_nmod_poss, flat = R->l_flat, auxpass = R->l_aux_pass, amod = R->l_amod;
+    if (relcl < 0 || nsubj < 0 || appos < 0 || poss < 0 || flat < 0) return;
+    static const char *const WHOSE[] = {"whose", NULL};
+    for (size_t i = 2; i + 3 < s->n; i++) {
+        if (!word_is(&s->w[i], WHOSE) || s->w[i - 1].len != 1 || s->w[i - 1].form[0] != ',') continue;
+        size_t a = i - 2; /* the antecedent: the head of the phrase before the comma */
+        while (s->w[a].head > (int32_t)a + 1 && s->w[a].head < (int32_t)i) a = (size_t)s->w[a].head - 1;
+        if (!upos_is(m, s, a, "PROPN") && !upos_is(m, s, a, "NOUN")) continue;
+        size_t n = i + 1;
+        while (n < s->n && upos_is(m, s, n, "ADJ")) n++;
+        if (n >= s->n || !upos_is(m, s, n, "NOUN")) continue;
+        size_t k = n + 1, e = k; /* a name after the noun: k..e */
+        /* ("whose commander is X": the name is the predicate, with its copula) */
+        /* (a name's words, titles too, are capitalised whatever their tags) */
+#define CAPITAL(x) (s->w[x].len > 0 && s->w[x].form[0] >= 'A' && s->w[x].form[0] <= 'Z')
+        bool cop = k + 1 < s->n && upos_is(m, s, k, "AUX") && CAPITAL(k + 1) && R->l_cop >= 0;
+        if (cop) e = ++k;
+        while (e < s->n && CAPITAL(e)) e++;
+#undef CAPITAL
+        size_t v = cop ? k : e, c = 0;
+        while (!cop && v < s->n && !upos_is(m, s, v, "VERB") && !(s->w[v].len == 1 && s->w[v].form[0] == ',')) v++;
+        if (v >= s->n || (!cop && !upos_is(m, s, v, "VERB"))) continue;
+        for (c = v + 1; c < s->n && !(s->w[c].len == 1 && s->w[c].form[0] == ','); c++) {}
+        size_t mv = c + 1;
+        while (mv < s->n && !upos_is(m, s, mv, "VERB")) mv++;
+        if (c >= s->n || mv >= s->n) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        bool root_inside = false;
+        for (size_t x = 0; x < s->n; x++) {
+            int32_t h = s->w[x].head;
+            if (h == 0 && x >= i && x <= c) root_inside = true;
+            /* a word outside the clause that hangs inside it moves to the main verb */
+            if (h > (int32_t)i && h <= (int32_t)c + 1 && (x < i || x > c) && x != mv) s->w[x].head = (int32_t)mv + 1;
+            /* and a clause word hanging outside it, to the clause verb */
+            if (x > i && x <= c && x != v && (h <= (int32_t)i || h > (int32_t)c + 1)) s->w[x].head = (int32_t)v + 1;
+        }
+        if (root_inside || s->w[mv].head == 0 || (s->w[mv].head > (int32_t)i && s->w[mv].head <= (int32_t)c + 1)) {
+            for (size_t x = 0; x < s->n; x++) /* the old root's place */
+                if (s->w[x].head == 0) s->w[x].head = (int32_t)mv + 1;
+            s->w[mv].head = 0;
+            s->w[mv].label = (uint16_t)m->root_label;
+        }
+        s->w[i].head = (int32_t)n + 1;
+        s->w[i].label = (uint16_t)poss;
+        for (size_t x = i + 1; x < n; x++) {
+            s->w[x].head = (int32_t)n + 1;
+            s->w[x].label = (uint16_t)amod;
+        }
+        bool pass = false;
+        for (size_t x = 0; x < s->n; x++) pass |= s->w[x].head == (int32_t)v + 1 && s->w[x].label == auxpass;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[n].label = (uint16_t)(pass && nsubjpass >= 0 ? nsubjpass : nsubj);
+        if (cop) {
+            s->w[k - 1].head = (int32_t)v + 1;
+            s->w[k - 1].label = (uint16_t)R->l_cop;
+        } else if (e > k) {
+            s->w[k].head = (int32_t)n + 1;
+            s->w[k].label = (uint16_t)appos;
+        }
+        if (e > k) {
+            for (size_t x = k + 1; x < e; x++) {
+                s->w[x].head = (int32_t)k + 1;
+                s->w[x].label = (uint16_t)flat;
+            }
+        }
+        s->w[v].head = (int32_t)a + 1;
+        s->w[v].label = (uint16_t)relcl;
+        bool subj = false;
+        for (size_t x = 0; x < s->n; x++)
+            subj |= s->w[x].head == (int32_t)mv + 1 && (s->w[x].label == nsubj || s->w[x].label == nsubjpass);
+        if (s->w[a].head == 0 || (size_t)s->w[a].head - 1 == mv || !subj) {
+            if (!subj) {
+                s->w[a].head = (int32_t)mv + 1;
+                s->w[a].label = (uint16_t)nsubj;
+            }
+        }
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -998,6 +1106,7 @@ void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
     R->l_mark = nb_nlp_label(m, "mark");
     R->l_nmod = nb_nlp_label(m, "nmod");
     R->l_nmod_desc = nb_nlp_label(m, "nmod:desc");
+    R->l_nmod_poss = nb_nlp_label(m, "nmod:poss");
     R->l_nsubj = nb_nlp_label(m, "nsubj");
     R->l_nsubj_outer = nb_nlp_label(m, "nsubj:outer");
     R->l_nsubj_pass = nb_nlp_label(m, "nsubj:pass");
@@ -1032,6 +1141,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_parataxis_object(m, R, s);
     repair_verb_conj_noun(m, R, s);
     repair_conj_subject(m, R, s);
+    repair_whose(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
