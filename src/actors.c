@@ -1298,8 +1298,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           /* "the Eastern War Front", "Southern Transitional Council" */
                                           "eastern", "western", "northern", "southern", "north", "south",
                                           "east", "west", "middle", "gulf", "war", "general", "government",
-                                          "republic", NULL};
-    bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
+                                          "republic", "police", NULL};
+    /* (an acronym ends an organisation's name too: "the New IRA") */
+    bool acronym = c->t[j - 1].len >= 2;
+    for (size_t k = 0; k < c->t[j - 1].len && acronym; k++) {
+        char ch = c->s[c->t[j - 1].start + k];
+        acronym = ch >= 'A' && ch <= 'Z';
+    }
+    bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked || (acronym && j - i == 2);
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
     if (s0 > i && s0 + 1 < j) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
