@@ -103,6 +103,7 @@ SEEDS = [
     ("condemns", "00826351", "v", 1, None, "deplore.v.01"),     # express strong disapproval of
     ("condemns", "00807196", "v", 2, None, "disapprove.v.02"),  # deem wrong or inappropriate (disapprove, reject)
     ("condemns", "00862701", "v", 2, None, "attack.v.02"),      # attack in speech or writing
+    ("condemns", "00849098", "v", 1, None, "mock.v.01"),        # treat with contempt (mock, ridicule, deride)
     ("condemns", "06710546", "n", 1, None, "criticism.n.01"),   # disapproval expressed by pointing out faults or shortcomings
     ("condemns", "06709692", "n", 1, None, "disapprobation.n.01"),  # an expression of strong disapproval (condemnation)
     ("condemns", "07232988", "n", 1, None, "denunciation.n.01"),    # a public act of denouncing
@@ -289,7 +290,7 @@ TARGET_CASE = {
     ("fire", "VERB"): "at,on", ("shoot", "VERB"): "at", ("strike", "VERB"): "at,against",
     ("snipe", "VERB"): "at", ("sharpshoot", "VERB"): "at", ("blaze away", "VERB"): "at",
     ("blaze", "VERB"): "at", ("blast", "VERB"): "at", ("retaliate", "VERB"): "against",
-    ("strike back", "VERB"): "at,against", ("fight", "VERB"): "against", ("battle", "VERB"): "against", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
+    ("strike back", "VERB"): "at,against", ("fight", "VERB"): "against", ("battle", "VERB"): "against", ("make fun", "VERB"): "of", ("poke fun", "VERB"): "at,of", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
     ("protest", "VERB"): "against,over,at", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
     ("dissent", "VERB"): "from", ("rail", "VERB"): "against,at", ("fulminate", "VERB"): "against",
     ("inveigh", "VERB"): "against", ("declaim", "VERB"): "against", ("object", "VERB"): "to",
