@@ -1083,6 +1083,29 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
     }
 }
 
+/* "ambushed a convoy carrying soldiers, killing five": an -ing clause after
+ * a comma hung from a participle that modifies a noun is the deed of the
+ * clause the noun belongs to, not of the noun's modifier. */
+static void repair_ing_adrift(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int advcl = R->l_advcl, acl = R->l_acl;
+    if (advcl < 0 || acl < 0) return;
+    for (size_t k = 2; k < s->n; k++) {
+        nb_uword *w = &s->w[k];
+        if (w->label != advcl || w->head <= 0 || strcmp(m->xpos[w->tag], "VBG")) continue;
+        if (s->w[k - 1].len != 1 || s->w[k - 1].form[0] != ',') continue;
+        size_t h = (size_t)w->head - 1;
+        if (h >= k || s->w[h].label != acl || s->w[h].head <= 0) continue;
+        const char *hx = m->xpos[s->w[h].tag];
+        if (strcmp(hx, "VBG") && strcmp(hx, "VBN")) continue;
+        size_t n = (size_t)s->w[h].head - 1;
+        if (s->w[n].head <= 0) continue;
+        size_t v = (size_t)s->w[n].head - 1;
+        if (strcmp(m->upos[s->w[v].tag], "VERB") || v >= k) continue;
+        w->head = (int32_t)v + 1;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1142,6 +1165,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_verb_conj_noun(m, R, s);
     repair_conj_subject(m, R, s);
     repair_whose(m, R, s);
+    repair_ing_adrift(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
