@@ -2328,14 +2328,20 @@ static int members_of_org(ctx *c, size_t k)
     size_t m = dict_match(c, k, &e, &f);
     if (m > k)
         return c->aa->dict->entries[e].kind == NB_KIND_ORG && !(f & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e) : -1;
-    if (!cap(c, k)) return -1;
+    if (!cap(c, k) && !name_token(c, k)) return -1;
     m = k;
     /* "the New People's Army": a possessive inside the name */
     while (m < c->n && m < k + 6 && (name_token(c, m) || (m > k && is(c, m, "'s") && name_token(c, m + 1)))) m++;
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};
     /* "rebels of the NPA": an acronym names an organisation */
-    bool acronym = m == k + 1 && (c->t[k].flags & NB_TOK_UPPER) && c->t[k].len >= 2 && c->t[k].len <= 6;
-    if (!acronym && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
+    bool acronym = m == k + 1 && ((c->t[k].flags & NB_TOK_UPPER) || (c->t[k].flags & NB_TOK_NUM)) && c->t[k].len >= 2 &&
+                   c->t[k].len <= 6;
+    /* "rebels of the 3R armed group": the kind of group after an adjective */
+    static const char *const ARMED_ADJ[] = {"armed", "rebel", "militant", "jihadist", "separatist", "islamist", NULL};
+    bool kind_after = in(c, m, ARMED_ADJ) && in(c, m + 1, NB_LEX_ORG_HEAD);
+    if (!acronym && !kind_after && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) &&
+        !(m - k >= 2 && in(c, k, ART_ORG)))
+        return -1;
     /* the name as on_name will read it when it gets there */
     size_t s0 = k;
     bool poss = false;
@@ -2408,6 +2414,12 @@ static void note_armed(ctx *c)
         if (!armed && is(c, b, ",") && (is(c, b + 1, "a") || is(c, b + 1, "an") || is(c, b + 1, "the")))
             for (size_t q = b + 2; q < c->n && q < b + 6 && !armed; q++) armed = in(c, q, ARMED_ADJ);
         if (armed) c->aa->ents[e].armed++;
+        /* "the 3R armed group", "the M23 rebel movement": the noun it was
+         * called by, so that "the group" later means it */
+        size_t nq = in(c, b, ARMED_ADJ) ? b + 1 : b;
+        if (!c->aa->ents[e].noun && (nq > b || (it->flags & NB_IT_ACTOR)) && in(c, nq, ORG_NOUNS) &&
+            !(c->t[nq].flags & NB_TOK_CAP))
+            c->aa->ents[e].noun = nb_strdup(c->low[nq]);
     }
 }
 

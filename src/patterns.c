@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -649,7 +649,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1035,6 +1035,21 @@ static bool listed(const ctx *c, int w, int d)
     return false;
 }
 
+/* The word holding the entity of "the X militia", "the Transformers party":
+ * an organisation noun with no entity of its own stands for the name
+ * compounded with it (w itself when it has one; -1 if neither). */
+static int named_word(const ctx *c, int w)
+{
+    if (w < 0 || ent_at(c, w) >= 0) return w;
+    if (!in_class(c->P, c->P->k_named_kind, lem(c, w))) return -1;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        /* (not a demonym: "the Georgian Dream party" is not Georgia's) */
+        if (d < w && lab(c, d) == c->P->l_compound && c->ent_of[d] >= 0) return d;
+    }
+    return -1;
+}
+
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
 {
     denote_at(c, w, ents, ws, n, depth, proxy, true);
@@ -1082,6 +1097,7 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         /* an apposition names the referent ("the commander, X"); failing
          * that, the owner of a force or target */
         int before = *n;
+        if (named_word(c, w) >= 0) push_ent(ent_at(c, named_word(c, w)), named_word(c, w), ents, ws, n);
         for (int j = c->first[w]; j < c->first[w + 1]; j++) {
             int d = c->kids[j];
             /* ("both sides - the army and the ADF -": with its conjuncts) */
@@ -1109,6 +1125,7 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                           head(c, w + 1) == d &&
                           (case_is(c, d, "from") || case_is(c, d, "of") ||
                            (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))));
+                if (of && named_word(c, d) >= 0 && ent_at(c, d) < 0) d = named_word(c, d);
                 if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }

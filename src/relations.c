@@ -356,6 +356,20 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
         if (isupper((unsigned char)e->family)) pick = e;
     }
     if (!pick) return 0;
+    /* "rebels attack army base" in a headline, "Rebels of the 3R attacked"
+     * after it: generic attackers stand for the named ones of the earliest
+     * attack that has some */
+    bool generic = true;
+    for (int i = 0; i < pick->n && generic; i++) generic = aa->ents[pick->ents[i]].kind == NB_KIND_GROUP;
+    for (size_t k = ring; k >= 1 && generic; k--) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        bool named = false;
+        for (int i = 0; i < e->n && !named; i++) named = aa->ents[e->ents[i]].kind != NB_KIND_GROUP;
+        if (named && islower((unsigned char)e->family)) {
+            pick = e;
+            generic = false;
+        }
+    }
     int n = 0;
     for (int i = 0; i < pick->n && n < max; i++) out[n++] = pick->ents[i];
     return n;
