@@ -227,6 +227,9 @@ MANUAL = [
     # "X summoned Y's ambassador over ...": a diplomatic protest; data/patterns
     # reads it with an envoy as object only (class SUMMON)
     ("summon", "VERB", "condemns", None, "-"),
+    # "attributed the attacks to X" (data/patterns: class ATTRIBUTE, a wrong as object)
+    ("attribute", "VERB", "condemns", None, "to"),
+    ("ascribe", "VERB", "condemns", None, "to"),
     ("lambaste", "VERB", "condemns", None, "-"),
     # "X held Y responsible for the attack": blame laid on the object
     # (the adjective is the verb's complement; "hold" alone is no cue)

@@ -1537,7 +1537,7 @@ static int dismay_cause(const ctx *c, int r)
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j];
         if ((lab(c, d) == c->P->l_obl || lab(c, d) == c->P->l_agent || lab(c, d) == c->P->l_nmod) &&
-            (case_is(c, d, "by") || case_is(c, d, "at") || case_is(c, d, "over")))
+            (case_is(c, d, "by") || case_is(c, d, "at") || case_is(c, d, "over") || case_is(c, d, "about")))
             return d;
     }
     return -1;
