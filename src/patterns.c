@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -649,7 +649,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -817,6 +817,12 @@ static int subjects(const ctx *c, int v, int *out, int max)
                 out[0] = ob;
                 return 1;
             }
+            v = h;
+        } else if (l == c->P->l_advcl && c->cur_rel == NB_REL_CONDEMNS && !strcmp(xpos(c, v), "VB") &&
+                   in_class(c->P, c->P->k_protest, lem(c, v)) &&
+                   child_in(c, v, c->P->l_mark, -1) >= 0 && !strcmp(lem(c, child_in(c, v, c->P->l_mark, -1)), "to")) {
+            /* "summoned Y's envoy to protest against Z": a protest is made by
+             * the act it is the purpose of (an attack purposed is only planned) */
             v = h;
         } else if (l == c->P->l_acl && !strcmp(xpos(c, v), "VBG") && !strcmp(upos(c, h), "NOUN")) {
             /* ", killing 12 militants" after a noun is the clause's result,
@@ -1278,6 +1284,12 @@ static bool blocked(const ctx *c, int v)
                 child_in(c, x, P->l_mark, P->k_cond) < 0) {
                 /* "to attack" as a purpose: not done yet */
                 int mk = child_in(c, x, P->l_mark, -1);
+                /* (a protest is made by the act it is the purpose of:
+                 * "summoned the envoy to protest") */
+                if (!strcmp(lem(c, mk), "to") && l == P->l_advcl && in_class(P, P->k_protest, lem(c, x))) {
+                    x = h;
+                    continue;
+                }
                 if (!strcmp(lem(c, mk), "to")) return true;
             }
             return false;

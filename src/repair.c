@@ -1106,6 +1106,38 @@ static void repair_ing_adrift(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "Pakistan condemned the attacks by the Pakistani Taliban" read with "by
+ * the Taliban" on the verb: an active verb (a subject, no passive
+ * auxiliary) has no agent, so a "by" phrase right after its noun object is
+ * the object's. */
+static void repair_active_by(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int obl = R->l_obl, obj = R->l_obj, nsubj = R->l_nsubj, auxpass = R->l_aux_pass, nmod = R->l_nmod, casel = R->l_case;
+    if (obl < 0 || obj < 0 || nsubj < 0 || nmod < 0 || casel < 0) return;
+    static const char *const BY[] = {"by", NULL};
+    for (size_t b = 1; b < s->n; b++) {
+        nb_uword *w = &s->w[b];
+        if (w->label != obl || w->head <= 0 || (!upos_is(m, s, b, "PROPN") && !upos_is(m, s, b, "NOUN"))) continue;
+        size_t v = (size_t)w->head - 1, cs = SIZE_MAX, o = SIZE_MAX;
+        bool subj = false, pass = false;
+        for (size_t x = 0; x < s->n; x++) {
+            int32_t h = s->w[x].head;
+            if (h == (int32_t)b + 1 && s->w[x].label == casel && word_is(&s->w[x], BY)) cs = x;
+            if (h != (int32_t)v + 1) continue;
+            subj |= s->w[x].label == nsubj;
+            pass |= s->w[x].label == auxpass;
+            if (s->w[x].label == obj && x < b && upos_is(m, s, x, "NOUN")) o = x;
+        }
+        if (cs == SIZE_MAX || !subj || pass || o == SIZE_MAX || v > o) continue;
+        /* right after the object: only the object's words between */
+        bool next = true;
+        for (size_t x = o + 1; x < cs && next; x++) next = s->w[x].head == (int32_t)o + 1;
+        if (!next) continue;
+        w->head = (int32_t)o + 1;
+        w->label = (uint16_t)nmod;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1166,6 +1198,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_conj_subject(m, R, s);
     repair_whose(m, R, s);
     repair_ing_adrift(m, R, s);
+    repair_active_by(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
