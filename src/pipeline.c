@@ -344,10 +344,11 @@ static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t 
             /* only the name's own words: "Russian" before "President" is
              * an adjective, though it stands for Russia */
             if (!(w->start >= a && w->start + w->len <= b && w->len && isupper((unsigned char)w->form[0]))) continue;
-            /* (or of a form it was met under: "Hemedti" for Mohamed Hamdan Dagalo) */
+            /* (or a one-word form it was met under: "Hemedti" for Mohamed Hamdan Dagalo) */
             const nb_entity *e = &aa->ents[it->ent];
             bool in = word_in(e->label, w->form, w->len);
-            for (size_t f = 0; f < e->n_forms && !in && (e->kind == NB_KIND_PERSON || e->kind == NB_KIND_ORG); f++) in = word_in(e->forms[f], w->form, w->len);
+            for (size_t f = 0; f < e->n_forms && !in && (e->kind == NB_KIND_PERSON || e->kind == NB_KIND_ORG); f++)
+                in = strlen(e->forms[f]) == w->len && !memcmp(e->forms[f], w->form, w->len);
             if (in) w->fixed = (uint16_t)(t + 1);
         }
     }
