@@ -1084,6 +1084,14 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                     denote(c, d, ents, ws, n, depth + 1, proxy);
             }
         }
+        /* "Kataib Hezbollah, an Iraqi militia backed by X": a generic group
+         * in apposition to a name is that name */
+        int g[1] = {ent_at(c, w)};
+        if (*n == before && c->recall && lab(c, w) == P->l_appos && head(c, w) >= 0 && ent_at(c, head(c, w)) >= 0 &&
+            !strcmp(upos(c, w), "NOUN") && next_to_name(c, head(c, w), w) && c->recall(c->ud, NB_RECALL_GENERIC, NULL, g, 1)) {
+            int hg[1] = {ent_at(c, head(c, w))};
+            if (!c->recall(c->ud, NB_RECALL_GENERIC, NULL, hg, 1)) push_ent(hg[0], head(c, w), ents, ws, n);
+        }
         if (*n == before) push_ent(ent_at(c, w), w, ents, ws, n);
     } else if (in_class(P, P->k_relpron, lem(c, w))) {
         int h = head(c, w);

@@ -1141,6 +1141,16 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         if (head_actor(r, b) && !be_aux(r, b)) {
             subj[0] = r->it[b].ent; /* "at war with the army led by al-Burhan" */
             ns = 1;
+            /* "Kataib Hezbollah, an Iraqi militia backed by X": a generic
+             * group in apposition to a name is that name */
+            if (kind_of(r, b) == NB_KIND_GROUP) {
+                int d = b - 1;
+                while (d >= 0 && b - d <= 5 && (w_in(r, d, DET) || adjective_like(r, d) ||
+                                                 (actor(r, d) && (r->it[d].flags & NB_IT_MOD))))
+                    d--;
+                if (d < b - 1 && w_is(r, d, ",") && head_actor(r, d - 1) && kind_of(r, d - 1) != NB_KIND_GROUP)
+                    subj[0] = r->it[d - 1].ent;
+            }
         } else {
             ns = find_subjects(r, b >= 0 ? b + 1 : v, subj, 8, &relobj);
         }
