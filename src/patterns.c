@@ -1629,6 +1629,9 @@ static bool judges(const ctx *c, int r)
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
             return true;
+        /* "an act of aggression", "a move of provocation": the act is what its complement names */
+        if (l == P->l_nmod && in_class(P, P->k_act, lem(c, r)) && case_is(c, d, "of") && negative_at(c, d) >= SPEECH_MIN)
+            return true;
         /* "amounts to a war crime", "is tantamount to aggression" */
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
             negative_at(c, d) >= SPEECH_MIN)
@@ -1977,7 +1980,15 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             continue;
         }
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
-        judged(c, ew[k], de, dew, &nde);
+        /* "called it an act of pure terrorism": "it" named as an act is the
+         * article's attack, not the organisation the pronoun would mean */
+        if (!strcmp(lem(c, ew[k]), "it") && c->recall &&
+            (in_class(P, P->k_act, lem(c, pr[k])) || attack_cue(c, pr[k], POS_EVENT))) {
+            int got[MAX_HITS], kk = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
+            for (int i = 0; i < kk; i++) push_ent(got[i], ew[k], de, dew, &nde);
+        } else {
+            judged(c, ew[k], de, dew, &nde);
+        }
         /* "'This decision is null and void,' X said of India's move", "...
          * X said after Y dismissed the army chief": what the speech is
          * about, or answers, names the judged actor */
