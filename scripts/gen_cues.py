@@ -230,6 +230,9 @@ MANUAL = [
     # "attributed the attacks to X" (data/patterns: class ATTRIBUTE, a wrong as object)
     ("attribute", "VERB", "condemns", None, "to"),
     ("ascribe", "VERB", "condemns", None, "to"),
+    # "expressed concern over X's offensive" (data/patterns: class EXPRESS, a DISMAY noun as object)
+    ("express", "VERB", "condemns", None, "-"),
+    ("voice", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     # "X held Y responsible for the attack": blame laid on the object
     # (the adjective is the verb's complement; "hold" alone is no cue)
