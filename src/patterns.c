@@ -1661,6 +1661,22 @@ static bool condemn_noun(const nb_patterns *P, const char *lemma)
     return false;
 }
 
+/* "X banned Y. Z denounced the move": a definite act noun (@ACT) with no
+ * owner of its own is the deed of the sentence before, its first doer's. */
+static void act_doer(const ctx *c, int w, int *ents, int *ws, int *n)
+{
+    const nb_patterns *P = c->P;
+    if (!c->recall || ent_at(c, w) >= 0 || strcmp(upos(c, w), "NOUN") || !in_class(P, P->k_act, lem(c, w))) return;
+    int det = child_in(c, w, P->l_det, -1);
+    if (det < 0 || (strcmp(lem(c, det), "the") && strcmp(lem(c, det), "this") && strcmp(lem(c, det), "that"))) return;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int l = lab(c, c->kids[j]);
+        if (l == P->l_poss || l == P->l_nmod || l == P->l_acl || l == P->l_relcl || l == P->l_compound) return;
+    }
+    int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, "", got, MAX_HITS);
+    for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+}
+
 /* The actors a judged word stands for: named, or the authors of the attack
  * it names ("said the strikes were unacceptable"). */
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
@@ -1732,6 +1748,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, c->P->dv_forms[dv], got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
+    if (*n == before) act_doer(c, w, ents, ws, n);
 }
 
 /* Is speech verb v the attribution after its quote ("'...,' X said"),
@@ -2043,7 +2060,7 @@ const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_se
 bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                             nb_recall_fn recall, void *ud)
 {
-    bool say = false, judge = false, cued = false, two = false;
+    bool say = false, judge = false, cued = false, two = false, act = false;
     int e0 = -1, n_deed = 0;
     size_t deed[8];
     char lc[96];
@@ -2081,6 +2098,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         if (recall && !recalled && n_deed < 8 && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
             nb_map_get(&P->deverbal, lc, &dv))
             deed[n_deed++] = dv;
+        /* (or a generic act noun, the deed of the sentence before: act_doer) */
+        if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_act, lc))
+            act = true;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
@@ -2097,6 +2117,11 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
         }
+    if (!two && act && (cued || (say && judge))) {
+        int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, "", got, MAX_HITS);
+        for (int j = 0; j < k; j++)
+            if (another(got[j], &e0)) two = true;
+    }
     return two && (cued || (say && judge));
 }
 

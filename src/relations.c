@@ -384,6 +384,7 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
                                        "for", "about", "over", "into", "between", "and", "or", NULL};
     nb_deed_sent *d = &aa->deeds[aa->n_deeds++ % 8];
     d->n = 0;
+    d->reactive = false;
     int agent = -1;
     const char *prev = NULL;
     for (size_t i = 0; i < ni && d->n < 64; i++) {
@@ -397,6 +398,9 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         }
         if (!it->w) continue;
         prev = it->w;
+        if (nb_lex_in(it->w, strlen(it->w), SAY) || nb_lex_in(it->w, strlen(it->w), SPEECH)) d->reactive = true;
+        const trigger *tg = find_trigger(it->w);
+        if (tg && tg->rel == NB_REL_CONDEMNS) d->reactive = true;
         if (agent >= 0 && (it->flags & NB_IT_WORD)) {
             d->h[d->n] = word_hash(it->w, strlen(it->w));
             d->ent[d->n++] = agent;
@@ -406,6 +410,21 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
 
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max)
 {
+    /* no forms: the doer in the sentence just before ("X banned Y. Z
+     * denounced the move.") */
+    if (!*forms) {
+        /* (past the reactions to it: "X ruled. Y called the ruling cruel. Z
+         * deplored the decision") */
+        size_t ring = aa->n_deeds < 2 ? aa->n_deeds : 2;
+        for (size_t k = 1; k <= ring && max > 0; k++) {
+            const nb_deed_sent *d = &aa->deeds[(aa->n_deeds - k) % 8];
+            if (d->reactive) continue;
+            if (!d->n) return 0;
+            out[0] = d->ent[0];
+            return 1;
+        }
+        return 0;
+    }
     uint32_t fh[32];
     int nf = 0;
     for (const char *p = forms; *p && nf < 32;) {
