@@ -944,6 +944,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         nb_buf_free(&key);
     }
     bool demonym = flags & NB_ALIAS_DEMONYM;
+    /* "Somali-Americans", "Cameroonian-Americans": people of a heritage, not
+     * the country the second demonym names */
+    if (demonym && i >= 2 && hyphen(c, i - 1) && cap(c, i - 2)) {
+        for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return j;
+    }
     uint32_t fl = NB_IT_ACTOR;
     /* "the U.N. Support Mission in Libya": an organisation whose name starts
      * with another's is an actor of its own, not the UN */

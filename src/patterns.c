@@ -1702,6 +1702,12 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
+        /* ("the U.S. arms sale": the owner one compound further) */
+        if (l == P->l_compound && ent_at(c, d) < 0)
+            for (int k = c->first[d]; k < c->first[d + 1]; k++) {
+                int e = c->kids[k], le = lab(c, e);
+                if (le == P->l_poss || le == P->l_amod || le == P->l_compound) push_ent(ent_at(c, e), e, ents, ws, n);
+            }
     }
     /* "Y annexed the regions, a step X called illegal": an act noun in
      * apposition to a clause (or to its object) is the clause's subject's */

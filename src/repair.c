@@ -653,11 +653,33 @@ static void repair_punct_head(const nb_nlp *m, const nb_repair_labels *R, nb_sen
             if (!strcmp(cu, "NOUN") || !strcmp(cu, "PROPN")) n = c;
             if (s->w[c].label == casel) cased = true;
         }
+        /* ("said the RSF had killed dozens." with the clause under the full
+         * stop: the clause goes where the stop hung, keeping its label) */
+        bool clause = false;
+        if (n == s->n)
+            for (size_t c = 0; c < p && n == s->n; c++)
+                if (s->w[c].head == (int32_t)p + 1 && !strcmp(m->upos[s->w[c].tag], "VERB")) {
+                    n = c;
+                    clause = true;
+                }
         if (n == s->n) continue;
         size_t h = (size_t)s->w[p].head - 1;
         for (size_t c = 0; c < s->n; c++)
-            if (c != n && s->w[c].head == (int32_t)p + 1 && strcmp(m->upos[s->w[c].tag], "PUNCT"))
+            if (c != n && s->w[c].head == (int32_t)p + 1 && strcmp(m->upos[s->w[c].tag], "PUNCT")) {
                 s->w[c].head = (int32_t)n + 1;
+                /* (a determiner to the noun right after it) */
+                if (clause && c + 1 < s->n && !strcmp(m->upos[s->w[c].tag], "DET") &&
+                    (!strcmp(m->upos[s->w[c + 1].tag], "NOUN") || !strcmp(m->upos[s->w[c + 1].tag], "PROPN")))
+                    s->w[c].head = (int32_t)c + 2;
+            }
+        if (clause) {
+            s->w[n].head = (int32_t)h + 1;
+            if (p != root) {
+                s->w[p].head = (int32_t)root + 1;
+                s->w[p].label = (uint16_t)punct;
+            }
+            continue;
+        }
         s->w[n].head = (int32_t)h + 1;
         /* (with no preposition, "..., a decision X described as illegal."
          * stands beside the clause) */
