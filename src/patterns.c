@@ -1607,6 +1607,8 @@ static bool judges(const ctx *c, int r)
     if (blames(c, r)) return true;
     int bo = strcmp(upos(c, r), "VERB") ? -1 : child_in(c, r, P->l_obj, -1);
     if (bo >= 0 && blames(c, bo)) return true;
+    /* "said al-Shabaab was behind the attack": an attack laid at its subject's door */
+    if (case_is(c, r, "behind") && attack_cue(c, r, POS_EVENT)) return true;
     /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
     if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
     /* "said the strikes had killed civilians": violence a speaker reports
