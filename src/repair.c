@@ -1160,6 +1160,57 @@ static void repair_active_by(const nb_nlp *m, const nb_repair_labels *R, nb_sent
     }
 }
 
+/* "Polisario Secretary-General Brahim Ghali, who ..." read with the title's
+ * hyphen splitting the phrase (the treebank splits hyphens, and has few
+ * hyphenated titles): a run of capitalised words holding a hyphen, right
+ * before a name, is the name's compounds; the name takes the run's place
+ * in the tree. Undone unless a tree. */
+static void repair_title_run(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int compound = R->l_compound, flat = R->l_flat, punct = R->l_punct;
+    if (!ent_of || compound < 0 || flat < 0 || punct < 0 || s->n > NB_MAX_PARSE_WORDS) return;
+#define CAPW(x) (s->w[x].len > 0 && s->w[x].form[0] >= 'A' && s->w[x].form[0] <= 'Z')
+/* (a hyphen glued to both neighbours: "Secretary-General", not a dateline's " - ") */
+#define HYPH(x)                                                                                                \
+    (s->w[x].len == 1 && s->w[x].form[0] == '-' && x > 0 && x + 1 < s->n &&                                  \
+     s->w[x - 1].start + s->w[x - 1].len == s->w[x].start && s->w[x].start + 1 == s->w[x + 1].start)
+    for (size_t s0 = 2; s0 < s->n; s0++) {
+        if (ent_of[s0] < 0 || ent_of[s0 - 1] == ent_of[s0] || !CAPW(s0)) continue;
+        size_t e = s0 + 1;
+        while (e < s->n && ent_of[e] == ent_of[s0]) e++;
+        size_t r0 = s0;
+        bool hy = false;
+        while (r0 > 0 && (CAPW(r0 - 1) || (HYPH(r0 - 1) && r0 >= 2 && CAPW(r0 - 2)))) {
+            hy |= HYPH(r0 - 1);
+            r0--;
+        }
+        if (!hy || r0 == s0) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        /* the run's head: the word whose head lies outside it */
+        int32_t H = 0;
+        uint16_t L = (uint16_t)m->root_label;
+        for (size_t x = r0; x < e; x++)
+            if (s->w[x].head <= (int32_t)r0 || s->w[x].head > (int32_t)e) {
+                H = s->w[x].head;
+                L = s->w[x].label;
+                break;
+            }
+        for (size_t x = 0; x < s->n; x++)
+            if ((x < r0 || x >= e) && s->w[x].head > (int32_t)r0 && s->w[x].head <= (int32_t)e) s->w[x].head = (int32_t)s0 + 1;
+        for (size_t x = r0; x < e; x++) {
+            if (x == s0) continue;
+            s->w[x].head = (int32_t)s0 + 1;
+            s->w[x].label = (uint16_t)(x < s0 ? (HYPH(x) ? punct : compound) : flat);
+        }
+        s->w[s0].head = H;
+        s->w[s0].label = L;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+#undef CAPW
+#undef HYPH
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1227,4 +1278,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_agent_nearest(m, R, s);
     repair_parallel_conj(m, R, s);
     repair_title_name(m, R, s, ent_of);
+    repair_title_run(m, R, s, ent_of);
 }
