@@ -66,6 +66,8 @@ SEEDS = [
     ("attacked", "02484570", "v", 1, None, "shoot.v.02"),       # kill by firing a missile
     ("attacked", "01134799", "v", 1, None, "blast.v.07"),       # fire a shot ("the gunman blasted away")
     ("attacked", "01138222", "v", 0, None, "ambush.v.01"),      # wait in hiding to attack
+    ("attacked", "01090353", "v", 0, None, "contend.v.06"),       # be engaged in a fight; carry on a fight ("fought government forces")
+    ("attacked", "01092384", "v", 0, None, "battle.v.01"),      # battle or contend against in or as if in a battle (battle, combat)
     ("attacked", "00479176", "v", 0, None, "massacre.v.01"),    # kill a large number of people indiscriminately
     ("attacked", "01127429", "v", 1, None, "besiege.v.01"),     # surround so as to force to give up
     # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
@@ -101,6 +103,7 @@ SEEDS = [
     ("condemns", "00826351", "v", 1, None, "deplore.v.01"),     # express strong disapproval of
     ("condemns", "00807196", "v", 2, None, "disapprove.v.02"),  # deem wrong or inappropriate (disapprove, reject)
     ("condemns", "00862701", "v", 2, None, "attack.v.02"),      # attack in speech or writing
+    ("condemns", "00849098", "v", 1, None, "mock.v.01"),        # treat with contempt (mock, ridicule, deride)
     ("condemns", "06710546", "n", 1, None, "criticism.n.01"),   # disapproval expressed by pointing out faults or shortcomings
     ("condemns", "06709692", "n", 1, None, "disapprobation.n.01"),  # an expression of strong disapproval (condemnation)
     ("condemns", "07232988", "n", 1, None, "denunciation.n.01"),    # a public act of denouncing
@@ -224,6 +227,12 @@ MANUAL = [
     # "X summoned Y's ambassador over ...": a diplomatic protest; data/patterns
     # reads it with an envoy as object only (class SUMMON)
     ("summon", "VERB", "condemns", None, "-"),
+    # "attributed the attacks to X" (data/patterns: class ATTRIBUTE, a wrong as object)
+    ("attribute", "VERB", "condemns", None, "to"),
+    ("ascribe", "VERB", "condemns", None, "to"),
+    # "expressed concern over X's offensive" (data/patterns: class EXPRESS, a DISMAY noun as object)
+    ("express", "VERB", "condemns", None, "-"),
+    ("voice", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     # "X held Y responsible for the attack": blame laid on the object
     # (the adjective is the verb's complement; "hold" alone is no cue)
@@ -287,7 +296,7 @@ TARGET_CASE = {
     ("fire", "VERB"): "at,on", ("shoot", "VERB"): "at", ("strike", "VERB"): "at,against",
     ("snipe", "VERB"): "at", ("sharpshoot", "VERB"): "at", ("blaze away", "VERB"): "at",
     ("blaze", "VERB"): "at", ("blast", "VERB"): "at", ("retaliate", "VERB"): "against",
-    ("strike back", "VERB"): "at,against", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
+    ("strike back", "VERB"): "at,against", ("fight", "VERB"): "against", ("battle", "VERB"): "against", ("make fun", "VERB"): "of", ("poke fun", "VERB"): "at,of", ("counterattack", "VERB"): "-", ("gun", "VERB"): "-",
     ("protest", "VERB"): "against,over,at", ("demonstrate", "VERB"): "against", ("march", "VERB"): "against",
     ("dissent", "VERB"): "from", ("rail", "VERB"): "against,at", ("fulminate", "VERB"): "against",
     ("inveigh", "VERB"): "against", ("declaim", "VERB"): "against", ("object", "VERB"): "to",

@@ -267,6 +267,8 @@ WN_SEEDS = [
     ("breach.n.01", "00068901", "n", 0, 2),            # a failure to perform some promised act or obligation
     ("atrocity.n.02", "00424767", "n", 1, 3),          # an act of atrocious cruelty
     ("terrorism.n.01", "00759694", "n", 0, 3),         # the calculated use of violence against civilians to attain political goals
+    ("genocide.n.01", "01245159", "n", 0, 3),          # systematic killing of a racial or cultural group
+    ("ethnic_cleansing.n.01", "01265734", "n", 0, 3),  # the mass expulsion and killing of one ethnic or religious group
     ("provocation.n.01", "01221790", "n", 0, 2),       # unfriendly behavior that causes anger or resentment
     ("aggression.n.03", "00964569", "n", 0, 2),        # violent action that is hostile and usually unprovoked
     ("aggression.n.04", "01237167", "n", 0, 2),        # the act of initiating hostilities

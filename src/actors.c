@@ -944,6 +944,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         nb_buf_free(&key);
     }
     bool demonym = flags & NB_ALIAS_DEMONYM;
+    /* "Somali-Americans", "Cameroonian-Americans": people of a heritage, not
+     * the country the second demonym names */
+    if (demonym && i >= 2 && hyphen(c, i - 1) && cap(c, i - 2)) {
+        for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return j;
+    }
     uint32_t fl = NB_IT_ACTOR;
     /* "the U.N. Support Mission in Libya": an organisation whose name starts
      * with another's is an actor of its own, not the UN */
@@ -1298,8 +1304,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           /* "the Eastern War Front", "Southern Transitional Council" */
                                           "eastern", "western", "northern", "southern", "north", "south",
                                           "east", "west", "middle", "gulf", "war", "general", "government",
-                                          "republic", NULL};
-    bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked;
+                                          "republic", "police", NULL};
+    /* (an acronym ends an organisation's name too: "the New IRA") */
+    bool acronym = c->t[j - 1].len >= 2;
+    for (size_t k = 0; k < c->t[j - 1].len && acronym; k++) {
+        char ch = c->s[c->t[j - 1].start + k];
+        acronym = ch >= 'A' && ch <= 'Z';
+    }
+    bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked || (acronym && j - i == 2);
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
     if (s0 > i && s0 + 1 < j) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
@@ -2322,14 +2334,20 @@ static int members_of_org(ctx *c, size_t k)
     size_t m = dict_match(c, k, &e, &f);
     if (m > k)
         return c->aa->dict->entries[e].kind == NB_KIND_ORG && !(f & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e) : -1;
-    if (!cap(c, k)) return -1;
+    if (!cap(c, k) && !name_token(c, k)) return -1;
     m = k;
     /* "the New People's Army": a possessive inside the name */
     while (m < c->n && m < k + 6 && (name_token(c, m) || (m > k && is(c, m, "'s") && name_token(c, m + 1)))) m++;
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};
     /* "rebels of the NPA": an acronym names an organisation */
-    bool acronym = m == k + 1 && (c->t[k].flags & NB_TOK_UPPER) && c->t[k].len >= 2 && c->t[k].len <= 6;
-    if (!acronym && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) && !(m - k >= 2 && in(c, k, ART_ORG))) return -1;
+    bool acronym = m == k + 1 && ((c->t[k].flags & NB_TOK_UPPER) || (c->t[k].flags & NB_TOK_NUM)) && c->t[k].len >= 2 &&
+                   c->t[k].len <= 6;
+    /* "rebels of the 3R armed group": the kind of group after an adjective */
+    static const char *const ARMED_ADJ[] = {"armed", "rebel", "militant", "jihadist", "separatist", "islamist", NULL};
+    bool kind_after = in(c, m, ARMED_ADJ) && in(c, m + 1, NB_LEX_ORG_HEAD);
+    if (!acronym && !kind_after && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) &&
+        !(m - k >= 2 && in(c, k, ART_ORG)))
+        return -1;
     /* the name as on_name will read it when it gets there */
     size_t s0 = k;
     bool poss = false;
@@ -2402,6 +2420,12 @@ static void note_armed(ctx *c)
         if (!armed && is(c, b, ",") && (is(c, b + 1, "a") || is(c, b + 1, "an") || is(c, b + 1, "the")))
             for (size_t q = b + 2; q < c->n && q < b + 6 && !armed; q++) armed = in(c, q, ARMED_ADJ);
         if (armed) c->aa->ents[e].armed++;
+        /* "the 3R armed group", "the M23 rebel movement": the noun it was
+         * called by, so that "the group" later means it */
+        size_t nq = in(c, b, ARMED_ADJ) ? b + 1 : b;
+        if (!c->aa->ents[e].noun && (nq > b || (it->flags & NB_IT_ACTOR)) && in(c, nq, ORG_NOUNS) &&
+            !(c->t[nq].flags & NB_TOK_CAP))
+            c->aa->ents[e].noun = nb_strdup(c->low[nq]);
     }
 }
 

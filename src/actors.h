@@ -128,6 +128,7 @@ typedef struct {
     uint32_t h[64];
     int ent[64];
     int n;
+    bool reactive; /* it reports speech or a condemnation: a reaction, no deed to judge */
 } nb_deed_sent;
 
 /* An attack the article reported, for "condemned the strikes" later on. */

@@ -114,7 +114,8 @@ const char *const NB_LEX_TITLE[] = {
     "judge", "justice", "pope", "patriarch", "bishop", "rabbi", "mufti", "professor",
     "prof", "analyst", "researcher", "journalist", "correspondent", "reporter",
     "activist", "lawmaker", "mp", "politician", "official", "gov.", "founder", "chairman",
-    "director", "ceo", NULL};
+    "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
+    "chairwoman", "chairperson", "secretary-general", "commander-in-chief", NULL};
 
 const char *const NB_LEX_HEAD_STATE[] = {
     "president", "prime minister", "premier", "king", "emir", "supreme leader",

@@ -75,6 +75,7 @@ void nb_nlp_free(nb_nlp *m)
     free(m->upos);
     free(m->xpos);
     free(m->finite);
+    free(m->closed);
     for (int i = 0; i < m->n_labels; i++) free(m->labels[i]);
     free(m->labels);
     nb_pmodel_free(&m->tagger);
@@ -406,6 +407,7 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
         m->upos = nb_calloc((size_t)m->n_tags, sizeof *m->upos);
         m->xpos = nb_calloc((size_t)m->n_tags, sizeof *m->xpos);
         m->finite = nb_calloc((size_t)m->n_tags, sizeof *m->finite);
+        m->closed = nb_calloc((size_t)m->n_tags, sizeof *m->closed);
         for (int i = 0; i < m->n_tags; i++) {
             m->upos[i] = get_str(&r);
             m->xpos[i] = get_str(&r);
@@ -414,6 +416,9 @@ static nb_status parse(nb_nlp *m, const unsigned char *data, size_t n, char *err
             for (size_t k = 0; k < sizeof FIN / sizeof *FIN; k++)
                 if (m->xpos[i] && !strcmp(m->xpos[i], FIN[k])) m->finite[i] = 1;
             if (m->xpos[i] && !strcmp(m->xpos[i], "VBN")) m->finite[i] = 2;
+            static const char *const CLOSED[] = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART"};
+            for (size_t k = 0; k < sizeof CLOSED / sizeof *CLOSED; k++)
+                if (m->upos[i] && !strcmp(m->upos[i], CLOSED[k])) m->closed[i] = 1;
         }
     } else {
         m->n_tags = 0;

@@ -37,6 +37,7 @@ typedef struct {
     int n_tags;
     char **upos, **xpos;   /* per tag class */
     uint8_t *finite;       /* per tag class: 1 a finite or base verb, 2 a past participle; NULL in a model being trained */
+    uint8_t *closed;       /* per tag class: 1 a closed class (ADP, DET, PRON, CCONJ, SCONJ, AUX, PART); NULL likewise */
     int n_labels;
     char **labels;         /* per label id; labels[root_label] is "root" */
     int root_label, punct_label;

@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -649,7 +649,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -817,6 +817,12 @@ static int subjects(const ctx *c, int v, int *out, int max)
                 out[0] = ob;
                 return 1;
             }
+            v = h;
+        } else if (l == c->P->l_advcl && c->cur_rel == NB_REL_CONDEMNS && !strcmp(xpos(c, v), "VB") &&
+                   in_class(c->P, c->P->k_protest, lem(c, v)) &&
+                   child_in(c, v, c->P->l_mark, -1) >= 0 && !strcmp(lem(c, child_in(c, v, c->P->l_mark, -1)), "to")) {
+            /* "summoned Y's envoy to protest against Z": a protest is made by
+             * the act it is the purpose of (an attack purposed is only planned) */
             v = h;
         } else if (l == c->P->l_acl && !strcmp(xpos(c, v), "VBG") && !strcmp(upos(c, h), "NOUN")) {
             /* ", killing 12 militants" after a noun is the clause's result,
@@ -1004,7 +1010,7 @@ static bool located(const ctx *c, int d) { return case_is(c, d, "in") || case_is
 
 /* The state a place phrase names: the place's own entity, or its owner
  * ("in Russia's Krasnodar region", "in the Ecuadorean city of Machala"). */
-static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
+static void place_state_at(const ctx *c, int d, int *ents, int *ws, int *n, int depth)
 {
     int before = *n;
     if (ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
@@ -1013,7 +1019,15 @@ static void place_state(const ctx *c, int d, int *ents, int *ws, int *n)
         if (ent_at(c, e) >= 0 && (l == c->P->l_compound || l == c->P->l_amod || l == c->P->l_poss))
             push_ent(ent_at(c, e), e, ents, ws, n);
     }
+    /* "near the town of Nasir in South Sudan's Upper Nile state": a place
+     * named by the place it lies in */
+    for (int k = c->first[d]; k < c->first[d + 1] && *n == before && depth < 3; k++) {
+        int e = c->kids[k];
+        if (lab(c, e) == c->P->l_nmod && e > d && located(c, e)) place_state_at(c, e, ents, ws, n, depth + 1);
+    }
 }
+
+static void place_state(const ctx *c, int d, int *ents, int *ws, int *n) { place_state_at(c, d, ents, ws, n, 0); }
 
 /* Is conjunct d of w part of a coordination: it, or a conjunct of w after
  * it, has its "and"/"or" ("A, B and C")? A conjunct with none is a misparse
@@ -1025,6 +1039,21 @@ static bool listed(const ctx *c, int w, int d)
         if (k >= d && lab(c, k) == c->P->l_conj && child_in(c, k, c->P->l_cc, -1) >= 0) return true;
     }
     return false;
+}
+
+/* The word holding the entity of "the X militia", "the Transformers party":
+ * an organisation noun with no entity of its own stands for the name
+ * compounded with it (w itself when it has one; -1 if neither). */
+static int named_word(const ctx *c, int w)
+{
+    if (w < 0 || ent_at(c, w) >= 0) return w;
+    if (!in_class(c->P, c->P->k_named_kind, lem(c, w))) return -1;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        /* (not a demonym: "the Georgian Dream party" is not Georgia's) */
+        if (d < w && lab(c, d) == c->P->l_compound && c->ent_of[d] >= 0) return d;
+    }
+    return -1;
 }
 
 static void denote(const ctx *c, int w, int *ents, int *ws, int *n, int depth, bool proxy)
@@ -1055,9 +1084,20 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                     denote(c, d, ents, ws, n, depth + 1, proxy);
             }
         }
+        /* "Kataib Hezbollah, an Iraqi militia backed by X": a generic group
+         * in apposition to a name is that name */
+        int g[1] = {ent_at(c, w)};
+        if (*n == before && c->recall && lab(c, w) == P->l_appos && head(c, w) >= 0 && ent_at(c, head(c, w)) >= 0 &&
+            !strcmp(upos(c, w), "NOUN") && next_to_name(c, head(c, w), w) && c->recall(c->ud, NB_RECALL_GENERIC, NULL, g, 1)) {
+            int hg[1] = {ent_at(c, head(c, w))};
+            if (!c->recall(c->ud, NB_RECALL_GENERIC, NULL, hg, 1)) push_ent(hg[0], head(c, w), ents, ws, n);
+        }
         if (*n == before) push_ent(ent_at(c, w), w, ents, ws, n);
     } else if (in_class(P, P->k_relpron, lem(c, w))) {
         int h = head(c, w);
+        /* "X, whose leader Y lives in exile": the relative clause is the
+         * possessed noun's clause, or the clause it is the subject of */
+        for (int up = 0; up < 2 && h >= 0 && lab(c, w) == P->l_poss && lab(c, h) != P->l_relcl; up++) h = head(c, h);
         if (h >= 0 && lab(c, h) == P->l_relcl) {
             /* "X, pro-government militias that Y armed": the apposition's anchor */
             int a = head(c, h);
@@ -1071,9 +1111,11 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         /* an apposition names the referent ("the commander, X"); failing
          * that, the owner of a force or target */
         int before = *n;
+        if (named_word(c, w) >= 0) push_ent(ent_at(c, named_word(c, w)), named_word(c, w), ents, ws, n);
         for (int j = c->first[w]; j < c->first[w + 1]; j++) {
             int d = c->kids[j];
-            if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
+            /* ("both sides - the army and the ADF -": with its conjuncts) */
+            if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) denote(c, d, ents, ws, n, depth + 1, proxy);
         }
         /* "X, an armed group headed by Y": the description in apposition
          * to a name stands for it */
@@ -1097,6 +1139,7 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                           head(c, w + 1) == d &&
                           (case_is(c, d, "from") || case_is(c, d, "of") ||
                            (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))));
+                if (of && named_word(c, d) >= 0 && ent_at(c, d) < 0) d = named_word(c, d);
                 if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }
@@ -1249,6 +1292,12 @@ static bool blocked(const ctx *c, int v)
                 child_in(c, x, P->l_mark, P->k_cond) < 0) {
                 /* "to attack" as a purpose: not done yet */
                 int mk = child_in(c, x, P->l_mark, -1);
+                /* (a protest is made by the act it is the purpose of:
+                 * "summoned the envoy to protest") */
+                if (!strcmp(lem(c, mk), "to") && l == P->l_advcl && in_class(P, P->k_protest, lem(c, x))) {
+                    x = h;
+                    continue;
+                }
                 if (!strcmp(lem(c, mk), "to")) return true;
             }
             return false;
@@ -1508,7 +1557,7 @@ static int dismay_cause(const ctx *c, int r)
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j];
         if ((lab(c, d) == c->P->l_obl || lab(c, d) == c->P->l_agent || lab(c, d) == c->P->l_nmod) &&
-            (case_is(c, d, "by") || case_is(c, d, "at") || case_is(c, d, "over")))
+            (case_is(c, d, "by") || case_is(c, d, "at") || case_is(c, d, "over") || case_is(c, d, "about")))
             return d;
     }
     return -1;
@@ -1558,6 +1607,8 @@ static bool judges(const ctx *c, int r)
     if (blames(c, r)) return true;
     int bo = strcmp(upos(c, r), "VERB") ? -1 : child_in(c, r, P->l_obj, -1);
     if (bo >= 0 && blames(c, bo)) return true;
+    /* "said al-Shabaab was behind the attack": an attack laid at its subject's door */
+    if (case_is(c, r, "behind") && attack_cue(c, r, POS_EVENT)) return true;
     /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
     if (in_class(P, P->k_dismay, lem(c, r)) && dismay_cause(c, r) >= 0) return true;
     /* "said the strikes had killed civilians": violence a speaker reports
@@ -1579,6 +1630,9 @@ static bool judges(const ctx *c, int r)
         /* "the strikes risked undermining the truce", "threaten to wreck it" */
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
+            return true;
+        /* "an act of aggression", "a move of provocation": the act is what its complement names */
+        if (l == P->l_nmod && in_class(P, P->k_act, lem(c, r)) && case_is(c, d, "of") && negative_at(c, d) >= SPEECH_MIN)
             return true;
         /* "amounts to a war crime", "is tantamount to aggression" */
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
@@ -1609,6 +1663,22 @@ static bool condemn_noun(const nb_patterns *P, const char *lemma)
     return false;
 }
 
+/* "X banned Y. Z denounced the move": a definite act noun (@ACT) with no
+ * owner of its own is the deed of the sentence before, its first doer's. */
+static void act_doer(const ctx *c, int w, int *ents, int *ws, int *n)
+{
+    const nb_patterns *P = c->P;
+    if (!c->recall || ent_at(c, w) >= 0 || strcmp(upos(c, w), "NOUN") || !in_class(P, P->k_act, lem(c, w))) return;
+    int det = child_in(c, w, P->l_det, -1);
+    if (det < 0 || (strcmp(lem(c, det), "the") && strcmp(lem(c, det), "this") && strcmp(lem(c, det), "that"))) return;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int l = lab(c, c->kids[j]);
+        if (l == P->l_poss || l == P->l_nmod || l == P->l_acl || l == P->l_relcl || l == P->l_compound) return;
+    }
+    int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, "", got, MAX_HITS);
+    for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+}
+
 /* The actors a judged word stands for: named, or the authors of the attack
  * it names ("said the strikes were unacceptable"). */
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
@@ -1634,6 +1704,12 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
+        /* ("the U.S. arms sale": the owner one compound further) */
+        if (l == P->l_compound && ent_at(c, d) < 0)
+            for (int k = c->first[d]; k < c->first[d + 1]; k++) {
+                int e = c->kids[k], le = lab(c, e);
+                if (le == P->l_poss || le == P->l_amod || le == P->l_compound) push_ent(ent_at(c, e), e, ents, ws, n);
+            }
     }
     /* "Y annexed the regions, a step X called illegal": an act noun in
      * apposition to a clause (or to its object) is the clause's subject's */
@@ -1680,6 +1756,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, c->P->dv_forms[dv], got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
+    if (*n == before) act_doer(c, w, ents, ws, n);
 }
 
 /* Is speech verb v the attribution after its quote ("'...,' X said"),
@@ -1928,7 +2005,15 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             continue;
         }
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
-        judged(c, ew[k], de, dew, &nde);
+        /* "called it an act of pure terrorism": "it" named as an act is the
+         * article's attack, not the organisation the pronoun would mean */
+        if (!strcmp(lem(c, ew[k]), "it") && c->recall &&
+            (in_class(P, P->k_act, lem(c, pr[k])) || attack_cue(c, pr[k], POS_EVENT))) {
+            int got[MAX_HITS], kk = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
+            for (int i = 0; i < kk; i++) push_ent(got[i], ew[k], de, dew, &nde);
+        } else {
+            judged(c, ew[k], de, dew, &nde);
+        }
         /* "'This decision is null and void,' X said of India's move", "...
          * X said after Y dismissed the army chief": what the speech is
          * about, or answers, names the judged actor */
@@ -1983,7 +2068,7 @@ const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_se
 bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                             nb_recall_fn recall, void *ud)
 {
-    bool say = false, judge = false, cued = false, two = false;
+    bool say = false, judge = false, cued = false, two = false, act = false;
     int e0 = -1, n_deed = 0;
     size_t deed[8];
     char lc[96];
@@ -2021,6 +2106,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         if (recall && !recalled && n_deed < 8 && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
             nb_map_get(&P->deverbal, lc, &dv))
             deed[n_deed++] = dv;
+        /* (or a generic act noun, the deed of the sentence before: act_doer) */
+        if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_act, lc))
+            act = true;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
@@ -2037,6 +2125,11 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
         }
+    if (!two && act && (cued || (say && judge))) {
+        int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, "", got, MAX_HITS);
+        for (int j = 0; j < k; j++)
+            if (another(got[j], &e0)) two = true;
+    }
     return two && (cued || (say && judge));
 }
 

@@ -65,7 +65,9 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
 /* With NB_RECALL_DEED, word is instead the comma-separated verb forms that
  * state an act a noun names ("expelled,expels,..." for "the expulsions"):
  * who did it, as the article stated it last. */
-enum { NB_RECALL_ATTACK, NB_RECALL_DEED };
+/* With NB_RECALL_GENERIC, out[0] holds an entity: 1 if it is a generic
+ * group ("Iraqi militias"), else 0. */
+enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC };
 typedef int (*nb_recall_fn)(void *ud, int kind, const char *word, int *out, int max);
 
 /* Loads the act nouns and their verb forms (data/deverbal.tsv: noun TAB

@@ -238,6 +238,10 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse, int features)
 static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
     if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
+    if (kind == NB_RECALL_GENERIC) {
+        const nb_article_actors *aa = ud;
+        return max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents && aa->ents[out[0]].kind == NB_KIND_GROUP;
+    }
     return nb_relations_recall_attack(ud, word, out, max);
 }
 
@@ -294,18 +298,21 @@ static int propn_tag(const nb_nlp *m)
     return -1;
 }
 
-/* Prepositions of news that EWT never or once has ("alongside", "amid"),
- * which the tagger guesses as adverbs: before a word, they are ADP. */
+/* Prepositions of news that EWT never or once has ("alongside", "amid",
+ * "alias"), which the tagger guesses as adverbs or names: before a word
+ * (or a quoted one: 'alias "Pipo"'), they are ADP. */
 static void fix_prep_tags(const nb_nlp *m, nb_sent *s)
 {
-    static const char *const PREP[] = {"alongside", "amid", "amidst", NULL};
+    static const char *const PREP[] = {"alongside", "amid", "amidst", "alias", NULL};
     int t = -1;
     for (int k = 0; k < m->n_tags && t < 0; k++)
         if (!strcmp(m->upos[k], "ADP") && !strcmp(m->xpos[k], "IN")) t = k;
     if (t < 0) return;
     for (size_t i = 0; i + 1 < s->n; i++) {
         const nb_uword *w = &s->w[i];
-        if (w->fixed || w->len > 9 || s->w[i + 1].len == 0 || ispunct((unsigned char)s->w[i + 1].form[0])) continue;
+        const nb_uword *nx = &s->w[i + 1];
+        bool quote = nx->len > 0 && (nx->form[0] == '"' || (nx->len == 3 && !memcmp(nx->form, "\xe2\x80\x9c", 3)));
+        if (w->fixed || w->len > 9 || nx->len == 0 || (ispunct((unsigned char)nx->form[0]) && !quote)) continue;
         char low[10];
         for (size_t k = 0; k < w->len; k++) low[k] = nb_lower(w->form[k]);
         for (size_t k = 0; PREP[k]; k++)
@@ -340,9 +347,13 @@ static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t 
             nb_uword *w = &y->us.w[i];
             /* only the name's own words: "Russian" before "President" is
              * an adjective, though it stands for Russia */
-            if (w->start >= a && w->start + w->len <= b && w->len && isupper((unsigned char)w->form[0]) &&
-                word_in(aa->ents[it->ent].label, w->form, w->len))
-                w->fixed = (uint16_t)(t + 1);
+            if (!(w->start >= a && w->start + w->len <= b && w->len && isupper((unsigned char)w->form[0]))) continue;
+            /* (or a one-word form it was met under: "Hemedti" for Mohamed Hamdan Dagalo) */
+            const nb_entity *e = &aa->ents[it->ent];
+            bool in = word_in(e->label, w->form, w->len);
+            for (size_t f = 0; f < e->n_forms && !in && (e->kind == NB_KIND_PERSON || e->kind == NB_KIND_ORG); f++)
+                in = strlen(e->forms[f]) == w->len && !memcmp(e->forms[f], w->form, w->len);
+            if (in) w->fixed = (uint16_t)(t + 1);
         }
     }
 }

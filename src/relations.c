@@ -356,6 +356,20 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
         if (isupper((unsigned char)e->family)) pick = e;
     }
     if (!pick) return 0;
+    /* "rebels attack army base" in a headline, "Rebels of the 3R attacked"
+     * after it: generic attackers stand for the named ones of the earliest
+     * attack that has some */
+    bool generic = true;
+    for (int i = 0; i < pick->n && generic; i++) generic = aa->ents[pick->ents[i]].kind == NB_KIND_GROUP;
+    for (size_t k = ring; k >= 1 && generic; k--) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        bool named = false;
+        for (int i = 0; i < e->n && !named; i++) named = aa->ents[e->ents[i]].kind != NB_KIND_GROUP;
+        if (named && islower((unsigned char)e->family)) {
+            pick = e;
+            generic = false;
+        }
+    }
     int n = 0;
     for (int i = 0; i < pick->n && n < max; i++) out[n++] = pick->ents[i];
     return n;
@@ -370,6 +384,7 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
                                        "for", "about", "over", "into", "between", "and", "or", NULL};
     nb_deed_sent *d = &aa->deeds[aa->n_deeds++ % 8];
     d->n = 0;
+    d->reactive = false;
     int agent = -1;
     const char *prev = NULL;
     for (size_t i = 0; i < ni && d->n < 64; i++) {
@@ -383,6 +398,9 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         }
         if (!it->w) continue;
         prev = it->w;
+        if (nb_lex_in(it->w, strlen(it->w), SAY) || nb_lex_in(it->w, strlen(it->w), SPEECH)) d->reactive = true;
+        const trigger *tg = find_trigger(it->w);
+        if (tg && tg->rel == NB_REL_CONDEMNS) d->reactive = true;
         if (agent >= 0 && (it->flags & NB_IT_WORD)) {
             d->h[d->n] = word_hash(it->w, strlen(it->w));
             d->ent[d->n++] = agent;
@@ -392,6 +410,21 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
 
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max)
 {
+    /* no forms: the doer in the sentence just before ("X banned Y. Z
+     * denounced the move.") */
+    if (!*forms) {
+        /* (past the reactions to it: "X ruled. Y called the ruling cruel. Z
+         * deplored the decision") */
+        size_t ring = aa->n_deeds < 2 ? aa->n_deeds : 2;
+        for (size_t k = 1; k <= ring && max > 0; k++) {
+            const nb_deed_sent *d = &aa->deeds[(aa->n_deeds - k) % 8];
+            if (d->reactive) continue;
+            if (!d->n) return 0;
+            out[0] = d->ent[0];
+            return 1;
+        }
+        return 0;
+    }
     uint32_t fh[32];
     int nf = 0;
     for (const char *p = forms; *p && nf < 32;) {
@@ -539,6 +572,8 @@ static bool list_goes_on(const rctx *r, int k)
     return w_is(r, m + 1, ",") || w_is(r, m + 1, "and") || w_is(r, m + 1, "or");
 }
 
+static const char *const OBJ_PRON[] = {"it", "them", "him", "her", "this", "that", NULL};
+
 /* Collects the head actors of a coordinated noun phrase starting at i:
  * "Soleimani and Abu Mahdi al-Muhandis", "Iran, Russia and China", "14
  * Pakistani soldiers", "fighters of the TTP". poss_head lets "Iran's
@@ -547,6 +582,11 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
 {
     *n_ents = 0;
     int k = i;
+    /* the phrase is a verb's object: "and B attacked" after it is a clause
+     * of its own, not a coordinated subject */
+    int b = i - 1;
+    while (b >= 0 && w_in(r, b, DET)) b--;
+    bool object = b >= 0 && !actor(r, b) && r->it[b].w && find_trigger(r->it[b].w);
     for (;;) {
         int skipped = 0;
         for (;;) {
@@ -663,7 +703,15 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                     break;
                 }
             }
-            if (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1))) continue;
+            /* "attacked El Fasher, and Sudan condemned the assault": an actor
+             * with a verb after it opens a clause of its own */
+            bool clause = object && actor(r, m) && m + 1 < r->n && !actor(r, m + 1) &&
+                          (be_aux(r, m + 1) || w_in(r, m + 1, SAY) || w_in(r, m + 1, SPEECH) ||
+                           ((find_trigger(r->it[m + 1].w) || w_in(r, m + 2, DET) || w_in(r, m + 2, OBJ_PRON)) &&
+                            !(r->it[m + 1].flags & (NB_IT_PUNCT | NB_IT_CAP)) && r->it[m + 1].w &&
+                            strlen(r->it[m + 1].w) > 3 &&
+                            !strcmp(r->it[m + 1].w + strlen(r->it[m + 1].w) - 2, "ed")));
+            if (!clause && (actor(r, m) || (adjective_like(r, m) && actor(r, m + 1)))) continue;
             k = save;
         }
         break;
@@ -1112,6 +1160,16 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         if (head_actor(r, b) && !be_aux(r, b)) {
             subj[0] = r->it[b].ent; /* "at war with the army led by al-Burhan" */
             ns = 1;
+            /* "Kataib Hezbollah, an Iraqi militia backed by X": a generic
+             * group in apposition to a name is that name */
+            if (kind_of(r, b) == NB_KIND_GROUP) {
+                int d = b - 1;
+                while (d >= 0 && b - d <= 5 && (w_in(r, d, DET) || adjective_like(r, d) ||
+                                                 (actor(r, d) && (r->it[d].flags & NB_IT_MOD))))
+                    d--;
+                if (d < b - 1 && w_is(r, d, ",") && head_actor(r, d - 1) && kind_of(r, d - 1) != NB_KIND_GROUP)
+                    subj[0] = r->it[d - 1].ent;
+            }
         } else {
             ns = find_subjects(r, b >= 0 ? b + 1 : v, subj, 8, &relobj);
         }

@@ -29,7 +29,8 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
 void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni);
 
 /* Who did the act that one of the comma-separated verb forms states, in the
- * latest sentence that has one: fills out (up to max), returns the count. */
+ * latest sentence that has one (forms "": the first doer of the sentence
+ * just before): fills out (up to max), returns the count. */
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max);
 /* The same for an attack on no actor ("X ambushed a patrol"): recalled only
  * when no attack of its kind on an actor is remembered. */

@@ -28,6 +28,7 @@ typedef struct {
     int l_mark;
     int l_nmod;
     int l_nmod_desc;
+    int l_nmod_poss;
     int l_nsubj;
     int l_nsubj_outer;
     int l_nsubj_pass;

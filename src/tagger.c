@@ -165,6 +165,10 @@ static bool participle_shape(const nb_uword *w)
 static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
 {
     const nb_uword *w = &s->w[i];
+    /* closed classes are closed: a word training never had as a
+     * preposition, determiner, pronoun, conjunction or auxiliary is none
+     * ("overran" guessed a preposition) */
+    if (m->closed && m->closed[c] && !nb_lemmas_seen(&m->lem, m->upos[c], w->form, w->len)) return false;
     if (m->finite && m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
         (m->finite[c] == 1 || !participle_shape(w)))
         return false;
@@ -198,6 +202,33 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
         !nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len))
         return false;
     return true;
+}
+
+static bool xpos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *x) { return !strcmp(m->xpos[s->w[i].tag], x); }
+
+/* "Rebels of the 3R armed group attacked a base": a past form between two
+ * nouns, with a finite verb right after the second, is the second noun's
+ * adjective when training had it as one ("armed"), or the sentence would
+ * have two finite verbs and no subject for the second. */
+static void adjective_garden_path(const nb_nlp *m, nb_sent *s)
+{
+    int jj = -1;
+    for (int t = 0; t < m->n_tags && jj < 0; t++)
+        if (!strcmp(m->upos[t], "ADJ") && !strcmp(m->xpos[t], "JJ")) jj = t;
+    if (jj < 0) return;
+    for (size_t i = 1; i + 2 < s->n; i++) {
+        const nb_uword *w = &s->w[i];
+        if (!xpos_is(m, s, i, "VBD") || !participle_shape(w) || !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) continue;
+        const char *pu = m->upos[s->w[i - 1].tag], *nu = m->upos[s->w[i + 1].tag];
+        if ((strcmp(pu, "NOUN") && strcmp(pu, "PROPN")) || strcmp(nu, "NOUN")) continue;
+        /* (a participle there too, unless it opens a reduced relative: "armed
+         * militias trained by X") */
+        bool by = i + 3 < s->n && s->w[i + 3].len == 2 && !memcmp(s->w[i + 3].form, "by", 2);
+        if (!xpos_is(m, s, i + 2, "VBD") && !xpos_is(m, s, i + 2, "VBZ") && !xpos_is(m, s, i + 2, "VBP") &&
+            (!xpos_is(m, s, i + 2, "VBN") || by))
+            continue;
+        s->w[i].tag = (uint16_t)jj;
+    }
 }
 
 void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m)
@@ -235,4 +266,5 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         p2 = p1;
         p1 = best;
     }
+    if (m) adjective_garden_path(m, s);
 }
