@@ -189,6 +189,14 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
             !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) && !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len))
             return false;
     }
+    /* a verb of training, never a noun or adjective there, right after a
+     * name or pronoun is that subject's verb, no compound ("The Houthis
+     * receive weapons") */
+    if (!strcmp(m->upos[c], "NOUN") && i > 0 &&
+        (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") || !strcmp(m->upos[s->w[i - 1].tag], "PRON")) &&
+        nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
+        !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len))
+        return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
         (!memcmp(w->form + w->len - 4, "less", 4) || !memcmp(w->form + w->len - 3, "ous", 3) ||
