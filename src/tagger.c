@@ -158,6 +158,42 @@ static bool participle_shape(const nb_uword *w)
     return false;
 }
 
+/* Is w an -s form that training never had as a noun, of a stem it had as a
+ * verb and never as a noun or adjective ("resides", "intensifies")? */
+static bool verb_only_s(const nb_nlp *m, const nb_uword *w)
+{
+    char b[48];
+    size_t n = w->len;
+    if (n < 4 || n >= sizeof b || w->form[n - 1] != 's' || w->form[n - 2] == 's' || w->form[n - 2] == '\'') return false;
+    if (nb_lemmas_seen(&m->lem, "NOUN", w->form, n) || nb_lemmas_seen(&m->lem, "PROPN", w->form, n)) return false;
+    for (size_t k = 0; k < n; k++) b[k] = nb_lower(w->form[k]);
+    /* stems: -ies -> -y, -es, -s */
+    const char *stems[3];
+    char s1[48], s2[48], s3[48];
+    size_t ns = 0;
+    if (n > 4 && !memcmp(b + n - 3, "ies", 3)) {
+        memcpy(s1, b, n - 3);
+        s1[n - 3] = 'y';
+        s1[n - 2] = '\0';
+        stems[ns++] = s1;
+    }
+    if (!memcmp(b + n - 2, "es", 2)) {
+        memcpy(s2, b, n - 2);
+        s2[n - 2] = '\0';
+        stems[ns++] = s2;
+    }
+    memcpy(s3, b, n - 1);
+    s3[n - 1] = '\0';
+    stems[ns++] = s3;
+    for (size_t k = 0; k < ns; k++) {
+        size_t l = strlen(stems[k]);
+        if (nb_lemmas_seen(&m->lem, "VERB", stems[k], l) && !nb_lemmas_seen(&m->lem, "NOUN", stems[k], l) &&
+            !nb_lemmas_seen(&m->lem, "ADJ", stems[k], l))
+            return true;
+    }
+    return false;
+}
+
 /* May word i take class c? Not a finite verb, or a participle not shaped
  * like one, after an article; not a verb when the word, not shaped like a
  * participle, was seen in training as an adjective and never as a verb or
@@ -190,12 +226,16 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
             return false;
     }
     /* a verb of training, never a noun or adjective there, right after a
-     * name or pronoun is that subject's verb, no compound ("The Houthis
-     * receive weapons") */
-    if (!strcmp(m->upos[c], "NOUN") && i > 0 &&
-        (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") || !strcmp(m->upos[s->w[i - 1].tag], "PRON")) &&
-        nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
-        !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len))
+     * name, pronoun or plural noun is that subject's verb, no compound
+     * ("The Houthis receive weapons") */
+    /* (and so is an -s form never a noun in training whose stem it had as
+     * a verb only: "Ndayishimiye resides", "the fighting intensifies") */
+    bool subject_before = i > 0 && (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") ||
+                                    !strcmp(m->xpos[s->w[i - 1].tag], "PRP") || !strcmp(m->xpos[s->w[i - 1].tag], "NNS"));
+    if (!strcmp(m->upos[c], "NOUN") && subject_before &&
+        ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
+          !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
+         verb_only_s(m, w)))
         return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
