@@ -1569,6 +1569,8 @@ static bool victim(const ctx *c, int w)
     const nb_patterns *P = c->P;
     if (negated(c, w)) return false;
     if (in_class(P, P->k_victim, lem(c, w))) return true;
+    /* "residential areas", "civilian targets" */
+    if (child_in(c, w, P->l_amod, P->k_victim) >= 0) return true;
     int d = child_in(c, w, P->l_nmod, P->k_victim);
     return d >= 0 && case_is(c, d, "of");
 }
@@ -1631,8 +1633,11 @@ static bool judges(const ctx *c, int r)
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
             return true;
-        /* "an act of aggression", "a move of provocation": the act is what its complement names */
-        if (l == P->l_nmod && in_class(P, P->k_act, lem(c, r)) && case_is(c, d, "of") && negative_at(c, d) >= SPEECH_MIN)
+        /* "an act of aggression", "a move of provocation": the act is what its complement names;
+         * "the principal sponsor of terrorism": a doer's role in a strong wrong */
+        if (l == P->l_nmod && case_is(c, d, "of") &&
+            ((in_class(P, P->k_act, lem(c, r)) && negative_at(c, d) >= SPEECH_MIN) ||
+             (role_word(c, r) && negative_at(c, d) >= 3)))
             return true;
         /* "amounts to a war crime", "is tantamount to aggression" */
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
@@ -2133,6 +2138,29 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
     return two && (cued || (say && judge));
 }
 
+/* "According to the UN, the RSF has killed thousands of civilians": the
+ * source after "according to" speaks the clause it hangs on, and judges its
+ * subject as a speaker would. */
+static void according_speech(const ctx *c, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
+{
+    const nb_patterns *P = c->P;
+    if (c->question) return;
+    for (int x = 0; x < (int)c->s->n; x++) {
+        if (lab(c, x) != P->l_obl || !case_is(c, x, "accord")) continue;
+        int pr = head(c, x);
+        if (pr < 0 || !judges(c, pr)) continue;
+        int se[MAX_HITS], sew[MAX_HITS], nse = 0;
+        denote(c, x, se, sew, &nse, 0, true);
+        int sb = judged_subject(c, pr);
+        if (!nse || sb < 0) continue;
+        int de[MAX_HITS], dew[MAX_HITS], nde = 0;
+        judged(c, sb, de, dew, &nde);
+        for (int i = 0; i < nse; i++)
+            for (int t = 0; t < nde; t++)
+                emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr, sew[i], dew[t]);
+    }
+}
+
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                         nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap)
 {
@@ -2178,6 +2206,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
     }
     for (size_t v = 0; v < n; v++)
         if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB")) speakers(&c, (int)v);
+    according_speech(&c, out, n_out, cap, from);
     for (size_t v = 0; v < n; v++) {
         size_t hv;
         if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !speech_blocked(&c, (int)v))
