@@ -2138,6 +2138,23 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
     return two && (cued || (say && judge));
 }
 
+/* Is attack verb v given a reason, "for" or "over" with a possessive or
+ * an -ing verb ("attacked France for its interference", "for backing X")? */
+static bool verbal_reason(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    if (strcmp(lem(c, v), "attack") && strcmp(lem(c, v), "assail")) return false;
+    for (int j = c->first[v]; j < c->first[v + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (l == P->l_obl && (case_is(c, d, "for") || case_is(c, d, "over")) && child_in(c, d, P->l_poss, -1) >= 0)
+            return true;
+        if (l == P->l_advcl && !strcmp(xpos(c, d), "VBG") &&
+            (child_in(c, d, P->l_mark, -1) >= 0 && !strcmp(lem(c, child_in(c, d, P->l_mark, -1)), "for")))
+            return true;
+    }
+    return false;
+}
+
 /* "According to the UN, the RSF has killed thousands of civilians": the
  * source after "according to" speaks the clause it hangs on, and judges its
  * subject as a speaker would. */
@@ -2216,6 +2233,18 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
             const cue *q = &P->cues[qi];
             if (q->pos == POS_SAY || !pos_fits(&c, (int)v, q->pos) || !extras_ok(&c, (int)v, q)) continue;
             if (blocked(&c, (int)v)) break;
+            /* "attacked France for its interference": words, not arms (the
+             * surface rules read it as condemnation) */
+            if (q->rel == NB_REL_ATTACKED && q->pos == POS_VERB && verbal_reason(&c, (int)v)) {
+                int sb[MAX_HITS], se[MAX_HITS], sew[MAX_HITS], nse = 0, de[MAX_HITS], dew[MAX_HITS], nde = 0;
+                int nsb = subjects(&c, (int)v, sb, MAX_HITS), ob = child_in(&c, (int)v, P->l_obj, -1);
+                for (int i = 0; i < nsb; i++) denote(&c, sb[i], se, sew, &nse, 0, true);
+                if (ob >= 0) judged(&c, ob, de, dew, &nde);
+                for (int i = 0; i < nse; i++)
+                    for (int t = 0; t < nde; t++)
+                        emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:verbal-attack", NULL, (int)v, sew[i], dew[t]);
+                continue;
+            }
             c.cur_rel = (int)q->rel;
             run_cue(&c, (int)v, q, out, n_out, cap, from, false, NULL, NULL, NULL);
             c.cur_rel = -1;
