@@ -232,6 +232,9 @@ MANUAL = [
     ("ascribe", "VERB", "condemns", None, "to"),
     # "expressed concern over X's offensive" (data/patterns: class EXPRESS, a DISMAY noun as object)
     ("express", "VERB", "condemns", None, "-"),
+    # "has given Ukraine $60 billion" (data/patterns: class DATIVE, goods or money as second object)
+    ("give", "VERB", "funds", None, "-"),
+    ("hand", "VERB", "funds", None, "-"),
     ("voice", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     # "X held Y responsible for the attack": blame laid on the object
