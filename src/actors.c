@@ -1730,6 +1730,21 @@ static size_t on_reference(ctx *c, size_t i)
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
         /* "attacked him": object pronouns agree with persons too */
         ent = salient(aa, K(NB_KIND_PERSON), outside);
+        /* inside a quote, a person the quotes named lately before one
+         * named outside them (the speaker says "I", not "he"):
+         * "'... the military arm of Riek Machar,' X said. 'He gave them
+         * weapons.'" */
+        if (!outside) {
+            int qp = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *e = &aa->ents[q];
+                if (e->kind != NB_KIND_PERSON || e->alias_of >= 0 || !e->quoted || !e->last_sent ||
+                    e->last_sent + 2 < aa->sentence)
+                    continue;
+                if (qp < 0 || e->last_seen > aa->ents[qp].last_seen) qp = (int)q;
+            }
+            if (qp >= 0) ent = qp;
+        }
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him")) ent = speaker;
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
