@@ -1204,6 +1204,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
+        /* an initial: "N. Biren Singh", "Abdullah A. Ahmed" */
+        if (j > i && is(c, j, ".") && (c->t[j].flags & NB_TOK_GLUE) && c->t[j - 1].len == 1 &&
+            isupper((unsigned char)c->s[c->t[j - 1].start]) && name_token(c, j + 1)) {
+            j++;
+            continue;
+        }
         /* particles and hyphens inside names: "Abu Mahdi al-Muhandis" */
         if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&
             (name_token(c, j + 1) || (hyphen(c, j + 1) && name_token(c, j + 2)) ||
@@ -2477,6 +2483,12 @@ static bool is_headline(const ctx *c)
                                                 "to", "by", "of", "in", "up", "as", "vs", "via", "per", "off",
                                                 "out", "'s", NULL};
         if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP) && in(c, i, TITLE_LOW)) continue;
+        /* a lowercase word of five letters or more is no title case ("The
+         * Kuki-Zo Council accused Chief Minister Biren Singh of bias"),
+         * save the longer prepositions some styles keep low */
+        static const char *const TITLE_LOW_LONG[] = {"about", "after", "under", "against", "between", "through",
+                                                     "amid", "from", "with", "into", "over", "onto", "upon", NULL};
+        if (c->t[i].len >= 5 && !(c->t[i].flags & NB_TOK_CAP) && !in(c, i, TITLE_LOW_LONG)) return false;
         words++;
         if (c->t[i].flags & NB_TOK_CAP) caps++;
     }
