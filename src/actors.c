@@ -1329,6 +1329,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
     }
+    /* "the Anglican Bishop of Kaduna", "the Catholic Archbishop, X": a
+     * modifier and an office name no one; the name after it does */
+    static const char *const OFFICE_END[] = {"bishop", "archbishop", "cardinal", "minister", "governor", "mayor",
+                                             "spokesman", "spokeswoman", "ambassador", "envoy", "senator", NULL};
+    if (j - s0 == 2 && in(c, j - 1, OFFICE_END) && !in(c, s0, NB_LEX_ORG_HEAD)) {
+        size_t e2;
+        unsigned f2;
+        if (dict_match(c, s0, &e2, &f2) <= s0) {
+            for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+            return j;
+        }
+    }
     if (single && in(c, s0, NB_LEX_ETHNIC)) {
         /* "Tuareg separatists": a generic group; "Tuareg militant X": a word */
         for (size_t k = i; k < s0; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
