@@ -1211,6 +1211,39 @@ static void repair_title_run(const nb_nlp *m, const nb_repair_labels *R, nb_sent
 #undef HYPH
 }
 
+/* "In a rebuke to Washington, India bought Russian oil": the subject after
+ * a fronted phrase read as that phrase's apposition. An apposition right
+ * before a finite verb that has no subject is the verb's subject. */
+static void repair_fronted_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int appos = R->l_appos, nsubj = R->l_nsubj, nsubjpass = R->l_nsubj_pass;
+    if (appos < 0 || nsubj < 0) return;
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        if (s->w[a].label != appos || s->w[a].head <= 0 || (size_t)s->w[a].head - 1 >= a) continue;
+        if (!upos_is(m, s, a, "PROPN") && !upos_is(m, s, a, "NOUN")) continue;
+        size_t end = a; /* the apposition's last word */
+        for (size_t x = a + 1; x < s->n; x++) {
+            size_t h = x;
+            for (int k = 0; k < 6 && s->w[h].head > 0 && h != a; k++) h = (size_t)s->w[h].head - 1;
+            if (h == a) end = x;
+            else break;
+        }
+        size_t v = end + 1;
+        if (v >= s->n || !upos_is(m, s, v, "VERB")) continue;
+        const char *vx = m->xpos[s->w[v].tag];
+        if (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")) continue;
+        bool subj = false;
+        for (size_t x = 0; x < s->n && !subj; x++)
+            subj = s->w[x].head == (int32_t)v + 1 && (s->w[x].label == nsubj || s->w[x].label == nsubjpass);
+        /* (the phrase it hung from hangs from the verb: a fronted phrase) */
+        size_t h = (size_t)s->w[a].head - 1;
+        while (s->w[h].head > 0 && (size_t)s->w[h].head - 1 != v && (size_t)s->w[h].head - 1 < a) h = (size_t)s->w[h].head - 1;
+        if (subj || s->w[h].head != (int32_t)v + 1) continue;
+        s->w[a].head = (int32_t)v + 1;
+        s->w[a].label = (uint16_t)nsubj;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1272,6 +1305,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_whose(m, R, s);
     repair_ing_adrift(m, R, s);
     repair_active_by(m, R, s);
+    repair_fronted_subject(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
