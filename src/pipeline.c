@@ -722,6 +722,12 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                     ((!strchr(de->label, ' ') && !guessed) ||
                      nb_patterns_place_cue(p->pat, nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue))))
                     continue;
+                /* "controls Goma", "controls eastern Libya": territory is
+                 * held, not commanded (as the surface rules read it) */
+                const char *cl = nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue);
+                if (t->rel == NB_REL_COMMANDS && (de->kind == NB_KIND_UNKNOWN || de->kind == NB_KIND_COUNTRY || guessed) &&
+                    (!strcmp(cl, "control") || !strcmp(cl, "hold")))
+                    continue;
                 bool dup = false;
                 for (size_t j = before; j < n_found && !dup; j++) {
                     dup = found[j].src == t->src && found[j].dst == t->dst && found[j].rel == t->rel;

@@ -1062,6 +1062,13 @@ static const char *rule_name(nb_rel rel, const char *kind)
     return kind;
 }
 
+static bool verb_of_hold(const rctx *r, int v)
+{
+    static const char *const HOLD[] = {"controls", "controlled", "control", "controlling", "holds", "held", "hold",
+                                       "holding", NULL};
+    return w_in(r, v, HOLD);
+}
+
 /* Is attack verb v ("attacked", "assailed") said of words: a reason after
  * it, "for" or "over" with a possessive or an -ing verb ("for its
  * interference", "over its trade policy", "for backing X")? */
@@ -1252,6 +1259,16 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     if (no == 0 && relobj >= 0) {
         obj[no++] = relobj;
         rule = "relative-object";
+    }
+    if (tg->rel == NB_REL_COMMANDS && verb_of_hold(r, v)) {
+        /* "controls eastern Libya", "holds the Congolese town of Goma":
+         * territory is held; a body (a militia, a ministry) is commanded */
+        int kept = 0;
+        for (int o = 0; o < no; o++) {
+            nb_kind k = r->aa->ents[obj[o]].kind;
+            if (k != NB_KIND_COUNTRY && k != NB_KIND_UNKNOWN) obj[kept++] = obj[o];
+        }
+        no = kept;
     }
     if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
     if (tg->rel == NB_REL_ATTACKED && verbal_attack(r, v)) {
