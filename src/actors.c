@@ -529,6 +529,10 @@ static size_t organ_len(const ctx *c, size_t i, bool mods_ok)
             k++;
         /* "military base(s)" and "Iraqi military base" are places, folded too. */
         while (k < c->n && in(c, k, NB_LEX_FACILITY)) k++;
+        /* a modifier with no organ after it is none: "Iran armed Hezbollah",
+         * "Russia's foreign and defence ministers" keeps its head */
+        static const char *const MOD_ONLY[] = {"armed", "security", "defense", "defence", "foreign", "interior", NULL};
+        while (k > i && in(c, k - 1, MOD_ONLY)) k--;
         return k - i;
     }
     if (in(c, k, NB_LEX_FACILITY)) return 1;

@@ -1234,9 +1234,12 @@ static bool blocked(const ctx *c, int v)
             /* "did not say that": the report is negated too */
             x = h;
         } else if (l == P->l_conj) {
+            /* (a finite conjunct is a deed of its own: "dismissed the
+             * accusations and mocked Lithuania") */
+            bool finite = !strcmp(xpos(c, x), "VBD") || !strcmp(xpos(c, x), "VBZ") || !strcmp(xpos(c, x), "VBP");
             x = h;
             /* the first conjunct's own negation does not reach this one */
-            if (in_class(P, P->k_block_gov, lem(c, x))) return true;
+            if (in_class(P, P->k_block_gov, lem(c, x)) && !finite) return true;
             l = lab(c, x);
             h = head(c, x);
             if (h < 0) return false;

@@ -1244,6 +1244,64 @@ static void repair_fronted_subject(const nb_nlp *m, const nb_repair_labels *R, n
     }
 }
 
+/* "Belarusian leader Alexander Lukashenko dismissed ..." read with the
+ * title as the root and the sentence as its parataxis: a root noun right
+ * before the name that is the subject of its parataxis verb is the name's
+ * title, and the verb the root. */
+static void repair_title_root(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int parataxis = R->l_parataxis, nsubj = R->l_nsubj, compound = R->l_compound;
+    if (parataxis < 0 || nsubj < 0 || compound < 0) return;
+    for (size_t n = 0; n + 2 < s->n; n++) {
+        if (s->w[n].head != 0 || !upos_is(m, s, n, "NOUN")) continue;
+        size_t p = n + 1;
+        if (!upos_is(m, s, p, "PROPN") || s->w[p].label != nsubj || s->w[p].head <= 0) continue;
+        size_t v = (size_t)s->w[p].head - 1;
+        if (v <= p || s->w[v].head != (int32_t)n + 1 || s->w[v].label != parataxis || !upos_is(m, s, v, "VERB")) continue;
+        s->w[v].head = 0;
+        s->w[v].label = (uint16_t)m->root_label;
+        for (size_t x = n + 1; x < s->n; x++) /* what hung from the title after it */
+            if (s->w[x].head == (int32_t)n + 1) s->w[x].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)p + 1;
+        s->w[n].label = (uint16_t)compound;
+        return;
+    }
+}
+
+/* "dismissed the accusations as a provocation and mocked Lithuania" read
+ * with "mocked" as an adverbial clause marked by "as", the predicate noun
+ * its complement: a finite verb with its own "and" is a conjunct; a noun
+ * between the "as" and that "and" is the first verb's "as" phrase. */
+static void repair_advcl_and(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int advcl = R->l_advcl, conj = R->l_conj, cc = R->l_cc, mark = R->l_mark, obl = R->l_obl, casel = R->l_case;
+    if (advcl < 0 || conj < 0 || cc < 0 || mark < 0 || obl < 0 || casel < 0) return;
+    static const char *const AS[] = {"as", NULL};
+    for (size_t v = 2; v < s->n; v++) {
+        if (s->w[v].label != advcl || s->w[v].head <= 0 || !upos_is(m, s, v, "VERB")) continue;
+        const char *vx = m->xpos[s->w[v].tag];
+        if (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")) continue;
+        size_t h = (size_t)s->w[v].head - 1, c0 = s->n, mk = s->n;
+        for (size_t x = h + 1; x < v; x++) {
+            if (s->w[x].head != (int32_t)v + 1) continue;
+            if (s->w[x].label == cc) c0 = x;
+            if (s->w[x].label == mark && word_is(&s->w[x], AS)) mk = x;
+        }
+        if (c0 == s->n || h >= v) continue;
+        s->w[v].label = (uint16_t)conj;
+        if (mk == s->n) continue;
+        /* the noun after "as", before the "and" */
+        for (size_t x = mk + 1; x < c0; x++) {
+            if (s->w[x].head != (int32_t)v + 1 || (!upos_is(m, s, x, "NOUN") && !upos_is(m, s, x, "PROPN"))) continue;
+            s->w[x].head = (int32_t)h + 1;
+            s->w[x].label = (uint16_t)obl;
+            s->w[mk].head = (int32_t)x + 1;
+            s->w[mk].label = (uint16_t)casel;
+            break;
+        }
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1306,6 +1364,8 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_ing_adrift(m, R, s);
     repair_active_by(m, R, s);
     repair_fronted_subject(m, R, s);
+    repair_title_root(m, R, s);
+    repair_advcl_and(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);

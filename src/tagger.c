@@ -264,17 +264,24 @@ static void adjective_garden_path(const nb_nlp *m, nb_sent *s)
     for (int t = 0; t < m->n_tags && jj < 0; t++)
         if (!strcmp(m->upos[t], "ADJ") && !strcmp(m->xpos[t], "JJ")) jj = t;
     if (jj < 0) return;
-    for (size_t i = 1; i + 2 < s->n; i++) {
+    for (size_t i = 1; i + 1 < s->n; i++) {
         const nb_uword *w = &s->w[i];
         if (!xpos_is(m, s, i, "VBD") || !participle_shape(w) || !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) continue;
         const char *pu = m->upos[s->w[i - 1].tag], *nu = m->upos[s->w[i + 1].tag];
         if ((strcmp(pu, "NOUN") && strcmp(pu, "PROPN")) || strcmp(nu, "NOUN")) continue;
         /* (a participle there too, unless it opens a reduced relative: "armed
-         * militias trained by X") */
+         * militias trained by X"); or the noun is a singular body of men,
+         * which as a verb's object would need a determiner, whatever
+         * follows ("the Meitei armed group Arambai Tenggol"; "Rwanda armed
+         * militias" may be a verb) */
         bool by = i + 3 < s->n && s->w[i + 3].len == 2 && !memcmp(s->w[i + 3].form, "by", 2);
-        if (!xpos_is(m, s, i + 2, "VBD") && !xpos_is(m, s, i + 2, "VBZ") && !xpos_is(m, s, i + 2, "VBP") &&
-            (!xpos_is(m, s, i + 2, "VBN") || by))
-            continue;
+        static const char *const BODY[] = {"group", "wing", "faction", "militia", "movement", "gang", NULL};
+        bool body = false;
+        for (size_t k = 0; BODY[k] && !body; k++)
+            body = s->w[i + 1].len == strlen(BODY[k]) && !memcmp(s->w[i + 1].form, BODY[k], s->w[i + 1].len);
+        bool verb_after = i + 2 < s->n && (xpos_is(m, s, i + 2, "VBD") || xpos_is(m, s, i + 2, "VBZ") ||
+                                           xpos_is(m, s, i + 2, "VBP") || (xpos_is(m, s, i + 2, "VBN") && !by));
+        if (!body && !verb_after) continue;
         s->w[i].tag = (uint16_t)jj;
     }
 }
