@@ -1250,7 +1250,8 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         for (int o = 0; o < no; o++) {
             const nb_entity *oe = &r->aa->ents[obj[o]];
             /* any attack on a lone unknown word ("attacked Mirebalais") */
-            bool place = oe->kind == NB_KIND_UNKNOWN && (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '));
+            bool place = oe->kind == NB_KIND_UNKNOWN && !nb_label_acronym(oe->label) &&
+                         (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '));
             if (!place) obj[kept++] = obj[o];
         }
         no = kept;
