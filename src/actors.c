@@ -1564,8 +1564,10 @@ static const char *const AGENTS[] = {
     "aircraft", "warplanes", "jets", "drones", "forces", "troops", "fighters", "militants",
     "gunmen", "soldiers", "artillery", "navy", "warships", "helicopters", "commandos",
     "peacekeepers", "positions", "bases", "base", "headquarters", "convoy", "patrol", "members",
-    "commanders", "officials", NULL};
-static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", NULL};
+    "commanders", "officials", "infrastructure", "facilities", "territory", "embassy", "ships", "vessels", NULL};
+/* (and a kind of installation: "its energy infrastructure", "their military facilities") */
+static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", "energy", "military", "nuclear",
+                                        "oil", "power", "critical", NULL};
 
 static bool item_is(const ctx *c, size_t k, const char *w);
 

@@ -1703,6 +1703,16 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         if (v >= 0 && named < 0) named = child_in(c, v, P0->l_obj, -1);
         if (named > w) w = named;
     }
+    /* "What Russia is doing is genocide": a free relative judged is its
+     * clause's doer */
+    if (!strcmp(lem(c, w), "what") && !strcmp(upos(c, w), "PRON")) {
+        int v = child_in(c, w, P0->l_relcl, -1);
+        if (v >= 0 && child_in(c, v, P0->l_obj, -1) < 0) {
+            int sb[MAX_HITS], nsb = subjects(c, v, sb, MAX_HITS);
+            for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
+            if (*n > before) return;
+        }
+    }
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
     if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
