@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_speaks_for, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -649,7 +649,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1138,7 +1138,9 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                 bool of = l == P->l_nmod && w + 1 < (int)c->s->n && lab(c, w + 1) == P->l_case &&
                           head(c, w + 1) == d &&
                           (case_is(c, d, "from") || case_is(c, d, "of") ||
-                           (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))));
+                           (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))) ||
+                           /* "a spokesman for the Pentagon" */
+                           (case_is(c, d, "for") && in_class(P, P->k_speaks_for, lem(c, w))));
                 if (of && named_word(c, d) >= 0 && ent_at(c, d) < 0) d = named_word(c, d);
                 if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
                     push_ent(ent_at(c, d), d, ents, ws, n);
@@ -1959,6 +1961,17 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         gap = head(c, v);
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
+        /* "said in a statement that drones had attacked a school": the
+         * statement's content clause is what was said */
+        if (l == P->l_obl && in_class(P, P->k_utterance, lem(c, d)))
+            for (int k = c->first[d]; k < c->first[d + 1] && np < 8; k++) {
+                int a = c->kids[k];
+                int mk = lab(c, a) == P->l_acl ? child_in(c, a, P->l_mark, -1) : -1;
+                if (mk >= 0 && !strcmp(lem(c, mk), "that") && judged_subject(c, a) >= 0) {
+                    ew[np] = judged_subject(c, a);
+                    pr[np++] = a;
+                }
+            }
         if (l == P->l_ccomp || l == P->l_parataxis) {
             int sb = judged_subject(c, d);
             /* "said the government's response had been inadequate" parsed
