@@ -1302,6 +1302,40 @@ static void repair_advcl_and(const nb_nlp *m, const nb_repair_labels *R, nb_sent
     }
 }
 
+/* '"The detention is intolerable and must end now," X said' read with the
+ * predicate "intolerable" as the subject of "end": a word with its copula
+ * is a predicate, never a subject; the verb after its "and" is its
+ * conjunct, and it takes the verb's place. */
+static void repair_predicate_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int nsubj = R->l_nsubj, cop = R->l_cop, conj = R->l_conj, cc = R->l_cc;
+    if (nsubj < 0 || cop < 0 || conj < 0 || cc < 0) return;
+    for (size_t w = 1; w + 2 < s->n; w++) {
+        if (s->w[w].label != nsubj || s->w[w].head <= 0) continue;
+        size_t v = (size_t)s->w[w].head - 1;
+        if (v <= w || !upos_is(m, s, v, "VERB")) continue;
+        bool has_cop = false, and_between = false;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head == (int32_t)w + 1 && s->w[x].label == cop) has_cop = true;
+            if (x > w && x < v && s->w[x].label == cc && s->w[x].head > (int32_t)w && s->w[x].head <= (int32_t)v + 1)
+                and_between = true;
+        }
+        if (!has_cop || !and_between) continue;
+        s->w[w].head = s->w[v].head;
+        s->w[w].label = s->w[v].label;
+        s->w[v].head = (int32_t)w + 1;
+        s->w[v].label = (uint16_t)conj;
+        /* the clause's punctuation and the verbs beside it (the speaker's
+         * "said") go with the predicate */
+        for (size_t x = v + 1; x < s->n; x++)
+            if (s->w[x].head == (int32_t)v + 1 &&
+                (!strcmp(m->upos[s->w[x].tag], "PUNCT") || !strcmp(m->upos[s->w[x].tag], "VERB")))
+                s->w[x].head = (int32_t)w + 1;
+        for (size_t x = 0; x < w; x++)
+            if (s->w[x].head == (int32_t)v + 1 && !strcmp(m->upos[s->w[x].tag], "PUNCT")) s->w[x].head = (int32_t)w + 1;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1366,6 +1400,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_fronted_subject(m, R, s);
     repair_title_root(m, R, s);
     repair_advcl_and(m, R, s);
+    repair_predicate_subject(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
