@@ -1336,6 +1336,33 @@ static void repair_predicate_subject(const nb_nlp *m, const nb_repair_labels *R,
     }
 }
 
+/* '"This decree is null and void," opposition leader X said after Y
+ * dismissed ...' read with the quote as a complement of "leader" and the
+ * "after" clause as a complement of "said": a clausal complement hangs
+ * from a verb (the first above a noun it was put on), and a clause with a
+ * temporal or causal conjunction is adverbial. */
+static void repair_ccomp_heads(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int ccomp = R->l_ccomp, advcl = R->l_advcl, mark = R->l_mark;
+    if (ccomp < 0 || advcl < 0 || mark < 0) return;
+    static const char *const ADV_MARK[] = {"after", "before", "when", "while", "since", "because", "although", "though",
+                                           "until", "unless", "once", NULL};
+    for (size_t c = 0; c < s->n; c++) {
+        if (s->w[c].label != ccomp || s->w[c].head <= 0) continue;
+        size_t h = (size_t)s->w[c].head - 1;
+        if (upos_is(m, s, h, "NOUN") || upos_is(m, s, h, "PROPN")) {
+            size_t v = h;
+            for (int k = 0; k < 6 && s->w[v].head > 0 && !upos_is(m, s, v, "VERB"); k++) v = (size_t)s->w[v].head - 1;
+            if (upos_is(m, s, v, "VERB") && v != c) s->w[c].head = (int32_t)v + 1;
+        }
+        for (size_t x = 0; x < c; x++)
+            if (s->w[x].head == (int32_t)c + 1 && s->w[x].label == mark && word_is(&s->w[x], ADV_MARK)) {
+                s->w[c].label = (uint16_t)advcl;
+                break;
+            }
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1401,6 +1428,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_title_root(m, R, s);
     repair_advcl_and(m, R, s);
     repair_predicate_subject(m, R, s);
+    repair_ccomp_heads(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
