@@ -235,6 +235,11 @@ MANUAL = [
     ("express", "VERB", "condemns", None, "-"),
     # "has given Ukraine $60 billion" (data/patterns: class DATIVE, goods or money as second object)
     ("give", "VERB", "funds", None, "-"),
+    # "transferred/wired/channelled $X to Y" (data/patterns: class SEND, money or goods sent)
+    ("transfer", "VERB", "funds", None, "-"),
+    ("wire", "VERB", "funds", None, "-"),
+    ("channel", "VERB", "funds", None, "-"),
+    ("funnel", "VERB", "funds", None, "-"),
     ("hand", "VERB", "funds", None, "-"),
     ("voice", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),

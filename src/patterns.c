@@ -41,7 +41,7 @@ typedef struct {
     int without;          /* "!label": the reached word has no child with it, or -1 */
 } step;
 
-#define MAX_STEPS 6
+#define MAX_STEPS 8
 #define MAX_ALTS 6
 typedef struct {
     step st[MAX_STEPS];
