@@ -320,6 +320,34 @@ static void fix_prep_tags(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "secretary-general", "director-general", "attorney-general": the title
+ * the treebank splits at the hyphen is two nouns, the head last (the
+ * tagger read "secretary - general" as adjectives and the sentence fell
+ * apart). */
+static void fix_general_tags(const nb_nlp *m, nb_sent *s)
+{
+    static const char *const FIRST[] = {"secretary", "director", "attorney", "inspector", "governor", "solicitor",
+                                        "auditor", "surgeon", "consul", "vicar", NULL};
+    int nn = -1;
+    for (int k = 0; k < m->n_tags && nn < 0; k++)
+        if (!strcmp(m->upos[k], "NOUN") && !strcmp(m->xpos[k], "NN")) nn = k;
+    if (nn < 0) return;
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        const nb_uword *a = &s->w[i], *h = &s->w[i + 1], *g = &s->w[i + 2];
+        if (h->len != 1 || h->form[0] != '-' || a->start + a->len != h->start || h->start + 1 != g->start) continue;
+        if (g->len != 7 || nb_lower(g->form[0]) != 'g' || strncmp(g->form + 1, "eneral", 6)) continue;
+        char low[16];
+        if (a->len >= sizeof low) continue;
+        for (size_t k = 0; k < a->len; k++) low[k] = nb_lower(a->form[k]);
+        low[a->len] = '\0';
+        bool first = false;
+        for (size_t k = 0; FIRST[k] && !first; k++) first = !strcmp(low, FIRST[k]);
+        if (!first || a->fixed || g->fixed) continue;
+        s->w[i].fixed = (uint16_t)(nn + 1);
+        s->w[i + 2].fixed = (uint16_t)(nn + 1);
+    }
+}
+
 /* Is form[0..n) one of the words of label? */
 static bool word_in(const char *label, const char *form, size_t n)
 {
@@ -505,6 +533,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
     }
     if (items) fix_name_tags(m, y, items, ni, toks, aa);
     fix_prep_tags(m, &y->us);
+    fix_general_tags(m, &y->us);
     y->ent = NULL;
     if (!y->memo) { /* (the same parse and repairs as with a memo) */
         nb_nlp_analyze(m, &y->us, false);
