@@ -1363,6 +1363,34 @@ static void repair_ccomp_heads(const nb_nlp *m, const nb_repair_labels *R, nb_se
     }
 }
 
+/* "Azerbaijan closed the corridor, a move Armenian envoy X called illegal"
+ * read with the verb as the first clause's conjunct and the act noun its
+ * oblique: after a comma, "a move" (an act noun with its article) that
+ * hangs from a verb after it is an apposition of the clause, and the
+ * verb its relative clause. */
+static void repair_act_apposition(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, parataxis = R->l_parataxis, det = R->l_det;
+    if (relcl < 0 || parataxis < 0 || det < 0) return;
+    static const char *const ACT[] = {"move", "step", "decision", "action", "measure", "act", "moves", "steps",
+                                      "decisions", "actions", "measures", NULL};
+    static const char *const ART[] = {"a", "an", NULL};
+    for (size_t n = 2; n + 2 < s->n; n++) {
+        if (!word_is(&s->w[n], ACT) || !word_is(&s->w[n - 1], ART) || s->w[n - 2].len != 1 || s->w[n - 2].form[0] != ',')
+            continue;
+        if (s->w[n].head <= (int32_t)n + 1) continue; /* it hangs from a word after it */
+        size_t v = (size_t)s->w[n].head - 1;
+        if (!upos_is(m, s, v, "VERB") || s->w[v].head <= 0 || (size_t)s->w[v].head - 1 >= n - 2) continue;
+        size_t h = (size_t)s->w[v].head - 1; /* the first clause's verb */
+        s->w[n].head = (int32_t)h + 1;
+        s->w[n].label = (uint16_t)parataxis;
+        s->w[v].head = (int32_t)n + 1;
+        s->w[v].label = (uint16_t)relcl;
+        s->w[n - 1].head = (int32_t)n + 1;
+        s->w[n - 1].label = (uint16_t)det;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1429,6 +1457,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_advcl_and(m, R, s);
     repair_predicate_subject(m, R, s);
     repair_ccomp_heads(m, R, s);
+    repair_act_apposition(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
