@@ -1293,6 +1293,14 @@ static bool blocked(const ctx *c, int v)
                 x = h;
                 continue;
             }
+            /* "a video purporting to show Israeli jets bombing X": a
+             * participle on an object shares the scope of the verb that
+             * governs the object */
+            if (l == P->l_acl && !strcmp(xpos(c, x), "VBG") && !strcmp(upos(c, h), "NOUN") && head(c, h) >= 0 &&
+                lab(c, h) == P->l_obj && !strcmp(upos(c, head(c, h)), "VERB")) {
+                x = head(c, h);
+                continue;
+            }
             if (child_in(c, x, P->l_mark, -1) >= 0 && strcmp(xpos(c, x), "VBG") &&
                 child_in(c, x, P->l_mark, P->k_cond) < 0) {
                 /* "to attack" as a purpose: not done yet */
