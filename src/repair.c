@@ -1391,6 +1391,40 @@ static void repair_act_apposition(const nb_nlp *m, const nb_repair_labels *R, nb
     }
 }
 
+/* "..., a decision X described as reckless and dangerous" read with the
+ * noun as the subject of "reckless" and the relative clause cut short: a
+ * predicate after a relative clause's verb, with the noun the clause hangs
+ * from as its subject, is the verb's complement ("as" its preposition),
+ * and the noun takes the predicate's place. */
+static void repair_relcl_predicate(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, nsubj = R->l_nsubj, obl = R->l_obl, xcomp = R->l_xcomp, casel = R->l_case;
+    if (relcl < 0 || nsubj < 0 || obl < 0 || xcomp < 0 || casel < 0) return;
+    static const char *const AS[] = {"as", NULL};
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        if (s->w[v].label != relcl || s->w[v].head <= 0 || !upos_is(m, s, v, "VERB")) continue;
+        size_t n = (size_t)s->w[v].head - 1;
+        if (n >= v || s->w[n].label != nsubj || s->w[n].head <= (int32_t)v + 1) continue;
+        size_t p = (size_t)s->w[n].head - 1; /* the predicate, after the verb */
+        if (!upos_is(m, s, p, "ADJ") && !upos_is(m, s, p, "NOUN")) continue;
+        bool cop = false;
+        size_t as = s->n;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head != (int32_t)p + 1) continue;
+            if (s->w[x].label == R->l_cop) cop = true;
+            if (x > v && x < p && word_is(&s->w[x], AS)) as = x;
+        }
+        if (cop) continue; /* "a decision that was reckless": a real predicate */
+        s->w[n].head = s->w[p].head;
+        s->w[n].label = s->w[p].label;
+        s->w[p].head = (int32_t)v + 1;
+        s->w[p].label = (uint16_t)(as < s->n ? obl : xcomp);
+        if (as < s->n) s->w[as].label = (uint16_t)casel;
+        for (size_t x = p + 1; x < s->n; x++) /* what followed the predicate in its clause goes with the noun */
+            if (s->w[x].head == (int32_t)p + 1 && !strcmp(m->upos[s->w[x].tag], "PUNCT")) s->w[x].head = (int32_t)n + 1;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1458,6 +1492,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_predicate_subject(m, R, s);
     repair_ccomp_heads(m, R, s);
     repair_act_apposition(m, R, s);
+    repair_relcl_predicate(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
