@@ -190,7 +190,11 @@ static void repair_noun_clause(const nb_nlp *m, const nb_repair_labels *R, nb_se
         }
         if (bad || v == s->n) continue;
         bool has_obj = false;
-        for (size_t c = v + 1; c < s->n && !has_obj; c++) has_obj = s->w[c].head == (int32_t)v + 1 && s->w[c].label == obj;
+        /* (or a target after a preposition: "gunmen sniped at AU troops") */
+        for (size_t c = v + 1; c < s->n && !has_obj; c++)
+            has_obj = s->w[c].head == (int32_t)v + 1 &&
+                      (s->w[c].label == obj || (s->w[c].label == R->l_obl && v + 1 < s->n && s->w[v + 1].label == R->l_case &&
+                                                s->w[v + 1].head == (int32_t)c + 1));
         /* (a root noun has no verb at all: its past participle is it) */
         if (!has_obj && nw->head != 0) continue;
         s->w[v].head = nw->head;
