@@ -194,6 +194,22 @@ static bool verb_only_s(const nb_nlp *m, const nb_uword *w)
     return false;
 }
 
+/* Is w an irregular past form of a training verb, with no -s or -ing
+ * ("bore" of "bear", "led", "fled")? After a subject it is that verb, not
+ * the noun it spells too ("ISWAP bore direct responsibility"). */
+static bool irregular_past(const nb_nlp *m, const nb_uword *w)
+{
+    if (w->len < 3 || w->form[w->len - 1] == 's' || (w->len > 4 && !memcmp(w->form + w->len - 3, "ing", 3)) ||
+        (w->len > 3 && !memcmp(w->form + w->len - 2, "ed", 2)))
+        return false;
+    const char *vl = nb_lemmas_lemma(&m->lem, "VERB", w->form, w->len);
+    if (!vl) return false;
+    if (strlen(vl) != w->len) return true;
+    for (size_t k = 0; k < w->len; k++)
+        if (vl[k] != nb_lower(w->form[k])) return true;
+    return false;
+}
+
 /* May word i take class c? Not a finite verb, or a participle not shaped
  * like one, after an article; not a verb when the word, not shaped like a
  * participle, was seen in training as an adjective and never as a verb or
@@ -235,7 +251,7 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
     if (!strcmp(m->upos[c], "NOUN") && subject_before &&
         ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
           !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
-         verb_only_s(m, w)))
+         verb_only_s(m, w) || irregular_past(m, w)))
         return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
