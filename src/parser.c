@@ -96,15 +96,9 @@ static int dist_bin(int d)
     return d < 5 ? d : d < 10 ? 5 : 6;
 }
 
-/* Which features to make: those that read only the buffer front and the
- * words around it (BUF: the same for every move until it shifts, so that
- * their sum is kept), the others, or both. Template numbers stay those of
- * the whole list. */
-enum { BUF = 1, REST = 2 };
-
 /* Zhang & Nivre (2011)'s feature templates, with the word below the stack
  * top and the words beside the stack top and the buffer front. */
-static size_t features(const pstate *st, const nb_sent *s, int set, unsigned want, uint64_t *f)
+static size_t features(const pstate *st, const nb_sent *s, int set, uint64_t *f)
 {
     const pnode *nd = st->nd;
     int n = st->n;
@@ -127,20 +121,19 @@ static size_t features(const pstate *st, const nb_sent *s, int set, unsigned wan
     uint64_t d = (uint64_t)(b0 >= 0 ? dist_bin(b0 - s0) : 7);
     uint64_t s0vl = (uint64_t)nd[s0].nl, s0vr = (uint64_t)nd[s0].nr, b0vl = b0 >= 0 ? (uint64_t)nd[b0].nl : 9;
     uint64_t s0sl = nd[s0].lset, s0sr = nd[s0].rset, b0sl = b0 >= 0 ? nd[b0].lset : 1;
-    size_t k = 0, t = 0;
-#define F(a, b, c) do { if (want & REST) f[k++] = nb_feat(t + 1, (a), (b), (c)); t++; } while (0)
-#define FB(a, b, c) do { if (want & BUF) f[k++] = nb_feat(t + 1, (a), (b), (c)); t++; } while (0)
+    size_t k = 0;
+#define F(a, b, c) f[k] = nb_feat(k + 1, (a), (b), (c)), k++
     /* single words */
     F(s0w, s0t, 0); F(s0w, 0, 0); F(s0t, 0, 0);
-    FB(b0w, b0t, 0); FB(b0w, 0, 0); FB(b0t, 0, 0);
-    FB(b1w, b1t, 0); FB(b1w, 0, 0); FB(b1t, 0, 0);
-    FB(b2w, b2t, 0); FB(b2w, 0, 0); FB(b2t, 0, 0);
+    F(b0w, b0t, 0); F(b0w, 0, 0); F(b0t, 0, 0);
+    F(b1w, b1t, 0); F(b1w, 0, 0); F(b1t, 0, 0);
+    F(b2w, b2t, 0); F(b2w, 0, 0); F(b2t, 0, 0);
     /* pairs */
     F(s0w * 31 + s0t, b0w * 31 + b0t, 0); F(s0w * 31 + s0t, b0w, 0); F(s0w, b0w * 31 + b0t, 0);
     F(s0w * 31 + s0t, b0t, 0); F(s0t, b0w * 31 + b0t, 0); F(s0w, b0w, 0); F(s0t, b0t, 0);
-    FB(b0t, b1t, 0);
+    F(b0t, b1t, 0);
     /* three words */
-    FB(b0t, b1t, b2t); F(s0t, b0t, b1t); F(T(s0h), s0t, b0t); F(s0t, T(s0l), b0t);
+    F(b0t, b1t, b2t); F(s0t, b0t, b1t); F(T(s0h), s0t, b0t); F(s0t, T(s0l), b0t);
     F(s0t, T(s0r), b0t); F(s0t, b0t, T(b0l));
     /* distance */
     F(s0w, d, 0); F(s0t, d, 0); F(b0w, d, 0); F(b0t, d, 0); F(s0w, b0w, d); F(s0t, b0t, d);
@@ -162,22 +155,21 @@ static size_t features(const pstate *st, const nb_sent *s, int set, unsigned wan
     /* below the stack top, and the sentence around s0 and b0 */
     F(s1w, s1t, 0); F(s1t, s0t, 0); F(s1t, s0t, b0t); F(s1w, b0w, 0);
     int s0n = s0 > 0 && s0 < n ? s0 + 1 : -1, b0p = b0 > 1 ? b0 - 1 : -1;
-    F(W(s0n), T(s0n), 0); F(s0t, T(s0n), b0t); FB(W(b0p), T(b0p), 0); F(s0t, T(b0p), b0t);
-    F(SUF(s0), b0t, 0); F(s0t, SUF(b0), 0); FB(SUF(b0), b0t, 0);
+    F(W(s0n), T(s0n), 0); F(s0t, T(s0n), b0t); F(W(b0p), T(b0p), 0); F(s0t, T(b0p), b0t);
+    F(SUF(s0), b0t, 0); F(s0t, SUF(b0), 0); F(SUF(b0), b0t, 0);
     F(s0t, Lb(s0), b0t); F(s0t, Lb(s0l), b0t); F(s0t, Lb(s0r), b0t); F(b0t, Lb(b0l), s0t);
     F(Lb(s0), s0w, b0t);
     /* head-dependent pairs across the stack, and the buffer's second word */
     F(W(s0h), s0w, 0); F(T(s0h), s0t, b0w); F(W(s0h), b0w, 0); F(s0w, b1w, 0); F(s0t, b1w, b0t);
     F(s0t, Lb(s0), Lb(s0h)); F(s1t, Lb(s1), s0t); F(W(s0l), s0w, b0t); F(s0w, W(s0r), b0t);
     /* word beginnings: "attack", "attacked" and "attacks" share one */
-    F(PRE(s0), b0t, 0); F(s0t, PRE(b0), 0); F(PRE(s0), PRE(b0), 0); FB(PRE(b0), b1t, 0); F(PRE(s0h), s0t, 0);
+    F(PRE(s0), b0t, 0); F(s0t, PRE(b0), 0); F(PRE(s0), PRE(b0), 0); F(PRE(b0), b1t, 0); F(PRE(s0h), s0t, 0);
     if (set >= 1) {
         /* the first tagging pass's tag beside the final one: where the two
          * passes disagree the tag is doubtful, and the parser learns how */
-        F(T1(b0), b0t, s0t); F(T1(s0), s0t, b0t); FB(T1(b1), b1t, b0t);
+        F(T1(b0), b0t, s0t); F(T1(s0), s0t, b0t); F(T1(b1), b1t, b0t);
     }
 #undef F
-#undef FB
 #undef W
 #undef T
 #undef Lb
@@ -255,8 +247,7 @@ void nb_parse_sentence(const nb_nlp *m, nb_sent *s)
     pstate st;
     state_init(&st, n, nd, stack);
     uint64_t f[MAX_FEATS];
-    int32_t sc[NB_PMAX_CLASSES], buf_sc[NB_PMAX_CLASSES];
-    int buf_for = -1; /* the buffer front buf_sc holds the BUF features' sum for */
+    int32_t sc[NB_PMAX_CLASSES];
     while (!terminal(&st)) {
         /* a move that is the only legal one needs no scores: the pops
          * after the buffer is empty, the shift when only the root (which
@@ -266,14 +257,8 @@ void nb_parse_sentence(const nb_nlp *m, nb_sent *s)
             apply(&st, st.b > n ? REDUCE : SHIFT, L);
             continue;
         }
-        if (st.b != buf_for) {
-            size_t nb = features(&st, s, m->features, BUF, f);
-            memset(buf_sc, 0, (size_t)nc * sizeof *buf_sc);
-            nb_pmodel_score(&m->parser, f, nb, buf_sc);
-            buf_for = st.b;
-        }
-        size_t nf = features(&st, s, m->features, REST, f);
-        memcpy(sc, buf_sc, (size_t)nc * sizeof *sc);
+        size_t nf = features(&st, s, m->features, f);
+        memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_pmodel_score(&m->parser, f, nf, sc);
         apply(&st, best_legal(&st, sc, L, m->root_label), L);
     }
@@ -345,7 +330,7 @@ size_t nb_parse_train(nb_ptrain *t, const nb_nlp *m, nb_sent *s, bool explore, u
     int32_t sc[NB_PMAX_CLASSES];
     size_t updates = 0;
     while (!terminal(&st)) {
-        size_t nf = features(&st, s, m->features, BUF | REST, f);
+        size_t nf = features(&st, s, m->features, f);
         memset(sc, 0, (size_t)nc * sizeof *sc);
         nb_ptrain_score(t, f, nf, sc);
         int pred = best_legal(&st, sc, L, m->root_label);
