@@ -2116,6 +2116,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* emit() wants two entities: the words' own, or those the
          * article's memory gives an attack word or "this"/"that" */
         if (another(ent_of[i] >= -1 ? ent_of[i] : -2 - ent_of[i], &e0)) two = true;
+        /* the flags only ever turn true (recall reads, never writes): once
+         * they say yes, the words left cannot say no */
+        if (two && (cued || (say && judge))) return true;
         const char *l = nb_patterns_lemma(P, m, s, i);
         size_t n = strlen(l), hv, v;
         if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
@@ -2150,12 +2153,13 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             act = true;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
-        if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
-        if ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
-                                  ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
-                                   ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
-             v >= SPEECH_MIN) ||
-            in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc))
+        /* (a flag already set is not looked up again) */
+        if (!say && !strcmp(m->upos[t], "VERB") && in_class(P, P->k_say, lc)) say = true;
+        if (!judge && ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
+                                             ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
+                                              ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
+                        v >= SPEECH_MIN) ||
+                       in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc)))
             judge = true;
     }
     if (!two && (cued || (say && judge)))
@@ -2255,12 +2259,13 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
         }
         break;
     }
+    /* (the part of speech first: it rules out most words without a lookup) */
     for (size_t v = 0; v < n; v++)
-        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB")) speakers(&c, (int)v);
+        if (!strcmp(upos(&c, (int)v), "VERB") && in_class(P, P->k_say, lem(&c, (int)v))) speakers(&c, (int)v);
     according_speech(&c, out, n_out, cap, from);
     for (size_t v = 0; v < n; v++) {
         size_t hv;
-        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !speech_blocked(&c, (int)v))
+        if (!strcmp(upos(&c, (int)v), "VERB") && in_class(P, P->k_say, lem(&c, (int)v)) && !speech_blocked(&c, (int)v))
             speech(&c, (int)v, out, n_out, cap, from);
         if (!nb_map_get(&P->by_lemma, lem(&c, (int)v), &hv)) continue;
         for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {

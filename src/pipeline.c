@@ -246,25 +246,28 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
 }
 
 /* Worth parsing: two entities and a word that may be a cue, or a speech
- * verb with a word that may judge. */
+ * verb with a word that may judge. The entities are counted first: a
+ * sentence without one (most) needs no word looked up, and the lookups
+ * stop once the answer is yes. */
 static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
 {
     int e0 = -1;
     bool two = false;
-    unsigned kinds = 0;
+    for (size_t i = 0; i < ni; i++) {
+        if (items[i].ent < 0) continue;
+        if (e0 < 0) e0 = items[i].ent;
+        else if (items[i].ent != e0) two = true;
+    }
+    if (e0 < 0) return false;
+    /* one actor is enough when the article's memory names the other */
+    unsigned kinds = 0, enough = two ? NB_FORM_CUE : NB_FORM_ALONE;
     for (size_t i = 0; i < ni; i++) {
         const nb_item *it = &items[i];
-        if (it->ent >= 0) {
-            if (e0 < 0) e0 = it->ent;
-            else if (it->ent != e0) two = true;
-        } else if ((it->flags & NB_IT_WORD) && it->w) {
-            kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
-        }
+        if (it->ent >= 0 || !(it->flags & NB_IT_WORD) || !it->w) continue;
+        kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
+        if ((kinds & enough) || (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG)) return true;
     }
-    bool speech = (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG);
-    /* one actor is enough when the article's memory names the other */
-    if (e0 >= 0 && !two) return (kinds & NB_FORM_ALONE) || speech;
-    return two && ((kinds & NB_FORM_CUE) || speech);
+    return false;
 }
 
 /* Each parsed word gets the entity of the actor mention that holds it
