@@ -1429,6 +1429,29 @@ static void repair_relcl_predicate(const nb_nlp *m, const nb_repair_labels *R, n
     }
 }
 
+/* "X told the council that the detentions must end, accusing the Houthis
+ * of ...": a speaker's -ing verb after a comma (accusing, calling,
+ * blaming...) hung from the reported clause is the speaker's, beside the
+ * reporting verb. */
+static void repair_speaker_ing(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int ccomp = R->l_ccomp, advcl = R->l_advcl, xcomp = R->l_xcomp;
+    if (ccomp < 0 || advcl < 0 || xcomp < 0) return;
+    static const char *const SPEAKER_ING[] = {"accusing", "calling", "blaming", "describing", "condemning", "denouncing",
+                                              "adding", "saying", "warning", "urging", "branding", "labelling",
+                                              "labeling", "terming", "criticising", "criticizing", NULL};
+    for (size_t w = 2; w < s->n; w++) {
+        if ((s->w[w].label != xcomp && s->w[w].label != advcl) || s->w[w].head <= 0) continue;
+        if (s->w[w - 1].len != 1 || s->w[w - 1].form[0] != ',' || !word_is(&s->w[w], SPEAKER_ING)) continue;
+        size_t h = (size_t)s->w[w].head - 1;
+        if (s->w[h].label != ccomp || s->w[h].head <= 0) continue;
+        size_t v = (size_t)s->w[h].head - 1;
+        if (!upos_is(m, s, v, "VERB")) continue;
+        s->w[w].head = (int32_t)v + 1;
+        s->w[w].label = (uint16_t)advcl;
+    }
+}
+
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 {
     R->l_acl = nb_nlp_label(m, "acl");
@@ -1497,6 +1520,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_ccomp_heads(m, R, s);
     repair_act_apposition(m, R, s);
     repair_relcl_predicate(m, R, s);
+    repair_speaker_ing(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
