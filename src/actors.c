@@ -1591,6 +1591,19 @@ static int forces_of(const nb_article_actors *aa, int person)
     return o;
 }
 
+int nb_actors_owner(const nb_article_actors *aa, int person)
+{
+    if (person < 0 || (size_t)person >= aa->n_ents) return -1;
+    while (aa->ents[person].alias_of >= 0) person = aa->ents[person].alias_of;
+    const nb_entity *e = &aa->ents[person];
+    if (e->kind != NB_KIND_PERSON) return -1;
+    int o = e->org;
+    if (o < 0 && (e->roles & (NB_ROLE_HEAD_OF_STATE | NB_ROLE_MINISTER | NB_ROLE_MILITARY | NB_ROLE_SPOKES)))
+        o = e->country;
+    while (o >= 0 && aa->ents[o].alias_of >= 0) o = aa->ents[o].alias_of;
+    return o;
+}
+
 /* Plural nouns for the members of an armed group: "the rebels" refers to
  * the armed organisation the article named. */
 static const char *const ARMED_HEADS[] = {"rebels", "insurgents", "militants", "guerrillas", "guerillas",

@@ -1142,8 +1142,13 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                            /* "a spokesman for the Pentagon" */
                            (case_is(c, d, "for") && in_class(P, P->k_speaks_for, lem(c, w))));
                 if (of && named_word(c, d) >= 0 && ent_at(c, d) < 0) d = named_word(c, d);
-                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
-                    push_ent(ent_at(c, d), d, ents, ws, n);
+                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of)) {
+                    /* "Hemedti's forces", "our aircraft" said by a minister:
+                     * a person's forces are those of what they command */
+                    int o[1] = {ent_at(c, d)};
+                    if (l == P->l_poss && c->recall && c->recall(c->ud, NB_RECALL_OWNER, NULL, o, 1)) push_ent(o[0], d, ents, ws, n);
+                    else push_ent(ent_at(c, d), d, ents, ws, n);
+                }
             }
         }
         /* "a military base in Colombia's Arauca province", "a prison in the

@@ -238,6 +238,12 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse, int features)
 static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
     if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
+    if (kind == NB_RECALL_OWNER) {
+        int o = max > 0 ? nb_actors_owner(ud, out[0]) : -1;
+        if (o < 0) return 0;
+        out[0] = o;
+        return 1;
+    }
     if (kind == NB_RECALL_GENERIC) {
         const nb_article_actors *aa = ud;
         return max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents && aa->ents[out[0]].kind == NB_KIND_GROUP;
