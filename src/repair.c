@@ -1018,6 +1018,9 @@ static bool is_tree(const nb_sent *s)
 
 static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
 
+/* Does word i open with an ASCII capital (a name's words, titles too, whatever their tags)? */
+static bool capitalised(const nb_sent *s, size_t i) { return s->w[i].len > 0 && s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z'; }
+
 /* "FACT, whose leader Mahamat Mahdi Ali lives in exile, said ...": the
  * treebank has few such clauses and the parser scatters them. Rebuilt: the
  * possessed noun is the clause verb's subject (a name after it its
@@ -1040,12 +1043,9 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         if (n >= s->n || !upos_is(m, s, n, "NOUN")) continue;
         size_t k = n + 1, e = k; /* a name after the noun: k..e */
         /* ("whose commander is X": the name is the predicate, with its copula) */
-        /* (a name's words, titles too, are capitalised whatever their tags) */
-#define CAPITAL(x) (s->w[x].len > 0 && s->w[x].form[0] >= 'A' && s->w[x].form[0] <= 'Z')
-        bool cop = k + 1 < s->n && upos_is(m, s, k, "AUX") && CAPITAL(k + 1) && R->l_cop >= 0;
+        bool cop = k + 1 < s->n && upos_is(m, s, k, "AUX") && capitalised(s, k + 1) && R->l_cop >= 0;
         if (cop) e = ++k;
-        while (e < s->n && CAPITAL(e)) e++;
-#undef CAPITAL
+        while (e < s->n && capitalised(s, e)) e++;
         size_t v = cop ? k : e, c = 0;
         while (!cop && v < s->n && !upos_is(m, s, v, "VERB") && !(s->w[v].len == 1 && s->w[v].form[0] == ',')) v++;
         if (v >= s->n || (!cop && !upos_is(m, s, v, "VERB"))) continue;
@@ -1173,18 +1173,17 @@ static void repair_title_run(const nb_nlp *m, const nb_repair_labels *R, nb_sent
 {
     int compound = R->l_compound, flat = R->l_flat, punct = R->l_punct;
     if (!ent_of || compound < 0 || flat < 0 || punct < 0 || s->n > NB_MAX_PARSE_WORDS) return;
-#define CAPW(x) (s->w[x].len > 0 && s->w[x].form[0] >= 'A' && s->w[x].form[0] <= 'Z')
 /* (a hyphen glued to both neighbours: "Secretary-General", not a dateline's " - ") */
 #define HYPH(x)                                                                                                \
     (s->w[x].len == 1 && s->w[x].form[0] == '-' && x > 0 && x + 1 < s->n &&                                  \
      s->w[x - 1].start + s->w[x - 1].len == s->w[x].start && s->w[x].start + 1 == s->w[x + 1].start)
     for (size_t s0 = 2; s0 < s->n; s0++) {
-        if (ent_of[s0] < 0 || ent_of[s0 - 1] == ent_of[s0] || !CAPW(s0)) continue;
+        if (ent_of[s0] < 0 || ent_of[s0 - 1] == ent_of[s0] || !capitalised(s, s0)) continue;
         size_t e = s0 + 1;
         while (e < s->n && ent_of[e] == ent_of[s0]) e++;
         size_t r0 = s0;
         bool hy = false;
-        while (r0 > 0 && (CAPW(r0 - 1) || (HYPH(r0 - 1) && r0 >= 2 && CAPW(r0 - 2)))) {
+        while (r0 > 0 && (capitalised(s, r0 - 1) || (HYPH(r0 - 1) && r0 >= 2 && capitalised(s, r0 - 2)))) {
             hy |= HYPH(r0 - 1);
             r0--;
         }
@@ -1211,7 +1210,6 @@ static void repair_title_run(const nb_nlp *m, const nb_repair_labels *R, nb_sent
         s->w[s0].label = L;
         if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
     }
-#undef CAPW
 #undef HYPH
 }
 
