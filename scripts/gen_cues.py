@@ -236,6 +236,10 @@ MANUAL = [
     # "has given Ukraine $60 billion" (data/patterns: class DATIVE, goods or money as second object)
     ("give", "VERB", "funds", None, "-"),
     # "transferred/wired/channelled $X to Y" (data/patterns: class SEND, money or goods sent)
+    # "acquired drones from Turkey", "bought missiles from Iran" (data/patterns: class RECEIVE, goods as object)
+    ("acquire", "VERB", "funds", None, "-"),
+    ("buy", "VERB", "funds", None, "-"),
+    ("purchase", "VERB", "funds", None, "-"),
     ("transfer", "VERB", "funds", None, "-"),
     ("wire", "VERB", "funds", None, "-"),
     ("channel", "VERB", "funds", None, "-"),

@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_speaks_for, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -649,7 +649,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1112,6 +1112,12 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
          * that, the owner of a force or target */
         int before = *n;
         if (named_word(c, w) >= 0) push_ent(ent_at(c, named_word(c, w)), named_word(c, w), ents, ws, n);
+        /* "bankrolled part of the Rwandan deployment": a share stands for
+         * what it is a share of */
+        if (*n == before && in_class(P, P->k_part, lem(c, w))) {
+            int of = child_in(c, w, P->l_nmod, -1);
+            if (of >= 0 && case_is(c, of, "of")) denote(c, of, ents, ws, n, depth + 1, proxy);
+        }
         for (int j = c->first[w]; j < c->first[w + 1]; j++) {
             int d = c->kids[j];
             /* ("both sides - the army and the ADF -": with its conjuncts) */

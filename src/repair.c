@@ -1042,17 +1042,26 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         while (n < s->n && upos_is(m, s, n, "ADJ")) n++;
         if (n >= s->n || !upos_is(m, s, n, "NOUN")) continue;
         size_t k = n + 1, e = k; /* a name after the noun: k..e */
+        /* ("whose leader, Luckson Elan, joined": the name in commas) */
+        bool commas = k + 1 < s->n && s->w[k].len == 1 && s->w[k].form[0] == ',' && capitalised(s, k + 1);
+        if (commas) e = ++k;
         /* ("whose commander is X": the name is the predicate, with its copula) */
         bool cop = k + 1 < s->n && upos_is(m, s, k, "AUX") && capitalised(s, k + 1) && R->l_cop >= 0;
         if (cop) e = ++k;
         while (e < s->n && capitalised(s, e)) e++;
-        size_t v = cop ? k : e, c = 0;
+        bool comma_after = commas && e < s->n && s->w[e].len == 1 && s->w[e].form[0] == ',';
+        size_t v = cop ? k : e + comma_after, c = 0;
         while (!cop && v < s->n && !upos_is(m, s, v, "VERB") && !(s->w[v].len == 1 && s->w[v].form[0] == ',')) v++;
         if (v >= s->n || (!cop && !upos_is(m, s, v, "VERB"))) continue;
         for (c = v + 1; c < s->n && !(s->w[c].len == 1 && s->w[c].form[0] == ','); c++) {}
+        /* (no closing comma: the clause runs to the end, with no main verb
+         * after it to fix: "..., the Gran Grif gang, whose leader, X,
+         * joined the coalition.") */
+        bool to_end = c >= s->n;
+        if (to_end) c = s->n - 1;
         size_t mv = c + 1;
         while (mv < s->n && !upos_is(m, s, mv, "VERB")) mv++;
-        if (c >= s->n || mv >= s->n) continue;
+        if (!to_end && mv >= s->n) continue;
         nb_uword saved[NB_MAX_PARSE_WORDS];
         if (s->n > NB_MAX_PARSE_WORDS) return;
         memcpy(saved, s->w, s->n * sizeof *saved);
@@ -1061,11 +1070,17 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
             int32_t h = s->w[x].head;
             if (h == 0 && x >= i && x <= c) root_inside = true;
             /* a word outside the clause that hangs inside it moves to the main verb */
-            if (h > (int32_t)i && h <= (int32_t)c + 1 && (x < i || x > c) && x != mv) s->w[x].head = (int32_t)mv + 1;
+            if (!to_end && h > (int32_t)i && h <= (int32_t)c + 1 && (x < i || x > c) && x != mv) s->w[x].head = (int32_t)mv + 1;
             /* and a clause word hanging outside it, to the clause verb */
-            if (x > i && x <= c && x != v && (h <= (int32_t)i || h > (int32_t)c + 1)) s->w[x].head = (int32_t)v + 1;
+            if (x > i && x <= c && x != v && (h <= (int32_t)i || h > (int32_t)c + 1) && (!to_end || h != 0))
+                s->w[x].head = (int32_t)v + 1;
         }
-        if (root_inside || s->w[mv].head == 0 || (s->w[mv].head > (int32_t)i && s->w[mv].head <= (int32_t)c + 1)) {
+        if (to_end && root_inside) {
+            memcpy(s->w, saved, s->n * sizeof *saved);
+            continue;
+        }
+        if (!to_end &&
+            (root_inside || s->w[mv].head == 0 || (s->w[mv].head > (int32_t)i && s->w[mv].head <= (int32_t)c + 1))) {
             for (size_t x = 0; x < s->n; x++) /* the old root's place */
                 if (s->w[x].head == 0) s->w[x].head = (int32_t)mv + 1;
             s->w[mv].head = 0;
@@ -1096,10 +1111,18 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         }
         s->w[v].head = (int32_t)a + 1;
         s->w[v].label = (uint16_t)relcl;
+        if (commas) { /* the name's commas are its punctuation */
+            s->w[k - 1].head = (int32_t)k + 1;
+            s->w[k - 1].label = (uint16_t)R->l_punct;
+            if (comma_after) {
+                s->w[e].head = (int32_t)k + 1;
+                s->w[e].label = (uint16_t)R->l_punct;
+            }
+        }
         bool subj = false;
-        for (size_t x = 0; x < s->n; x++)
+        for (size_t x = 0; x < s->n && !to_end; x++)
             subj |= s->w[x].head == (int32_t)mv + 1 && (s->w[x].label == nsubj || s->w[x].label == nsubjpass);
-        if (s->w[a].head == 0 || (size_t)s->w[a].head - 1 == mv || !subj) {
+        if (!to_end && (s->w[a].head == 0 || (size_t)s->w[a].head - 1 == mv || !subj)) {
             if (!subj) {
                 s->w[a].head = (int32_t)mv + 1;
                 s->w[a].label = (uint16_t)nsubj;
