@@ -1270,6 +1270,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     uint32_t roles = 0;
     bool titled = false;
     size_t s0 = strip_titles(c, i, j, &roles, &titled);
+    /* "Defence Council", "Reconnaissance General Bureau": title words before
+     * an organisation's head noun alone are its name */
+    static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
+                                              "foreign", "interior", "finance", "information", "military", NULL};
+    bool name_titles = s0 > i;
+    for (size_t k = i; k < s0 && name_titles; k++) name_titles = in(c, k, NAME_TITLES) || !in(c, k, NB_LEX_TITLE);
+    if (name_titles && j - s0 == 1 && in(c, j - 1, NB_LEX_ORG_HEAD)) {
+        s0 = i;
+        roles = 0;
+        titled = false;
+    }
     /* trailing hyphens or particles are not part of the name */
     while (j > s0 && (hyphen(c, j - 1) || in(c, j - 1, NB_LEX_CONNECT))) j--;
     if (s0 >= j) {
@@ -1279,7 +1290,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X", "Texas
      * Senator X", "Kasese Woman MP X": a place or portfolio before an office
      * noun is no actor; the name after it is */
-    if (!titled) {
+    /* (not in an organisation's own name: "the Reconnaissance General Bureau") */
+    if (!titled && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
         static const char *const OFFICE[] = {"governor", "president", "minister", "mayor", "premier", "secretary",
                                              "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
                                              "spokesperson", "director", "ambassador", "envoy", "admiral",
@@ -1314,7 +1326,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           /* "the Eastern War Front", "Southern Transitional Council" */
                                           "eastern", "western", "northern", "southern", "north", "south",
                                           "east", "west", "middle", "gulf", "war", "general", "government",
-                                          "republic", "police", NULL};
+                                          "republic", "police", "defence", "defense", "security", "supreme", NULL};
     /* (an acronym ends an organisation's name too: "the New IRA") */
     bool acronym = c->t[j - 1].len >= 2;
     for (size_t k = 0; k < c->t[j - 1].len && acronym; k++) {
