@@ -68,6 +68,7 @@ SEEDS = [
     ("attacked", "01138222", "v", 0, None, "ambush.v.01"),      # wait in hiding to attack
     ("attacked", "01090353", "v", 0, None, "contend.v.06"),       # be engaged in a fight; carry on a fight ("fought government forces")
     ("attacked", "01092384", "v", 0, None, "battle.v.01"),      # battle or contend against in or as if in a battle (battle, combat)
+    ("attacked", "01471061", "v", 0, None, "kidnap.v.01"),      # take away to an undisclosed location against their will (kidnap, abduct)
     ("attacked", "00479176", "v", 0, None, "massacre.v.01"),    # kill a large number of people indiscriminately
     ("attacked", "01127429", "v", 1, None, "besiege.v.01"),     # surround so as to force to give up
     # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
@@ -232,6 +233,18 @@ MANUAL = [
     ("ascribe", "VERB", "condemns", None, "to"),
     # "expressed concern over X's offensive" (data/patterns: class EXPRESS, a DISMAY noun as object)
     ("express", "VERB", "condemns", None, "-"),
+    # "has given Ukraine $60 billion" (data/patterns: class DATIVE, goods or money as second object)
+    ("give", "VERB", "funds", None, "-"),
+    # "transferred/wired/channelled $X to Y" (data/patterns: class SEND, money or goods sent)
+    # "acquired drones from Turkey", "bought missiles from Iran" (data/patterns: class RECEIVE, goods as object)
+    ("acquire", "VERB", "funds", None, "-"),
+    ("buy", "VERB", "funds", None, "-"),
+    ("purchase", "VERB", "funds", None, "-"),
+    ("transfer", "VERB", "funds", None, "-"),
+    ("wire", "VERB", "funds", None, "-"),
+    ("channel", "VERB", "funds", None, "-"),
+    ("funnel", "VERB", "funds", None, "-"),
+    ("hand", "VERB", "funds", None, "-"),
     ("voice", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     # "X held Y responsible for the attack": blame laid on the object

@@ -529,6 +529,10 @@ static size_t organ_len(const ctx *c, size_t i, bool mods_ok)
             k++;
         /* "military base(s)" and "Iraqi military base" are places, folded too. */
         while (k < c->n && in(c, k, NB_LEX_FACILITY)) k++;
+        /* a modifier with no organ after it is none: "Iran armed Hezbollah",
+         * "Russia's foreign and defence ministers" keeps its head */
+        static const char *const MOD_ONLY[] = {"armed", "security", "defense", "defence", "foreign", "interior", NULL};
+        while (k > i && in(c, k - 1, MOD_ONLY)) k--;
         return k - i;
     }
     if (in(c, k, NB_LEX_FACILITY)) return 1;
@@ -1204,6 +1208,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
+        /* an initial: "N. Biren Singh", "Abdullah A. Ahmed" */
+        if (j > i && is(c, j, ".") && (c->t[j].flags & NB_TOK_GLUE) && c->t[j - 1].len == 1 &&
+            isupper((unsigned char)c->s[c->t[j - 1].start]) && name_token(c, j + 1)) {
+            j++;
+            continue;
+        }
         /* particles and hyphens inside names: "Abu Mahdi al-Muhandis" */
         if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&
             (name_token(c, j + 1) || (hyphen(c, j + 1) && name_token(c, j + 2)) ||
@@ -1260,6 +1270,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     uint32_t roles = 0;
     bool titled = false;
     size_t s0 = strip_titles(c, i, j, &roles, &titled);
+    /* "Defence Council", "Reconnaissance General Bureau": title words before
+     * an organisation's head noun alone are its name */
+    static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
+                                              "foreign", "interior", "finance", "information", "military", NULL};
+    bool name_titles = s0 > i;
+    for (size_t k = i; k < s0 && name_titles; k++) name_titles = in(c, k, NAME_TITLES) || !in(c, k, NB_LEX_TITLE);
+    if (name_titles && j - s0 == 1 && in(c, j - 1, NB_LEX_ORG_HEAD)) {
+        s0 = i;
+        roles = 0;
+        titled = false;
+    }
     /* trailing hyphens or particles are not part of the name */
     while (j > s0 && (hyphen(c, j - 1) || in(c, j - 1, NB_LEX_CONNECT))) j--;
     if (s0 >= j) {
@@ -1269,7 +1290,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X", "Texas
      * Senator X", "Kasese Woman MP X": a place or portfolio before an office
      * noun is no actor; the name after it is */
-    if (!titled) {
+    /* (not in an organisation's own name: "the Reconnaissance General Bureau") */
+    if (!titled && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
         static const char *const OFFICE[] = {"governor", "president", "minister", "mayor", "premier", "secretary",
                                              "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
                                              "spokesperson", "director", "ambassador", "envoy", "admiral",
@@ -1304,7 +1326,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           /* "the Eastern War Front", "Southern Transitional Council" */
                                           "eastern", "western", "northern", "southern", "north", "south",
                                           "east", "west", "middle", "gulf", "war", "general", "government",
-                                          "republic", "police", NULL};
+                                          "republic", "police", "defence", "defense", "security", "supreme", NULL};
     /* (an acronym ends an organisation's name too: "the New IRA") */
     bool acronym = c->t[j - 1].len >= 2;
     for (size_t k = 0; k < c->t[j - 1].len && acronym; k++) {
@@ -1322,6 +1344,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     if (single && in(c, s0, MEMBERS) && (is(c, j, "of") || is(c, j, "from"))) {
         for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return j;
+    }
+    /* "the Anglican Bishop of Kaduna", "the Catholic Archbishop, X": a
+     * modifier and an office name no one; the name after it does */
+    static const char *const OFFICE_END[] = {"bishop", "archbishop", "cardinal", "minister", "governor", "mayor",
+                                             "spokesman", "spokeswoman", "ambassador", "envoy", "senator", NULL};
+    if (j - s0 == 2 && in(c, j - 1, OFFICE_END) && !in(c, s0, NB_LEX_ORG_HEAD)) {
+        size_t e2;
+        unsigned f2;
+        if (dict_match(c, s0, &e2, &f2) <= s0) {
+            for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
+            return j;
+        }
     }
     if (single && in(c, s0, NB_LEX_ETHNIC)) {
         /* "Tuareg separatists": a generic group; "Tuareg militant X": a word */
@@ -1542,8 +1576,10 @@ static const char *const AGENTS[] = {
     "aircraft", "warplanes", "jets", "drones", "forces", "troops", "fighters", "militants",
     "gunmen", "soldiers", "artillery", "navy", "warships", "helicopters", "commandos",
     "peacekeepers", "positions", "bases", "base", "headquarters", "convoy", "patrol", "members",
-    "commanders", "officials", NULL};
-static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", NULL};
+    "commanders", "officials", "infrastructure", "facilities", "territory", "embassy", "ships", "vessels", NULL};
+/* (and a kind of installation: "its energy infrastructure", "their military facilities") */
+static const char *const AGENT_ADJ[] = {"own", "allied", "special", "ground", "naval", "energy", "military", "nuclear",
+                                        "oil", "power", "critical", NULL};
 
 static bool item_is(const ctx *c, size_t k, const char *w);
 
@@ -1563,6 +1599,19 @@ static int forces_of(const nb_article_actors *aa, int person)
     if (e->kind != NB_KIND_PERSON) return -1;
     int o = e->org;
     if (o < 0 && (e->roles & NB_ROLE_HEAD_OF_STATE)) o = e->country;
+    while (o >= 0 && aa->ents[o].alias_of >= 0) o = aa->ents[o].alias_of;
+    return o;
+}
+
+int nb_actors_owner(const nb_article_actors *aa, int person)
+{
+    if (person < 0 || (size_t)person >= aa->n_ents) return -1;
+    while (aa->ents[person].alias_of >= 0) person = aa->ents[person].alias_of;
+    const nb_entity *e = &aa->ents[person];
+    if (e->kind != NB_KIND_PERSON) return -1;
+    int o = e->org;
+    if (o < 0 && (e->roles & (NB_ROLE_HEAD_OF_STATE | NB_ROLE_MINISTER | NB_ROLE_MILITARY | NB_ROLE_SPOKES)))
+        o = e->country;
     while (o >= 0 && aa->ents[o].alias_of >= 0) o = aa->ents[o].alias_of;
     return o;
 }
@@ -1730,6 +1779,21 @@ static size_t on_reference(ctx *c, size_t i)
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
         /* "attacked him": object pronouns agree with persons too */
         ent = salient(aa, K(NB_KIND_PERSON), outside);
+        /* inside a quote, a person the quotes named lately before one
+         * named outside them (the speaker says "I", not "he"):
+         * "'... the military arm of Riek Machar,' X said. 'He gave them
+         * weapons.'" */
+        if (!outside) {
+            int qp = -1;
+            for (size_t q = 0; q < aa->n_ents; q++) {
+                const nb_entity *e = &aa->ents[q];
+                if (e->kind != NB_KIND_PERSON || e->alias_of >= 0 || !e->quoted || !e->last_sent ||
+                    e->last_sent + 2 < aa->sentence)
+                    continue;
+                if (qp < 0 || e->last_seen > aa->ents[qp].last_seen) qp = (int)q;
+            }
+            if (qp >= 0) ent = qp;
+        }
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him")) ent = speaker;
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
@@ -2462,6 +2526,12 @@ static bool is_headline(const ctx *c)
                                                 "to", "by", "of", "in", "up", "as", "vs", "via", "per", "off",
                                                 "out", "'s", NULL};
         if (c->t[i].len <= 3 && !(c->t[i].flags & NB_TOK_CAP) && in(c, i, TITLE_LOW)) continue;
+        /* a lowercase word of five letters or more is no title case ("The
+         * Kuki-Zo Council accused Chief Minister Biren Singh of bias"),
+         * save the longer prepositions some styles keep low */
+        static const char *const TITLE_LOW_LONG[] = {"about", "after", "under", "against", "between", "through",
+                                                     "amid", "from", "with", "into", "over", "onto", "upon", NULL};
+        if (c->t[i].len >= 5 && !(c->t[i].flags & NB_TOK_CAP) && !in(c, i, TITLE_LOW_LONG)) return false;
         words++;
         if (c->t[i].flags & NB_TOK_CAP) caps++;
     }

@@ -210,6 +210,11 @@ size_t nb_names_add(nb_names *names, const char *label, nb_kind kind, const char
 size_t nb_names_near(const nb_names *names, const char *sk, size_t sk_len);
 
 /* Starts an article. dict and names are borrowed and must outlive aa. */
+/* Whose forces a person commands: the organisation they lead, else the
+ * country they serve as head of state, minister, officer or spokesperson
+ * ("our aircraft" said by Israel's defence minister); -1 if none. */
+int nb_actors_owner(const nb_article_actors *aa, int person);
+
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names);
 /* Frees the article's entities. */
 void nb_actors_end(nb_article_actors *aa);

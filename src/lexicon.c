@@ -111,7 +111,7 @@ const char *const NB_LEX_TITLE[] = {
     "governor", "gov", "mayor", "speaker", "premier", "head", "deputy", "senior", "top",
     "former", "acting", "military", "army", "staff", "of", "the", "militia", "rebel",
     "opposition", "cabinet", "finance", "information", "sayyed", "sayyid", "mohammed?",
-    "judge", "justice", "pope", "patriarch", "bishop", "rabbi", "mufti", "professor",
+    "judge", "justice", "pope", "patriarch", "bishop", "archbishop", "cardinal", "rabbi", "mufti", "professor",
     "prof", "analyst", "researcher", "journalist", "correspondent", "reporter",
     "activist", "lawmaker", "mp", "politician", "official", "gov.", "founder", "chairman",
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",

@@ -41,7 +41,7 @@ typedef struct {
     int without;          /* "!label": the reached word has no child with it, or -1 */
 } step;
 
-#define MAX_STEPS 6
+#define MAX_STEPS 8
 #define MAX_ALTS 6
 typedef struct {
     step st[MAX_STEPS];
@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -649,7 +649,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
 #undef K
@@ -1112,6 +1112,12 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
          * that, the owner of a force or target */
         int before = *n;
         if (named_word(c, w) >= 0) push_ent(ent_at(c, named_word(c, w)), named_word(c, w), ents, ws, n);
+        /* "bankrolled part of the Rwandan deployment": a share stands for
+         * what it is a share of */
+        if (*n == before && in_class(P, P->k_part, lem(c, w))) {
+            int of = child_in(c, w, P->l_nmod, -1);
+            if (of >= 0 && case_is(c, of, "of")) denote(c, of, ents, ws, n, depth + 1, proxy);
+        }
         for (int j = c->first[w]; j < c->first[w + 1]; j++) {
             int d = c->kids[j];
             /* ("both sides - the army and the ADF -": with its conjuncts) */
@@ -1138,10 +1144,17 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                 bool of = l == P->l_nmod && w + 1 < (int)c->s->n && lab(c, w + 1) == P->l_case &&
                           head(c, w + 1) == d &&
                           (case_is(c, d, "from") || case_is(c, d, "of") ||
-                           (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))));
+                           (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))) ||
+                           /* "a spokesman for the Pentagon" */
+                           (case_is(c, d, "for") && in_class(P, P->k_speaks_for, lem(c, w))));
                 if (of && named_word(c, d) >= 0 && ent_at(c, d) < 0) d = named_word(c, d);
-                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of))
-                    push_ent(ent_at(c, d), d, ents, ws, n);
+                if (ent_at(c, d) >= 0 && (l == P->l_compound || l == P->l_amod || l == P->l_poss || of)) {
+                    /* "Hemedti's forces", "our aircraft" said by a minister:
+                     * a person's forces are those of what they command */
+                    int o[1] = {ent_at(c, d)};
+                    if (l == P->l_poss && c->recall && c->recall(c->ud, NB_RECALL_OWNER, NULL, o, 1)) push_ent(o[0], d, ents, ws, n);
+                    else push_ent(ent_at(c, d), d, ents, ws, n);
+                }
             }
         }
         /* "a military base in Colombia's Arauca province", "a prison in the
@@ -1234,9 +1247,12 @@ static bool blocked(const ctx *c, int v)
             /* "did not say that": the report is negated too */
             x = h;
         } else if (l == P->l_conj) {
+            /* (a finite conjunct is a deed of its own: "dismissed the
+             * accusations and mocked Lithuania") */
+            bool finite = !strcmp(xpos(c, x), "VBD") || !strcmp(xpos(c, x), "VBZ") || !strcmp(xpos(c, x), "VBP");
             x = h;
             /* the first conjunct's own negation does not reach this one */
-            if (in_class(P, P->k_block_gov, lem(c, x))) return true;
+            if (in_class(P, P->k_block_gov, lem(c, x)) && !finite) return true;
             l = lab(c, x);
             h = head(c, x);
             if (h < 0) return false;
@@ -1286,6 +1302,14 @@ static bool blocked(const ctx *c, int v)
              * violating the truce by killing ..." */
             if ((l == P->l_advcl || l == P->l_acl) && !strcmp(xpos(c, x), "VBG") && strcmp(upos(c, h), "NOUN")) {
                 x = h;
+                continue;
+            }
+            /* "a video purporting to show Israeli jets bombing X": a
+             * participle on an object shares the scope of the verb that
+             * governs the object */
+            if (l == P->l_acl && !strcmp(xpos(c, x), "VBG") && !strcmp(upos(c, h), "NOUN") && head(c, h) >= 0 &&
+                lab(c, h) == P->l_obj && !strcmp(upos(c, head(c, h)), "VERB")) {
+                x = head(c, h);
                 continue;
             }
             if (child_in(c, x, P->l_mark, -1) >= 0 && strcmp(xpos(c, x), "VBG") &&
@@ -1569,6 +1593,8 @@ static bool victim(const ctx *c, int w)
     const nb_patterns *P = c->P;
     if (negated(c, w)) return false;
     if (in_class(P, P->k_victim, lem(c, w))) return true;
+    /* "residential areas", "civilian targets" */
+    if (child_in(c, w, P->l_amod, P->k_victim) >= 0) return true;
     int d = child_in(c, w, P->l_nmod, P->k_victim);
     return d >= 0 && case_is(c, d, "of");
 }
@@ -1631,8 +1657,11 @@ static bool judges(const ctx *c, int r)
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
             return true;
-        /* "an act of aggression", "a move of provocation": the act is what its complement names */
-        if (l == P->l_nmod && in_class(P, P->k_act, lem(c, r)) && case_is(c, d, "of") && negative_at(c, d) >= SPEECH_MIN)
+        /* "an act of aggression", "a move of provocation": the act is what its complement names;
+         * "the principal sponsor of terrorism": a doer's role in a strong wrong */
+        if (l == P->l_nmod && case_is(c, d, "of") &&
+            ((in_class(P, P->k_act, lem(c, r)) && negative_at(c, d) >= SPEECH_MIN) ||
+             (role_word(c, r) && negative_at(c, d) >= 3)))
             return true;
         /* "amounts to a war crime", "is tantamount to aggression" */
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
@@ -1694,6 +1723,16 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         int named = v >= 0 ? child_in(c, v, P0->l_xcomp, -1) : -1;
         if (v >= 0 && named < 0) named = child_in(c, v, P0->l_obj, -1);
         if (named > w) w = named;
+    }
+    /* "What Russia is doing is genocide": a free relative judged is its
+     * clause's doer */
+    if (!strcmp(lem(c, w), "what") && !strcmp(upos(c, w), "PRON")) {
+        int v = child_in(c, w, P0->l_relcl, -1);
+        if (v >= 0 && child_in(c, v, P0->l_obj, -1) < 0) {
+            int sb[MAX_HITS], nsb = subjects(c, v, sb, MAX_HITS);
+            for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
+            if (*n > before) return;
+        }
     }
     denote(c, w, ents, ws, n, 0, true);
     if (*n == before) event_agents(c, w, ents, ws, n);
@@ -1941,6 +1980,17 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         gap = head(c, v);
     for (int j = c->first[v]; j < c->first[v + 1] && np < 8; j++) {
         int d = c->kids[j], l = lab(c, d);
+        /* "said in a statement that drones had attacked a school": the
+         * statement's content clause is what was said */
+        if (l == P->l_obl && in_class(P, P->k_utterance, lem(c, d)))
+            for (int k = c->first[d]; k < c->first[d + 1] && np < 8; k++) {
+                int a = c->kids[k];
+                int mk = lab(c, a) == P->l_acl ? child_in(c, a, P->l_mark, -1) : -1;
+                if (mk >= 0 && !strcmp(lem(c, mk), "that") && judged_subject(c, a) >= 0) {
+                    ew[np] = judged_subject(c, a);
+                    pr[np++] = a;
+                }
+            }
         if (l == P->l_ccomp || l == P->l_parataxis) {
             int sb = judged_subject(c, d);
             /* "said the government's response had been inadequate" parsed
@@ -2077,6 +2127,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* emit() wants two entities: the words' own, or those the
          * article's memory gives an attack word or "this"/"that" */
         if (another(ent_of[i] >= -1 ? ent_of[i] : -2 - ent_of[i], &e0)) two = true;
+        /* the flags only ever turn true (recall reads, never writes): once
+         * they say yes, the words left cannot say no */
+        if (two && (cued || (say && judge))) return true;
         const char *l = nb_patterns_lemma(P, m, s, i);
         size_t n = strlen(l), hv, v;
         if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
@@ -2111,12 +2164,13 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             act = true;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
-        if (in_class(P, P->k_say, lc) && !strcmp(m->upos[t], "VERB")) say = true;
-        if ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
-                                  ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
-                                   ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
-             v >= SPEECH_MIN) ||
-            in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc))
+        /* (a flag already set is not looked up again) */
+        if (!say && !strcmp(m->upos[t], "VERB") && in_class(P, P->k_say, lc)) say = true;
+        if (!judge && ((P->have_negative && (nb_map_get(&P->negative, lc, &v) ||
+                                             ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
+                                              ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
+                        v >= SPEECH_MIN) ||
+                       in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc)))
             judge = true;
     }
     if (!two && (cued || (say && judge)))
@@ -2131,6 +2185,46 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             if (another(got[j], &e0)) two = true;
     }
     return two && (cued || (say && judge));
+}
+
+/* Is attack verb v given a reason, "for" or "over" with a possessive or
+ * an -ing verb ("attacked France for its interference", "for backing X")? */
+static bool verbal_reason(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    if (strcmp(lem(c, v), "attack") && strcmp(lem(c, v), "assail")) return false;
+    for (int j = c->first[v]; j < c->first[v + 1]; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (l == P->l_obl && (case_is(c, d, "for") || case_is(c, d, "over")) && child_in(c, d, P->l_poss, -1) >= 0)
+            return true;
+        if (l == P->l_advcl && !strcmp(xpos(c, d), "VBG") &&
+            (child_in(c, d, P->l_mark, -1) >= 0 && !strcmp(lem(c, child_in(c, d, P->l_mark, -1)), "for")))
+            return true;
+    }
+    return false;
+}
+
+/* "According to the UN, the RSF has killed thousands of civilians": the
+ * source after "according to" speaks the clause it hangs on, and judges its
+ * subject as a speaker would. */
+static void according_speech(const ctx *c, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
+{
+    const nb_patterns *P = c->P;
+    if (c->question) return;
+    for (int x = 0; x < (int)c->s->n; x++) {
+        if (lab(c, x) != P->l_obl || !case_is(c, x, "accord")) continue;
+        int pr = head(c, x);
+        if (pr < 0 || !judges(c, pr)) continue;
+        int se[MAX_HITS], sew[MAX_HITS], nse = 0;
+        denote(c, x, se, sew, &nse, 0, true);
+        int sb = judged_subject(c, pr);
+        if (!nse || sb < 0) continue;
+        int de[MAX_HITS], dew[MAX_HITS], nde = 0;
+        judged(c, sb, de, dew, &nde);
+        for (int i = 0; i < nse; i++)
+            for (int t = 0; t < nde; t++)
+                emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr, sew[i], dew[t]);
+    }
 }
 
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
@@ -2176,17 +2270,31 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
         }
         break;
     }
+    /* (the part of speech first: it rules out most words without a lookup) */
     for (size_t v = 0; v < n; v++)
-        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB")) speakers(&c, (int)v);
+        if (!strcmp(upos(&c, (int)v), "VERB") && in_class(P, P->k_say, lem(&c, (int)v))) speakers(&c, (int)v);
+    according_speech(&c, out, n_out, cap, from);
     for (size_t v = 0; v < n; v++) {
         size_t hv;
-        if (in_class(P, P->k_say, lem(&c, (int)v)) && !strcmp(upos(&c, (int)v), "VERB") && !speech_blocked(&c, (int)v))
+        if (!strcmp(upos(&c, (int)v), "VERB") && in_class(P, P->k_say, lem(&c, (int)v)) && !speech_blocked(&c, (int)v))
             speech(&c, (int)v, out, n_out, cap, from);
         if (!nb_map_get(&P->by_lemma, lem(&c, (int)v), &hv)) continue;
         for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
             const cue *q = &P->cues[qi];
             if (q->pos == POS_SAY || !pos_fits(&c, (int)v, q->pos) || !extras_ok(&c, (int)v, q)) continue;
             if (blocked(&c, (int)v)) break;
+            /* "attacked France for its interference": words, not arms (the
+             * surface rules read it as condemnation) */
+            if (q->rel == NB_REL_ATTACKED && q->pos == POS_VERB && verbal_reason(&c, (int)v)) {
+                int sb[MAX_HITS], se[MAX_HITS], sew[MAX_HITS], nse = 0, de[MAX_HITS], dew[MAX_HITS], nde = 0;
+                int nsb = subjects(&c, (int)v, sb, MAX_HITS), ob = child_in(&c, (int)v, P->l_obj, -1);
+                for (int i = 0; i < nsb; i++) denote(&c, sb[i], se, sew, &nse, 0, true);
+                if (ob >= 0) judged(&c, ob, de, dew, &nde);
+                for (int i = 0; i < nse; i++)
+                    for (int t = 0; t < nde; t++)
+                        emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:verbal-attack", NULL, (int)v, sew[i], dew[t]);
+                continue;
+            }
             c.cur_rel = (int)q->rel;
             run_cue(&c, (int)v, q, out, n_out, cap, from, false, NULL, NULL, NULL);
             c.cur_rel = -1;

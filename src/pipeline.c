@@ -238,6 +238,12 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse, int features)
 static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
     if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
+    if (kind == NB_RECALL_OWNER) {
+        int o = max > 0 ? nb_actors_owner(ud, out[0]) : -1;
+        if (o < 0) return 0;
+        out[0] = o;
+        return 1;
+    }
     if (kind == NB_RECALL_GENERIC) {
         const nb_article_actors *aa = ud;
         return max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents && aa->ents[out[0]].kind == NB_KIND_GROUP;
@@ -246,25 +252,28 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
 }
 
 /* Worth parsing: two entities and a word that may be a cue, or a speech
- * verb with a word that may judge. */
+ * verb with a word that may judge. The entities are counted first: a
+ * sentence without one (most) needs no word looked up, and the lookups
+ * stop once the answer is yes. */
 static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
 {
     int e0 = -1;
     bool two = false;
-    unsigned kinds = 0;
+    for (size_t i = 0; i < ni; i++) {
+        if (items[i].ent < 0) continue;
+        if (e0 < 0) e0 = items[i].ent;
+        else if (items[i].ent != e0) two = true;
+    }
+    if (e0 < 0) return false;
+    /* one actor is enough when the article's memory names the other */
+    unsigned kinds = 0, enough = two ? NB_FORM_CUE : NB_FORM_ALONE;
     for (size_t i = 0; i < ni; i++) {
         const nb_item *it = &items[i];
-        if (it->ent >= 0) {
-            if (e0 < 0) e0 = it->ent;
-            else if (it->ent != e0) two = true;
-        } else if ((it->flags & NB_IT_WORD) && it->w) {
-            kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
-        }
+        if (it->ent >= 0 || !(it->flags & NB_IT_WORD) || !it->w) continue;
+        kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
+        if ((kinds & enough) || (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG)) return true;
     }
-    bool speech = (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG);
-    /* one actor is enough when the article's memory names the other */
-    if (e0 >= 0 && !two) return (kinds & NB_FORM_ALONE) || speech;
-    return two && ((kinds & NB_FORM_CUE) || speech);
+    return false;
 }
 
 /* Each parsed word gets the entity of the actor mention that holds it
@@ -317,6 +326,34 @@ static void fix_prep_tags(const nb_nlp *m, nb_sent *s)
         for (size_t k = 0; k < w->len; k++) low[k] = nb_lower(w->form[k]);
         for (size_t k = 0; PREP[k]; k++)
             if (strlen(PREP[k]) == w->len && !memcmp(low, PREP[k], w->len)) s->w[i].fixed = (uint16_t)(t + 1);
+    }
+}
+
+/* "secretary-general", "director-general", "attorney-general": the title
+ * the treebank splits at the hyphen is two nouns, the head last (the
+ * tagger read "secretary - general" as adjectives and the sentence fell
+ * apart). */
+static void fix_general_tags(const nb_nlp *m, nb_sent *s)
+{
+    static const char *const FIRST[] = {"secretary", "director", "attorney", "inspector", "governor", "solicitor",
+                                        "auditor", "surgeon", "consul", "vicar", NULL};
+    int nn = -1;
+    for (int k = 0; k < m->n_tags && nn < 0; k++)
+        if (!strcmp(m->upos[k], "NOUN") && !strcmp(m->xpos[k], "NN")) nn = k;
+    if (nn < 0) return;
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        const nb_uword *a = &s->w[i], *h = &s->w[i + 1], *g = &s->w[i + 2];
+        if (h->len != 1 || h->form[0] != '-' || a->start + a->len != h->start || h->start + 1 != g->start) continue;
+        if (g->len != 7 || nb_lower(g->form[0]) != 'g' || strncmp(g->form + 1, "eneral", 6)) continue;
+        char low[16];
+        if (a->len >= sizeof low) continue;
+        for (size_t k = 0; k < a->len; k++) low[k] = nb_lower(a->form[k]);
+        low[a->len] = '\0';
+        bool first = false;
+        for (size_t k = 0; FIRST[k] && !first; k++) first = !strcmp(low, FIRST[k]);
+        if (!first || a->fixed || g->fixed) continue;
+        s->w[i].fixed = (uint16_t)(nn + 1);
+        s->w[i + 2].fixed = (uint16_t)(nn + 1);
     }
 }
 
@@ -505,6 +542,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
     }
     if (items) fix_name_tags(m, y, items, ni, toks, aa);
     fix_prep_tags(m, &y->us);
+    fix_general_tags(m, &y->us);
     y->ent = NULL;
     if (!y->memo) { /* (the same parse and repairs as with a memo) */
         nb_nlp_analyze(m, &y->us, false);
@@ -718,9 +756,15 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 /* (a name guessed a person with nothing to show for it is
                  * as unknown: "besieged El Fasher") */
                 bool guessed = de->kind == NB_KIND_PERSON && de->dict < 0 && !de->roles && de->org < 0;
-                if (t->rel == NB_REL_ATTACKED && (de->kind == NB_KIND_UNKNOWN || guessed) &&
+                if (t->rel == NB_REL_ATTACKED && (de->kind == NB_KIND_UNKNOWN || guessed) && !nb_label_acronym(de->label) &&
                     ((!strchr(de->label, ' ') && !guessed) ||
                      nb_patterns_place_cue(p->pat, nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue))))
+                    continue;
+                /* "controls Goma", "controls eastern Libya": territory is
+                 * held, not commanded (as the surface rules read it) */
+                const char *cl = nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue);
+                if (t->rel == NB_REL_COMMANDS && (de->kind == NB_KIND_UNKNOWN || de->kind == NB_KIND_COUNTRY || guessed) &&
+                    (!strcmp(cl, "control") || !strcmp(cl, "hold")))
                     continue;
                 bool dup = false;
                 for (size_t j = before; j < n_found && !dup; j++) {

@@ -1062,6 +1062,34 @@ static const char *rule_name(nb_rel rel, const char *kind)
     return kind;
 }
 
+static bool verb_of_hold(const rctx *r, int v)
+{
+    static const char *const HOLD[] = {"controls", "controlled", "control", "controlling", "holds", "held", "hold",
+                                       "holding", NULL};
+    return w_in(r, v, HOLD);
+}
+
+/* Is attack verb v ("attacked", "assailed") said of words: a reason after
+ * it, "for" or "over" with a possessive or an -ing verb ("for its
+ * interference", "over its trade policy", "for backing X")? */
+static bool verbal_attack(const rctx *r, int v)
+{
+    static const char *const VERBAL[] = {"attacked", "attacks", "attack", "attacking", "assailed", "assails",
+                                         "assail", "assailing", NULL};
+    static const char *const POSS[] = {"its", "his", "her", "their", NULL};
+    if (!w_in(r, v, VERBAL)) return false;
+    for (int k = v + 1; k < r->n && k < v + 10; k++) {
+        if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) return false;
+        if (!w_is(r, k, "for") && !w_is(r, k, "over")) continue;
+        int q = k + 1;
+        if (w_in(r, q, POSS) || (actor(r, q) && (r->it[q].flags & NB_IT_POSS)) || ing(r, q) ||
+            (w_is(r, q, "allegedly") && ing(r, q + 1)))
+            return true;
+        return false;
+    }
+    return false;
+}
+
 /* "targeted X with sanctions", "hit Y with tariffs": an attack verb whose
  * instrument is no weapon (the tree's class NONVIOLENT, read by word here) */
 static const char *const NONVIOLENT_WITH[] = {
@@ -1222,7 +1250,8 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         for (int o = 0; o < no; o++) {
             const nb_entity *oe = &r->aa->ents[obj[o]];
             /* any attack on a lone unknown word ("attacked Mirebalais") */
-            bool place = oe->kind == NB_KIND_UNKNOWN && (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '));
+            bool place = oe->kind == NB_KIND_UNKNOWN && !nb_label_acronym(oe->label) &&
+                         (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '));
             if (!place) obj[kept++] = obj[o];
         }
         no = kept;
@@ -1232,7 +1261,23 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         obj[no++] = relobj;
         rule = "relative-object";
     }
+    if (tg->rel == NB_REL_COMMANDS && verb_of_hold(r, v)) {
+        /* "controls eastern Libya", "holds the Congolese town of Goma":
+         * territory is held; a body (a militia, a ministry) is commanded */
+        int kept = 0;
+        for (int o = 0; o < no; o++) {
+            nb_kind k = r->aa->ents[obj[o]].kind;
+            if (k != NB_KIND_COUNTRY && k != NB_KIND_UNKNOWN) obj[kept++] = obj[o];
+        }
+        no = kept;
+    }
     if (no == 0 && tg->rel == NB_REL_COMMANDS) return;
+    if (tg->rel == NB_REL_ATTACKED && verbal_attack(r, v)) {
+        /* "attacked France for its interference": words, not arms */
+        for (int s = 0; s < ns; s++)
+            for (int o = 0; o < no; o++) emit(r, subj[s], NB_REL_CONDEMNS, obj[o], "verbal-attack");
+        return;
+    }
     for (int s = 0; s < ns; s++)
         for (int o = 0; o < no; o++) emit(r, subj[s], tg->rel, obj[o], rule_name(tg->rel, rule));
     if (tg->rel == NB_REL_ATTACKED) {

@@ -190,7 +190,11 @@ static void repair_noun_clause(const nb_nlp *m, const nb_repair_labels *R, nb_se
         }
         if (bad || v == s->n) continue;
         bool has_obj = false;
-        for (size_t c = v + 1; c < s->n && !has_obj; c++) has_obj = s->w[c].head == (int32_t)v + 1 && s->w[c].label == obj;
+        /* (or a target after a preposition: "gunmen sniped at AU troops") */
+        for (size_t c = v + 1; c < s->n && !has_obj; c++)
+            has_obj = s->w[c].head == (int32_t)v + 1 &&
+                      (s->w[c].label == obj || (s->w[c].label == R->l_obl && v + 1 < s->n && s->w[v + 1].label == R->l_case &&
+                                                s->w[v + 1].head == (int32_t)c + 1));
         /* (a root noun has no verb at all: its past participle is it) */
         if (!has_obj && nw->head != 0) continue;
         s->w[v].head = nw->head;
@@ -1014,6 +1018,9 @@ static bool is_tree(const nb_sent *s)
 
 static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
 
+/* Does word i open with an ASCII capital (a name's words, titles too, whatever their tags)? */
+static bool capitalised(const nb_sent *s, size_t i) { return s->w[i].len > 0 && s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z'; }
+
 /* "FACT, whose leader Mahamat Mahdi Ali lives in exile, said ...": the
  * treebank has few such clauses and the parser scatters them. Rebuilt: the
  * possessed noun is the clause verb's subject (a name after it its
@@ -1035,20 +1042,26 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         while (n < s->n && upos_is(m, s, n, "ADJ")) n++;
         if (n >= s->n || !upos_is(m, s, n, "NOUN")) continue;
         size_t k = n + 1, e = k; /* a name after the noun: k..e */
+        /* ("whose leader, Luckson Elan, joined": the name in commas) */
+        bool commas = k + 1 < s->n && s->w[k].len == 1 && s->w[k].form[0] == ',' && capitalised(s, k + 1);
+        if (commas) e = ++k;
         /* ("whose commander is X": the name is the predicate, with its copula) */
-        /* (a name's words, titles too, are capitalised whatever their tags) */
-#define CAPITAL(x) (s->w[x].len > 0 && s->w[x].form[0] >= 'A' && s->w[x].form[0] <= 'Z')
-        bool cop = k + 1 < s->n && upos_is(m, s, k, "AUX") && CAPITAL(k + 1) && R->l_cop >= 0;
+        bool cop = k + 1 < s->n && upos_is(m, s, k, "AUX") && capitalised(s, k + 1) && R->l_cop >= 0;
         if (cop) e = ++k;
-        while (e < s->n && CAPITAL(e)) e++;
-#undef CAPITAL
-        size_t v = cop ? k : e, c = 0;
+        while (e < s->n && capitalised(s, e)) e++;
+        bool comma_after = commas && e < s->n && s->w[e].len == 1 && s->w[e].form[0] == ',';
+        size_t v = cop ? k : e + comma_after, c = 0;
         while (!cop && v < s->n && !upos_is(m, s, v, "VERB") && !(s->w[v].len == 1 && s->w[v].form[0] == ',')) v++;
         if (v >= s->n || (!cop && !upos_is(m, s, v, "VERB"))) continue;
         for (c = v + 1; c < s->n && !(s->w[c].len == 1 && s->w[c].form[0] == ','); c++) {}
+        /* (no closing comma: the clause runs to the end, with no main verb
+         * after it to fix: "..., the Gran Grif gang, whose leader, X,
+         * joined the coalition.") */
+        bool to_end = c >= s->n;
+        if (to_end) c = s->n - 1;
         size_t mv = c + 1;
         while (mv < s->n && !upos_is(m, s, mv, "VERB")) mv++;
-        if (c >= s->n || mv >= s->n) continue;
+        if (!to_end && mv >= s->n) continue;
         nb_uword saved[NB_MAX_PARSE_WORDS];
         if (s->n > NB_MAX_PARSE_WORDS) return;
         memcpy(saved, s->w, s->n * sizeof *saved);
@@ -1057,11 +1070,17 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
             int32_t h = s->w[x].head;
             if (h == 0 && x >= i && x <= c) root_inside = true;
             /* a word outside the clause that hangs inside it moves to the main verb */
-            if (h > (int32_t)i && h <= (int32_t)c + 1 && (x < i || x > c) && x != mv) s->w[x].head = (int32_t)mv + 1;
+            if (!to_end && h > (int32_t)i && h <= (int32_t)c + 1 && (x < i || x > c) && x != mv) s->w[x].head = (int32_t)mv + 1;
             /* and a clause word hanging outside it, to the clause verb */
-            if (x > i && x <= c && x != v && (h <= (int32_t)i || h > (int32_t)c + 1)) s->w[x].head = (int32_t)v + 1;
+            if (x > i && x <= c && x != v && (h <= (int32_t)i || h > (int32_t)c + 1) && (!to_end || h != 0))
+                s->w[x].head = (int32_t)v + 1;
         }
-        if (root_inside || s->w[mv].head == 0 || (s->w[mv].head > (int32_t)i && s->w[mv].head <= (int32_t)c + 1)) {
+        if (to_end && root_inside) {
+            memcpy(s->w, saved, s->n * sizeof *saved);
+            continue;
+        }
+        if (!to_end &&
+            (root_inside || s->w[mv].head == 0 || (s->w[mv].head > (int32_t)i && s->w[mv].head <= (int32_t)c + 1))) {
             for (size_t x = 0; x < s->n; x++) /* the old root's place */
                 if (s->w[x].head == 0) s->w[x].head = (int32_t)mv + 1;
             s->w[mv].head = 0;
@@ -1092,10 +1111,18 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         }
         s->w[v].head = (int32_t)a + 1;
         s->w[v].label = (uint16_t)relcl;
+        if (commas) { /* the name's commas are its punctuation */
+            s->w[k - 1].head = (int32_t)k + 1;
+            s->w[k - 1].label = (uint16_t)R->l_punct;
+            if (comma_after) {
+                s->w[e].head = (int32_t)k + 1;
+                s->w[e].label = (uint16_t)R->l_punct;
+            }
+        }
         bool subj = false;
-        for (size_t x = 0; x < s->n; x++)
+        for (size_t x = 0; x < s->n && !to_end; x++)
             subj |= s->w[x].head == (int32_t)mv + 1 && (s->w[x].label == nsubj || s->w[x].label == nsubjpass);
-        if (s->w[a].head == 0 || (size_t)s->w[a].head - 1 == mv || !subj) {
+        if (!to_end && (s->w[a].head == 0 || (size_t)s->w[a].head - 1 == mv || !subj)) {
             if (!subj) {
                 s->w[a].head = (int32_t)mv + 1;
                 s->w[a].label = (uint16_t)nsubj;
@@ -1169,18 +1196,17 @@ static void repair_title_run(const nb_nlp *m, const nb_repair_labels *R, nb_sent
 {
     int compound = R->l_compound, flat = R->l_flat, punct = R->l_punct;
     if (!ent_of || compound < 0 || flat < 0 || punct < 0 || s->n > NB_MAX_PARSE_WORDS) return;
-#define CAPW(x) (s->w[x].len > 0 && s->w[x].form[0] >= 'A' && s->w[x].form[0] <= 'Z')
 /* (a hyphen glued to both neighbours: "Secretary-General", not a dateline's " - ") */
 #define HYPH(x)                                                                                                \
     (s->w[x].len == 1 && s->w[x].form[0] == '-' && x > 0 && x + 1 < s->n &&                                  \
      s->w[x - 1].start + s->w[x - 1].len == s->w[x].start && s->w[x].start + 1 == s->w[x + 1].start)
     for (size_t s0 = 2; s0 < s->n; s0++) {
-        if (ent_of[s0] < 0 || ent_of[s0 - 1] == ent_of[s0] || !CAPW(s0)) continue;
+        if (ent_of[s0] < 0 || ent_of[s0 - 1] == ent_of[s0] || !capitalised(s, s0)) continue;
         size_t e = s0 + 1;
         while (e < s->n && ent_of[e] == ent_of[s0]) e++;
         size_t r0 = s0;
         bool hy = false;
-        while (r0 > 0 && (CAPW(r0 - 1) || (HYPH(r0 - 1) && r0 >= 2 && CAPW(r0 - 2)))) {
+        while (r0 > 0 && (capitalised(s, r0 - 1) || (HYPH(r0 - 1) && r0 >= 2 && capitalised(s, r0 - 2)))) {
             hy |= HYPH(r0 - 1);
             r0--;
         }
@@ -1207,8 +1233,244 @@ static void repair_title_run(const nb_nlp *m, const nb_repair_labels *R, nb_sent
         s->w[s0].label = L;
         if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
     }
-#undef CAPW
 #undef HYPH
+}
+
+/* "In a rebuke to Washington, India bought Russian oil": the subject after
+ * a fronted phrase read as that phrase's apposition. An apposition right
+ * before a finite verb that has no subject is the verb's subject. */
+static void repair_fronted_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int appos = R->l_appos, nsubj = R->l_nsubj, nsubjpass = R->l_nsubj_pass;
+    if (appos < 0 || nsubj < 0) return;
+    for (size_t a = 1; a + 1 < s->n; a++) {
+        if (s->w[a].label != appos || s->w[a].head <= 0 || (size_t)s->w[a].head - 1 >= a) continue;
+        if (!upos_is(m, s, a, "PROPN") && !upos_is(m, s, a, "NOUN")) continue;
+        size_t end = a; /* the apposition's last word */
+        for (size_t x = a + 1; x < s->n; x++) {
+            size_t h = x;
+            for (int k = 0; k < 6 && s->w[h].head > 0 && h != a; k++) h = (size_t)s->w[h].head - 1;
+            if (h == a) end = x;
+            else break;
+        }
+        size_t v = end + 1;
+        if (v >= s->n || !upos_is(m, s, v, "VERB")) continue;
+        const char *vx = m->xpos[s->w[v].tag];
+        if (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")) continue;
+        bool subj = false;
+        for (size_t x = 0; x < s->n && !subj; x++)
+            subj = s->w[x].head == (int32_t)v + 1 && (s->w[x].label == nsubj || s->w[x].label == nsubjpass);
+        /* (the phrase it hung from hangs from the verb: a fronted phrase) */
+        size_t h = (size_t)s->w[a].head - 1;
+        while (s->w[h].head > 0 && (size_t)s->w[h].head - 1 != v && (size_t)s->w[h].head - 1 < a) h = (size_t)s->w[h].head - 1;
+        if (subj || s->w[h].head != (int32_t)v + 1) continue;
+        s->w[a].head = (int32_t)v + 1;
+        s->w[a].label = (uint16_t)nsubj;
+    }
+}
+
+/* "Belarusian leader Alexander Lukashenko dismissed ..." read with the
+ * title as the root and the sentence as its parataxis: a root noun right
+ * before the name that is the subject of its parataxis verb is the name's
+ * title, and the verb the root. */
+static void repair_title_root(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int parataxis = R->l_parataxis, nsubj = R->l_nsubj, compound = R->l_compound;
+    if (parataxis < 0 || nsubj < 0 || compound < 0) return;
+    for (size_t n = 0; n + 2 < s->n; n++) {
+        if (s->w[n].head != 0 || !upos_is(m, s, n, "NOUN")) continue;
+        size_t p = n + 1;
+        if (!upos_is(m, s, p, "PROPN") || s->w[p].label != nsubj || s->w[p].head <= 0) continue;
+        size_t v = (size_t)s->w[p].head - 1;
+        if (v <= p || s->w[v].head != (int32_t)n + 1 || s->w[v].label != parataxis || !upos_is(m, s, v, "VERB")) continue;
+        s->w[v].head = 0;
+        s->w[v].label = (uint16_t)m->root_label;
+        for (size_t x = n + 1; x < s->n; x++) /* what hung from the title after it */
+            if (s->w[x].head == (int32_t)n + 1) s->w[x].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)p + 1;
+        s->w[n].label = (uint16_t)compound;
+        return;
+    }
+}
+
+/* "dismissed the accusations as a provocation and mocked Lithuania" read
+ * with "mocked" as an adverbial clause marked by "as", the predicate noun
+ * its complement: a finite verb with its own "and" is a conjunct; a noun
+ * between the "as" and that "and" is the first verb's "as" phrase. */
+static void repair_advcl_and(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int advcl = R->l_advcl, conj = R->l_conj, cc = R->l_cc, mark = R->l_mark, obl = R->l_obl, casel = R->l_case;
+    if (advcl < 0 || conj < 0 || cc < 0 || mark < 0 || obl < 0 || casel < 0) return;
+    static const char *const AS[] = {"as", NULL};
+    for (size_t v = 2; v < s->n; v++) {
+        if (s->w[v].label != advcl || s->w[v].head <= 0 || !upos_is(m, s, v, "VERB")) continue;
+        const char *vx = m->xpos[s->w[v].tag];
+        if (strcmp(vx, "VBD") && strcmp(vx, "VBZ") && strcmp(vx, "VBP")) continue;
+        size_t h = (size_t)s->w[v].head - 1, c0 = s->n, mk = s->n;
+        for (size_t x = h + 1; x < v; x++) {
+            if (s->w[x].head != (int32_t)v + 1) continue;
+            if (s->w[x].label == cc) c0 = x;
+            if (s->w[x].label == mark && word_is(&s->w[x], AS)) mk = x;
+        }
+        if (c0 == s->n || h >= v) continue;
+        s->w[v].label = (uint16_t)conj;
+        if (mk == s->n) continue;
+        /* the noun after "as", before the "and" */
+        for (size_t x = mk + 1; x < c0; x++) {
+            if (s->w[x].head != (int32_t)v + 1 || (!upos_is(m, s, x, "NOUN") && !upos_is(m, s, x, "PROPN"))) continue;
+            s->w[x].head = (int32_t)h + 1;
+            s->w[x].label = (uint16_t)obl;
+            s->w[mk].head = (int32_t)x + 1;
+            s->w[mk].label = (uint16_t)casel;
+            break;
+        }
+    }
+}
+
+/* '"The detention is intolerable and must end now," X said' read with the
+ * predicate "intolerable" as the subject of "end": a word with its copula
+ * is a predicate, never a subject; the verb after its "and" is its
+ * conjunct, and it takes the verb's place. */
+static void repair_predicate_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int nsubj = R->l_nsubj, cop = R->l_cop, conj = R->l_conj, cc = R->l_cc;
+    if (nsubj < 0 || cop < 0 || conj < 0 || cc < 0) return;
+    for (size_t w = 1; w + 2 < s->n; w++) {
+        if (s->w[w].label != nsubj || s->w[w].head <= 0) continue;
+        size_t v = (size_t)s->w[w].head - 1;
+        if (v <= w || !upos_is(m, s, v, "VERB")) continue;
+        bool has_cop = false, and_between = false;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head == (int32_t)w + 1 && s->w[x].label == cop) has_cop = true;
+            if (x > w && x < v && s->w[x].label == cc && s->w[x].head > (int32_t)w && s->w[x].head <= (int32_t)v + 1)
+                and_between = true;
+        }
+        if (!has_cop || !and_between) continue;
+        s->w[w].head = s->w[v].head;
+        s->w[w].label = s->w[v].label;
+        s->w[v].head = (int32_t)w + 1;
+        s->w[v].label = (uint16_t)conj;
+        /* the clause's punctuation and the verbs beside it (the speaker's
+         * "said") go with the predicate */
+        for (size_t x = v + 1; x < s->n; x++)
+            if (s->w[x].head == (int32_t)v + 1 &&
+                (!strcmp(m->upos[s->w[x].tag], "PUNCT") || !strcmp(m->upos[s->w[x].tag], "VERB")))
+                s->w[x].head = (int32_t)w + 1;
+        for (size_t x = 0; x < w; x++)
+            if (s->w[x].head == (int32_t)v + 1 && !strcmp(m->upos[s->w[x].tag], "PUNCT")) s->w[x].head = (int32_t)w + 1;
+    }
+}
+
+/* '"This decree is null and void," opposition leader X said after Y
+ * dismissed ...' read with the quote as a complement of "leader" and the
+ * "after" clause as a complement of "said": a clausal complement hangs
+ * from a verb (the first above a noun it was put on), and a clause with a
+ * temporal or causal conjunction is adverbial. */
+static void repair_ccomp_heads(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int ccomp = R->l_ccomp, advcl = R->l_advcl, mark = R->l_mark;
+    if (ccomp < 0 || advcl < 0 || mark < 0) return;
+    static const char *const ADV_MARK[] = {"after", "before", "when", "while", "since", "because", "although", "though",
+                                           "until", "unless", "once", NULL};
+    for (size_t c = 0; c < s->n; c++) {
+        if (s->w[c].label != ccomp || s->w[c].head <= 0) continue;
+        size_t h = (size_t)s->w[c].head - 1;
+        if (upos_is(m, s, h, "NOUN") || upos_is(m, s, h, "PROPN")) {
+            size_t v = h;
+            for (int k = 0; k < 6 && s->w[v].head > 0 && !upos_is(m, s, v, "VERB"); k++) v = (size_t)s->w[v].head - 1;
+            if (upos_is(m, s, v, "VERB") && v != c) s->w[c].head = (int32_t)v + 1;
+        }
+        for (size_t x = 0; x < c; x++)
+            if (s->w[x].head == (int32_t)c + 1 && s->w[x].label == mark && word_is(&s->w[x], ADV_MARK)) {
+                s->w[c].label = (uint16_t)advcl;
+                break;
+            }
+    }
+}
+
+/* "Azerbaijan closed the corridor, a move Armenian envoy X called illegal"
+ * read with the verb as the first clause's conjunct and the act noun its
+ * oblique: after a comma, "a move" (an act noun with its article) that
+ * hangs from a verb after it is an apposition of the clause, and the
+ * verb its relative clause. */
+static void repair_act_apposition(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, parataxis = R->l_parataxis, det = R->l_det;
+    if (relcl < 0 || parataxis < 0 || det < 0) return;
+    static const char *const ACT[] = {"move", "step", "decision", "action", "measure", "act", "moves", "steps",
+                                      "decisions", "actions", "measures", NULL};
+    static const char *const ART[] = {"a", "an", NULL};
+    for (size_t n = 2; n + 2 < s->n; n++) {
+        if (!word_is(&s->w[n], ACT) || !word_is(&s->w[n - 1], ART) || s->w[n - 2].len != 1 || s->w[n - 2].form[0] != ',')
+            continue;
+        if (s->w[n].head <= (int32_t)n + 1) continue; /* it hangs from a word after it */
+        size_t v = (size_t)s->w[n].head - 1;
+        if (!upos_is(m, s, v, "VERB") || s->w[v].head <= 0 || (size_t)s->w[v].head - 1 >= n - 2) continue;
+        size_t h = (size_t)s->w[v].head - 1; /* the first clause's verb */
+        s->w[n].head = (int32_t)h + 1;
+        s->w[n].label = (uint16_t)parataxis;
+        s->w[v].head = (int32_t)n + 1;
+        s->w[v].label = (uint16_t)relcl;
+        s->w[n - 1].head = (int32_t)n + 1;
+        s->w[n - 1].label = (uint16_t)det;
+    }
+}
+
+/* "..., a decision X described as reckless and dangerous" read with the
+ * noun as the subject of "reckless" and the relative clause cut short: a
+ * predicate after a relative clause's verb, with the noun the clause hangs
+ * from as its subject, is the verb's complement ("as" its preposition),
+ * and the noun takes the predicate's place. */
+static void repair_relcl_predicate(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, nsubj = R->l_nsubj, obl = R->l_obl, xcomp = R->l_xcomp, casel = R->l_case;
+    if (relcl < 0 || nsubj < 0 || obl < 0 || xcomp < 0 || casel < 0) return;
+    static const char *const AS[] = {"as", NULL};
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        if (s->w[v].label != relcl || s->w[v].head <= 0 || !upos_is(m, s, v, "VERB")) continue;
+        size_t n = (size_t)s->w[v].head - 1;
+        if (n >= v || s->w[n].label != nsubj || s->w[n].head <= (int32_t)v + 1) continue;
+        size_t p = (size_t)s->w[n].head - 1; /* the predicate, after the verb */
+        if (!upos_is(m, s, p, "ADJ") && !upos_is(m, s, p, "NOUN")) continue;
+        bool cop = false;
+        size_t as = s->n;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head != (int32_t)p + 1) continue;
+            if (s->w[x].label == R->l_cop) cop = true;
+            if (x > v && x < p && word_is(&s->w[x], AS)) as = x;
+        }
+        if (cop) continue; /* "a decision that was reckless": a real predicate */
+        s->w[n].head = s->w[p].head;
+        s->w[n].label = s->w[p].label;
+        s->w[p].head = (int32_t)v + 1;
+        s->w[p].label = (uint16_t)(as < s->n ? obl : xcomp);
+        if (as < s->n) s->w[as].label = (uint16_t)casel;
+        for (size_t x = p + 1; x < s->n; x++) /* what followed the predicate in its clause goes with the noun */
+            if (s->w[x].head == (int32_t)p + 1 && !strcmp(m->upos[s->w[x].tag], "PUNCT")) s->w[x].head = (int32_t)n + 1;
+    }
+}
+
+/* "X told the council that the detentions must end, accusing the Houthis
+ * of ...": a speaker's -ing verb after a comma (accusing, calling,
+ * blaming...) hung from the reported clause is the speaker's, beside the
+ * reporting verb. */
+static void repair_speaker_ing(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int ccomp = R->l_ccomp, advcl = R->l_advcl, xcomp = R->l_xcomp;
+    if (ccomp < 0 || advcl < 0 || xcomp < 0) return;
+    static const char *const SPEAKER_ING[] = {"accusing", "calling", "blaming", "describing", "condemning", "denouncing",
+                                              "adding", "saying", "warning", "urging", "branding", "labelling",
+                                              "labeling", "terming", "criticising", "criticizing", NULL};
+    for (size_t w = 2; w < s->n; w++) {
+        if ((s->w[w].label != xcomp && s->w[w].label != advcl) || s->w[w].head <= 0) continue;
+        if (s->w[w - 1].len != 1 || s->w[w - 1].form[0] != ',' || !word_is(&s->w[w], SPEAKER_ING)) continue;
+        size_t h = (size_t)s->w[w].head - 1;
+        if (s->w[h].label != ccomp || s->w[h].head <= 0) continue;
+        size_t v = (size_t)s->w[h].head - 1;
+        if (!upos_is(m, s, v, "VERB")) continue;
+        s->w[w].head = (int32_t)v + 1;
+        s->w[w].label = (uint16_t)advcl;
+    }
 }
 
 void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
@@ -1272,6 +1534,14 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_whose(m, R, s);
     repair_ing_adrift(m, R, s);
     repair_active_by(m, R, s);
+    repair_fronted_subject(m, R, s);
+    repair_title_root(m, R, s);
+    repair_advcl_and(m, R, s);
+    repair_predicate_subject(m, R, s);
+    repair_ccomp_heads(m, R, s);
+    repair_act_apposition(m, R, s);
+    repair_relcl_predicate(m, R, s);
+    repair_speaker_ing(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);

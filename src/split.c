@@ -153,7 +153,10 @@ size_t nb_tokenize(const char *s, size_t n, nb_tok **toks, size_t *cap)
             size_t len = i - st;
             uint32_t fl = NB_TOK_WORD | glue;
             if (digit) fl |= NB_TOK_NUM;
-            if (isupper((unsigned char)c) || (unsigned char)c >= 0x80) fl |= NB_TOK_CAP;
+            /* (a non-ASCII letter may be a capital: "Élysée"; the replacement
+             * character that stands for invalid bytes is no letter) */
+            bool replacement = st + 3 <= n && !memcmp(s + st, "\xef\xbf\xbd", 3);
+            if (isupper((unsigned char)c) || ((unsigned char)c >= 0x80 && !replacement)) fl |= NB_TOK_CAP;
             size_t letters = 0, uppers = 0;
             for (size_t k = st; k < st + len; k++) {
                 if (isalpha((unsigned char)s[k])) {

@@ -158,6 +158,58 @@ static bool participle_shape(const nb_uword *w)
     return false;
 }
 
+/* Is w an -s form that training never had as a noun, of a stem it had as a
+ * verb and never as a noun or adjective ("resides", "intensifies")? */
+static bool verb_only_s(const nb_nlp *m, const nb_uword *w)
+{
+    char b[48];
+    size_t n = w->len;
+    if (n < 4 || n >= sizeof b || w->form[n - 1] != 's' || w->form[n - 2] == 's' || w->form[n - 2] == '\'') return false;
+    if (nb_lemmas_seen(&m->lem, "NOUN", w->form, n) || nb_lemmas_seen(&m->lem, "PROPN", w->form, n)) return false;
+    for (size_t k = 0; k < n; k++) b[k] = nb_lower(w->form[k]);
+    /* stems: -ies -> -y, -es, -s */
+    const char *stems[3];
+    char s1[48], s2[48], s3[48];
+    size_t ns = 0;
+    if (n > 4 && !memcmp(b + n - 3, "ies", 3)) {
+        memcpy(s1, b, n - 3);
+        s1[n - 3] = 'y';
+        s1[n - 2] = '\0';
+        stems[ns++] = s1;
+    }
+    if (!memcmp(b + n - 2, "es", 2)) {
+        memcpy(s2, b, n - 2);
+        s2[n - 2] = '\0';
+        stems[ns++] = s2;
+    }
+    memcpy(s3, b, n - 1);
+    s3[n - 1] = '\0';
+    stems[ns++] = s3;
+    for (size_t k = 0; k < ns; k++) {
+        size_t l = strlen(stems[k]);
+        if (nb_lemmas_seen(&m->lem, "VERB", stems[k], l) && !nb_lemmas_seen(&m->lem, "NOUN", stems[k], l) &&
+            !nb_lemmas_seen(&m->lem, "ADJ", stems[k], l))
+            return true;
+    }
+    return false;
+}
+
+/* Is w an irregular past form of a training verb, with no -s or -ing
+ * ("bore" of "bear", "led", "fled")? After a subject it is that verb, not
+ * the noun it spells too ("ISWAP bore direct responsibility"). */
+static bool irregular_past(const nb_nlp *m, const nb_uword *w)
+{
+    if (w->len < 3 || w->form[w->len - 1] == 's' || (w->len > 4 && !memcmp(w->form + w->len - 3, "ing", 3)) ||
+        (w->len > 3 && !memcmp(w->form + w->len - 2, "ed", 2)))
+        return false;
+    const char *vl = nb_lemmas_lemma(&m->lem, "VERB", w->form, w->len);
+    if (!vl) return false;
+    if (strlen(vl) != w->len) return true;
+    for (size_t k = 0; k < w->len; k++)
+        if (vl[k] != nb_lower(w->form[k])) return true;
+    return false;
+}
+
 /* May word i take class c? Not a finite verb, or a participle not shaped
  * like one, after an article; not a verb when the word, not shaped like a
  * participle, was seen in training as an adjective and never as a verb or
@@ -189,6 +241,18 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
             !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) && !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len))
             return false;
     }
+    /* a verb of training, never a noun or adjective there, right after a
+     * name, pronoun or plural noun is that subject's verb, no compound
+     * ("The Houthis receive weapons") */
+    /* (and so is an -s form never a noun in training whose stem it had as
+     * a verb only: "Ndayishimiye resides", "the fighting intensifies") */
+    bool subject_before = i > 0 && (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") ||
+                                    !strcmp(m->xpos[s->w[i - 1].tag], "PRP") || !strcmp(m->xpos[s->w[i - 1].tag], "NNS"));
+    if (!strcmp(m->upos[c], "NOUN") && subject_before &&
+        ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
+          !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
+         verb_only_s(m, w) || irregular_past(m, w)))
+        return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
         (!memcmp(w->form + w->len - 4, "less", 4) || !memcmp(w->form + w->len - 3, "ous", 3) ||
@@ -216,17 +280,24 @@ static void adjective_garden_path(const nb_nlp *m, nb_sent *s)
     for (int t = 0; t < m->n_tags && jj < 0; t++)
         if (!strcmp(m->upos[t], "ADJ") && !strcmp(m->xpos[t], "JJ")) jj = t;
     if (jj < 0) return;
-    for (size_t i = 1; i + 2 < s->n; i++) {
+    for (size_t i = 1; i + 1 < s->n; i++) {
         const nb_uword *w = &s->w[i];
         if (!xpos_is(m, s, i, "VBD") || !participle_shape(w) || !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) continue;
         const char *pu = m->upos[s->w[i - 1].tag], *nu = m->upos[s->w[i + 1].tag];
         if ((strcmp(pu, "NOUN") && strcmp(pu, "PROPN")) || strcmp(nu, "NOUN")) continue;
         /* (a participle there too, unless it opens a reduced relative: "armed
-         * militias trained by X") */
+         * militias trained by X"); or the noun is a singular body of men,
+         * which as a verb's object would need a determiner, whatever
+         * follows ("the Meitei armed group Arambai Tenggol"; "Rwanda armed
+         * militias" may be a verb) */
         bool by = i + 3 < s->n && s->w[i + 3].len == 2 && !memcmp(s->w[i + 3].form, "by", 2);
-        if (!xpos_is(m, s, i + 2, "VBD") && !xpos_is(m, s, i + 2, "VBZ") && !xpos_is(m, s, i + 2, "VBP") &&
-            (!xpos_is(m, s, i + 2, "VBN") || by))
-            continue;
+        static const char *const BODY[] = {"group", "wing", "faction", "militia", "movement", "gang", NULL};
+        bool body = false;
+        for (size_t k = 0; BODY[k] && !body; k++)
+            body = s->w[i + 1].len == strlen(BODY[k]) && !memcmp(s->w[i + 1].form, BODY[k], s->w[i + 1].len);
+        bool verb_after = i + 2 < s->n && (xpos_is(m, s, i + 2, "VBD") || xpos_is(m, s, i + 2, "VBZ") ||
+                                           xpos_is(m, s, i + 2, "VBP") || (xpos_is(m, s, i + 2, "VBN") && !by));
+        if (!body && !verb_after) continue;
         s->w[i].tag = (uint16_t)jj;
     }
 }

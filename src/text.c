@@ -355,6 +355,8 @@ static size_t dateline_prefix(const char *s, size_t n)
     }
     if (j < n && s[j] == ':' && (words == 1 || caps)) return j + 1;
     if (!caps || j >= n || s[j] != '-') return 0;
+    /* "U.S.-backed forces": a hyphen glued to the next word joins a compound */
+    if (j + 1 < n && isalpha((unsigned char)s[j + 1]) && j > 0 && s[j - 1] != ' ') return 0;
     j++;
     /* "CAIRO - 17 May 2019:" carries a date up to the colon. */
     size_t k = j;

@@ -242,3 +242,11 @@ void nb_fmt_double(char out[32], double v)
     /* A tiny negative rounds to "-0.000000": print it as zero too. */
     if (strcmp(out, "-0.000000") == 0) strcpy(out, "0.000000");
 }
+
+bool nb_label_acronym(const char *label)
+{
+    size_t n = 0;
+    for (const char *p = label; *p; p++, n++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))) return false;
+    return n >= 2;
+}

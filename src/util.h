@@ -96,4 +96,8 @@ void nb_fmt_double(char out[32], double v);
 /* Case-folds an ASCII byte. */
 static inline char nb_lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c; }
 
+/* Is label an acronym-like name ("M23", "ADF", "3R": capitals and digits
+ * only, two or more): no place is written so. */
+bool nb_label_acronym(const char *label);
+
 #endif

@@ -350,6 +350,8 @@ static void test_tokens_hyphens_acronyms_numbers(void **state)
     tokenizes("F-35 jets", "F/WC -/GP 35/WNG jets/W");
     tokenizes("3rd brigade", "3rd/WN brigade/W");
     tokenizes("Iran.Iraq", "Iran/WC ./GP Iraq/WCG");
+    /* a non-ASCII letter may be a capital; the replacement character is none */
+    tokenizes("\xc3\x89lys\xc3\xa9" "e \xef\xbf\xbd\xef\xbf\xbd", "\xc3\x89lys\xc3\xa9" "e/WC \xef\xbf\xbd\xef\xbf\xbd/W");
 }
 
 static void test_tokens_offsets_and_growth(void **state)

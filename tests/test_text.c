@@ -545,6 +545,8 @@ static void test_dateline_prefix(void **state)
     paragraph("Soleimani said: we will win the war.", "Soleimani said: we will win the war.");
     paragraph("Iran funds Kataib Hezbollah - officials said.", "Iran funds Kataib Hezbollah - officials said.");
     paragraph("The United States condemned the attack.", "The United States condemned the attack.");
+    /* a hyphen glued to the next word joins a compound */
+    paragraph("U.S.-backed forces took the dam.", "U.S.-backed forces took the dam.");
 }
 
 /* A dateline alone on its line is boilerplate like any other dateline. */

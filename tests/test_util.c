@@ -344,6 +344,18 @@ static void fmt(double v, const char *want)
     assert_string_equal(out, want);
 }
 
+static void test_label_acronym(void **state)
+{
+    (void)state;
+    assert_true(nb_label_acronym("M23"));
+    assert_true(nb_label_acronym("ADF"));
+    assert_true(nb_label_acronym("3R"));
+    assert_false(nb_label_acronym("Goma"));
+    assert_false(nb_label_acronym("El Fasher"));
+    assert_false(nb_label_acronym("X"));
+    assert_false(nb_label_acronym(""));
+}
+
 static void test_fmt_double(void **state)
 {
     (void)state;
@@ -379,7 +391,7 @@ int main(void)
         cmocka_unit_test(test_buf_growth), cmocka_unit_test(test_buf_printf),
         cmocka_unit_test(test_buf_detach),   cmocka_unit_test(test_map_basic),
         cmocka_unit_test(test_map_many),     cmocka_unit_test(test_map_lengths), cmocka_unit_test(test_hash),
-        cmocka_unit_test(test_fmt_double),
+        cmocka_unit_test(test_fmt_double),   cmocka_unit_test(test_label_acronym),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
