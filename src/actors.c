@@ -1270,13 +1270,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     uint32_t roles = 0;
     bool titled = false;
     size_t s0 = strip_titles(c, i, j, &roles, &titled);
-    /* "Defence Council", "Reconnaissance General Bureau": title words before
-     * an organisation's head noun alone are its name */
+    /* "Defence Council", "Reconnaissance General Bureau", "General Directorate
+     * of X": title words before an organisation's head noun are its name */
     static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
                                               "foreign", "interior", "finance", "information", "military", NULL};
     bool name_titles = s0 > i;
-    for (size_t k = i; k < s0 && name_titles; k++) name_titles = in(c, k, NAME_TITLES) || !in(c, k, NB_LEX_TITLE);
-    if (name_titles && j - s0 == 1 && in(c, j - 1, NB_LEX_ORG_HEAD)) {
+    for (size_t k = i; k < s0 && name_titles; k++)
+        name_titles = in(c, k, NAME_TITLES) || is(c, k, "the") || !in(c, k, NB_LEX_TITLE);
+    name_titles = name_titles && s0 < j && in(c, s0, NB_LEX_ORG_HEAD) && (j - s0 == 1 || is(c, s0 + 1, "of"));
+    if (name_titles) {
         s0 = i;
         roles = 0;
         titled = false;
@@ -1291,7 +1293,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * Senator X", "Kasese Woman MP X": a place or portfolio before an office
      * noun is no actor; the name after it is */
     /* (not in an organisation's own name: "the Reconnaissance General Bureau") */
-    if (!titled && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
+    if (!titled && !name_titles && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
         static const char *const OFFICE[] = {"governor", "president", "minister", "mayor", "premier", "secretary",
                                              "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
                                              "spokesperson", "director", "ambassador", "envoy", "admiral",
@@ -1333,10 +1335,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         char ch = c->s[c->t[j - 1].start + k];
         acronym = ch >= 'A' && ch <= 'Z';
     }
-    bool org = in(c, j - 1, NB_LEX_ORG_HEAD) || linked || (acronym && j - i == 2);
+    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || linked || (acronym && j - i == 2);
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
-    if (s0 > i && s0 + 1 < j) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
+    if (s0 > i && s0 + 1 < j && !name_titles) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
     /* "Fighters of the National Liberation Army": the members are the
