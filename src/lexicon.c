@@ -136,8 +136,9 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "congress", "assembly", "parliament", "department", "service", "services", "police",
     "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
     "resistance", "mujahideen", "fighters", "revolutionaries",
-    /* administrative units (WordNet bureau.n.02, directorate.n.01) */
-    "bureau", "directorate", "secretariat",
+    /* administrative units and chambers (WordNet bureau.n.02, directorate.n.01,
+     * house.n.03: "the House of Representatives", "Freedom House") */
+    "bureau", "directorate", "secretariat", "house",
     /* rights groups and monitors ("Iran Human Rights", "Chile Human Rights
      * Watch", "the Syria Campaign") */
     "commission", "rights", "watch", "campaign", "observatory", "monitor", "initiative", "society",
