@@ -1290,7 +1290,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         return j > i ? j : i + 1;
     }
     /* "Sinaloa Governor Rubén Rocha Moya", "Security Secretary X", "Texas
-     * Senator X", "Kasese Woman MP X": a place or portfolio before an office
+     * Senator X", "Kasese Woman MP X", "Senate Majority Leader X": a place or portfolio before an office
      * noun is no actor; the name after it is */
     /* (not in an organisation's own name: "the Reconnaissance General Bureau") */
     if (!titled && !name_titles && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
@@ -1298,7 +1298,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                              "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
                                              "spokesperson", "director", "ambassador", "envoy", "admiral",
                                              "general", "senator", "mp", "lawmaker", "legislator", "congressman",
-                                             "congresswoman", "councillor", "councilor", NULL};
+                                             "congresswoman", "councillor", "councilor", "speaker", "leader", NULL};
         bool org_part = false;
         for (size_t k = s0; k + 1 < j && k < s0 + 3; k++) {
             if (in(c, k, NB_LEX_ORG_HEAD)) org_part = true;
