@@ -740,6 +740,16 @@ static bool form_in(const ctx *c, int i, int k)
     return in_class(c->P, k, buf);
 }
 
+/* Is the word's form, in lower case, w? ("commanding" in "commanding
+ * officer" has the lemma "command") */
+static bool form_is(const ctx *c, int i, const char *w)
+{
+    size_t n = c->s->w[i].len;
+    for (size_t j = 0; j < n; j++)
+        if (!w[j] || nb_lower(c->s->w[i].form[j]) != w[j]) return false;
+    return w[n] == '\0';
+}
+
 /* A child of i with label l whose lemma is in class k (k < 0: any). */
 static int child_in(const ctx *c, int i, int l, int k)
 {
@@ -1347,10 +1357,10 @@ static bool extras_ok(const ctx *c, int v, const cue *q)
         bool found = false;
         for (int j = c->first[v]; j < c->first[v + 1] && !found; j++) {
             int d = c->kids[j];
-            if (!strcmp(lem(c, d), q->extra[k])) found = true;
+            if (!strcmp(lem(c, d), q->extra[k]) || form_is(c, d, q->extra[k])) found = true;
             /* "lodged a strong protest": one level further for modifiers */
             for (int j2 = c->first[d]; j2 < c->first[d + 1] && !found; j2++)
-                if (!strcmp(lem(c, c->kids[j2]), q->extra[k])) found = true;
+                if (!strcmp(lem(c, c->kids[j2]), q->extra[k]) || form_is(c, c->kids[j2], q->extra[k])) found = true;
         }
         if (!found) return false;
     }
