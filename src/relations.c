@@ -546,7 +546,10 @@ static int role_head(const rctx *r, int k)
         static const char *const PERSON_NOUN[] = {
             "militant", "jihadist", "cleric", "warlord", "fighter", "rebel", "politician",
             "official", "officer", "activist", "lawmaker", "strongman", "preacher",
-            "ideologue", "operative", "envoy", "diplomat", "negotiator", "general", NULL};
+            "ideologue", "operative", "envoy", "diplomat", "negotiator", "general",
+            /* "Nobel laureate Muhammad Yunus": the modifier is no actor of the phrase */
+            "laureate", "billionaire", "businessman", "businesswoman", "tycoon", "journalist",
+            "lawyer", NULL};
         m = k + 1;
         if (w_in(r, m, PERSON_NOUN) && head_actor(r, m + 1) &&
             (kind_of(r, m + 1) == NB_KIND_PERSON || kind_of(r, m + 1) == NB_KIND_UNKNOWN) &&
