@@ -52,6 +52,13 @@ int nb_nlp_label(const nb_nlp *m, const char *name)
     return -1;
 }
 
+int nb_nlp_tag(const nb_nlp *m, const char *upos, const char *xpos)
+{
+    for (int i = 0; i < m->n_tags; i++)
+        if (!strcmp(m->upos[i], upos) && !strcmp(m->xpos[i], xpos)) return i;
+    return -1;
+}
+
 void nb_nlp_analyze(const nb_nlp *m, nb_sent *s, bool parse)
 {
     nb_tag_atoms(s, m->features);

@@ -58,8 +58,10 @@ nb_status nb_nlp_load_mem(nb_nlp *m, const unsigned char *data, size_t n, char *
 nb_status nb_nlp_save(const nb_nlp *m, const char *path, const char *provenance);
 void nb_nlp_free(nb_nlp *m);
 
-/* Finds a tag or label by name, or -1. */
+/* Finds a label by name, or -1. */
 int nb_nlp_label(const nb_nlp *m, const char *name);
+/* Finds the tag class with this UPOS and XPOS ("PROPN", "NNP"), or -1. */
+int nb_nlp_tag(const nb_nlp *m, const char *upos, const char *xpos);
 
 /* Analyses s in place: feature atoms, tags, lemmas, and the dependency tree
  * when parse is true (else every head is -1). */

@@ -297,25 +297,13 @@ static void words_to_entities(syn *y, const nb_item *items, size_t ni, const nb_
     }
 }
 
-/* Tokenizes s[0..len) the treebank's way, then tags, lemmatizes and (with
- * parse) parses it. Word offsets stay relative to s. */
-/* The tag class of proper nouns (PROPN/NNP), or -1. */
-static int propn_tag(const nb_nlp *m)
-{
-    for (int t = 0; t < m->n_tags; t++)
-        if (!strcmp(m->upos[t], "PROPN") && !strcmp(m->xpos[t], "NNP")) return t;
-    return -1;
-}
-
 /* Prepositions of news that EWT never or once has ("alongside", "amid",
  * "alias"), which the tagger guesses as adverbs or names: before a word
  * (or a quoted one: 'alias "Pipo"'), they are ADP. */
 static void fix_prep_tags(const nb_nlp *m, nb_sent *s)
 {
     static const char *const PREP[] = {"alongside", "amid", "amidst", "alias", NULL};
-    int t = -1;
-    for (int k = 0; k < m->n_tags && t < 0; k++)
-        if (!strcmp(m->upos[k], "ADP") && !strcmp(m->xpos[k], "IN")) t = k;
+    int t = nb_nlp_tag(m, "ADP", "IN");
     if (t < 0) return;
     for (size_t i = 0; i + 1 < s->n; i++) {
         const nb_uword *w = &s->w[i];
@@ -337,9 +325,7 @@ static void fix_general_tags(const nb_nlp *m, nb_sent *s)
 {
     static const char *const FIRST[] = {"secretary", "director", "attorney", "inspector", "governor", "solicitor",
                                         "auditor", "surgeon", "consul", "vicar", NULL};
-    int nn = -1;
-    for (int k = 0; k < m->n_tags && nn < 0; k++)
-        if (!strcmp(m->upos[k], "NOUN") && !strcmp(m->xpos[k], "NN")) nn = k;
+    int nn = nb_nlp_tag(m, "NOUN", "NN");
     if (nn < 0) return;
     for (size_t i = 0; i + 2 < s->n; i++) {
         const nb_uword *a = &s->w[i], *h = &s->w[i + 1], *g = &s->w[i + 2];
@@ -373,7 +359,7 @@ static bool word_in(const char *label, const char *form, size_t n)
 static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t ni, const nb_tok *toks,
                           const nb_article_actors *aa)
 {
-    int t = propn_tag(m);
+    int t = nb_nlp_tag(m, "PROPN", "NNP");
     if (t < 0) return;
     for (size_t k = 0; k < ni; k++) {
         const nb_item *it = &items[k];

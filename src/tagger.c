@@ -276,9 +276,7 @@ static bool xpos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *x) 
  * have two finite verbs and no subject for the second. */
 static void adjective_garden_path(const nb_nlp *m, nb_sent *s)
 {
-    int jj = -1;
-    for (int t = 0; t < m->n_tags && jj < 0; t++)
-        if (!strcmp(m->upos[t], "ADJ") && !strcmp(m->xpos[t], "JJ")) jj = t;
+    int jj = nb_nlp_tag(m, "ADJ", "JJ");
     if (jj < 0) return;
     for (size_t i = 1; i + 1 < s->n; i++) {
         const nb_uword *w = &s->w[i];

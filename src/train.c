@@ -17,19 +17,12 @@ static int find_or_add(char ***names, int *n, const char *name)
     return (*n)++;
 }
 
-static int find_tag(const nb_nlp *m, const char *u, const char *x)
-{
-    for (int i = 0; i < m->n_tags; i++)
-        if (!strcmp(m->upos[i], u) && !strcmp(m->xpos[i], x)) return i;
-    return -1;
-}
-
 /* Tag classes and labels in order of first appearance in the training data. */
 static void build_tables(nb_nlp *m, const nb_treebank *tb)
 {
     for (size_t k = 0; k < tb->n_words; k++) {
         const char *u = nb_treebank_str(tb, tb->wd[k].upos), *x = nb_treebank_str(tb, tb->wd[k].xpos);
-        if (find_tag(m, u, x) < 0 && m->n_tags < NB_PMAX_CLASSES) {
+        if (nb_nlp_tag(m, u, x) < 0 && m->n_tags < NB_PMAX_CLASSES) {
             m->upos = nb_realloc(m->upos, (size_t)(m->n_tags + 1) * sizeof *m->upos);
             m->xpos = nb_realloc(m->xpos, (size_t)(m->n_tags + 1) * sizeof *m->xpos);
             m->upos[m->n_tags] = nb_strdup(u);
@@ -49,7 +42,7 @@ static void index_gold(const nb_nlp *m, nb_treebank *tb)
     for (size_t i = 0; i < tb->n; i++)
         for (size_t j = 0; j < tb->s[i].n; j++, k++) {
             nb_uword *w = &tb->s[i].w[j];
-            int t = find_tag(m, nb_treebank_str(tb, tb->wd[k].upos), nb_treebank_str(tb, tb->wd[k].xpos));
+            int t = nb_nlp_tag(m, nb_treebank_str(tb, tb->wd[k].upos), nb_treebank_str(tb, tb->wd[k].xpos));
             int l = nb_nlp_label(m, nb_treebank_str(tb, tb->wd[k].deprel));
             w->gtag = (uint16_t)(t < 0 ? 0xFFFF : t);
             w->glabel = (uint16_t)(l < 0 ? 0xFFFF : l);
