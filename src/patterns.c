@@ -1121,7 +1121,8 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         /* an apposition names the referent ("the commander, X"); failing
          * that, the owner of a force or target */
         int before = *n;
-        if (named_word(c, w) >= 0) push_ent(ent_at(c, named_word(c, w)), named_word(c, w), ents, ws, n);
+        int nw = named_word(c, w);
+        if (nw >= 0) push_ent(ent_at(c, nw), nw, ents, ws, n);
         /* "bankrolled part of the Rwandan deployment": a share stands for
          * what it is a share of */
         if (*n == before && in_class(P, P->k_part, lem(c, w))) {
@@ -1996,8 +1997,9 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             for (int k = c->first[d]; k < c->first[d + 1] && np < 8; k++) {
                 int a = c->kids[k];
                 int mk = lab(c, a) == P->l_acl ? child_in(c, a, P->l_mark, -1) : -1;
-                if (mk >= 0 && !strcmp(lem(c, mk), "that") && judged_subject(c, a) >= 0) {
-                    ew[np] = judged_subject(c, a);
+                int js = mk >= 0 && !strcmp(lem(c, mk), "that") ? judged_subject(c, a) : -1;
+                if (js >= 0) {
+                    ew[np] = js;
                     pr[np++] = a;
                 }
             }

@@ -742,13 +742,12 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 /* (a name guessed a person with nothing to show for it is
                  * as unknown: "besieged El Fasher") */
                 bool guessed = de->kind == NB_KIND_PERSON && de->dict < 0 && !de->roles && de->org < 0;
+                const char *cl = nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue);
                 if (t->rel == NB_REL_ATTACKED && (de->kind == NB_KIND_UNKNOWN || guessed) && !nb_label_acronym(de->label) &&
-                    ((!strchr(de->label, ' ') && !guessed) ||
-                     nb_patterns_place_cue(p->pat, nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue))))
+                    ((!strchr(de->label, ' ') && !guessed) || nb_patterns_place_cue(p->pat, cl)))
                     continue;
                 /* "controls Goma", "controls eastern Libya": territory is
                  * held, not commanded (as the surface rules read it) */
-                const char *cl = nb_patterns_lemma(p->pat, p->nlp, &y.us, (size_t)t->cue);
                 if (t->rel == NB_REL_COMMANDS && (de->kind == NB_KIND_UNKNOWN || de->kind == NB_KIND_COUNTRY || guessed) &&
                     (!strcmp(cl, "control") || !strcmp(cl, "hold")))
                     continue;

@@ -8,6 +8,15 @@
 
 #include "util.h"
 
+/* Does word c hang, however deep, under word a? (At most n steps up: a
+ * cycle left by a half-done repair ends the walk.) */
+static bool under(const nb_sent *s, size_t c, size_t a)
+{
+    int32_t h = s->w[c].head;
+    for (size_t up = 0; h > 0 && h != (int32_t)a + 1 && up < s->n; up++) h = s->w[h - 1].head;
+    return h == (int32_t)a + 1;
+}
+
 /* "Vietnam on Monday lodged a protest": the treebank has few subjects
  * parted from their verb by a time, so the parser hangs the verb from the
  * name as parataxis. A finite verb with no subject, after a root noun with
@@ -97,9 +106,7 @@ static void repair_split_name(const nb_nlp *m, const nb_repair_labels *R, nb_sen
         bool has_case = false;
         for (size_t c = 0; c < j; c++) {
             if (s->w[c].head == (int32_t)j + 1 && s->w[c].label == casel) has_case = true;
-            int32_t h = s->w[c].head;
-            for (size_t up = 0; h > 0 && h != (int32_t)j + 1 && up < s->n; up++) h = s->w[h - 1].head;
-            if (h == (int32_t)j + 1 && c < lo) lo = c;
+            if (under(s, c, j) && c < lo) lo = c;
         }
         if (has_case || lo == 0) continue;
         /* the prepositional nominal whose phrase the word before ends */
@@ -147,10 +154,8 @@ static void repair_appos_compound(const nb_nlp *m, const nb_repair_labels *R, nb
         size_t u = h - 1;
         const char *uu = m->upos[s->w[u].tag];
         if (strcmp(uu, "PROPN") && strcmp(uu, "NOUN")) continue;
-        int32_t t = s->w[u].head;
-        for (size_t up = 0; t > 0 && t != (int32_t)a + 1 && up < s->n; up++) t = s->w[t - 1].head;
         /* (not the apposition itself, "X, a Y Z": leave that) */
-        if (u == a || t != (int32_t)a + 1) continue;
+        if (u == a || !under(s, u, a)) continue;
         for (size_t c = 0; c < u; c++)
             if (s->w[c].head == (int32_t)u + 1 && (s->w[c].label == casel || s->w[c].label == det))
                 s->w[c].head = (int32_t)h + 1;
@@ -201,8 +206,6 @@ static void repair_noun_clause(const nb_nlp *m, const nb_repair_labels *R, nb_se
         s->w[v].label = nw->label;
         for (size_t c = v + 1; c < s->n; c++)
             if (s->w[c].head == (int32_t)n + 1) s->w[c].head = (int32_t)v + 1;
-        for (size_t c = 0; c < s->n; c++) /* what hung from the root noun */
-            if (nw->head == 0 && c != v && s->w[c].head == (int32_t)n + 1 && c > v) s->w[c].head = (int32_t)v + 1;
         nw->head = (int32_t)v + 1;
         nw->label = (uint16_t)nsubj;
     }
@@ -402,9 +405,7 @@ static void repair_conj_speaker(const nb_nlp *m, const nb_repair_labels *R, nb_s
         if (sp == s->n) continue;
         bool adjacent = true;
         for (size_t x = sp + 1; x < v && adjacent; x++) {
-            int32_t y = s->w[x].head;
-            for (size_t up = 0; y > 0 && y != (int32_t)sp + 1 && up < s->n; up++) y = s->w[y - 1].head;
-            adjacent = y == (int32_t)sp + 1;
+            adjacent = under(s, x, sp);
         }
         bool named = false; /* a person or body named in it */
         for (size_t x = sp; x < v && !named; x++) named = !strcmp(m->upos[s->w[x].tag], "PROPN");
@@ -602,9 +603,7 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
             /* every word between belongs to b's phrase */
             bool inside = true;
             for (size_t x = a + 1; x < b && inside; x++) {
-                int32_t h = s->w[x].head;
-                for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
-                inside = h == (int32_t)b + 1;
+                inside = under(s, x, b);
             }
             if (inside) {
                 s->w[a].head = (int32_t)b + 1;
@@ -615,10 +614,9 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
              * commas after the first, the second is its apposition */
             size_t lo = b, hi = b; /* b's phrase */
             for (size_t x = 0; x < s->n; x++) {
-                int32_t h = s->w[x].head;
-                for (size_t up = 0; h > 0 && h != (int32_t)b + 1 && up < s->n; up++) h = s->w[h - 1].head;
-                if (h == (int32_t)b + 1 && x < lo) lo = x;
-                if (h == (int32_t)b + 1 && x > hi) hi = x;
+                if (!under(s, x, b)) continue;
+                if (x < lo) lo = x;
+                if (x > hi) hi = x;
             }
             bool comma_lo = lo > a + 1 && s->w[lo].len == 1 && s->w[lo].form[0] == ',';
             bool comma_hi = hi + 1 < s->n && s->w[hi].len == 1 && s->w[hi].form[0] == ',';
@@ -718,9 +716,7 @@ static void repair_clause_under_noun(const nb_nlp *m, const nb_repair_labels *R,
         size_t sb = s->n, lo = v;
         for (size_t c = 0; c < v; c++) {
             if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == nsubj) sb = c;
-            int32_t x = s->w[c].head;
-            for (size_t up = 0; x > 0 && x != (int32_t)v + 1 && up < s->n; up++) x = s->w[x - 1].head;
-            if (x == (int32_t)v + 1 && c < lo) lo = c;
+            if (under(s, c, v) && c < lo) lo = c;
         }
         if (sb == s->n) continue;
         /* the noun before the clause that hung from h: back to h's place */
@@ -1445,7 +1441,7 @@ static void repair_relcl_predicate(const nb_nlp *m, const nb_repair_labels *R, n
         s->w[p].head = (int32_t)v + 1;
         s->w[p].label = (uint16_t)(as < s->n ? obl : xcomp);
         if (as < s->n) s->w[as].label = (uint16_t)casel;
-        for (size_t x = p + 1; x < s->n; x++) /* what followed the predicate in its clause goes with the noun */
+        for (size_t x = p + 1; x < s->n; x++) /* the predicate's closing punctuation goes with the noun */
             if (s->w[x].head == (int32_t)p + 1 && !strcmp(m->upos[s->w[x].tag], "PUNCT")) s->w[x].head = (int32_t)n + 1;
     }
 }
