@@ -218,7 +218,7 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
 {
     const nb_uword *w = &s->w[i];
     /* closed classes are closed: a word training never had as a
-     * preposition, determiner, pronoun, conjunction or auxiliary is none
+     * preposition, determiner, pronoun, conjunction, auxiliary or particle is none
      * ("overran" guessed a preposition) */
     if (m->closed && m->closed[c] && !nb_lemmas_seen(&m->lem, m->upos[c], w->form, w->len)) return false;
     if (m->finite && m->finite[c] && i > 0 && article(&s->w[i - 1]) &&
@@ -246,9 +246,9 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
      * ("The Houthis receive weapons") */
     /* (and so is an -s form never a noun in training whose stem it had as
      * a verb only: "Ndayishimiye resides", "the fighting intensifies") */
-    bool subject_before = i > 0 && (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") ||
-                                    !strcmp(m->xpos[s->w[i - 1].tag], "PRP") || !strcmp(m->xpos[s->w[i - 1].tag], "NNS"));
-    if (!strcmp(m->upos[c], "NOUN") && subject_before &&
+    if (!strcmp(m->upos[c], "NOUN") && i > 0 &&
+        (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") || !strcmp(m->xpos[s->w[i - 1].tag], "PRP") ||
+         !strcmp(m->xpos[s->w[i - 1].tag], "NNS")) &&
         ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
           !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
          verb_only_s(m, w) || irregular_past(m, w)))
