@@ -2290,6 +2290,13 @@ static bool item_is(const ctx *c, size_t k, const char *w)
     return k < c->n_items && !(c->items[k].flags & NB_IT_ACTOR) && !strcmp(c->items[k].w, w);
 }
 
+static bool item_in(const ctx *c, size_t k, const char *const *list)
+{
+    for (; *list; list++)
+        if (item_is(c, k, *list)) return true;
+    return false;
+}
+
 static void make_alias(ctx *c, int from, int to)
 {
     nb_article_actors *aa = c->aa;
@@ -2361,10 +2368,15 @@ static void declared_aliases(ctx *c)
             continue;
         }
         size_t m = k + 1;
-        if (item_is(c, m, ",")) m++;
-        /* skip a short description: "senior commander" */
-        while (m < c->n_items && m < k + 6 && !(c->items[m].flags & (NB_IT_ACTOR | NB_IT_PUNCT)) &&
-               !item_is(c, m, "known"))
+        bool comma = item_is(c, m, ",");
+        if (comma) m++;
+        /* skip a short description in apposition: "X, senior commander
+         * known by ..."; never a clause ("X's army was attacked by a
+         * militant known as Y" names someone else) */
+        static const char *const CLAUSE[] = {"was", "were", "is", "are", "be", "been", "has", "have", "had",
+                                             "by", "who", "which", "that", "said", "says", NULL};
+        while (comma && m < c->n_items && m < k + 6 && !(c->items[m].flags & (NB_IT_ACTOR | NB_IT_PUNCT)) &&
+               !item_is(c, m, "known") && !item_in(c, m, CLAUSE))
             m++;
         if (item_is(c, m, "also") || item_is(c, m, "better") || item_is(c, m, "widely")) m++;
         if (!item_is(c, m, "known")) continue;

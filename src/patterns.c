@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -651,7 +651,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
-    K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL");
+    K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -1123,6 +1123,16 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         int before = *n;
         int nw = named_word(c, w);
         if (nw >= 0) push_ent(ent_at(c, nw), nw, ents, ws, n);
+        /* "a commander known as X", "a man nicknamed X": the name given */
+        for (int j = c->first[w]; j < c->first[w + 1] && *n == before; j++) {
+            int a = c->kids[j];
+            if (lab(c, a) != P->l_acl || a < w || !in_class(P, P->k_named_as, lem(c, a))) continue;
+            for (int k = c->first[a]; k < c->first[a + 1]; k++) {
+                int d = c->kids[k], l = lab(c, d);
+                if (ent_at(c, d) >= 0 && d > a && (l == P->l_xcomp || l == P->l_obj || (l == P->l_obl && case_is(c, d, "as"))))
+                    push_ent(ent_at(c, d), d, ents, ws, n);
+            }
+        }
         /* "bankrolled part of the Rwandan deployment": a share stands for
          * what it is a share of */
         if (*n == before && in_class(P, P->k_part, lem(c, w))) {

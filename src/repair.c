@@ -505,6 +505,33 @@ static void repair_alias(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
     }
 }
 
+/* "led by a commander known as Abu X, a Jordanian" read with "as" and the
+ * name hung from the clause: the name after "known as" is the participle's
+ * oblique, "as" its case (the treebank's reading of "known as"). */
+static void repair_known_as(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int obl = R->l_obl, casel = R->l_case;
+    if (!ent_of || obl < 0 || casel < 0) return;
+    static const char *const KNOWN[] = {"known", NULL}, *const AS[] = {"as", NULL};
+    for (size_t k = 0; k + 2 < s->n; k++) {
+        if (!word_is(&s->w[k], KNOWN) || !word_is(&s->w[k + 1], AS) || strcmp(m->xpos[s->w[k].tag], "VBN")) continue;
+        size_t d = k + 2;
+        while (d < s->n && !strcmp(m->upos[s->w[d].tag], "PUNCT")) d++; /* an opening quote */
+        if (d >= s->n || ent_of[d] < 0) continue;
+        /* the name's head: up through the words of the same name */
+        for (int steps = 0; steps < 8; steps++) {
+            int32_t h = s->w[d].head;
+            if (h <= 0 || ent_of[h - 1] != ent_of[d]) break;
+            d = (size_t)h - 1;
+        }
+        if (s->w[d].head == (int32_t)k + 1 || under(s, k, d)) continue;
+        s->w[d].head = (int32_t)k + 1;
+        s->w[d].label = (uint16_t)obl;
+        s->w[k + 1].head = (int32_t)d + 1;
+        s->w[k + 1].label = (uint16_t)casel;
+    }
+}
+
 /* "X was shot dead ... after saying he had been threatened by Y" with "by Y"
  * on "shot": an agent belongs to the nearest passive verb before it that
  * has none. */
@@ -1541,6 +1568,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
     repair_alias(m, R, s);
+    repair_known_as(m, R, s, ent_of);
     repair_agent_nearest(m, R, s);
     repair_parallel_conj(m, R, s);
     repair_title_name(m, R, s, ent_of);
