@@ -654,13 +654,33 @@ static bool state_body(const nb_entity *e)
     return nb_lex_in(low, n, HEADS);
 }
 
-static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, bool no_state_body)
+/* A civil body by the last word of its name ("Human Rights Watch", "Amnesty
+ * International", "the International Committee of the Red Cross"): never
+ * what "the militia" or "the faction" means. */
+static bool civil_body(const nb_entity *e)
+{
+    static const char *const HEADS[] = {"watch", "international", "observatory", "foundation", "institute",
+                                        "committee", "cross", "crescent", "borders", "frontières", "frontieres",
+                                        "centre", "center", "society", "association", "federation", "university",
+                                        "programme", "program", "company", "corporation", "exchange", NULL};
+    const char *sp = strrchr(e->label, ' ');
+    const char *w = sp ? sp + 1 : e->label;
+    char low[32];
+    size_t n = strlen(w);
+    if (n >= sizeof low) return false;
+    for (size_t k = 0; k <= n; k++) low[k] = (char)tolower((unsigned char)w[k]);
+    return nb_lex_in(low, n, HEADS);
+}
+
+/* avoid: 1 skips states' bodies, 2 civil bodies too */
+static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, int avoid)
 {
     int here = -1, prev = -1, last = -1;
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *e = &aa->ents[i];
         if (!(kind_mask & (1 << e->kind)) || (outside && e->quoted)) continue;
-        if (no_state_body && state_body(e)) continue;
+        if ((avoid & 1) && state_body(e)) continue;
+        if ((avoid & 2) && civil_body(e)) continue;
         /* the latest, as recent() finds it */
         if (last < 0 || e->last_seen > aa->ents[last].last_seen) last = (int)i;
         if (e->alias_of >= 0 || !e->last_sent) continue;
@@ -679,7 +699,7 @@ static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, bool n
 
 static int salient(nb_article_actors *aa, int kind_mask, bool outside)
 {
-    return salient_if(aa, kind_mask, outside, false);
+    return salient_if(aa, kind_mask, outside, 0);
 }
 
 #define K(k) (1 << (k))
@@ -2071,9 +2091,12 @@ static size_t on_reference(ctx *c, size_t i)
         if (mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) && !role) {
             /* ("the group" is no union of states: "the EU ... the group's
              * founder" means the armed group named before) */
-            int sal = salient_if(aa, mask, outside, !strcmp(h, "group"));
+            /* ("the militia" is no rights group either) */
+            bool armed = !strcmp(h, "militia") || !strcmp(h, "faction");
+            int sal = salient_if(aa, mask, outside, armed ? 3 : !strcmp(h, "group"));
             if (sal >= 0) ent = sal;
             else if (!strcmp(h, "group") && ent >= 0 && state_body(&aa->ents[ent])) return i;
+            else if (armed && ent >= 0 && (state_body(&aa->ents[ent]) || civil_body(&aa->ents[ent]))) return i;
         }
         if (linked >= 0) {
             ent = -1;

@@ -307,6 +307,9 @@ static void test_armed_group(void **state)
         /* negatives: no armed organisation named (an NGO is none), a count,
          * an owner named after */
         {"Human Rights Watch spoke on Monday.\nThe rebels left.", "rebels", "rebels"},
+        /* "the militia" is no rights group: the armed one before it, or none */
+        {"Al-Shabaab fighters met.\nHuman Rights Watch spoke.\nThe militia left.", "militia", "al-Shabaab"},
+        {"Human Rights Watch spoke on Monday.\nThe militia left.", "militia", ""},
         {"Al-Shabaab militants attacked a base.\nTwo of the militants were killed.", "militants", "militants"},
         {"Al-Shabaab militants attacked a base.\nThe rebels of the Tarawin Brigade left.", "rebels", "Tarawin Brigade"},
         /* a name that opens with a digit, typed an organisation by a
