@@ -638,6 +638,18 @@ static int army_of(nb_article_actors *aa)
  * sentence, else the latest. A pronoun outside quotes (outside) skips
  * actors last named inside one: "'Hamas is a terrorist group,' Netanyahu
  * said. It ..." has no antecedent that agrees. */
+/* Is the last word of e's name, in lower case, one of heads? */
+static bool last_word_in(const nb_entity *e, const char *const *heads)
+{
+    const char *sp = strrchr(e->label, ' ');
+    const char *w = sp ? sp + 1 : e->label;
+    char low[32];
+    size_t n = strlen(w);
+    if (n >= sizeof low) return false;
+    for (size_t k = 0; k <= n; k++) low[k] = (char)tolower((unsigned char)w[k]);
+    return nb_lex_in(low, n, heads);
+}
+
 /* A state's or states' body by the last word of its name ("European Union",
  * "United Nations", "Security Council"): never what "the group" means. */
 static bool state_body(const nb_entity *e)
@@ -645,13 +657,7 @@ static bool state_body(const nb_entity *e)
     static const char *const HEADS[] = {"union", "nations", "council", "court", "commission", "bank", "fund",
                                         "agency", "parliament", "assembly", "ministry", "office", "department",
                                         "government", "mission", NULL};
-    const char *sp = strrchr(e->label, ' ');
-    const char *w = sp ? sp + 1 : e->label;
-    char low[32];
-    size_t n = strlen(w);
-    if (n >= sizeof low) return false;
-    for (size_t k = 0; k <= n; k++) low[k] = (char)tolower((unsigned char)w[k]);
-    return nb_lex_in(low, n, HEADS);
+    return last_word_in(e, HEADS);
 }
 
 /* A civil body by the last word of its name ("Human Rights Watch", "Amnesty
@@ -663,13 +669,7 @@ static bool civil_body(const nb_entity *e)
                                         "committee", "cross", "crescent", "borders", "frontières", "frontieres",
                                         "centre", "center", "society", "association", "federation", "university",
                                         "programme", "program", "company", "corporation", "exchange", NULL};
-    const char *sp = strrchr(e->label, ' ');
-    const char *w = sp ? sp + 1 : e->label;
-    char low[32];
-    size_t n = strlen(w);
-    if (n >= sizeof low) return false;
-    for (size_t k = 0; k <= n; k++) low[k] = (char)tolower((unsigned char)w[k]);
-    return nb_lex_in(low, n, HEADS);
+    return last_word_in(e, HEADS);
 }
 
 /* avoid: 1 skips states' bodies, 2 civil bodies too */
