@@ -471,6 +471,89 @@ static void repair_inverted_speaker(const nb_nlp *m, const nb_repair_labels *R, 
     }
 }
 
+/* "JNIM, led in Mali by commander X, has expanded its grip" read with the
+ * participle as the root and the finite verb as its parataxis: a root
+ * participle with no auxiliary of its own, between a subject's comma and a
+ * comma before a verb with an auxiliary and no subject, is the subject's
+ * reduced relative; the later verb is the root, with the subject and what
+ * followed its comma. */
+static void repair_participle_root(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int nsubj = R->l_nsubj, acl = R->l_acl, aux = R->l_aux, auxpass = R->l_aux_pass,
+        parataxis = R->l_parataxis, conj = R->l_conj, ccomp = R->l_ccomp;
+    if (nsubj < 0 || acl < 0 || aux < 0 || auxpass < 0 || parataxis < 0) return;
+    for (size_t v = 2; v + 2 < s->n; v++) {
+        /* (a participle read as a past tense too: the parse made it finite) */
+        if (s->w[v].head != 0 || (strcmp(m->xpos[s->w[v].tag], "VBN") && strcmp(m->xpos[s->w[v].tag], "VBD")) ||
+            s->w[v - 1].len != 1 ||
+            s->w[v - 1].form[0] != ',')
+            continue;
+        size_t subj = s->n, x = s->n;
+        bool own_aux = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)v + 1) continue;
+            if (c < v && s->w[c].label == nsubj) subj = c;
+            if (s->w[c].label == aux || s->w[c].label == auxpass) own_aux = true;
+            if (c > v && x == s->n && strcmp(m->upos[s->w[c].tag], "PUNCT") &&
+                (s->w[c].label == parataxis || s->w[c].label == conj || s->w[c].label == ccomp) &&
+                !strcmp(m->upos[s->w[c].tag], "VERB"))
+                x = c;
+        }
+        if (subj == s->n || x == s->n || own_aux || subj + 1 != v - 1) continue;
+        /* the later verb: its own auxiliary, no subject, a comma before its phrase */
+        bool x_aux = false, x_subj = false;
+        size_t x_first = x;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)x + 1) continue;
+            if (s->w[c].label == aux) x_aux = true;
+            if (s->w[c].label == nsubj) x_subj = true;
+            if (c < x_first) x_first = c;
+        }
+        size_t comma = x_first;
+        if (comma > 0 && !(s->w[comma].len == 1 && s->w[comma].form[0] == ',')) comma--;
+        if (!x_aux || x_subj || !(s->w[comma].len == 1 && s->w[comma].form[0] == ',')) continue;
+        s->w[x].head = 0;
+        s->w[x].label = (uint16_t)m->root_label;
+        s->w[subj].head = (int32_t)x + 1;
+        s->w[subj].label = (uint16_t)nsubj;
+        s->w[v].head = (int32_t)subj + 1;
+        s->w[v].label = (uint16_t)acl;
+        for (size_t c = comma; c < s->n; c++) /* what came after the comma is the new root's */
+            if (s->w[c].head == (int32_t)v + 1 && c != x) s->w[c].head = (int32_t)x + 1;
+        if (s->w[comma].head == (int32_t)x + 1 && comma < x_first) s->w[comma].head = (int32_t)v + 1;
+        break;
+    }
+}
+
+/* "led by commander Jafar Dicko" read with the title and the name as two
+ * obliques of the verb: the name is the oblique, with the title's
+ * preposition, and the title describes it (nmod:desc, as a title before a
+ * name is read elsewhere). */
+static void repair_title_sibling(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int casel = R->l_case, desc = R->l_nmod_desc;
+    if (!ent_of || casel < 0 || desc < 0) return;
+    for (size_t t = 1; t + 1 < s->n; t++) {
+        if (ent_of[t] >= 0 || ent_of[t + 1] < 0 || strcmp(m->upos[s->w[t].tag], "NOUN") || s->w[t].head <= 0) continue;
+        size_t h = t + 1;
+        for (int steps = 0; steps < 8; steps++) {
+            int32_t up = s->w[h].head;
+            if (up <= 0 || ent_of[up - 1] != ent_of[t + 1]) break;
+            h = (size_t)up - 1;
+        }
+        if (s->w[h].head != s->w[t].head) continue;
+        size_t cs = s->n;
+        for (size_t c = 0; c < t; c++)
+            if (s->w[c].head == (int32_t)t + 1 && s->w[c].label == casel) cs = c;
+        if (cs == s->n) continue;
+        s->w[h].label = s->w[t].label;
+        s->w[t].head = (int32_t)h + 1;
+        s->w[t].label = (uint16_t)desc;
+        for (size_t c = 0; c < t; c++) /* what opened the title's phrase opens the name's */
+            if (s->w[c].head == (int32_t)t + 1) s->w[c].head = (int32_t)h + 1;
+    }
+}
+
 /* "The CJNG, headed by X, alias "El Mencho," supplied ..." read with the
  * alias as the verb's subject: the name after "alias" is an apposition of
  * the name before it; the verb's subject is then the other one it had. */
@@ -1567,6 +1650,8 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_speaker_ing(m, R, s);
     repair_conj_speaker(m, R, s);
     repair_inverted_speaker(m, R, s);
+    repair_participle_root(m, R, s);
+    repair_title_sibling(m, R, s, ent_of);
     repair_alias(m, R, s);
     repair_known_as(m, R, s, ent_of);
     repair_agent_nearest(m, R, s);
