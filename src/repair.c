@@ -554,6 +554,37 @@ static void repair_title_sibling(const nb_nlp *m, const nb_repair_labels *R, nb_
     }
 }
 
+/* "accused neighbouring Rwanda of arming", "the government of neighbouring
+ * Sudan" read with the participle as a verb and the name as its object:
+ * participles that only ever describe the noun after them (the treebank
+ * tags them VERB) are its modifier, and the noun takes their place. */
+static void repair_attributive_participle(const nb_repair_labels *R, nb_sent *s)
+{
+    int amod = R->l_amod, obj = R->l_obj, xcomp = R->l_xcomp, acl = R->l_acl, advcl = R->l_advcl,
+        nmod = R->l_nmod, obl = R->l_obl, mark = R->l_mark, casel = R->l_case;
+    if (amod < 0 || obj < 0 || xcomp < 0 || acl < 0 || advcl < 0 || nmod < 0 || obl < 0 || mark < 0 || casel < 0) return;
+    static const char *const ATTRIBUTIVE[] = {"neighbouring", "neighboring", NULL};
+    for (size_t v = 0; v + 1 < s->n; v++) {
+        if (!word_is(&s->w[v], ATTRIBUTIVE) || s->w[v].head <= 0) continue;
+        size_t o = s->n;
+        for (size_t c = v + 1; c < s->n && o == s->n; c++)
+            if (s->w[c].head == (int32_t)v + 1 && s->w[c].label == obj) o = c;
+        if (o == s->n) continue;
+        int l = s->w[v].label;
+        int nl = l == xcomp ? obj : l == acl ? nmod : l == advcl ? obl : l;
+        s->w[o].head = s->w[v].head;
+        s->w[o].label = (uint16_t)nl;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head != (int32_t)v + 1 || c == o) continue;
+            s->w[c].head = (int32_t)o + 1;
+            if (c < v && s->w[c].label == mark) s->w[c].label = (uint16_t)casel; /* "of" */
+            else if (c > o) s->w[c].head = s->w[o].head; /* "of arming": the clause's */
+        }
+        s->w[v].head = (int32_t)o + 1;
+        s->w[v].label = (uint16_t)amod;
+    }
+}
+
 /* "The CJNG, headed by X, alias "El Mencho," supplied ..." read with the
  * alias as the verb's subject: the name after "alias" is an apposition of
  * the name before it; the verb's subject is then the other one it had. */
@@ -1616,6 +1647,7 @@ void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
 
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_attributive_participle(R, s);
     repair_subject(m, R, s);
     repair_case_subject(m, R, s);
     repair_split_name(m, R, s);
