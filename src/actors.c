@@ -1770,6 +1770,18 @@ static int forces_state(ctx *c, size_t k)
     return (int)who[best];
 }
 
+/* "the Iran-backed group" at i, the backer's name at kb, the noun ending
+ * at end: the words, the backer (a modifier) and the earlier actor. */
+static size_t push_backed(ctx *c, size_t i, size_t kb, size_t end, int backer, int ent)
+{
+    size_t k = end - 1, last = k - 3; /* "the Iran - backed group" */
+    touch(c->aa, backer, c->s + c->t[kb].start, c->t[last].start + c->t[last].len - c->t[kb].start);
+    push_item(c, i, i + 1, NB_IT_WORD | ((c->t[i].flags & NB_TOK_CAP) ? NB_IT_CAP : 0), -1);
+    push_item(c, kb, k, NB_IT_ACTOR | NB_IT_BACKED | NB_IT_MOD, backer);
+    push_item(c, k, end, NB_IT_ACTOR | NB_IT_PRON, ent);
+    return end;
+}
+
 /* Pronouns and definite descriptions that stand for an earlier actor. */
 static size_t on_reference(ctx *c, size_t i)
 {
@@ -1941,10 +1953,16 @@ static size_t on_reference(ctx *c, size_t i)
          * words stay a generic group ("the rebels of the X" name their own) */
         bool owner_after = (is(c, k + 1, "of") || is(c, k + 1, "from")) &&
                            (cap(c, k + 2) || (is(c, k + 2, "the") && cap(c, k + 3)));
-        if (backer < 0 && linked < 0 && in(c, k, ARMED_HEADS) && !owner_after &&
+        if (linked < 0 && in(c, k, ARMED_HEADS) && !owner_after &&
             !(i > 0 && (in(c, i - 1, NB_LEX_COUNT) || is(c, i - 1, "of")))) {
             int ao = armed_org(aa);
             if (ao < 0 || (country >= 0 && aa->ents[ao].country >= 0 && aa->ents[ao].country != country)) return i;
+            /* "the Iran-backed rebels": the armed organisation, and its backer */
+            if (backer >= 0) {
+                if (ao == backer) return i;
+                refer(aa, ao);
+                return push_backed(c, i, kb, k + 1, backer, ao);
+            }
             bool pp = is(c, k + 1, "'") || is(c, k + 1, "\xe2\x80\x99");
             refer(aa, ao);
             push_item(c, i, pp ? k + 2 : k + 1, NB_IT_ACTOR | NB_IT_PRON | (pp ? NB_IT_POSS : 0), ao);
@@ -2180,14 +2198,7 @@ static size_t on_reference(ctx *c, size_t i)
     if (ent < 0 || ent == backer) return i;
     if (backer >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
     refer(aa, ent);
-    if (backer >= 0) {
-        size_t k = end - 1, last = k - 3; /* "the Iran - backed group" */
-        touch(aa, backer, c->s + c->t[kb].start, c->t[last].start + c->t[last].len - c->t[kb].start);
-        push_item(c, i, i + 1, NB_IT_WORD | ((c->t[i].flags & NB_TOK_CAP) ? NB_IT_CAP : 0), -1);
-        push_item(c, kb, k, NB_IT_ACTOR | NB_IT_BACKED | NB_IT_MOD, backer);
-        push_item(c, k, end, NB_IT_ACTOR | NB_IT_PRON, ent);
-        return end;
-    }
+    if (backer >= 0) return push_backed(c, i, kb, end, backer, ent);
     push_item(c, i, end, NB_IT_ACTOR | NB_IT_PRON, ent);
     return end;
 }

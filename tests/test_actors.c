@@ -307,6 +307,9 @@ static void test_armed_group(void **state)
         /* negatives: no armed organisation named (an NGO is none), a count,
          * an owner named after */
         {"Human Rights Watch spoke on Monday.\nThe rebels left.", "rebels", "rebels"},
+        /* "the Iran-backed rebels": the armed organisation, backed */
+        {"Al-Shabaab fighters attacked a base.\nThe Eritrea-backed rebels left.", "rebels", "al-Shabaab"},
+        {"Human Rights Watch spoke.\nThe Eritrea-backed rebels left.", "rebels", ""},
         /* "the militia" is no rights group: the armed one before it, or none */
         {"Al-Shabaab fighters met.\nHuman Rights Watch spoke.\nThe militia left.", "militia", "al-Shabaab"},
         {"Human Rights Watch spoke on Monday.\nThe militia left.", "militia", ""},
