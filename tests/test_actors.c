@@ -308,8 +308,8 @@ static void test_armed_group(void **state)
          * an owner named after */
         {"Human Rights Watch spoke on Monday.\nThe rebels left.", "rebels", "rebels"},
         /* "the Iran-backed rebels": the armed organisation, backed */
-        {"Al-Shabaab fighters attacked a base.\nThe Eritrea-backed rebels left.", "rebels", "al-Shabaab"},
-        {"Human Rights Watch spoke.\nThe Eritrea-backed rebels left.", "rebels", ""},
+        {"Al-Shabaab fighters attacked a base.\nThe Kenya-backed rebels left.", "rebels", "al-Shabaab"},
+        {"Human Rights Watch spoke.\nThe Kenya-backed rebels left.", "rebels", "rebels"},
         /* "the militia" is no rights group: the armed one before it, or none */
         {"Al-Shabaab fighters met.\nHuman Rights Watch spoke.\nThe militia left.", "militia", "al-Shabaab"},
         {"Human Rights Watch spoke on Monday.\nThe militia left.", "militia", ""},
