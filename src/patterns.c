@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -652,6 +652,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS");
+    K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
     for (size_t i = 0; i < P->members.cap; i++) {
@@ -1435,6 +1436,45 @@ static bool agents_named(const ctx *c, int w)
     return false;
 }
 
+/* The kind of support a word of goods names ("drones": weapons), or NULL. */
+static const char *goods_kind(const ctx *c, int g)
+{
+    const nb_patterns *P = c->P;
+    const char *l = lem(c, g);
+    if (in_class(P, P->k_sup_weapons, l)) return "weapons";
+    if (in_class(P, P->k_sup_money, l)) return "money";
+    if (in_class(P, P->k_sup_training, l)) return "training";
+    if (in_class(P, P->k_sup_troops, l)) return "troops";
+    return NULL;
+}
+
+/* A giving cue's support, read from the goods given: its object ("supplied
+ * drones to"), "with" phrase ("supplied X with drones"), passive subject
+ * ("drones were delivered"), the noun it describes ("drones supplied by
+ * X"), or for a noun, its "of" phrase or compound ("the supply of drones",
+ * "arms deliveries"); the first kind named, each goods word's conjuncts
+ * too. NULL when no goods say it. */
+static const char *goods_support(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    int cand[16], nc = 0;
+    for (int j = c->first[v]; j < c->first[v + 1] && nc < 12; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        /* ("provided training to": the tagger may read the -ing noun as a verb) */
+        if (l == P->l_obj || l == P->l_nsubjpass || l == P->l_xcomp || (l == P->l_obl && case_is(c, d, "with")) ||
+            (l == P->l_nmod && case_is(c, d, "of")) || (l == P->l_compound && d < v))
+            cand[nc++] = d;
+    }
+    if ((lab(c, v) == P->l_acl || lab(c, v) == P->l_relcl) && head(c, v) >= 0) cand[nc++] = head(c, v);
+    for (int i = 0; i < nc; i++) {
+        const char *k = goods_kind(c, cand[i]);
+        for (int j = c->first[cand[i]]; j < c->first[cand[i] + 1] && !k; j++)
+            if (lab(c, c->kids[j]) == P->l_conj) k = goods_kind(c, c->kids[j]);
+        if (k) return k;
+    }
+    return NULL;
+}
+
 static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from,
                     bool agents_only, int *aents, int *aws, int *na)
 {
@@ -1445,8 +1485,19 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
     bool special = false, stated = false;
     int ae[MAX_HITS], aw[MAX_HITS], nae = 0; /* sources found, for an attack with no actor struck */
     const char *ae_pat = NULL; /* the pattern that found the first of them (a local: threads share this code) */
-    for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++)
-        special = P->pats[pi].cue_class >= 0 && in_class(P, P->pats[pi].cue_class, q->lemma);
+    /* (a class of verbs restricts the verb: "transfer" the noun keeps the
+     * patterns of nouns) */
+    for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++) {
+        const pattern *pt = &P->pats[pi];
+        special = pt->cue_class >= 0 && pt->pos == q->pos && (pt->rel < 0 || pt->rel == (int)q->rel) &&
+                  in_class(P, pt->cue_class, q->lemma);
+    }
+    /* "supplied drones": the goods say what support a cue of no kind gives */
+    const char *support = q->support;
+    if (q->rel == NB_REL_FUNDS && (!support || !strcmp(support, "unspecified"))) {
+        const char *g = goods_support(c, v);
+        if (g) support = g;
+    }
     for (size_t pi = 0; pi < P->n_pats; pi++) {
         const pattern *pt = &P->pats[pi];
         if (pt->pos != q->pos || (pt->rel >= 0 && pt->rel != (int)q->rel)) continue;
@@ -1491,7 +1542,7 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
                 if (!(q->pos == POS_ROLE && adjectival(c, dew[k])) &&
                     !(q->rel == NB_REL_FUNDS && in_class(P, P->k_populace, lem(c, sew[i]))) &&
                     !(compound_org && head(c, dew[k]) == v && lab(c, dew[k]) == P->l_poss)) {
-                    emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, q->support, v, sew[i], dew[k]);
+                    emit(out, n_out, cap, from, se[i], de[k], q->rel, pt->id, support, v, sew[i], dew[k]);
                     stated = true;
                 }
         /* (not a modifier: "Washington condemn attack" in a headline, "the

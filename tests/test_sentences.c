@@ -20,6 +20,7 @@ typedef struct {
     char *src, *dst;
     nb_rel rel;
     bool required;
+    char *support; /* funds: "weapons", "money;weapons"... when the case names it */
 } expect;
 
 typedef struct {
@@ -112,6 +113,11 @@ static char *run_case(const tcase *tc)
             if (ex->rel == e->rel && same_actor(src, ex->src) && same_actor(dst, ex->dst)) {
                 used[x] = true;
                 ok = true;
+                char sup[64];
+                nb_support_format(e->support, sup);
+                if (ex->support && strcmp(sup, ex->support))
+                    nb_buf_printf(&msg, "  support:    %s | %s | %s is '%s', not '%s'\n", src, nb_rel_name(e->rel), dst,
+                                  sup, ex->support);
             }
         }
         if (!ok) nb_buf_printf(&msg, "  unexpected: %s | %s | %s [%s]\n", src, nb_rel_name(e->rel), dst,
@@ -238,6 +244,8 @@ static tcase *load(const char *path, size_t *n_cases)
             fprintf(stderr, "%s:%d: want 'Source | relation | Target'\n", path, ln);
             exit(1);
         }
+        char *p3 = strchr(p2 + 1, '|'); /* an optional fourth field: the support */
+        if (p3) *p3 = '\0';
         *p1 = *p2 = '\0';
         int rel = parse_rel(trim(p1 + 1));
         if (rel < 0) {
@@ -250,6 +258,7 @@ static tcase *load(const char *path, size_t *n_cases)
         x->dst = nb_strdup(trim(p2 + 1));
         x->rel = (nb_rel)rel;
         x->required = req;
+        x->support = p3 ? nb_strdup(trim(p3 + 1)) : NULL;
     }
     fclose(fp);
     *n_cases = n;
