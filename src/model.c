@@ -33,9 +33,14 @@ static const char *const SUPPORT_NAMES[NB_SUPPORT_KINDS] = {"money", "weapons", 
 
 unsigned nb_support_bit(const char *name)
 {
-    for (int k = 0; k < NB_SUPPORT_KINDS; k++)
-        if (name && !strcmp(name, SUPPORT_NAMES[k])) return 1u << k;
-    return 0;
+    unsigned mask = 0;
+    while (name && *name) {
+        size_t n = strcspn(name, ";");
+        for (int k = 0; k < NB_SUPPORT_KINDS; k++)
+            if (strlen(SUPPORT_NAMES[k]) == n && !strncmp(name, SUPPORT_NAMES[k], n)) mask |= 1u << k;
+        name += n + (name[n] == ';');
+    }
+    return mask;
 }
 
 void nb_support_format(unsigned mask, char out[64])

@@ -58,7 +58,8 @@ enum {
     NB_SUPPORT_UNSPECIFIED = 1 << 5,
     NB_SUPPORT_KINDS = 6
 };
-/* The bit a name stands for ("money"), or 0. */
+/* The bits a name or a ";"-separated list stands for ("money",
+ * "money;weapons"), or 0. */
 unsigned nb_support_bit(const char *name);
 /* Writes mask as "money;weapons" into out, which must hold 64 bytes. */
 void nb_support_format(unsigned mask, char out[64]);

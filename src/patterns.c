@@ -1436,26 +1436,31 @@ static bool agents_named(const ctx *c, int w)
     return false;
 }
 
-/* The kind of support a word of goods names ("drones": weapons), or NULL. */
-static const char *goods_kind(const ctx *c, int g)
+/* The support bit a word of goods names ("drones": weapons), or 0. */
+static unsigned goods_kind(const ctx *c, int g)
 {
     const nb_patterns *P = c->P;
     const char *l = lem(c, g);
-    if (in_class(P, P->k_sup_weapons, l)) return "weapons";
-    if (in_class(P, P->k_sup_money, l)) return "money";
-    if (in_class(P, P->k_sup_training, l)) return "training";
-    if (in_class(P, P->k_sup_troops, l)) return "troops";
-    return NULL;
+    if (in_class(P, P->k_sup_weapons, l)) return NB_SUPPORT_WEAPONS;
+    if (in_class(P, P->k_sup_money, l)) return NB_SUPPORT_MONEY;
+    if (in_class(P, P->k_sup_training, l)) return NB_SUPPORT_TRAINING;
+    if (in_class(P, P->k_sup_troops, l)) return NB_SUPPORT_TROOPS;
+    return 0;
 }
 
 /* A giving cue's support, read from the goods given: its object ("supplied
  * drones to"), "with" phrase ("supplied X with drones"), passive subject
  * ("drones were delivered"), the noun it describes ("drones supplied by
  * X"), or for a noun, its "of" phrase or compound ("the supply of drones",
- * "arms deliveries"); the first kind named, each goods word's conjuncts
- * too. NULL when no goods say it. */
+ * "arms deliveries"), with each goods word's conjuncts ("vehicles, salaries
+ * and training": weapons, money and training). NULL when no goods say it. */
 static const char *goods_support(const ctx *c, int v)
 {
+    /* the names of every set of the four kinds, in nb_support_format's order */
+    static const char *const SETS[16] = {
+        NULL, "money", "weapons", "money;weapons", "training", "money;training", "weapons;training",
+        "money;weapons;training", "troops", "money;troops", "weapons;troops", "money;weapons;troops",
+        "training;troops", "money;training;troops", "weapons;training;troops", "money;weapons;training;troops"};
     const nb_patterns *P = c->P;
     int cand[16], nc = 0;
     for (int j = c->first[v]; j < c->first[v + 1] && nc < 12; j++) {
@@ -1466,13 +1471,13 @@ static const char *goods_support(const ctx *c, int v)
             cand[nc++] = d;
     }
     if ((lab(c, v) == P->l_acl || lab(c, v) == P->l_relcl) && head(c, v) >= 0) cand[nc++] = head(c, v);
+    unsigned mask = 0;
     for (int i = 0; i < nc; i++) {
-        const char *k = goods_kind(c, cand[i]);
-        for (int j = c->first[cand[i]]; j < c->first[cand[i] + 1] && !k; j++)
-            if (lab(c, c->kids[j]) == P->l_conj) k = goods_kind(c, c->kids[j]);
-        if (k) return k;
+        mask |= goods_kind(c, cand[i]);
+        for (int j = c->first[cand[i]]; j < c->first[cand[i] + 1]; j++)
+            if (lab(c, c->kids[j]) == P->l_conj) mask |= goods_kind(c, c->kids[j]);
     }
-    return NULL;
+    return SETS[mask & 15];
 }
 
 static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from,
