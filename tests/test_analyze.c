@@ -315,6 +315,23 @@ static void test_budget(void **state)
     nb_network_free(&none);
 }
 
+/* Support names: one name or a ';' list reads back as the bits it was
+ * written from; unknown names add nothing. */
+static void test_support_names(void **state)
+{
+    (void)state;
+    assert_int_equal(nb_support_bit("weapons"), NB_SUPPORT_WEAPONS);
+    assert_int_equal(nb_support_bit("money;weapons;training"),
+                     NB_SUPPORT_MONEY | NB_SUPPORT_WEAPONS | NB_SUPPORT_TRAINING);
+    assert_int_equal(nb_support_bit("money;jewels"), NB_SUPPORT_MONEY);
+    assert_int_equal(nb_support_bit(""), 0);
+    assert_int_equal(nb_support_bit(NULL), 0);
+    char out[64];
+    nb_support_format(NB_SUPPORT_MONEY | NB_SUPPORT_TROOPS, out);
+    assert_string_equal(out, "money;troops");
+    assert_int_equal(nb_support_bit(out), NB_SUPPORT_MONEY | NB_SUPPORT_TROOPS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_arpack_no_shifts),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_budget),
+        cmocka_unit_test(test_support_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
