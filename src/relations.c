@@ -1242,7 +1242,9 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         }
     }
     if (ns == 0) return;
-    int no = find_objects(r, v, tg->rel, obj, 8);
+    /* an object relative's verb has its object before it ("X, which Rwanda
+     * funds, attacked Goma": not Goma) */
+    int no = relobj >= 0 ? 0 : find_objects(r, v, tg->rel, obj, 8);
     static const char *const PLACE_VERBS[] = {"captured", "overran", "controls", "controlled",
                                               "shelled", "bombed", "pounded", "bombarded", "shells",
                                               "bombs", "raided", "stormed", "invaded", NULL};

@@ -210,6 +210,37 @@ static bool irregular_past(const nb_nlp *m, const nb_uword *w)
     return false;
 }
 
+/* Did training have w, or the stem of an -s form ("chairs"), as a verb? */
+static bool seen_verb(const nb_nlp *m, const nb_uword *w)
+{
+    if (nb_lemmas_seen(&m->lem, "VERB", w->form, w->len)) return true;
+    char b[48];
+    size_t n = w->len;
+    if (n < 4 || n >= sizeof b || nb_lower(w->form[n - 1]) != 's') return false;
+    for (size_t k = 0; k < n; k++) b[k] = nb_lower(w->form[k]);
+    if (nb_lemmas_seen(&m->lem, "VERB", b, n - 1)) return true;
+    return n > 4 && b[n - 2] == 'e' && nb_lemmas_seen(&m->lem, "VERB", b, n - 2);
+}
+
+/* Does the name that ends at word i - 1 follow a relative pronoun ("which
+ * Rashad al-Alimi chairs")? Then word i is the relative clause's verb. */
+static bool after_relative_subject(const nb_nlp *m, const nb_sent *s, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (!strcmp(m->upos[s->w[j - 1].tag], "PROPN") ||
+                     (s->w[j - 1].len == 1 && s->w[j - 1].form[0] == '-')))
+        j--;
+    if (j == i || j == 0) return false;
+    static const char *const REL[] = {"which", "whom", "that", NULL};
+    const nb_uword *r = &s->w[j - 1];
+    for (size_t k = 0; REL[k]; k++) {
+        bool same = r->len == strlen(REL[k]);
+        for (size_t q = 0; same && q < r->len; q++) same = nb_lower(r->form[q]) == REL[k][q];
+        if (same) return true;
+    }
+    return false;
+}
+
 /* May word i take class c? Not a finite verb, or a participle not shaped
  * like one, after an article; not a verb when the word, not shaped like a
  * participle, was seen in training as an adjective and never as a verb or
@@ -252,6 +283,11 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
         ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
           !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
          verb_only_s(m, w) || irregular_past(m, w)))
+        return false;
+    /* "the council, which Rashad al-Alimi chairs,": after a relative
+     * pronoun and a name, a word training had as a verb is the clause's verb */
+    if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && w->form[0] >= 'a' && w->form[0] <= 'z')) &&
+        i > 0 && seen_verb(m, w) && after_relative_subject(m, s, i))
         return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
