@@ -261,7 +261,15 @@ unsigned nb_patterns_cue_form(const nb_patterns *P, const char *w, size_t n)
     if (n == 0 || n >= sizeof buf) return 0;
     for (size_t i = 0; i < n; i++) buf[i] = nb_lower(w[i]);
     buf[n] = '\0';
-    return nb_map_get(&P->forms, buf, &v) ? (unsigned)v : 0;
+    if (nb_map_get(&P->forms, buf, &v)) return (unsigned)v;
+    /* "secretary-general": the tagger reads its parts as words, so may the cues */
+    unsigned kinds = 0;
+    for (char *part = buf, *end; strchr(buf, '-') && part; part = end ? end + 1 : NULL) {
+        end = strchr(part, '-');
+        if (end) *end = '\0';
+        if (*part && nb_map_get(&P->forms, part, &v)) kinds |= (unsigned)v;
+    }
+    return kinds;
 }
 
 bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma)
