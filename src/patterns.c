@@ -1416,6 +1416,7 @@ static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int
 /* The agents of an attack word that names no actor itself ("condemned the
  * strikes" with "Israeli strikes"): its attacked-pattern sources. */
 static void event_agents(const ctx *c, int w, int *ents, int *ws, int *n);
+static bool attack_cue(const ctx *c, int w, int pos);
 static void recalled_agents(const ctx *c, int w, int *ents, int *ws, int *n);
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n);
 
@@ -1521,6 +1522,10 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         int se[MAX_HITS], sew[MAX_HITS], nse = 0;
         /* a role is held by a person named, not by "officers" of a force */
         for (int i = 0; i < ns; i++) denote(c, sw[i], se, sew, &nse, 0, q->pos != POS_ROLE);
+        /* "a Moroccan drone strike destroyed a convoy": an attack as the
+         * subject of an attack stands for its authors */
+        for (int i = 0; i < ns && !nse && !agents_only && q->rel == NB_REL_ATTACKED; i++)
+            if (attack_cue(c, sw[i], POS_EVENT)) event_agents(c, sw[i], se, sew, &nse);
         if (!nse) continue;
         if (agents_only) {
             for (int i = 0; i < nse; i++) push_ent(se[i], sew[i], aents, aws, na);
@@ -1618,8 +1623,6 @@ static bool ing_negative(const nb_patterns *P, const char *form, size_t len, siz
     b[n + 1] = '\0';
     return nb_map_get(&P->negative, b, v);
 }
-
-static bool attack_cue(const ctx *c, int w, int pos);
 
 static int negative_at(const ctx *c, int w)
 {
