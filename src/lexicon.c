@@ -117,7 +117,8 @@ const char *const NB_LEX_TITLE[] = {
     "prof", "analyst", "researcher", "journalist", "correspondent", "reporter",
     "activist", "lawmaker", "mp", "politician", "official", "gov.", "founder", "chairman",
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
-    "chairwoman", "chairperson", "secretary-general", "commander-in-chief", NULL};
+    "chairwoman", "chairperson", "secretary-general", "commander-in-chief", "ombudsman", "ombudswoman",
+    "prosecutor", "attorney", NULL};
 
 const char *const NB_LEX_HEAD_STATE[] = {
     "president", "prime minister", "premier", "king", "emir", "supreme leader",

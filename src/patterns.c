@@ -1692,18 +1692,29 @@ static bool victim(const ctx *c, int w)
  * "bears responsibility for the massacre", "to blame for the violence"?
  * (a word of class BLAME with an attack, a judged harm or a harm (@HARM:
  * "the unrest") after "for") */
-static bool blames(const ctx *c, int w)
+/* Has w a "for" phrase naming an attack, a judged act or a harm? */
+static bool for_harm(const ctx *c, int w)
 {
     const nb_patterns *P = c->P;
-    if (!in_class(P, P->k_blame, lem(c, w)) || negated(c, w)) return false;
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if ((l == P->l_obl || l == P->l_nmod) && case_is(c, d, "for") &&
             (attack_cue(c, d, POS_EVENT) || negative_at(c, d) >= SPEECH_MIN || in_class(P, P->k_harm, lem(c, d))))
             return true;
-        /* "blame" with a "to": "is to blame for", the verb hangs from "is" */
-        if (l == P->l_xcomp && blames(c, d)) return true;
     }
+    return false;
+}
+
+static bool blames(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    if (!in_class(P, P->k_blame, lem(c, w)) || negated(c, w)) return false;
+    if (for_harm(c, w)) return true;
+    /* ("bore responsibility for the killings" with "for" on the verb) */
+    if (lab(c, w) == P->l_obj && head(c, w) >= 0 && !negated(c, head(c, w)) && for_harm(c, head(c, w))) return true;
+    /* "blame" with a "to": "is to blame for", the verb hangs from "is" */
+    for (int j = c->first[w]; j < c->first[w + 1]; j++)
+        if (lab(c, c->kids[j]) == P->l_xcomp && blames(c, c->kids[j])) return true;
     return false;
 }
 

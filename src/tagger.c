@@ -277,7 +277,9 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
      * ("The Houthis receive weapons") */
     /* (and so is an -s form never a noun in training whose stem it had as
      * a verb only: "Ndayishimiye resides", "the fighting intensifies") */
-    if (!strcmp(m->upos[c], "NOUN") && i > 0 &&
+    /* (nor a lower-case proper noun: "the Kivu Front bore responsibility") */
+    bool lower = w->form[0] >= 'a' && w->form[0] <= 'z';
+    if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && lower)) && i > 0 &&
         (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") || !strcmp(m->xpos[s->w[i - 1].tag], "PRP") ||
          !strcmp(m->xpos[s->w[i - 1].tag], "NNS")) &&
         ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
@@ -286,8 +288,8 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
         return false;
     /* "the council, which Rashad al-Alimi chairs,": after a relative
      * pronoun and a name, a word training had as a verb is the clause's verb */
-    if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && w->form[0] >= 'a' && w->form[0] <= 'z')) &&
-        i > 0 && seen_verb(m, w) && after_relative_subject(m, s, i))
+    if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && lower)) && i > 0 && seen_verb(m, w) &&
+        after_relative_subject(m, s, i))
         return false;
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
