@@ -1589,6 +1589,26 @@ static bool role_follows(const ctx *c, size_t k)
     return false;
 }
 
+/* Does a noun naming the owner's deed follow at k, past a few modifiers
+ * ("its full-scale invasion of", "their support for", "its military aid
+ * to")? The owner is then the actor the deed's patterns read. */
+static bool deed_follows(const ctx *c, size_t k)
+{
+    static const char *const ADJ[] = {"full-scale", "full", "-", "scale", "military", "financial", "continued",
+                                      "ongoing", "latest", "new", "unprovoked", "illegal", "brutal", "massive",
+                                      "long", "long-standing", "political", "diplomatic", "covert", "open",
+                                      "growing", "direct", "own", NULL};
+    static const char *const DEED[] = {"support", "backing", "funding", "financing", "sponsorship", "invasion",
+                                       "offensive", "occupation", "annexation", "aggression", "bombardment",
+                                       "bombing", "shelling", "blockade", "incursion", "assault", "airstrikes",
+                                       "strikes", "attacks", "attack", "war", "campaign", NULL};
+    for (size_t m = k; m < c->n && m < k + 4; m++) {
+        if (in(c, m, DEED)) return true;
+        if (!in(c, m, ADJ)) return false;
+    }
+    return false;
+}
+
 /* Words before a noun that make a bare "army" someone else's or new. */
 static const char *const ARTICLE_LIKE[] = {
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "whose", "this", "that",
@@ -1892,8 +1912,17 @@ static size_t on_reference(ctx *c, size_t i)
         refer(aa, ent);
         push_item(c, i, e2, NB_IT_ACTOR | NB_IT_PRON, ent);
         return e2;
-    } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && role_follows(c, i + 1)) {
-        ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
+    } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && (role_follows(c, i + 1) || deed_follows(c, i + 1))) {
+        /* ("its invasion of": a state's deed too; "its leader" is a group's) */
+        int kinds = K(NB_KIND_GROUP) | K(NB_KIND_ORG) | (role_follows(c, i + 1) ? 0 : K(NB_KIND_COUNTRY));
+        ent = salient(aa, kinds, outside);
+        /* "criticised Washington over its support for X": the actor just
+         * before "over" or "for" is the owner, not the sentence's subject */
+        size_t ni = c->n_items;
+        if (i >= 2 && (is(c, i - 1, "over") || is(c, i - 1, "for")) && ni >= 2 &&
+            (c->items[ni - 2].flags & NB_IT_ACTOR) && c->items[ni - 2].ent >= 0 && c->items[ni - 2].t1 == i - 1 &&
+            !(c->items[ni - 2].flags & NB_IT_MOD) && (kinds & K(aa->ents[c->items[ni - 2].ent].kind)))
+            ent = c->items[ni - 2].ent;
         if (ent < 0) return i;
         refer(aa, ent);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
