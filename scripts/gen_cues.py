@@ -260,6 +260,10 @@ MANUAL = [
     ("throw weight behind", "VERB", "funds", "political", "-"),
     ("arms supplier", "ROLE", "funds", "weapons", "to,of"),
     ("backer", "ROLE", "funds", "unspecified", "of"),
+    # "Hezbollah, Iran's proxy", "the Iranian proxy Hezbollah": the owner funds
+    # the holder, the other way round from a backer (data/patterns: class CLIENT)
+    ("proxy", "ROLE", "funds", "unspecified", "of"),
+    ("surrogate", "ROLE", "funds", "unspecified", "of"),
     ("military aid", "EVENT", "funds", "weapons", "to,for"),
     # the receiver is the subject: data/patterns reads them in class RECEIVE
     ("receive", "VERB", "funds", "unspecified", "-"),
