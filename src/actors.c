@@ -633,6 +633,26 @@ static int army_of(nb_article_actors *aa)
     return ent;
 }
 
+/* The state an unowned organ of state means: the army's ("the army"),
+ * else the one country the article names most, if one leads. */
+static int state_of(nb_article_actors *aa)
+{
+    int ent = army_of(aa);
+    if (ent >= 0) return ent;
+    int best = -1, second = 0;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        const nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_COUNTRY || e->alias_of >= 0 || e->mentions < 1) continue;
+        if (best < 0 || e->mentions > aa->ents[best].mentions) {
+            if (best >= 0) second = aa->ents[best].mentions;
+            best = (int)i;
+        } else if (e->mentions > second) {
+            second = e->mentions;
+        }
+    }
+    return best >= 0 && aa->ents[best].mentions > second ? best : -1;
+}
+
 /* The entity a pronoun most likely means (centering): the first named
  * earlier in this sentence, else the first-named one of the previous
  * sentence, else the latest. A pronoun outside quotes (outside) skips
@@ -1476,6 +1496,20 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         nb_buf_put(&whole, c->s + c->t[nick1 + 1].start, c->t[j - 1].start + c->t[j - 1].len - c->t[nick1 + 1].start);
         name = whole.data;
         len = whole.len;
+    }
+    /* "the Foreign Ministry", "the Ministry of Defence": a ministry named
+     * without its state is the state the article is about, as "the army"
+     * and "the government" are (countries absorb their ministries) */
+    bool ministry = !nick && j > s0 + 1 &&
+                    (is(c, j - 1, "ministry") || (is(c, s0, "ministry") && is(c, s0 + 1, "of")));
+    if (ministry) {
+        int st = state_of(c->aa);
+        if (st >= 0) {
+            nb_buf_free(&whole);
+            refer(c->aa, st);
+            push_item(c, i, j, NB_IT_ACTOR, st);
+            return j;
+        }
     }
     /* "near Kissufim ... the Kissufim attack": a name the article used as a
      * place stays one, unless it is known */
