@@ -1293,6 +1293,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 continue;
             }
         }
+        /* "the Men of Dignity movement", "the Sons of Liberty group": a
+         * capitalised "X of Y" that a lower-case organisation noun follows */
+        if (is(c, j, "of") && j > i && name_token(c, j + 1)) {
+            size_t m = j + 1;
+            while (m < c->n && m < j + 5 && name_token(c, m)) m++;
+            if (m < c->n && !cap(c, m) && in(c, m, NB_LEX_ORG_HEAD) && !in(c, m, MEMBERS)) {
+                linked = true;
+                j++;
+                continue;
+            }
+        }
         if (linked && (is(c, j, "for") || is(c, j, "of") || (is(c, j, "in") && is(c, j + 1, "the")) || is(c, j, "and")) &&
             j > i && name_token(c, j - 1)) {
             /* "Union for Peace in the Central African Republic", "Kosovo and
@@ -1484,6 +1495,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* A first word of a sentence is capitalised anyway: only a name we
      * already know may start there alone. */
     bool start = single && s0 == sent_first;
+    /* (so is the first word after a dateline: "KADUGLI (AFP) - Artillery shells") */
+    if (single && s0 >= 2 && is(c, s0 - 2, ")") &&
+        (is(c, s0 - 1, "-") || is(c, s0 - 1, "\xe2\x80\x94") || is(c, s0 - 1, "\xe2\x80\x93")))
+        start = true;
     const char *name = c->s + c->t[s0].start;
     size_t len = c->t[j - 1].start + c->t[j - 1].len - c->t[s0].start;
     nb_buf whole = {0};
@@ -1496,6 +1511,25 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         nb_buf_put(&whole, c->s + c->t[nick1 + 1].start, c->t[j - 1].start + c->t[j - 1].len - c->t[nick1 + 1].start);
         name = whole.data;
         len = whole.len;
+    }
+    /* "the Guard" after "the Islamic Revolutionary Guard Corps": one word of
+     * the name of an organisation the article named stands for it (not an
+     * organ of state: "the Army" is no "Arakan Army") */
+    if (single && !nick && s0 > 0 && is(c, s0 - 1, "the") && !in(c, s0, NB_LEX_ORGAN) && !is(c, j, "of")) {
+        int org = -1;
+        for (size_t q = 0; q < c->aa->n_ents; q++) {
+            const nb_entity *qe = &c->aa->ents[q];
+            if (qe->kind != NB_KIND_ORG || qe->alias_of >= 0 || !qe->last_sent || !strchr(qe->label, ' ') ||
+                !named_by(qe, lw(c, s0)))
+                continue;
+            if (org < 0 || qe->last_seen > c->aa->ents[org].last_seen) org = (int)q;
+        }
+        if (org >= 0) {
+            nb_buf_free(&whole);
+            refer(c->aa, org);
+            push_item(c, i, j, NB_IT_ACTOR, org);
+            return j;
+        }
     }
     /* "the Foreign Ministry", "the Ministry of Defence": a ministry named
      * without its state is the state the article is about, as "the army"

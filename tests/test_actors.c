@@ -310,6 +310,10 @@ static void test_armed_group(void **state)
         /* "the Iran-backed rebels": the armed organisation, backed */
         {"Al-Shabaab fighters attacked a base.\nThe Kenya-backed rebels left.", "rebels", "al-Shabaab"},
         {"Human Rights Watch spoke.\nThe Kenya-backed rebels left.", "rebels", "rebels"},
+        /* "X of Y" before a lower-case organisation noun is one name */
+        {"Kenya spoke.\nLaith Balous heads the Men of Dignity movement.", "Men", "Men of Dignity"},
+        /* the first word after a dateline is a sentence's first word */
+        {"Kenya spoke.\nMOGADISHU (AFP) - Artillery shells hit a market.", "Artillery", ""},
         /* "the militia" is no rights group: the armed one before it, or none */
         {"Al-Shabaab fighters met.\nHuman Rights Watch spoke.\nThe militia left.", "militia", "al-Shabaab"},
         {"Human Rights Watch spoke on Monday.\nThe militia left.", "militia", ""},
