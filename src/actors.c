@@ -309,6 +309,22 @@ static void index_entities(nb_article_actors *aa)
             nb_buf_clear(&k);
             nb_buf_printf(&k, "s%s", e->surname);
             multi_add(&aa->parts, k.data, (int)i);
+            /* a person of three names or more also goes by the one before
+             * the last ("Rocha" for Ruben Rocha Moya, "Guzman" for Joaquin
+             * Guzman Loera: a first surname), when no particle */
+            const char *last = strrchr(e->key, ' '), *prev = last;
+            while (prev > e->key && prev[-1] != ' ') prev--;
+            if (e->kind == NB_KIND_PERSON && prev > e->key && last - prev >= 4 &&
+                !nb_lex_in(prev, (size_t)(last - prev), NB_LEX_CONNECT)) {
+                nb_buf sn = {0};
+                nb_buf_clear(&k);
+                nb_buf_put(&k, prev, (size_t)(last - prev));
+                nb_name_skeleton(k.data, &sn);
+                nb_buf_clear(&k);
+                nb_buf_printf(&k, "s%s", sn.data ? sn.data : "");
+                if (sn.len >= 3) multi_add(&aa->parts, k.data, (int)i);
+                nb_buf_free(&sn);
+            }
             for (const char *sp = strchr(e->skel, ' '); sp; sp = strchr(sp + 1, ' ')) {
                 nb_buf_clear(&k);
                 nb_buf_putc(&k, 'p');
