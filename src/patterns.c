@@ -80,7 +80,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
 };
 
@@ -659,7 +659,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
-    K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS");
+    K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1718,6 +1718,18 @@ static bool blames(const ctx *c, int w)
     return false;
 }
 
+/* Is verb r against its object: a condemnation cue, or @OPPOSE ("fight",
+ * "prevent", "investigate")? Its negative object is no deed of its subject. */
+static bool opposes(const ctx *c, int r)
+{
+    size_t hv;
+    if (in_class(c->P, c->P->k_oppose, lem(c, r))) return true;
+    if (!nb_map_get(&c->P->by_lemma, lem(c, r), &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
+        if (c->P->cues[qi].rel == NB_REL_CONDEMNS && c->P->cues[qi].pos == POS_VERB) return true;
+    return false;
+}
+
 /* Does the predicate r judge its subject badly? r itself ("illegal",
  * "a crime", "is defying"), a conjoined predicate ("dangerous and illegal"),
  * a modifier of a nominal predicate ("a criminal act") or of a verb
@@ -1766,7 +1778,8 @@ static bool judges(const ctx *c, int r)
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
             negative_at(c, d) >= SPEECH_MIN)
             return true;
-        if (l == P->l_obj && !strcmp(upos(c, r), "VERB")) {
+        /* (not a verb against its object: "condemns terrorism", "fights corruption") */
+        if (l == P->l_obj && !strcmp(upos(c, r), "VERB") && !opposes(c, r)) {
             if (negative_at(c, d) >= SPEECH_MIN) return true;
             /* "committing a grave crime", "waging a war of aggression" */
             for (int k = c->first[d]; k < c->first[d + 1]; k++) {
