@@ -1022,7 +1022,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     /* "Sahrawi People's Liberation Army": a people's demonym opens a name too */
     bool people_poss = demonym && is(c, j, "people") && is(c, j + 1, "'s") && cap(c, j + 2);
     bool country_org = de->kind == NB_KIND_COUNTRY && (!demonym || people_poss) && !is(c, j, "'s");
-    if ((de->kind == NB_KIND_ORG || country_org) && (!demonym || people_poss) && !is(c, j, "'s")) {
+    /* "the Guatemalan Observatory for Justice", "the Sudanese Communist
+     * Party": a demonym opens a civil or insurgent body's name (its state's
+     * arms stay the state: "the Nigerian Air Force") */
+    bool demonym_org = demonym && !people_poss && de->kind == NB_KIND_COUNTRY && cap(c, j) && !is(c, j, "'s");
+    if ((de->kind == NB_KIND_ORG || country_org || demonym_org) && (!demonym || people_poss || demonym_org) &&
+        !is(c, j, "'s")) {
         size_t k = j, head_end = 0;
         bool insurgent = false;
         while (k < c->n && k < j + 6) {
@@ -1045,7 +1050,8 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         static const char *const CIVIL[] = {"rights", "watch", "campaign", "observatory", "monitor",
                                             "initiative", "society", "foundation", "institute", "network",
                                             "association", "federation", NULL};
-        if (country_org && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
+        if ((country_org || demonym_org) && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
+        if (demonym_org && !insurgent) head_end = 0;
         if (country_org && !insurgent) {
             /* "South Sudan People's Defence Forces", "Kosovo Security Force":
              * the state's own arms are the state; not another's ("NATO's
