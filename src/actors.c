@@ -2017,7 +2017,12 @@ static size_t on_reference(ctx *c, size_t i)
         refer(aa, ent);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
         return i + 1;
-    } else if (!strcmp(w, "the") && i + 1 < c->n) {
+    } else if ((!strcmp(w, "the") ||
+                /* "this military", "that regime": the state's organ as "the" names it */
+                ((!strcmp(w, "this") || !strcmp(w, "that")) && i + 1 < c->n &&
+                 (is(c, i + 1, "military") || is(c, i + 1, "regime") || is(c, i + 1, "junta") ||
+                  is(c, i + 1, "government") || is(c, i + 1, "army")))) &&
+               i + 1 < c->n) {
         size_t k = i + 1;
         int country = -1, linked = -1;
         size_t e2;
