@@ -17,6 +17,9 @@ static bool under(const nb_sent *s, size_t c, size_t a)
     return h == (int32_t)a + 1;
 }
 
+/* Is word i tagged u (a UPOS)? */
+static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
+
 /* "Vietnam on Monday lodged a protest": the treebank has few subjects
  * parted from their verb by a time, so the parser hangs the verb from the
  * name as parataxis. A finite verb with no subject, after a root noun with
@@ -582,6 +585,34 @@ static void repair_attributive_participle(const nb_repair_labels *R, nb_sent *s)
         }
         s->w[v].head = (int32_t)o + 1;
         s->w[v].label = (uint16_t)amod;
+    }
+}
+
+/* "an act Prime Minister X blamed on Y" read with the name as the noun's
+ * apposition and the relative clause with no subject: a name right before
+ * a subjectless relative clause of the same noun is the clause's subject. */
+static void repair_relcl_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, appos = R->l_appos, nsubj = R->l_nsubj, flat = R->l_flat;
+    if (relcl < 0 || appos < 0 || nsubj < 0) return;
+    for (size_t v = 2; v < s->n; v++) {
+        if (s->w[v].label != relcl || s->w[v].head <= 0 || !upos_is(m, s, v, "VERB")) continue;
+        size_t n = (size_t)s->w[v].head - 1, a = s->n;
+        if (n >= v) continue;
+        bool subj = false;
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head == (int32_t)v + 1 && (s->w[c].label == nsubj || s->w[c].label == R->l_nsubj_pass)) subj = true;
+            if (s->w[c].head == (int32_t)n + 1 && s->w[c].label == appos && c > n && c < v && upos_is(m, s, c, "PROPN"))
+                a = c;
+        }
+        if (subj || a == s->n) continue;
+        /* the name runs up to the verb: its own words, flat or compound, end right before it */
+        size_t end = a;
+        for (size_t c = a + 1; c < v; c++)
+            if (s->w[c].head == (int32_t)a + 1 && (s->w[c].label == flat || upos_is(m, s, c, "PROPN"))) end = c;
+        if (end + 1 != v) continue;
+        s->w[a].head = (int32_t)v + 1;
+        s->w[a].label = (uint16_t)nsubj;
     }
 }
 
@@ -1153,7 +1184,6 @@ static bool is_tree(const nb_sent *s)
     return roots == 1;
 }
 
-static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
 
 /* Does word i open with an ASCII capital (a name's words, titles too, whatever their tags)? */
 static bool capitalised(const nb_sent *s, size_t i) { return s->w[i].len > 0 && s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z'; }
@@ -1684,6 +1714,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_inverted_speaker(m, R, s);
     repair_participle_root(m, R, s);
     repair_title_sibling(m, R, s, ent_of);
+    repair_relcl_subject(m, R, s);
     repair_alias(m, R, s);
     repair_known_as(m, R, s, ent_of);
     repair_agent_nearest(m, R, s);
