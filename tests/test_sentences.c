@@ -321,6 +321,7 @@ int main(int argc, char **argv)
         for (size_t k = 0; k < cases[i].n_ex; k++) {
             free(cases[i].ex[k].src);
             free(cases[i].ex[k].dst);
+            free(cases[i].ex[k].support);
         }
         free(cases[i].ex);
     }
