@@ -17,6 +17,18 @@ static bool under(const nb_sent *s, size_t c, size_t a)
     return h == (int32_t)a + 1;
 }
 
+/* The head word of the name word w is in: up through the words of the
+ * same entity (a few steps: names are short). */
+static size_t name_head(const nb_sent *s, const int *ent_of, size_t w)
+{
+    for (int steps = 0; steps < 8; steps++) {
+        int32_t up = s->w[w].head;
+        if (up <= 0 || ent_of[up - 1] != ent_of[w]) break;
+        w = (size_t)up - 1;
+    }
+    return w;
+}
+
 /* Is word i tagged u (a UPOS)? */
 static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
 
@@ -538,12 +550,7 @@ static void repair_title_sibling(const nb_nlp *m, const nb_repair_labels *R, nb_
     if (!ent_of || casel < 0 || desc < 0) return;
     for (size_t t = 1; t + 1 < s->n; t++) {
         if (ent_of[t] >= 0 || ent_of[t + 1] < 0 || strcmp(m->upos[s->w[t].tag], "NOUN") || s->w[t].head <= 0) continue;
-        size_t h = t + 1;
-        for (int steps = 0; steps < 8; steps++) {
-            int32_t up = s->w[h].head;
-            if (up <= 0 || ent_of[up - 1] != ent_of[t + 1]) break;
-            h = (size_t)up - 1;
-        }
+        size_t h = name_head(s, ent_of, t + 1);
         if (s->w[h].head != s->w[t].head) continue;
         size_t cs = s->n;
         for (size_t c = 0; c < t; c++)
@@ -663,12 +670,7 @@ static void repair_known_as(const nb_nlp *m, const nb_repair_labels *R, nb_sent 
         size_t d = k + 2;
         while (d < s->n && !strcmp(m->upos[s->w[d].tag], "PUNCT")) d++; /* an opening quote */
         if (d >= s->n || ent_of[d] < 0) continue;
-        /* the name's head: up through the words of the same name */
-        for (int steps = 0; steps < 8; steps++) {
-            int32_t h = s->w[d].head;
-            if (h <= 0 || ent_of[h - 1] != ent_of[d]) break;
-            d = (size_t)h - 1;
-        }
+        d = name_head(s, ent_of, d);
         if (s->w[d].head == (int32_t)k + 1 || under(s, k, d)) continue;
         s->w[d].head = (int32_t)k + 1;
         s->w[d].label = (uint16_t)obl;
