@@ -474,6 +474,19 @@ static void push_item(ctx *c, size_t t0, size_t t1, uint32_t flags, int ent)
     if ((flags & NB_IT_ACTOR) && !(flags & NB_IT_PRON) && ent >= 0) c->aa->ents[ent].quoted = c->inq && c->inq[t0];
 }
 
+/* Is token k written in capitals: "US", "U.S.", "M23", "G7" (letters all
+ * uppercase, digits and dots allowed)? */
+static bool in_capitals(const ctx *c, size_t k)
+{
+    const char *p = c->s + c->t[k].start;
+    bool upper = false;
+    for (size_t j = 0; j < c->t[k].len; j++) {
+        if (islower((unsigned char)p[j])) return false;
+        upper |= isupper((unsigned char)p[j]) != 0;
+    }
+    return upper;
+}
+
 /* Longest dictionary match starting at token i; returns its end or i. */
 static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
 {
@@ -500,10 +513,7 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
             bool ok = true;
             if (fl & NB_ALIAS_UPPER) {
                 for (size_t k = i; k <= j; k++)
-                    if ((c->t[k].flags & NB_TOK_WORD) &&
-                        !((c->t[k].flags & NB_TOK_UPPER) || memchr(c->s + c->t[k].start, '.', c->t[k].len) ||
-                          (c->t[k].len == 1 && isupper((unsigned char)c->s[c->t[k].start]))))
-                        ok = false;
+                    if ((c->t[k].flags & NB_TOK_WORD) && !in_capitals(c, k)) ok = false;
             } else if (!cap(c, i) &&
                        !(in(c, i, NB_LEX_CONNECT) && hyphen(c, i + 1) && cap(c, i + 2))) {
                 ok = false; /* "al-Shabaab" may start in lowercase */
@@ -1228,6 +1238,18 @@ static const char *const MEMBERS[] = {"fighters", "forces", "units", "unit", "re
 static void make_alias(ctx *c, int from, int to);
 
 /* Handles a capitalised run not in the dictionary. */
+/* Is token k a plain number of one to five digits that is no year? */
+static bool number_closes(const ctx *c, size_t k)
+{
+    if (k >= c->n || !(c->t[k].flags & NB_TOK_NUM)) return false;
+    const char *p = c->s + c->t[k].start;
+    size_t n = c->t[k].len;
+    if (n == 0 || n > 5) return false;
+    for (size_t q = 0; q < n; q++)
+        if (!isdigit((unsigned char)p[q])) return false;
+    return !(n == 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)));
+}
+
 static size_t on_name(ctx *c, size_t i, size_t sent_first)
 {
     size_t j = i;
@@ -1269,6 +1291,13 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         if (name_token(c, j)) {
             j++;
             continue;
+        }
+        /* "Barrio 18", "Unit 29155": a number closing a name (not a date's
+         * "Dec 3", a year, or "Within 48" opening a sentence) */
+        if (j > i && j == i + 1 && i != sent_first && number_closes(c, j) && !in(c, i, NB_LEX_STOP_CAP) &&
+            !in(c, i, NB_LEX_TITLE) && !name_token(c, j + 1)) {
+            j++;
+            break;
         }
         /* an initial: "N. Biren Singh", "Abdullah A. Ahmed" */
         if (j > i && is(c, j, ".") && (c->t[j].flags & NB_TOK_GLUE) && c->t[j - 1].len == 1 &&
@@ -1724,6 +1753,8 @@ static const char *const PERSON_AGENTS[] = {"forces", "fighters", "troops", "mil
 
 /* The organisation (or, for a head of state, the country) a person's
  * forces belong to, or -1. */
+static void person_orgs(ctx *c);
+
 static int forces_of(const nb_article_actors *aa, int person)
 {
     while (aa->ents[person].alias_of >= 0) person = aa->ents[person].alias_of;
@@ -1989,6 +2020,12 @@ static size_t on_reference(ctx *c, size_t i)
         int p = salient(aa, K(NB_KIND_PERSON), outside);
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON) p = speaker;
         int o = p >= 0 ? forces_of(aa, p) : -1;
+        if (o < 0 && p >= 0) {
+            /* ("X, a Y commander, said his fighters": what X leads, said
+             * earlier in this sentence) */
+            person_orgs(c);
+            o = forces_of(aa, p);
+        }
         if (o < 0) return i;
         refer(aa, o);
         push_item(c, i, i + 2, NB_IT_ACTOR | NB_IT_PRON, o);
@@ -2620,6 +2657,12 @@ static void note_armed(ctx *c)
                                                 "known", "founded", "active", "operating", "with", "and", "fighting",
                                                 "seeking", "waging", "loyal", "linked", "allied", "backed", "opposed",
                                                 NULL};
+            /* "the Naparama militia", "the Zama armed group": a name that
+             * an organisation noun heads is that organisation */
+            size_t hn = in(c, b, ARMED_ADJ) && in(c, b + 1, ORG_NOUNS) ? b + 1 : b;
+            if (a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a")) && hn < c->n && in(c, hn, ORG_NOUNS) &&
+                !(c->t[hn].flags & NB_TOK_CAP) && !is(c, hn + 1, "'s") && ne->kind == NB_KIND_UNKNOWN)
+                ne->kind = NB_KIND_ORG;
             size_t q = b;
             bool copula = is(c, q, "is") || is(c, q, "was");
             if (copula || is(c, q, ",")) q++;

@@ -118,7 +118,8 @@ const char *const NB_LEX_TITLE[] = {
     "activist", "lawmaker", "mp", "politician", "official", "gov.", "founder", "chairman",
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
     "chairwoman", "chairperson", "secretary-general", "commander-in-chief", "ombudsman", "ombudswoman",
-    "prosecutor", "attorney", NULL};
+    "prosecutor", "attorney", "congressman", "congresswoman", "legislator", "assemblyman",
+    "assemblywoman", "councillor", "councilor", "councilman", "councilwoman", NULL};
 
 const char *const NB_LEX_HEAD_STATE[] = {
     "president", "prime minister", "premier", "king", "emir", "supreme leader",

@@ -1147,11 +1147,30 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (*n == before && in_class(P, P->k_part, lem(c, w))) {
             int of = child_in(c, w, P->l_nmod, -1);
             if (of >= 0 && case_is(c, of, "of")) denote(c, of, ents, ws, n, depth + 1, proxy);
+            /* ("one of the largest separatist militias" names no one) */
+            int kept = before;
+            for (int k = before; k < *n; k++) {
+                int g[1] = {ents[k]};
+                if (c->recall && c->recall(c->ud, NB_RECALL_GENERIC, NULL, g, 1)) continue;
+                ents[kept] = ents[k];
+                ws[kept++] = ws[k];
+            }
+            *n = kept;
         }
         for (int j = c->first[w]; j < c->first[w + 1]; j++) {
             int d = c->kids[j];
             /* ("both sides - the army and the ADF -": with its conjuncts) */
             if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) denote(c, d, ents, ws, n, depth + 1, proxy);
+        }
+        /* "other Druze leaders, including X, criticised": a set stands for
+         * the named members it includes: a plural noun, not a force
+         * ("Iraqi forces, including militias" are the state's) nor a thing
+         * ("air support as forces, including militias, regrouped") */
+        bool set = !strcmp(xpos(c, w), "NNS") && !in_class(P, P->k_proxy, lem(c, w));
+        for (int j = c->first[w]; j < c->first[w + 1] && *n == before && set; j++) {
+            int d = c->kids[j];
+            if (d > w && lab(c, d) == P->l_nmod && ent_at(c, d) >= 0 && (case_is(c, d, "including") || case_is(c, d, "include") || case_is(c, d, "such")))
+                denote(c, d, ents, ws, n, depth + 1, proxy);
         }
         /* "X, an armed group headed by Y": the description in apposition
          * to a name stands for it */

@@ -62,6 +62,16 @@ static void repair_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *
                 int32_t h = s->w[x].head;
                 ok = strcmp(xu, "PUNCT") && strcmp(xu, "VERB") && strcmp(xu, "AUX") && h >= (int32_t)r + 1 &&
                      h <= (int32_t)v + 1;
+                /* ("One militia leader, who gave his name as X, said ...": a
+                 * relative clause or apposition of the noun between commas) */
+                size_t k = x;
+                for (int up = 0; up < 40 && s->w[k].head > 0 && s->w[k].head != (int32_t)r + 1; up++)
+                    k = (size_t)s->w[k].head - 1;
+                if (!ok && s->w[k].head == (int32_t)r + 1 && k > r && k < v &&
+                    (s->w[k].label == R->l_acl_relcl || s->w[k].label == R->l_appos) &&
+                    s->w[v - 1].len == 1 && s->w[v - 1].form[0] == ',' && s->w[r + 1].len == 1 && s->w[r + 1].form[0] == ',')
+                    ok = true;
+                if (!ok && x + 1 == v && s->w[x].len == 1 && s->w[x].form[0] == ',') ok = true;
             }
             if (!ok) continue;
             vw->head = 0;
