@@ -1288,6 +1288,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 continue;
             }
         }
+        /* "Sinaloa Gov. Rubén Rocha Moya": a title's abbreviation ends
+         * the name before it */
+        if (j > i && in(c, j, NB_LEX_TITLE) && is(c, j + 1, ".") && name_token(c, j + 2)) break;
         if (name_token(c, j)) {
             j++;
             continue;
@@ -1295,7 +1298,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         /* "Barrio 18", "Unit 29155": a number closing a name (not a date's
          * "Dec 3", a year, or "Within 48" opening a sentence) */
         if (j > i && j == i + 1 && i != sent_first && number_closes(c, j) && !in(c, i, NB_LEX_STOP_CAP) &&
-            !in(c, i, NB_LEX_TITLE) && !name_token(c, j + 1)) {
+            !in(c, i, NB_LEX_TITLE) && !name_token(c, j + 1) && !in(c, j + 1, NB_LEX_FACILITY) &&
+            !in(c, j + 1, NB_LEX_PLACE_HEAD)) {
             j++;
             break;
         }

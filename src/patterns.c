@@ -81,7 +81,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe;
 };
 
 /* ---- small helpers ---- */
@@ -200,6 +200,12 @@ static void add_forms(nb_patterns *P, const char *lemma, unsigned kind)
     put_form(P, stem, "er", kind);
     put_form(P, stem, "ers", kind);
     char last = stem[n - 1];
+    /* "gunman", "militiaman": plural in -men */
+    if (n > 3 && !strcmp(stem + n - 3, "man")) {
+        stem[n - 2] = 'e';
+        put_form(P, stem, "", kind);
+        stem[n - 2] = 'a';
+    }
     if (last == 'e') {
         stem[n - 1] = '\0';
         put_form(P, stem, "ing", kind);
@@ -660,6 +666,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -671,7 +678,9 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
         /* dismay and victims judge like a negative word ("alarmed by the
          * strikes", "'a strike on children,' X said") */
         /* (and blame: "said X was responsible for the unrest") */
-        if (tab && (atoi(key) == P->k_dismay || atoi(key) == P->k_victim || atoi(key) == P->k_blame))
+        /* (and an attack's doers: "said the gunmen belonged to X") */
+        if (tab && (atoi(key) == P->k_dismay || atoi(key) == P->k_victim || atoi(key) == P->k_blame ||
+                    atoi(key) == P->k_assailant))
             add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
@@ -1161,6 +1170,12 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             int d = c->kids[j];
             /* ("both sides - the army and the ADF -": with its conjuncts) */
             if (lab(c, d) == P->l_appos && ent_at(c, d) >= 0) denote(c, d, ents, ws, n, depth + 1, proxy);
+        }
+        /* "Sinaloa Gov. Ruben Rocha Moya" read as one name headed by the
+         * place: the person named in it */
+        for (int j = c->first[w]; j < c->first[w + 1] && *n == before && !strcmp(upos(c, w), "PROPN"); j++) {
+            int d = c->kids[j];
+            if (d > w && lab(c, d) == P->l_flat && ent_at(c, d) >= 0) push_ent(ent_at(c, d), d, ents, ws, n);
         }
         /* "other Druze leaders, including X, criticised": a set stands for
          * the named members it includes: a plural noun, not a force
@@ -2078,6 +2093,9 @@ static int judged_demonstrative(const ctx *c, int r, int depth)
     return -1;
 }
 
+static void attributed_doers(const ctx *c, int p, int *ents, int *ws, int *n, int depth);
+static bool owned_by(const ctx *c, int w, int e, int sw);
+
 static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
 {
     const nb_patterns *P = c->P;
@@ -2167,6 +2185,13 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
                 emit(out, n_out, cap, from, se[i], got[t], NB_REL_CONDEMNS, "tree:speech", NULL, dw, sew[i], dw);
     }
     for (int k = 0; k < np; k++) {
+        int ad[MAX_HITS], adw[MAX_HITS], nad = 0;
+        attributed_doers(c, pr[k], ad, adw, &nad, 0);
+        for (int i = 0; i < nse; i++)
+            for (int t = 0; t < nad; t++)
+                if (ad[t] != se[i] && !owned_by(c, adw[t], se[i], sew[i]))
+                    emit(out, n_out, cap, from, se[i], ad[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], adw[t]);
+        if (nad) continue;
         if (!judges(c, pr[k])) {
             /* "India's reckless aggression will not go unanswered": the
              * judgment is in the subject itself, whatever the predicate */
@@ -2218,6 +2243,52 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         for (int i = 0; i < nse; i++)
             for (int t = 0; t < nde; t++)
                 emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], dew[t]);
+    }
+}
+
+/* Is word w owned by the speaker: entity e, or an actor named in the
+ * speaker's phrase at word sw ("the group's Fateh Squad" said by "X, a
+ * spokesman for the BLA"; "our fighters")? A claim of one's own, no blame. */
+static bool owned_by(const ctx *c, int w, int e, int sw)
+{
+    for (int up = 0; up < 3 && w >= 0; up++, w = head(c, w))
+        for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) != c->P->l_poss) continue;
+            int pe = ent_at(c, d);
+            if (pe == e || !strcmp(lem(c, d), "we") || !strcmp(lem(c, d), "our")) return true;
+            /* ("the group's": the group the statement speaks for, unresolved) */
+            if (pe < 0 && in_class(c->P, c->P->k_named_kind, lem(c, d))) return true;
+            for (int x = 0; x < (int)c->s->n && pe >= 0 && sw >= 0; x++) {
+                if (ent_at(c, x) != pe) continue;
+                int y = x;
+                for (int k = 0; k < 8 && y >= 0 && y != sw; k++) y = head(c, y);
+                if (y == sw) return true;
+            }
+        }
+    return false;
+}
+
+/* Who a reported clause p says did an attack ("the assault had been
+ * carried out by the ADF", "the gunmen belonged to Los Chapitos"): naming
+ * the authors of a harm is blaming them. */
+static void attributed_doers(const ctx *c, int p, int *ents, int *ws, int *n, int depth)
+{
+    const nb_patterns *P = c->P;
+    if (p < 0 || negated(c, p) || child_in(c, p, P->l_aux, P->k_modal) >= 0 || child_in(c, p, P->l_mark, P->k_cond) >= 0)
+        return;
+    int sp = child_in(c, p, P->l_nsubjpass, -1), sa = child_in(c, p, P->l_nsubj, -1);
+    if (sp >= 0 && in_class(P, P->k_perpetrate, lem(c, p)) && (attack_cue(c, sp, POS_EVENT) || in_class(P, P->k_harm, lem(c, sp)))) {
+        for (int j = c->first[p]; j < c->first[p + 1]; j++)
+            if (lab(c, c->kids[j]) == P->l_agent || (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "by")))
+                denote(c, c->kids[j], ents, ws, n, 0, true);
+    } else if (sa >= 0 && !strcmp(lem(c, p), "belong") && in_class(P, P->k_assailant, lem(c, sa))) {
+        for (int j = c->first[p]; j < c->first[p + 1]; j++)
+            if (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "to")) denote(c, c->kids[j], ents, ws, n, 0, true);
+    } else if (in_class(P, P->k_say, lem(c, p)) || in_class(P, P->k_believe, lem(c, p))) {
+        /* ("said investigators believed the gunmen belonged to X") */
+        int q = child_in(c, p, P->l_ccomp, -1);
+        if (q >= 0 && depth < 3) attributed_doers(c, q, ents, ws, n, depth + 1);
     }
 }
 
@@ -2302,7 +2373,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
                                              ((!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "VERB")) &&
                                               ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
                         v >= SPEECH_MIN) ||
-                       in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc)))
+                       in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc) || in_class(P, P->k_assailant, lc)))
             judge = true;
     }
     if (!two && (cued || (say && judge)))

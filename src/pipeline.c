@@ -255,7 +255,8 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
  * verb with a word that may judge. The entities are counted first: a
  * sentence without one (most) needs no word looked up, and the lookups
  * stop once the answer is yes. */
-static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
+static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni, const char *text,
+                           const nb_tok *toks)
 {
     int e0 = -1;
     bool two = false;
@@ -269,6 +270,12 @@ static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni
     unsigned kinds = 0, enough = two ? NB_FORM_CUE : NB_FORM_ALONE;
     for (size_t i = 0; i < ni; i++) {
         const nb_item *it = &items[i];
+        if (it->ent >= 0 && it->t1 > it->t0) {
+            /* (an actor's last word counts only as a judging one: "the
+             * gunmen belonged to X") */
+            const nb_tok *h = &toks[it->t1 - 1];
+            kinds |= nb_patterns_cue_form(P, text + h->start, h->len) & NB_FORM_NEG;
+        }
         if (it->ent >= 0 || !(it->flags & NB_IT_WORD) || !it->w) continue;
         kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));
         if ((kinds & enough) || (kinds & (NB_FORM_SAY | NB_FORM_NEG)) == (NB_FORM_SAY | NB_FORM_NEG)) return true;
@@ -703,7 +710,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         /* Sentences with two actors and a cue word are tagged; those whose
          * tags, lemmas and entities the tree patterns could match are parsed
          * and read through them. */
-        if (p->nlp && p->pat && tree_candidate(p->pat, items, ni)) {
+        if (p->nlp && p->pat && tree_candidate(p->pat, items, ni, c.text + s.start, toks)) {
             syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
             analyzed = true;
             words_to_entities(&y, items, ni, toks);
