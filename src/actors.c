@@ -1049,6 +1049,13 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             }
             k++;
         }
+        /* "the ruling Georgian Dream party": a political body's name that a
+         * lower-case noun closes */
+        static const char *const POLITY[] = {"party", "movement", "alliance", "coalition", "bloc", NULL};
+        if (!head_end && demonym_org && k > j && k < c->n && in(c, k, POLITY)) {
+            head_end = k;
+            insurgent = true;
+        }
         /* "-in-Opposition" */
         if (head_end && hyphen(c, head_end) && is(c, head_end + 1, "in") && hyphen(c, head_end + 2) &&
             cap(c, head_end + 3)) {
@@ -1238,6 +1245,23 @@ static const char *const MEMBERS[] = {"fighters", "forces", "units", "unit", "re
 static void make_alias(ctx *c, int from, int to);
 
 /* Handles a capitalised run not in the dictionary. */
+/* Is token k a short lower-case syllable that is no English word ("wun",
+ * "un", "yeol")? */
+static bool syllable(const ctx *c, size_t k)
+{
+    static const char *const WORDS[] = {"led", "run", "made", "held", "born", "back", "fed", "hit", "won", "set",
+                                        "met", "cut", "up", "era", "type", "like", "free", "wide", "old", "new",
+                                        "long", "only", "in", "out", "on", "off", "day", "way", "era", "war",
+                                        "army", "said", "rich", "poor", "hit", "run", "held", "rule", "bred",
+                                        "sent", "paid", "kept", "left", "lead", "year", "time", NULL};
+    const char *p = c->s + c->t[k].start;
+    size_t n = c->t[k].len;
+    if (n < 2 || n > 4) return false;
+    for (size_t q = 0; q < n; q++)
+        if (!islower((unsigned char)p[q])) return false;
+    return !in(c, k, WORDS);
+}
+
 /* Is token k a plain number of one to five digits that is no year? */
 static bool number_closes(const ctx *c, size_t k)
 {
@@ -1308,6 +1332,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             isupper((unsigned char)c->s[c->t[j - 1].start]) && name_token(c, j + 1)) {
             j++;
             continue;
+        }
+        /* "Cheng Li-wun", "Kim Jong-un": a given name's lower-case syllable
+         * after a hyphen, in a name of two words or more (not "US-led",
+         * "Russian-made": English words) */
+        if (j > i + 1 && hyphen(c, j) && name_token(c, j - 1) && j + 1 < c->n && (c->t[j + 1].flags & NB_TOK_GLUE) &&
+            syllable(c, j + 1) && !hyphen(c, j + 2)) {
+            j += 2;
+            break;
         }
         /* particles and hyphens inside names: "Abu Mahdi al-Muhandis" */
         if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&

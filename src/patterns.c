@@ -81,7 +81,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective;
 };
 
 /* ---- small helpers ---- */
@@ -666,7 +666,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1186,6 +1186,14 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             int d = c->kids[j];
             if (d > w && lab(c, d) == P->l_nmod && ent_at(c, d) >= 0 && (case_is(c, d, "including") || case_is(c, d, "include") || case_is(c, d, "such")))
                 denote(c, d, ents, ws, n, depth + 1, proxy);
+        }
+        /* "the TTP, an umbrella of Islamist groups headed by Y": the members
+         * of a collective in apposition to a name, read for the collective */
+        if (*n == before && lab(c, w) == P->l_nmod && case_is(c, w, "of") && head(c, w) >= 0) {
+            int u = head(c, w);
+            if (lab(c, u) == P->l_appos && in_class(P, P->k_collective, lem(c, u)) && head(c, u) >= 0 &&
+                ent_at(c, head(c, u)) >= 0 && next_to_name(c, head(c, u), u))
+                push_ent(ent_at(c, head(c, u)), head(c, u), ents, ws, n);
         }
         /* "X, an armed group headed by Y": the description in apposition
          * to a name stands for it */

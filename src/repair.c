@@ -796,17 +796,19 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
             }
             /* "Patrick Pouyanne, TotalEnergies' chief executive, said": in
              * commas after the first, the second is its apposition */
-            size_t lo = b, hi = b; /* b's phrase */
+            size_t lo = b, hi = b; /* b's phrase, its punctuation left out */
             for (size_t x = 0; x < s->n; x++) {
-                if (!under(s, x, b)) continue;
+                if (!under(s, x, b) || upos_is(m, s, x, "PUNCT")) continue;
                 if (x < lo) lo = x;
                 if (x > hi) hi = x;
             }
-            bool comma_lo = lo > a + 1 && s->w[lo].len == 1 && s->w[lo].form[0] == ',';
-            bool comma_hi = hi + 1 < s->n && s->w[hi].len == 1 && s->w[hi].form[0] == ',';
-            if (appos >= 0 && comma_lo && comma_hi && !strcmp(m->upos[s->w[a].tag], "PROPN")) {
+            bool comma_lo = lo > a + 1 && s->w[lo - 1].len == 1 && s->w[lo - 1].form[0] == ',';
+            bool comma_hi = hi + 1 < s->n && s->w[hi + 1].len == 1 && s->w[hi + 1].form[0] == ',';
+            /* (or a title: "The KMT chairman, Cheng Li-wun, said") */
+            if (appos >= 0 && comma_lo && comma_hi &&
+                (upos_is(m, s, a, "PROPN") || (upos_is(m, s, a, "NOUN") && upos_is(m, s, b, "PROPN")))) {
                 bool a_phrase = true; /* the words before the comma are a's */
-                for (size_t x = a + 1; x < lo && a_phrase; x++) a_phrase = s->w[x].head == (int32_t)a + 1;
+                for (size_t x = a + 1; x + 1 < lo && a_phrase; x++) a_phrase = s->w[x].head == (int32_t)a + 1;
                 if (a_phrase) {
                     s->w[b].head = (int32_t)a + 1;
                     s->w[b].label = (uint16_t)appos;
