@@ -119,7 +119,7 @@ const char *const NB_LEX_TITLE[] = {
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
     "chairwoman", "chairperson", "secretary-general", "commander-in-chief", "ombudsman", "ombudswoman",
     "prosecutor", "attorney", "congressman", "congresswoman", "legislator", "assemblyman",
-    "assemblywoman", "councillor", "councilor", "councilman", "councilwoman", NULL};
+    "assemblywoman", "constable", "councillor", "councilor", "councilman", "councilwoman", NULL};
 
 const char *const NB_LEX_HEAD_STATE[] = {
     "president", "prime minister", "premier", "king", "emir", "supreme leader",

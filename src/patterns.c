@@ -1156,6 +1156,8 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         if (*n == before && in_class(P, P->k_part, lem(c, w))) {
             int of = child_in(c, w, P->l_nmod, -1);
             if (of >= 0 && case_is(c, of, "of")) denote(c, of, ents, ws, n, depth + 1, proxy);
+            /* ("Comando Vermelho's operations", "its political branch") */
+            else if (child_in(c, w, P->l_poss, -1) >= 0) denote(c, child_in(c, w, P->l_poss, -1), ents, ws, n, depth + 1, proxy);
             /* ("one of the largest separatist militias" names no one) */
             int kept = before;
             for (int k = before; k < *n; k++) {

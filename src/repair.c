@@ -1689,8 +1689,32 @@ void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
     R->l_xcomp = nb_nlp_label(m, "xcomp");
 }
 
+/* "X, whom investigators describe as the leader of Y" read as a conjunct
+ * of X: a clause that opens with a relative pronoun after a comma is a
+ * relative clause of the word it hangs from. */
+static void repair_relcl_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const REL[] = {"who", "whom", "which", NULL};
+    if (R->l_conj < 0 || R->l_acl_relcl < 0) return;
+    for (size_t v = 2; v < s->n; v++) {
+        int32_t h = s->w[v].head;
+        if (s->w[v].label != R->l_conj || !upos_is(m, s, v, "VERB") || h <= 0 || h - 1 >= (int32_t)v) continue;
+        size_t first = v; /* the clause's first word */
+        for (size_t x = 0; x < v; x++)
+            if (under(s, x, v) && !upos_is(m, s, x, "PUNCT")) {
+                first = x;
+                break;
+            }
+        if (first < 2 || !word_is(&s->w[first], REL) || s->w[first - 1].len != 1 || s->w[first - 1].form[0] != ',') continue;
+        bool cc = false; /* ("X, and who ...": a conjunct after all) */
+        for (size_t x = first; x < v; x++) cc |= upos_is(m, s, x, "CCONJ");
+        if (!cc) s->w[v].label = (uint16_t)R->l_acl_relcl;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_relcl_conj(m, R, s);
     repair_attributive_participle(R, s);
     repair_subject(m, R, s);
     repair_case_subject(m, R, s);
