@@ -1744,6 +1744,22 @@ static bool role_follows(const ctx *c, size_t k)
     return false;
 }
 
+/* Does a patron of the owner follow at k ("the movement's main diplomatic
+ * and military backer", "the group's sponsors")? */
+static bool patron_follows(const ctx *c, size_t k)
+{
+    static const char *const ADJ[] = {"main", "key", "chief", "principal", "biggest", "largest", "top", "main",
+                                      "military", "diplomatic", "financial", "political", "foreign", "and",
+                                      "longtime", "long-time", "staunchest", "closest", NULL};
+    static const char *const PATRON[] = {"backer", "backers", "sponsor", "sponsors", "patron", "patrons",
+                                         "financier", "financiers", "supplier", "suppliers", "benefactor", NULL};
+    for (size_t m = k; m < c->n && m < k + 6; m++) {
+        if (in(c, m, PATRON)) return true;
+        if (!in(c, m, ADJ)) return false;
+    }
+    return false;
+}
+
 /* Does a noun naming the owner's deed follow at k, past a few modifiers
  * ("its full-scale invasion of", "their support for", "its military aid
  * to")? The owner is then the actor the deed's patterns read. */
@@ -2280,7 +2296,7 @@ static size_t on_reference(ctx *c, size_t i)
         bool agents = k + 2 < c->n && (in(c, k + 2, AGENTS) || (in(c, k + 2, AGENT_ADJ) && in(c, k + 3, AGENTS)));
         bool poss = is(c, k + 1, "'s") && backer < 0 &&
                     (((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) || mask == K(NB_KIND_ORG)) &&
-                      (role_follows(c, k + 2) || agents)) ||
+                      (role_follows(c, k + 2) || agents || patron_follows(c, k + 2) || deed_follows(c, k + 2))) ||
                      role == NB_ROLE_ARMY || (mask == K(NB_KIND_COUNTRY) && !role));
         if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
         /* "the Alliance Fleuve Congo", "the Group of Seven": a name */
@@ -2728,6 +2744,15 @@ static void note_armed(ctx *c)
             }
         }
         if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
+        /* "the Polisario Front, a separatist movement,": the noun it was
+         * called by, so that "the movement's backer" later means it */
+        if (!ne->noun && is(c, b, ",") && (is(c, b + 1, "a") || is(c, b + 1, "an") || is(c, b + 1, "the"))) {
+            size_t h = b + 2;
+            while (h < c->n && h < b + 5 && !in(c, h, ORG_NOUNS) && !(c->t[h].flags & (NB_TOK_PUNCT | NB_TOK_CAP))) h++;
+            if (h < c->n && h < b + 5 && in(c, h, ORG_NOUNS) && !(c->t[h].flags & NB_TOK_CAP) &&
+                c->low[h][strlen(c->low[h]) - 1] != 's' && (h + 1 >= c->n || (c->t[h + 1].flags & NB_TOK_PUNCT)))
+                ne->noun = nb_strdup(c->low[h]);
+        }
         bool armed = in(c, a, ARMED_HEADS) || in(c, b - 1, ARMED_HEADS) || in(c, b, ARMED_HEADS) ||
                      (in(c, b, ARMED_ADJ) && in(c, b + 1, ORG_NOUNS)) ||
                      (a >= 2 && in(c, a - 2, ARMED_ADJ) &&
