@@ -2663,6 +2663,23 @@ static int members_of_org(ctx *c, size_t k)
     m = k;
     /* "the New People's Army": a possessive inside the name */
     while (m < c->n && m < k + 6 && (name_token(c, m) || (m > k && is(c, m, "'s") && name_token(c, m + 1)))) m++;
+    /* "the Front for Change and Concord", "the Group to Support Islam and
+     * Muslims": an organisation's head goes on through "for", "of", "to"
+     * and "and", as on_name reads it */
+    bool linked = false;
+    for (int steps = 0; steps < 4 && m < c->n; steps++) {
+        size_t q = m;
+        if ((is(c, q, "for") || is(c, q, "of") || is(c, q, "to")) && (linked || in(c, q - 1, NB_LEX_ORG_HEAD)))
+            q += is(c, q + 1, "the") ? 2 : 1;
+        else if (linked && is(c, q, "and"))
+            q++;
+        else
+            break;
+        if (!name_token(c, q)) break;
+        while (q < c->n && name_token(c, q)) q++;
+        linked = true;
+        m = q;
+    }
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};
     /* "rebels of the NPA": an acronym names an organisation */
     bool acronym = m == k + 1 && ((c->t[k].flags & NB_TOK_UPPER) || (c->t[k].flags & NB_TOK_NUM)) && c->t[k].len >= 2 &&
@@ -2670,7 +2687,7 @@ static int members_of_org(ctx *c, size_t k)
     /* "rebels of the 3R armed group": the kind of group after an adjective */
     static const char *const ARMED_ADJ[] = {"armed", "rebel", "militant", "jihadist", "separatist", "islamist", NULL};
     bool kind_after = in(c, m, ARMED_ADJ) && in(c, m + 1, NB_LEX_ORG_HEAD);
-    if (!acronym && !kind_after && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) &&
+    if (!acronym && !kind_after && !linked && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) &&
         !(m - k >= 2 && in(c, k, ART_ORG)))
         return -1;
     /* the name as on_name will read it when it gets there */

@@ -366,7 +366,7 @@ static bool word_in(const char *label, const char *form, size_t n)
 static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t ni, const nb_tok *toks,
                           const nb_article_actors *aa)
 {
-    int t = nb_nlp_tag(m, "PROPN", "NNP");
+    int t = nb_nlp_tag(m, "PROPN", "NNP"), nn = nb_nlp_tag(m, "NOUN", "NN"), nns = nb_nlp_tag(m, "NOUN", "NNS");
     if (t < 0) return;
     for (size_t k = 0; k < ni; k++) {
         const nb_item *it = &items[k];
@@ -384,6 +384,16 @@ static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t 
             for (size_t f = 0; f < e->n_forms && !in && (e->kind == NB_KIND_PERSON || e->kind == NB_KIND_ORG); f++)
                 in = strlen(e->forms[f]) == w->len && !memcmp(e->forms[f], w->form, w->len);
             if (in) w->fixed = (uint16_t)(t + 1);
+        }
+        /* the lower-case head closing a mention after an acronym is a noun:
+         * "JNIM fighters stormed" ("fighters" is no verb) */
+        const nb_tok *lt = &toks[it->t1 - 1];
+        bool acronym = it->t1 - it->t0 == 2 && (toks[it->t0].flags & NB_TOK_UPPER);
+        for (size_t i = 0; i < y->us.n && nns >= 0 && nn >= 0 && acronym; i++) {
+            nb_uword *w = &y->us.w[i];
+            if (w->start != lt->start || w->len != lt->len || !w->len || !islower((unsigned char)w->form[0]))
+                continue;
+            w->fixed = (uint16_t)((w->form[w->len - 1] == 's' ? nns : nn) + 1);
         }
     }
 }

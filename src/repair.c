@@ -813,6 +813,21 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
                     s->w[b].head = (int32_t)a + 1;
                     s->w[b].label = (uint16_t)appos;
                 }
+            } else if (appos >= 0 && comma_lo && comma_hi && upos_is(m, s, a, "NOUN") && upos_is(m, s, b, "NOUN") &&
+                       lo >= 3) {
+                /* "Hundreds of fighters from the X (XY), al-Qaeda's affiliate
+                 * in the Sahel, stormed": the apposition is of the name that
+                 * ends a's phrase */
+                size_t x = lo - 2;
+                while (x > a && upos_is(m, s, x, "PUNCT")) x--;
+                for (int up = 0; up < 8 && s->w[x].head > (int32_t)a + 1 && s->w[x].head < (int32_t)lo &&
+                                 (s->w[x].label == R->l_flat || s->w[x].label == appos || upos_is(m, s, x, "PUNCT"));
+                     up++)
+                    x = (size_t)s->w[x].head - 1;
+                if (x > a && under(s, x, a) && upos_is(m, s, x, "PROPN")) {
+                    s->w[b].head = (int32_t)x + 1;
+                    s->w[b].label = (uint16_t)appos;
+                }
             }
             break;
         }
