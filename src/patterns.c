@@ -1870,6 +1870,11 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
     const nb_patterns *P0 = c->P;
     int before = *n;
+    /* "a step that X condemned": the relative pronoun is the act it
+     * stands for */
+    if (in_class(P0, P0->k_relpron, lem(c, w)) && head(c, w) >= 0 && lab(c, head(c, w)) == P0->l_relcl &&
+        head(c, head(c, w)) >= 0 && in_class(P0, P0->k_act, lem(c, head(c, head(c, w)))))
+        w = head(c, head(c, w));
     /* "the use of aerial bombardment": what is used is judged */
     int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
     if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) w = of;
@@ -1921,8 +1926,9 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     if (cl >= 0 && !strcmp(upos(c, cl), "PUNCT")) cl = head(c, cl);
     /* (or to a noun inside the clause's object: "banned the use of the
      * dinar, moves criticised by X") */
+    /* (or an oblique's: "closed the crossings on Friday, a step X condemned") */
     for (int up = 0; up < 3 && cl >= 0 && strcmp(upos(c, cl), "VERB") &&
-                     (lab(c, cl) == P->l_obj || lab(c, cl) == P->l_nmod);
+                     (lab(c, cl) == P->l_obj || lab(c, cl) == P->l_nmod || lab(c, cl) == P->l_obl);
          up++)
         cl = head(c, cl);
     if (*n == before && cl >= 0 && !strcmp(upos(c, cl), "VERB")) {

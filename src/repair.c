@@ -1727,9 +1727,53 @@ static void repair_relcl_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "a step that X condemned" with "that" read as an unmarked oblique: a
+ * relative pronoun with no preposition, in a relative clause whose verb
+ * has no object, is that object. */
+static void repair_relcl_object(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const REL[] = {"that", "which", "whom", NULL};
+    if (R->l_obj < 0 || R->l_acl_relcl < 0 || R->l_obl < 0) return;
+    for (size_t r = 0; r < s->n; r++) {
+        int32_t v = s->w[r].head;
+        if (v <= 0 || !word_is(&s->w[r], REL) || s->w[v - 1].label != R->l_acl_relcl || !upos_is(m, s, (size_t)v - 1, "VERB") ||
+            (size_t)v - 1 <= r || strcmp(m->labels[s->w[r].label], "obl:unmarked"))
+            continue;
+        bool obj = false;
+        for (size_t x = 0; x < s->n; x++) obj |= s->w[x].head == v && (s->w[x].label == R->l_obj || s->w[x].label == R->l_ccomp);
+        if (!obj) s->w[r].label = (uint16_t)R->l_obj;
+    }
+}
+
+/* "..., an action X called a violation" read with the noun as the name's
+ * compound: the noun is the apposition, the clause after it its relative
+ * clause. */
+static void repair_act_compound(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const DET[] = {"a", "an", "the", "another", NULL};
+    if (R->l_compound < 0 || R->l_acl_relcl < 0 || R->l_appos < 0 || R->l_nsubj < 0) return;
+    for (size_t n = 2; n + 2 < s->n; n++) {
+        size_t p = n + 1;
+        if (s->w[n].label != R->l_compound || s->w[n].head != (int32_t)p + 1 || !upos_is(m, s, n, "NOUN") ||
+            !upos_is(m, s, p, "PROPN") || s->w[p].label != R->l_nsubj || s->w[p].head <= (int32_t)p + 1)
+            continue;
+        if (!word_is(&s->w[n - 1], DET) || s->w[n - 2].len != 1 || s->w[n - 2].form[0] != ',') continue;
+        size_t v = (size_t)s->w[p].head - 1;
+        int32_t vh = s->w[v].head;
+        if (!upos_is(m, s, v, "VERB") || vh <= 0 || vh > (int32_t)n) continue;
+        s->w[n].head = vh;
+        s->w[n].label = (uint16_t)R->l_appos;
+        s->w[v].head = (int32_t)n + 1;
+        s->w[v].label = (uint16_t)R->l_acl_relcl;
+        if (s->w[n - 1].head != (int32_t)n + 1) s->w[n - 1].head = (int32_t)n + 1;
+        s->w[n - 2].head = (int32_t)n + 1;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
     repair_relcl_conj(m, R, s);
+    repair_relcl_object(m, R, s);
     repair_attributive_participle(R, s);
     repair_subject(m, R, s);
     repair_case_subject(m, R, s);
@@ -1746,6 +1790,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_verb_amod(m, R, s);
     repair_as_adrift(m, R, s);
     repair_double_subject(m, R, s);
+    repair_act_compound(m, R, s);
     repair_punct_head(m, R, s);
     repair_clause_under_noun(m, R, s);
     repair_object_predicate(m, R, s);
