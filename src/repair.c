@@ -1770,8 +1770,52 @@ static void repair_act_compound(const nb_nlp *m, const nb_repair_labels *R, nb_s
     }
 }
 
+/* "Rwanda, the M23's main sponsor, hosted talks" read with "hosted" as an
+ * adjective of "talks": a finite past verb modifies no noun. It takes the
+ * noun as its object and the noun's place in the tree; the noun's words
+ * before it are the verb's, the nominal nearest its subject (or, "X, the
+ * Y's sponsor,", the first, with the second its apposition). */
+static void repair_finite_amod(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_amod < 0 || R->l_obj < 0 || R->l_nsubj < 0 || R->l_appos < 0) return;
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        int32_t h1 = s->w[v].head;
+        if (s->w[v].label != R->l_amod || strcmp(m->xpos[s->w[v].tag], "VBD") || h1 <= (int32_t)v + 1) continue;
+        size_t h = (size_t)h1 - 1;
+        if (!upos_is(m, s, h, "NOUN")) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[v].head = s->w[h].head;
+        s->w[v].label = s->w[h].head == 0 ? (uint16_t)m->root_label : s->w[h].label;
+        s->w[h].head = (int32_t)v + 1;
+        s->w[h].label = (uint16_t)R->l_obj;
+        size_t a = s->n, b = s->n; /* the first and the nearest nominal before v */
+        for (size_t x = 0; x < v; x++) {
+            if (s->w[x].head != h1) continue;
+            s->w[x].head = (int32_t)v + 1;
+            if (upos_is(m, s, x, "NOUN") || upos_is(m, s, x, "PROPN")) {
+                if (a == s->n) a = x;
+                b = x;
+            }
+        }
+        if (b < s->n) {
+            bool pair = a < b && s->w[a + 1].len == 1 && s->w[a + 1].form[0] == ',' && s->w[v - 1].len == 1 &&
+                        s->w[v - 1].form[0] == ',';
+            size_t subj = pair ? a : b;
+            s->w[subj].label = (uint16_t)R->l_nsubj;
+            if (pair) {
+                s->w[b].head = (int32_t)a + 1;
+                s->w[b].label = (uint16_t)R->l_appos;
+            }
+        }
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_finite_amod(m, R, s);
     repair_relcl_conj(m, R, s);
     repair_relcl_object(m, R, s);
     repair_attributive_participle(R, s);

@@ -338,6 +338,30 @@ static void adjective_garden_path(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "Rwanda, the M23's main sponsor, hosted talks": a sentence with no
+ * finite verb and no auxiliary, whose participle after an apposition's
+ * closing comma takes an object, has that participle as its past verb. */
+static void finite_after_apposition(const nb_nlp *m, nb_sent *s)
+{
+    int vbd = nb_nlp_tag(m, "VERB", "VBD");
+    if (vbd < 0) return;
+    size_t vbn = s->n, commas = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const char *x = m->xpos[s->w[i].tag];
+        if (!strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP") || !strcmp(x, "MD") ||
+            !strcmp(m->upos[s->w[i].tag], "AUX"))
+            return;
+        if (s->w[i].len == 1 && s->w[i].form[0] == ',') commas++;
+        if (vbn == s->n && !strcmp(x, "VBN") && commas >= 2 && i > 0 && s->w[i - 1].len == 1 &&
+            s->w[i - 1].form[0] == ',' && i + 1 < s->n && participle_shape(&s->w[i]))
+            vbn = i;
+    }
+    if (vbn == s->n) return;
+    const char *nu = m->upos[s->w[vbn + 1].tag];
+    if (strcmp(nu, "NOUN") && strcmp(nu, "PROPN") && strcmp(nu, "DET") && strcmp(nu, "NUM") && strcmp(nu, "ADJ")) return;
+    s->w[vbn].tag = (uint16_t)vbd;
+}
+
 void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
@@ -374,4 +398,5 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         p1 = best;
     }
     if (m) adjective_garden_path(m, s);
+    if (m) finite_after_apposition(m, s);
 }
