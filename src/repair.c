@@ -1782,7 +1782,10 @@ static void repair_finite_amod(const nb_nlp *m, const nb_repair_labels *R, nb_se
         int32_t h1 = s->w[v].head;
         if (s->w[v].label != R->l_amod || strcmp(m->xpos[s->w[v].tag], "VBD") || h1 <= (int32_t)v + 1) continue;
         size_t h = (size_t)h1 - 1;
-        if (!upos_is(m, s, h, "NOUN")) continue;
+        /* (the noun in a clause's place: the root, a conjunct, a parataxis) */
+        if (!upos_is(m, s, h, "NOUN") ||
+            !(s->w[h].head == 0 || s->w[h].label == R->l_conj || s->w[h].label == R->l_parataxis))
+            continue;
         nb_uword saved[NB_MAX_PARSE_WORDS];
         if (s->n > NB_MAX_PARSE_WORDS) return;
         memcpy(saved, s->w, s->n * sizeof *saved);
