@@ -228,6 +228,12 @@ MANUAL = [
     # "X summoned Y's ambassador over ...": a diplomatic protest; data/patterns
     # reads it with an envoy as object only (class SUMMON)
     ("summon", "VERB", "condemns", None, "-"),
+    # "X dismissed the accusations", "a charge Y dismissed": rejecting an
+    # accusation condemns the accuser; data/patterns reads them in class
+    # REJECT, with an accusation as the object only
+    ("dismiss", "VERB", "condemns", None, "-"),
+    ("refute", "VERB", "condemns", None, "-"),
+    ("rebuff", "VERB", "condemns", None, "-"),
     # "attributed the attacks to X" (data/patterns: class ATTRIBUTE, a wrong as object)
     ("attribute", "VERB", "condemns", None, "to"),
     ("ascribe", "VERB", "condemns", None, "to"),

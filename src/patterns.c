@@ -81,7 +81,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation;
 };
 
 /* ---- small helpers ---- */
@@ -666,7 +666,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1854,6 +1854,9 @@ static void act_doer(const ctx *c, int w, int *ents, int *ws, int *n)
 {
     const nb_patterns *P = c->P;
     if (!c->recall || ent_at(c, w) >= 0 || strcmp(upos(c, w), "NOUN") || !in_class(P, P->k_act, lem(c, w))) return;
+    /* (an accusation is the accuser's, whom the deed memory must name: the
+     * sentence before may be anyone's) */
+    if (in_class(P, P->k_accusation, lem(c, w))) return;
     int det = child_in(c, w, P->l_det, -1);
     if (det < 0 || (strcmp(lem(c, det), "the") && strcmp(lem(c, det), "this") && strcmp(lem(c, det), "that"))) return;
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
@@ -1932,8 +1935,15 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
          up++)
         cl = head(c, cl);
     if (*n == before && cl >= 0 && !strcmp(upos(c, cl), "VERB")) {
-        int sb[MAX_HITS], nsb = subjects(c, cl, sb, MAX_HITS);
-        for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
+        /* ("X was accused by Y of ..., an allegation X dismissed": the
+         * passive clause's doer is its agent) */
+        int ag = child_in(c, cl, P->l_agent, -1);
+        if (ag >= 0 && child_in(c, cl, P->l_nsubjpass, -1) >= 0) {
+            denote(c, ag, ents, ws, n, 0, true);
+        } else {
+            int sb[MAX_HITS], nsb = subjects(c, cl, sb, MAX_HITS);
+            for (int i = 0; i < nsb; i++) denote(c, sb[i], ents, ws, n, 0, true);
+        }
     }
     /* "'This was a cowardly act,' the minister said": a demonstrative that
      * names no one is the article's attack */
@@ -1952,8 +1962,9 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
         (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these") ||
          !strcmp(lem(c, det), "that") || !strcmp(lem(c, det), "those")) &&
-        !agents_named(c, w) && !attack_cue(c, w, POS_EVENT) && !condemn_noun(c->P, l) &&
-        nb_map_get(&c->P->deverbal, l, &dv)) {
+        !agents_named(c, w) && !attack_cue(c, w, POS_EVENT) &&
+        (!condemn_noun(c->P, l) || in_class(c->P, c->P->k_accusation, l)) && nb_map_get(&c->P->deverbal, l, &dv)) {
+        /* (an accusation too: "Y rejected the accusations" condemns the accuser) */
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, c->P->dv_forms[dv], got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }

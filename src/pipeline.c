@@ -825,6 +825,15 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         }
         /* who did what, for an act a later sentence judges ("the expulsions") */
         if (p->pat) nb_relations_note_deeds(&aa, items, ni);
+        /* (the tree knows an accusation's accuser better than the actor
+         * nearest before the verb: "X said the missiles were Iranian, and
+         * accused Tehran") */
+        for (size_t k = 0; p->pat && parsed && k < y.n_trel; k++) {
+            const nb_tree_rel *t = &y.trel[k];
+            if (t->rel != NB_REL_CONDEMNS || t->src < 0 || t->cue < 0 || t->cue >= (int)y.us.n) continue;
+            const nb_uword *cw = &y.us.w[t->cue];
+            nb_relations_deed_doer(&aa, cw->form, cw->len, t->src);
+        }
     }
     rec->cut = cut;
     /* Entities become the nodes they will be, relations the edges. */

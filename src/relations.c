@@ -408,6 +408,17 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
     }
 }
 
+void nb_relations_deed_doer(nb_article_actors *aa, const char *form, size_t len, int ent)
+{
+    if (!aa->n_deeds || len == 0 || len >= 64) return;
+    char low[64];
+    for (size_t k = 0; k < len; k++) low[k] = nb_lower(form[k]);
+    uint32_t h = word_hash(low, len);
+    nb_deed_sent *d = &aa->deeds[(aa->n_deeds - 1) % 8];
+    for (int i = 0; i < d->n; i++)
+        if (d->h[i] == h) d->ent[i] = ent;
+}
+
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max)
 {
     /* no forms: the doer in the sentence just before ("X banned Y. Z

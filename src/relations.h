@@ -28,6 +28,10 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
  * ("Chile expelled ...": "expelled" after Chile), for nb_relations_recall_deed. */
 void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni);
 
+/* The doer of the verb form just noted in the latest sentence is ent (the
+ * tree's reading of "X ... accused Y"). */
+void nb_relations_deed_doer(nb_article_actors *aa, const char *form, size_t len, int ent);
+
 /* Who did the act that one of the comma-separated verb forms states, in the
  * latest sentence that has one (forms "": the first doer of the sentence
  * just before): fills out (up to max), returns the count. */

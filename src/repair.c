@@ -794,6 +794,24 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
                 s->w[a].label = (uint16_t)compound;
                 break;
             }
+            /* "Iran's mission to the United Nations rejected": a preposition
+             * and determiner between make the second a's modifier */
+            static const char *const PREP[] = {"to", "of", "for", "from", "in", "at", "with", NULL};
+            if (b >= a + 2 && word_is(&s->w[a + 1], PREP) && R->l_nmod >= 0 && R->l_case >= 0 && R->l_det >= 0) {
+                bool small = true;
+                for (size_t x = a + 2; x < b && small; x++) small = upos_is(m, s, x, "DET");
+                if (small) {
+                    s->w[b].head = (int32_t)a + 1;
+                    s->w[b].label = (uint16_t)R->l_nmod;
+                    s->w[a + 1].head = (int32_t)b + 1;
+                    s->w[a + 1].label = (uint16_t)R->l_case;
+                    for (size_t x = a + 2; x < b; x++) {
+                        s->w[x].head = (int32_t)b + 1;
+                        s->w[x].label = (uint16_t)R->l_det;
+                    }
+                    break;
+                }
+            }
             /* "Patrick Pouyanne, TotalEnergies' chief executive, said": in
              * commas after the first, the second is its apposition */
             size_t lo = b, hi = b; /* b's phrase, its punctuation left out */
