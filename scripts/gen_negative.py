@@ -280,6 +280,14 @@ WN_SEEDS = [
     ("defy.v.01", "02706816", "v", 0, 2),              # resist or confront with resistance ("The politician defied public opinion")
     ("flout.v.01", "00801800", "v", 0, 2),             # treat with contemptuous disregard ("flout the rules")
     ("destabilize.v.02", "00271711", "v", 0, 2),       # make unstable ("Terrorism destabilized the government")
+    # hostile deeds a speaker charges an actor with ("Moscow is mocking every
+    # diplomatic effort", "used social media to incite one community")
+    ("incite.v.02", "00851257", "v", 0, 2),            # provoke or stir up ("incite a riot")
+    ("mock.v.01", "00849098", "v", 0, 2),              # treat with contempt ("The new constitution mocks all democratic principles")
+    ("persecute.v.01", "02585489", "v", 0, 2),         # cause to suffer
+    ("oppress.v.01", "02424652", "v", 0, 2),           # keep down by unjust use of one's authority
+    ("intimidate.v.02", "01819572", "v", 0, 2),        # to compel or deter by or as if by threats
+    ("terrorize.v.01", "02506361", "v", 0, 2),         # coerce by violence or with threats
 ]
 WN_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 WN_UPOS = {"n": "NOUN", "v": "VERB", "a": "ADJ", "s": "ADJ", "r": "ADV"}

@@ -1812,6 +1812,11 @@ static bool judges(const ctx *c, int r)
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
             return true;
+        /* "used social media to incite one community": a deed's purpose */
+        if (l == P->l_advcl && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") && d > r &&
+            child_in(c, d, P->l_mark, -1) >= 0 && !strcmp(lem(c, child_in(c, d, P->l_mark, -1)), "to") &&
+            negative_at(c, d) >= SPEECH_MIN)
+            return true;
         /* "an act of aggression", "a move of provocation": the act is what its complement names;
          * "the principal sponsor of terrorism": a doer's role in a strong wrong */
         if (l == P->l_nmod && case_is(c, d, "of") &&
@@ -1825,12 +1830,15 @@ static bool judges(const ctx *c, int r)
         /* (not a verb against its object: "condemns terrorism", "fights corruption") */
         if (l == P->l_obj && !strcmp(upos(c, r), "VERB") && !opposes(c, r)) {
             if (negative_at(c, d) >= SPEECH_MIN) return true;
-            /* "committing a grave crime", "waging a war of aggression" */
+            /* "committing a grave crime", "waging a war of aggression"; "used
+             * social media to incite" (the purpose read as the object's) */
             for (int k = c->first[d]; k < c->first[d + 1]; k++) {
                 int e = c->kids[k];
                 if ((lab(c, e) == P->l_amod || lab(c, e) == P->l_nmod) && !negated(c, e) &&
                     negative_at(c, e) >= SPEECH_MIN)
                     return true;
+                int mk = lab(c, e) == P->l_acl && !strcmp(upos(c, e), "VERB") ? child_in(c, e, P->l_mark, -1) : -1;
+                if (mk >= 0 && !strcmp(lem(c, mk), "to") && !negated(c, e) && negative_at(c, e) >= SPEECH_MIN) return true;
             }
         }
     }
