@@ -2317,6 +2317,14 @@ static void attributed_doers(const ctx *c, int p, int *ents, int *ws, int *n, in
         for (int j = c->first[p]; j < c->first[p + 1]; j++)
             if (lab(c, c->kids[j]) == P->l_agent || (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "by")))
                 denote(c, c->kids[j], ents, ws, n, 0, true);
+    } else if (sa >= 0 && !strcmp(lem(c, p), "bear") && (attack_cue(c, sa, POS_EVENT) || in_class(P, P->k_harm, lem(c, sa)))) {
+        /* "said the attack bore all the hallmarks of the rebel coalition" */
+        int o = child_in(c, p, P->l_obj, -1);
+        int of = o >= 0 && (!strcmp(lem(c, o), "hallmark") || !strcmp(lem(c, o), "signature") ||
+                            !strcmp(lem(c, o), "fingerprint"))
+                     ? child_in(c, o, P->l_nmod, -1)
+                     : -1;
+        if (of >= 0 && case_is(c, of, "of")) denote(c, of, ents, ws, n, 0, true);
     } else if (sa >= 0 && !strcmp(lem(c, p), "belong") && in_class(P, P->k_assailant, lem(c, sa))) {
         for (int j = c->first[p]; j < c->first[p + 1]; j++)
             if (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "to")) denote(c, c->kids[j], ents, ws, n, 0, true);

@@ -286,6 +286,11 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
           !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
          verb_only_s(m, w) || irregular_past(m, w)))
         return false;
+    /* "the attack bore the hallmarks": an irregular past after a determiner's
+     * singular noun is its verb, not a compound ("bore" the noun) */
+    if (!strcmp(m->upos[c], "NOUN") && i > 1 && !strcmp(m->xpos[s->w[i - 1].tag], "NN") &&
+        !strcmp(m->upos[s->w[i - 2].tag], "DET") && irregular_past(m, w))
+        return false;
     /* "the council, which Rashad al-Alimi chairs,": after a relative
      * pronoun and a name, a word training had as a verb is the clause's verb */
     if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && lower)) && i > 0 && seen_verb(m, w) &&
