@@ -2222,13 +2222,15 @@ static size_t on_reference(ctx *c, size_t i)
         bool head_only = false;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
             !strcmp(h, "organisation") || !strcmp(h, "movement") || !strcmp(h, "faction") ||
+            !strcmp(h, "gang") || !strcmp(h, "cartel") ||
             !strcmp(h, "alliance") || !strcmp(h, "coalition") || !strcmp(h, "mission") || !strcmp(h, "party") ||
             !strcmp(h, "bloc") || !strcmp(h, "agency") || !strcmp(h, "watchdog") || !strcmp(h, "council") ||
             !strcmp(h, "court") || !strcmp(h, "league") || !strcmp(h, "union")) {
             /* a named alliance, mission, party, bloc or agency, never a
              * generic group */
             bool named = strcmp(h, "militia") && strcmp(h, "group") && strcmp(h, "organization") &&
-                         strcmp(h, "organisation") && strcmp(h, "movement") && strcmp(h, "faction");
+                         strcmp(h, "organisation") && strcmp(h, "movement") && strcmp(h, "faction") &&
+                         strcmp(h, "gang") && strcmp(h, "cartel");
             /* "the Union for Peace in ...", "the Council of Europe": a name */
             if (cap(c, k) && (!strcmp(h, "bloc") || !strcmp(h, "agency") || !strcmp(h, "watchdog") ||
                               !strcmp(h, "council") || !strcmp(h, "court") || !strcmp(h, "league") ||
@@ -2323,8 +2325,11 @@ static size_t on_reference(ctx *c, size_t i)
             /* ("the group" is no union of states: "the EU ... the group's
              * founder" means the armed group named before) */
             /* ("the militia" is no rights group either) */
-            bool armed = !strcmp(h, "militia") || !strcmp(h, "faction");
-            int sal = salient_if(aa, mask, outside, armed ? 3 : !strcmp(h, "group"));
+            bool armed = !strcmp(h, "militia") || !strcmp(h, "faction") || !strcmp(h, "gang") || !strcmp(h, "cartel");
+            /* ("the cartel", "the gang" is an organisation the article named,
+             * never the gunmen) */
+            bool org_only = !strcmp(h, "gang") || !strcmp(h, "cartel");
+            int sal = salient_if(aa, org_only ? K(NB_KIND_ORG) : mask, outside, armed ? 3 : !strcmp(h, "group"));
             if (sal >= 0) ent = sal;
             else if (!strcmp(h, "group") && ent >= 0 && state_body(&aa->ents[ent])) return i;
             else if (armed && ent >= 0 && (state_body(&aa->ents[ent]) || civil_body(&aa->ents[ent]))) return i;

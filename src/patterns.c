@@ -1246,6 +1246,12 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                 int d = c->kids[j];
                 if (lab(c, d) == (x == w ? P->l_nmod : P->l_obl) && d > w && located(c, d)) place_state(c, d, ents, ws, n);
             }
+            /* ("an Ecuadorean prison": the state its demonym names) */
+            for (int j = c->first[w]; j < c->first[w + 1] && *n == before; j++) {
+                int d = c->kids[j];
+                if ((lab(c, d) == P->l_amod || lab(c, d) == P->l_compound) && d < w && adjectival(c, d))
+                    push_ent(ent_at(c, d), d, ents, ws, n);
+            }
         }
     }
     /* a role's holder is named: conjuncts of a name, not of any word */
