@@ -1299,7 +1299,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         return i + 1;
     }
     while (j < c->n) {
-        if (j > i && !linked && dict_match(c, j, &e_dummy, &f_dummy) > j) break;
+        if (j > i && !linked) {
+            size_t dm = dict_match(c, j, &e_dummy, &f_dummy);
+            /* (not a person's one-word alias inside a longer person's name:
+             * "Abdel Ghani al-Kikli" is no Ashraf Ghani) */
+            bool inner = dm == j + 1 && c->aa->dict->entries[e_dummy].kind == NB_KIND_PERSON &&
+                         !in(c, i, NB_LEX_TITLE) && !in(c, i, NB_LEX_STOP_CAP) &&
+                         (name_token(c, dm) || (in(c, dm, NB_LEX_CONNECT) && hyphen(c, dm + 1)));
+            if (dm > j && !inner) break;
+        }
         if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
             size_t q = j + 1;
             while (q < c->n && q < j + 4 && name_token(c, q) && !(c->t[q].flags & NB_TOK_PUNCT)) q++;
@@ -1557,7 +1565,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     static const char *const LOCATIVE[] = {"in", "near", "at", "on", "into", "from", "outside",
                                            "inside", "around", "across", "toward", "towards",
                                            "to", "over", "through", "of", NULL};
-    bool locative = single && s0 > 0 && in(c, s0 - 1, LOCATIVE) && !common_given_name(lw(c, s0));
+    /* (an acronym is no place: "agents of SEBIN") */
+    bool locative = single && s0 > 0 && in(c, s0 - 1, LOCATIVE) && !common_given_name(lw(c, s0)) &&
+                    !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3);
     /* "a police convoy in Khyber Pakhtunkhwa": a longer unknown name after a
      * word of place is a place too, unless it names an organisation, a
      * known person, or a person by a common given name or a possessive */

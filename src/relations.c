@@ -636,6 +636,11 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                 m++;
             if (m > k && actor(r, m)) k = m;
         }
+        /* "accused Afghan President Ashraf Ghani": a demonym before a
+         * person's title is where the person is from */
+        if (actor(r, k) && kind_of(r, k) == NB_KIND_COUNTRY && actor(r, k + 1) && kind_of(r, k + 1) == NB_KIND_PERSON &&
+            !(r->it[k].flags & NB_IT_POSS))
+            k++;
         /* "Iran's Quds Force", "Iranian-backed Kataib Hezbollah"; but "the
          * military's Western Command headquarters" is the military's */
         while (actor(r, k) && (r->it[k].flags & (NB_IT_POSS | NB_IT_MOD)) && actor(r, k + 1) &&

@@ -1834,8 +1834,33 @@ static void repair_finite_amod(const nb_nlp *m, const nb_repair_labels *R, nb_se
     }
 }
 
+/* "accused Afghan President Ashraf Ghani of abandoning the army" read with
+ * the name as the subject of "abandoning": before "of" + -ing, the noun is
+ * the object of the verb the clause hangs from. */
+static void repair_accused_of(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const OF[] = {"of", "for", NULL};
+    if (R->l_advcl < 0 || R->l_obj < 0 || R->l_nsubj < 0 || R->l_mark < 0) return;
+    for (size_t a = 2; a < s->n; a++) {
+        int32_t v1 = s->w[a].head;
+        if (s->w[a].label != R->l_advcl || v1 <= 0 || v1 - 1 >= (int32_t)a || !upos_is(m, s, (size_t)v1 - 1, "VERB"))
+            continue;
+        size_t v = (size_t)v1 - 1, mk = s->n, sb = s->n;
+        bool obj = false;
+        for (size_t x = 0; x < s->n; x++) {
+            if (s->w[x].head == (int32_t)a + 1 && s->w[x].label == R->l_mark && word_is(&s->w[x], OF)) mk = x;
+            if (s->w[x].head == (int32_t)a + 1 && s->w[x].label == R->l_nsubj) sb = x;
+            if (s->w[x].head == v1 && s->w[x].label == R->l_obj) obj = true;
+        }
+        if (obj || mk == s->n || sb == s->n || !(v < sb && sb < mk && mk + 1 == a)) continue;
+        s->w[sb].head = v1;
+        s->w[sb].label = (uint16_t)R->l_obj;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_accused_of(m, R, s);
     repair_finite_amod(m, R, s);
     repair_relcl_conj(m, R, s);
     repair_relcl_object(m, R, s);
