@@ -288,6 +288,10 @@ MANUAL = [
     # a clerk as often (data/cues.exclude); a co-chair chairs
     ("general secretary", "ROLE", "commands", None, "of"),
     ("co-chair", "ROLE", "commands", None, "of"),
+    # the head of a British or Commonwealth police force; "chief executive"
+    # heads a company or agency (a constable alone leads no one)
+    ("chief constable", "ROLE", "commands", None, "of"),
+    ("chief executive", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
     # "shot down a Ukrainian drone", "downed an Israeli jet" (WordNet's
     # down.v/shoot_down.v sense also holds "land")

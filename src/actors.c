@@ -1444,7 +1444,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                              "commissioner", "adviser", "advisor", "spokesman", "spokeswoman",
                                              "spokesperson", "director", "ambassador", "envoy", "admiral",
                                              "general", "senator", "mp", "lawmaker", "legislator", "congressman",
-                                             "congresswoman", "councillor", "councilor", "speaker", "leader", NULL};
+                                             "congresswoman", "councillor", "councilor", "speaker", "leader",
+                                             "chief", "commander", "chairman", "chairwoman", "chair", "founder",
+                                             "ceo", "executive", "head", "coordinator", NULL};
         bool org_part = false;
         for (size_t k = s0; k + 1 < j && k < s0 + 3; k++) {
             if (in(c, k, NB_LEX_ORG_HEAD)) org_part = true;
