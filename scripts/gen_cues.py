@@ -293,6 +293,19 @@ MANUAL = [
     ("chief constable", "ROLE", "commands", None, "of"),
     ("chief executive", "ROLE", "commands", None, "of"),
     ("overrun", "VERB", "attacked", None, "-"),
+    # gerunds naming the act, which WordNet lists as nouns only for some
+    # verbs ("the shelling of", "the killing of"): "the storming of a base",
+    # "the downing of a jet", "the targeting of civilians"
+    ("storming", "EVENT", "attacked", None, "of"),
+    ("downing", "EVENT", "attacked", None, "of"),
+    ("targeting", "EVENT", "attacked", None, "of"),
+    ("ambushing", "EVENT", "attacked", None, "of"),
+    ("bombarding", "EVENT", "attacked", None, "of"),
+    ("raiding", "EVENT", "attacked", None, "of"),
+    ("massacring", "EVENT", "attacked", None, "of"),
+    ("abducting", "EVENT", "attacked", None, "of"),
+    ("strafing", "EVENT", "attacked", None, "of"),
+    ("torpedoing", "EVENT", "attacked", None, "of"),
     # "shot down a Ukrainian drone", "downed an Israeli jet" (WordNet's
     # down.v/shoot_down.v sense also holds "land")
     ("shoot down", "VERB", "attacked", None, "-"),
