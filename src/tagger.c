@@ -279,9 +279,12 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
      * a verb only: "Ndayishimiye resides", "the fighting intensifies") */
     /* (nor a lower-case proper noun: "the Kivu Front bore responsibility") */
     bool lower = w->form[0] >= 'a' && w->form[0] <= 'z';
+    /* (or after the comma closing a subject's relative clause: "X, who has
+     * ruled since 1994, relies on Y") */
+    bool comma = s->w[i - (i > 0)].len == 1 && s->w[i - (i > 0)].form[0] == ',' && i > 0;
     if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && lower)) && i > 0 &&
         (!strcmp(m->upos[s->w[i - 1].tag], "PROPN") || !strcmp(m->xpos[s->w[i - 1].tag], "PRP") ||
-         !strcmp(m->xpos[s->w[i - 1].tag], "NNS")) &&
+         !strcmp(m->xpos[s->w[i - 1].tag], "NNS") || (comma && verb_only_s(m, w))) &&
         ((nb_lemmas_seen(&m->lem, "VERB", w->form, w->len) && !nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len) &&
           !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len)) ||
          verb_only_s(m, w) || irregular_past(m, w)))
