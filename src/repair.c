@@ -1858,8 +1858,57 @@ static void repair_accused_of(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "drones from Turkey, the United Arab Emirates and Iran" read with the
+ * second name hung from the verb: a name after a comma that closes a list
+ * ("and Iran" its conjunct) continues the list of the name before the comma. */
+static void repair_list_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_conj < 0 || R->l_cc < 0) return;
+    for (size_t n = 3; n < s->n; n++) {
+        if (!upos_is(m, s, n, "PROPN") || s->w[n].head <= 0) continue;
+        int lab = s->w[n].label;
+        if (lab != R->l_obl && lab != R->l_obj && lab != R->l_nmod) continue;
+        /* (a phrase with a preposition of its own is none: "Rwanda, according
+         * to the United States, the EU and ...") */
+        bool cased = false;
+        for (size_t x = 0; x < n && !cased; x++) cased = s->w[x].head == (int32_t)n + 1 && s->w[x].label == R->l_case;
+        if (cased) continue;
+        /* the phrase opens with ", (the)" right before the name's first word */
+        size_t f = n;
+        for (size_t x = 0; x < n; x++)
+            if (under(s, x, n) && !upos_is(m, s, x, "PUNCT")) {
+                f = x;
+                break;
+            }
+        if (f > 0 && upos_is(m, s, f, "DET")) f++;
+        size_t c = f;
+        while (c > 0 && !(s->w[c - 1].len == 1 && s->w[c - 1].form[0] == ',') && c > f - 2) c--;
+        if (c == 0 || !(s->w[c - 1].len == 1 && s->w[c - 1].form[0] == ',')) continue;
+        size_t p = c - 2; /* the name before the comma */
+        if (c < 2 || !upos_is(m, s, p, "PROPN")) continue;
+        while (s->w[p].head > 0 && s->w[p].label == R->l_flat) p = (size_t)s->w[p].head - 1;
+        if (p >= n || !upos_is(m, s, p, "PROPN") || (size_t)s->w[n].head - 1 == p) continue;
+        /* ... and "and Z" conjoined to it */
+        bool closes = false;
+        for (size_t x = n + 1; x < s->n && !closes; x++)
+            closes = s->w[x].head == (int32_t)n + 1 && s->w[x].label == R->l_conj && x > 0 && upos_is(m, s, x, "PROPN");
+        if (!closes) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[n].head = (int32_t)p + 1;
+        s->w[n].label = (uint16_t)R->l_conj;
+        s->w[c - 1].head = (int32_t)n + 1;
+        /* (UD hangs every conjunct from the first) */
+        for (size_t x = n + 1; x < s->n; x++)
+            if (s->w[x].head == (int32_t)n + 1 && s->w[x].label == R->l_conj) s->w[x].head = (int32_t)p + 1;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_list_conj(m, R, s);
     repair_accused_of(m, R, s);
     repair_finite_amod(m, R, s);
     repair_relcl_conj(m, R, s);
