@@ -1132,8 +1132,11 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             /* (a conjunct without "and" is an apposition the parser misread) */
             bool appos = a >= 0 && (lab(c, a) == P->l_appos || (lab(c, a) == P->l_conj && child_in(c, a, P->l_cc, -1) < 0));
             int before = *n;
+            /* ("a strike on a base in Jordan that killed": a site does not
+             * act, nor does the state where it stands) */
+            bool site = lab(c, w) == P->l_nsubj && in_class(P, P->k_state_site, lem(c, a));
             if (appos && head(c, a) >= 0) denote_at(c, head(c, a), ents, ws, n, depth + 1, proxy, false);
-            if (*n == before) denote(c, a, ents, ws, n, depth + 1, proxy);
+            if (*n == before && !site) denote(c, a, ents, ws, n, depth + 1, proxy);
         }
     } else {
         /* an apposition names the referent ("the commander, X"); failing

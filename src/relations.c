@@ -859,6 +859,16 @@ static int antecedent(const rctx *r, int rp)
     /* "a drone attack in Jordan that killed": the event, not the place */
     if (head_actor(r, a) && (w_is(r, a - 1, "in") || w_is(r, a - 1, "near")) && is_event(r, a - 2))
         return event_attacker(r, a - 2);
+    /* "a drone strike on a base in Jordan that killed": the place is no
+     * antecedent; the event further back is, if any */
+    if (head_actor(r, a) && (w_is(r, a - 1, "in") || w_is(r, a - 1, "near") || w_is(r, a - 1, "at")) &&
+        kind_of(r, a) == NB_KIND_COUNTRY) {
+        for (int k = a - 2; k >= 0 && k > a - 8; k--) {
+            if (w_in(r, k, BOUNDARY) || w_is(r, k, ",") || actor(r, k)) break;
+            if (is_event(r, k)) return event_attacker(r, k);
+        }
+        return -1;
+    }
     if (head_actor(r, a)) return r->it[a].ent;
     if (is_event(r, a)) return event_attacker(r, a);
     /* "Saddam Haftar, the field marshal's son, who commands": past the
