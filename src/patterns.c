@@ -636,6 +636,20 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
             for (size_t k = 0; k <= n; k++) buf[k] = nb_lower(tab[1 + k]);
             put_mask(&P->forms, buf, kind);
         }
+        /* a cue with a prefix on an irregular stem ("retook": "re" + "took",
+         * as the lemmatizer reads it) */
+        static const char *const PREFIX[] = {"over", "out", "re", "counter", NULL};
+        for (size_t p = 0; PREFIX[p]; p++) {
+            char lb[96], fb[96];
+            size_t pl = strlen(PREFIX[p]), ln = strlen(lemma), fn = strlen(tab + 1);
+            if (pl + ln >= sizeof lb || pl + fn >= sizeof fb) continue;
+            memcpy(lb, PREFIX[p], pl);
+            memcpy(lb + pl, lemma, ln + 1);
+            if (!nb_map_get(&P->by_lemma, lb, NULL)) continue;
+            memcpy(fb, PREFIX[p], pl);
+            for (size_t k = 0; k <= fn; k++) fb[pl + k] = nb_lower(tab[1 + k]);
+            put_mask(&P->forms, fb, NB_FORM_CUE);
+        }
     }
 }
 
