@@ -499,15 +499,21 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
         if (hyphen(c, j) && j > i) continue;
         if (j > i && (c->t[j].flags & NB_TOK_GLUE) && c->t[j].len == 1 && c->s[c->t[j].start] == '\'')
             continue; /* "Kurdistan Workers' Party" */
-        if (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0) break;
+        /* "Sudan People's Liberation Movement-North": a possessive inside a
+         * name keys as the name does ("peoples"); anywhere else it ends it */
+        bool poss_s = j > i && strcmp(c->low[j], "'s") == 0 && (c->t[j].flags & NB_TOK_GLUE);
+        if (!poss_s && (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0)) break;
         nb_name_key(c->s + c->t[j].start, c->t[j].len, tk);
-        if (key->len) nb_buf_putc(key, ' ');
+        if (key->len && !poss_s) nb_buf_putc(key, ' ');
         nb_buf_put(key, tk->data, tk->len);
         words++;
         size_t e;
         unsigned fl;
-        if (!nb_map_get(&d->prefix, key->data, NULL)) break; /* no alias goes on */
-        if (key->len && nb_dict_get(d, key->data, &e, &fl)) {
+        /* (a word its possessive completes is looked up with it: "People" + "'s") */
+        bool poss_next = j > i && j + 1 < c->n && strcmp(c->low[j + 1], "'s") == 0 && (c->t[j + 1].flags & NB_TOK_GLUE);
+        bool goes_on = nb_map_get(&d->prefix, key->data, NULL);
+        if (!goes_on && !poss_next) break; /* no alias goes on */
+        if (goes_on && key->len && nb_dict_get(d, key->data, &e, &fl)) {
             /* Acronyms match only in capitals ("US", not "us"); other names
              * need a capital first letter unless written all in lowercase. */
             bool ok = true;
@@ -1014,6 +1020,19 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         nb_buf_free(&key);
     }
     bool demonym = flags & NB_ALIAS_DEMONYM;
+    /* "Sudan People's Liberation Movement-North", "SPLM-N": an organisation's
+     * name with a branch glued on by a hyphen is the branch's own */
+    if (de->kind == NB_KIND_ORG && !demonym && hyphen(c, j) && j + 1 < c->n && (c->t[j + 1].flags & NB_TOK_GLUE) &&
+        cap(c, j + 1) && !hyphen(c, j + 2)) {
+        /* (named as written: the dictionary's near match is the parent) */
+        nb_buf lab = {0};
+        nb_buf_put(&lab, surface, c->t[j + 1].start + c->t[j + 1].len - c->t[i].start);
+        int e2 = entity_with_label(aa, lab.data, NB_KIND_ORG);
+        touch(aa, e2, surface, lab.len);
+        push_item(c, i, j + 2, NB_IT_ACTOR, e2);
+        nb_buf_free(&lab);
+        return j + 2;
+    }
     /* "Somali-Americans", "Cameroonian-Americans": people of a heritage, not
      * the country the second demonym names */
     if (demonym && i >= 2 && hyphen(c, i - 1) && cap(c, i - 2)) {
