@@ -513,7 +513,8 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
         bool poss_next = j > i && j + 1 < c->n && strcmp(c->low[j + 1], "'s") == 0 && (c->t[j + 1].flags & NB_TOK_GLUE);
         bool goes_on = nb_map_get(&d->prefix, key->data, NULL);
         if (!goes_on && !poss_next) break; /* no alias goes on */
-        if (goes_on && key->len && nb_dict_get(d, key->data, &e, &fl)) {
+        /* (a name does not end in its possessive: "Quds Force's" is no "Quds Forces") */
+        if (goes_on && !poss_s && key->len && nb_dict_get(d, key->data, &e, &fl)) {
             /* Acronyms match only in capitals ("US", not "us"); other names
              * need a capital first letter unless written all in lowercase. */
             bool ok = true;
