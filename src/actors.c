@@ -1048,7 +1048,8 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
      * ("Rwanda Defence Force"). */
     static const char *const INSURGENT[] = {"liberation", "revolutionary", "opposition", "alliance", "front",
                                             "movement", "resistance", "rebel", "rebels", "patriotic", "party",
-                                            "communist", "union", "islamic", "free", NULL};
+                                            "communist", "union", "islamic", "free", "interim", "transitional",
+                                            "administration", NULL};
     /* "Sahrawi People's Liberation Army": a people's demonym opens a name too */
     bool people_poss = demonym && is(c, j, "people") && is(c, j + 1, "'s") && cap(c, j + 2);
     bool country_org = de->kind == NB_KIND_COUNTRY && (!demonym || people_poss) && !is(c, j, "'s");
@@ -2177,7 +2178,7 @@ static size_t on_reference(ctx *c, size_t i)
             "militant", "armed", "jihadist", "islamist", "rebel", "insurgent", "separatist",
             "extremist", "terrorist", "paramilitary", "banned", "outlawed", "sunni", "shia",
             "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
-            "nationalist", "communist", "maoist", "guerrilla", NULL};
+            "nationalist", "communist", "maoist", "guerrilla", "interim", "transitional", "ruling", NULL};
         if (backer < 0 && country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
         /* "the attackers", "the assailants": who carried out the attack the
@@ -2249,7 +2250,8 @@ static size_t on_reference(ctx *c, size_t i)
         static const char *const HEAD_NOUNS[] = {"foundation", "institute", "commission", "committee",
                                                  "association", "federation", "society", "network",
                                                  "observatory", "centre", "center", "forum", "company",
-                                                 "corporation", NULL};
+                                                 "corporation", "administration", "directorate", "command",
+                                                 "brigade", "battalion", "division", "regiment", NULL};
         const char *head_noun = NULL;
         bool head_only = false;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
