@@ -1589,6 +1589,19 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         int se[MAX_HITS], sew[MAX_HITS], nse = 0;
         /* a role is held by a person named, not by "officers" of a force */
         for (int i = 0; i < ns; i++) denote(c, sw[i], se, sew, &nse, 0, q->pos != POS_ROLE);
+        /* a role of command is held by a person, not by an organisation or a
+         * state a misparse hangs there ("the PKK's armed wing, the HPG";
+         * "under U.N. and U.S. sanctions") */
+        if (q->pos == POS_ROLE && q->rel == NB_REL_COMMANDS && c->recall) {
+            int kept = 0;
+            for (int i = 0; i < nse; i++) {
+                int b[1] = {se[i]};
+                if (c->recall(c->ud, NB_RECALL_BODY, NULL, b, 1)) continue;
+                se[kept] = se[i];
+                sew[kept++] = sew[i];
+            }
+            nse = kept;
+        }
         /* "a Moroccan drone strike destroyed a convoy": an attack as the
          * subject of an attack stands for its authors */
         for (int i = 0; i < ns && !nse && !agents_only && q->rel == NB_REL_ATTACKED; i++)

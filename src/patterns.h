@@ -69,7 +69,9 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * group ("Iraqi militias"), else 0. With NB_RECALL_OWNER, out[0] holds a
  * person, replaced by whose forces they command (nb_actors_owner): 1, or
  * 0 if none. */
-enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC, NB_RECALL_OWNER };
+/* With NB_RECALL_BODY, out[0] holds an entity: 1 if it is an organisation
+ * or a country (no one who holds a role), else 0. */
+enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC, NB_RECALL_OWNER, NB_RECALL_BODY };
 typedef int (*nb_recall_fn)(void *ud, int kind, const char *word, int *out, int max);
 
 /* Loads the act nouns and their verb forms (data/deverbal.tsv: noun TAB

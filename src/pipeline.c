@@ -248,6 +248,13 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         const nb_article_actors *aa = ud;
         return max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents && aa->ents[out[0]].kind == NB_KIND_GROUP;
     }
+    if (kind == NB_RECALL_BODY) {
+        const nb_article_actors *aa = ud;
+        if (max <= 0 || out[0] < 0 || (size_t)out[0] >= aa->n_ents) return 0;
+        int e = out[0];
+        while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
+        return aa->ents[e].kind == NB_KIND_ORG || aa->ents[e].kind == NB_KIND_COUNTRY;
+    }
     return nb_relations_recall_attack(ud, word, out, max);
 }
 
