@@ -2190,6 +2190,20 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
          * reported, whose doer is judged) */
         int k = child_in(c, head(c, v), P->l_ccomp, -1), h = head(c, v);
         if (reported_act(c, v) && judged_subject(c, h) >= 0) gap = judged_subject(c, h);
+        /* ("said (in a statement) that its patrol had been fired on by
+         * Israeli troops, calling it a violation": a passive act's doer is
+         * its agent) */
+        int act = reported_act(c, v) ? h : k;
+        for (int j = c->first[h]; j < c->first[h + 1] && act < 0; j++) {
+            int d = c->kids[j];
+            if (lab(c, d) == P->l_obl && in_class(P, P->k_utterance, lem(c, d))) act = child_in(c, d, P->l_acl, -1);
+        }
+        if (act >= 0 && child_in(c, act, P->l_nsubjpass, -1) >= 0 && attack_cue(c, act, POS_VERB)) {
+            int ag = child_in(c, act, P->l_agent, -1);
+            for (int j = c->first[act]; j < c->first[act + 1] && ag < 0; j++)
+                if (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "by")) ag = c->kids[j];
+            if (ag >= 0) gap = ag;
+        }
         else if (o >= 0 && o < v && !strcmp(upos(c, o), "NOUN")) gap = o;
         else if (o < 0 && k >= 0 && k < v && judged_subject(c, k) >= 0) gap = judged_subject(c, k);
     }
