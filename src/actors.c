@@ -1272,9 +1272,9 @@ static bool syllable(const ctx *c, size_t k)
 {
     static const char *const WORDS[] = {"led", "run", "made", "held", "born", "back", "fed", "hit", "won", "set",
                                         "met", "cut", "up", "era", "type", "like", "free", "wide", "old", "new",
-                                        "long", "only", "in", "out", "on", "off", "day", "way", "era", "war",
-                                        "army", "said", "rich", "poor", "hit", "run", "held", "rule", "bred",
-                                        "sent", "paid", "kept", "left", "lead", "year", "time", NULL};
+                                        "long", "only", "in", "out", "on", "off", "day", "way", "war", "army",
+                                        "said", "rich", "poor", "rule", "bred", "sent", "paid", "kept", "left",
+                                        "lead", "year", "time", NULL};
     const char *p = c->s + c->t[k].start;
     size_t n = c->t[k].len;
     if (n < 2 || n > 4) return false;

@@ -1881,11 +1881,11 @@ static void repair_list_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent
                 break;
             }
         if (f > 0 && upos_is(m, s, f, "DET")) f++;
-        size_t c = f;
-        while (c > 0 && !(s->w[c - 1].len == 1 && s->w[c - 1].form[0] == ',') && c > f - 2) c--;
-        if (c == 0 || !(s->w[c - 1].len == 1 && s->w[c - 1].form[0] == ',')) continue;
+        size_t c = 0; /* the word after the comma, up to two words before f */
+        for (size_t back = 0; back < 3 && back < f && !c; back++)
+            if (s->w[f - back - 1].len == 1 && s->w[f - back - 1].form[0] == ',') c = f - back;
+        if (c < 2 || !upos_is(m, s, c - 2, "PROPN")) continue;
         size_t p = c - 2; /* the name before the comma */
-        if (c < 2 || !upos_is(m, s, p, "PROPN")) continue;
         while (s->w[p].head > 0 && s->w[p].label == R->l_flat) p = (size_t)s->w[p].head - 1;
         if (p >= n || !upos_is(m, s, p, "PROPN") || (size_t)s->w[n].head - 1 == p) continue;
         /* ... and "and Z" conjoined to it */
