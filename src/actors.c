@@ -1295,6 +1295,15 @@ static bool number_closes(const ctx *c, size_t k)
     return !(n == 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)));
 }
 
+/* Words of names that many organisations share: "National Liberation Army"
+ * after other name words is another's. */
+static const char *const GENERIC_NAME[] = {"national", "liberation", "democratic", "revolutionary", "popular",
+                                           "people's", "peoples", "patriotic", "united", "independence",
+                                           "resistance", "islamic", "socialist", "communist", "federal", "free",
+                                           "unity", "salvation", "defence", "defense", "democracy", "justice",
+                                           "freedom", "equality", "progress", "development", "change", "the",
+                                           "of", "for", "and", NULL};
+
 static size_t on_name(ctx *c, size_t i, size_t sent_first)
 {
     size_t j = i;
@@ -1327,6 +1336,20 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             bool inner = dm == j + 1 && c->aa->dict->entries[e_dummy].kind == NB_KIND_PERSON &&
                          !in(c, i, NB_LEX_TITLE) && !in(c, i, NB_LEX_STOP_CAP) &&
                          (name_token(c, dm) || (in(c, dm, NB_LEX_CONNECT) && hyphen(c, dm + 1)));
+            /* ("Kachin National Liberation Army": a known organisation's
+             * name of common words, ending in an organisation's head, after
+             * unknown name words is a longer name of another) */
+            bool longer = dm > j + 1 && c->aa->dict->entries[e_dummy].kind == NB_KIND_ORG &&
+                          in(c, dm - 1, NB_LEX_ORG_HEAD) && !name_token(c, dm) && !hyphen(c, dm);
+            bool own = false; /* (a word of its own before: not "The", not a title) */
+            for (size_t q = i; q < j; q++)
+                own |= q != sent_first && !in(c, q, NB_LEX_STOP_CAP) && !in(c, q, NB_LEX_TITLE) && name_token(c, q);
+            longer = longer && own;
+            for (size_t q = j; longer && q < dm; q++) longer = in(c, q, GENERIC_NAME) || in(c, q, NB_LEX_ORG_HEAD);
+            if (longer) {
+                j = dm;
+                break;
+            }
             if (dm > j && !inner) break;
         }
         if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
@@ -1876,9 +1899,10 @@ static const char *const ARMED_ADJ[] = {"rebel", "militant", "armed", "insurgent
 /* The armed organisation "the rebels" means: of those the article called
  * armed or reported attacking, the one it names most (the story's main
  * armed group; "the rebels" rarely means a side player), or -1. */
-static int armed_org(const nb_article_actors *aa)
+static int armed_org_n(const nb_article_actors *aa, int *count)
 {
     int best = -1;
+    *count = 0;
     for (size_t i = 0; i < aa->n_ents; i++) {
         const nb_entity *e = &aa->ents[i];
         if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent) continue;
@@ -1886,11 +1910,54 @@ static int armed_org(const nb_article_actors *aa)
         size_t lim = aa->n_events < 8 ? aa->n_events : 8;
         for (size_t k = 0; k < lim && !armed; k++)
             for (int a = 0; a < aa->events[k].n; a++) armed |= aa->events[k].ents[a] == (int)i;
+        *count += armed;
         if (armed && (best < 0 || e->mentions > aa->ents[best].mentions ||
                       (e->mentions == aa->ents[best].mentions && e->last_seen > aa->ents[best].last_seen)))
             best = (int)i;
     }
     return best;
+}
+
+static int armed_org(const nb_article_actors *aa)
+{
+    int n;
+    return armed_org_n(aa, &n);
+}
+
+/* At the article's end, the generic armed group a lead named before any
+ * organisation ("Armed rebels attacked a post ... The ministry blamed the
+ * X") is the armed organisation the article went on to name: wire stories
+ * describe first and name after (cataphora). A qualifier must be a word of
+ * that name ("Kuki-Chin rebels", not "Karen rebels" for another group). */
+void nb_actors_fold_generic(nb_article_actors *aa)
+{
+    /* (only when the article named one: with two, either may be meant) */
+    int n, ao = armed_org_n(aa, &n);
+    if (ao < 0 || n != 1) return;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_GROUP || e->alias_of >= 0 || !e->group_head) continue;
+        bool head = false;
+        for (size_t k = 0; ARMED_HEADS[k] && !head; k++) head = !strcmp(e->group_head, ARMED_HEADS[k]);
+        if (!head) continue;
+        /* the qualifier: the label's words before the head */
+        size_t ql = strlen(e->label) - strlen(e->group_head);
+        bool fits = true;
+        for (const char *w = e->label; fits && w < e->label + ql;) {
+            const char *end = strchr(w, ' ');
+            if (!end || end > e->label + ql) break;
+            char word[64];
+            size_t n = (size_t)(end - w) < sizeof word - 1 ? (size_t)(end - w) : sizeof word - 1;
+            for (size_t k = 0; k < n; k++) word[k] = (char)tolower((unsigned char)w[k]);
+            word[n] = 0;
+            static const char *const PLAIN[] = {"armed", "the", "suspected", "islamist", "jihadist", NULL};
+            bool plain = false;
+            for (size_t k = 0; PLAIN[k] && !plain; k++) plain = !strcmp(word, PLAIN[k]);
+            if (!plain && !name_has(aa->ents[ao].label, word)) fits = false;
+            w = end + 1;
+        }
+        if (fits) e->alias_of = ao;
+    }
 }
 
 /* Unnamed state forces at token i: "soldiers", "troops", "security forces",

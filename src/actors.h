@@ -216,6 +216,9 @@ size_t nb_names_near(const nb_names *names, const char *sk, size_t sk_len);
 int nb_actors_owner(const nb_article_actors *aa, int person);
 
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names);
+/* Folds the article's generic armed groups into the armed organisation it
+ * named (call at the article's end, before entities become nodes). */
+void nb_actors_fold_generic(nb_article_actors *aa);
 /* Frees the article's entities. */
 void nb_actors_end(nb_article_actors *aa);
 

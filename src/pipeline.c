@@ -658,6 +658,14 @@ bool nb_pipeline_left_out(nb_pipeline *p, const char *date)
 
 /* path: where the article's path date is read (the path as given, which
  * may hold dated folders above the input folder). */
+/* Do entities a and b end as one node (a relation between them is none)? */
+static bool same_root(const nb_article_actors *aa, int a, int b)
+{
+    while (aa->ents[a].alias_of >= 0) a = aa->ents[a].alias_of;
+    while (aa->ents[b].alias_of >= 0) b = aa->ents[b].alias_of;
+    return a == b;
+}
+
 nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,
                               nb_record *rec, bool *left_out)
 {
@@ -843,6 +851,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         }
     }
     rec->cut = cut;
+    nb_actors_fold_generic(&aa);
     /* Entities become the nodes they will be, relations the edges. */
     rec->n_ents = aa.n_ents;
     rec->ents = nb_calloc(aa.n_ents ? aa.n_ents : 1, sizeof *rec->ents);
@@ -853,11 +862,13 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         while (aa.ents[root].alias_of >= 0) root = (size_t)aa.ents[root].alias_of;
         re->label = clean_name(aa.ents[root].label);
         re->kind = aa.ents[root].kind;
-        if (root != i) re->alias = clean_name(e->label);
+        /* (a generic group folded into a name is no name of it: "rebels") */
+        bool generic = e->kind == NB_KIND_GROUP && aa.ents[root].kind != NB_KIND_GROUP;
+        if (root != i && !generic) re->alias = clean_name(e->label);
         re->mentions = e->mentions;
-        re->n_forms = e->n_forms;
+        re->n_forms = generic ? 0 : e->n_forms;
         re->forms = nb_malloc((e->n_forms ? e->n_forms : 1) * sizeof *re->forms);
-        for (size_t k = 0; k < e->n_forms; k++) re->forms[k] = clean_name(e->forms[k]);
+        for (size_t k = 0; k < re->n_forms; k++) re->forms[k] = clean_name(e->forms[k]);
     }
     rec->n_sents = n_recs;
     rec->sents = nb_malloc((n_recs ? n_recs : 1) * sizeof *rec->sents);
@@ -866,6 +877,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         rec->sents[r] = (nb_rec_sent){recs[r].offset, recs[r].text};
         for (size_t k = recs[r].first; k < recs[r].first + recs[r].count; k++) {
             nb_found *f = &found[k];
+            if (same_root(&aa, f->src, f->dst)) continue;
             unsigned bit = f->rel == NB_REL_FUNDS ? nb_support_bit(f->support) : 0;
             if (f->rel == NB_REL_FUNDS && !bit) bit = NB_SUPPORT_UNSPECIFIED;
             rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)f->src, (uint32_t)f->dst, f->rel, (uint32_t)r, bit,
