@@ -2226,12 +2226,20 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
                     pr[np++] = a;
                 }
             }
-        if (l == P->l_ccomp || l == P->l_parataxis) {
+        /* "said A and that B": a second content clause, conjoined to the
+         * first, or misread as the speech verb's own conjunct */
+        int mk = l == P->l_conj && d > v ? child_in(c, d, P->l_mark, -1) : -1;
+        bool second = mk >= 0 && !strcmp(lem(c, mk), "that");
+        if (l == P->l_ccomp || l == P->l_parataxis || second) {
             int sb = judged_subject(c, d);
             /* "said the government's response had been inadequate" parsed
              * with the clause's subject as the verb's object */
-            if (sb < 0 && ob >= 0 && ob < d) sb = ob;
+            if (sb < 0 && ob >= 0 && ob < d && !second) sb = ob;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
+            for (int k = c->first[d]; l == P->l_ccomp && k < c->first[d + 1] && np < 8; k++) {
+                int e = c->kids[k], sb2 = lab(c, e) == P->l_conj ? judged_subject(c, e) : -1;
+                if (sb2 >= 0 && sb2 != sb) { ew[np] = sb2; pr[np++] = e; }
+            }
         } else if ((l == P->l_xcomp || (l == P->l_obj && ob >= 0 && d > ob && d != ob)) && gap >= 0) {
             /* "called the raid a crime" (its predicate also read as a second object) */
             ew[np] = gap; pr[np++] = d;
