@@ -1924,7 +1924,13 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         w = head(c, head(c, w));
     /* "the use of aerial bombardment": what is used is judged */
     int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
-    if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) w = of;
+    if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) {
+        /* ("the use of force by Kenyan police": the user is judged) */
+        for (int j = c->first[w]; j < c->first[w + 1]; j++)
+            if (lab(c, c->kids[j]) == P0->l_nmod && case_is(c, c->kids[j], "by")) denote(c, c->kids[j], ents, ws, n, 0, true);
+        if (*n > before) return;
+        w = of;
+    }
     /* "condemned what he called a cowardly massacre": the act named */
     if (!strcmp(lem(c, w), "what") && !strcmp(upos(c, w), "PRON")) {
         int v = child_in(c, w, P0->l_relcl, -1);
