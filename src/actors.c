@@ -710,7 +710,9 @@ static bool state_body(const nb_entity *e)
     static const char *const HEADS[] = {"union", "nations", "council", "court", "commission", "bank", "fund",
                                         "agency", "parliament", "assembly", "ministry", "office", "department",
                                         "government", "mission", NULL};
-    return last_word_in(e, HEADS);
+    /* ("Office of the UN High Commissioner for Human Rights": the UN's) */
+    return last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
+           strstr(e->label, "UN ") || strstr(e->label, "U.N. ");
 }
 
 /* A civil body by the last word of its name ("Human Rights Watch", "Amnesty
@@ -725,10 +727,11 @@ static bool civil_body(const nb_entity *e)
     return last_word_in(e, HEADS);
 }
 
-/* avoid: 1 skips states' bodies, 2 civil bodies too */
+/* avoid: 1 skips states' bodies, 2 civil bodies too; 4 prefers an armed
+ * group to the latest name when none is in this or the last sentence */
 static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, int avoid)
 {
-    int here = -1, prev = -1, last = -1;
+    int here = -1, prev = -1, last = -1, last_armed = -1;
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *e = &aa->ents[i];
         if (!(kind_mask & (1 << e->kind)) || (outside && e->quoted)) continue;
@@ -736,6 +739,8 @@ static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, int av
         if ((avoid & 2) && civil_body(e)) continue;
         /* the latest, as recent() finds it */
         if (last < 0 || e->last_seen > aa->ents[last].last_seen) last = (int)i;
+        if (e->armed && e->alias_of < 0 && (last_armed < 0 || e->last_seen > aa->ents[last_armed].last_seen))
+            last_armed = (int)i;
         if (e->alias_of >= 0 || !e->last_sent) continue;
         if (e->last_sent == aa->sentence) {
             /* the first named, usually the subject: "Mali has denounced the
@@ -747,6 +752,9 @@ static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, int av
     }
     if (here >= 0) return here;
     if (prev >= 0) return prev;
+    /* (4: none in these two sentences, "the group" is the armed group
+     * named before rather than a body named in passing) */
+    if ((avoid & 4) && last_armed >= 0) return last_armed;
     return last;
 }
 
@@ -1052,6 +1060,23 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                                             "administration", NULL};
     /* "Sahrawi People's Liberation Army": a people's demonym opens a name too */
     bool people_poss = demonym && is(c, j, "people") && is(c, j + 1, "'s") && cap(c, j + 2);
+    /* "the Chinese People's Liberation Army": a demonym before a name of its
+     * own country is that country */
+    if (demonym && de->kind == NB_KIND_COUNTRY && j < c->n && cap(c, j)) {
+        size_t m = j;
+        while (m < c->n && m < j + 6 && (cap(c, m) || (is(c, m, "'s") && m > j))) m++;
+        nb_buf key = {0};
+        nb_name_key(c->s + c->t[j].start, c->t[m - 1].start + c->t[m - 1].len - c->t[j].start, &key);
+        size_t e2;
+        unsigned f2;
+        bool own = nb_dict_get(aa->dict, key.data, &e2, &f2) && e2 == entry && !(f2 & NB_ALIAS_DEMONYM);
+        nb_buf_free(&key);
+        if (own) {
+            touch(aa, ent, surface, c->t[m - 1].start + c->t[m - 1].len - c->t[i].start);
+            push_item(c, i, m, NB_IT_ACTOR, ent);
+            return m;
+        }
+    }
     bool country_org = de->kind == NB_KIND_COUNTRY && (!demonym || people_poss) && !is(c, j, "'s");
     /* "the Guatemalan Observatory for Justice", "the Sudanese Communist
      * Party": a demonym opens a civil or insurgent body's name (its state's
@@ -1094,6 +1119,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             /* "South Sudan People's Defence Forces", "Kosovo Security Force":
              * the state's own arms are the state; not another's ("NATO's
              * Kosovo Force") */
+            /* ("the Paraguayan People's Army": a people's army a demonym
+             * opens is an insurgent's; a state's is in the dictionary, "the
+             * Korean People's Army") */
+            if (head_end && people_poss) {
+                if (own_org(c, i, head_end, ent)) return head_end;
+            }
             if (head_end && !demonym && in(c, head_end - 1, NB_LEX_STATE_ARMS) && !(i > 0 && is(c, i - 1, "'s"))) {
                 aa->ents[ent].roles |= NB_ROLE_ARMY;
                 touch(aa, ent, surface, c->t[head_end - 1].start + c->t[head_end - 1].len - c->t[i].start);
@@ -2102,6 +2133,25 @@ static size_t on_reference(ctx *c, size_t i)
             speaker_item = &c->items[k - 2];
         }
         while (speaker >= 0 && aa->ents[speaker].alias_of >= 0) speaker = aa->ents[speaker].alias_of;
+        /* "the task force said it had killed": a definite description no
+         * actor is "it" itself, which then names no actor */
+        if (speaker < 0 && k >= 3 && !strcmp(w, "it") && item_is(c, k - 1, "said") && !(c->items[k - 2].flags & NB_IT_ACTOR) &&
+            !(c->items[k - 2].flags & NB_IT_PUNCT)) {
+            static const char *const SPOKEN[] = {"statement", "report", "communique", "spokesman", "spokeswoman",
+                                                 "spokesperson", "official", "source", "post", "video", "message",
+                                                 "letter", "note", NULL};
+            size_t q = k - 2;
+            const char *hw = c->items[q].w;
+            bool definite = false;
+            for (size_t d = 0; d < 3 && q > 0 && !definite; d++, q--) {
+                const nb_item *it = &c->items[q - 1];
+                if (it->flags & (NB_IT_ACTOR | NB_IT_PUNCT)) break;
+                definite = !strcmp(it->w, "the");
+            }
+            size_t hl = strlen(hw);
+            if (definite && hl > 2 && hw[hl - 1] != 's' && !in(c, c->items[k - 2].t0, SPOKEN) && !(c->t[c->items[k - 2].t0].flags & NB_TOK_CAP))
+                return i;
+        }
     }
     if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
         /* "attacked him": object pronouns agree with persons too */
@@ -2430,7 +2480,7 @@ static size_t on_reference(ctx *c, size_t i)
             /* ("the cartel", "the gang" is an organisation the article named,
              * never the gunmen) */
             bool org_only = !strcmp(h, "gang") || !strcmp(h, "cartel");
-            int sal = salient_if(aa, org_only ? K(NB_KIND_ORG) : mask, outside, armed ? 3 : !strcmp(h, "group"));
+            int sal = salient_if(aa, org_only ? K(NB_KIND_ORG) : mask, outside, armed ? 3 : !strcmp(h, "group") ? 1 | 4 : 0);
             if (sal >= 0) ent = sal;
             else if (!strcmp(h, "group") && ent >= 0 && state_body(&aa->ents[ent])) return i;
             else if (armed && ent >= 0 && (state_body(&aa->ents[ent]) || civil_body(&aa->ents[ent]))) return i;
