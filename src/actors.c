@@ -502,7 +502,9 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
         /* "Sudan People's Liberation Movement-North": a possessive inside a
          * name keys as the name does ("peoples"); anywhere else it ends it */
         bool poss_s = j > i && strcmp(c->low[j], "'s") == 0 && (c->t[j].flags & NB_TOK_GLUE);
-        if (!poss_s && (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0)) break;
+        /* ("MS-13": a number glued on by a hyphen is the name's) */
+        bool num = j > i + 1 && (c->t[j].flags & NB_TOK_NUM) && (c->t[j].flags & NB_TOK_GLUE) && hyphen(c, j - 1);
+        if (!poss_s && !num && (!(c->t[j].flags & NB_TOK_WORD) || strcmp(c->low[j], "'s") == 0)) break;
         nb_name_key(c->s + c->t[j].start, c->t[j].len, tk);
         if (key->len && !poss_s) nb_buf_putc(key, ' ');
         nb_buf_put(key, tk->data, tk->len);
@@ -520,7 +522,7 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
             bool ok = true;
             if (fl & NB_ALIAS_UPPER) {
                 for (size_t k = i; k <= j; k++)
-                    if ((c->t[k].flags & NB_TOK_WORD) && !in_capitals(c, k)) ok = false;
+                    if ((c->t[k].flags & NB_TOK_WORD) && !(c->t[k].flags & NB_TOK_NUM) && !in_capitals(c, k)) ok = false;
             } else if (!cap(c, i) &&
                        !(in(c, i, NB_LEX_CONNECT) && hyphen(c, i + 1) && cap(c, i + 2))) {
                 ok = false; /* "al-Shabaab" may start in lowercase */
