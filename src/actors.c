@@ -1116,6 +1116,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                                             "initiative", "society", "foundation", "institute", "network",
                                             "association", "federation", NULL};
         if ((country_org || demonym_org) && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
+        /* ("the Djibouti League of Human Rights": the monitor's noun after "of") */
+        if ((country_org || demonym_org) && !insurgent && head_end && is(c, head_end, "of") && cap(c, head_end + 1)) {
+            size_t m = head_end + 1;
+            while (m < c->n && m < head_end + 4 && cap(c, m)) m++;
+            if (in(c, m - 1, CIVIL)) insurgent = true;
+        }
         if (demonym_org && !insurgent) head_end = 0;
         if (country_org && !insurgent) {
             /* "South Sudan People's Defence Forces", "Kosovo Security Force":
@@ -1820,12 +1826,12 @@ static bool role_follows(const ctx *c, size_t k)
                                       "overall", "new", "former", "political", "supreme",
                                       "founding", "elusive", "current", "late", "spiritual",
                                       "de", "facto", "self-styled", "slain", "deputy", "co", "-" /* "co-chair" */,
-                                      "country", "regional", "executive", "managing", NULL};
+                                      "country", "regional", "executive", "managing", "vice", "national", NULL};
     static const char *const ROLE[] = {"leader", "commander", "chief", "head", "founder",
                                        "emir", "chairman", "secretary", "bureau", "leadership",
                                        "spokesman", "spokesperson", "office", "council",
                                        "statement", "media", "chair", "chairwoman", "chairperson",
-                                       "director", NULL};
+                                       "director", "president", "coordinator", "boss", NULL};
     for (size_t m = k; m < c->n && m < k + 4; m++) {
         if (in(c, m, ROLE)) return true;
         if (!in(c, m, ADJ)) return false;
