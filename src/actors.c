@@ -2115,6 +2115,48 @@ static size_t push_backed(ctx *c, size_t i, size_t kb, size_t end, int backer, i
 }
 
 /* Pronouns and definite descriptions that stand for an earlier actor. */
+/* The organisation whose name the lower-case words at k end ("the task
+ * force" for the Joint Task Force), two words or more with one that is no
+ * state organ's ("the security forces" is the state's), the latest named;
+ * *end is the token after the words. -1 if none. */
+static int name_tail_match(const ctx *c, size_t k, size_t *end)
+{
+    const nb_article_actors *aa = c->aa;
+    size_t e = k;
+    while (e < c->n && e < k + 3 && !cap(c, e) && (c->t[e].flags & NB_TOK_WORD) && !(c->t[e].flags & NB_TOK_NUM) &&
+           !is(c, e, "'s"))
+        e++;
+    if (e - k < 2) return -1;
+    /* the longest run of the words from k that ends a name */
+    for (size_t stop = e; stop >= k + 2; stop--) {
+        bool own = false;
+        for (size_t q = k; q < stop; q++) own |= !in(c, q, NB_LEX_ORGAN) && !in(c, q, NB_LEX_STATE_ARMS);
+        if (!own) continue;
+        nb_buf tail = {0};
+        for (size_t q = k; q < stop; q++) {
+            if (q > k) nb_buf_putc(&tail, ' ');
+            nb_buf_puts(&tail, c->low[q]);
+        }
+        int best = -1;
+        for (size_t i = 0; i < aa->n_ents; i++) {
+            const nb_entity *en = &aa->ents[i];
+            if (en->kind != NB_KIND_ORG || en->alias_of >= 0 || !en->last_sent) continue;
+            size_t ll = strlen(en->label);
+            if (ll <= tail.len || en->label[ll - tail.len - 1] != ' ') continue;
+            bool same = true;
+            for (size_t q = 0; q < tail.len && same; q++)
+                same = tolower((unsigned char)en->label[ll - tail.len + q]) == tail.data[q];
+            if (same && (best < 0 || en->last_seen > aa->ents[best].last_seen)) best = (int)i;
+        }
+        nb_buf_free(&tail);
+        if (best >= 0) {
+            *end = stop;
+            return best;
+        }
+    }
+    return -1;
+}
+
 static size_t on_reference(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
@@ -2270,6 +2312,18 @@ static size_t on_reference(ctx *c, size_t i)
                  (is(c, i + 1, "military") || is(c, i + 1, "regime") || is(c, i + 1, "junta") ||
                   is(c, i + 1, "government") || is(c, i + 1, "army")))) &&
                i + 1 < c->n) {
+        /* "the task force", "the national guard": the words that end an
+         * organisation's name the article gave (head match), unless they
+         * are a state's organ ("the security forces") */
+        if (!strcmp(w, "the")) {
+            size_t end;
+            int hm = name_tail_match(c, i + 1, &end);
+            if (hm >= 0) {
+                refer(aa, hm);
+                push_item(c, i, end, NB_IT_ACTOR | NB_IT_PRON, hm);
+                return end;
+            }
+        }
         size_t k = i + 1;
         int country = -1, linked = -1;
         size_t e2;
