@@ -2829,6 +2829,28 @@ static void declared_aliases(ctx *c)
                 y->ent = x->ent;
                 continue;
             }
+            /* ("the Front for Change and Concord in Chad (FACT)": an
+             * acronym after a country that closes an organisation's name
+             * is the organisation's) */
+            if (xe->kind == NB_KIND_COUNTRY && ye->dict < 0 && k >= 2 &&
+                (item_is(c, k - 1, "in") || item_is(c, k - 1, "of")) && (c->items[k - 2].flags & NB_IT_ACTOR) &&
+                c->items[k - 2].ent >= 0 && c->aa->ents[c->items[k - 2].ent].kind == NB_KIND_ORG &&
+                !acronym_fits(c, x->t0, x->t1, y->t0)) {
+                /* (whose name the bracket closes: an unknown organisation is
+                 * named with the place) */
+                int org = c->items[k - 2].ent;
+                const nb_item *oi = &c->items[k - 2];
+                if (c->aa->ents[org].dict < 0 && !(oi->flags & (NB_IT_MOD | NB_IT_POSS | NB_IT_PRON))) {
+                    nb_buf lab = {0};
+                    nb_buf_put(&lab, c->s + c->t[oi->t0].start, c->t[x->t1 - 1].start + c->t[x->t1 - 1].len - c->t[oi->t0].start);
+                    int full = entity_with_label(c->aa, lab.data, NB_KIND_ORG);
+                    nb_buf_free(&lab);
+                    if (full != org) make_alias(c, org, full);
+                    org = full;
+                }
+                make_alias(c, y->ent, org);
+                continue;
+            }
             make_alias(c, y->ent, x->ent);
             continue;
         }

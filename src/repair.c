@@ -1251,6 +1251,13 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         if (!word_is(&s->w[i], WHOSE) || s->w[i - 1].len != 1 || s->w[i - 1].form[0] != ',') continue;
         size_t a = i - 2; /* the antecedent: the head of the phrase before the comma */
         while (s->w[a].head > (int32_t)a + 1 && s->w[a].head < (int32_t)i) a = (size_t)s->w[a].head - 1;
+        /* ("the Front for Change and Concord in Chad, whose leader": a
+         * place after "in" or "from" is where the antecedent is, not it) */
+        if (s->w[a].label == R->l_nmod && s->w[a].head > 0 && s->w[a].head < (int32_t)a + 1 && a > 0 &&
+            s->w[a - 1].head == (int32_t)a + 1 && s->w[a - 1].label == R->l_case &&
+            ((s->w[a - 1].len == 2 && !memcmp(s->w[a - 1].form, "in", 2)) ||
+             (s->w[a - 1].len == 4 && !memcmp(s->w[a - 1].form, "from", 4))))
+            a = (size_t)s->w[a].head - 1;
         if (!upos_is(m, s, a, "PROPN") && !upos_is(m, s, a, "NOUN")) continue;
         size_t n = i + 1;
         while (n < s->n && upos_is(m, s, n, "ADJ")) n++;

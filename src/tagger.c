@@ -3,6 +3,7 @@
  * lines" with prefixes, shapes and word pairs added), run twice: the second
  * pass also sees the first pass's tags to the right. It predicts one class
  * per word that names both the UPOS and the PTB tag. */
+#include <ctype.h>
 #include <string.h>
 
 #include "nlp.h"
@@ -370,6 +371,36 @@ static void finite_after_apposition(const nb_nlp *m, nb_sent *s)
     s->w[vbn].tag = (uint16_t)vbd;
 }
 
+/* "FACT, whose leader X lives in exile, said": a relative clause opened by
+ * "whose" needs a finite verb before its closing comma; with none, an -s
+ * word after its subject that training had as a verb is that verb. */
+static void whose_clause_verb(const nb_nlp *m, nb_sent *s)
+{
+    int vbz = nb_nlp_tag(m, "VERB", "VBZ");
+    if (vbz < 0) return;
+    for (size_t i = 0; i + 3 < s->n; i++) {
+        if (s->w[i].len != 5 || memcmp(s->w[i].form, "whose", 5)) continue;
+        size_t cand = s->n;
+        bool finite = false;
+        size_t j = i + 1;
+        for (; j < s->n && !(s->w[j].len == 1 && (s->w[j].form[0] == ',' || s->w[j].form[0] == '.')); j++) {
+            const char *x = m->xpos[s->w[j].tag];
+            if (!strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP") || !strcmp(x, "MD") ||
+                !strcmp(m->upos[s->w[j].tag], "AUX"))
+                finite = true;
+            const nb_uword *w = &s->w[j];
+            if (cand == s->n && j >= i + 2 && !strcmp(x, "NNS") && w->len > 2 && w->form[w->len - 1] == 's' &&
+                islower((unsigned char)w->form[0]) && nb_lemmas_seen(&m->lem, "VERB", w->form, w->len)) {
+                const char *pu = m->upos[s->w[j - 1].tag];
+                const char *nu = j + 1 < s->n ? m->upos[s->w[j + 1].tag] : "PUNCT";
+                if ((!strcmp(pu, "NOUN") || !strcmp(pu, "PROPN")) && strcmp(nu, "NOUN") && strcmp(nu, "PROPN")) cand = j;
+            }
+        }
+        if (!finite && cand < s->n && j < s->n) s->w[cand].tag = (uint16_t)vbz;
+        i = j;
+    }
+}
+
 void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int features, const nb_nlp *m)
 {
     uint64_t f[NB_TAG_MAX_FEATS];
@@ -407,4 +438,5 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
     }
     if (m) adjective_garden_path(m, s);
     if (m) finite_after_apposition(m, s);
+    if (m) whose_clause_verb(m, s);
 }
