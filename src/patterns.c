@@ -1932,11 +1932,15 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         w = of;
     }
     /* "condemned what he called a cowardly massacre": the act named */
+    bool called = false;
     if (!strcmp(lem(c, w), "what") && !strcmp(upos(c, w), "PRON")) {
         int v = child_in(c, w, P0->l_relcl, -1);
         int named = v >= 0 ? child_in(c, v, P0->l_xcomp, -1) : -1;
         if (v >= 0 && named < 0) named = child_in(c, v, P0->l_obj, -1);
-        if (named > w) w = named;
+        if (named > w) {
+            w = named;
+            called = true;
+        }
     }
     /* "What Russia is doing is genocide": a free relative judged is its
      * clause's doer */
@@ -1952,6 +1956,14 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     if (*n == before) event_agents(c, w, ents, ws, n);
     if (*n == before && !agents_named(c, w)) recalled_agents(c, w, ents, ws, n);
     if (*n > before) return;
+    /* "condemned what he called a flagrant violation of Lebanese
+     * sovereignty": a wrong named so, with no author, is the article's
+     * attack (the sovereignty's owner is its victim) */
+    if (called && c->recall && negative_at(c, w) >= SPEECH_MIN && !strcmp(upos(c, w), "NOUN")) {
+        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
+        for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+        if (*n > before) return;
+    }
     /* "the Serbian blockade", "Iran's decision": the owner of the act */
     const nb_patterns *P = c->P;
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
