@@ -99,7 +99,9 @@ const char *const NB_LEX_CONNECT[] = {
     "al", "el", "bin", "ibn", "bint", "abu", "abd", "abdul", "de", "du", "da", "van", "von",
     "der", "ul", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "wal", "wa",
     /* French, Spanish, Portuguese, Italian ("Observatoire Sahélien des Droits Humains") */
-    "des", "del", "dos", "das", "di", NULL};
+    "des", "del", "dos", "das", "di",
+    /* their "and" between two capitals ("Estado Mayor de Bloques y Frentes") */
+    "y", "et", NULL};
 
 const char *const NB_LEX_TITLE[] = {
     "president", "prime", "minister", "vice", "general", "gen", "lt", "lieutenant",

@@ -441,7 +441,12 @@ static void parse_names_whole(const nb_nlp *m, nb_sent *s, const int *ent_of)
         /* only names that hold a small word ("Council for the Safeguard of
          * the Homeland") or declare an acronym: a plain "William Ruto" the
          * parser reads well as it is */
-        static const char *const SMALL[] = {"of", "for", "the", "and", "in", "on", "to", NULL};
+        /* (and the small words of French, Spanish and Portuguese names,
+         * which the tagger takes for anything: "Observatoire Béninois des
+         * Droits Humains") */
+        static const char *const SMALL[] = {"of", "for", "the", "and", "in", "on", "to", "des", "de", "du", "la",
+                                            "le", "les", "del", "los", "las", "el", "da", "do", "dos", "das",
+                                            "et", "pour", "por", "para", "y", NULL};
         bool inner = false, proper = j > a && isupper((unsigned char)s->w[a].form[0]) &&
                                      isupper((unsigned char)s->w[j - 1].form[0]);
         for (size_t k = a + 1; k + 1 < j && proper; k++) {

@@ -1913,6 +1913,31 @@ static void repair_list_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent
     }
 }
 
+/* "known by his alias "El Tuerto", and is part of X": a preposition hung
+ * from a noun after a comma-delimited stretch is the first nominal's after
+ * it (a case word heads no clause away). Undone if not a tree. */
+static void repair_case_across_comma(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_case < 0) return;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        int32_t h = s->w[i].head;
+        if (s->w[i].label != R->l_case || h <= (int32_t)i + 2 || !upos_is(m, s, i, "ADP")) continue;
+        /* (only "by": the agent's, which a wrong head makes another's; "alias" is repair_alias's) */
+        if (s->w[i].len != 2 || memcmp(s->w[i].form, "by", 2)) continue;
+        bool comma = false;
+        for (size_t k = i + 1; k + 1 < (size_t)h && !comma; k++) comma = s->w[k].len == 1 && s->w[k].form[0] == ',';
+        if (!comma) continue;
+        size_t nn = i + 1;
+        while (nn < (size_t)h - 1 && !upos_is(m, s, nn, "NOUN") && !upos_is(m, s, nn, "PROPN") && !upos_is(m, s, nn, "PRON") &&
+               !(s->w[nn].len == 1 && s->w[nn].form[0] == ','))
+            nn++;
+        if (nn >= (size_t)h - 1 || (s->w[nn].len == 1 && s->w[nn].form[0] == ',')) continue;
+        int32_t old = s->w[i].head;
+        s->w[i].head = (int32_t)nn + 1;
+        if (!is_tree(s)) s->w[i].head = old;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
     repair_list_conj(m, R, s);
@@ -1965,4 +1990,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_parallel_conj(m, R, s);
     repair_title_name(m, R, s, ent_of);
     repair_title_run(m, R, s, ent_of);
+    repair_case_across_comma(m, R, s);
 }
