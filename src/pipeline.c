@@ -388,6 +388,21 @@ static void fix_name_tags(const nb_nlp *m, syn *y, const nb_item *items, size_t 
             /* (or a one-word form it was met under: "Hemedti" for Mohamed Hamdan Dagalo) */
             const nb_entity *e = &aa->ents[it->ent];
             bool in = word_in(e->label, w->form, w->len);
+            /* (and a person's title inside the mention: "PSNI Chief Constable
+             * Jon Boutcher" is no adjective) */
+            /* (as the noun it is: the parser reads it as it reads the lower case) */
+            /* (only right after an organisation's name: "ELN Commander X";
+             * a rank alone, "Army spokesman General X", stays the name's) */
+            bool after_org = k > 0 && items[k - 1].ent >= 0 && items[k - 1].t1 == it->t0 &&
+                             aa->ents[items[k - 1].ent].kind == NB_KIND_ORG;
+            if (!in && after_org && e->kind == NB_KIND_PERSON && w->len < 24 && nn >= 0) {
+                char low[24];
+                for (size_t q = 0; q < w->len; q++) low[q] = nb_lower(w->form[q]);
+                if (nb_lex_in(low, w->len, NB_LEX_TITLE)) {
+                    w->fixed = (uint16_t)(nn + 1);
+                    continue;
+                }
+            }
             for (size_t f = 0; f < e->n_forms && !in && (e->kind == NB_KIND_PERSON || e->kind == NB_KIND_ORG); f++)
                 in = strlen(e->forms[f]) == w->len && !memcmp(e->forms[f], w->form, w->len);
             if (in) w->fixed = (uint16_t)(t + 1);

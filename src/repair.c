@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lexicon.h"
 #include "util.h"
 
 /* Does word c hang, however deep, under word a? (At most n steps up: a
@@ -1938,6 +1939,78 @@ static void repair_case_across_comma(const nb_nlp *m, const nb_repair_labels *R,
     }
 }
 
+/* Is word i a title word ("Chief", "Commander", "Constable")? */
+static bool title_word(const nb_sent *s, size_t i)
+{
+    char low[32];
+    if (!s->w[i].len || s->w[i].len >= sizeof low) return false;
+    for (size_t q = 0; q < s->w[i].len; q++) low[q] = nb_lower(s->w[i].form[q]);
+    return nb_lex_in(low, s->w[i].len, NB_LEX_TITLE);
+}
+
+/* "ELN Commander Antonio Garcia said", "PSNI Chief Constable Jon Boutcher
+ * said": capitalised, an organisation's name, a title and a person's read
+ * as one name headed by the organisation. Rebuilt as the lower-case title
+ * is parsed: the person heads, the title is its nmod:desc, the
+ * organisation the title's compound. Undone if not a tree. */
+static void repair_org_title_person(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    (void)m;
+    int flat = R->l_flat, compound = R->l_compound, desc = R->l_nmod_desc >= 0 ? R->l_nmod_desc : R->l_compound;
+    if (!ent_of || flat < 0 || compound < 0 || s->n > NB_MAX_PARSE_WORDS) return;
+    for (size_t r0 = 0; r0 + 3 < s->n; r0++) {
+        if (ent_of[r0] < 0 || !capitalised(s, r0) || (r0 > 0 && ent_of[r0 - 1] == ent_of[r0])) continue;
+        size_t b = r0 + 1;
+        while (b < s->n && ent_of[b] == ent_of[r0] && capitalised(s, b)) b++;
+        if (b >= s->n || ent_of[b] < 0 || ent_of[b] == ent_of[r0] || !title_word(s, b)) continue;
+        size_t t = b, e = b;
+        /* ("Secretary-General": a hyphen glued between title words is the title's) */
+        while (t < s->n && ent_of[t] == ent_of[b] &&
+               ((title_word(s, t) && capitalised(s, t)) ||
+                (s->w[t].len == 1 && s->w[t].form[0] == '-' && t + 1 < s->n && !s->w[t].space_after &&
+                 s->w[t - 1].start + s->w[t - 1].len == s->w[t].start && title_word(s, t + 1))))
+            t++;
+        e = t;
+        while (e < s->n && ent_of[e] == ent_of[b]) e++;
+        if (t >= e) continue;
+        /* one subtree: a single word of the run hangs outside it */
+        int32_t H = -1;
+        uint16_t L = 0;
+        int outside = 0;
+        for (size_t x = r0; x < e; x++)
+            if (s->w[x].head <= (int32_t)r0 || s->w[x].head > (int32_t)e) {
+                outside++;
+                H = s->w[x].head;
+                L = s->w[x].label;
+            }
+        if (outside != 1) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        for (size_t x = 0; x < s->n; x++)
+            if ((x < r0 || x >= e) && s->w[x].head > (int32_t)r0 && s->w[x].head <= (int32_t)e) s->w[x].head = (int32_t)t + 1;
+        s->w[t].head = H;
+        s->w[t].label = L;
+        for (size_t x = t + 1; x < e; x++) {
+            s->w[x].head = (int32_t)t + 1;
+            s->w[x].label = (uint16_t)flat;
+        }
+        s->w[t - 1].head = (int32_t)t + 1;
+        s->w[t - 1].label = (uint16_t)desc;
+        for (size_t x = b; x + 1 < t; x++) {
+            s->w[x].head = (int32_t)t;
+            s->w[x].label = (uint16_t)compound;
+        }
+        s->w[b - 1].head = (int32_t)t;
+        s->w[b - 1].label = (uint16_t)compound;
+        for (size_t x = r0; x + 1 < b; x++) {
+            s->w[x].head = (int32_t)b;
+            s->w[x].label = (uint16_t)flat;
+        }
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+        r0 = e - 1;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
     repair_list_conj(m, R, s);
@@ -1990,5 +2063,6 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_parallel_conj(m, R, s);
     repair_title_name(m, R, s, ent_of);
     repair_title_run(m, R, s, ent_of);
+    repair_org_title_person(m, R, s, ent_of);
     repair_case_across_comma(m, R, s);
 }
