@@ -2451,7 +2451,7 @@ const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_se
 bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                             nb_recall_fn recall, void *ud)
 {
-    bool say = false, judge = false, cued = false, two = false, act = false;
+    bool say = false, judge = false, cued = false, two = false, act = false, attack = false;
     int e0 = -1, n_deed = 0;
     size_t deed[8];
     char lc[96];
@@ -2479,6 +2479,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
                 if (q->pos == POS_SAY || !tag_fits(m, t, q->pos)) continue;
                 cued = true;
                 if (q->rel == NB_REL_ATTACKED && q->pos == POS_EVENT) recalled = lc;
+                if (q->rel == NB_REL_ATTACKED && q->pos != POS_ROLE) attack = true;
             }
         }
         if (recalled && recall && !two) {
@@ -2518,6 +2519,10 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         for (int j = 0; j < k; j++)
             if (another(got[j], &e0)) two = true;
     }
+    /* (an attack by one actor on none: parsed for its authors, whom a later
+     * "condemned the killings" means: "Fighters from X swept through three
+     * villages, killing 30 people") */
+    if (!two && attack && e0 >= 0 && recall) return true;
     return two && (cued || (say && judge));
 }
 
