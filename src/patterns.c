@@ -2267,6 +2267,8 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             /* "said the government's response had been inadequate" parsed
              * with the clause's subject as the verb's object */
             if (sb < 0 && ob >= 0 && ob < d && !second) sb = ob;
+            /* "a decision X said was unlawful": the relative clause's gap */
+            if (sb < 0 && rel && gap >= 0 && l == P->l_ccomp) sb = gap;
             if (sb >= 0) { ew[np] = sb; pr[np++] = d; }
             for (int k = c->first[d]; l == P->l_ccomp && k < c->first[d + 1] && np < 8; k++) {
                 int e = c->kids[k], sb2 = lab(c, e) == P->l_conj ? judged_subject(c, e) : -1;

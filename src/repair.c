@@ -1638,6 +1638,48 @@ static void repair_act_apposition(const nb_nlp *m, const nb_repair_labels *R, nb
     }
 }
 
+/* "Azerbaijan closed the road, a decision X said was unlawful": the speech
+ * verb's clause keeps its predicate ("was unlawful" hung elsewhere becomes
+ * the verb's complement, its subject the act noun the relative clause
+ * hangs from), and the act noun is the first clause's apposition. */
+static void repair_act_said_predicate(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, parataxis = R->l_parataxis, ccomp = R->l_ccomp, cop = R->l_cop;
+    if (relcl < 0 || parataxis < 0 || ccomp < 0 || cop < 0) return;
+    static const char *const ACT[] = {"move", "step", "decision", "action", "measure", "act", "moves", "steps",
+                                      "decisions", "actions", "measures", NULL};
+    static const char *const ART[] = {"a", "an", NULL};
+    static const char *const SAID[] = {"said", "says", NULL};
+    static const char *const BE[] = {"was", "is", "were", "are", NULL};
+    for (size_t n = 2; n + 4 < s->n; n++) {
+        if (!word_is(&s->w[n], ACT) || !word_is(&s->w[n - 1], ART) || s->w[n - 2].len != 1 || s->w[n - 2].form[0] != ',')
+            continue;
+        size_t v = n + 1;
+        while (v < s->n && v < n + 6 && !word_is(&s->w[v], SAID) && !upos_is(m, s, v, "VERB")) v++;
+        if (v + 2 >= s->n || !word_is(&s->w[v], SAID) || !word_is(&s->w[v + 1], BE)) continue;
+        size_t p = v + 2;
+        while (p < s->n && upos_is(m, s, p, "ADV")) p++;
+        if (p >= s->n || (!upos_is(m, s, p, "ADJ") && !upos_is(m, s, p, "NOUN")) || s->w[p].head == (int32_t)v + 1) continue;
+        size_t h = 0; /* the first clause's verb: the sentence root before the comma */
+        while (h < n - 2 && s->w[h].head != 0) h++;
+        if (h >= n - 2 || !upos_is(m, s, h, "VERB")) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        for (size_t x = 0; x < s->n; x++) /* what hung from the predicate's old head inside it stays */
+            if (x != p && s->w[x].head == (int32_t)p + 1 && x < v) s->w[x].head = (int32_t)v + 1;
+        s->w[n].head = (int32_t)h + 1;
+        s->w[n].label = (uint16_t)parataxis;
+        s->w[v].head = (int32_t)n + 1;
+        s->w[v].label = (uint16_t)relcl;
+        s->w[p].head = (int32_t)v + 1;
+        s->w[p].label = (uint16_t)ccomp;
+        s->w[v + 1].head = (int32_t)p + 1;
+        s->w[v + 1].label = (uint16_t)cop;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* "..., a decision X described as reckless and dangerous" read with the
  * noun as the subject of "reckless" and the relative clause cut short: a
  * predicate after a relative clause's verb, with the noun the clause hangs
@@ -2050,6 +2092,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_predicate_subject(m, R, s);
     repair_ccomp_heads(m, R, s);
     repair_act_apposition(m, R, s);
+    repair_act_said_predicate(m, R, s);
     repair_relcl_predicate(m, R, s);
     repair_speaker_ing(m, R, s);
     repair_conj_speaker(m, R, s);
