@@ -1638,6 +1638,13 @@ static void repair_act_apposition(const nb_nlp *m, const nb_repair_labels *R, nb
     }
 }
 
+/* Hangs word w from word h (both 0-based) with label l. */
+static void hang(nb_sent *s, size_t w, size_t h, int l)
+{
+    s->w[w].head = (int32_t)h + 1;
+    s->w[w].label = (uint16_t)l;
+}
+
 /* "Azerbaijan closed the road, a decision X said was unlawful": the speech
  * verb's clause keeps its predicate ("was unlawful" hung elsewhere becomes
  * the verb's complement, its subject the act noun the relative clause
@@ -1668,14 +1675,10 @@ static void repair_act_said_predicate(const nb_nlp *m, const nb_repair_labels *R
         memcpy(saved, s->w, s->n * sizeof *saved);
         for (size_t x = 0; x < s->n; x++) /* what hung from the predicate's old head inside it stays */
             if (x != p && s->w[x].head == (int32_t)p + 1 && x < v) s->w[x].head = (int32_t)v + 1;
-        s->w[n].head = (int32_t)h + 1;
-        s->w[n].label = (uint16_t)parataxis;
-        s->w[v].head = (int32_t)n + 1;
-        s->w[v].label = (uint16_t)relcl;
-        s->w[p].head = (int32_t)v + 1;
-        s->w[p].label = (uint16_t)ccomp;
-        s->w[v + 1].head = (int32_t)p + 1;
-        s->w[v + 1].label = (uint16_t)cop;
+        hang(s, n, h, parataxis);
+        hang(s, v, n, relcl);
+        hang(s, p, v, ccomp);
+        hang(s, v + 1, p, cop);
         if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
     }
 }
