@@ -1638,6 +1638,41 @@ static void repair_act_apposition(const nb_nlp *m, const nb_repair_labels *R, nb
     }
 }
 
+/* "the attack on the USS Carney, an American destroyer, was": a noun
+ * phrase between commas right after a name, read as a conjunct of a word
+ * further back with no "and" or "or", is the name's apposition. */
+static void repair_conj_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int conj = R->l_conj, appos = R->l_appos, cc = R->l_cc, det = R->l_det;
+    if (conj < 0 || appos < 0 || cc < 0 || det < 0) return;
+    for (size_t d = 3; d + 1 < s->n; d++) {
+        if (s->w[d].label != conj || s->w[d].head <= 0 || (size_t)s->w[d].head - 1 >= d || !upos_is(m, s, d, "NOUN"))
+            continue;
+        bool has_cc = false;
+        size_t first = d; /* the phrase's first word: its determiner */
+        for (size_t k = 0; k < s->n; k++)
+            if (s->w[k].head == (int32_t)d + 1) {
+                if (s->w[k].label == cc) has_cc = true;
+                if (k < first && s->w[k].label != R->l_punct) first = k;
+            }
+        if (has_cc || first < 2 || s->w[first].label != det || s->w[first - 1].len != 1 || s->w[first - 1].form[0] != ',')
+            continue;
+        size_t x = first - 2; /* the name before the comma */
+        if (!upos_is(m, s, x, "PROPN") || x + 1 == (size_t)s->w[d].head) continue;
+        /* (the phrase closes with a comma or the sentence's end) */
+        size_t end = d + 1;
+        if (end < s->n && !(s->w[end].len == 1 && (s->w[end].form[0] == ',' || s->w[end].form[0] == '.'))) continue;
+        int32_t old = s->w[d].head;
+        uint16_t ol = s->w[d].label;
+        s->w[d].head = (int32_t)x + 1;
+        s->w[d].label = (uint16_t)appos;
+        if (!is_tree(s)) {
+            s->w[d].head = old;
+            s->w[d].label = ol;
+        }
+    }
+}
+
 /* Hangs word w from word h (both 0-based) with label l. */
 static void hang(nb_sent *s, size_t w, size_t h, int l)
 {
@@ -2111,4 +2146,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_title_run(m, R, s, ent_of);
     repair_org_title_person(m, R, s, ent_of);
     repair_case_across_comma(m, R, s);
+    repair_conj_appos(m, R, s);
 }
