@@ -2927,6 +2927,20 @@ static int members_of_org(ctx *c, size_t k)
     /* "rebels of the 3R armed group": the kind of group after an adjective */
     static const char *const ARMED_ADJ[] = {"armed", "rebel", "militant", "jihadist", "separatist", "islamist", NULL};
     bool kind_after = in(c, m, ARMED_ADJ) && in(c, m + 1, NB_LEX_ORG_HEAD);
+    /* ("the Sunni militant group X": a sect's adjective is no name; the
+     * name after the group's noun is the organisation's) */
+    if (m == k + 1 && in(c, k, NB_LEX_GROUP_ADJ)) {
+        size_t q = m;
+        while (q < c->n && q < m + 3 && (in(c, q, ARMED_ADJ) || in(c, q, NB_LEX_GROUP_ADJ))) q++;
+        if (!in(c, q, NB_LEX_ORG_HEAD) || cap(c, q)) return -1;
+        q++;
+        size_t e2;
+        unsigned f2;
+        size_t m2 = q < c->n ? dict_match(c, q, &e2, &f2) : q;
+        if (m2 > q)
+            return c->aa->dict->entries[e2].kind == NB_KIND_ORG && !(f2 & NB_ALIAS_DEMONYM) ? entity_for_dict(c->aa, e2) : -1;
+        return -1;
+    }
     if (!acronym && !kind_after && !linked && !in(c, m - 1, NB_LEX_ORG_HEAD) && !in(c, m, NB_LEX_ORG_HEAD) &&
         !(m - k >= 2 && in(c, k, ART_ORG)))
         return -1;
