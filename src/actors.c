@@ -3085,6 +3085,48 @@ static bool is_headline(const ctx *c)
     return words >= 4 && caps * 10 >= words * 8;
 }
 
+/* "Its jets struck three villages, the Israeli military said": in a
+ * sentence that ends with its attribution, "its" and "their" before the
+ * attribution's comma are the speaker's, named after them. */
+static void speaker_cataphora(ctx *c)
+{
+    static const char *const SAID[] = {"said", "says", "added", "stated", "claimed", NULL};
+    size_t n = c->n_items;
+    while (n > 0 && (c->items[n - 1].flags & NB_IT_PUNCT)) n--;
+    /* the attribution: ", [the] SPEAKER said [words]" or ", said SPEAKER" */
+    size_t comma = SIZE_MAX, sp = SIZE_MAX;
+    for (size_t k = n; k-- > 0 && k + 8 > n;) {
+        if (item_is(c, k, ",")) {
+            comma = k;
+            break;
+        }
+    }
+    if (comma == SIZE_MAX || comma < 2) return;
+    for (size_t k = comma + 1; k < n && k < comma + 4; k++) {
+        const nb_item *it = &c->items[k];
+        if ((it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & (NB_IT_PRON | NB_IT_POSS | NB_IT_MOD))) {
+            bool said = item_in(c, k + 1, SAID) || (k > comma + 1 && item_in(c, k - 1, SAID));
+            if (said) sp = k;
+            break;
+        }
+        if (!item_is(c, k, "the") && !item_in(c, k, SAID)) break;
+    }
+    if (sp == SIZE_MAX) return;
+    int who = c->items[sp].ent;
+    while (c->aa->ents[who].alias_of >= 0) who = c->aa->ents[who].alias_of;
+    if (c->aa->ents[who].kind == NB_KIND_PERSON) return;
+    /* (a quotation's own "its" is the quote's business) */
+    for (size_t k = 0; k < comma; k++)
+        if (c->items[k].w && (!strcmp(c->items[k].w, "\"") || !strcmp(c->items[k].w, "\xe2\x80\x9c"))) return;
+    for (size_t k = 0; k < comma; k++) {
+        nb_item *it = &c->items[k];
+        if (!it->w || (strcmp(it->w, "its") && strcmp(it->w, "their"))) continue;
+        if (it->t1 == it->t0 + 1) it->flags = NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS;
+        else if (!(it->flags & NB_IT_PRON)) continue; /* ("its jets": the owner's mention) */
+        it->ent = who;
+    }
+}
+
 size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks, size_t n_toks,
                        nb_item **items, size_t *capp, nb_buf *words)
 {
@@ -3188,6 +3230,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     note_armed(&c);
     person_orgs(&c);
     declared_aliases(&c);
+    speaker_cataphora(&c);
     free(c.inq);
     free(c.low);
     nb_buf_free(&dm_key);
