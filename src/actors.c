@@ -1623,6 +1623,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     /* "the province of Negros Oriental", "the city of Machala": a place */
     bool place = in(c, j - 1, NB_LEX_PLACE_HEAD) || (s0 >= 2 && is(c, s0 - 1, "of") && in(c, s0 - 2, NB_LEX_PLACE_HEAD));
+    /* "Mount Mghila", "Lake Chad", "Jebel Marra": a feature's word opens a place's name */
+    static const char *const PLACE_FIRST[] = {"mount", "mt", "lake", "cape", "jebel", "jabal", "djebel", "wadi",
+                                              "complexo", NULL};
+    if (j > s0 + 1 && in(c, s0, PLACE_FIRST)) place = true;
     /* ... but "the 4th Army Region", "the Eastern Military District" are
      * commands: armies are organised by territory */
     static const char *const FORCE[] = {"army", "military", "naval", NULL};
