@@ -897,7 +897,10 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         rec->sents[r] = (nb_rec_sent){recs[r].offset, recs[r].text};
         for (size_t k = recs[r].first; k < recs[r].first + recs[r].count; k++) {
             nb_found *f = &found[k];
-            if (same_root(&aa, f->src, f->dst)) continue;
+            if (same_root(&aa, f->src, f->dst)) {
+                free(paths[k]); /* (a path no edge takes) */
+                continue;
+            }
             unsigned bit = f->rel == NB_REL_FUNDS ? nb_support_bit(f->support) : 0;
             if (f->rel == NB_REL_FUNDS && !bit) bit = NB_SUPPORT_UNSPECIFIED;
             rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)f->src, (uint32_t)f->dst, f->rel, (uint32_t)r, bit,
