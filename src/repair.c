@@ -1673,6 +1673,34 @@ static void repair_conj_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "X, the secretary-general of the Polisario Front and president of the
+ * SADR": a role noun read as a conjunct of the first role's organisation
+ * is the first role's conjunct, and the "of" phrase after it its own. */
+static void repair_role_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int conj = R->l_conj, nmod = R->l_nmod;
+    if (conj < 0 || nmod < 0) return;
+    static const char *const ROLE2[] = {"president", "leader", "commander", "chief", "head", "founder", "chairman",
+                                        "chairwoman", "chairperson", "director", "secretary", "emir", "spokesman",
+                                        "spokeswoman", "coordinator", NULL};
+    for (size_t d = 2; d + 2 < s->n; d++) {
+        if (s->w[d].label != conj || !word_is(&s->w[d], ROLE2) || !upos_is(m, s, d, "NOUN")) continue;
+        int32_t h1 = s->w[d].head;
+        if (h1 <= 0 || (size_t)h1 - 1 >= d) continue;
+        size_t h = (size_t)h1 - 1;
+        if (!upos_is(m, s, h, "PROPN") || s->w[h].label != nmod || s->w[h].head <= 0) continue;
+        size_t r = (size_t)s->w[h].head - 1; /* the first role noun */
+        if (r >= h || !upos_is(m, s, r, "NOUN")) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[d].head = (int32_t)r + 1;
+        for (size_t x = d + 1; x < s->n; x++)
+            if (s->w[x].head == (int32_t)h + 1 && s->w[x].label == nmod) s->w[x].head = (int32_t)d + 1;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* Hangs word w from word h (both 0-based) with label l. */
 static void hang(nb_sent *s, size_t w, size_t h, int l)
 {
@@ -2147,4 +2175,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_org_title_person(m, R, s, ent_of);
     repair_case_across_comma(m, R, s);
     repair_conj_appos(m, R, s);
+    repair_role_conj(m, R, s);
 }
