@@ -235,7 +235,8 @@ const char *const NB_LEX_REGION[] = {
 
 const char *const NB_LEX_COLLECTIVE_POSS[] = {
     "people", "peoples", "women", "workers", "martyrs", "youth", "patriots", "farmers",
-    "nation", "nations", NULL};
+    "nation", "nations", "lawyers", "journalists", "mothers", "veterans", "students", "teachers",
+    "doctors", "victims", "families", "writers", "citizens", NULL};
 
 const char *const NB_LEX_STATE_ARMS[] = {
     "force", "forces", "army", "navy", "guard", "guards", "corps", "police", "gendarmerie",

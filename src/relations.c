@@ -1764,6 +1764,26 @@ static bool cue(const char *w)
     return nb_map_get(&cue_index, w, NULL);
 }
 
+/* "Haftar's Libyan National Army", "Machar's SPLM-IO": a person's
+ * possessive on an organisation's name is its leader's. */
+static void owner_leader(rctx *r, int i)
+{
+    const nb_item *it = &r->it[i];
+    if (it->ent < 0 || (it->flags & (NB_IT_PRON | NB_IT_MOD)) || r->aa->ents[it->ent].kind != NB_KIND_PERSON) return;
+    int j = i + 1;
+    if (!(it->flags & NB_IT_POSS)) {
+        if (!w_is(r, j, "'s") && !w_is(r, j, "\xe2\x80\x99s")) return;
+        j++;
+    }
+    if (j >= r->n || !(r->it[j].flags & NB_IT_ACTOR) || r->it[j].ent < 0 ||
+        (r->it[j].flags & (NB_IT_PRON | NB_IT_MOD | NB_IT_POSS)))
+        return;
+    int org = r->it[j].ent;
+    while (r->aa->ents[org].alias_of >= 0) org = r->aa->ents[org].alias_of;
+    if (r->aa->ents[org].kind != NB_KIND_ORG) return;
+    emit(r, it->ent, NB_REL_COMMANDS, org, "poss-leader");
+}
+
 size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_items,
                          nb_found **out, size_t *n_out, size_t *cap)
 {
@@ -1779,6 +1799,7 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         if (it->flags & NB_IT_ACTOR) {
             if (it->flags & (NB_IT_BACKED | NB_IT_LED)) backed_compound(&r, i);
             else head_of_state(&r, i);
+            owner_leader(&r, i);
             continue;
         }
         if (!cue(it->w)) continue;
