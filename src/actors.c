@@ -375,6 +375,7 @@ static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, in
     e->country = -1;
     e->alias_of = -1;
     e->org = -1;
+    e->pair[0] = e->pair[1] = -1;
     return (int)aa->n_ents++;
 }
 
@@ -2161,6 +2162,63 @@ static int name_tail_match(const ctx *c, size_t k, size_t *end)
     return -1;
 }
 
+/* "both sides", "the two countries", "the warring parties": the two
+ * parties the article named together last ("X and Y", "between X and Y"),
+ * in this sentence or the two before; a group entity that stands for the
+ * pair (pipeline.c gives each party the relation). Returns the token
+ * after the words, or i. */
+static size_t both_sides(ctx *c, size_t i)
+{
+    nb_article_actors *aa = c->aa;
+    static const char *const SIDES[] = {"sides", "parties", "countries", "camps", "factions", "neighbours",
+                                        "neighbors", "nations", "belligerents", NULL};
+    size_t k = i;
+    if (is(c, i, "both") || (is(c, i, "the") && (is(c, i + 1, "two") || is(c, i + 1, "warring")))) k = i + 1;
+    else return i;
+    if (is(c, i, "the")) k = i + 2;
+    /* (not a place's sides: "both sides of the border") */
+    if (!in(c, k, SIDES) || (is(c, k + 1, "of") && (is(c, k + 2, "the") || is(c, k + 2, "a") || is(c, k + 2, "this"))))
+        return i;
+    if (!aa->pair_sent || aa->pair_sent + 2 < aa->sentence || aa->pair[0] < 0 || aa->pair[1] < 0) return i;
+    /* one group entity per pair */
+    int ge = -1;
+    for (size_t q = 0; q < aa->n_ents && ge < 0; q++)
+        if (aa->ents[q].pair[0] == aa->pair[0] && aa->ents[q].pair[1] == aa->pair[1]) ge = (int)q;
+    if (ge < 0) {
+        ge = new_entity(aa, "both sides", NB_KIND_GROUP, -1);
+        aa->ents[ge].pair[0] = aa->pair[0];
+        aa->ents[ge].pair[1] = aa->pair[1];
+    }
+    push_item(c, i, k + 1, NB_IT_ACTOR | NB_IT_PRON, ge);
+    return k + 1;
+}
+
+/* Remembers the last two parties the sentence names together: "X and Y",
+ * "between X and Y" (states and organisations, not people). */
+static void note_pair(ctx *c)
+{
+    nb_article_actors *aa = c->aa;
+    for (size_t m = 1; m + 1 < c->n_items; m++) {
+        if (!item_is(c, m, "and")) continue;
+        /* the actors on either side: "Sudan's army and the RSF" */
+        size_t ka = m, kb = m + 1;
+        while (ka > 0 && ka + 3 > m && !(c->items[ka - 1].flags & (NB_IT_ACTOR | NB_IT_PUNCT))) ka--;
+        if (kb < c->n_items && item_is(c, kb, "the")) kb++;
+        if (ka == 0 || kb >= c->n_items) continue;
+        const nb_item *a = &c->items[ka - 1], *b = &c->items[kb];
+        if (!(a->flags & NB_IT_ACTOR) || !(b->flags & NB_IT_ACTOR) || a->ent < 0 || b->ent < 0) continue;
+        int x = a->ent, y = b->ent;
+        while (aa->ents[x].alias_of >= 0) x = aa->ents[x].alias_of;
+        while (aa->ents[y].alias_of >= 0) y = aa->ents[y].alias_of;
+        if (x == y || aa->ents[x].pair[0] >= 0 || aa->ents[y].pair[0] >= 0) continue;
+        nb_kind kx = aa->ents[x].kind, ky = aa->ents[y].kind;
+        if (kx == NB_KIND_PERSON || ky == NB_KIND_PERSON || kx == NB_KIND_GROUP || ky == NB_KIND_GROUP) continue;
+        aa->pair[0] = x < y ? x : y;
+        aa->pair[1] = x < y ? y : x;
+        aa->pair_sent = aa->sentence;
+    }
+}
+
 static size_t on_reference(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
@@ -2168,6 +2226,10 @@ static size_t on_reference(ctx *c, size_t i)
     int ent = -1, backer = -1, mask = 0;
     size_t end = i + 1, kb = 0;
     bool outside = !(c->inq && c->inq[i]);
+    {
+        size_t bs = both_sides(c, i);
+        if (bs > i) return bs;
+    }
     /* "Israel said it had...", "X said that they...": the reporting
      * verb's subject, when it agrees */
     int speaker = -1;
@@ -3235,6 +3297,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     person_orgs(&c);
     declared_aliases(&c);
     speaker_cataphora(&c);
+    note_pair(&c);
     free(c.inq);
     free(c.low);
     nb_buf_free(&dm_key);

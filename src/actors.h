@@ -64,6 +64,7 @@ typedef struct {
     int alias_of;        /* entity this one was declared another name of, or -1 */
     int org;             /* persons: the organisation a title or apposition says they lead, or -1 */
     bool quoted;         /* its latest mention was inside a quotation */
+    int pair[2];         /* "both sides": the two parties it stands for, else -1 */
     int armed;           /* organisations: times the article called it an armed
                           * group ("M23 rebels", "fighters of X", "X, a rebel
                           * group"): "the rebels" refers back to it */
@@ -162,6 +163,8 @@ typedef struct {
     nb_deed_sent deeds[8];
     size_t n_deeds;
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
+    int pair[2];         /* the latest two parties named together ("X and Y"), and */
+    size_t pair_sent;    /* ... the sentence they were named in (0: none) */
     nb_map places;       /* unknown names seen alone after "in", "near"...: the article's places */
     /* Indices over ents[0, n_indexed), filled just before a lookup (a group
      * gets its group_head after it is made): the first entity with a key,

@@ -892,7 +892,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     }
     rec->n_sents = n_recs;
     rec->sents = nb_malloc((n_recs ? n_recs : 1) * sizeof *rec->sents);
-    rec->rels = nb_malloc((n_found ? n_found : 1) * sizeof *rec->rels);
+    /* (a relation with "both sides" is one with each side: two at most) */
+    rec->rels = nb_malloc((n_found ? 2 * n_found : 1) * sizeof *rec->rels);
     for (size_t r = 0; r < n_recs; r++) {
         rec->sents[r] = (nb_rec_sent){recs[r].offset, recs[r].text};
         for (size_t k = recs[r].first; k < recs[r].first + recs[r].count; k++) {
@@ -903,8 +904,23 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             }
             unsigned bit = f->rel == NB_REL_FUNDS ? nb_support_bit(f->support) : 0;
             if (f->rel == NB_REL_FUNDS && !bit) bit = NB_SUPPORT_UNSPECIFIED;
-            rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)f->src, (uint32_t)f->dst, f->rel, (uint32_t)r, bit,
-                                                    nb_strdup(f->rule ? f->rule : ""), paths[k]};
+            const nb_entity *ps = &aa.ents[f->src], *pd = &aa.ents[f->dst];
+            if (ps->pair[0] >= 0 && pd->pair[0] >= 0) { /* both ends "both sides": none */
+                free(paths[k]);
+                continue;
+            }
+            const nb_entity *pe = ps->pair[0] >= 0 ? ps : pd->pair[0] >= 0 ? pd : NULL;
+            int given = 0;
+            for (int side = 0; side < (pe ? 2 : 1); side++) {
+                int src = f->src, dst = f->dst;
+                if (pe == ps) src = pe->pair[side];
+                else if (pe == pd) dst = pe->pair[side];
+                if (same_root(&aa, src, dst)) continue;
+                rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)src, (uint32_t)dst, f->rel, (uint32_t)r, bit,
+                                                        nb_strdup(f->rule ? f->rule : ""),
+                                                        given++ ? (paths[k] ? nb_strdup(paths[k]) : NULL) : paths[k]};
+            }
+            if (!given) free(paths[k]);
         }
     }
     free(recs);
