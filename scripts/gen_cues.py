@@ -251,6 +251,9 @@ MANUAL = [
     ("channel", "VERB", "funds", None, "-"),
     ("funnel", "VERB", "funds", None, "-"),
     ("hand", "VERB", "funds", None, "-"),
+    # "India has sold Armenia rocket launchers", "sold drones to the RSF"
+    # (data/patterns: classes DATIVE and SEND, goods as object only)
+    ("sell", "VERB", "funds", None, "-"),
     ("voice", "VERB", "condemns", None, "-"),
     ("lambaste", "VERB", "condemns", None, "-"),
     # "X held Y responsible for the attack": blame laid on the object

@@ -1701,6 +1701,65 @@ static void repair_role_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent
     }
 }
 
+/* "has given Armenia rocket launchers", "sold Ukraine drones": after a
+ * verb of giving, a name read as its object's compound is the verb's
+ * indirect object (the receiver). */
+static void repair_dative_name(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int compound = R->l_compound, obj = R->l_obj;
+    int iobj = nb_nlp_label(m, "iobj");
+    if (!ent_of || compound < 0 || obj < 0 || iobj < 0) return;
+    static const char *const GIVE[] = {"given", "gave", "give", "gives", "giving", "sold", "sell", "sells", "selling",
+                                       "handed", "hand", "hands", NULL};
+    for (size_t v = 0; v + 2 < s->n; v++) {
+        if (!word_is(&s->w[v], GIVE) || !upos_is(m, s, v, "VERB")) continue;
+        size_t c = v + 1; /* the name right after the verb */
+        if (ent_of[c] < 0 || !upos_is(m, s, c, "PROPN") || s->w[c].label != compound) continue;
+        size_t e = c;
+        while (e + 1 < s->n && ent_of[e + 1] == ent_of[c]) e++;
+        size_t o = (size_t)s->w[c].head - 1; /* the object the name was hung on */
+        if (s->w[c].head <= 0 || o <= e || s->w[o].label != obj || s->w[o].head != (int32_t)v + 1) continue;
+        if (s->w[e].head != (int32_t)o + 1 && e != c) continue;
+        size_t hd = s->w[e].head == (int32_t)o + 1 ? e : c; /* the name's head */
+        s->w[hd].head = (int32_t)v + 1;
+        s->w[hd].label = (uint16_t)iobj;
+        for (size_t x = c; x <= e; x++)
+            if (x != hd && s->w[x].head == (int32_t)o + 1) s->w[x].head = (int32_t)hd + 1;
+    }
+}
+
+/* "supplied drones to the RSF last year": a name read as the compound of
+ * a time noun its "last", "this" or "next" opens is the phrase's head, and
+ * the time the clause's own ("last year" modifies the verb). */
+static void repair_name_before_time(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int compound = R->l_compound;
+    int tmod = nb_nlp_label(m, "obl:unmarked");
+    if (tmod < 0) tmod = nb_nlp_label(m, "obl:tmod");
+    if (!ent_of || compound < 0 || tmod < 0) return;
+    static const char *const TIME[] = {"year", "week", "month", "night", "weekend", "spring", "summer", "autumn",
+                                       "fall", "winter", "decade", "morning", "evening", NULL};
+    static const char *const WHEN[] = {"last", "this", "next", "earlier", "later", NULL};
+    for (size_t t = 2; t < s->n; t++) {
+        if (!word_is(&s->w[t], TIME) || !word_is(&s->w[t - 1], WHEN) || s->w[t].head <= 0) continue;
+        size_t c = t - 2; /* the name's last word, right before "last" */
+        if (ent_of[c] < 0 || !upos_is(m, s, c, "PROPN") || s->w[c].head != (int32_t)t + 1 || s->w[c].label != compound)
+            continue;
+        size_t v = (size_t)s->w[t].head - 1;
+        if (!upos_is(m, s, v, "VERB") && !upos_is(m, s, v, "NOUN")) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[c].head = s->w[t].head;
+        s->w[c].label = s->w[t].label;
+        for (size_t x = 0; x < c; x++) /* its case, determiner and name words */
+            if (s->w[x].head == (int32_t)t + 1) s->w[x].head = (int32_t)c + 1;
+        s->w[t].head = upos_is(m, s, v, "VERB") ? (int32_t)v + 1 : s->w[t].head;
+        s->w[t].label = (uint16_t)tmod;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* Hangs word w from word h (both 0-based) with label l. */
 static void hang(nb_sent *s, size_t w, size_t h, int l)
 {
@@ -2176,4 +2235,6 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_case_across_comma(m, R, s);
     repair_conj_appos(m, R, s);
     repair_role_conj(m, R, s);
+    repair_dative_name(m, R, s, ent_of);
+    repair_name_before_time(m, R, s, ent_of);
 }
