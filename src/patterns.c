@@ -1252,7 +1252,16 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         /* "a military base in Colombia's Arauca province", "a prison in the
          * Ecuadorean city of Machala": a state's site with no owner named is
          * the state where it stands */
-        if (*n == before && proxy && c->cur_rel == NB_REL_ATTACKED && in_class(P, P->k_state_site, lem(c, w))) {
+        /* (not a site its modifier gives to a non-state body: "Kurdish
+         * militia positions in northern Syria") */
+        bool civil_site = false;
+        for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+            int d = c->kids[j];
+            if ((lab(c, d) == P->l_compound || lab(c, d) == P->l_amod) && d < w && in_class(P, P->k_civil, lem(c, d)))
+                civil_site = true;
+        }
+        if (*n == before && proxy && !civil_site && c->cur_rel == NB_REL_ATTACKED &&
+            in_class(P, P->k_state_site, lem(c, w))) {
             /* (or "struck a refinery in Russia" with "in Russia" on the verb,
              * after its object) */
             int hv = lab(c, w) == P->l_obj ? head(c, w) : -1;
