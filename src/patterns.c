@@ -1948,9 +1948,13 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     /* "the use of aerial bombardment": what is used is judged */
     int of = in_class(c->P, c->P->k_transparent, lem(c, w)) ? child_in(c, w, c->P->l_nmod, -1) : -1;
     if (of >= 0 && case_is(c, of, "of") && ent_at(c, w) < 0) {
-        /* ("the use of force by Kenyan police": the user is judged) */
-        for (int j = c->first[w]; j < c->first[w + 1]; j++)
-            if (lab(c, c->kids[j]) == P0->l_nmod && case_is(c, c->kids[j], "by")) denote(c, c->kids[j], ents, ws, n, 0, true);
+        /* ("the use of force by Kenyan police", "the Nigerian army's use of
+         * force": the user is judged) */
+        for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+            int d = c->kids[j], l = lab(c, d);
+            if (l == P0->l_nmod && case_is(c, d, "by")) denote(c, d, ents, ws, n, 0, true);
+            if (l == P0->l_poss && d < w) denote(c, d, ents, ws, n, 0, true);
+        }
         if (*n > before) return;
         w = of;
     }
