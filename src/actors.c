@@ -768,8 +768,14 @@ static int salient(nb_article_actors *aa, int kind_mask, bool outside)
 
 #define K(k) (1 << (k))
 
-static uint32_t title_roles(const char *w)
+static uint32_t title_roles(const char *w0)
 {
+    /* ("Gen.", "Col.": the abbreviation's dot is no part of the title) */
+    char w[24];
+    size_t n = strlen(w0);
+    if (n >= sizeof w) return 0;
+    memcpy(w, w0, n + 1);
+    if (n > 1 && w[n - 1] == '.') w[n - 1] = '\0';
     if (!strcmp(w, "president") || !strcmp(w, "premier") || !strcmp(w, "king") ||
         !strcmp(w, "emir") || !strcmp(w, "chancellor") || !strcmp(w, "sultan"))
         return NB_ROLE_HEAD_OF_STATE;
@@ -2586,6 +2592,12 @@ static size_t on_reference(ctx *c, size_t i)
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        /* "the country's rulers": the country the text is about (centering),
+         * not the latest named in passing ("the French ambassador") */
+        if (mask == K(NB_KIND_COUNTRY) && !role && is(c, k + 1, "'s")) {
+            int sal = salient(aa, K(NB_KIND_COUNTRY), outside);
+            if (sal >= 0) ent = sal;
+        }
         /* "the party" is the latest organisation named a party, if any */
         if (head_noun) {
             int hm = -1;
@@ -2710,8 +2722,10 @@ static void note_titles(ctx *c, size_t item)
     if (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_UNKNOWN) return;
     size_t first = it->t0;
     bool leads = false;
-    for (size_t k = it->t0; k > 0 && k + 5 > it->t0; k--) {
+    for (size_t k = it->t0; k > 0 && k + 6 > it->t0; k--) {
         size_t t = k - 1;
+        /* ("Gen. X": an abbreviation's dot) */
+        if (t > 0 && is(c, t, ".") && (c->t[t].flags & NB_TOK_GLUE) && in(c, t - 1, NB_LEX_TITLE)) continue;
         if (!in(c, t, NB_LEX_TITLE)) break;
         e->roles |= title_roles(lw(c, t));
         leads |= in(c, t, PERSON_LEADS);
