@@ -195,6 +195,10 @@ SEEDS = [
 MANUAL = [
     ("open fire on", "VERB", "attacked", None, "-"),
     ("open fire at", "VERB", "attacked", None, "-"),
+    # "Russian missiles slammed into Kyiv" ("slam" alone is criticism);
+    # "coast guard ships rammed a Philippine supply vessel"
+    ("slam into", "VERB", "attacked", None, "-"),
+    ("ram", "VERB", "attacked", None, "-"),
     ("fire on", "VERB", "attacked", None, "-"),
     ("carry out attack on", "VERB", "attacked", None, "-"),
     ("carry out raid on", "VERB", "attacked", None, "-"),

@@ -130,6 +130,17 @@ void nb_lemmatize(const nb_nlp *m, nb_sent *s)
         if (first == SIZE_MAX) {
             for (size_t k = 0; k < w->len; k++) nb_buf_putc(&s->lemmas, lower ? nb_lower(w->form[k]) : w->form[k]);
             nb_buf_putc(&s->lemmas, '\0');
+        } else if (!done && xpos[0] == 'V') {
+            /* "rammed", "jamming": an unknown stem ending in a doubled
+             * consonant an -ed or -ing doubled is the verb's single one */
+            char *st = s->lemmas.data + first;
+            size_t sl = strlen(st);
+            bool ending = (w->len > 4 && !memcmp(w->form + w->len - 2, "ed", 2)) ||
+                          (w->len > 5 && !memcmp(w->form + w->len - 3, "ing", 3));
+            if (ending && sl >= 3 && st[sl - 1] == st[sl - 2] && !strchr("aeioulsz", st[sl - 1])) {
+                st[sl - 1] = '\0';
+                s->lemmas.len--;
+            }
         }
     }
     nb_buf_free(&key);
