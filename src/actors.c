@@ -245,6 +245,7 @@ void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names
     memset(aa, 0, sizeof *aa);
     aa->dict = dict;
     aa->names = names;
+    aa->dateline_state = -1;
 }
 
 void nb_actors_end(nb_article_actors *aa)
@@ -389,6 +390,32 @@ static int entity_for_dict(nb_article_actors *aa, size_t entry)
     }
     const nb_dict_entry *de = &aa->dict->entries[entry];
     return new_entity(aa, de->name, de->kind, (int)entry);
+}
+
+void nb_actors_dateline(nb_article_actors *aa, const char *place)
+{
+    nb_buf key = {0}, tk = {0};
+    const char *p = place;
+    while (*p && *p != '(') {
+        /* one comma-separated part: "SAN JOSE", "Costa Rica", "Dec 3" */
+        nb_buf_clear(&key);
+        while (*p && *p != ',' && *p != '(') {
+            while (*p == ' ') p++;
+            const char *w = p;
+            while (*p && *p != ' ' && *p != ',' && *p != '(') p++;
+            if (p == w || (p == w + 1 && *w == '-')) continue;
+            nb_name_key(w, (size_t)(p - w), &tk);
+            if (key.len) nb_buf_putc(&key, ' ');
+            nb_buf_put(&key, tk.data, tk.len);
+        }
+        size_t e;
+        unsigned fl;
+        if (key.len && nb_dict_get(aa->dict, key.data, &e, &fl) && aa->dict->entries[e].kind == NB_KIND_COUNTRY)
+            aa->dateline_state = (int)e;
+        if (*p == ',') p++;
+    }
+    nb_buf_free(&key);
+    nb_buf_free(&tk);
 }
 
 static void touch(nb_article_actors *aa, int ent, const char *surface, size_t n)
@@ -667,6 +694,18 @@ static int army_of(nb_article_actors *aa)
         if (ent < 0 || e->mentions > aa->ents[ent].mentions) ent = (int)i;
     }
     return ent;
+}
+
+/* The first country the article named (its topic, as a lede names it
+ * first), or -1. */
+static int first_country(const nb_article_actors *aa)
+{
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        int e = (int)i;
+        while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
+        if (aa->ents[e].kind == NB_KIND_COUNTRY && aa->ents[i].mentions >= 1) return e;
+    }
+    return -1;
 }
 
 /* The state an unowned organ of state means: the army's ("the army"),
@@ -2585,13 +2624,27 @@ static size_t on_reference(ctx *c, size_t i)
                     (((mask == (K(NB_KIND_ORG) | K(NB_KIND_GROUP)) || mask == K(NB_KIND_ORG)) &&
                       (role_follows(c, k + 2) || agents || patron_follows(c, k + 2) || deed_follows(c, k + 2))) ||
                      role == NB_ROLE_ARMY || (mask == K(NB_KIND_COUNTRY) && !role));
-        if (!mask || is(c, k + 1, "of") || (is(c, k + 1, "'s") && !poss)) return i;
+        /* ("the government of Sudan" names its own owner; "accused the
+         * government of ignoring warnings" does not) */
+        bool of_owner = is(c, k + 1, "of") &&
+                        !(k + 2 < c->n && !cap(c, k + 2) && c->t[k + 2].len > 4 &&
+                          !memcmp(c->s + c->t[k + 2].start + c->t[k + 2].len - 3, "ing", 3) && !cap(c, k + 3));
+        if (!mask || of_owner || (is(c, k + 1, "'s") && !poss)) return i;
         /* "the Alliance Fleuve Congo", "the Group of Seven": a name */
         size_t e3;
         unsigned f3;
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        /* "the government": the country the article names most, when one
+         * leads, rather than the latest whose troops were named */
+        if (!strcmp(h, "government") && !is(c, k + 1, "'s")) {
+            int top = first_country(aa);
+            if (top >= 0) ent = top;
+            /* (a wire story's "the government" is, first, the one of the
+             * country it is filed from, once the text names it too) */
+            if (aa->dateline_state >= 0) ent = entity_for_dict(aa, (size_t)aa->dateline_state);
+        }
         /* "the country's rulers": the country the text is about (centering),
          * not the latest named in passing ("the French ambassador") */
         if (mask == K(NB_KIND_COUNTRY) && !role && is(c, k + 1, "'s")) {

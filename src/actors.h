@@ -153,6 +153,7 @@ typedef struct {
     size_t n_ents, cap_ents;
     size_t clock;
     size_t sentence;     /* current sentence, counted from 1 */
+    int dateline_state;  /* the dictionary entry of the dateline's country, or -1 */
     size_t rank;         /* mentions so far in the current sentence */
     nb_attack_event events[8]; /* the latest attacks, a ring: newest at (n_events - 1) % 8 */
     size_t n_events;
@@ -219,6 +220,10 @@ size_t nb_names_near(const nb_names *names, const char *sk, size_t sk_len);
 int nb_actors_owner(const nb_article_actors *aa, int person);
 
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names);
+/* Notes the country the article's dateline names ("KABUL (Reuters) -",
+ * "SAN JOSE, Costa Rica -"): the place a story is filed from is the state
+ * an unqualified "the government" most likely means. */
+void nb_actors_dateline(nb_article_actors *aa, const char *place);
 /* Folds the article's generic armed groups into the armed organisation it
  * named (call at the article's end, before entities become nodes). */
 void nb_actors_fold_generic(nb_article_actors *aa);

@@ -722,6 +722,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     aa.log = &rec->names;
     aa.base = p->shared ? &p->shared->names : NULL;
     aa.base_lock = p->names_lock;
+    if (c.dateline[0]) nb_actors_dateline(&aa, c.dateline);
     nb_tok *toks = NULL;
     size_t tcap = 0, icap = 0, n_found = 0, fcap = 0;
     nb_item *items = NULL;

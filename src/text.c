@@ -342,7 +342,8 @@ static size_t dateline_prefix(const char *s, size_t n)
         }
         size_t q = k;
         while (q < n && s[q] == ' ') q++;
-        if (q < n && s[q] == '(') j = k;
+        /* ("SAN JOSE, Costa Rica - ": the place closed by the dash alone) */
+        if (q < n && (s[q] == '(' || (s[q] == '-' && q > k))) j = k;
     }
     while (j < n && s[j] == ' ') j++;
     if (j < n && s[j] == '(') { /* news agency: "(ESTA)", "(Reuters)" */
@@ -420,6 +421,12 @@ static void drop_boilerplate(nb_clean *c)
             c->dropped_lines++;
         } else {
             size_t d = dateline_prefix(body, blen);
+            /* (kept for the actor stage: the place a story is filed from) */
+            if (d && !c->dateline[0]) {
+                size_t k = d < sizeof c->dateline ? d : sizeof c->dateline - 1;
+                memcpy(c->dateline, body, k);
+                c->dateline[k] = '\0';
+            }
             if (d && d < blen) {
                 blank((char *)body, d);
             } else if (d) { /* the whole line is a dateline */

@@ -30,6 +30,7 @@ typedef struct {
     size_t nul_bytes;       /* NUL bytes seen */
     size_t dropped_lines;   /* boilerplate lines removed */
     int encoding;           /* 0 UTF-8, 1 UTF-16LE, 2 UTF-16BE, 3 Latin-1 (Windows-1252) */
+    char dateline[64];      /* the first dateline's text ("SAN JOSE, Costa Rica -"), or "" */
     /* for nb_clean_orig_offset: the caller's raw bytes (borrowed), where the
      * text starts in them, and a cursor */
     const unsigned char *raw;
