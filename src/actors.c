@@ -1019,6 +1019,14 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
     /* "the naval mission Aspides", "the armed group Lakurawa": named after
      * an organisation noun, an organisation */
     if (i > 0 && !cap(c, i - 1) && in(c, i - 1, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    /* "the Cutlass Hill gang", "the Ekpa faction": a name before a
+     * lowercase organisation noun names that organisation */
+    static const char *const ORG_TAIL[] = {"gang", "gangs", "cartel", "militia", "faction", "clan", "group",
+                                           "movement", "network", "outfit", "syndicate", "mafia", NULL};
+    /* (one word before "group" or "movement" is as often a creed or a
+     * people: "Islamist group", "Kurdish movement") */
+    static const char *const CRIME_TAIL[] = {"gang", "gangs", "cartel", "syndicate", "mafia", "clan", NULL};
+    if (j < c->n && !cap(c, j) && in(c, j, ORG_TAIL) && (j - i >= 2 || in(c, j, CRIME_TAIL))) return NB_KIND_ORG;
     /* "Los Lobos", "La Mayiza": a Spanish plural or feminine article opens a
      * gang's or faction's name, never a person's */
     static const char *const ART_ORG[] = {"los", "las", "la", NULL};

@@ -1217,9 +1217,18 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
         }
         /* "X, an armed group headed by Y": the description in apposition
          * to a name stands for it */
-        if (*n == before && lab(c, w) == P->l_appos && head(c, w) >= 0 && ent_at(c, head(c, w)) >= 0 &&
-            !strcmp(upos(c, w), "NOUN") && next_to_name(c, head(c, w), w))
-            push_ent(ent_at(c, head(c, w)), head(c, w), ents, ws, n);
+        /* ("the Cutlass Hill gang, a group led by Y": the name in the
+         * compound of a proxy noun, as "the X gang" stands for X) */
+        int hn = head(c, w), he = hn >= 0 ? ent_at(c, hn) : -1;
+        bool next = he >= 0 && next_to_name(c, hn, w);
+        if (he < 0 && hn >= 0 && hn + 2 < w && !strcmp(upos(c, hn), "NOUN") && in_class(P, P->k_proxy, lem(c, hn)) &&
+            c->s->w[hn + 1].len == 1 && c->s->w[hn + 1].form[0] == ',') {
+            for (int j = c->first[hn]; j < c->first[hn + 1] && he < 0; j++)
+                if (lab(c, c->kids[j]) == P->l_compound && c->kids[j] < hn) he = ent_at(c, c->kids[j]);
+            next = he >= 0;
+        }
+        if (*n == before && lab(c, w) == P->l_appos && he >= 0 && !strcmp(upos(c, w), "NOUN") && next)
+            push_ent(he, hn, ents, ws, n);
         /* ("condemned the government in Kyiv" read with "in Kyiv" on the verb) */
         if (*n == before && proxy && in_class(P, P->k_seat, lem(c, w)) && w + 2 < (int)c->s->n &&
             lab(c, w + 1) == P->l_case && !strcmp(lem(c, w + 1), "in") && head(c, w + 1) >= 0) {

@@ -1232,6 +1232,19 @@ static bool is_tree(const nb_sent *s)
     return roots == 1;
 }
 
+/* Hangs word d from word h with label l, unless that leaves no tree. */
+static void attach_if_tree(nb_sent *s, size_t d, size_t h, int l)
+{
+    int32_t old = s->w[d].head;
+    uint16_t ol = s->w[d].label;
+    s->w[d].head = (int32_t)h + 1;
+    s->w[d].label = (uint16_t)l;
+    if (!is_tree(s)) {
+        s->w[d].head = old;
+        s->w[d].label = ol;
+    }
+}
+
 
 /* Does word i open with an ASCII capital (a name's words, titles too, whatever their tags)? */
 static bool capitalised(const nb_sent *s, size_t i) { return s->w[i].len > 0 && s->w[i].form[0] >= 'A' && s->w[i].form[0] <= 'Z'; }
@@ -1662,14 +1675,43 @@ static void repair_conj_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
         /* (the phrase closes with a comma or the sentence's end) */
         size_t end = d + 1;
         if (end < s->n && !(s->w[end].len == 1 && (s->w[end].form[0] == ',' || s->w[end].form[0] == '.'))) continue;
-        int32_t old = s->w[d].head;
-        uint16_t ol = s->w[d].label;
-        s->w[d].head = (int32_t)x + 1;
-        s->w[d].label = (uint16_t)appos;
-        if (!is_tree(s)) {
-            s->w[d].head = old;
-            s->w[d].label = ol;
-        }
+        attach_if_tree(s, d, x, appos);
+    }
+}
+
+/* "members of the Cutlass Hill gang, a group led by X": a noun phrase
+ * after a comma and a noun, read as a clause of its own (parataxis of the
+ * verb before), is that noun's apposition when nothing makes it a clause
+ * (no subject, no copula). */
+static void repair_parataxis_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int para = R->l_parataxis, appos = R->l_appos, det = R->l_det;
+    if (para < 0 || appos < 0 || det < 0 || R->l_nsubj < 0) return;
+    for (size_t d = 3; d < s->n; d++) {
+        /* (or an apposition of a verb, which no tree has) */
+        if (s->w[d].head <= 0 || (size_t)s->w[d].head - 1 >= d || !upos_is(m, s, d, "NOUN")) continue;
+        if (s->w[d].label != para && !(s->w[d].label == appos && upos_is(m, s, (size_t)s->w[d].head - 1, "VERB")))
+            continue;
+        /* (an organisation's noun: "an idea rejected by X", "an accusation
+         * he dismissed" stand for the clause before, not the noun) */
+        if (!word_is(&s->w[d], NB_LEX_ORG_HEAD)) continue;
+        size_t first = d;
+        bool clause = false;
+        for (size_t k = 0; k < s->n; k++)
+            if (s->w[k].head == (int32_t)d + 1) {
+                if (s->w[k].label == R->l_nsubj || s->w[k].label == R->l_cop) clause = true;
+                if (k < first && s->w[k].label != R->l_punct) first = k;
+            }
+        if (clause || first < 2 || s->w[first].label != det || s->w[first - 1].len != 1 || s->w[first - 1].form[0] != ',')
+            continue;
+        size_t x = first - 2; /* the noun before the comma */
+        if (!upos_is(m, s, x, "NOUN") && !upos_is(m, s, x, "PROPN")) continue;
+        /* (only a name's: "the Amazon Fund, a fund ...", "the X gang, a group ...") */
+        bool named = ent_of[x] >= 0;
+        for (size_t k = 0; k < x && !named; k++)
+            if (s->w[k].head == (int32_t)x + 1 && s->w[k].label == R->l_compound && ent_of[k] >= 0) named = true;
+        if (!named) continue;
+        attach_if_tree(s, d, x, appos);
     }
 }
 
@@ -2234,6 +2276,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_org_title_person(m, R, s, ent_of);
     repair_case_across_comma(m, R, s);
     repair_conj_appos(m, R, s);
+    repair_parataxis_appos(m, R, s, ent_of);
     repair_role_conj(m, R, s);
     repair_dative_name(m, R, s, ent_of);
     repair_name_before_time(m, R, s, ent_of);
