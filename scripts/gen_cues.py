@@ -194,6 +194,8 @@ SEEDS = [
 # (lemma, pos, relation, support, target_case)
 MANUAL = [
     ("open fire on", "VERB", "attacked", None, "-"),
+    # "the Pakistani Taliban claimed responsibility" (data/patterns: claim-resp)
+    ("claim responsibility", "VERB", "attacked", None, "-"),
     ("open fire at", "VERB", "attacked", None, "-"),
     # "Russian missiles slammed into Kyiv" ("slam" alone is criticism);
     # "coast guard ships rammed a Philippine supply vessel"

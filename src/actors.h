@@ -137,6 +137,8 @@ typedef struct {
     int ents[4];         /* attackers */
     int n;
     char family;         /* 's' strike, 'a' attack, 'k' killing... (relations.c) */
+    int struck[4];       /* the actors struck, as later sentences may leave unsaid */
+    int n_struck;
 } nb_attack_event;
 
 typedef struct {

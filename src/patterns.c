@@ -55,6 +55,7 @@ typedef struct {
     int cue_class;        /* CUE{CLASS}: only cues with their lemma in it, else -1 */
     path src[MAX_ALTS], dst[MAX_ALTS];
     int n_src, n_dst;
+    bool struck;          /* target "struck": with none in the sentence, the ones the attack it names struck */
 } pattern;
 
 struct nb_patterns {
@@ -124,6 +125,17 @@ static bool in_class(const nb_patterns *P, int k, const char *lemma)
 {
     char key[96];
     return k >= 0 && member_key(key, k, lemma) && nb_map_get(&P->members, key, NULL);
+}
+
+/* A cue's lemma in class k: a multiword cue by its words joined with ' '
+ * ("claim responsibility", written claim_responsibility in the class). */
+static bool cue_in_class(const nb_patterns *P, int k, const cue *q)
+{
+    if (!q->n_extra) return in_class(P, k, q->lemma);
+    char w[80];
+    size_t n = (size_t)snprintf(w, sizeof w, "%s", q->lemma);
+    for (int i = 0; i < q->n_extra && n < sizeof w; i++) n += (size_t)snprintf(w + n, sizeof w - n, " %s", q->extra[i]);
+    return n < sizeof w && in_class(P, k, w);
 }
 
 static void add_member(nb_patterns *P, int k, const char *lemma)
@@ -526,7 +538,17 @@ static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path
             nb_buf idb = {0};
             nb_buf_printf(&idb, "tree:%s", fl[0]); /* tells tree edges from surface rules in --explain */
             pt->id = nb_buf_detach(&idb);
-            ok = parse_alts(P, m, fl[2], pt->src, &pt->n_src) && parse_alts(P, m, fl[3], pt->dst, &pt->n_dst);
+            /* ("struck" alone or as the last alternative: the article's memory) */
+            size_t dl = strlen(fl[3]);
+            if (!strcmp(fl[3], "struck")) {
+                pt->struck = true;
+                fl[3][0] = '\0';
+            } else if (dl > 7 && !strcmp(fl[3] + dl - 7, "|struck")) {
+                pt->struck = true;
+                fl[3][dl - 7] = '\0';
+            }
+            ok = parse_alts(P, m, fl[2], pt->src, &pt->n_src) &&
+                 (pt->struck && !fl[3][0] ? (pt->n_dst = 0, true) : parse_alts(P, m, fl[3], pt->dst, &pt->n_dst));
         }
         if (!ok) {
             free(pt->id);
@@ -1575,6 +1597,33 @@ static const char *goods_support(const ctx *c, int v)
     return SETS[mask & 15];
 }
 
+/* Does event word e mean one attack already told: a definite or possessed
+ * noun with no word that makes it another ("the ambush", "Saturday's raid",
+ * not "similar attacks", "an assault", "previous attacks")? */
+static bool specific_event(const ctx *c, int e)
+{
+    static const char *const OTHER[] = {"similar", "previous", "past", "other", "earlier", "several", "such", "many",
+                                        "recent", "further", "future", "new", "more", "some", "any", NULL};
+    bool definite = false;
+    for (int j = c->first[e]; j < c->first[e + 1]; j++) {
+        int d = c->kids[j];
+        const char *l = lem(c, d);
+        for (int k = 0; OTHER[k]; k++)
+            if (!strcmp(l, OTHER[k])) return false;
+        /* ("the March 2024 attack on the Crocus City Hall", "the offensive
+         * that toppled Assad": an attack told here, not the one before) */
+        if (!strcmp(upos(c, d), "NUM") || (!strcmp(upos(c, d), "PROPN") && lab(c, d) != c->P->l_poss) ||
+            lab(c, d) == c->P->l_relcl || lab(c, d) == c->P->l_acl ||
+            (lab(c, d) == c->P->l_nmod && (case_is(c, d, "on") || case_is(c, d, "against"))))
+            return false;
+        if (lab(c, d) == c->P->l_poss) definite = true;
+        if (!strcmp(upos(c, d), "DET") &&
+            (!strcmp(l, "the") || !strcmp(l, "this") || !strcmp(l, "that") || !strcmp(l, "these") || !strcmp(l, "those")))
+            definite = true;
+    }
+    return definite;
+}
+
 static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from,
                     bool agents_only, int *aents, int *aws, int *na)
 {
@@ -1587,10 +1636,10 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
     const char *ae_pat = NULL; /* the pattern that found the first of them (a local: threads share this code) */
     /* (a class of verbs restricts the verb: "transfer" the noun keeps the
      * patterns of nouns) */
-    for (size_t pi = 0; pi < P->n_pats && !special && !q->n_extra; pi++) {
+    for (size_t pi = 0; pi < P->n_pats && !special; pi++) {
         const pattern *pt = &P->pats[pi];
         special = pt->cue_class >= 0 && pt->pos == q->pos && (pt->rel < 0 || pt->rel == (int)q->rel) &&
-                  in_class(P, pt->cue_class, q->lemma);
+                  cue_in_class(P, pt->cue_class, q);
     }
     /* "supplied drones": the goods say what support a cue of no kind gives */
     const char *support = q->support;
@@ -1601,7 +1650,7 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
     for (size_t pi = 0; pi < P->n_pats; pi++) {
         const pattern *pt = &P->pats[pi];
         if (pt->pos != q->pos || (pt->rel >= 0 && pt->rel != (int)q->rel)) continue;
-        if (pt->cue_class >= 0 ? q->n_extra || !in_class(P, pt->cue_class, q->lemma) : special) continue;
+        if (pt->cue_class >= 0 ? !cue_in_class(P, pt->cue_class, q) : special) continue;
         int sw[MAX_HITS], dw[MAX_HITS], ns = 0, nd = 0;
         for (int a = 0; a < pt->n_src; a++) walk(c, &pt->src[a], 0, v, q, sw, &ns);
         if (!ns) continue;
@@ -1638,6 +1687,36 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
             if (q->rel == NB_REL_CONDEMNS) judged(c, dw[i], de, dew, &nde);
             else denote(c, dw[i], de, dew, &nde, 0, true);
         }
+        /* "the ambush was led by X", "X claimed responsibility": with no
+         * actor struck named here, the ones the attack meant struck */
+        if (!nde && pt->struck && c->recall) {
+            /* (a claim's "for" phrase, on the verb or on "responsibility") */
+            int e = q->pos == POS_EVENT ? v : -1, o = child_in(c, v, P->l_obj, -1);
+            for (int j = c->first[v]; j < c->first[v + 1] && e < 0; j++)
+                if (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "for") && attack_cue(c, c->kids[j], POS_EVENT))
+                    e = c->kids[j];
+            for (int j = o >= 0 ? c->first[o] : 0; o >= 0 && j < c->first[o + 1] && e < 0; j++)
+                if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "for") && attack_cue(c, c->kids[j], POS_EVENT))
+                    e = c->kids[j];
+            /* (the one attack the article reported: "the ambush", "Saturday's
+             * raid"; not "similar attacks", "an assault in 2023") */
+            /* (and an attack no state carried out, unless it is this one: a
+             * claim or a leader names an insurgent attack's authors, not
+             * the reprisal's) */
+            const char *ew = e >= 0 ? lem(c, e) : "attack";
+            int by[MAX_HITS], nb = e < 0 || specific_event(c, e) ? c->recall(c->ud, NB_RECALL_AUTHORS, ew, by, MAX_HITS) : 0;
+            bool theirs = nb > 0;
+            for (int i = 0; i < nb && theirs; i++) {
+                int g[1] = {by[i]};
+                bool same = false;
+                for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
+                theirs = same || !c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1);
+            }
+            if (theirs) {
+                int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_STRUCK, ew, got, MAX_HITS);
+                for (int i = 0; i < k; i++) push_ent(got[i], v, de, dew, &nde);
+            }
+        }
         /* "Iran's Revolutionary Guards chief": the compound names what is
          * led, the possessor only whose it is */
         bool compound_org = false;
@@ -1664,7 +1743,8 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
                 }
         /* (not a modifier: "Washington condemn attack" in a headline, "the
          * Mafa killing" name no author reliably without a target) */
-        for (int i = 0; i < nse; i++)
+        /* (a claim of no attack word names no attack of its own) */
+        for (int i = 0; i < nse && pt->n_dst > 0; i++)
             if (lab(c, sew[i]) != P->l_amod && lab(c, sew[i]) != P->l_compound) {
                 if (!nae) ae_pat = pt->id;
                 push_ent(se[i], sew[i], ae, aw, &nae);

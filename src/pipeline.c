@@ -248,6 +248,13 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         const nb_article_actors *aa = ud;
         return max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents && aa->ents[out[0]].kind == NB_KIND_GROUP;
     }
+    if (kind == NB_RECALL_STATE) {
+        const nb_article_actors *aa = ud;
+        if (max <= 0 || out[0] < 0 || (size_t)out[0] >= aa->n_ents) return 0;
+        int e = out[0];
+        while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
+        return aa->ents[e].kind == NB_KIND_COUNTRY;
+    }
     if (kind == NB_RECALL_BODY) {
         const nb_article_actors *aa = ud;
         if (max <= 0 || out[0] < 0 || (size_t)out[0] >= aa->n_ents) return 0;
@@ -255,6 +262,8 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
         return aa->ents[e].kind == NB_KIND_ORG || aa->ents[e].kind == NB_KIND_COUNTRY;
     }
+    if (kind == NB_RECALL_STRUCK) return nb_relations_recall_struck(ud, word, out, max);
+    if (kind == NB_RECALL_AUTHORS) return nb_relations_recall_authors(ud, word, out, max);
     return nb_relations_recall_attack(ud, word, out, max);
 }
 
@@ -815,6 +824,9 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support};
             }
         }
+        /* what each attack struck, for a later "X claimed the attack" */
+        for (size_t k = before; k < n_found; k++)
+            if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst);
         nb_grow(&paths, &pcap, n_found + 1, sizeof *paths);
         for (size_t k = before; k < n_found; k++) paths[k] = NULL;
         for (size_t k = surface_end; k < n_found; k++) {

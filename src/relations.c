@@ -311,6 +311,7 @@ static void remember(nb_article_actors *aa, const int *ents, int n, char f)
     }
     nb_attack_event *e = &aa->events[aa->n_events++ % 8];
     e->n = 0;
+    e->n_struck = 0;
     e->family = f;
     for (int i = 0; i < n && e->n < 4; i++) e->ents[e->n++] = ents[i];
     if (!aa->first_event.n && islower((unsigned char)f)) aa->first_event = *e;
@@ -332,9 +333,11 @@ void nb_relations_note_unstated(nb_article_actors *aa, const int *ents, int n, c
  * its main event; with none stated on an actor, the same among the attacks
  * on no actor (the latest of the family, else the earliest remembered).
  * Returns their count in out. */
-int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max)
+/* named: an event of generic attackers gives way to the earliest with
+ * named ones (who did it); else the event itself (what it struck). */
+static const nb_attack_event *pick_event(const nb_article_actors *aa, const char *w, bool named)
 {
-    if (!aa->n_events) return 0;
+    if (!aa->n_events) return NULL;
     char f = attack_family(w), uf = (char)toupper((unsigned char)f);
     const nb_attack_event *pick = aa->first_event.n ? &aa->first_event : NULL;
     size_t ring = aa->n_events < 8 ? aa->n_events : 8, lim = ring;
@@ -355,11 +358,11 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (isupper((unsigned char)e->family)) pick = e;
     }
-    if (!pick) return 0;
+    if (!pick) return NULL;
     /* "rebels attack army base" in a headline, "Rebels of the 3R attacked"
      * after it: generic attackers stand for the named ones of the earliest
      * attack that has some */
-    bool generic = true;
+    bool generic = named;
     for (int i = 0; i < pick->n && generic; i++) generic = aa->ents[pick->ents[i]].kind == NB_KIND_GROUP;
     for (size_t k = ring; k >= 1 && generic; k--) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
@@ -370,9 +373,59 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
             generic = false;
         }
     }
-    int n = 0;
-    for (int i = 0; i < pick->n && n < max; i++) out[n++] = pick->ents[i];
+    return pick;
+}
+
+/* The attackers (struck: the actors struck) of the event pick, into out. */
+static int event_ents(const nb_attack_event *pick, bool struck, int *out, int max)
+{
+    int n = 0, have = !pick ? 0 : struck ? pick->n_struck : pick->n;
+    for (int i = 0; i < have && n < max; i++) out[n++] = struck ? pick->struck[i] : pick->ents[i];
     return n;
+}
+
+int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max)
+{
+    return event_ents(pick_event(aa, w, true), false, out, max);
+}
+
+int nb_relations_recall_authors(const nb_article_actors *aa, const char *w, int *out, int max)
+{
+    return event_ents(pick_event(aa, w, false), false, out, max);
+}
+
+int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max)
+{
+    return event_ents(pick_event(aa, w, false), true, out, max);
+}
+
+/* Adds dst to what the latest attack by src struck (and to the article's
+ * main attack, when src carried it out). */
+static void add_struck(nb_attack_event *e, int dst)
+{
+    for (int i = 0; i < e->n_struck; i++)
+        if (e->struck[i] == dst) return;
+    if (e->n_struck < 4) e->struck[e->n_struck++] = dst;
+}
+
+static bool by(const nb_attack_event *e, int src)
+{
+    for (int i = 0; i < e->n; i++)
+        if (e->ents[i] == src) return true;
+    return false;
+}
+
+void nb_relations_note_struck(nb_article_actors *aa, int src, int dst)
+{
+    size_t ring = aa->n_events < 8 ? aa->n_events : 8;
+    for (size_t k = 1; k <= ring; k++) {
+        nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (by(e, src)) {
+            add_struck(e, dst);
+            break;
+        }
+    }
+    if (by(&aa->first_event, src)) add_struck(&aa->first_event, dst);
 }
 
 static uint32_t word_hash(const char *w, size_t n) { return (uint32_t)nb_hash(w, n); }

@@ -23,6 +23,12 @@ typedef struct {
  * latest attack of the same kind ("condemned the raids"), else the first. */
 void nb_relations_note_attack(nb_article_actors *aa, const int *ents, int n, const char *w);
 int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *out, int max);
+/* The actors struck by the attack event word w means (its own attackers:
+ * nb_relations_recall_authors), as sentences stated them. */
+int nb_relations_recall_authors(const nb_article_actors *aa, const char *w, int *out, int max);
+int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max);
+/* Records that src's latest attack struck dst. */
+void nb_relations_note_struck(nb_article_actors *aa, int src, int dst);
 
 /* Remembers the words of a sentence's items with the actor each follows
  * ("Chile expelled ...": "expelled" after Chile), for nb_relations_recall_deed. */

@@ -11,6 +11,7 @@
 #include "actors.h"
 #include "lexicon.h"
 #include "pipeline.h"
+#include "relations.h"
 
 /* What resolve_name did before the index: every name in order, the first
  * with a skeleton of 8 bytes or more within one edit. */
@@ -399,7 +400,7 @@ static void test_attackers(void **state)
     for (size_t k = 0; k < ni; k++)
         if ((items[k].flags & NB_IT_ACTOR) && items[k].ent >= 0) shabaab = items[k].ent;
     assert_true(shabaab >= 0);
-    aa.events[aa.n_events++ % 8] = (nb_attack_event){{shabaab}, 1, 'a'};
+    aa.events[aa.n_events++ % 8] = (nb_attack_event){.ents = {shabaab}, .n = 1, .family = 'a'};
     nt = nb_tokenize(s2, strlen(s2), &toks, &tcap);
     ni = nb_actors_items(&aa, s2, toks, nt, &items, &icap, &words);
     bool found = false;
@@ -409,6 +410,43 @@ static void test_attackers(void **state)
     free(toks);
     free(items);
     nb_buf_free(&words);
+    nb_actors_end(&aa);
+    nb_names_free(&names);
+    nb_dict_free(&d);
+}
+
+/* What an attack struck is remembered with it: a later "X claimed the
+ * ambush" recalls it; another attacker's attack keeps its own. */
+static void test_struck(void **state)
+{
+    (void)state;
+    nb_article_actors aa;
+    nb_dict d;
+    nb_dict_init(&d);
+    nb_names names = {0};
+    nb_actors_begin(&aa, &d, &names);
+    /* (bare entities: the memory reads only their kinds) */
+    aa.ents = calloc(10, sizeof *aa.ents);
+    aa.n_ents = aa.cap_ents = 10;
+    for (size_t i = 0; i < 10; i++) {
+        aa.ents[i].alias_of = -1;
+        aa.ents[i].kind = NB_KIND_ORG;
+    }
+    int gunmen = 3, army = 5, pakistan = 7, ttp = 9, got[4];
+    aa.ents[gunmen].kind = NB_KIND_GROUP;
+    aa.ents[army].kind = aa.ents[pakistan].kind = NB_KIND_COUNTRY;
+    nb_relations_note_attack(&aa, &gunmen, 1, "ambushed");
+    nb_relations_note_struck(&aa, gunmen, pakistan);
+    nb_relations_note_struck(&aa, gunmen, pakistan); /* once only */
+    nb_relations_note_attack(&aa, &army, 1, "strikes");
+    nb_relations_note_struck(&aa, army, ttp);
+    assert_int_equal(nb_relations_recall_struck(&aa, "ambush", got, 4), 1);
+    assert_int_equal(got[0], pakistan);
+    assert_int_equal(nb_relations_recall_struck(&aa, "strike", got, 4), 1);
+    assert_int_equal(got[0], ttp);
+    /* "the attack": the article's first, its main event */
+    assert_int_equal(nb_relations_recall_struck(&aa, "attack", got, 4), 1);
+    assert_int_equal(got[0], pakistan);
     nb_actors_end(&aa);
     nb_names_free(&names);
     nb_dict_free(&d);
@@ -425,6 +463,7 @@ int main(void)
         cmocka_unit_test(test_armed_group),
         cmocka_unit_test(test_pronoun_agreement),
         cmocka_unit_test(test_attackers),
+        cmocka_unit_test(test_struck),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
