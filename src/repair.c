@@ -1686,7 +1686,7 @@ static void repair_conj_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
 static void repair_parataxis_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
     int para = R->l_parataxis, appos = R->l_appos, det = R->l_det;
-    if (para < 0 || appos < 0 || det < 0 || R->l_nsubj < 0) return;
+    if (!ent_of || para < 0 || appos < 0 || det < 0 || R->l_nsubj < 0) return;
     for (size_t d = 3; d < s->n; d++) {
         /* (or an apposition of a verb, which no tree has) */
         if (s->w[d].head <= 0 || (size_t)s->w[d].head - 1 >= d || !upos_is(m, s, d, "NOUN")) continue;
@@ -1712,6 +1712,90 @@ static void repair_parataxis_appos(const nb_nlp *m, const nb_repair_labels *R, n
             if (s->w[k].head == (int32_t)x + 1 && s->w[k].label == R->l_compound && ent_of[k] >= 0) named = true;
         if (!named) continue;
         attach_if_tree(s, d, x, appos);
+    }
+}
+
+/* "headed by a former union organiser, Wilfredo Choque Mamani": a name
+ * after a comma and a common noun, read as a clause of its own, is the
+ * noun's apposition; "led by the shaman and activist Davi Kopenawa": a
+ * name hung from the noun before it with no preposition is too. */
+static void repair_role_name(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    int para = R->l_parataxis, appos = R->l_appos, nmod = R->l_nmod;
+    if (!ent_of || para < 0 || appos < 0 || nmod < 0 || R->l_case < 0 || R->l_nsubj < 0) return;
+    for (size_t d = 2; d < s->n; d++) {
+        if (!upos_is(m, s, d, "PROPN") || ent_of[d] < 0 || s->w[d].head <= 0 || (size_t)s->w[d].head - 1 >= d) continue;
+        size_t h = (size_t)s->w[d].head - 1;
+        bool marked = false, first_word = true;
+        for (size_t k = 0; k < s->n; k++)
+            if (s->w[k].head == (int32_t)d + 1) {
+                if (s->w[k].label == R->l_case || s->w[k].label == R->l_nsubj) marked = true;
+                if (k < d && ent_of[k] != ent_of[d] && s->w[k].label != R->l_punct) first_word = false;
+            }
+        if (marked || !first_word) continue;
+        if (s->w[d].label == nmod && upos_is(m, s, h, "NOUN") && ent_of[h] < 0) {
+            /* (the name's first word right after the noun's own words) */
+            size_t f = d;
+            while (f > 0 && ent_of[f - 1] == ent_of[d]) f--;
+            if (f > h && under(s, f - 1, h)) attach_if_tree(s, d, h, appos);
+            else if (f == h + 1) attach_if_tree(s, d, h, appos);
+        } else if (s->w[d].label == para && upos_is(m, s, h, "VERB")) {
+            size_t f = d;
+            while (f > 0 && ent_of[f - 1] == ent_of[d]) f--;
+            if (f < 2 || s->w[f - 1].len != 1 || s->w[f - 1].form[0] != ',') continue;
+            size_t x = f - 2; /* the noun before the comma */
+            if (!upos_is(m, s, x, "NOUN") || ent_of[x] >= 0 || !under(s, x, h)) continue;
+            attach_if_tree(s, d, x, appos);
+        }
+    }
+}
+
+/* "Dale Kittredge, 52, the founder of X, ordered ...": after a name's age
+ * between commas the parser takes the description for the verb's subject
+ * and hangs the verb from the name. The description is the name's
+ * apposition, and the name the subject. */
+static void repair_age_apposition(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int appos = R->l_appos, nsubj = R->l_nsubj;
+    if (appos < 0 || nsubj < 0) return;
+    for (size_t a = 2; a + 2 < s->n; a++) {
+        /* ", 52 ," right after a name */
+        if (!upos_is(m, s, a, "NUM") || s->w[a - 1].len != 1 || s->w[a - 1].form[0] != ',' || s->w[a + 1].len != 1 ||
+            s->w[a + 1].form[0] != ',' || !upos_is(m, s, a - 2, "PROPN"))
+            continue;
+        size_t x = a - 2; /* the name's head: up through its own words */
+        for (int up = 0; up < 4 && s->w[x].head > 0 && upos_is(m, s, (size_t)s->w[x].head - 1, "PROPN") &&
+                         (size_t)s->w[x].head - 1 < a;
+             up++)
+            x = (size_t)s->w[x].head - 1;
+        /* the description after it: a noun, the subject of a verb that
+         * hangs from the name */
+        size_t h = a + 2;
+        while (h < s->n && (upos_is(m, s, h, "DET") || upos_is(m, s, h, "ADJ"))) h++;
+        if (h >= s->n || !upos_is(m, s, h, "NOUN") || s->w[h].label != nsubj || s->w[h].head <= 0) continue;
+        size_t v = (size_t)s->w[h].head - 1;
+        if (v <= h) continue;
+        /* (both the verb's subjects: the description is the name's) */
+        if (s->w[x].head == (int32_t)v + 1 && s->w[x].label == nsubj) {
+            attach_if_tree(s, h, x, appos);
+            continue;
+        }
+        if (s->w[v].head != (int32_t)x + 1) continue;
+        int32_t xh = s->w[x].head;
+        uint16_t xl = s->w[x].label;
+        s->w[v].head = xh;
+        s->w[v].label = xl;
+        s->w[x].head = (int32_t)v + 1;
+        s->w[x].label = (uint16_t)nsubj;
+        s->w[h].head = (int32_t)x + 1;
+        s->w[h].label = (uint16_t)appos;
+        if (!is_tree(s)) { /* (undo) */
+            s->w[h].head = (int32_t)v + 1;
+            s->w[h].label = (uint16_t)nsubj;
+            s->w[x].head = xh;
+            s->w[x].label = xl;
+            s->w[v].head = (int32_t)x + 1;
+        }
     }
 }
 
@@ -2277,6 +2361,8 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_case_across_comma(m, R, s);
     repair_conj_appos(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
+    repair_age_apposition(m, R, s);
+    repair_role_name(m, R, s, ent_of);
     repair_role_conj(m, R, s);
     repair_dative_name(m, R, s, ent_of);
     repair_name_before_time(m, R, s, ent_of);
