@@ -1011,11 +1011,24 @@ static bool common_given_name(const char *w)
     return nb_lex_in(w, strlen(w), names);
 }
 
+/* Does the name ending before j end in a centre of a field of work ("the
+ * Southern Poverty Law Center", "the Tlachinollan Human Rights Center"),
+ * an organisation, not a building? */
+static bool field_centre(const ctx *c, size_t j)
+{
+    static const char *const CENTRE[] = {"center", "centre", NULL};
+    static const char *const FIELD[] = {"law", "rights", "research", "studies", "study", "policy", "justice",
+                                        "documentation", "legal", "peace", "information", "strategic", "democracy",
+                                        "development", "monitoring", "advocacy", "victims", "victim", NULL};
+    return j >= 2 && in(c, j - 1, CENTRE) && in(c, j - 2, FIELD);
+}
+
 static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
 {
     if (titled) return NB_KIND_PERSON;
     for (size_t k = i; k < j; k++)
         if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+    if (field_centre(c, j)) return NB_KIND_ORG;
     /* "the naval mission Aspides", "the armed group Lakurawa": named after
      * an organisation noun, an organisation */
     if (i > 0 && !cap(c, i - 1) && in(c, i - 1, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
@@ -1620,7 +1633,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         char ch = c->s[c->t[j - 1].start + k];
         acronym = ch >= 'A' && ch <= 'Z';
     }
-    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || linked || (acronym && j - i == 2);
+    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || field_centre(c, j) || linked || (acronym && j - i == 2);
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
     if (s0 > i && s0 + 1 < j && !name_titles) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
@@ -1686,6 +1699,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     static const char *const FORCE[] = {"army", "military", "naval", NULL};
     static const char *const AREA[] = {"region", "district", "zone", NULL};
     if (place && j >= s0 + 2 && in(c, j - 2, FORCE) && in(c, j - 1, AREA)) place = false;
+    if (place && j >= s0 + 2 && field_centre(c, j)) place = false;
     /* continents and world regions ("Americas director", "across Africa") */
     {
         nb_buf rk = {0};

@@ -1923,6 +1923,12 @@ static bool judges(const ctx *c, int r)
     if (blames(c, r)) return true;
     int bo = strcmp(upos(c, r), "VERB") ? -1 : child_in(c, r, P->l_obj, -1);
     if (bo >= 0 && blames(c, bo)) return true;
+    /* "one of the most violent militias": a part is judged as what it is
+     * a part of */
+    if (in_class(P, P->k_part, lem(c, r))) {
+        int of = child_in(c, r, P->l_nmod, -1);
+        if (of >= 0 && case_is(c, of, "of") && judges(c, of)) return true;
+    }
     /* "said al-Shabaab was behind the attack": an attack laid at its subject's door */
     if (case_is(c, r, "behind") && attack_cue(c, r, POS_EVENT)) return true;
     /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
