@@ -1473,6 +1473,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         /* "Sinaloa Gov. Rubén Rocha Moya": a title's abbreviation ends
          * the name before it */
         if (j > i && in(c, j, NB_LEX_TITLE) && is(c, j + 1, ".") && name_token(c, j + 2)) break;
+        /* "the Ombudsman's Office", "the Attorney General's Office": an
+         * office named for its holder keeps the possessive */
+        static const char *const OFFICE[] = {"office", "bureau", "secretariat", "chambers", NULL};
+        if (j > i && is(c, j, "'s") && (c->t[j].flags & NB_TOK_GLUE) && cap(c, j + 1) && in(c, j + 1, OFFICE) &&
+            !in(c, j - 1, NB_LEX_ORG_HEAD) && !is(c, j + 2, "of") && dict_match(c, i, &e_dummy, &f_dummy) == i) {
+            j += 2;
+            continue;
+        }
         if (name_token(c, j)) {
             j++;
             continue;
@@ -1574,6 +1582,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     for (size_t k = i; k < s0 && name_titles; k++)
         name_titles = in(c, k, NAME_TITLES) || is(c, k, "the") || !in(c, k, NB_LEX_TITLE);
     name_titles = name_titles && s0 < j && in(c, s0, NB_LEX_ORG_HEAD) && (j - s0 == 1 || is(c, s0 + 1, "of"));
+    /* ("the Attorney General's Office": the titles name the office) */
+    if (s0 > i && j >= i + 3 && is(c, j - 2, "'s")) name_titles = true;
     if (name_titles) {
         s0 = i;
         roles = 0;
@@ -1634,7 +1644,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         acronym = ch >= 'A' && ch <= 'Z';
     }
     bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || field_centre(c, j) || linked || (acronym && j - i == 2);
-    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ))) s0++;
+    /* (not a holder's word before his office's possessive: "the President's Office") */
+    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ)) && !is(c, s0 + 1, "'s"))
+        s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
     if (s0 > i && s0 + 1 < j && !name_titles) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
