@@ -97,6 +97,10 @@ check "--version exits 0" "$BIN" --version
 "$BIN" --bogus >/dev/null 2>&1; [ $? -eq 2 ] && ok "unknown option exits 2" || bad "unknown option exits 2"
 "$BIN" seeds/ >/dev/null 2>&1; [ $? -eq 2 ] && ok "missing output exits 2" || bad "missing output exits 2"
 "$BIN" -q /nonexistent/x -o "$tmp/c.graphml" >/dev/null 2>&1; [ $? -eq 3 ] && ok "missing input exits 3" || bad "missing input exits 3"
+# unnamed groups: out of the network by default, kept with --unnamed
+mkdir -p "$tmp/unnamed" && echo "Gunmen attacked a Malian army post near Gao on Monday." > "$tmp/unnamed/a.txt"
+check "unnamed groups left out by default" sh -c "! \"$BIN\" -q \"$tmp/unnamed\" --explain | grep -q 'gunmen --attacked--> Mali'"
+check "--unnamed keeps them" sh -c "\"$BIN\" -q --unnamed \"$tmp/unnamed\" --explain | grep -q 'gunmen --attacked--> Mali'"
 # the syntactic layer: CoNLL-U of every sentence, and model files that must be refused
 if $VG "$BIN" -q --conllu seeds/ > "$tmp/seeds.conllu" 2>"$tmp/err"; then ok "--conllu runs"; else bad "--conllu runs"; cat "$tmp/err"; fi
 check "--conllu trees and offsets" "$PY" tests/check_conllu.py "$tmp/seeds.conllu" seeds/

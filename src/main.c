@@ -72,6 +72,9 @@ static void usage(FILE *fp)
           "  -a, --actors FILE     add a user dictionary (CSV: name,kind,aliases[,demonyms])\n"
           "      --no-default-actors  do not load the bundled dictionary\n"
           "      --all-actors      keep actors that take part in no relation\n"
+          "      --unnamed         keep the relations of unnamed groups (\"gunmen\",\n"
+          "                        \"Iraqi militias\"), left out by default: one such\n"
+          "                        node would join unrelated events\n"
           "  -j, --jobs N          read and extract articles on N threads (default 0: one\n"
           "                        per online CPU); the output is the same for every N\n"
           "      --seed N          random seed for communities and layout (default 42)\n"
@@ -588,7 +591,7 @@ int main(int argc, char **argv)
         }
         bool flag = !strcmp(name, "-h") || !strcmp(name, "--help") || !strcmp(name, "-V") ||
                     !strcmp(name, "--version") || !strcmp(name, "-q") || !strcmp(name, "--quiet") ||
-                    !strcmp(name, "--explain") || !strcmp(name, "--all-actors") ||
+                    !strcmp(name, "--explain") || !strcmp(name, "--all-actors") || !strcmp(name, "--unnamed") ||
                     !strcmp(name, "--no-default-actors") || !strcmp(name, "--conllu") ||
                     !strcmp(name, "--progress") || !strcmp(name, "--no-progress");
         if (flag && val) {
@@ -612,6 +615,8 @@ int main(int argc, char **argv)
             model_path = val;
         } else if (!strcmp(name, "--all-actors")) {
             all_actors = true;
+        } else if (!strcmp(name, "--unnamed")) {
+            p.unnamed = true;
         } else if (!strcmp(name, "--progress")) {
             progress_opt = 1;
         } else if (!strcmp(name, "--no-progress")) {

@@ -695,6 +695,14 @@ static bool same_root(const nb_article_actors *aa, int a, int b)
     return a == b;
 }
 
+/* Is entity a an unnamed group ("gunmen"), not one a dictionary names
+ * with kind group? */
+static bool unnamed_group(const nb_article_actors *aa, int a)
+{
+    while (aa->ents[a].alias_of >= 0) a = aa->ents[a].alias_of;
+    return aa->ents[a].kind == NB_KIND_GROUP && aa->ents[a].dict < 0;
+}
+
 nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,
                               nb_record *rec, bool *left_out)
 {
@@ -929,6 +937,9 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 if (pe == ps) src = pe->pair[side];
                 else if (pe == pd) dst = pe->pair[side];
                 if (same_root(&aa, src, dst)) continue;
+                /* (an unnamed group is no actor of the network: one "gunmen"
+                 * node would join unrelated attacks in every article) */
+                if (!p->unnamed && (unnamed_group(&aa, src) || unnamed_group(&aa, dst))) continue;
                 rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)src, (uint32_t)dst, f->rel, (uint32_t)r, bit,
                                                         nb_strdup(f->rule ? f->rule : ""),
                                                         given++ ? (paths[k] ? nb_strdup(paths[k]) : NULL) : paths[k]};

@@ -72,6 +72,7 @@ typedef struct nb_pipeline {
     bool no_surface;       /* developers: the tree patterns alone (NB_NO_SURFACE) */
     bool tree_debug;       /* developers: each parsed candidate on stderr (NB_TREE_DEBUG) */
     bool no_memo;          /* tests: analyse every sentence afresh, not from the memo */
+    bool unnamed;          /* keep the edges of unnamed groups ("gunmen", "Iraqi militias") */
     nb_report_fn report;   /* problems with one article: path and reason */
     void *report_ctx;
     /* counters for the summary */

@@ -100,6 +100,7 @@ static char *run_case(const tcase *tc)
     p.pat = pat;
     p.no_surface = pat && getenv("NB_NO_SURFACE");
     p.syntax = true;
+    p.unnamed = true; /* (the table states what is extracted, unnamed groups too) */
     nb_buf msg = {0};
     nb_pipeline_text(&p, "case.txt", tc->text, strlen(tc->text));
     nb_network_finish(&p.net, true);
