@@ -1428,6 +1428,16 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return k;
     }
+    /* "Operation Hilaac", "Operation Sindoor": a military operation, no
+     * actor (one the dictionary names, "Operation Barkhane", is its state's) */
+    size_t op_e;
+    unsigned op_f;
+    if (is(c, i, "operation") && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &op_e, &op_f) == i) {
+        size_t k = i + 1;
+        while (k < c->n && cap(c, k)) k++;
+        for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return k;
+    }
     /* "F-16", "MQ-9", "Su-25", "S-400": a weapon's designation, no name */
     if (c->t[i].len <= 3 && hyphen(c, i + 1) && i + 2 < c->n && (c->t[i + 2].flags & NB_TOK_NUM) &&
         (c->t[i + 2].flags & NB_TOK_GLUE)) {

@@ -162,6 +162,7 @@ const char *const NB_LEX_PLACE_HEAD[] = {
     "camp", "district", "governorate", "state", "county", "village", "town", "bridge",
     "road", "highway", "strait", "island", "islands", "desert", "border", "crossing",
     "port", "mosque", "church", "palace", "hotel", "stadium", "prison", "day", "week",
+    "cathedral", "synagogue", "temple", "shrine", "monastery", "substation", "refinery",
     "month", "year", "ocean", "lake", "peninsula", "plain", "hills", "heights", "park",
     "avenue", "boulevard", "center", "centre", "market", "field", "oilfield", "territory",
     "neighbourhood", "neighborhood", "township", "commune", "municipality", "prefecture",
