@@ -1517,8 +1517,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j += 2;
             break;
         }
-        /* particles and hyphens inside names: "Abu Mahdi al-Muhandis" */
-        if ((in(c, j, NB_LEX_CONNECT) || hyphen(c, j)) && j + 1 < c->n &&
+        /* particles and hyphens inside names: "Abu Mahdi al-Muhandis"
+         * (not English "at", "as", "an" standing alone: "Researchers at X") */
+        static const char *const ENGLISH[] = {"at", "as", "an", NULL};
+        bool english = in(c, j, ENGLISH) && !hyphen(c, j + 1) && !(j > 0 && hyphen(c, j - 1));
+        if (((in(c, j, NB_LEX_CONNECT) && !english) || hyphen(c, j)) && j + 1 < c->n &&
             (name_token(c, j + 1) || (hyphen(c, j + 1) && name_token(c, j + 2)) ||
              (in(c, j + 1, NB_LEX_CONNECT) && hyphen(c, j + 2)))) {
             j++;

@@ -137,7 +137,7 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "council", "committee", "committees", "organization", "organisation", "group",
     "corps", "guard", "guards", "union", "agency", "ministry", "command", "battalion",
     "battalions", "division", "militia", "alliance", "coalition", "authority", "office",
-    "foundation", "fund", "institute", "network", "federation", "association", "company", "bank",
+    "foundation", "fund", "institute", "intelligence", "network", "federation", "association", "company", "bank",
     "league", "mission", "units", "unit", "regiment", "legion", "jihad", "taliban",
     "congress", "assembly", "parliament", "department", "service", "services", "police",
     "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
