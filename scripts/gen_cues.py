@@ -194,6 +194,9 @@ SEEDS = [
 # (lemma, pos, relation, support, target_case)
 MANUAL = [
     ("open fire on", "VERB", "attacked", None, "-"),
+    # "Russia is waging a war of terror against our cities"
+    ("wage war on", "VERB", "attacked", None, "-"),
+    ("wage war against", "VERB", "attacked", None, "-"),
     # "the Pakistani Taliban claimed responsibility" (data/patterns: claim-resp)
     ("claim responsibility", "VERB", "attacked", None, "-"),
     ("open fire at", "VERB", "attacked", None, "-"),
