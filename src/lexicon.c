@@ -268,6 +268,7 @@ const char *nb_lex_group_head(const char *w, size_t n)
         {"jihadists", "militants"}, {"extremists", "militants"}, {"gunmen", "gunmen"},
         {"separatists", "separatists"}, {"settlers", "settlers"}, {"proxies", "proxies"},
         {"factions", "militias"}, {"pirates", "pirates"}, {"tribesmen", "tribesmen"},
+        {"attackers", "attackers"}, {"assailants", "attackers"},
         {NULL, NULL}};
     for (size_t i = 0; map[i][0]; i++)
         if (strlen(map[i][0]) == n && memcmp(map[i][0], w, n) == 0) return map[i][1];
