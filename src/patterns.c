@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder;
 };
 
 /* ---- small helpers ---- */
@@ -649,7 +649,8 @@ static void add_table_forms(nb_patterns *P, const nb_nlp *m)
                         (in_class(P, P->k_say, lemma) ? NB_FORM_SAY : 0) |
                         (nb_map_get(&P->negative, lemma, NULL) || in_class(P, P->k_victim, lemma) ||
                                  in_class(P, P->k_dismay, lemma) || in_class(P, P->k_blame, lemma) ||
-                                 in_class(P, P->k_abuse, lemma) || in_class(P, P->k_process, lemma)
+                                 in_class(P, P->k_abuse, lemma) || in_class(P, P->k_process, lemma) ||
+                                 in_class(P, P->k_plunder, lemma)
                              ? NB_FORM_NEG
                              : 0);
         if (kind) {
@@ -703,7 +704,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -717,7 +718,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
         /* (and blame: "said X was responsible for the unrest") */
         /* (and an attack's doers: "said the gunmen belonged to X") */
         if (tab && (atoi(key) == P->k_dismay || atoi(key) == P->k_victim || atoi(key) == P->k_blame ||
-                    atoi(key) == P->k_assailant || atoi(key) == P->k_abuse))
+                    atoi(key) == P->k_assailant || atoi(key) == P->k_abuse || atoi(key) == P->k_plunder))
             add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
@@ -1945,6 +1946,9 @@ static bool judges(const ctx *c, int r)
         int o = child_in(c, r, P->l_obj, -1);
         if (o >= 0 && (victim(c, o) || in_class(P, P->k_human, lem(c, o)))) return true;
     }
+    /* "Rwanda is looting our wealth", "they plundered the town": taking by
+     * force a speaker reports is an accusation of who took (@PLUNDER) */
+    if (in_class(P, P->k_plunder, lem(c, r)) && !strcmp(upos(c, r), "VERB")) return true;
     /* "detained 40 herders without charge", "killed without trial": an act
      * done without the law's process (@WITHOUT_PROCESS) */
     if (!strcmp(upos(c, r), "VERB"))
@@ -2615,7 +2619,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
                                               ing_negative(P, s->w[i].form, s->w[i].len, &v))) &&
                         v >= SPEECH_MIN) ||
                        in_class(P, P->k_dismay, lc) || in_class(P, P->k_blame, lc) || in_class(P, P->k_assailant, lc) ||
-                       in_class(P, P->k_abuse, lc) || in_class(P, P->k_process, lc)))
+                       in_class(P, P->k_abuse, lc) || in_class(P, P->k_process, lc) || in_class(P, P->k_plunder, lc)))
             judge = true;
     }
     if (!two && (cued || (say && judge)))
