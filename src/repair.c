@@ -1750,6 +1750,30 @@ static void repair_role_name(const nb_nlp *m, const nb_repair_labels *R, nb_sent
     }
 }
 
+/* "called the militia violent" parsed as one noun phrase headed by the
+ * adjective: the adjective is the object's predicate (xcomp) and the
+ * noun before it the object, with the phrase's other words. */
+static void repair_object_adjective(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int obj = R->l_obj, xcomp = R->l_xcomp, compound = R->l_compound;
+    if (obj < 0 || xcomp < 0 || compound < 0) return;
+    for (size_t a = 1; a < s->n; a++) {
+        if (s->w[a].label != obj || !upos_is(m, s, a, "ADJ") || s->w[a].head <= 0) continue;
+        size_t v = (size_t)s->w[a].head - 1;
+        if (!upos_is(m, s, v, "VERB") || v > a) continue;
+        /* the noun right before it, hung from it as a compound */
+        size_t n = a - 1;
+        if (s->w[n].head != (int32_t)a + 1 || s->w[n].label != compound ||
+            (!upos_is(m, s, n, "NOUN") && !upos_is(m, s, n, "PROPN")))
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (s->w[k].head == (int32_t)a + 1) s->w[k].head = (int32_t)n + 1;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[n].label = (uint16_t)obj;
+        s->w[a].label = (uint16_t)xcomp;
+    }
+}
+
 /* "Dale Kittredge, 52, the founder of X, ordered ...": after a name's age
  * between commas the parser takes the description for the verb's subject
  * and hangs the verb from the name. The description is the name's
@@ -2363,6 +2387,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_parataxis_appos(m, R, s, ent_of);
     repair_age_apposition(m, R, s);
     repair_role_name(m, R, s, ent_of);
+    repair_object_adjective(m, R, s);
     repair_role_conj(m, R, s);
     repair_dative_name(m, R, s, ent_of);
     repair_name_before_time(m, R, s, ent_of);

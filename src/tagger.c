@@ -347,6 +347,41 @@ static void adjective_garden_path(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "X called Y's reshuffle illegal", "called the militia violent": after a
+ * verb of naming, a word that closes the object noun phrase right after
+ * its noun, and that training saw as an adjective and never as a noun, is
+ * the object's predicate (the tagger read "reshuffle illegal" as a
+ * compound). */
+static void object_predicate(const nb_nlp *m, nb_sent *s)
+{
+    int jj = nb_nlp_tag(m, "ADJ", "JJ");
+    if (jj < 0) return;
+    static const char *const NAMING[] = {"call", "deem", "declar", "brand", "label", "term", "consider", NULL};
+    bool naming = false;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        const nb_uword *w = &s->w[i];
+        if (m->upos[w->tag][0] == 'V') {
+            naming = false;
+            for (size_t k = 0; NAMING[k] && !naming; k++) {
+                size_t n = strlen(NAMING[k]);
+                naming = w->len >= n && !strncasecmp(w->form, NAMING[k], n);
+            }
+            continue;
+        }
+        if (!naming || i < 2 || !xpos_is(m, s, i, "NN")) continue;
+        /* (the noun before it; the phrase ends with it) */
+        if (strcmp(m->upos[s->w[i - 1].tag], "NOUN") && strcmp(m->upos[s->w[i - 1].tag], "PROPN")) continue;
+        const nb_uword *nx = &s->w[i + 1];
+        bool end = nx->len == 1 && strchr(".,;:\"", nx->form[0]);
+        end = end || (nx->len == 3 && !strncmp(nx->form, "and", 3));
+        if (!end || !nb_lemmas_seen(&m->lem, "ADJ", w->form, w->len) ||
+            nb_lemmas_seen(&m->lem, "NOUN", w->form, w->len))
+            continue;
+        s->w[i].tag = (uint16_t)jj;
+        naming = false;
+    }
+}
+
 /* "Rwanda, the M23's main sponsor, hosted talks": a sentence with no
  * finite verb and no auxiliary, whose participle after an apposition's
  * closing comma takes an object, has that participle as its past verb. */
@@ -437,6 +472,7 @@ void nb_tag_sentence(const nb_pmodel *tagger, nb_sent *s, bool second, int featu
         p1 = best;
     }
     if (m) adjective_garden_path(m, s);
+    if (m) object_predicate(m, s);
     if (m) finite_after_apposition(m, s);
     if (m) whose_clause_verb(m, s);
 }
