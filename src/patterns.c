@@ -2102,6 +2102,25 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
                 if (le == P->l_poss || le == P->l_amod || le == P->l_compound) push_ent(ent_at(c, e), e, ents, ws, n);
             }
     }
+    /* "the sanctions by the EU", "the sanctions imposed by the EU": the
+     * act's author */
+    /* (not an act merely turned down: "rejected the deal signed by X",
+     * "rejected suggestions by lawmakers"; nor the judgment itself: "moves
+     * criticized by the EU") */
+    int gv = head(c, w);
+    bool refused = gv >= 0 && in_class(P, P->k_oppose, lem(c, gv));
+    for (int j = c->first[w]; j < c->first[w + 1] && *n == before && !refused; j++) {
+        int d = c->kids[j], l = lab(c, d);
+        if (l == P->l_nmod && case_is(c, d, "by")) denote(c, d, ents, ws, n, 0, true);
+        if (l == P->l_acl && d > w && !strcmp(upos(c, d), "VERB") && !nb_map_get(&P->by_lemma, lem(c, d), NULL) &&
+            !in_class(P, P->k_say, lem(c, d)))
+            for (int k = c->first[d]; k < c->first[d + 1]; k++) {
+                int e = c->kids[k];
+                if (lab(c, e) == P->l_agent || (lab(c, e) == P->l_obl && case_is(c, e, "by")))
+                    denote(c, e, ents, ws, n, 0, true);
+            }
+    }
+    if (*n > before) return;
     /* "Y annexed the regions, a step X called illegal": an act noun in
      * apposition to a clause (or to its object) is the clause's subject's */
     /* (the parser hangs such a noun after a comma as appos, parataxis or a
