@@ -1012,15 +1012,21 @@ static bool common_given_name(const char *w)
 }
 
 /* Does the name ending before j end in a centre of a field of work ("the
- * Southern Poverty Law Center", "the Tlachinollan Human Rights Center"),
- * an organisation, not a building? */
+ * Southern Poverty Law Center", "the Tlachinollan Human Rights Center") or
+ * a denomination's church: an organisation, not a building? */
 static bool field_centre(const ctx *c, size_t j)
 {
     static const char *const CENTRE[] = {"center", "centre", NULL};
     static const char *const FIELD[] = {"law", "rights", "research", "studies", "study", "policy", "justice",
                                         "documentation", "legal", "peace", "information", "strategic", "democracy",
                                         "development", "monitoring", "advocacy", "victims", "victim", NULL};
-    return j >= 2 && in(c, j - 1, CENTRE) && in(c, j - 2, FIELD);
+    if (j >= 2 && in(c, j - 1, CENTRE) && in(c, j - 2, FIELD)) return true;
+    /* "the Russian Orthodox Church", "the Coptic Church": a denomination's
+     * church is its organisation, not a building */
+    static const char *const CHURCH[] = {"church", NULL};
+    static const char *const CREED[] = {"orthodox", "catholic", "anglican", "evangelical", "lutheran", "methodist",
+                                        "presbyterian", "coptic", "protestant", "baptist", "pentecostal", NULL};
+    return j >= 2 && in(c, j - 1, CHURCH) && in(c, j - 2, CREED);
 }
 
 static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
