@@ -387,7 +387,10 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
             if (prep) {
                 if (cb.len) nb_buf_putc(&cb, ',');
                 nb_buf_puts(&cb, words[i]);
-                continue;
+                /* (a verb and its preposition alone, "slam into", "fire
+                 * on": the preposition must be there too, or the cue would
+                 * be the bare verb, "slammed the Philippines") */
+                if (nw > 2) continue;
             }
             c->extra = nb_realloc(c->extra, ((size_t)c->n_extra + 1) * sizeof *c->extra);
             c->extra[c->n_extra++] = nb_strdup(words[i]);
