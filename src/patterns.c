@@ -1261,6 +1261,18 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             int d = head(c, w + 1);
             if (ent_at(c, d) >= 0 && lab(c, d) == P->l_obl && head(c, d) == head(c, w)) push_ent(ent_at(c, d), d, ents, ws, n);
         }
+        /* "infrastructure belonging to Hamas", "a vessel owned by X": what
+         * belongs to an actor stands for it (as its forces and sites do) */
+        for (int j = c->first[w]; j < c->first[w + 1] && *n == before && proxy; j++) {
+            int a = c->kids[j];
+            if (lab(c, a) != P->l_acl || a < w || (strcmp(lem(c, a), "belong") && strcmp(lem(c, a), "own"))) continue;
+            for (int k = c->first[a]; k < c->first[a + 1]; k++) {
+                int d = c->kids[k];
+                if ((lab(c, d) == P->l_obl && case_is(c, d, "to") && !strcmp(lem(c, a), "belong")) ||
+                    (lab(c, d) == P->l_agent && !strcmp(lem(c, a), "own")))
+                    denote(c, d, ents, ws, n, depth + 1, proxy);
+            }
+        }
         if (*n == before && proxy && in_class(P, P->k_proxy, lem(c, w))) {
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j], l = lab(c, d);
