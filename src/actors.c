@@ -2269,15 +2269,21 @@ static size_t both_sides(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
     static const char *const SIDES[] = {"sides", "parties", "countries", "camps", "factions", "neighbours",
-                                        "neighbors", "nations", "belligerents", NULL};
+                                        "neighbors", "nations", "belligerents", "groups", NULL};
     size_t k = i;
+    /* ("the groups" right after two named organisations: "Israel struck
+     * Hamas and Islamic Jihad ... accused the groups of ...") */
+    bool groups = is(c, i, "the") && is(c, i + 1, "groups");
     if (is(c, i, "both") || (is(c, i, "the") && (is(c, i + 1, "two") || is(c, i + 1, "warring")))) k = i + 1;
-    else return i;
-    if (is(c, i, "the")) k = i + 2;
+    else if (!groups) return i;
+    if (is(c, i, "the")) k = groups ? i + 1 : i + 2;
     /* (not a place's sides: "both sides of the border") */
     if (!in(c, k, SIDES) || (is(c, k + 1, "of") && (is(c, k + 2, "the") || is(c, k + 2, "a") || is(c, k + 2, "this"))))
         return i;
     if (!aa->pair_sent || aa->pair_sent + 2 < aa->sentence || aa->pair[0] < 0 || aa->pair[1] < 0) return i;
+    /* ("groups" are two organisations, never two states) */
+    if (is(c, k, "groups") && (aa->ents[aa->pair[0]].kind != NB_KIND_ORG || aa->ents[aa->pair[1]].kind != NB_KIND_ORG))
+        return i;
     /* one group entity per pair */
     int ge = -1;
     for (size_t q = 0; q < aa->n_ents && ge < 0; q++)
