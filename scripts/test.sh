@@ -101,6 +101,8 @@ check "--version exits 0" "$BIN" --version
 mkdir -p "$tmp/unnamed" && echo "Gunmen attacked a Malian army post near Gao on Monday." > "$tmp/unnamed/a.txt"
 check "unnamed groups left out by default" sh -c "! \"$BIN\" -q \"$tmp/unnamed\" --explain | grep -q 'gunmen --attacked--> Mali'"
 check "--unnamed keeps them" sh -c "\"$BIN\" -q --unnamed \"$tmp/unnamed\" --explain | grep -q 'gunmen --attacked--> Mali'"
+check "--unnamed with a store recomputes its records" sh -c "\"$BIN\" -q \"$tmp/unnamed\" --store \"$tmp/unnamed.db\" -o \"$tmp/u1.txt\" &&
+  \"$BIN\" -q --unnamed \"$tmp/unnamed\" --store \"$tmp/unnamed.db\" -o \"$tmp/u2.txt\" && grep -q 'gunmen --attacked--> Mali' \"$tmp/u2.txt\""
 # the syntactic layer: CoNLL-U of every sentence, and model files that must be refused
 if $VG "$BIN" -q --conllu seeds/ > "$tmp/seeds.conllu" 2>"$tmp/err"; then ok "--conllu runs"; else bad "--conllu runs"; cat "$tmp/err"; fi
 check "--conllu trees and offsets" "$PY" tests/check_conllu.py "$tmp/seeds.conllu" seeds/

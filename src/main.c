@@ -874,8 +874,10 @@ int main(int argc, char **argv)
             vp[nv++] = np;
             vp[nv++] = dp;
             char sw[96];
-            snprintf(sw, sizeof sw, "surface=%d tree=%d", getenv("NB_NO_SURFACE") == NULL,
-                     getenv("NB_NO_TREE") == NULL);
+            /* (--unnamed changes what a record holds: stored ones made
+             * without it lack the unnamed groups' relations) */
+            snprintf(sw, sizeof sw, "surface=%d tree=%d unnamed=%d", getenv("NB_NO_SURFACE") == NULL,
+                     getenv("NB_NO_TREE") == NULL, p.unnamed);
             versions = nb_store_versions(vp, nv, sw);
             free(vp);
         }
