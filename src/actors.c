@@ -245,7 +245,7 @@ void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names
     memset(aa, 0, sizeof *aa);
     aa->dict = dict;
     aa->names = names;
-    aa->dateline_state = -1;
+    aa->dateline_entry = -1;
 }
 
 void nb_actors_end(nb_article_actors *aa)
@@ -411,7 +411,7 @@ void nb_actors_dateline(nb_article_actors *aa, const char *place)
         size_t e;
         unsigned fl;
         if (key.len && nb_dict_get(aa->dict, key.data, &e, &fl) && aa->dict->entries[e].kind == NB_KIND_COUNTRY)
-            aa->dateline_state = (int)e;
+            aa->dateline_entry = (int)e;
         if (*p == ',') p++;
     }
     nb_buf_free(&key);
@@ -1014,7 +1014,7 @@ static bool common_given_name(const char *w)
 /* Does the name ending before j end in a centre of a field of work ("the
  * Southern Poverty Law Center", "the Tlachinollan Human Rights Center") or
  * a denomination's church: an organisation, not a building? */
-static bool field_centre(const ctx *c, size_t j)
+static bool institution_name(const ctx *c, size_t j)
 {
     static const char *const CENTRE[] = {"center", "centre", NULL};
     static const char *const FIELD[] = {"law", "rights", "research", "studies", "study", "policy", "justice",
@@ -1034,7 +1034,7 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
     if (titled) return NB_KIND_PERSON;
     for (size_t k = i; k < j; k++)
         if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
-    if (field_centre(c, j)) return NB_KIND_ORG;
+    if (institution_name(c, j)) return NB_KIND_ORG;
     /* "the naval mission Aspides", "the armed group Lakurawa": named after
      * an organisation noun, an organisation */
     if (i > 0 && !cap(c, i - 1) && in(c, i - 1, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
@@ -1436,9 +1436,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     /* "Operation Hilaac", "Operation Sindoor": a military operation, no
      * actor (one the dictionary names, "Operation Barkhane", is its state's) */
-    size_t op_e;
-    unsigned op_f;
-    if (is(c, i, "operation") && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &op_e, &op_f) == i) {
+    if (is(c, i, "operation") && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &e_dummy, &f_dummy) == i) {
         size_t k = i + 1;
         while (k < c->n && cap(c, k)) k++;
         for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
@@ -1662,7 +1660,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         char ch = c->s[c->t[j - 1].start + k];
         acronym = ch >= 'A' && ch <= 'Z';
     }
-    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || field_centre(c, j) || linked || (acronym && j - i == 2);
+    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || institution_name(c, j) || linked || (acronym && j - i == 2);
     /* (not a holder's word before his office's possessive: "the President's Office") */
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ)) && !is(c, s0 + 1, "'s"))
         s0++;
@@ -1730,7 +1728,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     static const char *const FORCE[] = {"army", "military", "naval", NULL};
     static const char *const AREA[] = {"region", "district", "zone", NULL};
     if (place && j >= s0 + 2 && in(c, j - 2, FORCE) && in(c, j - 1, AREA)) place = false;
-    if (place && j >= s0 + 2 && field_centre(c, j)) place = false;
+    if (place && j >= s0 + 2 && institution_name(c, j)) place = false;
     /* continents and world regions ("Americas director", "across Africa") */
     {
         nb_buf rk = {0};
@@ -2695,14 +2693,11 @@ static size_t on_reference(ctx *c, size_t i)
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
-        /* "the government": the country the article names most, when one
-         * leads, rather than the latest whose troops were named */
+        /* "the government": the country a wire story is filed from, else
+         * the first it names, rather than the latest whose troops appeared */
         if (!strcmp(h, "government") && !is(c, k + 1, "'s")) {
-            int top = first_country(aa);
+            int top = aa->dateline_entry >= 0 ? entity_for_dict(aa, (size_t)aa->dateline_entry) : first_country(aa);
             if (top >= 0) ent = top;
-            /* (a wire story's "the government" is, first, the one of the
-             * country it is filed from, once the text names it too) */
-            if (aa->dateline_state >= 0) ent = entity_for_dict(aa, (size_t)aa->dateline_state);
         }
         /* "the country's rulers": the country the text is about (centering),
          * not the latest named in passing ("the French ambassador") */

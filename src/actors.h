@@ -155,7 +155,7 @@ typedef struct {
     size_t n_ents, cap_ents;
     size_t clock;
     size_t sentence;     /* current sentence, counted from 1 */
-    int dateline_state;  /* the dictionary entry of the dateline's country, or -1 */
+    int dateline_entry;  /* the dictionary entry of the dateline's country, or -1 */
     size_t rank;         /* mentions so far in the current sentence */
     nb_attack_event events[8]; /* the latest attacks, a ring: newest at (n_events - 1) % 8 */
     size_t n_events;

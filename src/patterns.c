@@ -550,8 +550,7 @@ static nb_status load_patterns(nb_patterns *P, const nb_nlp *m, const char *path
                 pt->struck = true;
                 fl[3][dl - 7] = '\0';
             }
-            ok = parse_alts(P, m, fl[2], pt->src, &pt->n_src) &&
-                 (pt->struck && !fl[3][0] ? (pt->n_dst = 0, true) : parse_alts(P, m, fl[3], pt->dst, &pt->n_dst));
+            ok = parse_alts(P, m, fl[2], pt->src, &pt->n_src) && (!fl[3][0] || parse_alts(P, m, fl[3], pt->dst, &pt->n_dst));
         }
         if (!ok) {
             free(pt->id);
@@ -1640,6 +1639,40 @@ static bool specific_event(const ctx *c, int e)
     return definite;
 }
 
+/* A claim's "for" phrase naming an attack, on w with label l, or -1. */
+static int for_attack(const ctx *c, int w, int l)
+{
+    for (int j = w >= 0 ? c->first[w] : 0; w >= 0 && j < c->first[w + 1]; j++)
+        if (lab(c, c->kids[j]) == l && case_is(c, c->kids[j], "for") && attack_cue(c, c->kids[j], POS_EVENT))
+            return c->kids[j];
+    return -1;
+}
+
+/* The actors struck by the attack cue v (an attack word, or a claim with
+ * its "for" phrase, on the verb or on "responsibility") names, into de:
+ * the one attack the article reported ("the ambush", "Saturday's raid";
+ * not "similar attacks", "an assault in 2023"), and only one no state
+ * carried out unless it is one of the sources se (a claim or a leader
+ * names an insurgent attack's authors, not the reprisal's). */
+static void recalled_struck(const ctx *c, int v, const cue *q, const int *se, int nse, int *de, int *dew, int *nde)
+{
+    const nb_patterns *P = c->P;
+    int e = q->pos == POS_EVENT ? v : for_attack(c, v, P->l_obl);
+    if (e < 0) e = for_attack(c, child_in(c, v, P->l_obj, -1), P->l_nmod);
+    if (e >= 0 && !specific_event(c, e)) return;
+    const char *ew = e >= 0 ? lem(c, e) : "attack";
+    int by[MAX_HITS], nb = c->recall(c->ud, NB_RECALL_AUTHORS, ew, by, MAX_HITS);
+    for (int i = 0; i < nb; i++) {
+        int g[1] = {by[i]};
+        bool same = false;
+        for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
+        if (!same && c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
+    }
+    if (!nb) return;
+    int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_STRUCK, ew, got, MAX_HITS);
+    for (int i = 0; i < k; i++) push_ent(got[i], v, de, dew, nde);
+}
+
 static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from,
                     bool agents_only, int *aents, int *aws, int *na)
 {
@@ -1705,34 +1738,7 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         }
         /* "the ambush was led by X", "X claimed responsibility": with no
          * actor struck named here, the ones the attack meant struck */
-        if (!nde && pt->struck && c->recall) {
-            /* (a claim's "for" phrase, on the verb or on "responsibility") */
-            int e = q->pos == POS_EVENT ? v : -1, o = child_in(c, v, P->l_obj, -1);
-            for (int j = c->first[v]; j < c->first[v + 1] && e < 0; j++)
-                if (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "for") && attack_cue(c, c->kids[j], POS_EVENT))
-                    e = c->kids[j];
-            for (int j = o >= 0 ? c->first[o] : 0; o >= 0 && j < c->first[o + 1] && e < 0; j++)
-                if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "for") && attack_cue(c, c->kids[j], POS_EVENT))
-                    e = c->kids[j];
-            /* (the one attack the article reported: "the ambush", "Saturday's
-             * raid"; not "similar attacks", "an assault in 2023") */
-            /* (and an attack no state carried out, unless it is this one: a
-             * claim or a leader names an insurgent attack's authors, not
-             * the reprisal's) */
-            const char *ew = e >= 0 ? lem(c, e) : "attack";
-            int by[MAX_HITS], nb = e < 0 || specific_event(c, e) ? c->recall(c->ud, NB_RECALL_AUTHORS, ew, by, MAX_HITS) : 0;
-            bool theirs = nb > 0;
-            for (int i = 0; i < nb && theirs; i++) {
-                int g[1] = {by[i]};
-                bool same = false;
-                for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
-                theirs = same || !c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1);
-            }
-            if (theirs) {
-                int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_STRUCK, ew, got, MAX_HITS);
-                for (int i = 0; i < k; i++) push_ent(got[i], v, de, dew, &nde);
-            }
-        }
+        if (!nde && pt->struck && c->recall) recalled_struck(c, v, q, se, nse, de, dew, &nde);
         /* "Iran's Revolutionary Guards chief": the compound names what is
          * led, the possessor only whose it is */
         bool compound_org = false;

@@ -235,6 +235,13 @@ static void memo_load(const memo_ent *e, nb_sent *s, bool parse, int features)
     nb_tag_atoms(s, features);
 }
 
+/* The entity entity e was declared another name of, followed to the end. */
+static int root_of(const nb_article_actors *aa, int e)
+{
+    while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
+    return e;
+}
+
 static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
     if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
@@ -248,19 +255,11 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         const nb_article_actors *aa = ud;
         return max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents && aa->ents[out[0]].kind == NB_KIND_GROUP;
     }
-    if (kind == NB_RECALL_STATE) {
+    if (kind == NB_RECALL_STATE || kind == NB_RECALL_BODY) {
         const nb_article_actors *aa = ud;
         if (max <= 0 || out[0] < 0 || (size_t)out[0] >= aa->n_ents) return 0;
-        int e = out[0];
-        while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
-        return aa->ents[e].kind == NB_KIND_COUNTRY;
-    }
-    if (kind == NB_RECALL_BODY) {
-        const nb_article_actors *aa = ud;
-        if (max <= 0 || out[0] < 0 || (size_t)out[0] >= aa->n_ents) return 0;
-        int e = out[0];
-        while (aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
-        return aa->ents[e].kind == NB_KIND_ORG || aa->ents[e].kind == NB_KIND_COUNTRY;
+        nb_kind k = aa->ents[root_of(aa, out[0])].kind;
+        return k == NB_KIND_COUNTRY || (kind == NB_RECALL_BODY && k == NB_KIND_ORG);
     }
     if (kind == NB_RECALL_STRUCK) return nb_relations_recall_struck(ud, word, out, max);
     if (kind == NB_RECALL_AUTHORS) return nb_relations_recall_authors(ud, word, out, max);
@@ -688,19 +687,14 @@ bool nb_pipeline_left_out(nb_pipeline *p, const char *date)
 /* path: where the article's path date is read (the path as given, which
  * may hold dated folders above the input folder). */
 /* Do entities a and b end as one node (a relation between them is none)? */
-static bool same_root(const nb_article_actors *aa, int a, int b)
-{
-    while (aa->ents[a].alias_of >= 0) a = aa->ents[a].alias_of;
-    while (aa->ents[b].alias_of >= 0) b = aa->ents[b].alias_of;
-    return a == b;
-}
+static bool same_root(const nb_article_actors *aa, int a, int b) { return root_of(aa, a) == root_of(aa, b); }
 
 /* Is entity a an unnamed group ("gunmen"), not one a dictionary names
  * with kind group? */
 static bool unnamed_group(const nb_article_actors *aa, int a)
 {
-    while (aa->ents[a].alias_of >= 0) a = aa->ents[a].alias_of;
-    return aa->ents[a].kind == NB_KIND_GROUP && aa->ents[a].dict < 0;
+    const nb_entity *e = &aa->ents[root_of(aa, a)];
+    return e->kind == NB_KIND_GROUP && e->dict < 0;
 }
 
 nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relpath, const char *raw, size_t n,

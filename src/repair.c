@@ -1733,15 +1733,12 @@ static void repair_role_name(const nb_nlp *m, const nb_repair_labels *R, nb_sent
                 if (k < d && ent_of[k] != ent_of[d] && s->w[k].label != R->l_punct) first_word = false;
             }
         if (marked || !first_word) continue;
+        size_t f = d; /* the name's first word */
+        while (f > 0 && ent_of[f - 1] == ent_of[d]) f--;
         if (s->w[d].label == nmod && upos_is(m, s, h, "NOUN") && ent_of[h] < 0) {
-            /* (the name's first word right after the noun's own words) */
-            size_t f = d;
-            while (f > 0 && ent_of[f - 1] == ent_of[d]) f--;
-            if (f > h && under(s, f - 1, h)) attach_if_tree(s, d, h, appos);
-            else if (f == h + 1) attach_if_tree(s, d, h, appos);
+            /* (right after the noun or its own words) */
+            if (f == h + 1 || (f > h && under(s, f - 1, h))) attach_if_tree(s, d, h, appos);
         } else if (s->w[d].label == para && upos_is(m, s, h, "VERB")) {
-            size_t f = d;
-            while (f > 0 && ent_of[f - 1] == ent_of[d]) f--;
             if (f < 2 || s->w[f - 1].len != 1 || s->w[f - 1].form[0] != ',') continue;
             size_t x = f - 2; /* the noun before the comma */
             if (!upos_is(m, s, x, "NOUN") || ent_of[x] >= 0 || !under(s, x, h)) continue;
