@@ -890,6 +890,11 @@ static void base_lookup(const nb_article_actors *aa, const char *sk, size_t sk_l
     if (aa->base_lock) pthread_mutex_unlock(aa->base_lock);
 }
 
+/* Heads an organisation's name is shortened to when it is named again
+ * ("Congress", "the Front"); not those that name a kind of body on their
+ * own ("Party", "Council": "the Security Council" is no "Council") */
+static const char *const HEAD_ALONE[] = {"congress", "front", "movement", "alliance", "coalition", NULL};
+
 static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, bool sentence_start)
 {
     nb_article_actors *aa = c->aa;
@@ -951,6 +956,18 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
                 }
                 cand = aa->parts.vals[nd];
             }
+        }
+        if (cand >= 0) ent = cand;
+    }
+    /* 1c. an organisation named earlier, by the head noun its name ends in
+     * (strict head match): "Congress" after "the Indian National Congress" */
+    if (ent < 0 && words == 1 && nb_lex_in(key.data, key.len, HEAD_ALONE)) {
+        int cand = -1;
+        for (size_t i = 0; i < aa->n_ents && cand != -2; i++) {
+            const nb_entity *e = &aa->ents[i];
+            const char *sp = strrchr(e->label, ' ');
+            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !sp || strcasecmp(sp + 1, key.data)) continue;
+            cand = cand < 0 ? (int)i : -2; /* two such names: neither */
         }
         if (cand >= 0) ent = cand;
     }
@@ -1074,6 +1091,21 @@ static const char *const PARTICIPLE_OTHER[] = {
 static const char *const PARTICIPLE_HELD[] = {"controlled", "held", "run", "dominated", "occupied",
                                               NULL};
 
+/* "Lawyers for Human Rights", "Jamaicans for Justice": after a plural of
+ * people (token j - 1), "for" and a cause (WordNet's cause.n.01 sense: a
+ * goal pursued) go on with the name; the token after the cause, else 0. */
+static size_t cause_end(const ctx *c, size_t j)
+{
+    static const char *const CAUSE[] = {"rights", "justice", "peace", "democracy", "freedom", "change", "truth",
+                                        "liberty", "accountability", "equality", "reform", "dignity", NULL};
+    if (j == 0 || !is(c, j, "for") || !cap(c, j - 1) || c->t[j - 1].len < 4 ||
+        c->s[c->t[j - 1].start + c->t[j - 1].len - 1] != 's' || in(c, j - 1, NB_LEX_ORG_HEAD))
+        return 0;
+    size_t m = j + 1;
+    while (m < c->n && m < j + 4 && cap(c, m) && !in(c, m, CAUSE)) m++;
+    return m < c->n && cap(c, m) && in(c, m, CAUSE) ? m + 1 : 0;
+}
+
 /* Tokens [i,end) as an organisation's own name that starts with a known
  * one's: pushed and true, unless it resolves to that one (ent) itself. */
 static bool own_org(ctx *c, size_t i, size_t end, int ent)
@@ -1132,7 +1164,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     static const char *const INSURGENT[] = {"liberation", "revolutionary", "opposition", "alliance", "front",
                                             "movement", "resistance", "rebel", "rebels", "patriotic", "party",
                                             "communist", "union", "islamic", "free", "interim", "transitional",
-                                            "administration", NULL};
+                                            "administration", "congress", NULL};
     /* "Sahrawi People's Liberation Army": a people's demonym opens a name too */
     bool people_poss = demonym && is(c, j, "people") && is(c, j + 1, "'s") && cap(c, j + 2);
     /* "the Chinese People's Liberation Army": a demonym before a name of its
@@ -1156,7 +1188,8 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     /* "the Guatemalan Observatory for Justice", "the Sudanese Communist
      * Party": a demonym opens a civil or insurgent body's name (its state's
      * arms stay the state: "the Nigerian Air Force") */
-    bool demonym_org = demonym && !people_poss && de->kind == NB_KIND_COUNTRY && cap(c, j) && !is(c, j, "'s");
+    bool demonym_org = demonym && !people_poss && de->kind == NB_KIND_COUNTRY && (cap(c, j) || cause_end(c, j)) &&
+                       !is(c, j, "'s");
     if ((de->kind == NB_KIND_ORG || country_org || demonym_org) && (!demonym || people_poss || demonym_org) &&
         !is(c, j, "'s")) {
         size_t k = j, head_end = 0;
@@ -1165,6 +1198,11 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             if (cap(c, k)) {
                 if (in(c, k, NB_LEX_ORG_HEAD)) head_end = k + 1;
                 if (in(c, k, INSURGENT)) insurgent = true;
+            } else if (cause_end(c, k)) {
+                /* "Zimbabwe Lawyers for Human Rights", "Jamaicans for Justice" */
+                head_end = cause_end(c, k);
+                insurgent = true;
+                break;
             } else if (!(country_org && is(c, k, "'s") && cap(c, k + 1))) {
                 break;
             }
@@ -1562,6 +1600,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 j = k;
                 continue;
             }
+        }
+        if (j > i && cause_end(c, j)) {
+            j = cause_end(c, j);
+            break;
         }
         /* "the Men of Dignity movement", "the Sons of Liberty group": a
          * capitalised "X of Y" that a lower-case organisation noun follows */
@@ -2321,6 +2363,18 @@ static void note_pair(ctx *c)
     }
 }
 
+/* "Hezbollah, an Iran-backed militia": an indefinite description in
+ * apposition that names its backer describes the name before the comma, as
+ * "the Iran-backed group" does */
+static bool backed_appos(const ctx *c, size_t i)
+{
+    size_t e;
+    unsigned f;
+    if (!(is(c, i, "a") || is(c, i, "an")) || i < 2 || !is(c, i - 1, ",") || !cap(c, i - 2)) return false;
+    size_t dm = dict_match(c, i + 1, &e, &f);
+    return dm > i + 1 && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_FUNDS);
+}
+
 static size_t on_reference(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
@@ -2474,7 +2528,7 @@ static size_t on_reference(ctx *c, size_t i)
         refer(aa, ent);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
         return i + 1;
-    } else if ((!strcmp(w, "the") ||
+    } else if ((!strcmp(w, "the") || backed_appos(c, i) ||
                 /* "this military", "that regime": the state's organ as "the" names it */
                 ((!strcmp(w, "this") || !strcmp(w, "that")) && i + 1 < c->n &&
                  (is(c, i + 1, "military") || is(c, i + 1, "regime") || is(c, i + 1, "junta") ||
@@ -2526,7 +2580,8 @@ static size_t on_reference(ctx *c, size_t i)
             "extremist", "terrorist", "paramilitary", "banned", "outlawed", "sunni", "shia",
             "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
             "nationalist", "communist", "maoist", "guerrilla", "interim", "transitional", "ruling", NULL};
-        if (backer < 0 && country < 0)
+        /* ("the Iran-backed militant group" too) */
+        if (country < 0 && linked < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
         /* "the attackers", "the assailants": who carried out the attack the
          * article reported last, when one actor did */

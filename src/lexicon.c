@@ -153,6 +153,9 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "guardians", "defenders", "partisans", "volunteers", "martyrs", "sons",
     /* heads of organisation names in other languages */
     "frente", "ejército", "ejercito", "fuerzas", "partido", "movimiento", "comando", "estado",
+    "asociación", "asociacion", "associação", "associacao", "fundación", "fundacion", "comité", "comite",
+    "consejo", "conseil", "federación", "federacion", "coordinadora", "colectivo", "organización",
+    "organizacion", "mouvement", "parti", "rassemblement", "ligue", "liga",
     "dawlah", "dawla", "jemaah", "jamaat", "jamaah", "ansar", "harakat", "hizb", "tehreek",
     "tehrik", "lashkar", "jaish", "jaysh", "kataib", "saraya", "liwa", NULL};
 
