@@ -1272,7 +1272,13 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                     denote(c, d, ents, ws, n, depth + 1, proxy);
             }
         }
-        if (*n == before && proxy && in_class(P, P->k_proxy, lem(c, w))) {
+        /* ("the army's Second Army Region": a unit's own name, unknown,
+         * that goes on past the force's noun is no proxy of the owner) */
+        bool own_name = false;
+        if (!strcmp(upos(c, w), "PROPN"))
+            for (int j = c->first[w]; j < c->first[w + 1]; j++)
+                own_name |= lab(c, c->kids[j]) == P->l_flat && c->kids[j] > w && !in_class(P, P->k_proxy, lem(c, c->kids[j]));
+        if (*n == before && proxy && !own_name && in_class(P, P->k_proxy, lem(c, w))) {
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j], l = lab(c, d);
                 /* "fighters of X", "gunmen from X": the preposition right after
@@ -1440,8 +1446,9 @@ static bool blocked(const ctx *c, int v)
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
             if (in_class(P, P->k_block_gov, lem(c, h)) || in_class(P, P->k_block_noun, lem(c, h))) return true;
             /* "does not rely on Iranian money", "no longer remained in
-             * command": the noun states what the verb says of the subject */
-            if (l == P->l_obl && in_class(P, P->k_scope_verb, lem(c, h))) {
+             * command", "did not respond with strikes": the noun states
+             * what the verb says of the subject */
+            if (l == P->l_obl && (in_class(P, P->k_scope_verb, lem(c, h)) || case_is(c, x, "with") || case_is(c, x, "in"))) {
                 x = h;
                 continue;
             }

@@ -2325,6 +2325,34 @@ static void repair_org_title_person(const nb_nlp *m, const nb_repair_labels *R, 
     }
 }
 
+/* "'Hamas has committed war crimes,' X said" read with "crimes" as a second
+ * clause of "said": a bare noun (no subject, no copula of its own) hung as
+ * ccomp right after a ccomp verb that has no object is that verb's object. */
+static void repair_noun_ccomp(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int ccomp = R->l_ccomp, obj = R->l_obj, nsubj = R->l_nsubj, cop = R->l_cop;
+    if (ccomp < 0 || obj < 0 || nsubj < 0 || cop < 0) return;
+    for (size_t n = 1; n < s->n; n++) {
+        if (s->w[n].label != ccomp || s->w[n].head <= 0 || !upos_is(m, s, n, "NOUN")) continue;
+        int32_t h = s->w[n].head;
+        bool own = false, verb_obj = false;
+        size_t v = SIZE_MAX;
+        for (size_t k = 0; k < s->n; k++) {
+            if (s->w[k].head == (int32_t)n + 1 && (s->w[k].label == nsubj || s->w[k].label == cop)) own = true;
+            /* the nearest ccomp verb before the noun, under the same head */
+            if (k < n && s->w[k].head == h && s->w[k].label == ccomp && upos_is(m, s, k, "VERB")) v = k;
+        }
+        if (own || v == SIZE_MAX) continue;
+        for (size_t k = 0; k < s->n; k++) verb_obj |= s->w[k].head == (int32_t)v + 1 && s->w[k].label == obj;
+        /* (only the noun's own modifiers between the verb and it) */
+        bool adjacent = true;
+        for (size_t k = v + 1; k < n && adjacent; k++) adjacent = under(s, k, n);
+        if (verb_obj || !adjacent) continue;
+        s->w[n].head = (int32_t)v + 1;
+        s->w[n].label = (uint16_t)obj;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
     repair_list_conj(m, R, s);
@@ -2363,6 +2391,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_advcl_and(m, R, s);
     repair_predicate_subject(m, R, s);
     repair_ccomp_heads(m, R, s);
+    repair_noun_ccomp(m, R, s);
     repair_act_apposition(m, R, s);
     repair_act_said_predicate(m, R, s);
     repair_relcl_predicate(m, R, s);
