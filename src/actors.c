@@ -890,6 +890,16 @@ static void base_lookup(const nb_article_actors *aa, const char *sk, size_t sk_l
     if (aa->base_lock) pthread_mutex_unlock(aa->base_lock);
 }
 
+/* Is w, in lower case, one of list? */
+static bool trade_word(const char *w, const char *const *list)
+{
+    char low[16];
+    size_t n = strlen(w);
+    if (n >= sizeof low) return false;
+    for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)w[k]);
+    return nb_lex_in(low, n, list);
+}
+
 /* Heads an organisation's name is shortened to when it is named again
  * ("Congress", "the Front"); not those that name a kind of body on their
  * own ("Party", "Council": "the Security Council" is no "Council") */
@@ -968,6 +978,23 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
             const char *sp = strrchr(e->label, ' ');
             if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !sp || strcasecmp(sp + 1, key.data)) continue;
             cand = cand < 0 ? (int)i : -2; /* two such names: neither */
+        }
+        if (cand >= 0) ent = cand;
+    }
+    /* 1d. an organisation named earlier without the company noun its name
+     * ends in: "Kairos" after "Kairos Exchange", "Rossiya" after
+     * "Rossiya Holdings" */
+    if (ent < 0) {
+        static const char *const TRADE[] = {"exchange", "group", "company", "corporation", "corp", "holdings",
+                                            "bank", "inc", "ltd", "limited", "airlines", "airways", NULL};
+        int cand = -1;
+        for (size_t i = 0; i < aa->n_ents && cand != -2; i++) {
+            const nb_entity *e = &aa->ents[i];
+            const char *sp = strrchr(e->label, ' ');
+            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !sp || (size_t)(sp - e->label) != len ||
+                strncmp(e->label, name, len) || !trade_word(sp + 1, TRADE))
+                continue;
+            cand = cand < 0 ? (int)i : -2;
         }
         if (cand >= 0) ent = cand;
     }
@@ -1761,6 +1788,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     /* "the province of Negros Oriental", "the city of Machala": a place */
     bool place = in(c, j - 1, NB_LEX_PLACE_HEAD) || (s0 >= 2 && is(c, s0 - 1, "of") && in(c, s0 - 2, NB_LEX_PLACE_HEAD));
+    /* "the state capital Sittwe", "the port city Hodeidah": a place's noun
+     * right before the name */
+    static const char *const PLACE_NOUN[] = {"capital", "city", "town", "village", "port", "province", "district",
+                                             "region", "county", "township", "governorate", "island", NULL};
+    if (s0 > 0 && !cap(c, s0 - 1) && in(c, s0 - 1, PLACE_NOUN)) place = true;
     /* "Mount Mghila", "Lake Chad", "Jebel Marra": a feature's word opens a place's name */
     static const char *const PLACE_FIRST[] = {"mount", "mt", "lake", "cape", "jebel", "jabal", "djebel", "wadi",
                                               "complexo", NULL};
@@ -1779,11 +1811,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         nb_buf_free(&rk);
     }
     /* "Odesa port", "the Jenin refugee camp", "Okhmatdyt children's hospital";
-     * not "X said the state would...": a compound ends at a verb or a
-     * function word */
+     * not "X said the state would...", "X last month": a compound ends at a
+     * verb or a function word */
     static const char *const CLAUSE[] = {"the", "a", "an", "said", "says", "say", "told", "and", "or", "of", "in",
                                          "on", "at", "to", "for", "with", "by", "from", "was", "is", "were",
-                                         "are", "has", "have", "had", "will", "would", "that", NULL};
+                                         "are", "has", "have", "had", "will", "would", "that", "last", "next",
+                                         "this", "every", "each", "late", "early", NULL};
     for (size_t k = j; k < c->n && k < j + 3 && !place; k++) {
         if (cap(c, k) || (c->t[k].flags & NB_TOK_PUNCT) || in(c, k, CLAUSE)) break;
         if (c->t[k].len > 3 && c->low[k][c->t[k].len - 2] == 'e' && c->low[k][c->t[k].len - 1] == 'd') break;

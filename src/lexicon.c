@@ -138,6 +138,7 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "corps", "guard", "guards", "union", "agency", "ministry", "command", "battalion",
     "battalions", "division", "militia", "alliance", "coalition", "authority", "office",
     "foundation", "fund", "institute", "intelligence", "network", "federation", "association", "company", "bank",
+    "exchange", "holdings", "corporation", "airlines", "airways", "industries",
     "league", "mission", "units", "unit", "regiment", "legion", "jihad", "taliban",
     "congress", "assembly", "parliament", "department", "service", "services", "police",
     "navy", "administration", "government", "tribunal", "court", "cartel", "gang",
