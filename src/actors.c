@@ -1079,6 +1079,9 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
     for (size_t k = i; k < j; k++)
         if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
     if (institution_name(c, j)) return NB_KIND_ORG;
+    /* "Transparency International (Georgia)": a body's name */
+    for (size_t k = i + 1; k < j; k++)
+        if (is(c, k, "international")) return NB_KIND_ORG;
     /* "the naval mission Aspides", "the armed group Lakurawa": named after
      * an organisation noun, an organisation */
     if (i > 0 && !cap(c, i - 1) && in(c, i - 1, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
@@ -1131,6 +1134,20 @@ static size_t cause_end(const ctx *c, size_t j)
     size_t m = j + 1;
     while (m < c->n && m < j + 4 && cap(c, m) && !in(c, m, CAUSE)) m++;
     return m < c->n && cap(c, m) && in(c, m, CAUSE) ? m + 1 : 0;
+}
+
+/* "... Georgia" closing "Transparency International Georgia": a country's
+ * own name (no demonym) at j that ends the phrase; the token after it, or 0. */
+static size_t branch_end(const ctx *c, size_t j)
+{
+    size_t e;
+    unsigned f;
+    size_t dm = dict_match(c, j, &e, &f);
+    if (dm <= j || c->aa->dict->entries[e].kind != NB_KIND_COUNTRY || (f & NB_ALIAS_DEMONYM) ||
+        (c->t[j].flags & NB_TOK_GLUE) || cap(c, dm) || is(c, dm, "'s") ||
+        (dm < c->n && (c->t[dm].flags & NB_TOK_GLUE) && !(c->t[dm].flags & NB_TOK_PUNCT)))
+        return 0;
+    return dm;
 }
 
 /* Tokens [i,end) as an organisation's own name that starts with a known
@@ -1535,6 +1552,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 j = dm;
                 break;
             }
+            /* "Transparency International Georgia", "Lawyers for Human Rights
+             * Swaziland": a body's national branch is named with the country
+             * after its head (as a known body's is: "Amnesty International
+             * Nigeria") */
+            if ((own || j >= i + 2) && (in(c, j - 1, NB_LEX_ORG_HEAD) || is(c, j - 1, "international")) &&
+                branch_end(c, j)) {
+                j = branch_end(c, j);
+                break;
+            }
             if (dm > j && !inner) break;
         }
         if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
@@ -1630,6 +1656,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         }
         if (j > i && cause_end(c, j)) {
             j = cause_end(c, j);
+            if (branch_end(c, j)) j = branch_end(c, j);
             break;
         }
         /* "the Men of Dignity movement", "the Sons of Liberty group": a
