@@ -2099,7 +2099,9 @@ static const char *const PERSON_LEADS[] = {"leader", "commander", "chief", "head
                                            "chairman", "boss", "ringleader", NULL};
 /* What a person commands acts through: "Hemedti's forces", "his fighters". */
 static const char *const PERSON_AGENTS[] = {"forces", "fighters", "troops", "militia", "militiamen", "men",
-                                            "loyalists", "gunmen", "soldiers", NULL};
+                                            "loyalists", "gunmen", "soldiers",
+                                            /* "his government": what the person heads */
+                                            "government", "regime", "administration", NULL};
 
 /* The organisation (or, for a head of state, the country) a person's
  * forces belong to, or -1. */
