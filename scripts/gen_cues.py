@@ -153,6 +153,7 @@ SEEDS = [
     ("funds", "09793717", "n", 0, "money", "angel.n.03"),       # invests in a theatrical production (angel, backer)
     ("funds", "10090020", "n", 0, "money", "financier.n.01"),   # a person skilled in large scale financial transactions
     ("funds", "09608709", "n", 0, "unspecified", "benefactor.n.01"),  # a person who helps people or institutions (especially financially)
+    ("funds", "10025730", "n", 0, "unspecified", "donor.n.01"),  # person who makes a gift of property ("Ukraine's largest military donor")
     # ---- commands -------------------------------------------------------
     ("commands", "02440244", "v", 1, None, "head.v.02"),        # be in charge of ("Who is heading this project?")
     ("commands", "00751905", "v", 1, None, "command.v.01"),     # be in command of ("The general commanded a huge army")
@@ -373,6 +374,7 @@ TARGET_CASE = {
     ("help", "EVENT"): "to,for", ("financing", "EVENT"): "for,of", ("sponsorship", "EVENT"): "of",
     ("leadership", "EVENT"): "of", ("command", "EVENT"): "of,over", ("control", "EVENT"): "of,over",
     ("rule", "EVENT"): "over,of", ("lend", "VERB"): "to", ("loan", "VERB"): "to", ("donate", "VERB"): "to",
+    ("donor", "ROLE"): "to,of", ("giver", "ROLE"): "to,of",
 }
 
 NOMINAL = re.compile(r"(ing|tion|sion|ment|cre|ter|ure|age|al)$")
