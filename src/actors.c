@@ -1820,6 +1820,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     static const char *const PLACE_NOUN[] = {"capital", "city", "town", "village", "port", "province", "district",
                                              "region", "county", "township", "governorate", "island", NULL};
     if (s0 > 0 && !cap(c, s0 - 1) && in(c, s0 - 1, PLACE_NOUN)) place = true;
+    /* "Bayraktar drones", "Storm Shadow missiles": an unknown name before a
+     * weapon's noun is its make, no actor (a known one's are its own:
+     * "Hezbollah drones") */
+    static const char *const WEAPON[] = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "tank", "tanks",
+                                         "jet", "jets", "rifle", "rifles", "howitzer", "howitzers", "launcher",
+                                         "launchers", "helicopter", "helicopters", "warplanes", "aircraft", "shells",
+                                         "munitions", "interceptors", NULL};
+    if (j < c->n && !cap(c, j) && in(c, j, WEAPON)) place = true;
     /* "Mount Mghila", "Lake Chad", "Jebel Marra": a feature's word opens a place's name */
     static const char *const PLACE_FIRST[] = {"mount", "mt", "lake", "cape", "jebel", "jabal", "djebel", "wadi",
                                               "complexo", NULL};
