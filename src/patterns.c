@@ -2526,6 +2526,17 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
                 }
             }
         }
+        /* "said the strike was a war crime committed by Y": the doer the
+         * judgment itself names */
+        for (int j = c->first[pr[k]]; j < c->first[pr[k] + 1] && !nde; j++) {
+            int a = c->kids[j];
+            if (lab(c, a) != P->l_acl || !in_class(P, P->k_perpetrate, lem(c, a))) continue;
+            for (int q = c->first[a]; q < c->first[a + 1]; q++) {
+                int g = c->kids[q];
+                if (lab(c, g) == P->l_agent || (lab(c, g) == P->l_obl && case_is(c, g, "by")))
+                    denote(c, g, de, dew, &nde, 0, true);
+            }
+        }
         for (int i = 0; i < nse; i++)
             for (int t = 0; t < nde; t++)
                 emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], dew[t]);
