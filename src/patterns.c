@@ -1845,10 +1845,11 @@ static int negative_at(const ctx *c, int w)
     size_t bits = NEG_ANY;
     if (nb_map_get(&c->P->negative_pos, lem(c, w), &bits) && !(bits & NEG_NOUN) && attack_cue(c, w, POS_EVENT))
         return 0;
-    /* "had fired on": a verb naming an act is the cue patterns' job, not a judgment */
+    /* "had fired on": a verb naming an act is the cue patterns' job, not a
+     * judgment (a one-word cue: "lie" is no "lie in wait") */
     if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
         for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
-            if (c->P->cues[qi].pos == POS_VERB) return 0;
+            if (c->P->cues[qi].pos == POS_VERB && !c->P->cues[qi].n_extra) return 0;
     return (int)v;
 }
 
@@ -1860,7 +1861,7 @@ static bool attack_cue(const ctx *c, int w, int pos)
     if (strcmp(upos(c, w), pos == POS_VERB ? "VERB" : "NOUN") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
         return false;
     for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
-        if (c->P->cues[qi].pos == pos && c->P->cues[qi].rel == NB_REL_ATTACKED) return true;
+        if (c->P->cues[qi].pos == pos && c->P->cues[qi].rel == NB_REL_ATTACKED && !c->P->cues[qi].n_extra) return true;
     return false;
 }
 
