@@ -1935,7 +1935,8 @@ static bool opposes(const ctx *c, int r)
     if (in_class(c->P, c->P->k_oppose, lem(c, r))) return true;
     if (!nb_map_get(&c->P->by_lemma, lem(c, r), &hv)) return false;
     for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
-        if (c->P->cues[qi].rel == NB_REL_CONDEMNS && c->P->cues[qi].pos == POS_VERB) return true;
+        if (c->P->cues[qi].rel == NB_REL_CONDEMNS && c->P->cues[qi].pos == POS_VERB && !c->P->cues[qi].n_extra)
+            return true;
     return false;
 }
 
@@ -2039,7 +2040,7 @@ static bool condemn_noun(const nb_patterns *P, const char *lemma)
     size_t hv;
     if (!nb_map_get(&P->by_lemma, lemma, &hv)) return false;
     for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next)
-        if (P->cues[qi].rel == NB_REL_CONDEMNS && P->cues[qi].pos == POS_EVENT) return true;
+        if (P->cues[qi].rel == NB_REL_CONDEMNS && P->cues[qi].pos == POS_EVENT && !P->cues[qi].n_extra) return true;
     return false;
 }
 
