@@ -2818,9 +2818,12 @@ static size_t on_reference(ctx *c, size_t i)
         if (cap(c, k) && (dict_match(c, k, &e3, &f3) > k || cap(c, k + 1))) return i;
         if (linked >= 0 && mask != (K(NB_KIND_ORG) | K(NB_KIND_GROUP))) return i;
         ent = role == NB_ROLE_ARMY ? army_of(aa) : recent(aa, mask, role);
+        /* "the Cambodian military", "the Sudanese government": the country
+         * the demonym names, not the latest one with an army */
+        if (role == NB_ROLE_ARMY && country >= 0 && mask == K(NB_KIND_COUNTRY)) ent = country;
         /* "the government": the country a wire story is filed from, else
          * the first it names, rather than the latest whose troops appeared */
-        if (!strcmp(h, "government") && !is(c, k + 1, "'s")) {
+        if (!strcmp(h, "government") && !is(c, k + 1, "'s") && country < 0) {
             int top = aa->dateline_entry >= 0 ? entity_for_dict(aa, (size_t)aa->dateline_entry) : first_country(aa);
             if (top >= 0) ent = top;
         }

@@ -952,6 +952,18 @@ static bool misparsed_core(const ctx *c, int d)
     return false;
 }
 
+/* Are verbs a < b side by side, with only "and", "or" or commas between? */
+static bool side_by_side(const ctx *c, int a, int b)
+{
+    for (int x = a + 1; x < b; x++) {
+        const nb_uword *u = &c->s->w[x];
+        if (!((u->len == 1 && u->form[0] == ',') || (u->len == 3 && !memcmp(u->form, "and", 3)) ||
+              (u->len == 2 && !memcmp(u->form, "or", 2))))
+            return false;
+    }
+    return b > a;
+}
+
 static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *hits, int *n)
 {
     if (k == p->n) {
@@ -1000,6 +1012,22 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         if (!case_ok(c, d, st, q)) continue;
         if (misparsed_core(c, d)) continue;
         walk(c, p, k + 1, d, q, hits, n);
+    }
+    /* "armed and trained Hezbollah": a verb conjoined before its head's
+     * object, with none of its own, shares it */
+    /* (and one before a conjunct that has it: "armed and trained the army") */
+    /* (verbs side by side, only "and", "or" or a comma between: not "fired
+     * on X and accused Y", "were firing but could not stop them") */
+    if (k == 0 && st->label == c->P->l_obj && !strcmp(upos(c, w), "VERB") && child_in(c, w, c->P->l_obj, -1) < 0) {
+        int h = head(c, w);
+        int o = lab(c, w) == c->P->l_conj && h >= 0 && h < w && side_by_side(c, h, w) ? child_in(c, h, c->P->l_obj, -1) : -1;
+        for (int j = c->first[w]; j < c->first[w + 1] && o < 0; j++) {
+            int d = c->kids[j];
+            if (d > w && lab(c, d) == c->P->l_conj && !strcmp(upos(c, d), "VERB") && side_by_side(c, w, d))
+                o = child_in(c, d, c->P->l_obj, -1);
+        }
+        if (o > w && !misparsed_core(c, o) && (st->lemma_class < 0 || in_class(c->P, st->lemma_class, lem(c, o))))
+            walk(c, p, k + 1, o, q, hits, n);
     }
 }
 
@@ -1537,8 +1565,12 @@ static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int
 {
     /* (dst -1: an attack's authors with no actor struck, see run_cue) */
     if (src == dst || src < 0 || dst < -1) return;
+    /* (the same funding again with another kind of support is kept: "armed
+     * and trained Y" gives weapons and training, merged by the pipeline) */
     for (size_t i = from; i < *n_out; i++)
-        if ((*out)[i].src == src && (*out)[i].dst == dst && (*out)[i].rel == rel) return;
+        if ((*out)[i].src == src && (*out)[i].dst == dst && (*out)[i].rel == rel &&
+            !(support && (*out)[i].support && strcmp(support, (*out)[i].support)))
+            return;
     nb_grow(out, cap, *n_out + 1, sizeof **out);
     (*out)[(*n_out)++] = (nb_tree_rel){src, dst, rel, rule, support, cue, ws, wd};
 }

@@ -365,6 +365,40 @@ static void fix_general_tags(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* "Iran armed and trained Hezbollah", "Iran funded and armed Hamas": the
+ * tagger reads "armed" beside a past-tense verb as an adjective ("armed
+ * groups"); an -ed adjective coordinated with a past-tense verb is one too
+ * (VBD), and its lemma is the verb's. */
+static void fix_coordinated_participles(const nb_nlp *m, nb_sent *s)
+{
+    int vbd = nb_nlp_tag(m, "VERB", "VBD");
+    if (vbd < 0) return;
+    bool changed = false;
+    for (size_t i = 0; i < s->n; i++) {
+        nb_uword *w = &s->w[i];
+        if (strcmp(m->upos[w->tag], "ADJ") || w->len < 4 || memcmp(w->form + w->len - 2, "ed", 2)) continue;
+        const nb_uword *nx = i + 2 < s->n ? &s->w[i + 1] : NULL, *pv = i >= 2 ? &s->w[i - 1] : NULL;
+        bool coord = nx && ((nx->len == 3 && !memcmp(nx->form, "and", 3)) || (nx->len == 2 && !memcmp(nx->form, "or", 2)));
+        bool after = coord && !strcmp(m->xpos[s->w[i + 2].tag], "VBD");
+        /* ("Iran armed and trained Hezbollah": both read as participles
+         * after a name, which is their subject, not their noun) */
+        bool named = coord && !after && i > 0 && !strcmp(m->upos[s->w[i - 1].tag], "PROPN") &&
+                     !strcmp(m->xpos[s->w[i + 2].tag], "VBN");
+        if (named) {
+            s->w[i + 2].tag = (uint16_t)vbd;
+            after = true;
+        }
+        /* ("funded, armed and trained": a list's comma too) */
+        bool before = pv && ((pv->len == 3 && !memcmp(pv->form, "and", 3)) || (pv->len == 2 && !memcmp(pv->form, "or", 2)) ||
+                             (pv->len == 1 && pv->form[0] == ',')) &&
+                      !strcmp(m->xpos[s->w[i - 2].tag], "VBD");
+        if (!after && !before) continue;
+        w->tag = (uint16_t)vbd;
+        changed = true;
+    }
+    if (changed) nb_lemmatize(m, s);
+}
+
 /* Is form[0..n) one of the words of label? */
 static bool word_in(const char *label, const char *form, size_t n)
 {
@@ -584,6 +618,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
     y->ent = NULL;
     if (!y->memo) { /* (the same parse and repairs as with a memo) */
         nb_nlp_analyze(m, &y->us, false);
+        fix_coordinated_participles(m, &y->us);
         if (parse) syn_parse(m, y);
         return;
     }
@@ -598,6 +633,7 @@ static void syn_analyze(const nb_nlp *m, syn *y, const char *s, size_t len, bool
     y->ent = memo_get(y->memo, y->key.data, y->key.len, &found);
     if (!found) {
         nb_nlp_analyze(m, &y->us, false);
+        fix_coordinated_participles(m, &y->us);
         memo_save(y->memo, y->ent, &y->us);
     } else {
         memo_load(y->ent, &y->us, false, m->features);
@@ -819,11 +855,14 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 for (size_t j = before; j < n_found && !dup; j++) {
                     dup = found[j].src == t->src && found[j].dst == t->dst && found[j].rel == t->rel;
                     if (dup && !found[j].support) found[j].support = t->support;
+                    /* ("armed and trained Y": each cue says what is given) */
+                    else if (dup && t->support && strcmp(found[j].support, t->support))
+                        found[j].also |= nb_support_bit(t->support);
                 }
                 if (dup) continue;
                 if (t->rel == NB_REL_ATTACKED) nb_relations_note_attack(&aa, &t->src, 1, nb_sent_lemma(&y.us, (size_t)t->cue));
                 nb_grow(&found, &fcap, n_found + 1, sizeof *found);
-                found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support};
+                found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support, 0};
             }
         }
         /* what each attack struck, for a later "X claimed the attack" */
@@ -917,7 +956,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 free(paths[k]); /* (a path no edge takes) */
                 continue;
             }
-            unsigned bit = f->rel == NB_REL_FUNDS ? nb_support_bit(f->support) : 0;
+            unsigned bit = f->rel == NB_REL_FUNDS ? nb_support_bit(f->support) | f->also : 0;
             if (f->rel == NB_REL_FUNDS && !bit) bit = NB_SUPPORT_UNSPECIFIED;
             const nb_entity *ps = &aa.ents[f->src], *pd = &aa.ents[f->dst];
             if (ps->pair[0] >= 0 && pd->pair[0] >= 0) { /* both ends "both sides": none */

@@ -258,6 +258,7 @@ static void emit(rctx *r, int src, nb_rel rel, int dst, const char *rule)
     f->rel = rel;
     f->rule = rule;
     f->support = NULL;
+    f->also = 0;
 }
 
 /* Every source in src[0..ns) to every target in dst[0..nd). */

@@ -13,6 +13,7 @@ typedef struct {
     nb_rel rel;
     const char *rule;     /* static string naming the pattern */
     const char *support;  /* funds: what is given ("money"...), NULL if unknown */
+    unsigned also;        /* funds: nb_support_bit of what other cues of the sentence give */
 } nb_found;
 
 /* Appends the relations of one sentence to *out (grown; the caller frees it)
