@@ -2772,11 +2772,12 @@ static void according_speech(const ctx *c, nb_tree_rel **out, size_t *n_out, siz
     }
 }
 
-size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
-                        nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap)
+/* The matching context over parsed sentence s (n > 0 words); ctx_free
+ * releases what it allocates. */
+static ctx ctx_make(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of, nb_recall_fn recall,
+                    void *ud)
 {
-    size_t n = s->n, from = *n_out;
-    if (n == 0) return *n_out;
+    size_t n = s->n;
     ctx c = {P, m, s, nb_malloc(n * sizeof(int)), recall, ud, NULL, nb_malloc(n * sizeof(size_t)),
              nb_malloc(n * sizeof(int)), nb_calloc(n + 2, sizeof(int)), false, -1};
     memcpy(c.ent_of, ent_of, n * sizeof(int));
@@ -2815,6 +2816,24 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
         }
         break;
     }
+    return c;
+}
+
+static void ctx_free(ctx *c)
+{
+    free(c->kids);
+    free(c->first);
+    free(c->ent_of);
+    free(c->lc);
+    free(c->lc_at);
+}
+
+size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                        nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap)
+{
+    size_t n = s->n, from = *n_out;
+    if (n == 0) return *n_out;
+    ctx c = ctx_make(P, m, s, ent_of, recall, ud);
     /* (the part of speech first: it rules out most words without a lookup) */
     for (size_t v = 0; v < n; v++)
         if (!strcmp(upos(&c, (int)v), "VERB") && in_class(P, P->k_say, lem(&c, (int)v))) speakers(&c, (int)v);
@@ -2845,10 +2864,55 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
             c.cur_rel = -1;
         }
     }
-    free(c.kids);
-    free(c.first);
-    free(c.ent_of);
-    free(c.lc);
-    free(c.lc_at);
+    ctx_free(&c);
     return *n_out;
+}
+
+size_t nb_patterns_quote_judged(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                                nb_recall_fn recall, void *ud, int *ents, size_t max)
+{
+    if (s->n == 0) return 0;
+    ctx c = ctx_make(P, m, s, ent_of, recall, ud);
+    int de[MAX_HITS], dew[MAX_HITS], nde = 0;
+    int r = -1;
+    for (size_t i = 0; i < s->n && r < 0; i++)
+        if (s->w[i].head == 0) r = (int)i;
+    bool say = false;
+    for (size_t v = 0; v < s->n && !say; v++)
+        say = !strcmp(upos(&c, (int)v), "VERB") && in_class(P, P->k_say, lem(&c, (int)v));
+    /* (a clause of its own, judging its subject: not a question, nor one
+     * that reports another's speech) */
+    if (r >= 0 && !say && !c.question && judges(&c, r)) {
+        int sb = judged_subject(&c, r);
+        if (sb >= 0) judged(&c, sb, de, dew, &nde);
+    }
+    ctx_free(&c);
+    size_t k = 0;
+    for (int i = 0; i < nde && k < max; i++) ents[k++] = de[i];
+    return k;
+}
+
+size_t nb_patterns_quote_speakers(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                                  nb_recall_fn recall, void *ud, int *ents, size_t max)
+{
+    if (s->n == 0) return 0;
+    ctx c = ctx_make(P, m, s, ent_of, recall, ud);
+    int se[MAX_HITS], sew[MAX_HITS], nse = 0;
+    for (size_t v = 0; v < s->n && !nse; v++) {
+        if (strcmp(upos(&c, (int)v), "VERB") || !in_class(P, P->k_say, lem(&c, (int)v)) || speech_blocked(&c, (int)v))
+            continue;
+        /* (after the closing quote mark, however the parser hung it) */
+        bool after = false;
+        for (size_t x = 0; x < v && !after; x++) {
+            const nb_uword *w = &s->w[x];
+            after = (w->len == 1 && w->form[0] == '"') || (w->len == 3 && !memcmp(w->form, "\xe2\x80\x9d", 3));
+        }
+        if (!after) continue;
+        int subj[MAX_HITS], ns = speaker_words(&c, (int)v, subj, MAX_HITS);
+        for (int i = 0; i < ns; i++) denote(&c, subj[i], se, sew, &nse, 0, true);
+    }
+    ctx_free(&c);
+    size_t k = 0;
+    for (int i = 0; i < nse && k < max; i++) ents[k++] = se[i];
+    return k;
 }

@@ -88,6 +88,17 @@ nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *er
 size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                         nb_recall_fn recall, void *ud, nb_tree_rel **out, size_t *n_out, size_t *cap);
 
+/* A quote over several sentences, attributed in its last ("'Russia is a
+ * terrorist state. It must be punished,' X said"): nb_patterns_quote_judged
+ * gives the actors the root clause of parsed s (a sentence of the quote
+ * with no speech verb) judges badly, nb_patterns_quote_speakers the
+ * speakers of the attribution in parsed s. Each writes at most max
+ * entities to ents and returns how many. */
+size_t nb_patterns_quote_judged(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                                nb_recall_fn recall, void *ud, int *ents, size_t max);
+size_t nb_patterns_quote_speakers(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
+                                  nb_recall_fn recall, void *ud, int *ents, size_t max);
+
 /* Could nb_patterns_find emit anything from s once parsed? s is tagged and
  * lemmatized, not yet parsed; ent_of and recall as there. A relation needs
  * two entities (the words' own or recalled ones) and a cue lemma whose part

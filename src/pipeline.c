@@ -266,6 +266,40 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
     return nb_relations_recall_attack(ud, word, out, max);
 }
 
+/* How a sentence stands to a quotation: QUOTE_OPENS when it opens one at
+ * its start and does not close it ("'Russia is a terrorist state. It must
+ * be punished,' X said" splits after "state."), QUOTE_CLOSES when it closes
+ * one, else 0. */
+enum { QUOTE_OPENS = 1, QUOTE_CLOSES = 2 };
+static int quote_shape(const char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t')) i++;
+    bool opens = (i < n && t[i] == '"') || (i + 3 <= n && !memcmp(t + i, "\xe2\x80\x9c", 3));
+    size_t straight = 0;
+    bool curly_close = false;
+    for (size_t k = i; k < n; k++) {
+        if (t[k] == '"') straight++;
+        if (k + 3 <= n && !memcmp(t + k, "\xe2\x80\x9d", 3)) curly_close = true;
+    }
+    bool closes = curly_close || (opens && t[i] == '"' ? straight >= 2 : straight >= 1);
+    return closes ? QUOTE_CLOSES : opens ? QUOTE_OPENS : 0;
+}
+
+/* One actor and a word that may judge: a quote's first sentence worth
+ * parsing for the speaker its last one names. */
+static bool quote_candidate(const nb_patterns *P, const nb_item *items, size_t ni)
+{
+    bool actor = false, judge = false;
+    for (size_t i = 0; i < ni; i++) {
+        if (items[i].ent >= 0) actor = true;
+        else if ((items[i].flags & NB_IT_WORD) && items[i].w &&
+                 (nb_patterns_cue_form(P, items[i].w, strlen(items[i].w)) & NB_FORM_NEG))
+            judge = true;
+    }
+    return actor && judge;
+}
+
 /* Worth parsing: two entities and a word that may be a cue, or a speech
  * verb with a word that may judge. The entities are counted first: a
  * sentence without one (most) needs no word looked up, and the lookups
@@ -790,6 +824,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     size_t pcap = 0;
     sent_rec *recs = NULL;
     size_t n_recs = 0, rcap = 0;
+    int q_ents[8]; /* what a quote's first sentence judged, till its speaker is named */
+    size_t q_n = 0, q_start = 0, q_end = 0;
     while (nb_split_next(c.text, c.len, &pos, &s)) {
         if (s.len == 0) continue;
         rec->sentences++;
@@ -802,18 +838,33 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         bool analyzed = false, parsed = false;
         /* Sentences with two actors and a cue word are tagged; those whose
          * tags, lemmas and entities the tree patterns could match are parsed
-         * and read through them. */
-        if (p->nlp && p->pat && tree_candidate(p->pat, items, ni, c.text + s.start, toks)) {
+         * and read through them. A quote's first sentence, judged, waits for
+         * the speaker its last one names (within the paragraph). */
+        int qs = p->nlp && p->pat ? quote_shape(c.text + s.start, s.len) : 0;
+        if (q_n && memchr(c.text + q_end, '\n', s.start > q_end ? s.start - q_end : 0)) q_n = 0;
+        bool quote_first = qs == QUOTE_OPENS && !q_n && quote_candidate(p->pat, items, ni);
+        bool quote_last = qs == QUOTE_CLOSES && q_n;
+        int spk[8];
+        size_t nspk = 0;
+        if (p->nlp && p->pat &&
+            (tree_candidate(p->pat, items, ni, c.text + s.start, toks) || quote_first || quote_last)) {
             syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
             analyzed = true;
             words_to_entities(&y, items, ni, toks);
         }
-        if (analyzed && nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa)) {
+        if (analyzed &&
+            (quote_first || quote_last || nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa))) {
             syn_parse(p->nlp, &y);
             parsed = true;
             rec->parsed++;
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
+            if (quote_first) {
+                q_n = nb_patterns_quote_judged(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, q_ents, 8);
+                q_start = s.start;
+                q_end = s.start + s.len;
+            }
+            if (quote_last) nspk = nb_patterns_quote_speakers(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, spk, 8);
             if (p->tree_debug)
                 for (size_t i = 0; i < y.us.n; i++)
                     fprintf(stderr, "%zu\t%.*s\t%s\t%d\t%s\t%d\n", i + 1, (int)y.us.w[i].len, y.us.w[i].form,
@@ -865,6 +916,20 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support, 0};
             }
         }
+        /* the speakers of a quote judge what its first sentence judged (the
+         * evidence then starts with that sentence) */
+        size_t ev_start = s.start;
+        for (size_t a = 0; a < nspk; a++)
+            for (size_t b = 0; b < q_n; b++) {
+                bool dup = spk[a] == q_ents[b];
+                for (size_t j = before; j < n_found && !dup; j++)
+                    dup = found[j].src == spk[a] && found[j].dst == q_ents[b] && found[j].rel == NB_REL_CONDEMNS;
+                if (dup) continue;
+                nb_grow(&found, &fcap, n_found + 1, sizeof *found);
+                found[n_found++] = (nb_found){spk[a], q_ents[b], NB_REL_CONDEMNS, "tree:quote-speech", NULL, 0};
+                ev_start = q_start;
+            }
+        if (qs == QUOTE_CLOSES) q_n = 0;
         /* what each attack struck, for a later "X claimed the attack" */
         for (size_t k = before; k < n_found; k++)
             if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst);
@@ -908,8 +973,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             nb_grow(&recs, &rcap, n_recs + 1, sizeof *recs);
             recs[n_recs].first = before;
             recs[n_recs].count = n_found - before;
-            recs[n_recs].offset = nb_clean_orig_offset(&c, s.start);
-            recs[n_recs].text = nb_text_sanitize(c.text + s.start, s.len);
+            recs[n_recs].offset = nb_clean_orig_offset(&c, ev_start);
+            recs[n_recs].text = nb_text_sanitize(c.text + ev_start, s.start + s.len - ev_start);
             n_recs++;
         }
         /* who did what, for an act a later sentence judges ("the expulsions") */
