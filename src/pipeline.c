@@ -826,6 +826,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     size_t n_recs = 0, rcap = 0;
     int q_ents[8]; /* what a quote's first sentence judged, till its speaker is named */
     size_t q_n = 0, q_start = 0, q_end = 0;
+    bool in_quote = false; /* a quote opened in an earlier sentence goes on */
     while (nb_split_next(c.text, c.len, &pos, &s)) {
         if (s.len == 0) continue;
         rec->sentences++;
@@ -841,29 +842,33 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
          * and read through them. A quote's first sentence, judged, waits for
          * the speaker its last one names (within the paragraph). */
         int qs = p->nlp && p->pat ? quote_shape(c.text + s.start, s.len) : 0;
-        if (q_n && memchr(c.text + q_end, '\n', s.start > q_end ? s.start - q_end : 0)) q_n = 0;
-        bool quote_first = qs == QUOTE_OPENS && !q_n && quote_candidate(p->pat, items, ni);
+        if (in_quote && memchr(c.text + q_end, '\n', s.start > q_end ? s.start - q_end : 0)) in_quote = false;
+        if (!in_quote) q_n = 0;
+        if (qs == QUOTE_OPENS) {
+            in_quote = true;
+            q_n = 0;
+            q_start = s.start;
+        }
+        /* (its first sentence, or one inside it: "'A. B. C,' X said") */
+        bool quote_part = in_quote && qs != QUOTE_CLOSES && q_n < 8 && quote_candidate(p->pat, items, ni);
         bool quote_last = qs == QUOTE_CLOSES && q_n;
+        if (in_quote) q_end = s.start + s.len;
         int spk[8];
         size_t nspk = 0;
         if (p->nlp && p->pat &&
-            (tree_candidate(p->pat, items, ni, c.text + s.start, toks) || quote_first || quote_last)) {
+            (tree_candidate(p->pat, items, ni, c.text + s.start, toks) || quote_part || quote_last)) {
             syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
             analyzed = true;
             words_to_entities(&y, items, ni, toks);
         }
         if (analyzed &&
-            (quote_first || quote_last || nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa))) {
+            (quote_part || quote_last || nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa))) {
             syn_parse(p->nlp, &y);
             parsed = true;
             rec->parsed++;
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
-            if (quote_first) {
-                q_n = nb_patterns_quote_judged(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, q_ents, 8);
-                q_start = s.start;
-                q_end = s.start + s.len;
-            }
+            if (quote_part) q_n += nb_patterns_quote_judged(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, q_ents + q_n, 8 - q_n);
             if (quote_last) nspk = nb_patterns_quote_speakers(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, spk, 8);
             if (p->tree_debug)
                 for (size_t i = 0; i < y.us.n; i++)
@@ -929,7 +934,10 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 found[n_found++] = (nb_found){spk[a], q_ents[b], NB_REL_CONDEMNS, "tree:quote-speech", NULL, 0};
                 ev_start = q_start;
             }
-        if (qs == QUOTE_CLOSES) q_n = 0;
+        if (qs == QUOTE_CLOSES) {
+            in_quote = false;
+            q_n = 0;
+        }
         /* what each attack struck, for a later "X claimed the attack" */
         for (size_t k = before; k < n_found; k++)
             if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst);
