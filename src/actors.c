@@ -2086,6 +2086,19 @@ static bool deed_follows(const ctx *c, size_t k)
     return false;
 }
 
+/* Words said, after a possessive: "his remarks", "her latest comments". */
+static bool said_follows(const ctx *c, size_t k)
+{
+    static const char *const ADJ[] = {"latest", "recent", "new", "own", "public", "televised", NULL};
+    static const char *const SAID[] = {"remarks", "remark", "comments", "comment", "statement", "statements", "words",
+                                       "speech", "claims", "claim", "rhetoric", NULL};
+    for (size_t m = k; m < c->n && m < k + 3; m++) {
+        if (in(c, m, SAID)) return true;
+        if (!in(c, m, ADJ)) return false;
+    }
+    return false;
+}
+
 /* Words before a noun that make a bare "army" someone else's or new. */
 static const char *const ARTICLE_LIKE[] = {
     "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "whose", "this", "that",
@@ -2574,6 +2587,14 @@ static size_t on_reference(ctx *c, size_t i)
         refer(aa, o);
         push_item(c, i, i + 2, NB_IT_ACTOR | NB_IT_PRON, o);
         return i + 2;
+    } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && said_follows(c, i + 1)) {
+        /* "condemned his remarks": the person whose words are judged */
+        int p = salient(aa, K(NB_KIND_PERSON), outside);
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON) p = speaker;
+        if (p < 0) return i;
+        refer(aa, p);
+        push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, p);
+        return i + 1;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
         /* "its aircraft had struck", "their fighters stormed": the owner acts */
