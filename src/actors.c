@@ -1556,6 +1556,20 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
              * Swaziland": a body's national branch is named with the country
              * after its head (as a known body's is: "Amnesty International
              * Nigeria") */
+            /* "Ural Azerbaijani Congress": a name word before a demonym that
+             * opens a body's name (capitalised words up to its head) */
+            if (dm > j && (f_dummy & NB_ALIAS_DEMONYM) && c->aa->dict->entries[e_dummy].kind == NB_KIND_COUNTRY &&
+                own && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
+                size_t m = dm, head_end = 0;
+                while (m < c->n && m < dm + 4 && cap(c, m)) {
+                    if (in(c, m, NB_LEX_ORG_HEAD)) head_end = m + 1;
+                    m++;
+                }
+                if (head_end && head_end == m) {
+                    j = head_end;
+                    break;
+                }
+            }
             if ((own || j >= i + 2) && (in(c, j - 1, NB_LEX_ORG_HEAD) || is(c, j - 1, "international")) &&
                 branch_end(c, j)) {
                 j = branch_end(c, j);
