@@ -2753,6 +2753,30 @@ static bool verbal_reason(const ctx *c, int v)
     return false;
 }
 
+/* For a verb that is both an attack cue and a condemnation cue ("blast",
+ * "savage"): 2 when a force, weapon or site is its subject or object ("jets
+ * blasted Hezbollah positions": arms), 1 otherwise ("Trump blasted China":
+ * words), 0 for any other verb. */
+static int two_senses(const ctx *c, int v)
+{
+    const nb_patterns *P = c->P;
+    size_t hv;
+    bool attack = false, condemn = false;
+    if (!nb_map_get(&P->by_lemma, lem(c, v), &hv)) return 0;
+    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
+        const cue *q = &P->cues[qi];
+        if (q->pos != POS_VERB || q->n_extra) continue;
+        attack |= q->rel == NB_REL_ATTACKED;
+        condemn |= q->rel == NB_REL_CONDEMNS;
+    }
+    if (!attack || !condemn) return 0;
+    int sb[MAX_HITS], ns = subjects(c, v, sb, MAX_HITS), ob = child_in(c, v, P->l_obj, -1);
+    for (int i = 0; i < ns; i++)
+        if (in_class(P, P->k_proxy, lem(c, sb[i]))) return 2;
+    if (ob >= 0 && in_class(P, P->k_proxy, lem(c, ob))) return 2;
+    return 1;
+}
+
 /* "According to the UN, the RSF has killed thousands of civilians": the
  * source after "according to" speaks the clause it hangs on, and judges its
  * subject as a speaker would. */
@@ -2862,6 +2886,12 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
                     for (int t = 0; t < nde; t++)
                         emit(out, n_out, cap, from, se[i], de[t], NB_REL_CONDEMNS, "tree:verbal-attack", NULL, (int)v, sew[i], dew[t]);
                 continue;
+            }
+            /* "Trump blasted China", "jets blasted Hezbollah positions": one
+             * sense of a verb that is both kinds of cue */
+            if (q->pos == POS_VERB && (q->rel == NB_REL_ATTACKED || q->rel == NB_REL_CONDEMNS)) {
+                int sense = two_senses(&c, (int)v);
+                if ((sense == 1 && q->rel == NB_REL_ATTACKED) || (sense == 2 && q->rel == NB_REL_CONDEMNS)) continue;
             }
             c.cur_rel = (int)q->rel;
             run_cue(&c, (int)v, q, out, n_out, cap, from, false, NULL, NULL, NULL);
