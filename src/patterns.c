@@ -2749,6 +2749,14 @@ static bool verbal_reason(const ctx *c, int v)
         if (l == P->l_advcl && !strcmp(xpos(c, d), "VBG") &&
             (child_in(c, d, P->l_mark, -1) >= 0 && !strcmp(lem(c, child_in(c, d, P->l_mark, -1)), "for")))
             return true;
+        /* "attacked Israel in a speech", "verbally attacked", "attacked X,
+         * calling him a war criminal": words */
+        if (l == P->l_obl && case_is(c, d, "in") && in_class(P, P->k_utterance, lem(c, d))) return true;
+        if (l == P->l_advmod && (!strcmp(lem(c, d), "verbally") || !strcmp(lem(c, d), "publicly"))) return true;
+        if (l == P->l_advcl && !strcmp(xpos(c, d), "VBG") &&
+            (!strcmp(lem(c, d), "call") || !strcmp(lem(c, d), "describe") || !strcmp(lem(c, d), "accuse") ||
+             !strcmp(lem(c, d), "brand")))
+            return true;
     }
     return false;
 }

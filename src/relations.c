@@ -1160,8 +1160,16 @@ static bool verbal_attack(const rctx *r, int v)
     static const char *const VERBAL[] = {"attacked", "attacks", "attack", "attacking", "assailed", "assails",
                                          "assail", "assailing", NULL};
     static const char *const POSS[] = {"its", "his", "her", "their", NULL};
+    /* (and "in a speech", "verbally attacked", "attacked X, calling him ...":
+     * words too, as the tree's verbal_reason reads them) */
+    static const char *const SAID_IN[] = {"speech", "statement", "interview", "address", "post", "tweet", "letter",
+                                          "video", "message", "op-ed", "column", NULL};
+    static const char *const SAYING[] = {"calling", "describing", "accusing", "branding", NULL};
     if (!w_in(r, v, VERBAL)) return false;
+    if (v > 0 && (w_is(r, v - 1, "verbally") || w_is(r, v - 1, "publicly"))) return true;
     for (int k = v + 1; k < r->n && k < v + 10; k++) {
+        if (w_is(r, k, ",") && w_in(r, k + 1, SAYING)) return true;
+        if (w_is(r, k, "in") && (w_in(r, k + 2, SAID_IN) || w_in(r, k + 3, SAID_IN))) return true;
         if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) return false;
         if (!w_is(r, k, "for") && !w_is(r, k, "over")) continue;
         int q = k + 1;
