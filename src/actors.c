@@ -2273,6 +2273,14 @@ static size_t state_forces(const ctx *c, size_t i)
     if (i > 0) {
         size_t p = i - 1;
         if (in(c, p, OTHER) || hyphen(c, p)) return i;
+        /* "sent troops to X", "deployed 500 soldiers": the sender's own, not
+         * the state the article is about (a number or "more" between) */
+        static const char *const SENT[] = {"sent", "send", "sends", "sending", "deployed", "deploy", "deploys",
+                                           "deploying", "dispatched", "dispatch", "dispatching", NULL};
+        size_t q = p;
+        while (q > 0 && q + 3 > i && ((c->t[q].flags & NB_TOK_NUM) || is(c, q, "more") || is(c, q, "additional")))
+            q--;
+        if (in(c, q, SENT)) return i;
         /* "KFOR troops", "Wagner soldiers": a name owns them */
         if (cap(c, p) && p > 0 && !(c->t[p - 1].flags & NB_TOK_PUNCT)) return i;
         /* "Somali soldiers": the demonym item just before */
