@@ -1524,6 +1524,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return k;
     }
+    /* "NGOs", "MPs", "IDPs", "IEDs": an acronym's plural is a kind of thing
+     * or people, no name */
+    {
+        const char *w = c->s + c->t[i].start;
+        size_t n = c->t[i].len, k = 0;
+        while (k < n && w[k] >= 'A' && w[k] <= 'Z') k++;
+        if (k >= 2 && k <= 4 && k + 1 == n && w[k] == 's' && !cap(c, i + 1)) {
+            push_item(c, i, i + 1, NB_IT_WORD | NB_IT_CAP, -1);
+            return i + 1;
+        }
+    }
     /* "F-16", "MQ-9", "Su-25", "S-400": a weapon's designation, no name */
     if (c->t[i].len <= 3 && hyphen(c, i + 1) && i + 2 < c->n && (c->t[i + 2].flags & NB_TOK_NUM) &&
         (c->t[i + 2].flags & NB_TOK_GLUE)) {
