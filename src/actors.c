@@ -1524,6 +1524,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
         return k;
     }
+    /* "Typhoon Haiyan", "Hurricane Melissa", "Storm Daniel": a storm's name,
+     * no actor (what it strikes is struck by weather) */
+    static const char *const STORM[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical", NULL};
+    if (in(c, i, STORM) && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &e_dummy, &f_dummy) == i) {
+        size_t k = i + 1;
+        while (k < c->n && cap(c, k)) k++;
+        for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
+        return k;
+    }
     /* "NGOs", "MPs", "IDPs", "IEDs": an acronym's plural is a kind of thing
      * or people, no name */
     {
