@@ -2926,7 +2926,9 @@ size_t nb_patterns_quote_judged(const nb_patterns *P, const nb_nlp *m, const nb_
      * that reports another's speech) */
     if (r >= 0 && !say && !c.question && judges(&c, r)) {
         int sb = judged_subject(&c, r);
-        if (sb >= 0) judged(&c, sb, de, dew, &nde);
+        /* (a name, not "this" or "it": what a pronoun in a quote means
+         * the quote's own words tell, not the article's last attack) */
+        if (sb >= 0 && strcmp(upos(&c, sb), "PRON") && strcmp(upos(&c, sb), "DET")) judged(&c, sb, de, dew, &nde);
     }
     ctx_free(&c);
     size_t k = 0;

@@ -266,11 +266,11 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
     return nb_relations_recall_attack(ud, word, out, max);
 }
 
-/* How a sentence stands to a quotation: QUOTE_OPENS when it opens one at
- * its start and does not close it ("'Russia is a terrorist state. It must
- * be punished,' X said" splits after "state."), QUOTE_CLOSES when it closes
- * one, else 0. */
-enum { QUOTE_OPENS = 1, QUOTE_CLOSES = 2 };
+/* How a sentence stands to a quotation: QUOTE_STARTS when it opens one at
+ * its start, QUOTE_CLOSES when it closes one ("'Russia is a terrorist
+ * state. It must be punished,' X said" splits after "state.": the first
+ * sentence only starts the quote). */
+enum { QUOTE_STARTS = 1, QUOTE_CLOSES = 2 };
 static int quote_shape(const char *t, size_t n)
 {
     size_t i = 0;
@@ -283,7 +283,7 @@ static int quote_shape(const char *t, size_t n)
         if (k + 3 <= n && !memcmp(t + k, "\xe2\x80\x9d", 3)) curly_close = true;
     }
     bool closes = curly_close || (opens && t[i] == '"' ? straight >= 2 : straight >= 1);
-    return closes ? QUOTE_CLOSES : opens ? QUOTE_OPENS : 0;
+    return (opens ? QUOTE_STARTS : 0) | (closes ? QUOTE_CLOSES : 0);
 }
 
 /* One actor and a word that may judge: a quote's first sentence worth
@@ -298,6 +298,29 @@ static bool quote_candidate(const nb_patterns *P, const nb_item *items, size_t n
             judge = true;
     }
     return actor && judge;
+}
+
+/* The speaker a closing quote mark is attributed to, read off the words
+ * ("...,\" X said", "...,\" said X", "...,\" X told reporters"), or -1: no
+ * parse needed for a sentence that is only an attribution. */
+static int attributed_to(const nb_item *items, size_t ni)
+{
+    static const char *const SAID[] = {"said", "says", "told", "added", "wrote", "stated", "insisted", NULL};
+    size_t q = ni;
+    for (size_t i = 0; i < ni; i++)
+        if ((items[i].flags & NB_IT_PUNCT) && items[i].w &&
+            (!strcmp(items[i].w, "\"") || !strcmp(items[i].w, "\xe2\x80\x9d")))
+            q = i;
+    if (q == ni) return -1;
+    size_t k = q + 1;
+    if (k < ni && items[k].w && !strcmp(items[k].w, ",")) k++;
+    if (k + 1 < ni && items[k].ent >= 0 && !(items[k].flags & NB_IT_MOD) && items[k + 1].w &&
+        nb_lex_in(items[k + 1].w, strlen(items[k + 1].w), SAID))
+        return items[k].ent;
+    if (k + 1 < ni && items[k].w && nb_lex_in(items[k].w, strlen(items[k].w), SAID) && items[k + 1].ent >= 0 &&
+        !(items[k + 1].flags & NB_IT_MOD))
+        return items[k + 1].ent;
+    return -1;
 }
 
 /* Worth parsing: two entities and a word that may be a cue, or a speech
@@ -827,6 +850,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
     int q_ents[8]; /* what a quote's first sentence judged, till its speaker is named */
     size_t q_n = 0, q_start = 0, q_end = 0;
     bool in_quote = false; /* a quote opened in an earlier sentence goes on */
+    int last_spk[8];       /* who the last sentence's quote was attributed to */
+    size_t last_nspk = 0, last_start = 0;
     while (nb_split_next(c.text, c.len, &pos, &s)) {
         if (s.len == 0) continue;
         rec->sentences++;
@@ -844,32 +869,44 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         int qs = p->nlp && p->pat ? quote_shape(c.text + s.start, s.len) : 0;
         if (in_quote && memchr(c.text + q_end, '\n', s.start > q_end ? s.start - q_end : 0)) in_quote = false;
         if (!in_quote) q_n = 0;
-        if (qs == QUOTE_OPENS) {
+        if (qs == QUOTE_STARTS) {
             in_quote = true;
             q_n = 0;
             q_start = s.start;
         }
         /* (its first sentence, or one inside it: "'A. B. C,' X said") */
-        bool quote_part = in_quote && qs != QUOTE_CLOSES && q_n < 8 && quote_candidate(p->pat, items, ni);
-        bool quote_last = qs == QUOTE_CLOSES && q_n;
+        bool quote_part = in_quote && !(qs & QUOTE_CLOSES) && q_n < 8 && quote_candidate(p->pat, items, ni);
+        bool quote_last = (qs & QUOTE_CLOSES) && q_n;
+        /* a whole quote right after one its speaker was named for: "'...,' X
+         * said. 'It must be punished.'" */
+        bool quote_more = qs == (QUOTE_STARTS | QUOTE_CLOSES) && last_nspk && !quote_last &&
+                          quote_candidate(p->pat, items, ni);
         if (in_quote) q_end = s.start + s.len;
         int spk[8];
         size_t nspk = 0;
         if (p->nlp && p->pat &&
-            (tree_candidate(p->pat, items, ni, c.text + s.start, toks) || quote_part || quote_last)) {
+            (tree_candidate(p->pat, items, ni, c.text + s.start, toks) || quote_part || quote_last || quote_more)) {
             syn_analyze(p->nlp, &y, c.text + s.start, s.len, false, items, ni, toks, &aa);
             analyzed = true;
             words_to_entities(&y, items, ni, toks);
         }
-        if (analyzed &&
-            (quote_part || quote_last || nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa))) {
+        if (analyzed && (quote_part || quote_last || quote_more ||
+                         nb_patterns_need_parse(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa))) {
             syn_parse(p->nlp, &y);
             parsed = true;
             rec->parsed++;
             size_t nt0 = 0;
             nb_patterns_find(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, &y.trel, &nt0, &y.trel_cap);
-            if (quote_part) q_n += nb_patterns_quote_judged(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, q_ents + q_n, 8 - q_n);
-            if (quote_last) nspk = nb_patterns_quote_speakers(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, spk, 8);
+            if (quote_part)
+                q_n += nb_patterns_quote_judged(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, q_ents + q_n, 8 - q_n);
+            if (quote_more) {
+                q_n = nb_patterns_quote_judged(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, q_ents, 8);
+                memcpy(spk, last_spk, last_nspk * sizeof *spk);
+                nspk = last_nspk;
+                q_start = last_start;
+            } else if (qs & QUOTE_CLOSES) {
+                nspk = nb_patterns_quote_speakers(p->pat, p->nlp, &y.us, y.ent_of, recall, &aa, spk, 8);
+            }
             if (p->tree_debug)
                 for (size_t i = 0; i < y.us.n; i++)
                     fprintf(stderr, "%zu\t%.*s\t%s\t%d\t%s\t%d\n", i + 1, (int)y.us.w[i].len, y.us.w[i].form,
@@ -934,7 +971,17 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 found[n_found++] = (nb_found){spk[a], q_ents[b], NB_REL_CONDEMNS, "tree:quote-speech", NULL, 0};
                 ev_start = q_start;
             }
-        if (qs == QUOTE_CLOSES) {
+        /* (the speakers a quote closed here named, for a whole quote next;
+         * an attribution the tree did not read, off its words) */
+        last_nspk = 0;
+        if ((qs & QUOTE_CLOSES) && !quote_more) {
+            int who = nspk ? -1 : attributed_to(items, ni);
+            if (nspk) memcpy(last_spk, spk, nspk * sizeof *spk);
+            last_nspk = nspk ? nspk : who >= 0;
+            if (who >= 0) last_spk[0] = who;
+            last_start = s.start;
+        }
+        if (qs & QUOTE_CLOSES) {
             in_quote = false;
             q_n = 0;
         }
