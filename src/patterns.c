@@ -781,6 +781,10 @@ typedef struct {
     int cur_rel;          /* the relation being read, -1 in speech: sites count for attacks only */
 } ctx;
 
+static bool attack_cue(const ctx *c, int w, int pos);
+static bool condemn_noun(const nb_patterns *P, const char *lemma);
+static bool funds_noun(const nb_patterns *P, const char *lemma);
+
 static const char *lem(const ctx *c, int i) { return c->lc + c->lc_at[i]; }
 static int lab(const ctx *c, int i) { return c->s->w[i].label; }
 static int head(const ctx *c, int i) { return c->s->w[i].head - 1; }
@@ -1307,13 +1311,16 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             for (int j = c->first[w]; j < c->first[w + 1]; j++)
                 own_name |= lab(c, c->kids[j]) == P->l_flat && c->kids[j] > w && !in_class(P, P->k_proxy, lem(c, c->kids[j]));
         if (*n == before && proxy && !own_name && in_class(P, P->k_proxy, lem(c, w))) {
+            /* ("the funding of Hezbollah": an act's "of" names what it is
+             * done to, not its owner, as "fighters of X" does) */
+            bool act = attack_cue(c, w, POS_EVENT) || condemn_noun(P, lem(c, w)) || funds_noun(P, lem(c, w));
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j], l = lab(c, d);
                 /* "fighters of X", "gunmen from X": the preposition right after
                  * the word (not "units south of Tripoli") */
                 /* "the government in Mogadishu": a seat of power in a place
                  * (@SEAT), not troops stationed there */
-                bool of = l == P->l_nmod && w + 1 < (int)c->s->n && lab(c, w + 1) == P->l_case &&
+                bool of = !act && l == P->l_nmod && w + 1 < (int)c->s->n && lab(c, w + 1) == P->l_case &&
                           head(c, w + 1) == d &&
                           (case_is(c, d, "from") || case_is(c, d, "of") ||
                            (case_is(c, d, "in") && in_class(P, P->k_seat, lem(c, w))) ||
@@ -2066,6 +2073,16 @@ static bool judges(const ctx *c, int r)
             }
         }
     }
+    return false;
+}
+
+/* Is lemma a noun naming an act of funding ("funding", "backing")? */
+static bool funds_noun(const nb_patterns *P, const char *lemma)
+{
+    size_t hv;
+    if (!nb_map_get(&P->by_lemma, lemma, &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next)
+        if (P->cues[qi].rel == NB_REL_FUNDS && P->cues[qi].pos == POS_EVENT && !P->cues[qi].n_extra) return true;
     return false;
 }
 
