@@ -3229,6 +3229,18 @@ static void declared_aliases(ctx *c)
                 make_alias(c, y->ent, org);
                 continue;
             }
+            if (ye->dict >= 0 && xe->dict < 0 && xe->kind == NB_KIND_ORG && ye->kind == NB_KIND_ORG &&
+                !(y->flags & NB_IT_MOD) && y->t1 - y->t0 == 1 && x->t1 - x->t0 >= 2 && acronym_fits(c, x->t0, x->t1, y->t0)) {
+                /* "the Ambazonia Defence Forces (ADF)": a name the dictionary
+                 * does not know, spelled out by the acronym it gives another
+                 * actor (the Allied Democratic Forces), keeps it here */
+                nb_buf key = {0};
+                nb_name_key(c->s + c->t[y->t0].start, c->t[y->t0].len, &key);
+                nb_map_put(&c->aa->declared, key.data, (size_t)x->ent);
+                nb_buf_free(&key);
+                y->ent = x->ent;
+                continue;
+            }
             make_alias(c, y->ent, x->ent);
             continue;
         }
