@@ -305,6 +305,14 @@ MANUAL = [
     # a clerk as often (data/cues.exclude); a co-chair chairs
     ("general secretary", "ROLE", "commands", None, "of"),
     ("co-chair", "ROLE", "commands", None, "of"),
+    # heads of agencies, police forces and parties by their titles ("the APF,
+    # whose inspector general X", "NCP convener X", "WHO Director-General X")
+    ("director general", "ROLE", "commands", None, "of"),
+    ("director-general", "ROLE", "commands", None, "of"),
+    ("inspector general", "ROLE", "commands", None, "of"),
+    ("inspector-general", "ROLE", "commands", None, "of"),
+    ("convener", "ROLE", "commands", None, "of"),
+    ("convenor", "ROLE", "commands", None, "of"),
     # the head of a British or Commonwealth police force; "chief executive"
     # heads a company or agency (a constable alone leads no one)
     ("chief constable", "ROLE", "commands", None, "of"),
