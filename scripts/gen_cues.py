@@ -386,7 +386,7 @@ TARGET_CASE = {
     ("help", "EVENT"): "to,for", ("financing", "EVENT"): "for,of", ("sponsorship", "EVENT"): "of",
     ("leadership", "EVENT"): "of", ("command", "EVENT"): "of,over", ("control", "EVENT"): "of,over",
     ("rule", "EVENT"): "over,of", ("lend", "VERB"): "to", ("loan", "VERB"): "to", ("donate", "VERB"): "to",
-    ("donor", "ROLE"): "to,of", ("giver", "ROLE"): "to,of",
+    ("donor", "ROLE"): "to,of", ("giver", "ROLE"): "to,of", ("bestower", "ROLE"): "to,of",
 }
 
 NOMINAL = re.compile(r"(ing|tion|sion|ment|cre|ter|ure|age|al)$")

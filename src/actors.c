@@ -519,7 +519,7 @@ static bool in_capitals(const ctx *c, size_t k)
 static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
 {
     const nb_dict *d = c->aa->dict;
-    if (!(c->t[i].flags & NB_TOK_WORD)) return i;
+    if (i >= c->n || !(c->t[i].flags & NB_TOK_WORD)) return i;
     nb_buf *key = c->dm_key, *tk = c->dm_word;
     nb_buf_clear(key);
     size_t best = i, words = 0;
@@ -896,7 +896,7 @@ static bool trade_word(const char *w, const char *const *list)
     char low[16];
     size_t n = strlen(w);
     if (n >= sizeof low) return false;
-    for (size_t k = 0; k < n; k++) low[k] = (char)tolower((unsigned char)w[k]);
+    for (size_t k = 0; k < n; k++) low[k] = nb_lower(w[k]);
     return nb_lex_in(low, n, list);
 }
 
@@ -1142,6 +1142,7 @@ static size_t branch_end(const ctx *c, size_t j)
 {
     size_t e;
     unsigned f;
+    if (j >= c->n) return 0;
     size_t dm = dict_match(c, j, &e, &f);
     if (dm <= j || c->aa->dict->entries[e].kind != NB_KIND_COUNTRY || (f & NB_ALIAS_DEMONYM) ||
         (c->t[j].flags & NB_TOK_GLUE) || cap(c, dm) || is(c, dm, "'s") ||
@@ -1854,14 +1855,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     static const char *const PLACE_NOUN[] = {"capital", "city", "town", "village", "port", "province", "district",
                                              "region", "county", "township", "governorate", "island", NULL};
     if (s0 > 0 && !cap(c, s0 - 1) && in(c, s0 - 1, PLACE_NOUN)) place = true;
-    /* "Bayraktar drones", "Storm Shadow missiles": an unknown name before a
+    /* "Bayraktar drones", "Caesar howitzers": an unknown name before a
      * weapon's noun is its make, no actor (a known one's are its own:
-     * "Hezbollah drones") */
+     * "Hezbollah drones"; an organisation's or an acronym's too: "the
+     * Zambezi Liberation Front drones", "RSF drones") */
     static const char *const WEAPON[] = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "tank", "tanks",
                                          "jet", "jets", "rifle", "rifles", "howitzer", "howitzers", "launcher",
                                          "launchers", "helicopter", "helicopters", "warplanes", "aircraft", "shells",
                                          "munitions", "interceptors", NULL};
-    if (j < c->n && !cap(c, j) && in(c, j, WEAPON)) place = true;
+    if (j < c->n && !cap(c, j) && in(c, j, WEAPON) && !in(c, j - 1, NB_LEX_ORG_HEAD) &&
+        !(c->t[s0].flags & NB_TOK_UPPER))
+        place = true;
     /* "Mount Mghila", "Lake Chad", "Jebel Marra": a feature's word opens a place's name */
     static const char *const PLACE_FIRST[] = {"mount", "mt", "lake", "cape", "jebel", "jabal", "djebel", "wadi",
                                               "complexo", NULL};
@@ -2495,7 +2499,8 @@ static bool backed_appos(const ctx *c, size_t i)
 {
     size_t e;
     unsigned f;
-    if (!(is(c, i, "a") || is(c, i, "an")) || i < 2 || !is(c, i - 1, ",") || !cap(c, i - 2)) return false;
+    if (!(is(c, i, "a") || is(c, i, "an")) || i < 2 || i + 1 >= c->n || !is(c, i - 1, ",") || !cap(c, i - 2))
+        return false;
     size_t dm = dict_match(c, i + 1, &e, &f);
     return dm > i + 1 && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_FUNDS);
 }
@@ -2714,7 +2719,7 @@ static size_t on_reference(ctx *c, size_t i)
             "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
             "nationalist", "communist", "maoist", "guerrilla", "interim", "transitional", "ruling", NULL};
         /* ("the Iran-backed militant group" too) */
-        if (country < 0 && linked < 0)
+        if (country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
         /* "the attackers", "the assailants": who carried out the attack the
          * article reported last, when one actor did */

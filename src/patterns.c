@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms;
 };
 
 /* ---- small helpers ---- */
@@ -706,7 +706,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -961,8 +961,11 @@ static bool side_by_side(const ctx *c, int a, int b)
 {
     for (int x = a + 1; x < b; x++) {
         const nb_uword *u = &c->s->w[x];
+        /* (a list's other verb too: "funded, armed and trained Y") */
+        bool verb = lab(c, x) == c->P->l_conj && (!strcmp(upos(c, x), "VERB") || !strcmp(upos(c, x), "ADJ")) &&
+                    child_in(c, x, c->P->l_obj, -1) < 0;
         if (!((u->len == 1 && u->form[0] == ',') || (u->len == 3 && !memcmp(u->form, "and", 3)) ||
-              (u->len == 2 && !memcmp(u->form, "or", 2))))
+              (u->len == 2 && !memcmp(u->form, "or", 2)) || verb))
             return false;
     }
     return b > a;
@@ -1023,12 +1026,16 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
     /* (verbs side by side, only "and", "or" or a comma between: not "fired
      * on X and accused Y", "were firing but could not stop them") */
     if (k == 0 && st->label == c->P->l_obj && !strcmp(upos(c, w), "VERB") && child_in(c, w, c->P->l_obj, -1) < 0) {
-        int h = head(c, w);
-        int o = lab(c, w) == c->P->l_conj && h >= 0 && h < w && side_by_side(c, h, w) ? child_in(c, h, c->P->l_obj, -1) : -1;
-        for (int j = c->first[w]; j < c->first[w + 1] && o < 0; j++) {
-            int d = c->kids[j];
-            if (d > w && lab(c, d) == c->P->l_conj && !strcmp(upos(c, d), "VERB") && side_by_side(c, w, d))
-                o = child_in(c, d, c->P->l_obj, -1);
+        int h = lab(c, w) == c->P->l_conj ? head(c, w) : -1;
+        int o = h >= 0 && h < w && side_by_side(c, h, w) ? child_in(c, h, c->P->l_obj, -1) : -1;
+        /* (on a later conjunct: its own, or its head's when w is one) */
+        for (int g = 0; g < 2 && o < 0; g++) {
+            int x = g ? h : w;
+            for (int j = x >= 0 ? c->first[x] : 0; x >= 0 && j < c->first[x + 1] && o < 0; j++) {
+                int d = c->kids[j];
+                if (d > w && lab(c, d) == c->P->l_conj && !strcmp(upos(c, d), "VERB") && side_by_side(c, w, d))
+                    o = child_in(c, d, c->P->l_obj, -1);
+            }
         }
         if (o > w && !misparsed_core(c, o) && (st->lemma_class < 0 || in_class(c->P, st->lemma_class, lem(c, o))))
             walk(c, p, k + 1, o, q, hits, n);
@@ -2755,6 +2762,15 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
 
 /* Is attack verb v given a reason, "for" or "over" with a possessive or
  * an -ing verb ("attacked France for its interference", "for backing X")? */
+/* Is a force, weapon or site (@ARMS) verb v's subject or object? */
+static bool armed_act(const ctx *c, int v)
+{
+    int sb[MAX_HITS], ns = subjects(c, v, sb, MAX_HITS), ob = child_in(c, v, c->P->l_obj, -1);
+    for (int i = 0; i < ns; i++)
+        if (in_class(c->P, c->P->k_arms, lem(c, sb[i]))) return true;
+    return ob >= 0 && in_class(c->P, c->P->k_arms, lem(c, ob));
+}
+
 static bool verbal_reason(const ctx *c, int v)
 {
     const nb_patterns *P = c->P;
@@ -2768,9 +2784,14 @@ static bool verbal_reason(const ctx *c, int v)
             return true;
         /* "attacked Israel in a speech", "verbally attacked", "attacked X,
          * calling him a war criminal": words */
-        if (l == P->l_obl && case_is(c, d, "in") && in_class(P, P->k_utterance, lem(c, d))) return true;
+        /* ("in their post": a military post, not words) */
+        if (l == P->l_obl && case_is(c, d, "in") && in_class(P, P->k_utterance, lem(c, d)) &&
+            child_in(c, d, P->l_poss, -1) < 0)
+            return true;
         if (l == P->l_advmod && (!strcmp(lem(c, d), "verbally") || !strcmp(lem(c, d), "publicly"))) return true;
-        if (l == P->l_advcl && !strcmp(xpos(c, d), "VBG") &&
+        /* ("Israeli forces attacked Hamas, calling the group ...": arms
+         * still, by forces) */
+        if (l == P->l_advcl && !strcmp(xpos(c, d), "VBG") && !armed_act(c, v) &&
             (!strcmp(lem(c, d), "call") || !strcmp(lem(c, d), "describe") || !strcmp(lem(c, d), "accuse") ||
              !strcmp(lem(c, d), "brand")))
             return true;
@@ -2779,9 +2800,9 @@ static bool verbal_reason(const ctx *c, int v)
 }
 
 /* For a verb that is both an attack cue and a condemnation cue ("blast",
- * "savage"): 2 when a force, weapon or site is its subject or object ("jets
- * blasted Hezbollah positions": arms), 1 otherwise ("Trump blasted China":
- * words), 0 for any other verb. */
+ * "savage"): 2 when a force, weapon or site (@ARMS) is its subject or object
+ * ("jets blasted Hezbollah positions": arms), 1 otherwise ("Trump blasted
+ * China": words), 0 for any other verb. */
 static int two_senses(const ctx *c, int v)
 {
     const nb_patterns *P = c->P;
@@ -2795,11 +2816,7 @@ static int two_senses(const ctx *c, int v)
         condemn |= q->rel == NB_REL_CONDEMNS;
     }
     if (!attack || !condemn) return 0;
-    int sb[MAX_HITS], ns = subjects(c, v, sb, MAX_HITS), ob = child_in(c, v, P->l_obj, -1);
-    for (int i = 0; i < ns; i++)
-        if (in_class(P, P->k_proxy, lem(c, sb[i]))) return 2;
-    if (ob >= 0 && in_class(P, P->k_proxy, lem(c, ob))) return 2;
-    return 1;
+    return armed_act(c, v) ? 2 : 1;
 }
 
 /* "According to the UN, the RSF has killed thousands of civilians": the

@@ -267,9 +267,10 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
 }
 
 /* How a sentence stands to a quotation: QUOTE_STARTS when it opens one at
- * its start, QUOTE_CLOSES when it closes one ("'Russia is a terrorist
- * state. It must be punished,' X said" splits after "state.": the first
- * sentence only starts the quote). */
+ * its start, QUOTE_CLOSES when it holds a closing mark ("'Russia is a
+ * terrorist state. It must be punished,' X said" splits after "state.": the
+ * first sentence only starts the quote). A straight mark cannot tell
+ * opening from closing: one that is not at the start counts as closing. */
 enum { QUOTE_STARTS = 1, QUOTE_CLOSES = 2 };
 static int quote_shape(const char *t, size_t n)
 {
@@ -869,9 +870,9 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         int qs = p->nlp && p->pat ? quote_shape(c.text + s.start, s.len) : 0;
         if (in_quote && memchr(c.text + q_end, '\n', s.start > q_end ? s.start - q_end : 0)) in_quote = false;
         if (!in_quote) q_n = 0;
+        if (qs & QUOTE_STARTS) q_n = 0; /* (what an unclosed quote judged is no part of a new one) */
         if (qs == QUOTE_STARTS) {
             in_quote = true;
-            q_n = 0;
             q_start = s.start;
         }
         /* (its first sentence, or one inside it: "'A. B. C,' X said") */
@@ -976,9 +977,13 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         last_nspk = 0;
         if ((qs & QUOTE_CLOSES) && !quote_more) {
             int who = nspk ? -1 : attributed_to(items, ni);
-            if (nspk) memcpy(last_spk, spk, nspk * sizeof *spk);
-            last_nspk = nspk ? nspk : who >= 0;
-            if (who >= 0) last_spk[0] = who;
+            if (nspk) {
+                memcpy(last_spk, spk, nspk * sizeof *spk);
+                last_nspk = nspk;
+            } else if (who >= 0) {
+                last_spk[0] = who;
+                last_nspk = 1;
+            }
             last_start = s.start;
         }
         if (qs & QUOTE_CLOSES) {

@@ -1154,7 +1154,8 @@ static bool verb_of_hold(const rctx *r, int v)
 
 /* Is attack verb v ("attacked", "assailed") said of words: a reason after
  * it, "for" or "over" with a possessive or an -ing verb ("for its
- * interference", "over its trade policy", "for backing X")? */
+ * interference", "over its trade policy", "for backing X"); "in a speech";
+ * "verbally"; or a judging participle after a comma ("calling him ...")? */
 static bool verbal_attack(const rctx *r, int v)
 {
     static const char *const VERBAL[] = {"attacked", "attacks", "attack", "attacking", "assailed", "assails",
@@ -1162,14 +1163,22 @@ static bool verbal_attack(const rctx *r, int v)
     static const char *const POSS[] = {"its", "his", "her", "their", NULL};
     /* (and "in a speech", "verbally attacked", "attacked X, calling him ...":
      * words too, as the tree's verbal_reason reads them) */
-    static const char *const SAID_IN[] = {"speech", "statement", "interview", "address", "post", "tweet", "letter",
+    static const char *const SAID_IN[] = {"speech", "statement", "interview", "address", "tweet", "letter",
                                           "video", "message", "op-ed", "column", NULL};
     static const char *const SAYING[] = {"calling", "describing", "accusing", "branding", NULL};
+    /* (not by forces: "Israeli forces attacked Hamas, calling the group ...") */
+    static const char *const ARMS[] = {"forces", "troops", "soldiers", "fighters", "militants", "jets", "warplanes",
+                                       "drones", "artillery", "gunmen", NULL};
+    /* (an utterance with an article or a person's possessive: not "in
+     * their post", a military post) */
+    static const char *const DET_SAID[] = {"a", "an", "the", "his", "her", NULL};
     if (!w_in(r, v, VERBAL)) return false;
     if (v > 0 && (w_is(r, v - 1, "verbally") || w_is(r, v - 1, "publicly"))) return true;
+    bool armed = v > 0 && w_in(r, v - 1, ARMS);
     for (int k = v + 1; k < r->n && k < v + 10; k++) {
-        if (w_is(r, k, ",") && w_in(r, k + 1, SAYING)) return true;
-        if (w_is(r, k, "in") && (w_in(r, k + 2, SAID_IN) || w_in(r, k + 3, SAID_IN))) return true;
+        if (w_is(r, k, ",") && w_in(r, k + 1, SAYING) && !armed) return true;
+        if (w_is(r, k, "in") && w_in(r, k + 1, DET_SAID) && (w_in(r, k + 2, SAID_IN) || w_in(r, k + 3, SAID_IN)))
+            return true;
         if (w_in(r, k, BOUNDARY) || w_is(r, k, ",")) return false;
         if (!w_is(r, k, "for") && !w_is(r, k, "over")) continue;
         int q = k + 1;
