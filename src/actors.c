@@ -1237,15 +1237,15 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                        !is(c, j, "'s");
     if ((de->kind == NB_KIND_ORG || country_org || demonym_org) && (!demonym || people_poss || demonym_org) &&
         !is(c, j, "'s")) {
-        size_t k = j, head_end = 0;
+        size_t k = j, head_end = 0, cause;
         bool insurgent = false;
         while (k < c->n && k < j + 6) {
             if (cap(c, k)) {
                 if (in(c, k, NB_LEX_ORG_HEAD)) head_end = k + 1;
                 if (in(c, k, INSURGENT)) insurgent = true;
-            } else if (cause_end(c, k)) {
+            } else if ((cause = cause_end(c, k)) > 0) {
                 /* "Zimbabwe Lawyers for Human Rights", "Jamaicans for Justice" */
-                head_end = cause_end(c, k);
+                head_end = cause;
                 insurgent = true;
                 break;
             } else if (!(country_org && is(c, k, "'s") && cap(c, k + 1))) {
@@ -1501,7 +1501,7 @@ static const char *const GENERIC_NAME[] = {"national", "liberation", "democratic
 
 static size_t on_name(ctx *c, size_t i, size_t sent_first)
 {
-    size_t j = i;
+    size_t j = i, cut;
     size_t e_dummy;
     unsigned f_dummy;
     /* after "Party of", "Office for": the name goes on through a known name
@@ -1518,17 +1518,11 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         return k;
     }
     /* "Operation Hilaac", "Operation Sindoor": a military operation, no
-     * actor (one the dictionary names, "Operation Barkhane", is its state's) */
-    if (is(c, i, "operation") && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &e_dummy, &f_dummy) == i) {
-        size_t k = i + 1;
-        while (k < c->n && cap(c, k)) k++;
-        for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
-        return k;
-    }
-    /* "Typhoon Haiyan", "Hurricane Melissa", "Storm Daniel": a storm's name,
-     * no actor (what it strikes is struck by weather) */
-    static const char *const STORM[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical", NULL};
-    if (in(c, i, STORM) && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &e_dummy, &f_dummy) == i) {
+     * actor (one the dictionary names, "Operation Barkhane", is its state's);
+     * "Typhoon Haiyan", "Hurricane Melissa", "Storm Daniel": a storm, none
+     * either (what it strikes is struck by weather) */
+    static const char *const NO_ACTOR[] = {"operation", "typhoon", "hurricane", "cyclone", "storm", "tropical", NULL};
+    if (in(c, i, NO_ACTOR) && cap(c, i) && cap(c, i + 1) && dict_match(c, i, &e_dummy, &f_dummy) == i) {
         size_t k = i + 1;
         while (k < c->n && cap(c, k)) k++;
         for (size_t q = i; q < k; q++) push_item(c, q, q + 1, NB_IT_WORD | NB_IT_CAP, -1);
@@ -1592,8 +1586,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 }
             }
             if ((own || j >= i + 2) && (in(c, j - 1, NB_LEX_ORG_HEAD) || is(c, j - 1, "international")) &&
-                branch_end(c, j)) {
-                j = branch_end(c, j);
+                (cut = branch_end(c, j)) > 0) {
+                j = cut;
                 break;
             }
             if (dm > j && !inner) break;
@@ -1689,9 +1683,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                 continue;
             }
         }
-        if (j > i && cause_end(c, j)) {
-            j = cause_end(c, j);
-            if (branch_end(c, j)) j = branch_end(c, j);
+        if (j > i && (cut = cause_end(c, j)) > 0) {
+            j = cut;
+            if ((cut = branch_end(c, j)) > 0) j = cut;
             break;
         }
         /* "the Men of Dignity movement", "the Sons of Liberty group": a
@@ -3183,6 +3177,16 @@ static bool acronym_fits(const ctx *c, size_t t0, size_t t1, size_t a)
     return q == n;
 }
 
+/* The acronym item y stands, in this article, for the name item x. */
+static void declare_acronym(ctx *c, const nb_item *x, nb_item *y)
+{
+    nb_buf key = {0};
+    nb_name_key(c->s + c->t[y->t0].start, c->t[y->t0].len, &key);
+    nb_map_put(&c->aa->declared, key.data, (size_t)x->ent);
+    nb_buf_free(&key);
+    y->ent = x->ent;
+}
+
 static void declared_aliases(ctx *c)
 {
     for (size_t k = 0; k + 2 < c->n_items; k++) {
@@ -3205,11 +3209,7 @@ static void declared_aliases(ctx *c)
                 y->t1 - y->t0 == 1) {
                 /* "Syrian National Army (SNA)": the article redefines the
                  * acronym the dictionary gives to another actor */
-                nb_buf key = {0};
-                nb_name_key(c->s + c->t[y->t0].start, c->t[y->t0].len, &key);
-                nb_map_put(&c->aa->declared, key.data, (size_t)x->ent);
-                nb_buf_free(&key);
-                y->ent = x->ent;
+                declare_acronym(c, x, y);
                 continue;
             }
             /* ("the Front for Change and Concord in Chad (FACT)": an
@@ -3235,15 +3235,12 @@ static void declared_aliases(ctx *c)
                 continue;
             }
             if (ye->dict >= 0 && xe->dict < 0 && xe->kind == NB_KIND_ORG && ye->kind == NB_KIND_ORG &&
-                !(y->flags & NB_IT_MOD) && y->t1 - y->t0 == 1 && x->t1 - x->t0 >= 2 && acronym_fits(c, x->t0, x->t1, y->t0)) {
+                !(y->flags & NB_IT_MOD) && y->t1 - y->t0 == 1 && x->t1 - x->t0 >= 2 &&
+                acronym_fits(c, x->t0, x->t1, y->t0)) {
                 /* "the Ambazonia Defence Forces (ADF)": a name the dictionary
                  * does not know, spelled out by the acronym it gives another
                  * actor (the Allied Democratic Forces), keeps it here */
-                nb_buf key = {0};
-                nb_name_key(c->s + c->t[y->t0].start, c->t[y->t0].len, &key);
-                nb_map_put(&c->aa->declared, key.data, (size_t)x->ent);
-                nb_buf_free(&key);
-                y->ent = x->ent;
+                declare_acronym(c, x, y);
                 continue;
             }
             make_alias(c, y->ent, x->ent);

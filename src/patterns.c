@@ -782,8 +782,23 @@ typedef struct {
 } ctx;
 
 static bool attack_cue(const ctx *c, int w, int pos);
-static bool condemn_noun(const nb_patterns *P, const char *lemma);
-static bool funds_noun(const nb_patterns *P, const char *lemma);
+
+/* Is lemma a one-word cue of relation rel (or any, -1) with part of speech
+ * pos? (The first word of a multiword cue is none: "lie" is no "lie in
+ * wait".) */
+static bool has_cue(const nb_patterns *P, const char *lemma, int rel, int pos)
+{
+    size_t hv;
+    if (!nb_map_get(&P->by_lemma, lemma, &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next)
+        if ((rel < 0 || (int)P->cues[qi].rel == rel) && P->cues[qi].pos == pos && !P->cues[qi].n_extra) return true;
+    return false;
+}
+
+/* Is lemma a noun naming an act of condemnation ("criticism"), of funding
+ * ("funding", "backing")? */
+static bool condemn_noun(const nb_patterns *P, const char *lemma) { return has_cue(P, lemma, NB_REL_CONDEMNS, POS_EVENT); }
+static bool funds_noun(const nb_patterns *P, const char *lemma) { return has_cue(P, lemma, NB_REL_FUNDS, POS_EVENT); }
 
 static const char *lem(const ctx *c, int i) { return c->lc + c->lc_at[i]; }
 static int lab(const ctx *c, int i) { return c->s->w[i].label; }
@@ -1884,7 +1899,7 @@ static bool ing_negative(const nb_patterns *P, const char *form, size_t len, siz
 
 static int negative_at(const ctx *c, int w)
 {
-    size_t v = 0, hv;
+    size_t v = 0;
     if (!c->P->have_negative) return 0;
     if (!nb_map_get(&c->P->negative, lem(c, w), &v) &&
         ((strcmp(upos(c, w), "ADJ") && strcmp(upos(c, w), "VERB")) ||
@@ -1897,9 +1912,7 @@ static int negative_at(const ctx *c, int w)
         return 0;
     /* "had fired on": a verb naming an act is the cue patterns' job, not a
      * judgment (a one-word cue: "lie" is no "lie in wait") */
-    if (!strcmp(upos(c, w), "VERB") && nb_map_get(&c->P->by_lemma, lem(c, w), &hv))
-        for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
-            if (c->P->cues[qi].pos == POS_VERB && !c->P->cues[qi].n_extra) return 0;
+    if (!strcmp(upos(c, w), "VERB") && has_cue(c->P, lem(c, w), -1, POS_VERB)) return 0;
     return (int)v;
 }
 
@@ -1981,13 +1994,7 @@ static bool blames(const ctx *c, int w)
  * "prevent", "investigate")? Its negative object is no deed of its subject. */
 static bool opposes(const ctx *c, int r)
 {
-    size_t hv;
-    if (in_class(c->P, c->P->k_oppose, lem(c, r))) return true;
-    if (!nb_map_get(&c->P->by_lemma, lem(c, r), &hv)) return false;
-    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next)
-        if (c->P->cues[qi].rel == NB_REL_CONDEMNS && c->P->cues[qi].pos == POS_VERB && !c->P->cues[qi].n_extra)
-            return true;
-    return false;
+    return in_class(c->P, c->P->k_oppose, lem(c, r)) || has_cue(c->P, lem(c, r), NB_REL_CONDEMNS, POS_VERB);
 }
 
 /* Does the predicate r judge its subject badly? r itself ("illegal",
@@ -2080,27 +2087,6 @@ static bool judges(const ctx *c, int r)
             }
         }
     }
-    return false;
-}
-
-/* Is lemma a noun naming an act of funding ("funding", "backing")? */
-static bool funds_noun(const nb_patterns *P, const char *lemma)
-{
-    size_t hv;
-    if (!nb_map_get(&P->by_lemma, lemma, &hv)) return false;
-    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next)
-        if (P->cues[qi].rel == NB_REL_FUNDS && P->cues[qi].pos == POS_EVENT && !P->cues[qi].n_extra) return true;
-    return false;
-}
-
-/* "rejected the accusation": a criticism judged is a denial, not a deed to
- * condemn its author for */
-static bool condemn_noun(const nb_patterns *P, const char *lemma)
-{
-    size_t hv;
-    if (!nb_map_get(&P->by_lemma, lemma, &hv)) return false;
-    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next)
-        if (P->cues[qi].rel == NB_REL_CONDEMNS && P->cues[qi].pos == POS_EVENT && !P->cues[qi].n_extra) return true;
     return false;
 }
 
@@ -2805,17 +2791,8 @@ static bool verbal_reason(const ctx *c, int v)
  * China": words), 0 for any other verb. */
 static int two_senses(const ctx *c, int v)
 {
-    const nb_patterns *P = c->P;
-    size_t hv;
-    bool attack = false, condemn = false;
-    if (!nb_map_get(&P->by_lemma, lem(c, v), &hv)) return 0;
-    for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
-        const cue *q = &P->cues[qi];
-        if (q->pos != POS_VERB || q->n_extra) continue;
-        attack |= q->rel == NB_REL_ATTACKED;
-        condemn |= q->rel == NB_REL_CONDEMNS;
-    }
-    if (!attack || !condemn) return 0;
+    if (!has_cue(c->P, lem(c, v), NB_REL_ATTACKED, POS_VERB) || !has_cue(c->P, lem(c, v), NB_REL_CONDEMNS, POS_VERB))
+        return 0;
     return armed_act(c, v) ? 2 : 1;
 }
 

@@ -423,6 +423,12 @@ static void fix_general_tags(const nb_nlp *m, nb_sent *s)
     }
 }
 
+/* Is u "and" or "or"? */
+static bool conjunction(const nb_uword *u)
+{
+    return (u->len == 3 && !memcmp(u->form, "and", 3)) || (u->len == 2 && !memcmp(u->form, "or", 2));
+}
+
 /* "Iran armed and trained Hezbollah", "Iran funded and armed Hamas": the
  * tagger reads "armed" beside a past-tense verb as an adjective ("armed
  * groups"); an -ed adjective coordinated with a past-tense verb is one too
@@ -436,7 +442,7 @@ static void fix_coordinated_participles(const nb_nlp *m, nb_sent *s)
         nb_uword *w = &s->w[i];
         if (strcmp(m->upos[w->tag], "ADJ") || w->len < 4 || memcmp(w->form + w->len - 2, "ed", 2)) continue;
         const nb_uword *nx = i + 2 < s->n ? &s->w[i + 1] : NULL, *pv = i >= 2 ? &s->w[i - 1] : NULL;
-        bool coord = nx && ((nx->len == 3 && !memcmp(nx->form, "and", 3)) || (nx->len == 2 && !memcmp(nx->form, "or", 2)));
+        bool coord = nx && conjunction(nx);
         bool after = coord && !strcmp(m->xpos[s->w[i + 2].tag], "VBD");
         /* ("Iran armed and trained Hezbollah": both read as participles
          * after a name, which is their subject, not their noun) */
@@ -447,8 +453,7 @@ static void fix_coordinated_participles(const nb_nlp *m, nb_sent *s)
             after = true;
         }
         /* ("funded, armed and trained": a list's comma too) */
-        bool before = pv && ((pv->len == 3 && !memcmp(pv->form, "and", 3)) || (pv->len == 2 && !memcmp(pv->form, "or", 2)) ||
-                             (pv->len == 1 && pv->form[0] == ',')) &&
+        bool before = pv && (conjunction(pv) || (pv->len == 1 && pv->form[0] == ',')) &&
                       !strcmp(m->xpos[s->w[i - 2].tag], "VBD");
         if (!after && !before) continue;
         w->tag = (uint16_t)vbd;
