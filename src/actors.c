@@ -2499,6 +2499,30 @@ static bool backed_appos(const ctx *c, size_t i)
     return dm > i + 1 && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_FUNDS);
 }
 
+/* "X imposed sanctions on Y, accusing it of ...": an object pronoun of a
+ * participle after a comma is not the participle's subject, the sentence's
+ * (binding), so when an actor of this sentence was found, a later one of it
+ * that agrees (kinds) is meant, the latest. */
+static int not_the_subject(const ctx *c, size_t i, int ent, int kinds)
+{
+    const nb_article_actors *aa = c->aa;
+    if (ent < 0 || i == 0 || aa->ents[ent].last_sent != aa->sentence) return ent;
+    /* (a participle after a comma, whose subject is the sentence's: not
+     * "accused Ukraine of attacking it") */
+    const char *v = lw(c, i - 1);
+    size_t n = strlen(v);
+    if (i < 2 || !is(c, i - 2, ",") || n < 5 || strcmp(v + n - 3, "ing")) return ent;
+    int other = -1;
+    for (size_t q = 0; q < aa->n_ents; q++) {
+        const nb_entity *e = &aa->ents[q];
+        if ((int)q == ent || e->alias_of >= 0 || e->last_sent != aa->sentence || !(kinds & (1 << e->kind)) ||
+            e->sent_rank < aa->ents[ent].sent_rank)
+            continue;
+        if (other < 0 || e->last_seen > aa->ents[other].last_seen) other = (int)q;
+    }
+    return other >= 0 ? other : ent;
+}
+
 static size_t on_reference(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
@@ -2572,6 +2596,7 @@ static size_t on_reference(ctx *c, size_t i)
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_ORG || aa->ents[speaker].kind == NB_KIND_COUNTRY))
             ent = speaker;
+        ent = not_the_subject(c, i, ent, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY));
     } else if (!strcmp(w, "they")) {
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_GROUP || aa->ents[speaker].kind == NB_KIND_ORG))
@@ -2591,6 +2616,7 @@ static size_t on_reference(ctx *c, size_t i)
             persons += aa->ents[k].kind == NB_KIND_PERSON && aa->ents[k].last_sent == aa->sentence;
         if ((i > 0 && in(c, i - 1, PART_OF)) || persons >= 2) return i;
         ent = salient(aa, K(NB_KIND_GROUP) | K(NB_KIND_ORG), outside);
+        ent = not_the_subject(c, i, ent, K(NB_KIND_GROUP) | K(NB_KIND_ORG));
     } else if ((i == 0 ||
                 (!(c->t[i].flags & NB_TOK_CAP) && !is(c, i - 1, "'s") &&
                  (!in(c, i - 1, ARTICLE_LIKE) ||
