@@ -900,6 +900,27 @@ static bool trade_word(const char *w, const char *const *list)
     return nb_lex_in(low, n, list);
 }
 
+/* The one organisation of the article whose name ends in head (any case),
+ * or, with no head, is name and a trade noun ("Kairos Exchange"); -1 when
+ * none or several fit. */
+static int org_by_part(const nb_article_actors *aa, const char *name, size_t len, const char *head)
+{
+    static const char *const TRADE[] = {"exchange", "group", "company", "corporation", "corp", "holdings",
+                                        "bank", "inc", "ltd", "limited", "airlines", "airways", NULL};
+    int cand = -1;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        const nb_entity *e = &aa->ents[i];
+        const char *sp = strrchr(e->label, ' ');
+        if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !sp) continue;
+        bool fits = head ? !strcasecmp(sp + 1, head)
+                         : (size_t)(sp - e->label) == len && !strncmp(e->label, name, len) && trade_word(sp + 1, TRADE);
+        if (!fits) continue;
+        if (cand >= 0) return -1; /* two such names: neither */
+        cand = (int)i;
+    }
+    return cand;
+}
+
 /* Heads an organisation's name is shortened to when it is named again
  * ("Congress", "the Front"); not those that name a kind of body on their
  * own ("Party", "Council": "the Security Council" is no "Council") */
@@ -970,34 +991,11 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
         if (cand >= 0) ent = cand;
     }
     /* 1c. an organisation named earlier, by the head noun its name ends in
-     * (strict head match): "Congress" after "the Indian National Congress" */
-    if (ent < 0 && words == 1 && nb_lex_in(key.data, key.len, HEAD_ALONE)) {
-        int cand = -1;
-        for (size_t i = 0; i < aa->n_ents && cand != -2; i++) {
-            const nb_entity *e = &aa->ents[i];
-            const char *sp = strrchr(e->label, ' ');
-            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !sp || strcasecmp(sp + 1, key.data)) continue;
-            cand = cand < 0 ? (int)i : -2; /* two such names: neither */
-        }
-        if (cand >= 0) ent = cand;
-    }
-    /* 1d. an organisation named earlier without the company noun its name
-     * ends in: "Kairos" after "Kairos Exchange", "Rossiya" after
-     * "Rossiya Holdings" */
-    if (ent < 0) {
-        static const char *const TRADE[] = {"exchange", "group", "company", "corporation", "corp", "holdings",
-                                            "bank", "inc", "ltd", "limited", "airlines", "airways", NULL};
-        int cand = -1;
-        for (size_t i = 0; i < aa->n_ents && cand != -2; i++) {
-            const nb_entity *e = &aa->ents[i];
-            const char *sp = strrchr(e->label, ' ');
-            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !sp || (size_t)(sp - e->label) != len ||
-                strncmp(e->label, name, len) || !trade_word(sp + 1, TRADE))
-                continue;
-            cand = cand < 0 ? (int)i : -2;
-        }
-        if (cand >= 0) ent = cand;
-    }
+     * (strict head match): "Congress" after "the Indian National Congress";
+     * 1d. or without the trade noun it ends in: "Kairos" after "Kairos
+     * Exchange" */
+    if (ent < 0 && words == 1 && nb_lex_in(key.data, key.len, HEAD_ALONE)) ent = org_by_part(aa, name, len, key.data);
+    if (ent < 0) ent = org_by_part(aa, name, len, NULL);
     /* 2. the dictionary, by skeleton or by a one-letter slip */
     if (ent < 0 && sk.len >= 5) {
         size_t e;
@@ -1852,7 +1850,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* "Bayraktar drones", "Caesar howitzers": an unknown name before a
      * weapon's noun is its make, no actor (a known one's are its own:
      * "Hezbollah drones"; an organisation's or an acronym's too: "the
-     * Zambezi Liberation Front drones", "RSF drones") */
+     * Zambezi Liberation Front drones", "RSF drones"); it is pushed as
+     * words, as a place is */
     static const char *const WEAPON[] = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "tank", "tanks",
                                          "jet", "jets", "rifle", "rifles", "howitzer", "howitzers", "launcher",
                                          "launchers", "helicopter", "helicopters", "warplanes", "aircraft", "shells",
