@@ -341,6 +341,9 @@ static int multiword_head(char **w, int nw, int pos)
     }
     for (int i = 1; i < k; i++)
         if (in_set(PREPS, w[i])) return i - 1;
+    /* (a title's postpositive "general" modifies the noun before it: UD
+     * hangs "general" from "secretary" in "secretary general") */
+    if (k >= 2 && !strcmp(w[k - 1], "general")) return k - 2;
     return k - 1;
 }
 

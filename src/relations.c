@@ -722,6 +722,15 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
                 k++;
                 continue;
             }
+            /* "Ethiopia's ruling Prosperity Party", "Iran's powerful
+             * Revolutionary Guards": the organisation after one modifier */
+            static const char *const ORG_MODS[] = {"ruling", "governing", "main", "largest", "biggest",
+                                                   "powerful", "feared", "elite", "own", NULL};
+            if (w_in(r, k + 1, ORG_MODS) && actor(r, k + 2) && !(r->it[k + 2].flags & NB_IT_PRON) &&
+                kind_of(r, k + 2) == NB_KIND_ORG) {
+                k += 2;
+                continue;
+            }
             static const char *const ORGANS[] = {"government", "forces", "regime", "army",
                                                  "troops", "militia", "administration", "fighters",
                                                  "men", "loyalists", "wing", "branch", "arm",

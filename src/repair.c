@@ -1276,7 +1276,10 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         size_t n = i + 1;
         while (n < s->n && upos_is(m, s, n, "ADJ")) n++;
         if (n >= s->n || !upos_is(m, s, n, "NOUN")) continue;
-        size_t k = n + 1, e = k; /* a name after the noun: k..e */
+        /* ("whose inspector general X": the title's "general" is the noun's) */
+        static const char *const GENERAL[] = {"general", NULL};
+        size_t tail = n + 1 < s->n && word_is(&s->w[n + 1], GENERAL) ? n + 1 : n;
+        size_t k = tail + 1, e = k; /* a name after the noun: k..e */
         /* ("whose leader, Luckson Elan, joined": the name in commas) */
         bool commas = k + 1 < s->n && s->w[k].len == 1 && s->w[k].form[0] == ',' && capitalised(s, k + 1);
         if (commas) e = ++k;
@@ -1323,7 +1326,8 @@ static void repair_whose(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
         }
         s->w[i].head = (int32_t)n + 1;
         s->w[i].label = (uint16_t)poss;
-        for (size_t x = i + 1; x < n; x++) {
+        for (size_t x = i + 1; x <= tail; x++) {
+            if (x == n) continue;
             s->w[x].head = (int32_t)n + 1;
             s->w[x].label = (uint16_t)amod;
         }
@@ -2353,6 +2357,41 @@ static void repair_noun_ccomp(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "accused Ethiopia's ruling Prosperity Party of ...": after a possessive a
+ * participle before a name is the name's modifier, not a verb taking the
+ * name as its object and leaving the owner as the clause's object. The
+ * name takes the owner's place; owner and participle hang from it. */
+static void repair_poss_participle(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int amod = R->l_amod, obj = R->l_obj, poss = R->l_nmod_poss, cpd = R->l_compound, flat = R->l_flat,
+        acl = R->l_acl, advcl = R->l_advcl;
+    if (amod < 0 || obj < 0 || poss < 0 || cpd < 0 || flat < 0 || acl < 0 || advcl < 0) return;
+    for (size_t v = 2; v + 1 < s->n; v++) {
+        const nb_uword *pw = &s->w[v - 1];
+        bool pm = (pw->len == 2 && !memcmp(pw->form, "'s", 2)) || (pw->len == 4 && !memcmp(pw->form, "\xe2\x80\x99s", 4));
+        if (!pm || strcmp(m->xpos[s->w[v].tag], "VBG") || pw->head <= 0 || (size_t)pw->head - 1 >= v - 1) continue;
+        size_t o = (size_t)pw->head - 1;
+        /* the name: the participle's object, a capitalised run right after it */
+        size_t n = v + 1;
+        while (n < s->n && capitalised(s, n) && s->w[n].head != (int32_t)v + 1) n++;
+        if (n >= s->n || !capitalised(s, n) || s->w[n].head != (int32_t)v + 1 || s->w[n].label != obj) continue;
+        bool run = true;
+        for (size_t q = v + 1; q < n && run; q++)
+            run = s->w[q].head == (int32_t)n + 1 && (s->w[q].label == cpd || s->w[q].label == flat);
+        if (!run || s->w[o].head == (int32_t)v + 1 || s->n > NB_MAX_PARSE_WORDS) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[n].head = s->w[o].head; /* (the owner's place, the root's too) */
+        s->w[n].label = s->w[o].label;
+        hang(s, o, n, poss);
+        hang(s, v, n, amod);
+        /* the participle's other dependents ("of financing ...") are the name's */
+        for (size_t q = 0; q < s->n; q++)
+            if (q != n && s->w[q].head == (int32_t)v + 1) hang(s, q, n, s->w[q].label == advcl ? acl : s->w[q].label);
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
     repair_list_conj(m, R, s);
@@ -2417,4 +2456,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_role_conj(m, R, s);
     repair_dative_name(m, R, s, ent_of);
     repair_name_before_time(m, R, s, ent_of);
+    repair_poss_participle(m, R, s);
 }
