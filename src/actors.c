@@ -753,8 +753,10 @@ static bool state_body(const nb_entity *e)
                                         "agency", "parliament", "assembly", "ministry", "office", "department",
                                         "government", "mission", NULL};
     /* ("Office of the UN High Commissioner for Human Rights": the UN's) */
+    /* ("State Committee for National Security": a state's security organ) */
     return last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
-           strstr(e->label, "UN ") || strstr(e->label, "U.N. ");
+           strstr(e->label, "UN ") || strstr(e->label, "U.N. ") || !strncmp(e->label, "State ", 6) ||
+           strstr(e->label, " Security") || strstr(e->label, " Intelligence");
 }
 
 /* A civil body by the last word of its name ("Human Rights Watch", "Amnesty
@@ -1067,7 +1069,8 @@ static bool institution_name(const ctx *c, size_t j)
      * church is its organisation, not a building */
     static const char *const CHURCH[] = {"church", NULL};
     static const char *const CREED[] = {"orthodox", "catholic", "anglican", "evangelical", "lutheran", "methodist",
-                                        "presbyterian", "coptic", "protestant", "baptist", "pentecostal", NULL};
+                                        "presbyterian", "coptic", "protestant", "baptist", "pentecostal",
+                                        "apostolic", "maronite", "episcopal", "adventist", NULL};
     return j >= 2 && in(c, j - 1, CHURCH) && in(c, j - 2, CREED);
 }
 
@@ -1258,6 +1261,12 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             head_end = k;
             insurgent = true;
         }
+        /* "the Armenian Apostolic Church": a denomination's church is no
+         * organ of the state its demonym names */
+        if (!head_end && demonym_org && k > j + 1 && institution_name(c, k)) {
+            head_end = k;
+            insurgent = true;
+        }
         /* "-in-Opposition" */
         if (head_end && hyphen(c, head_end) && is(c, head_end + 1, "in") && hyphen(c, head_end + 2) &&
             cap(c, head_end + 3)) {
@@ -1268,7 +1277,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
          * after the country it watches is not the state */
         static const char *const CIVIL[] = {"rights", "watch", "campaign", "observatory", "monitor",
                                             "initiative", "society", "foundation", "institute", "network",
-                                            "association", "federation", NULL};
+                                            "association", "federation", "conference", NULL};
         if ((country_org || demonym_org) && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
         /* ("the Djibouti League of Human Rights": the monitor's noun after "of") */
         if ((country_org || demonym_org) && !insurgent && head_end && is(c, head_end, "of") && cap(c, head_end + 1)) {
@@ -1717,11 +1726,16 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* "Defence Council", "Reconnaissance General Bureau", "General Directorate
      * of X": title words before an organisation's head noun are its name */
     static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
-                                              "foreign", "interior", "finance", "information", "military", NULL};
+                                              "foreign", "interior", "finance", "information", "military", "field",
+                                              NULL};
     bool name_titles = s0 > i;
     for (size_t k = i; k < s0 && name_titles; k++)
         name_titles = in(c, k, NAME_TITLES) || is(c, k, "the") || !in(c, k, NB_LEX_TITLE);
-    name_titles = name_titles && s0 < j && in(c, s0, NB_LEX_ORG_HEAD) && (j - s0 == 1 || is(c, s0 + 1, "of"));
+    /* ("State Committee for National Security", "Field Action Coordination
+     * Cell": the head noun first or last) */
+    name_titles = name_titles && s0 < j &&
+                  ((in(c, s0, NB_LEX_ORG_HEAD) && (j - s0 == 1 || is(c, s0 + 1, "of") || is(c, s0 + 1, "for"))) ||
+                   (j - s0 >= 2 && in(c, j - 1, NB_LEX_ORG_HEAD)));
     /* ("the Attorney General's Office": the titles name the office) */
     if (s0 > i && j >= i + 3 && is(c, j - 2, "'s")) name_titles = true;
     if (name_titles) {
@@ -1776,7 +1790,13 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           /* "the Eastern War Front", "Southern Transitional Council" */
                                           "eastern", "western", "northern", "southern", "north", "south",
                                           "east", "west", "middle", "gulf", "war", "general", "government",
-                                          "republic", "police", "defence", "defense", "security", "supreme", NULL};
+                                          "republic", "police", "defence", "defense", "security", "supreme",
+                                          /* a creed's ("the Christian Council of Lesotho", "the Muslim
+                                           * Council of Britain") */
+                                          "christian", "muslim", "jewish", "sunni", "shia", "shiite", "catholic",
+                                          "orthodox", "protestant", "evangelical", "anglican", "coptic",
+                                          /* "the All People's Congress", "All Parties Hurriyat Conference" */
+                                          "all", NULL};
     /* (an acronym ends an organisation's name too: "the New IRA") */
     bool acronym = c->t[j - 1].len >= 2;
     for (size_t k = 0; k < c->t[j - 1].len && acronym; k++) {
@@ -1801,10 +1821,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * modifier and an office name no one; the name after it does */
     static const char *const OFFICE_END[] = {"bishop", "archbishop", "cardinal", "minister", "governor", "mayor",
                                              "spokesman", "spokeswoman", "ambassador", "envoy", "senator", NULL};
-    if (j - s0 == 2 && in(c, j - 1, OFFICE_END) && !in(c, s0, NB_LEX_ORG_HEAD)) {
+    /* (a creed's word stripped as a stop word counts: "the Catholic Archbishop") */
+    size_t o0 = s0 > i && j - s0 == 1 ? s0 - 1 : s0;
+    if (j - o0 == 2 && in(c, j - 1, OFFICE_END) && !in(c, o0, NB_LEX_ORG_HEAD)) {
         size_t e2;
         unsigned f2;
-        if (dict_match(c, s0, &e2, &f2) <= s0) {
+        if (dict_match(c, o0, &e2, &f2) <= o0) {
             for (size_t k = i; k < j; k++) push_item(c, k, k + 1, NB_IT_WORD | NB_IT_CAP, -1);
             return j;
         }
@@ -1919,6 +1941,23 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* A first word of a sentence is capitalised anyway: only a name we
      * already know may start there alone. */
     bool start = single && s0 == sent_first;
+    /* (unless an apposition says what it is: "Cristosal, a human rights
+     * group, said"; not "Yesterday, a group of gunmen") */
+    static const char *const OPENERS[] = {"elsewhere", "meanwhile", "earlier", "later", "instead", "still",
+                                          "also", "however", "nevertheless", "yesterday", "today", "overall",
+                                          "then", "now", "there", "here", "again", "afterwards", NULL};
+    size_t sl = c->t[s0].len;
+    if (start && is(c, j, ",") && (is(c, j + 1, "a") || is(c, j + 1, "an")) && !in(c, s0, OPENERS) &&
+        !(sl > 3 && c->low[s0][sl - 2] == 'l' && c->low[s0][sl - 1] == 'y')) {
+        size_t h = j + 2;
+        while (h < c->n && h < j + 7 && !cap(c, h) && !(c->t[h].flags & NB_TOK_PUNCT) && !is(c, h, "that") &&
+               !is(c, h, "which") && !is(c, h, "based") && !is(c, h, "of"))
+            h++;
+        if (h < c->n && h > j + 2 && !is(c, h, "of") && in(c, h - 1, NB_LEX_ORG_HEAD) && !cap(c, h - 1))
+            start = false;
+    }
+    /* ("FACT, whose leader ... said": a relative clause of its own) */
+    if (start && is(c, j, ",") && is(c, j + 1, "whose") && !in(c, s0, OPENERS)) start = false;
     /* (so is the first word after a dateline: "KADUGLI (AFP) - Artillery shells") */
     if (single && s0 >= 2 && is(c, s0 - 2, ")") &&
         (is(c, s0 - 1, "-") || is(c, s0 - 1, "\xe2\x80\x94") || is(c, s0 - 1, "\xe2\x80\x93")))
@@ -2510,7 +2549,11 @@ static int not_the_subject(const ctx *c, size_t i, int ent, int kinds)
      * "accused Ukraine of attacking it") */
     const char *v = lw(c, i - 1);
     size_t n = strlen(v);
-    if (i < 2 || !is(c, i - 2, ",") || n < 5 || strcmp(v + n - 3, "ing")) return ent;
+    /* (or a verb coordinated after the subject's first: "X said ... and
+     * accused them of ...") */
+    bool ing = i >= 2 && is(c, i - 2, ",") && n >= 5 && !strcmp(v + n - 3, "ing");
+    bool and_ed = i >= 2 && is(c, i - 2, "and") && n >= 5 && !strcmp(v + n - 2, "ed");
+    if (!ing && !and_ed) return ent;
     int other = -1;
     for (size_t q = 0; q < aa->n_ents; q++) {
         const nb_entity *e = &aa->ents[q];
@@ -2519,7 +2562,8 @@ static int not_the_subject(const ctx *c, size_t i, int ent, int kinds)
             continue;
         if (other < 0 || e->last_seen > aa->ents[other].last_seen) other = (int)q;
     }
-    return other >= 0 ? other : ent;
+    /* (none that agrees: after "and", still not the subject) */
+    return other >= 0 ? other : and_ed ? -1 : ent;
 }
 
 static size_t on_reference(ctx *c, size_t i)
@@ -2705,6 +2749,7 @@ static size_t on_reference(ctx *c, size_t i)
         }
         size_t k = i + 1;
         int country = -1, linked = -1;
+        bool appos = false; /* a backed description in apposition to a name */
         size_t e2;
         unsigned f2;
         size_t dm = dict_match(c, k, &e2, &f2);
@@ -2713,6 +2758,18 @@ static size_t on_reference(ctx *c, size_t i)
             /* "the Iran-backed group" names an earlier group and its backer */
             backer = entity_for_dict(aa, e2);
             k = dm + 2;
+            /* ("Rossiya Segodnya, a Kremlin-funded group": the description
+             * types the name before the comma, if only guessed a person's) */
+            size_t ni = c->n_items;
+            if (ni >= 2 && item_is(c, ni - 1, ",") && (c->items[ni - 2].flags & NB_IT_ACTOR) &&
+                !(c->items[ni - 2].flags & (NB_IT_PRON | NB_IT_MOD | NB_IT_POSS)) && c->items[ni - 2].ent >= 0) {
+                appos = true;
+                nb_entity *ae = &aa->ents[c->items[ni - 2].ent];
+                if (ae->alias_of < 0 && (ae->kind == NB_KIND_UNKNOWN ||
+                                         (ae->kind == NB_KIND_PERSON && ae->dict < 0 && !ae->roles && ae->org < 0 &&
+                                          ae->mentions <= 1)))
+                    ae->kind = NB_KIND_ORG;
+            }
         } else if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_OTHER) &&
                    !is(c, dm + 1, "based") && !is(c, dm + 1, "born") && !is(c, dm + 1, "made") &&
                    !is(c, dm + 1, "owned") && !is(c, dm + 1, "educated")) {
@@ -2740,6 +2797,13 @@ static size_t on_reference(ctx *c, size_t i)
         /* ("the Iran-backed militant group" too) */
         if (country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* ("a Kremlin-funded media group": a noun naming its field) */
+        static const char *const FIELD_HEAD[] = {"group", "organisation", "organization", "movement",
+                                                 "militia", "faction", "network", NULL};
+        if ((backer >= 0 || linked >= 0) && appos && k + 1 < c->n && !cap(c, k) &&
+            !(c->t[k].flags & NB_TOK_PUNCT) &&
+            !in(c, k, FIELD_HEAD) && in(c, k + 1, FIELD_HEAD))
+            k++;
         /* "the attackers", "the assailants": who carried out the attack the
          * article reported last, when one actor did */
         static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders",
@@ -2810,7 +2874,7 @@ static size_t on_reference(ctx *c, size_t i)
                                                  "association", "federation", "society", "network",
                                                  "observatory", "centre", "center", "forum", "company",
                                                  "corporation", "administration", "directorate", "command",
-                                                 "brigade", "battalion", "division", "regiment", NULL};
+                                                 "brigade", "battalion", "division", "regiment", "church", NULL};
         const char *head_noun = NULL;
         bool head_only = false;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
@@ -2920,12 +2984,15 @@ static size_t on_reference(ctx *c, size_t i)
             int sal = salient(aa, K(NB_KIND_COUNTRY), outside);
             if (sal >= 0) ent = sal;
         }
-        /* "the party" is the latest organisation named a party, if any */
+        /* "the party" is the latest organisation named a party, if any, or
+         * called one ("the network" after "the Foxtrot criminal network") */
         if (head_noun) {
             int hm = -1;
             for (size_t q = 0; q < aa->n_ents; q++) {
                 const nb_entity *qe = &aa->ents[q];
-                if (qe->alias_of >= 0 || qe->kind != NB_KIND_ORG || !named_by(qe, head_noun)) continue;
+                if (qe->alias_of >= 0 || qe->kind != NB_KIND_ORG ||
+                    !(named_by(qe, head_noun) || (qe->noun && !strcmp(qe->noun, head_noun))))
+                    continue;
                 if (hm < 0 || qe->last_seen > aa->ents[hm].last_seen) hm = (int)q;
             }
             if (hm >= 0) ent = hm;
@@ -3376,6 +3443,15 @@ static const char *const ORG_NOUNS[] = {"militia", "group", "movement", "faction
                                         "insurgency", "groups", "movements", "factions", "organisations",
                                         "organizations", NULL};
 
+/* Nouns that make the name just before them an organisation ("the Foxtrot
+ * network"), though "a network of hospitals" is no armed group. */
+static const char *const TAIL_NOUNS[] = {"network", "syndicate", NULL};
+
+/* Adjectives of crime between a gang's name and its noun ("the Foxtrot
+ * criminal network", "the Sinaloa drug cartel"). */
+static const char *const CRIME_ADJ[] = {"criminal", "crime", "drug", "drug-trafficking", "trafficking",
+                                        "smuggling", "mafia", NULL};
+
 /* Marks organisations the sentence calls armed: "M23 rebels", "rebels of
  * the NPA", "the rebel group X", "X, a separatist movement". */
 static void note_armed(ctx *c)
@@ -3399,8 +3475,12 @@ static void note_armed(ctx *c)
                                                 NULL};
             /* "the Naparama militia", "the Zama armed group": a name that
              * an organisation noun heads is that organisation */
-            size_t hn = in(c, b, ARMED_ADJ) && in(c, b + 1, ORG_NOUNS) ? b + 1 : b;
-            if (a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a")) && hn < c->n && in(c, hn, ORG_NOUNS) &&
+            size_t hn = (in(c, b, ARMED_ADJ) || in(c, b, CRIME_ADJ)) &&
+                                (in(c, b + 1, ORG_NOUNS) || in(c, b + 1, TAIL_NOUNS))
+                            ? b + 1
+                            : b;
+            if (a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a")) && hn < c->n &&
+                (in(c, hn, ORG_NOUNS) || in(c, hn, TAIL_NOUNS)) &&
                 !(c->t[hn].flags & NB_TOK_CAP) && !is(c, hn + 1, "'s") && ne->kind == NB_KIND_UNKNOWN)
                 ne->kind = NB_KIND_ORG;
             size_t q = b;
@@ -3419,8 +3499,9 @@ static void note_armed(ctx *c)
                      * of the separatist groups" is one of them */
                     static const char *const PREP[] = {"for", "in", "with", "at", "to", "from", "on", "by",
                                                        "within", "inside", NULL};
+                    /* ("a Kremlin-funded media group": a compound's hyphen goes on) */
                     if ((is(c, h, "of") && !in(c, h - 1, PART) && !in(c, h - 2, PART)) || in(c, h, PREP) ||
-                        (c->t[h].flags & NB_TOK_PUNCT)) {
+                        ((c->t[h].flags & NB_TOK_PUNCT) && !hyphen(c, h))) {
                         h = c->n; /* "a spokesman for the movement" is a person */
                         break;
                     }
@@ -3450,8 +3531,9 @@ static void note_armed(ctx *c)
         if (armed) c->aa->ents[e].armed++;
         /* "the 3R armed group", "the M23 rebel movement": the noun it was
          * called by, so that "the group" later means it */
-        size_t nq = in(c, b, ARMED_ADJ) ? b + 1 : b;
-        if (!c->aa->ents[e].noun && (nq > b || (it->flags & NB_IT_ACTOR)) && in(c, nq, ORG_NOUNS) &&
+        size_t nq = in(c, b, ARMED_ADJ) || in(c, b, CRIME_ADJ) ? b + 1 : b;
+        if (!c->aa->ents[e].noun && (nq > b || (it->flags & NB_IT_ACTOR)) &&
+            (in(c, nq, ORG_NOUNS) || in(c, nq, TAIL_NOUNS)) &&
             !(c->t[nq].flags & NB_TOK_CAP))
             c->aa->ents[e].noun = nb_strdup(c->low[nq]);
     }

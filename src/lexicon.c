@@ -86,6 +86,7 @@ const char *const NB_LEX_STOP_CAP[] = {
     "reported", "gmt", "utc", "am", "pm", "breaking", "update", "updated", "exclusive",
     "analysis", "opinion", "editorial", "watch", "listen", "live", "god", "allah", "lord",
     "islamic", "muslim", "muslims", "christian", "christians", "jewish", "shia", "shiite",
+    "catholic", "catholics", "orthodox", "protestant", "protestants", "evangelical", "anglican", "coptic",
     "sunni", "arab", "arabs", "kurdish", "western", "eastern", "northern", "southern",
     "north", "south", "east", "west", "central", "middle", "gulf", "region", "internet",
     "covid", "covid-19", "coronavirus", "christmas", "ramadan", "eid", "war", "world",
@@ -116,6 +117,7 @@ const char *const NB_LEX_TITLE[] = {
     "former", "acting", "military", "army", "staff", "of", "the", "militia", "rebel",
     "opposition", "cabinet", "finance", "information", "sayyed", "sayyid", "mohammed?",
     "judge", "justice", "pope", "patriarch", "bishop", "archbishop", "cardinal", "rabbi", "mufti", "professor",
+    "catholicos", "reverend", "rev", "pastor",
     "prof", "analyst", "researcher", "journalist", "correspondent", "reporter",
     "activist", "lawmaker", "mp", "politician", "official", "gov.", "founder", "chairman",
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
@@ -146,6 +148,11 @@ const char *const NB_LEX_ORG_HEAD[] = {
     /* administrative units and chambers (WordNet bureau.n.02, directorate.n.01,
      * house.n.03: "the House of Representatives", "Freedom House") */
     "bureau", "directorate", "secretariat", "house",
+    /* standing bodies named a conference ("Tanzania Episcopal Conference",
+     * "All Parties Hurriyat Conference") */
+    "conference",
+    /* a named cell ("Field Action Coordination Cell") */
+    "cell",
     /* rights groups and monitors ("Iran Human Rights", "Chile Human Rights
      * Watch", "the Syria Campaign") */
     "commission", "rights", "watch", "campaign", "observatory", "monitor", "initiative", "society",
