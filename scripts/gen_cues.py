@@ -198,6 +198,12 @@ MANUAL = [
     # paid the factions": paying an actor funds it (pay.v.01, whose hyponyms
     # are too wide to take: "pay tribute", "pay a visit" name no payee)
     ("pay", "VERB", "funds", "money", "-"),
+    # "Britain sanctioned Kuang", "imposed sanctions on the conglomerate": a
+    # state's penalty is its censure (WordNet 3.0 has only the "approve" and
+    # "authorise" senses of the verb)
+    ("sanction", "VERB", "condemns", None, "-"),
+    ("impose sanction on", "VERB", "condemns", None, "-"),
+    ("impose sanction against", "VERB", "condemns", None, "-"),
     ("open fire on", "VERB", "attacked", None, "-"),
     # "Russia is waging a war of terror against our cities"
     ("wage war on", "VERB", "attacked", None, "-"),

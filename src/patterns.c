@@ -81,7 +81,7 @@ struct nb_patterns {
         l_nmod, l_obl, l_flat, l_punct, l_cc, l_expl, l_agent;
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
-        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim,
+        k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
         k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms;
 };
 
@@ -706,7 +706,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_neg, "NEG"); K(k_modal, "MODAL"); K(k_cond, "COND"); K(k_block_gov, "BLOCK_GOV");
     K(k_xcomp_ok, "XCOMP_OK"); K(k_hedge, "HEDGE"); K(k_block_noun, "BLOCK_NOUN"); K(k_proxy, "PROXY");
     K(k_relpron, "RELPRON"); K(k_say, "SAY"); K(k_praise_block, "NOT_NEGATIVE");
-    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME");
+    K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
     K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
@@ -2169,11 +2169,15 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
         if (*n > before) return;
     }
-    /* "the Serbian blockade", "Iran's decision": the owner of the act */
+    /* "the Serbian blockade", "Iran's decision": the owner of the act (a
+     * private body's demonym is only its nationality: "a Cambodian
+     * business conglomerate", @PRIVATE) */
     const nb_patterns *P = c->P;
+    bool nationality = in_class(P, P->k_private, lem(c, w));
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
-        if (l == P->l_poss || l == P->l_amod || l == P->l_compound) push_ent(ent_at(c, d), d, ents, ws, n);
+        if (l == P->l_poss || ((l == P->l_amod || l == P->l_compound) && !nationality))
+            push_ent(ent_at(c, d), d, ents, ws, n);
         /* ("the U.S. arms sale": the owner one compound further) */
         if (l == P->l_compound && ent_at(c, d) < 0)
             for (int k = c->first[d]; k < c->first[d + 1]; k++) {
@@ -2191,7 +2195,9 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     for (int j = c->first[w]; j < c->first[w + 1] && *n == before && !refused; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_nmod && case_is(c, d, "by")) denote(c, d, ents, ws, n, 0, true);
-        if (l == P->l_acl && d > w && !strcmp(upos(c, d), "VERB") && !nb_map_get(&P->by_lemma, lem(c, d), NULL) &&
+        /* (a verb that is a cue only with words it lacks here counts:
+         * "impose" is one only in "impose sanctions on") */
+        if (l == P->l_acl && d > w && !strcmp(upos(c, d), "VERB") && !has_cue(P, lem(c, d), -1, POS_VERB) &&
             !in_class(P, P->k_say, lem(c, d)))
             for (int k = c->first[d]; k < c->first[d + 1]; k++) {
                 int e = c->kids[k];
