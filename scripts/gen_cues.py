@@ -71,6 +71,9 @@ SEEDS = [
     ("attacked", "01471061", "v", 0, None, "kidnap.v.01"),      # take away to an undisclosed location against their will (kidnap, abduct)
     ("attacked", "00479176", "v", 0, None, "massacre.v.01"),    # kill a large number of people indiscriminately
     ("attacked", "01127429", "v", 1, None, "besiege.v.01"),     # surround so as to force to give up
+    ("attacked", "00379280", "v", 0, None, "torch.v.01"),       # burn maliciously, as by arson
+    ("attacked", "02760139", "v", 0, None, "set_ablaze.v.01"),  # set fire to (set ablaze, set on fire)
+    ("attacked", "00378296", "n", 0, None, "arson.n.01"),       # malicious burning to destroy property
     # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
     ("attacked", "02272567", "v", 0, None, "appropriate.v.02"),  # take possession of by force, as after an invasion
     ("attacked", "02304031", "v", 0, None, "recapture.v.03"),   # take back by force, as after a battle
@@ -205,6 +208,8 @@ MANUAL = [
     ("impose sanction on", "VERB", "condemns", None, "-"),
     ("impose sanction against", "VERB", "condemns", None, "-"),
     ("open fire on", "VERB", "attacked", None, "-"),
+    # "militants set fire to a police station" (WordNet has "set ablaze", not this)
+    ("set fire to", "VERB", "attacked", None, "-"),
     # "Russia is waging a war of terror against our cities"
     ("wage war on", "VERB", "attacked", None, "-"),
     ("wage war against", "VERB", "attacked", None, "-"),

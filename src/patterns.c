@@ -1380,7 +1380,8 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             in_class(P, P->k_state_site, lem(c, w))) {
             /* (or "struck a refinery in Russia" with "in Russia" on the verb,
              * after its object) */
-            int hv = lab(c, w) == P->l_obj ? head(c, w) : -1;
+            /* (or "set fire to a depot in Russia": an oblique site the same) */
+            int hv = lab(c, w) == P->l_obj || lab(c, w) == P->l_obl ? head(c, w) : -1;
             bool own = false;
             for (int j = c->first[w]; j < c->first[w + 1]; j++)
                 own |= lab(c, c->kids[j]) == P->l_nmod && located(c, c->kids[j]);
