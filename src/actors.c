@@ -1560,6 +1560,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             bool inner = dm == j + 1 && c->aa->dict->entries[e_dummy].kind == NB_KIND_PERSON &&
                          !in(c, i, NB_LEX_TITLE) && !in(c, i, NB_LEX_STOP_CAP) &&
                          (name_token(c, dm) || (in(c, dm, NB_LEX_CONNECT) && hyphen(c, dm + 1)));
+            /* (nor an organisation's one-word name as a surname after a
+             * given name: "Therese Wagner" is no Wagner Group) */
+            static const char *const ORG_AFTER[] = {"fighters", "mercenaries", "forces", "troops", "militants",
+                                                    "group", "members", "units", "leader", "chief", NULL};
+            size_t q0 = i; /* (the name's first word past its titles) */
+            while (q0 < j && in(c, q0, NB_LEX_TITLE)) q0++;
+            bool person = q0 < j && (q0 > i || common_given_name(lw(c, q0)) || (i > 0 && in(c, i - 1, NB_LEX_TITLE)));
+            if (dm == j + 1 && person && !(c->t[j].flags & NB_TOK_UPPER) && !in(c, q0, NB_LEX_STOP_CAP) &&
+                c->aa->dict->entries[e_dummy].kind == NB_KIND_ORG && !is(c, dm, "'s") && !name_token(c, dm) &&
+                !in(c, dm, ORG_AFTER))
+                inner = true;
             /* ("Kachin National Liberation Army": a known organisation's
              * name of common words, ending in an organisation's head, after
              * unknown name words is a longer name of another) */
