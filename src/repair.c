@@ -2357,6 +2357,16 @@ static void repair_noun_ccomp(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* '"...," Foreign Minister X Y Z told reporters': a verb read as
+ * punctuation (the parser's rare slip after a long name) is the clause
+ * beside the quote, as UD hangs an attribution: parataxis. */
+static void repair_verb_punct(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_punct < 0 || R->l_parataxis < 0) return;
+    for (size_t v = 0; v < s->n; v++)
+        if (s->w[v].label == R->l_punct && upos_is(m, s, v, "VERB")) s->w[v].label = (uint16_t)R->l_parataxis;
+}
+
 /* "accused Ethiopia's ruling Prosperity Party of ...": after a possessive a
  * participle before a name is the name's modifier, not a verb taking the
  * name as its object and leaving the owner as the clause's object. The
@@ -2394,6 +2404,7 @@ static void repair_poss_participle(const nb_nlp *m, const nb_repair_labels *R, n
 
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_verb_punct(m, R, s);
     repair_list_conj(m, R, s);
     repair_accused_of(m, R, s);
     repair_finite_amod(m, R, s);
