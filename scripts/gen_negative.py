@@ -257,6 +257,8 @@ WN_SEEDS = [
     ("null.s.01", "02500591", "s", 0, 2),             # lacking any legal or binding force ("null and void")
     ("unjustified.s.01", "01945351", "s", 0, 2),      # lacking justification or authorization ("unwarranted limitations")
     ("unjustifiable.s.01", "01722368", "s", 0, 2),    # incapable of being justified or explained (indefensible)
+    ("baseless.s.01", "02353212", "s", 0, 2),         # without a basis in reason or fact ("the allegations are groundless")
+    ("absurd.s.02", "02570644", "s", 0, 2),           # incongruous; inviting ridicule (ludicrous, preposterous, ridiculous)
     # -- nouns
     ("crime.n.01", "00766234", "n", 1, 2),             # (criminal law) an act punishable by law; usually considered an evil act
     ("crime.n.02", "00767477", "n", 0, 2),             # an evil act not necessarily punishable by law
