@@ -551,9 +551,9 @@ static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
             if (fl & NB_ALIAS_UPPER) {
                 for (size_t k = i; k <= j; k++)
                     if ((c->t[k].flags & NB_TOK_WORD) && !(c->t[k].flags & NB_TOK_NUM) && !in_capitals(c, k)) ok = false;
-            } else if (!cap(c, i) &&
-                       !(in(c, i, NB_LEX_CONNECT) && hyphen(c, i + 1) && cap(c, i + 2))) {
-                ok = false; /* "al-Shabaab" may start in lowercase */
+            } else if (!cap(c, i) && !(in(c, i, NB_LEX_CONNECT) && hyphen(c, i + 1) && cap(c, i + 2)) &&
+                       !((is(c, i, "al") || is(c, i, "el")) && j > i && cap(c, i + 1))) {
+                ok = false; /* "al-Shabaab", "al Qaeda" may start in lowercase */
             }
             if (ok) {
                 best = j + 1;
@@ -1351,6 +1351,15 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         return j + 1;
     }
 
+    /* "an al Qaeda affiliate", "an Islamic State offshoot": another
+     * organisation, which the name only describes */
+    static const char *const AFFILIATE[] = {"affiliate", "affiliates", "offshoot", "offshoots", "franchise",
+                                            "splinter", NULL};
+    if (j < c->n && in(c, j, AFFILIATE) && !cap(c, j) && de->kind == NB_KIND_ORG) {
+        touch(aa, ent, surface, slen);
+        push_item(c, i, j, NB_IT_ACTOR | NB_IT_MOD, ent);
+        return j;
+    }
     /* "Iran-backed", "U.S.-led", "Iranian-allied" */
     if (hyphen(c, j) && j + 1 < c->n) {
         if (in(c, j + 1, PARTICIPLE_FUNDS)) {
