@@ -2357,6 +2357,26 @@ static void repair_noun_ccomp(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "..., saying Croatia had never accepted X and accusing Zagreb of Y": a
+ * participle conjoined to a finite verb of the clause a participle reports
+ * is that participle's conjunct (like forms coordinate), not a deed of the
+ * reported clause's subject under its negation. */
+static void repair_ing_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int conj = R->l_conj, ccomp = R->l_ccomp;
+    if (conj < 0 || ccomp < 0) return;
+    for (size_t c = 2; c < s->n; c++) {
+        if (s->w[c].label != conj || s->w[c].head <= 0 || strcmp(m->xpos[s->w[c].tag], "VBG")) continue;
+        size_t h = (size_t)s->w[c].head - 1;
+        if (h > c || !upos_is(m, s, h, "VERB") || !strcmp(m->xpos[s->w[h].tag], "VBG") || s->w[h].label != ccomp ||
+            s->w[h].head <= 0)
+            continue;
+        size_t g = (size_t)s->w[h].head - 1;
+        if (g > h || strcmp(m->xpos[s->w[g].tag], "VBG")) continue;
+        attach_if_tree(s, c, g, conj);
+    }
+}
+
 /* '"...," Foreign Minister X Y Z told reporters': a verb read as
  * punctuation (the parser's rare slip after a long name) is the clause
  * beside the quote, as UD hangs an attribution: parataxis. */
@@ -2455,6 +2475,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_known_as(m, R, s, ent_of);
     repair_agent_nearest(m, R, s);
     repair_parallel_conj(m, R, s);
+    repair_ing_conj(m, R, s);
     repair_title_name(m, R, s, ent_of);
     repair_title_run(m, R, s, ent_of);
     repair_org_title_person(m, R, s, ent_of);
