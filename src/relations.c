@@ -452,7 +452,13 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         }
         if (!it->w) continue;
         prev = it->w;
-        if (nb_lex_in(it->w, strlen(it->w), SAY) || nb_lex_in(it->w, strlen(it->w), SPEECH)) d->reactive = true;
+        /* (a denial too: "The UAE has denied arming the group" states no
+         * deed a later "the decision" could mean) */
+        static const char *const DENY[] = {"deny", "denies", "denied", "denying", "rejected", "rejects",
+                                           "dismissed", "dismisses", NULL};
+        if (nb_lex_in(it->w, strlen(it->w), SAY) || nb_lex_in(it->w, strlen(it->w), SPEECH) ||
+            nb_lex_in(it->w, strlen(it->w), DENY))
+            d->reactive = true;
         const trigger *tg = find_trigger(it->w);
         if (tg && tg->rel == NB_REL_CONDEMNS) d->reactive = true;
         if (agent >= 0 && (it->flags & NB_IT_WORD)) {

@@ -2377,6 +2377,47 @@ static void repair_ing_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent 
     }
 }
 
+/* "said the ELN had killed civilians" read with "the" as the object's
+ * determiner (or a "that"), the clause as parataxis and its object as an
+ * oblique: the parser's slip before a capitalised acronym. An article is
+ * the determiner of the noun phrase right after it; a clause after a
+ * speech verb with no punctuation between is its complement, and a bare
+ * oblique of that clause's verb its object. */
+static void repair_article_acronym(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int det = R->l_det, ccomp = R->l_ccomp, parataxis = R->l_parataxis, obl = R->l_obl, obj = R->l_obj,
+        cas = R->l_case, cpd = R->l_compound, flat = R->l_flat, amod = R->l_amod;
+    if (det < 0 || ccomp < 0 || parataxis < 0 || obl < 0 || obj < 0 || cas < 0 || cpd < 0 || flat < 0 || amod < 0) return;
+    static const char *const ARTICLE[] = {"the", NULL};
+    static const char *const SPEAK[] = {"said", "says", "told", "added", "stated", "alleged", "claimed", NULL};
+    for (size_t d = 0; d + 2 < s->n; d++) {
+        if (!word_is(&s->w[d], ARTICLE) || !upos_is(m, s, d, "DET") || !upos_is(m, s, d + 1, "PROPN")) continue;
+        /* (only an acronym: "the RSF", "the ELN") */
+        bool acro = s->w[d + 1].len >= 2;
+        for (size_t k = 0; k < s->w[d + 1].len && acro; k++) acro = s->w[d + 1].form[k] >= 'A' && s->w[d + 1].form[k] <= 'Z';
+        if (!acro) continue;
+        size_t p = d + 1; /* the phrase's head */
+        while (s->w[p].head > (int32_t)p + 1 && (s->w[p].label == cpd || s->w[p].label == flat || s->w[p].label == amod))
+            p = (size_t)s->w[p].head - 1;
+        if (s->w[d].head != (int32_t)p + 1 || s->w[d].label != det) attach_if_tree(s, d, p, det);
+        /* the clause whose subject the phrase is */
+        if (s->w[p].head <= 0) continue;
+        size_t v = (size_t)s->w[p].head - 1, g = s->w[v].head > 0 ? (size_t)s->w[v].head - 1 : s->n;
+        if (g >= d || s->w[v].label != parataxis || !upos_is(m, s, v, "VERB") || !word_is(&s->w[g], SPEAK)) continue;
+        bool punct = false;
+        for (size_t k = g + 1; k < d && !punct; k++) punct = upos_is(m, s, k, "PUNCT");
+        if (punct) continue;
+        s->w[v].label = (uint16_t)ccomp;
+        for (size_t o = v + 1; o < s->n; o++) {
+            if (s->w[o].head != (int32_t)v + 1 || s->w[o].label != obl) continue;
+            bool has_case = false;
+            for (size_t k = 0; k < s->n && !has_case; k++) has_case = s->w[k].head == (int32_t)o + 1 && s->w[k].label == cas;
+            if (!has_case) s->w[o].label = (uint16_t)obj;
+            break;
+        }
+    }
+}
+
 /* '"...," Foreign Minister X Y Z told reporters': a verb read as
  * punctuation (the parser's rare slip after a long name) is the clause
  * beside the quote, as UD hangs an attribution: parataxis. */
@@ -2489,4 +2530,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_dative_name(m, R, s, ent_of);
     repair_name_before_time(m, R, s, ent_of);
     repair_poss_participle(m, R, s);
+    repair_article_acronym(m, R, s);
 }
