@@ -2418,6 +2418,53 @@ static void repair_article_acronym(const nb_nlp *m, const nb_repair_labels *R, n
     }
 }
 
+/* "The coalition, which brings together the G9 and its rival G-Pep, has
+ * attacked X" read with the root a noun and "has attacked" a conjunct of
+ * the relative clause whose subject is "rival": a nominal root whose
+ * relative clause has a finite conjunct right after a comma is the
+ * conjunct's subject; the conjunct's own subject joins the relative
+ * clause's object. */
+static void repair_relcl_main_verb(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int relcl = R->l_acl_relcl, conj = R->l_conj, nsubj = R->l_nsubj, obj = R->l_obj, cc = R->l_cc;
+    if (relcl < 0 || conj < 0 || nsubj < 0 || obj < 0 || cc < 0 || s->n > NB_MAX_PARSE_WORDS) return;
+    size_t root = s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->w[i].head == 0) root = i;
+    if (root >= s->n || (!upos_is(m, s, root, "NOUN") && !upos_is(m, s, root, "PROPN"))) return;
+    for (size_t r = root + 1; r < s->n; r++) {
+        if (s->w[r].head != (int32_t)root + 1 || s->w[r].label != relcl) continue;
+        size_t o = s->n;
+        for (size_t k = r + 1; k < s->n && o == s->n; k++)
+            if (s->w[k].head == (int32_t)r + 1 && s->w[k].label == obj) o = k;
+        for (size_t v = r + 1; v < s->n; v++) {
+            if (s->w[v].head != (int32_t)r + 1 || s->w[v].label != conj || !upos_is(m, s, v, "VERB")) continue;
+            size_t sb = s->n, c = s->n;
+            for (size_t k = r + 1; k < v; k++) {
+                if (s->w[k].head == (int32_t)v + 1 && s->w[k].label == nsubj) sb = k;
+                if (s->w[k].head == (int32_t)v + 1 && s->w[k].label == cc) c = k;
+            }
+            /* (the subject set off by a comma just before the verb or its auxiliaries) */
+            size_t q = v;
+            while (q > 0 && upos_is(m, s, q - 1, "AUX")) q--;
+            if (sb == s->n || o == s->n || sb < o || q == 0 || !upos_is(m, s, q - 1, "PUNCT") ||
+                s->w[q - 1].len != 1 || s->w[q - 1].form[0] != ',')
+                return;
+            nb_uword saved[NB_MAX_PARSE_WORDS];
+            memcpy(saved, s->w, s->n * sizeof *saved);
+            s->w[v].head = 0;
+            s->w[v].label = (uint16_t)m->root_label;
+            hang(s, root, v, nsubj);
+            hang(s, sb, o, conj);
+            if (c < s->n) hang(s, c, sb, cc);
+            for (size_t k = 0; k < s->n; k++) /* what hung from the old root after the verb */
+                if (k > v && s->w[k].head == (int32_t)root + 1) s->w[k].head = (int32_t)v + 1;
+            if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+            return;
+        }
+    }
+}
+
 /* '"...," Foreign Minister X Y Z told reporters': a verb read as
  * punctuation (the parser's rare slip after a long name) is the clause
  * beside the quote, as UD hangs an attribution: parataxis. */
@@ -2531,4 +2578,5 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_name_before_time(m, R, s, ent_of);
     repair_poss_participle(m, R, s);
     repair_article_acronym(m, R, s);
+    repair_relcl_main_verb(m, R, s);
 }
