@@ -3532,6 +3532,28 @@ static void note_armed(ctx *c)
                     ne->kind = NB_KIND_ORG;
             }
         }
+        /* "a new alliance called Viv Ansanm", "a militia known as X": the
+         * noun that names it, so that "the alliance" later means it */
+        size_t nk = a >= 2 && (is(c, a - 1, "called") || is(c, a - 1, "named") || is(c, a - 1, "dubbed"))
+                        ? a - 2
+                    : a >= 3 && is(c, a - 1, "as") && is(c, a - 2, "known") ? a - 3
+                                                                              : c->n;
+        /* ("an alliance of Haitian gangs called X": the noun before "of") */
+        for (size_t q = nk; nk < c->n && q > 0 && q + 4 > nk; q--)
+            if (is(c, q, "of") && q > 0 && (in(c, q - 1, ORG_NOUNS) || in(c, q - 1, TAIL_NOUNS))) {
+                nk = q - 1;
+                break;
+            }
+        nb_entity *ce = &c->aa->ents[e];
+        bool guessed = ce->kind == NB_KIND_UNKNOWN ||
+                       (ce->kind == NB_KIND_PERSON && ce->dict < 0 && !ce->roles && ce->org < 0 && ce->mentions <= 1);
+        if (nk < c->n && !cap(c, nk) && (in(c, nk, ORG_NOUNS) || in(c, nk, TAIL_NOUNS)) &&
+            c->low[nk][strlen(c->low[nk]) - 1] != 's' &&
+            /* ("the group known as Salt Typhoon": a generic noun types no name) */
+            (ce->kind == NB_KIND_ORG || (guessed && !is(c, nk, "group")))) {
+            c->aa->ents[e].kind = NB_KIND_ORG;
+            if (!c->aa->ents[e].noun) c->aa->ents[e].noun = nb_strdup(c->low[nk]);
+        }
         if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
         /* "the Polisario Front, a separatist movement,": the noun it was
          * called by, so that "the movement's backer" later means it */

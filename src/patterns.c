@@ -1131,7 +1131,10 @@ static bool comma_before(const ctx *c, int w)
 }
 
 /* Is d a place phrase ("in X", "near X")? */
-static bool located(const ctx *c, int d) { return case_is(c, d, "in") || case_is(c, d, "near"); }
+static bool located(const ctx *c, int d)
+{
+    return case_is(c, d, "in") || case_is(c, d, "near") || case_is(c, d, "across") || case_is(c, d, "throughout");
+}
 
 /* The state a place phrase names: the place's own entity, or its owner
  * ("in Russia's Krasnodar region", "in the Ecuadorean city of Machala"). */
