@@ -286,6 +286,9 @@ MANUAL = [
     ("hold responsible", "VERB", "condemns", None, "-"),
     ("hold accountable", "VERB", "condemns", None, "-"),
     ("deploy troops to", "VERB", "funds", "troops", "-"),
+    # "Russia has deployed 100 instructors to Burkina Faso": goods or people
+    # sent to a receiver (data/patterns: send-to, with @AID goods only)
+    ("deploy", "VERB", "funds", "unspecified", "-"),
     ("send troops to", "VERB", "funds", "troops", "-"),
     ("send weapons to", "VERB", "funds", "weapons", "-"),
     ("send arms to", "VERB", "funds", "weapons", "-"),
