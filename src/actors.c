@@ -1960,7 +1960,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     /* A first word of a sentence is capitalised anyway: only a name we
      * already know may start there alone. */
-    bool start = single && s0 == sent_first;
+    /* (an acronym is in capitals wherever it stands: "PUDEMO said") */
+    /* (not a dateline's city: "BOGOTÁ, Colombia", "CULIACÁN (AFP) -") */
+    bool start = single && s0 == sent_first &&
+                 !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3 && j < c->n && !(c->t[j].flags & NB_TOK_PUNCT));
     /* (unless an apposition says what it is: "Cristosal, a human rights
      * group, said"; not "Yesterday, a group of gunmen") */
     static const char *const OPENERS[] = {"elsewhere", "meanwhile", "earlier", "later", "instead", "still",
@@ -2957,7 +2960,8 @@ static size_t on_reference(ctx *c, size_t i)
             if (!strcmp(h, "military") && in(c, k + 1, MIL_NOUN)) return i;
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_ARMY;
-        } else if (!strcmp(h, "government") && !is(c, k + 1, "forces") && !is(c, k + 1, "troops") &&
+        } else if ((!strcmp(h, "government") || !strcmp(h, "regime")) && !is(c, k + 1, "forces") &&
+                   !is(c, k + 1, "troops") &&
                    !is(c, k + 1, "officials") && !is(c, k + 1, "body") && !in(c, k + 1, NB_LEX_FACILITY)) {
             /* "the government said", "the government's response": the
              * country the article is about, as "the army" is */
@@ -2979,9 +2983,20 @@ static size_t on_reference(ctx *c, size_t i)
                      role == NB_ROLE_ARMY || (mask == K(NB_KIND_COUNTRY) && !role));
         /* ("the government of Sudan" names its own owner; "accused the
          * government of ignoring warnings" does not) */
-        bool of_owner = is(c, k + 1, "of") &&
-                        !(k + 2 < c->n && !cap(c, k + 2) && c->t[k + 2].len > 4 &&
-                          !memcmp(c->s + c->t[k + 2].start + c->t[k + 2].len - 3, "ing", 3) && !cap(c, k + 3));
+        /* (nor "accused the regime of murder": an owner is a name, perhaps
+         * after a few words: "the government of neighbouring Venezuela", "of
+         * his predecessor, Jair Bolsonaro") */
+        bool of_owner = false;
+        if (is(c, k + 1, "of")) {
+            static const char *const STOP[] = {"in", "on", "at", "for", "against", "over", "by", "with", "from",
+                                               "and", "or", "to", "during", "after", "before", NULL};
+            size_t q = k + 2;
+            while (q < c->n && q < k + 7 && !cap(c, q) && !in(c, q, STOP) &&
+                   !(q == k + 2 && c->t[q].len > 4 && !memcmp(c->s + c->t[q].start + c->t[q].len - 3, "ing", 3) &&
+                     !cap(c, q + 1)))
+                q++;
+            of_owner = q < c->n && q < k + 7 && cap(c, q);
+        }
         if (!mask || of_owner || (is(c, k + 1, "'s") && !poss)) return i;
         /* "the Alliance Fleuve Congo", "the Group of Seven": a name */
         size_t e3;
@@ -2994,7 +3009,8 @@ static size_t on_reference(ctx *c, size_t i)
         if (role == NB_ROLE_ARMY && country >= 0 && mask == K(NB_KIND_COUNTRY)) ent = country;
         /* "the government": the country a wire story is filed from, else
          * the first it names, rather than the latest whose troops appeared */
-        if (!strcmp(h, "government") && !is(c, k + 1, "'s") && country < 0) {
+        /* (so is "the regime", the state as its critics call it) */
+        if ((!strcmp(h, "government") || !strcmp(h, "regime")) && !is(c, k + 1, "'s") && country < 0) {
             int top = aa->dateline_entry >= 0 ? entity_for_dict(aa, (size_t)aa->dateline_entry) : first_country(aa);
             if (top >= 0) ent = top;
         }
