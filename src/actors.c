@@ -759,6 +759,22 @@ static bool state_body(const nb_entity *e)
            strstr(e->label, " Security") || strstr(e->label, " Intelligence");
 }
 
+/* Is e a business that "the company" (h: "company", "firm", "conglomerate")
+ * can mean: a name a business's word ends ("Golden Meridian Group", "Qeshm
+ * Fars Air") or a business noun it was called by? Known organisations have
+ * their own nouns. */
+static bool business_called(const nb_entity *e, const char *h)
+{
+    static const char *const BUSINESS[] = {"group", "holdings", "inc", "ltd", "co", "corp", "corporation",
+                                           "technology", "technologies", "industries", "air", "airlines",
+                                           "airways", "energy", "petroleum", "mining", "telecom", "systems",
+                                           "capital", "ventures", "llc", "plc", NULL};
+    if (strcmp(h, "company") && strcmp(h, "firm") && strcmp(h, "conglomerate")) return false;
+    if (e->dict >= 0) return false;
+    return last_word_in(e, BUSINESS) ||
+           (e->noun && (!strcmp(e->noun, "company") || !strcmp(e->noun, "firm") || !strcmp(e->noun, "conglomerate")));
+}
+
 /* A civil body by the last word of its name ("Human Rights Watch", "Amnesty
  * International", "the International Committee of the Red Cross"): never
  * what "the militia" or "the faction" means. */
@@ -2897,7 +2913,8 @@ static size_t on_reference(ctx *c, size_t i)
                                                  "association", "federation", "society", "network",
                                                  "observatory", "centre", "center", "forum", "company",
                                                  "corporation", "administration", "directorate", "command",
-                                                 "brigade", "battalion", "division", "regiment", "church", NULL};
+                                                 "brigade", "battalion", "division", "regiment", "church", "firm",
+                                                 "conglomerate", NULL};
         const char *head_noun = NULL;
         bool head_only = false;
         if (!strcmp(h, "militia") || !strcmp(h, "group") || !strcmp(h, "organization") ||
@@ -3027,7 +3044,8 @@ static size_t on_reference(ctx *c, size_t i)
             for (size_t q = 0; q < aa->n_ents; q++) {
                 const nb_entity *qe = &aa->ents[q];
                 if (qe->alias_of >= 0 || qe->kind != NB_KIND_ORG ||
-                    !(named_by(qe, head_noun) || (qe->noun && !strcmp(qe->noun, head_noun))))
+                    !(named_by(qe, head_noun) || (qe->noun && !strcmp(qe->noun, head_noun)) ||
+                      business_called(qe, head_noun)))
                     continue;
                 if (hm < 0 || qe->last_seen > aa->ents[hm].last_seen) hm = (int)q;
             }
@@ -3108,7 +3126,8 @@ static size_t on_reference(ctx *c, size_t i)
             for (size_t q = 0; q < aa->n_ents; q++)
                 if (aa->ents[q].kind == NB_KIND_ORG && aa->ents[q].alias_of < 0 &&
                     (named_by(&aa->ents[q], h) || (aa->ents[q].noun && !strcmp(aa->ents[q].noun, h)) ||
-                     (aa->ents[q].dict >= 0 && nb_lex_org_noun(aa->ents[q].label, h))) &&
+                     (aa->ents[q].dict >= 0 && nb_lex_org_noun(aa->ents[q].label, h)) ||
+                     business_called(&aa->ents[q], h)) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
         }
