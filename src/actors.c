@@ -3190,7 +3190,8 @@ static void note_titles(ctx *c, size_t item)
     /* so that "the Russian president" later finds X and not another president */
     if (c->aa->ents[ce].kind == NB_KIND_COUNTRY && e->country < 0) e->country = ce;
     /* so that "X's forces", "his fighters" are the organisation's */
-    if (c->aa->ents[ce].kind == NB_KIND_ORG && leads && p->t1 == first) e->org = ce;
+    /* (a spokesman's too: the body he speaks for, whose "we" he says) */
+    if (c->aa->ents[ce].kind == NB_KIND_ORG && (leads || (e->roles & NB_ROLE_SPOKES)) && p->t1 == first) e->org = ce;
 }
 
 /* "X, the leader of Y", "X, the Y commander", "X, Y's founder": the

@@ -2320,15 +2320,17 @@ static int speaker_words(const ctx *c, int v, int *out, int max)
 
 /* Marks the first-person words of w's subtree as the speaker's ("'I
  * command the RSF,' Dagalo said"; "our forces"). */
-static void first_persons(ctx *c, int w, int speaker, int depth)
+/* ("'We targeted the carrier,' Houthi spokesman Yahya Saree said": a plural
+ * first person is the body the speaker speaks for, group) */
+static void first_persons(ctx *c, int w, int speaker, int group, int depth)
 {
     if (depth > 40) return;
     const char *l = lem(c, w);
+    bool plural = !strcmp(l, "we") || !strcmp(l, "our") || !strcmp(l, "us");
     if (c->ent_of[w] == -1 && !strcmp(upos(c, w), "PRON") &&
-        (!strcmp(l, "i") || !strcmp(l, "we") || !strcmp(l, "my") || !strcmp(l, "our") || !strcmp(l, "me") ||
-         !strcmp(l, "us")))
-        c->ent_of[w] = speaker;
-    for (int j = c->first[w]; j < c->first[w + 1]; j++) first_persons(c, c->kids[j], speaker, depth + 1);
+        (!strcmp(l, "i") || !strcmp(l, "my") || !strcmp(l, "me") || plural))
+        c->ent_of[w] = plural && group >= 0 ? group : speaker;
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) first_persons(c, c->kids[j], speaker, group, depth + 1);
 }
 
 /* Speaker identification (the first sieve of Lee et al. 2013): a speech
@@ -2340,16 +2342,19 @@ static void speakers(ctx *c, int v)
     int se[MAX_HITS], sew[MAX_HITS], nse = 0;
     for (int i = 0; i < ns; i++) denote(c, subj[i], se, sew, &nse, 0, true);
     if (nse != 1) return;
+    /* (a person's organisation: NB_RECALL_OWNER, for a spokesman the body he speaks for) */
+    int group[1] = {se[0]};
+    if (!c->recall || !c->recall(c->ud, NB_RECALL_OWNER, NULL, group, 1)) group[0] = -1;
     for (int j = c->first[v]; j < c->first[v + 1]; j++) {
         int d = c->kids[j];
-        if (lab(c, d) == P->l_ccomp || lab(c, d) == P->l_parataxis) first_persons(c, d, se[0], 0);
+        if (lab(c, d) == P->l_ccomp || lab(c, d) == P->l_parataxis) first_persons(c, d, se[0], group[0], 0);
     }
     int h = head(c, v);
     if (attribution(c, v)) {
         /* the quote is the head: all of it but the attribution */
         for (int j = c->first[h]; j < c->first[h + 1]; j++)
-            if (c->kids[j] != v) first_persons(c, c->kids[j], se[0], 0);
-        if (c->ent_of[h] == -1) first_persons(c, h, se[0], 40);
+            if (c->kids[j] != v) first_persons(c, c->kids[j], se[0], group[0], 0);
+        if (c->ent_of[h] == -1) first_persons(c, h, se[0], group[0], 40);
     }
 }
 

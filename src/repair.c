@@ -2468,11 +2468,20 @@ static void repair_relcl_main_verb(const nb_nlp *m, const nb_repair_labels *R, n
 /* '"...," Foreign Minister X Y Z told reporters': a verb read as
  * punctuation (the parser's rare slip after a long name) is the clause
  * beside the quote, as UD hangs an attribution: parataxis. */
+/* (so is the rare "advcl:relcl" on a speech verb after a closing quote:
+ * '"We attacked the army," Hamas spokesman Abu Obaida said') */
 static void repair_verb_punct(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
     if (R->l_punct < 0 || R->l_parataxis < 0) return;
-    for (size_t v = 0; v < s->n; v++)
-        if (s->w[v].label == R->l_punct && upos_is(m, s, v, "VERB")) s->w[v].label = (uint16_t)R->l_parataxis;
+    int advcl_relcl = nb_nlp_label(m, "advcl:relcl");
+    static const char *const SAID[] = {"said", "says", "told", "added", NULL};
+    for (size_t v = 0; v < s->n; v++) {
+        if (!upos_is(m, s, v, "VERB")) continue;
+        if (s->w[v].label == R->l_punct ||
+            (advcl_relcl >= 0 && s->w[v].label == advcl_relcl && word_is(&s->w[v], SAID) && s->w[v].head > 0 &&
+             s->w[v].head < (int32_t)v + 1))
+            s->w[v].label = (uint16_t)R->l_parataxis;
+    }
 }
 
 /* "accused Ethiopia's ruling Prosperity Party of ...": after a possessive a
