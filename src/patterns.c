@@ -2259,9 +2259,19 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these") ||
          !strcmp(lem(c, det), "that") || !strcmp(lem(c, det), "those")) &&
         !agents_named(c, w) && !attack_cue(c, w, POS_EVENT) &&
-        (!condemn_noun(c->P, l) || in_class(c->P, c->P->k_accusation, l)) && nb_map_get(&c->P->deverbal, l, &dv)) {
+        (!condemn_noun(c->P, l) || in_class(c->P, c->P->k_accusation, l)) &&
+        (nb_map_get(&c->P->deverbal, l, &dv) || in_class(c->P, c->P->k_accusation, l))) {
         /* (an accusation too: "Y rejected the accusations" condemns the accuser) */
-        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, c->P->dv_forms[dv], got, MAX_HITS);
+        const char *forms = nb_map_get(&c->P->deverbal, l, &dv) ? c->P->dv_forms[dv] : "";
+        /* ("X arrested Y, accusing him of Z. Y dismissed the allegations":
+         * any verb of accusing states an accusation, whatever its noun) */
+        char any[512];
+        if (in_class(c->P, c->P->k_accusation, l) && strlen(forms) < sizeof any - 128) {
+            snprintf(any, sizeof any, "accuse,accused,accuses,accusing,allege,alleged,alleges,alleging,"
+                                      "charge,charged,charges,charging,blame,blamed,blames,blaming,%s", forms);
+            forms = any;
+        }
+        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, forms, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
     if (*n == before) act_doer(c, w, ents, ws, n);

@@ -439,10 +439,18 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
     nb_deed_sent *d = &aa->deeds[aa->n_deeds++ % 8];
     d->n = 0;
     d->reactive = false;
-    int agent = -1;
+    int agent = -1, outer = -1;
+    bool relative = false; /* inside ", which ...,": its actors do not do the outer verb */
     const char *prev = NULL;
     for (size_t i = 0; i < ni && d->n < 64; i++) {
         const nb_item *it = &items[i];
+        if (it->w && prev && !strcmp(prev, ",") && (!strcmp(it->w, "which") || !strcmp(it->w, "who"))) {
+            relative = true;
+            outer = agent;
+        } else if (relative && it->w && !strcmp(it->w, ",")) {
+            relative = false;
+            agent = outer;
+        }
         if ((it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD)) {
             bool after_prep = false;
             for (size_t k = 0; prev && PREP[k] && !after_prep; k++) after_prep = !strcmp(prev, PREP[k]);
