@@ -2832,7 +2832,9 @@ static size_t on_reference(ctx *c, size_t i)
             "militant", "armed", "jihadist", "islamist", "rebel", "insurgent", "separatist",
             "extremist", "terrorist", "paramilitary", "banned", "outlawed", "sunni", "shia",
             "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
-            "nationalist", "communist", "maoist", "guerrilla", "interim", "transitional", "ruling", NULL};
+            "nationalist", "communist", "maoist", "guerrilla", "interim", "transitional", "ruling",
+            /* "the federal government", "the new government" */
+            "federal", "central", "national", "new", "civilian", NULL};
         /* ("the Iran-backed militant group" too) */
         if (country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
@@ -2978,7 +2980,7 @@ static size_t on_reference(ctx *c, size_t i)
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_ARMY;
         } else if ((!strcmp(h, "government") || !strcmp(h, "regime")) && !is(c, k + 1, "forces") &&
-                   !is(c, k + 1, "troops") &&
+                   !is(c, k + 1, "troops") && !(is(c, k + 1, "in") && cap(c, k + 2)) &&
                    !is(c, k + 1, "officials") && !is(c, k + 1, "body") && !in(c, k + 1, NB_LEX_FACILITY)) {
             /* "the government said", "the government's response": the
              * country the article is about, as "the army" is */
