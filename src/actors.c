@@ -3029,7 +3029,10 @@ static size_t on_reference(ctx *c, size_t i)
         /* "the government": the country a wire story is filed from, else
          * the first it names, rather than the latest whose troops appeared */
         /* (so is "the regime", the state as its critics call it) */
-        if ((!strcmp(h, "government") || !strcmp(h, "regime")) && !is(c, k + 1, "'s") && country < 0) {
+        /* (and "the national army", "the federal army": the country's own) */
+        bool national = k > i + 1 && (is(c, k - 1, "national") || is(c, k - 1, "federal"));
+        if ((!strcmp(h, "government") || !strcmp(h, "regime") || (national && role == NB_ROLE_ARMY)) &&
+            !is(c, k + 1, "'s") && country < 0) {
             int top = aa->dateline_entry >= 0 ? entity_for_dict(aa, (size_t)aa->dateline_entry) : first_country(aa);
             if (top >= 0) ent = top;
         }
