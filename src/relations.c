@@ -1374,9 +1374,14 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         int kept = 0;
         for (int o = 0; o < no; o++) {
             const nb_entity *oe = &r->aa->ents[obj[o]];
-            /* any attack on a lone unknown word ("attacked Mirebalais") */
-            bool place = oe->kind == NB_KIND_UNKNOWN && !nb_label_acronym(oe->label) &&
-                         (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '));
+            /* any attack on a lone unknown word ("attacked Mirebalais");
+             * a name guessed a person with nothing to show for it is as
+             * unknown to a verb of places ("shelled El Fasher"), as the
+             * tree patterns read it */
+            bool guessed = oe->kind == NB_KIND_PERSON && oe->dict < 0 && !oe->roles && oe->org < 0;
+            bool place = ((oe->kind == NB_KIND_UNKNOWN && (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '))) ||
+                          (guessed && w_in(r, v, PLACE_VERBS))) &&
+                         !nb_label_acronym(oe->label);
             if (!place) obj[kept++] = obj[o];
         }
         no = kept;
