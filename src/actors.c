@@ -1662,6 +1662,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
+        /* "the Indigenous Tribal Leaders' Forum", "the Farmers' Union": a
+         * plural possessive inside a name that goes on to its head */
+        if (j > i && (c->t[j].flags & NB_TOK_GLUE) && c->t[j].len == 1 && c->s[c->t[j].start] == '\'' &&
+            c->t[j - 1].len > 2 && c->s[c->t[j - 1].start + c->t[j - 1].len - 1] == 's' && cap(c, j + 1) &&
+            name_token(c, j + 1)) {
+            size_t h = j + 1;
+            while (h < c->n && h < j + 4 && name_token(c, h) && !in(c, h, NB_LEX_ORG_HEAD)) h++;
+            if (h < c->n && h < j + 4 && in(c, h, NB_LEX_ORG_HEAD)) {
+                j++;
+                continue;
+            }
+        }
         /* "Barrio 18", "Unit 29155": a number closing a name (not a date's
          * "Dec 3", a year, or "Within 48" opening a sentence) */
         if (j > i && j == i + 1 && i != sent_first && number_closes(c, j) && !in(c, i, NB_LEX_STOP_CAP) &&

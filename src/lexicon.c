@@ -152,7 +152,7 @@ const char *const NB_LEX_ORG_HEAD[] = {
      * "All Parties Hurriyat Conference") */
     "conference",
     /* a named cell ("Field Action Coordination Cell") */
-    "cell",
+    "cell", "forum",
     /* rights groups and monitors ("Iran Human Rights", "Chile Human Rights
      * Watch", "the Syria Campaign") */
     "commission", "rights", "watch", "campaign", "observatory", "monitor", "initiative", "society",
