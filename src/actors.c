@@ -2991,8 +2991,14 @@ static size_t on_reference(ctx *c, size_t i)
             if (!strcmp(h, "military") && in(c, k + 1, MIL_NOUN)) return i;
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_ARMY;
-        } else if ((!strcmp(h, "government") || !strcmp(h, "regime")) && !is(c, k + 1, "forces") &&
-                   !is(c, k + 1, "troops") && !(is(c, k + 1, "in") && cap(c, k + 2)) &&
+        } else if ((!strcmp(h, "government") || !strcmp(h, "regime") ||
+                    /* "fighting the state since 1964"; not "the state capital",
+                     * "the state of emergency" (a noun or "of" after it) */
+                    (!strcmp(h, "state") && k == i + 1 && k + 1 < c->n &&
+                     ((c->t[k + 1].flags & NB_TOK_PUNCT) || is(c, k + 1, "since") || is(c, k + 1, "for") ||
+                      is(c, k + 1, "and") || is(c, k + 1, "has") || is(c, k + 1, "had") || is(c, k + 1, "is") ||
+                      is(c, k + 1, "was") || is(c, k + 1, "to")))) &&
+                   !is(c, k + 1, "forces") && !is(c, k + 1, "troops") && !(is(c, k + 1, "in") && cap(c, k + 2)) &&
                    !is(c, k + 1, "officials") && !is(c, k + 1, "body") && !in(c, k + 1, NB_LEX_FACILITY)) {
             /* "the government said", "the government's response": the
              * country the article is about, as "the army" is */
@@ -3043,7 +3049,8 @@ static size_t on_reference(ctx *c, size_t i)
         /* (so is "the regime", the state as its critics call it) */
         /* (and "the national army", "the federal army": the country's own) */
         bool national = k > i + 1 && (is(c, k - 1, "national") || is(c, k - 1, "federal"));
-        if ((!strcmp(h, "government") || !strcmp(h, "regime") || (national && role == NB_ROLE_ARMY)) &&
+        if ((!strcmp(h, "government") || !strcmp(h, "regime") || !strcmp(h, "state") ||
+             (national && role == NB_ROLE_ARMY)) &&
             !is(c, k + 1, "'s") && country < 0) {
             int top = aa->dateline_entry >= 0 ? entity_for_dict(aa, (size_t)aa->dateline_entry) : first_country(aa);
             if (top >= 0) ent = top;
