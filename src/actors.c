@@ -756,7 +756,8 @@ static bool state_body(const nb_entity *e)
     /* ("State Committee for National Security": a state's security organ) */
     return last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
            strstr(e->label, "UN ") || strstr(e->label, "U.N. ") || !strncmp(e->label, "State ", 6) ||
-           strstr(e->label, " Security") || strstr(e->label, " Intelligence");
+           strstr(e->label, "National Security") || strstr(e->label, "State Security") ||
+           strstr(e->label, "Intelligence Service") || strstr(e->label, "Intelligence Agency");
 }
 
 /* Is e a business that "the company" (h: "company", "firm", "conglomerate")
@@ -1591,7 +1592,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                                     "group", "members", "units", "leader", "chief", NULL};
             size_t q0 = i; /* (the name's first word past its titles) */
             while (q0 < j && in(c, q0, NB_LEX_TITLE)) q0++;
-            bool person = q0 < j && (q0 > i || common_given_name(lw(c, q0)) || (i > 0 && in(c, i - 1, NB_LEX_TITLE)));
+            /* (a person's title, not "the" or "of": "the Jenin Hamas headquarters") */
+            static const char *const PERSON_TITLE[] = {"minister", "president", "general", "gen", "colonel", "col",
+                                                       "commander", "spokesman", "spokeswoman", "spokesperson",
+                                                       "ambassador", "envoy", "secretary", "governor", "mayor",
+                                                       "senator", "mr", "mrs", "ms", "dr", "judge", "prosecutor",
+                                                       "lawmaker", "activist", "journalist", "chairman", "director",
+                                                       NULL};
+            bool person = q0 < j && (common_given_name(lw(c, q0)) || (q0 > i && in(c, q0 - 1, PERSON_TITLE)) ||
+                                     (q0 == i && i > 0 && in(c, i - 1, PERSON_TITLE)));
             if (dm == j + 1 && person && !(c->t[j].flags & NB_TOK_UPPER) && !in(c, q0, NB_LEX_STOP_CAP) &&
                 c->aa->dict->entries[e_dummy].kind == NB_KIND_ORG && !is(c, dm, "'s") && !name_token(c, dm) &&
                 !in(c, dm, ORG_AFTER))
@@ -1990,13 +1999,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * already know may start there alone. */
     /* (an acronym is in capitals wherever it stands: "PUDEMO said") */
     /* (not a dateline's city: "BOGOTÁ, Colombia", "CULIACÁN (AFP) -") */
+    /* (nor a wire flash before a name: "URGENT Israel struck ...") */
     bool start = single && s0 == sent_first &&
-                 !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3 && j < c->n && !(c->t[j].flags & NB_TOK_PUNCT));
+                 !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3 && j < c->n &&
+                   !(c->t[j].flags & NB_TOK_PUNCT) && !cap(c, j));
     /* (unless an apposition says what it is: "Cristosal, a human rights
      * group, said"; not "Yesterday, a group of gunmen") */
     static const char *const OPENERS[] = {"elsewhere", "meanwhile", "earlier", "later", "instead", "still",
                                           "also", "however", "nevertheless", "yesterday", "today", "overall",
-                                          "then", "now", "there", "here", "again", "afterwards", NULL};
+                                          "then", "now", "there", "here", "again", "afterwards", "afterward",
+                                          "overnight", "tonight", "nonetheless", "moreover", "furthermore",
+                                          "likewise", "besides", "thus", "hence", "otherwise", "indeed",
+                                          "instead", "once", "sometimes", NULL};
     size_t sl = c->t[s0].len;
     if (start && is(c, j, ",") && (is(c, j + 1, "a") || is(c, j + 1, "an")) && !in(c, s0, OPENERS) &&
         !(sl > 3 && c->low[s0][sl - 2] == 'l' && c->low[s0][sl - 1] == 'y')) {
@@ -2575,6 +2589,29 @@ static void note_pair(ctx *c)
     }
 }
 
+/* Is e a name only guessed to be a person's, with nothing to show for it
+ * (no dictionary entry, title, role or organisation, named once), so that
+ * a description may type it? */
+static bool guessed_person(const nb_entity *e)
+{
+    return e->kind == NB_KIND_PERSON && e->dict < 0 && !e->roles && e->org < 0 && e->mentions <= 1;
+}
+
+/* Singular nouns that make a name an organisation when it is one. */
+static const char *const ORG_NOUNS[] = {"militia", "group", "movement", "faction", "organisation", "organization",
+                                        "party", "gang", "cartel", "front", "army", "coalition", "alliance",
+                                        "insurgency", "groups", "movements", "factions", "organisations",
+                                        "organizations", NULL};
+
+/* Nouns that make the name just before them an organisation ("the Foxtrot
+ * network"), though "a network of hospitals" is no armed group. */
+static const char *const TAIL_NOUNS[] = {"network", "syndicate", NULL};
+
+/* Adjectives of crime between a gang's name and its noun ("the Foxtrot
+ * criminal network", "the Sinaloa drug cartel"). */
+static const char *const CRIME_ADJ[] = {"criminal", "crime", "drug", "drug-trafficking", "trafficking",
+                                        "smuggling", "mafia", NULL};
+
 /* "Hezbollah, an Iran-backed militia": an indefinite description in
  * apposition that names its backer describes the name before the comma, as
  * "the Iran-backed group" does */
@@ -2605,6 +2642,9 @@ static int not_the_subject(const ctx *c, size_t i, int ent, int kinds)
     bool ing = i >= 2 && is(c, i - 2, ",") && n >= 5 && !strcmp(v + n - 3, "ing");
     bool and_ed = i >= 2 && is(c, i - 2, "and") && n >= 5 && !strcmp(v + n - 2, "ed");
     if (!ing && !and_ed) return ent;
+    /* (after "and", only when the antecedent found is the subject, the
+     * sentence's first actor: "recruited the SDF and armed them" is the SDF) */
+    if (and_ed && !ing && aa->ents[ent].sent_rank != 1) return ent;
     int other = -1;
     for (size_t q = 0; q < aa->n_ents; q++) {
         const nb_entity *e = &aa->ents[q];
@@ -2816,9 +2856,16 @@ static size_t on_reference(ctx *c, size_t i)
                 !(c->items[ni - 2].flags & (NB_IT_PRON | NB_IT_MOD | NB_IT_POSS)) && c->items[ni - 2].ent >= 0) {
                 appos = true;
                 nb_entity *ae = &aa->ents[c->items[ni - 2].ent];
-                if (ae->alias_of < 0 && (ae->kind == NB_KIND_UNKNOWN ||
-                                         (ae->kind == NB_KIND_PERSON && ae->dict < 0 && !ae->roles && ae->org < 0 &&
-                                          ae->mentions <= 1)))
+                /* (only an organisation's noun types it: "a Kremlin-backed
+                 * politician" is a person) */
+                size_t hq = k;
+                while (hq < c->n && hq < k + 3 && !in(c, hq, ORG_NOUNS) && !in(c, hq, TAIL_NOUNS) &&
+                       !(c->t[hq].flags & NB_TOK_PUNCT))
+                    hq++;
+                bool org_noun = hq < c->n && hq < k + 3 && (in(c, hq, ORG_NOUNS) || in(c, hq, TAIL_NOUNS));
+                if (org_noun && ae->alias_of < 0 &&
+                    (ae->kind == NB_KIND_UNKNOWN ||
+                     guessed_person(ae)))
                     ae->kind = NB_KIND_ORG;
             }
         } else if (dm > k && hyphen(c, dm) && dm + 1 < c->n && in(c, dm + 1, PARTICIPLE_OTHER) &&
@@ -3027,8 +3074,12 @@ static size_t on_reference(ctx *c, size_t i)
         if (is(c, k + 1, "of")) {
             static const char *const STOP[] = {"in", "on", "at", "for", "against", "over", "by", "with", "from",
                                                "and", "or", "to", "during", "after", "before", NULL};
+            /* (past a comma only after a possessive: "of his predecessor, X";
+             * not "accused the regime of torture, Amnesty said") */
+            bool poss_run = is(c, k + 2, "his") || is(c, k + 2, "her") || is(c, k + 2, "its") || is(c, k + 2, "their");
             size_t q = k + 2;
             while (q < c->n && q < k + 7 && !cap(c, q) && !in(c, q, STOP) &&
+                   (poss_run || !(c->t[q].flags & NB_TOK_PUNCT)) &&
                    !(q == k + 2 && c->t[q].len > 4 && !memcmp(c->s + c->t[q].start + c->t[q].len - 3, "ing", 3) &&
                      !cap(c, q + 1)))
                 q++;
@@ -3053,7 +3104,16 @@ static size_t on_reference(ctx *c, size_t i)
              (national && role == NB_ROLE_ARMY)) &&
             !is(c, k + 1, "'s") && country < 0) {
             int top = aa->dateline_entry >= 0 ? entity_for_dict(aa, (size_t)aa->dateline_entry) : first_country(aa);
+            /* ("KYIV - ... Zelensky accused the regime of terror": a regime is
+             * its critics' word, never the speaker's own state) */
+            if (top >= 0 && !strcmp(h, "regime"))
+                for (size_t q = 0; q < aa->n_ents && top >= 0; q++) {
+                    const nb_entity *qe = &aa->ents[q];
+                    if (qe->alias_of >= 0 || qe->last_sent != aa->sentence) continue;
+                    if ((int)q == top || (qe->kind == NB_KIND_PERSON && qe->country == top)) top = -1;
+                }
             if (top >= 0) ent = top;
+            else if (!strcmp(h, "regime")) return i;
         }
         /* "the country's rulers": the country the text is about (centering),
          * not the latest named in passing ("the French ambassador") */
@@ -3517,21 +3577,6 @@ static int members_of_org(ctx *c, size_t k)
                         false);
 }
 
-/* Singular nouns that make a name an organisation when it is one. */
-static const char *const ORG_NOUNS[] = {"militia", "group", "movement", "faction", "organisation", "organization",
-                                        "party", "gang", "cartel", "front", "army", "coalition", "alliance",
-                                        "insurgency", "groups", "movements", "factions", "organisations",
-                                        "organizations", NULL};
-
-/* Nouns that make the name just before them an organisation ("the Foxtrot
- * network"), though "a network of hospitals" is no armed group. */
-static const char *const TAIL_NOUNS[] = {"network", "syndicate", NULL};
-
-/* Adjectives of crime between a gang's name and its noun ("the Foxtrot
- * criminal network", "the Sinaloa drug cartel"). */
-static const char *const CRIME_ADJ[] = {"criminal", "crime", "drug", "drug-trafficking", "trafficking",
-                                        "smuggling", "mafia", NULL};
-
 /* Marks organisations the sentence calls armed: "M23 rebels", "rebels of
  * the NPA", "the rebel group X", "X, a separatist movement". */
 static void note_armed(ctx *c)
@@ -3548,7 +3593,7 @@ static void note_armed(ctx *c)
         if (ne->kind == NB_KIND_UNKNOWN ||
             /* a guessed person ("Deep South Watch, an independent monitoring
              * group") that no title or dictionary made one */
-            (ne->kind == NB_KIND_PERSON && ne->dict < 0 && !ne->roles && ne->org < 0 && ne->mentions <= 1)) {
+            guessed_person(ne)) {
             static const char *const AFTER[] = {"that", "which", "who", "of", "in", "based", "from", "led",
                                                 "known", "founded", "active", "operating", "with", "and", "fighting",
                                                 "seeking", "waging", "loyal", "linked", "allied", "backed", "opposed",
@@ -3604,15 +3649,13 @@ static void note_armed(ctx *c)
                 nk = q - 1;
                 break;
             }
-        nb_entity *ce = &c->aa->ents[e];
-        bool guessed = ce->kind == NB_KIND_UNKNOWN ||
-                       (ce->kind == NB_KIND_PERSON && ce->dict < 0 && !ce->roles && ce->org < 0 && ce->mentions <= 1);
+        bool guessed = ne->kind == NB_KIND_UNKNOWN || guessed_person(ne);
         if (nk < c->n && !cap(c, nk) && (in(c, nk, ORG_NOUNS) || in(c, nk, TAIL_NOUNS)) &&
             c->low[nk][strlen(c->low[nk]) - 1] != 's' &&
             /* ("the group known as Salt Typhoon": a generic noun types no name) */
-            (ce->kind == NB_KIND_ORG || (guessed && !is(c, nk, "group")))) {
-            c->aa->ents[e].kind = NB_KIND_ORG;
-            if (!c->aa->ents[e].noun) c->aa->ents[e].noun = nb_strdup(c->low[nk]);
+            (ne->kind == NB_KIND_ORG || (guessed && !is(c, nk, "group")))) {
+            ne->kind = NB_KIND_ORG;
+            if (!ne->noun) ne->noun = nb_strdup(c->low[nk]);
         }
         if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
         /* "the Polisario Front, a separatist movement,": the noun it was

@@ -2178,6 +2178,14 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
      * business conglomerate", @PRIVATE) */
     const nb_patterns *P = c->P;
     bool nationality = in_class(P, P->k_private, lem(c, w));
+    /* (a state's own bank or broadcaster is the state's: "the Russian
+     * central bank", "the Iranian state broadcaster") */
+    for (int j = c->first[w]; j < c->first[w + 1] && nationality; j++) {
+        const char *ml = lem(c, c->kids[j]);
+        if (!strcmp(ml, "central") || !strcmp(ml, "state") || !strcmp(ml, "state-run") ||
+            !strcmp(ml, "state-owned") || !strcmp(ml, "national"))
+            nationality = false;
+    }
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
         if (l == P->l_poss || ((l == P->l_amod || l == P->l_compound) && !nationality))

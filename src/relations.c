@@ -462,8 +462,9 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         prev = it->w;
         /* (a denial too: "The UAE has denied arming the group" states no
          * deed a later "the decision" could mean) */
-        static const char *const DENY[] = {"deny", "denies", "denied", "denying", "rejected", "rejects",
-                                           "dismissed", "dismisses", NULL};
+        /* (not "rejected", "dismissed": "Israel rejected the proposal. Egypt
+         * condemned the decision" judges the rejection) */
+        static const char *const DENY[] = {"deny", "denies", "denied", "denying", NULL};
         if (nb_lex_in(it->w, strlen(it->w), SAY) || nb_lex_in(it->w, strlen(it->w), SPEECH) ||
             nb_lex_in(it->w, strlen(it->w), DENY))
             d->reactive = true;

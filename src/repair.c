@@ -2018,6 +2018,7 @@ void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
     R->l_acl = nb_nlp_label(m, "acl");
     R->l_acl_relcl = nb_nlp_label(m, "acl:relcl");
     R->l_advcl = nb_nlp_label(m, "advcl");
+    R->l_advcl_relcl = nb_nlp_label(m, "advcl:relcl");
     R->l_advmod = nb_nlp_label(m, "advmod");
     R->l_amod = nb_nlp_label(m, "amod");
     R->l_appos = nb_nlp_label(m, "appos");
@@ -2373,6 +2374,13 @@ static void repair_ing_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent 
             continue;
         size_t g = (size_t)s->w[h].head - 1;
         if (g > h || strcmp(m->xpos[s->w[g].tag], "VBG")) continue;
+        /* (not a progressive of the reported clause: "had stormed the camp
+         * and was shelling X" keeps its auxiliary and its subject) */
+        bool own = false;
+        for (size_t k = 0; k < s->n && !own; k++)
+            own = s->w[k].head == (int32_t)c + 1 &&
+                  (upos_is(m, s, k, "AUX") || s->w[k].label == R->l_nsubj || s->w[k].label == R->l_aux);
+        if (own) continue;
         attach_if_tree(s, c, g, conj);
     }
 }
@@ -2395,7 +2403,15 @@ static void repair_article_acronym(const nb_nlp *m, const nb_repair_labels *R, n
         /* (only an acronym: "the RSF", "the ELN") */
         bool acro = s->w[d + 1].len >= 2;
         for (size_t k = 0; k < s->w[d + 1].len && acro; k++) acro = s->w[d + 1].form[k] >= 'A' && s->w[d + 1].form[k] <= 'Z';
-        if (!acro) continue;
+        /* (not an acronym inside a hyphenated modifier: "the UAE-backed STC") */
+        if (!acro || (s->w[d + 2].len == 1 && s->w[d + 2].form[0] == '-')) continue;
+        /* (a determiner already on a noun of the same phrase, no verb between, stays) */
+        if (s->w[d].head > (int32_t)d + 2 && s->w[d].label == det) {
+            bool verb = false;
+            for (size_t k = d + 1; k + 1 < (size_t)s->w[d].head && !verb; k++)
+                verb = upos_is(m, s, k, "VERB") || upos_is(m, s, k, "AUX");
+            if (!verb) continue;
+        }
         size_t p = d + 1; /* the phrase's head */
         while (s->w[p].head > (int32_t)p + 1 && (s->w[p].label == cpd || s->w[p].label == flat || s->w[p].label == amod))
             p = (size_t)s->w[p].head - 1;
@@ -2432,6 +2448,9 @@ static void repair_relcl_main_verb(const nb_nlp *m, const nb_repair_labels *R, n
     for (size_t i = 0; i < s->n; i++)
         if (s->w[i].head == 0) root = i;
     if (root >= s->n || (!upos_is(m, s, root, "NOUN") && !upos_is(m, s, root, "PROPN"))) return;
+    /* (a copular sentence's noun is its root by right) */
+    for (size_t k = 0; k < s->n; k++)
+        if (s->w[k].head == (int32_t)root + 1 && R->l_cop >= 0 && s->w[k].label == R->l_cop) return;
     for (size_t r = root + 1; r < s->n; r++) {
         if (s->w[r].head != (int32_t)root + 1 || s->w[r].label != relcl) continue;
         size_t o = s->n;
@@ -2449,7 +2468,7 @@ static void repair_relcl_main_verb(const nb_nlp *m, const nb_repair_labels *R, n
             while (q > 0 && upos_is(m, s, q - 1, "AUX")) q--;
             if (sb == s->n || o == s->n || sb < o || q == 0 || !upos_is(m, s, q - 1, "PUNCT") ||
                 s->w[q - 1].len != 1 || s->w[q - 1].form[0] != ',')
-                return;
+                continue;
             nb_uword saved[NB_MAX_PARSE_WORDS];
             memcpy(saved, s->w, s->n * sizeof *saved);
             s->w[v].head = 0;
@@ -2465,21 +2484,18 @@ static void repair_relcl_main_verb(const nb_nlp *m, const nb_repair_labels *R, n
     }
 }
 
-/* '"...," Foreign Minister X Y Z told reporters': a verb read as
- * punctuation (the parser's rare slip after a long name) is the clause
+/* '"...," Foreign Minister X Y Z told reporters': a speech verb the parser
+ * labelled punctuation (or advcl:relcl) after a long name is the clause
  * beside the quote, as UD hangs an attribution: parataxis. */
-/* (so is the rare "advcl:relcl" on a speech verb after a closing quote:
- * '"We attacked the army," Hamas spokesman Abu Obaida said') */
 static void repair_verb_punct(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
     if (R->l_punct < 0 || R->l_parataxis < 0) return;
-    int advcl_relcl = nb_nlp_label(m, "advcl:relcl");
-    static const char *const SAID[] = {"said", "says", "told", "added", NULL};
+    int advcl_relcl = R->l_advcl_relcl;
+    static const char *const SAID[] = {"said", "says", "told", "added", "wrote", "stated", NULL};
     for (size_t v = 0; v < s->n; v++) {
-        if (!upos_is(m, s, v, "VERB")) continue;
-        if (s->w[v].label == R->l_punct ||
-            (advcl_relcl >= 0 && s->w[v].label == advcl_relcl && word_is(&s->w[v], SAID) && s->w[v].head > 0 &&
-             s->w[v].head < (int32_t)v + 1))
+        if (!upos_is(m, s, v, "VERB") || !word_is(&s->w[v], SAID)) continue;
+        if (s->w[v].label == R->l_punct || (advcl_relcl >= 0 && s->w[v].label == advcl_relcl && s->w[v].head > 0 &&
+                                            s->w[v].head < (int32_t)v + 1))
             s->w[v].label = (uint16_t)R->l_parataxis;
     }
 }

@@ -10,6 +10,7 @@ typedef struct {
     int l_acl;
     int l_acl_relcl;
     int l_advcl;
+    int l_advcl_relcl;
     int l_advmod;
     int l_amod;
     int l_appos;
