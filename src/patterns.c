@@ -2252,7 +2252,9 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     /* "'This was a cowardly act,' the minister said": a demonstrative that
      * names no one is the article's attack */
     const char *l = lem(c, w);
-    if (*n == before && c->recall && ent_at(c, w) < 0 && (!strcmp(l, "this") || !strcmp(l, "that")) &&
+    /* ("'These are not fighters, these are killers,' X said": the plural too) */
+    if (*n == before && c->recall && ent_at(c, w) < 0 &&
+        (!strcmp(l, "this") || !strcmp(l, "that") || !strcmp(l, "these") || !strcmp(l, "those")) &&
         (!strcmp(upos(c, w), "PRON") || !strcmp(upos(c, w), "DET"))) {
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
@@ -2724,7 +2726,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
         for (size_t k = 0; k <= n; k++) lc[k] = nb_lower(l[k]);
         const char *recalled = NULL;
-        if (ent_of[i] == -1 && (!strcmp(lc, "this") || !strcmp(lc, "that")) &&
+        if (ent_of[i] == -1 && (!strcmp(lc, "this") || !strcmp(lc, "that") || !strcmp(lc, "these") || !strcmp(lc, "those")) &&
             (!strcmp(m->upos[t], "PRON") || !strcmp(m->upos[t], "DET")))
             recalled = "attack";
         /* run_cue: a cue lemma in a fitting part of speech */
