@@ -2060,6 +2060,8 @@ static bool judges(const ctx *c, int r)
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
         if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
+        /* ("a terrorist group": a strong label as a noun modifier) */
+        if (l == P->l_compound && d < r && negative_at(c, d) >= 3) return true;
         /* "the strikes risked undermining the truce", "threaten to wreck it" */
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
