@@ -2022,7 +2022,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             start = false;
     }
     /* ("FACT, whose leader ... said": a relative clause of its own) */
-    if (start && is(c, j, ",") && is(c, j + 1, "whose") && !in(c, s0, OPENERS)) start = false;
+    if (start && is(c, j, ",") && (is(c, j + 1, "whose") || is(c, j + 1, "who")) && !in(c, s0, OPENERS))
+        start = false;
     /* (so is the first word after a dateline: "KADUGLI (AFP) - Artillery shells") */
     if (single && s0 >= 2 && is(c, s0 - 2, ")") &&
         (is(c, s0 - 1, "-") || is(c, s0 - 1, "\xe2\x80\x94") || is(c, s0 - 1, "\xe2\x80\x93")))
