@@ -757,6 +757,8 @@ static bool state_body(const nb_entity *e)
     return last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
            strstr(e->label, "UN ") || strstr(e->label, "U.N. ") || !strncmp(e->label, "State ", 6) ||
            strstr(e->label, "National Security") || strstr(e->label, "State Security") ||
+           strstr(e->label, "General Security") || strstr(e->label, "Public Security") ||
+           strstr(e->label, "Military Intelligence") || strstr(e->label, "General Intelligence") ||
            strstr(e->label, "Intelligence Service") || strstr(e->label, "Intelligence Agency");
 }
 
@@ -1598,7 +1600,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                                        "ambassador", "envoy", "secretary", "governor", "mayor",
                                                        "senator", "mr", "mrs", "ms", "dr", "judge", "prosecutor",
                                                        "lawmaker", "activist", "journalist", "chairman", "director",
-                                                       NULL};
+                                                       "sheikh", "lt", "capt", "maj", "brig", "sgt", "king", "queen",
+                                                       "prince", "emir", NULL};
             bool person = q0 < j && (common_given_name(lw(c, q0)) || (q0 > i && in(c, q0 - 1, PERSON_TITLE)) ||
                                      (q0 == i && i > 0 && in(c, i - 1, PERSON_TITLE)));
             if (dm == j + 1 && person && !(c->t[j].flags & NB_TOK_UPPER) && !in(c, q0, NB_LEX_STOP_CAP) &&
@@ -1999,10 +2002,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * already know may start there alone. */
     /* (an acronym is in capitals wherever it stands: "PUDEMO said") */
     /* (not a dateline's city: "BOGOTÁ, Colombia", "CULIACÁN (AFP) -") */
-    /* (nor a wire flash before a name: "URGENT Israel struck ...") */
+    /* (a wire flash, "URGENT", is a stop word) */
     bool start = single && s0 == sent_first &&
-                 !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3 && j < c->n &&
-                   !(c->t[j].flags & NB_TOK_PUNCT) && !cap(c, j));
+                 !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3 && j < c->n && !(c->t[j].flags & NB_TOK_PUNCT));
     /* (unless an apposition says what it is: "Cristosal, a human rights
      * group, said"; not "Yesterday, a group of gunmen") */
     static const char *const OPENERS[] = {"elsewhere", "meanwhile", "earlier", "later", "instead", "still",
@@ -2010,7 +2012,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           "then", "now", "there", "here", "again", "afterwards", "afterward",
                                           "overnight", "tonight", "nonetheless", "moreover", "furthermore",
                                           "likewise", "besides", "thus", "hence", "otherwise", "indeed",
-                                          "instead", "once", "sometimes", NULL};
+                                          "once", "sometimes", NULL};
     size_t sl = c->t[s0].len;
     if (start && is(c, j, ",") && (is(c, j + 1, "a") || is(c, j + 1, "an")) && !in(c, s0, OPENERS) &&
         !(sl > 3 && c->low[s0][sl - 2] == 'l' && c->low[s0][sl - 1] == 'y')) {
@@ -2022,7 +2024,15 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             start = false;
     }
     /* ("FACT, whose leader ... said": a relative clause of its own) */
-    if (start && is(c, j, ",") && (is(c, j + 1, "whose") || is(c, j + 1, "who")) && !in(c, s0, OPENERS))
+    /* (not a plural common noun: "Mourners, who gathered ...") */
+    static const char *const PLURAL_END[] = {"ers", "ors", "ents", "ants", "ists", "ians", "ees", "ies", NULL};
+    bool plural_noun = false;
+    for (size_t q = 0; PLURAL_END[q] && !plural_noun; q++) {
+        size_t pl = strlen(PLURAL_END[q]);
+        plural_noun = sl > pl + 1 && !strcmp(c->low[s0] + sl - pl, PLURAL_END[q]);
+    }
+    if (start && is(c, j, ",") && (is(c, j + 1, "whose") || is(c, j + 1, "who")) && !in(c, s0, OPENERS) &&
+        !plural_noun)
         start = false;
     /* (so is the first word after a dateline: "KADUGLI (AFP) - Artillery shells") */
     if (single && s0 >= 2 && is(c, s0 - 2, ")") &&
@@ -2896,8 +2906,15 @@ static size_t on_reference(ctx *c, size_t i)
             /* "the federal government", "the new government" */
             "federal", "central", "national", "new", "civilian", NULL};
         /* ("the Iran-backed militant group" too) */
+        size_t k_adj = k;
         if (country < 0)
             for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+        /* (the state's adjectives only before a state's noun: "the federal
+         * government", not "the new group") */
+        static const char *const STATE_ADJ[] = {"federal", "central", "national", "new", "civilian", NULL};
+        static const char *const STATE_NOUN[] = {"government", "regime", "army", "military", "state", "authorities",
+                                                 "administration", NULL};
+        if (k > k_adj && in(c, k - 1, STATE_ADJ) && !in(c, k, STATE_NOUN)) k = k_adj;
         /* ("a Kremlin-funded media group": a noun naming its field) */
         static const char *const FIELD_HEAD[] = {"group", "organisation", "organization", "movement",
                                                  "militia", "faction", "network", NULL};

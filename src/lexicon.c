@@ -84,7 +84,7 @@ const char *const NB_LEX_STOP_CAP[] = {
     "does", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
     "could", "should", "can", "might", "must", "shall", "said", "says", "told", "asked",
     "reported", "gmt", "utc", "am", "pm", "breaking", "update", "updated", "exclusive",
-    "urgent", "flash", "alert", "corrected", "refile",
+    "urgent", "corrected", "refile",
     "analysis", "opinion", "editorial", "watch", "listen", "live", "god", "allah", "lord",
     "islamic", "muslim", "muslims", "christian", "christians", "jewish", "shia", "shiite",
     "catholic", "catholics", "orthodox", "protestant", "protestants", "evangelical", "anglican", "coptic",

@@ -1967,6 +1967,7 @@ static bool victim(const ctx *c, int w)
 }
 
 #define SPEECH_MIN 2
+#define LABEL_MIN 4 /* a noun modifier's strength that labels ("terrorist") */
 /* Does w lay a harm at its subject's door: "responsible for the killings",
  * "bears responsibility for the massacre", "to blame for the violence"?
  * (a word of class BLAME with an attack, a judged harm or a harm (@HARM:
@@ -2060,8 +2061,9 @@ static bool judges(const ctx *c, int r)
         int d = c->kids[j], l = lab(c, d);
         if (negated(c, d)) continue;
         if ((l == P->l_conj || l == P->l_amod || l == P->l_advmod) && negative_at(c, d) >= SPEECH_MIN) return true;
-        /* ("a terrorist group": a strong label as a noun modifier) */
-        if (l == P->l_compound && d < r && negative_at(c, d) >= 3) return true;
+        /* ("a terrorist group": only the strongest labels as a noun
+         * modifier; "a crime scene", "a genocide site" judge no one) */
+        if (l == P->l_compound && d < r && negative_at(c, d) >= LABEL_MIN) return true;
         /* "the strikes risked undermining the truce", "threaten to wreck it" */
         if (l == P->l_xcomp && !strcmp(upos(c, r), "VERB") && !strcmp(upos(c, d), "VERB") &&
             negative_at(c, d) >= SPEECH_MIN)
@@ -2116,6 +2118,17 @@ static void act_doer(const ctx *c, int w, int *ents, int *ws, int *n)
     }
     int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, "", got, MAX_HITS);
     for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+}
+
+/* The verb forms of accusing, which state what any accusation noun names
+ * ("accusing him of X. Y dismissed the allegations"). */
+static const char ACCUSING[] = "accuse,accused,accuses,accusing,allege,alleged,alleges,alleging,"
+                               "charge,charged,charges,charging,blame,blamed,blames,blaming,";
+
+/* Is lemma l a demonstrative ("this", "these", ...)? */
+static bool demonstrative(const char *l)
+{
+    return !strcmp(l, "this") || !strcmp(l, "that") || !strcmp(l, "these") || !strcmp(l, "those");
 }
 
 /* The actors a judged word stands for: named, or the authors of the attack
@@ -2255,8 +2268,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
      * names no one is the article's attack */
     const char *l = lem(c, w);
     /* ("'These are not fighters, these are killers,' X said": the plural too) */
-    if (*n == before && c->recall && ent_at(c, w) < 0 &&
-        (!strcmp(l, "this") || !strcmp(l, "that") || !strcmp(l, "these") || !strcmp(l, "those")) &&
+    if (*n == before && c->recall && ent_at(c, w) < 0 && demonstrative(l) &&
         (!strcmp(upos(c, w), "PRON") || !strcmp(upos(c, w), "DET"))) {
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_ATTACK, "attack", got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
@@ -2265,22 +2277,21 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
      * a definite act noun with no doer of its own is the act an earlier
      * sentence stated, done by whoever it named doing it (attacks have
      * their own memory, which knows the struck from the strikers) */
-    size_t dv;
+    size_t dv = 0;
+    bool deverbal = nb_map_get(&c->P->deverbal, l, &dv), accusation = in_class(c->P, c->P->k_accusation, l);
     int det = child_in(c, w, c->P->l_det, -1);
     if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
         (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these") ||
          !strcmp(lem(c, det), "that") || !strcmp(lem(c, det), "those")) &&
         !agents_named(c, w) && !attack_cue(c, w, POS_EVENT) &&
-        (!condemn_noun(c->P, l) || in_class(c->P, c->P->k_accusation, l)) &&
-        (nb_map_get(&c->P->deverbal, l, &dv) || in_class(c->P, c->P->k_accusation, l))) {
+        (!condemn_noun(c->P, l) || accusation) && (deverbal || accusation)) {
         /* (an accusation too: "Y rejected the accusations" condemns the accuser) */
-        const char *forms = nb_map_get(&c->P->deverbal, l, &dv) ? c->P->dv_forms[dv] : "";
+        const char *forms = deverbal ? c->P->dv_forms[dv] : "";
         /* ("X arrested Y, accusing him of Z. Y dismissed the allegations":
          * any verb of accusing states an accusation, whatever its noun) */
-        char any[512];
-        if (in_class(c->P, c->P->k_accusation, l) && strlen(forms) < sizeof any - 128) {
-            snprintf(any, sizeof any, "accuse,accused,accuses,accusing,allege,alleged,alleges,alleging,"
-                                      "charge,charged,charges,charging,blame,blamed,blames,blaming,%s", forms);
+        char any[sizeof ACCUSING + 384];
+        if (accusation && strlen(forms) < sizeof any - sizeof ACCUSING) {
+            snprintf(any, sizeof any, "%s%s", ACCUSING, forms);
             forms = any;
         }
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_DEED, forms, got, MAX_HITS);
@@ -2711,7 +2722,7 @@ const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_se
 bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                             nb_recall_fn recall, void *ud)
 {
-    bool say = false, judge = false, cued = false, two = false, act = false, attack = false;
+    bool say = false, judge = false, cued = false, two = false, act = false, attack = false, accused = false;
     int e0 = -1, n_deed = 0;
     size_t deed[8];
     char lc[96];
@@ -2728,7 +2739,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         if (n >= sizeof lc) return true; /* not looked up here: parse, to be safe */
         for (size_t k = 0; k <= n; k++) lc[k] = nb_lower(l[k]);
         const char *recalled = NULL;
-        if (ent_of[i] == -1 && (!strcmp(lc, "this") || !strcmp(lc, "that") || !strcmp(lc, "these") || !strcmp(lc, "those")) &&
+        if (ent_of[i] == -1 && demonstrative(lc) &&
             (!strcmp(m->upos[t], "PRON") || !strcmp(m->upos[t], "DET")))
             recalled = "attack";
         /* run_cue: a cue lemma in a fitting part of speech */
@@ -2756,6 +2767,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* (or a generic act noun, the deed of the sentence before: act_doer) */
         if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_act, lc))
             act = true;
+        /* (or an accusation, any verb of accusing's: judged) */
+        if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_accusation, lc))
+            accused = true;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         /* (a flag already set is not looked up again) */
@@ -2774,6 +2788,11 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
         }
+    if (!two && accused && (cued || (say && judge))) {
+        int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, ACCUSING, got, MAX_HITS);
+        for (int j = 0; j < k; j++)
+            if (another(got[j], &e0)) two = true;
+    }
     if (!two && act && (cued || (say && judge))) {
         int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, "", got, MAX_HITS);
         for (int j = 0; j < k; j++)

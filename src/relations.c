@@ -1379,7 +1379,10 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
              * a name guessed a person with nothing to show for it is as
              * unknown to a verb of places ("shelled El Fasher"), as the
              * tree patterns read it */
-            bool guessed = oe->kind == NB_KIND_PERSON && oe->dict < 0 && !oe->roles && oe->org < 0;
+            /* (only a name an Arabic article opens: "El Fasher", "Al Hasakah";
+             * "captured Olivier Dubois" is a person) */
+            bool guessed = oe->kind == NB_KIND_PERSON && oe->dict < 0 && !oe->roles && oe->org < 0 &&
+                           (!strncmp(oe->label, "El ", 3) || !strncmp(oe->label, "Al ", 3));
             bool place = ((oe->kind == NB_KIND_UNKNOWN && (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '))) ||
                           (guessed && w_in(r, v, PLACE_VERBS))) &&
                          !nb_label_acronym(oe->label);
