@@ -436,6 +436,7 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
     /* (a name after a preposition is no doer: "police in Chile arrested") */
     static const char *const PREP[] = {"in", "of", "from", "to", "with", "at", "by", "against", "on", "near",
                                        "for", "about", "over", "into", "between", "and", "or", NULL};
+    static const char *const DENY[] = {"deny", "denies", "denied", "denying", NULL};
     nb_deed_sent *d = &aa->deeds[aa->n_deeds++ % 8];
     d->n = 0;
     d->reactive = false;
@@ -460,11 +461,8 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         }
         if (!it->w) continue;
         prev = it->w;
-        /* (a denial too: "The UAE has denied arming the group" states no
-         * deed a later "the decision" could mean) */
-        /* (not "rejected", "dismissed": "Israel rejected the proposal. Egypt
-         * condemned the decision" judges the rejection) */
-        static const char *const DENY[] = {"deny", "denies", "denied", "denying", NULL};
+        /* (a denial too, "The UAE has denied arming the group"; not a
+         * rejection, which "Egypt condemned the decision" may judge) */
         if (nb_lex_in(it->w, strlen(it->w), SAY) || nb_lex_in(it->w, strlen(it->w), SPEECH) ||
             nb_lex_in(it->w, strlen(it->w), DENY))
             d->reactive = true;
@@ -1375,12 +1373,9 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         int kept = 0;
         for (int o = 0; o < no; o++) {
             const nb_entity *oe = &r->aa->ents[obj[o]];
-            /* any attack on a lone unknown word ("attacked Mirebalais");
-             * a name guessed a person with nothing to show for it is as
-             * unknown to a verb of places ("shelled El Fasher"), as the
-             * tree patterns read it */
-            /* (only a name an Arabic article opens: "El Fasher", "Al Hasakah";
-             * "captured Olivier Dubois" is a person) */
+            /* any attack on a lone unknown word ("attacked Mirebalais"); to a
+             * verb of places, also a name an Arabic article opens that was
+             * guessed a person ("shelled El Fasher", not "captured Olivier Dubois") */
             bool guessed = oe->kind == NB_KIND_PERSON && oe->dict < 0 && !oe->roles && oe->org < 0 &&
                            (!strncmp(oe->label, "El ", 3) || !strncmp(oe->label, "Al ", 3));
             bool place = ((oe->kind == NB_KIND_UNKNOWN && (w_in(r, v, PLACE_VERBS) || !strchr(oe->label, ' '))) ||
