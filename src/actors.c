@@ -1594,16 +1594,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                                     "group", "members", "units", "leader", "chief", NULL};
             size_t q0 = i; /* (the name's first word past its titles) */
             while (q0 < j && in(c, q0, NB_LEX_TITLE)) q0++;
-            /* (a person's title, not "the" or "of": "the Jenin Hamas headquarters") */
-            static const char *const PERSON_TITLE[] = {"minister", "president", "general", "gen", "colonel", "col",
-                                                       "commander", "spokesman", "spokeswoman", "spokesperson",
-                                                       "ambassador", "envoy", "secretary", "governor", "mayor",
-                                                       "senator", "mr", "mrs", "ms", "dr", "judge", "prosecutor",
-                                                       "lawmaker", "activist", "journalist", "chairman", "director",
-                                                       "sheikh", "lt", "capt", "maj", "brig", "sgt", "king", "queen",
-                                                       "prince", "emir", NULL};
-            bool person = q0 < j && (common_given_name(lw(c, q0)) || (q0 > i && in(c, q0 - 1, PERSON_TITLE)) ||
-                                     (q0 == i && i > 0 && in(c, i - 1, PERSON_TITLE)));
+            /* (a person's own title, not "the" or "of": "the Jenin Hamas headquarters") */
+            bool person = q0 < j && (common_given_name(lw(c, q0)) || (q0 > i && in(c, q0 - 1, NB_LEX_PERSON_TITLE)) ||
+                                     (q0 == i && i > 0 && in(c, i - 1, NB_LEX_PERSON_TITLE)));
             if (dm == j + 1 && person && !(c->t[j].flags & NB_TOK_UPPER) && !in(c, q0, NB_LEX_STOP_CAP) &&
                 c->aa->dict->entries[e_dummy].kind == NB_KIND_ORG && !is(c, dm, "'s") && !name_token(c, dm) &&
                 !in(c, dm, ORG_AFTER))

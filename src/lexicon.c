@@ -126,6 +126,12 @@ const char *const NB_LEX_TITLE[] = {
     "prosecutor", "attorney", "congressman", "congresswoman", "legislator", "assemblyman",
     "assemblywoman", "constable", "councillor", "councilor", "councilman", "councilwoman", NULL};
 
+const char *const NB_LEX_PERSON_TITLE[] = {
+    "minister", "president", "general", "gen", "colonel", "col", "commander", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "senator", "mr", "mrs", "ms", "dr",
+    "judge", "prosecutor", "lawmaker", "activist", "journalist", "chairman", "director", "sheikh", "lt", "capt",
+    "maj", "brig", "sgt", "king", "queen", "prince", "emir", NULL};
+
 const char *const NB_LEX_HEAD_STATE[] = {
     "president", "prime minister", "premier", "king", "emir", "supreme leader",
     "chancellor", "sultan", "crown prince", NULL};

@@ -16,6 +16,7 @@ void nb_lex_thread_free(void);
 extern const char *const NB_LEX_STOP_CAP[];    /* capitalised words that are no names */
 extern const char *const NB_LEX_CONNECT[];     /* name particles: al, bin, abu... */
 extern const char *const NB_LEX_TITLE[];       /* person titles before a name */
+extern const char *const NB_LEX_PERSON_TITLE[]; /* those only a person holds ("minister", not "the", "of") */
 extern const char *const NB_LEX_HEAD_STATE[];  /* titles that lead a country */
 extern const char *const NB_LEX_ROLE[];        /* leader, commander, chief, head... */
 extern const char *const NB_LEX_ORG_HEAD[];    /* Force, Brigade, Front, Party... */
