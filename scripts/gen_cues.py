@@ -365,6 +365,8 @@ MANUAL = [
     ("paymaster", "ROLE", "funds", "money", "of"),
     ("arming", "EVENT", "funds", "weapons", "of,to"),
     ("be in charge of", "VERB", "commands", None, "-"),
+    # "X has been critical of Y": criticism as an adjective (critical.a.01)
+    ("be critical of", "VERB", "condemns", None, "-"),
     ("take charge of", "VERB", "commands", None, "-"),
 ]
 

@@ -696,6 +696,26 @@ static int army_of(nb_article_actors *aa)
     return ent;
 }
 
+/* The country the article is about: named at least twice and clearly
+ * more than any other (two in a dispute are no guess), or -1. */
+static int home_state(const nb_article_actors *aa)
+{
+    int best = -1;
+    long second = 0;
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        const nb_entity *e = &aa->ents[i];
+        if (e->kind != NB_KIND_COUNTRY || e->alias_of >= 0) continue;
+        if (best < 0 || e->mentions > aa->ents[best].mentions) {
+            if (best >= 0) second = aa->ents[best].mentions;
+            best = (int)i;
+        } else if (e->mentions > second) {
+            second = e->mentions;
+        }
+    }
+    if (best < 0 || aa->ents[best].mentions < 2 || second * 3 > aa->ents[best].mentions * 2) return -1;
+    return best;
+}
+
 /* The first country the article named (its topic, as a lede names it
  * first), or -1. */
 static int first_country(const nb_article_actors *aa)
@@ -1298,11 +1318,26 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                                             "initiative", "society", "foundation", "institute", "network",
                                             "association", "federation", "conference", NULL};
         if ((country_org || demonym_org) && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
+        /* ("the Ethiopian Human Rights Commission": a rights body, whatever its head) */
+        /* ("the Kenya National Commission on Human Rights": past its head too) */
+        for (size_t q = j; (country_org || demonym_org) && !insurgent && head_end && q < head_end + 4 && q < c->n &&
+                           (q < head_end || cap(c, q) || is(c, q, "on") || is(c, q, "of") || is(c, q, "for"));
+             q++)
+            if (is(c, q, "rights")) insurgent = true;
         /* ("the Djibouti League of Human Rights": the monitor's noun after "of") */
         if ((country_org || demonym_org) && !insurgent && head_end && is(c, head_end, "of") && cap(c, head_end + 1)) {
             size_t m = head_end + 1;
             while (m < c->n && m < head_end + 4 && cap(c, m)) m++;
             if (in(c, m - 1, CIVIL)) insurgent = true;
+        }
+        /* (a civil body's name goes on past "on"/"of": "the Kenya National
+         * Commission on Human Rights") */
+        if ((country_org || demonym_org) && insurgent && head_end &&
+            (is(c, head_end, "on") || is(c, head_end, "of") || is(c, head_end, "for")) && cap(c, head_end + 1) &&
+            !in(c, head_end + 1, NB_LEX_STOP_CAP)) {
+            size_t m = head_end + 1;
+            while (m < c->n && m < head_end + 5 && cap(c, m)) m++;
+            head_end = m;
         }
         if (demonym_org && !insurgent) head_end = 0;
         if (country_org && !insurgent) {
@@ -1642,7 +1677,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         }
         if (j > i && !nick1 && is(c, j, "\"") && name_token(c, j - 1) && !in(c, j - 1, NB_LEX_ORG_HEAD)) {
             size_t q = j + 1;
-            while (q < c->n && q < j + 4 && name_token(c, q) && !(c->t[q].flags & NB_TOK_PUNCT)) q++;
+            /* (a hyphen inside it: "Bo-Mahlanya") */
+            while (q < c->n && q < j + 6 &&
+                   ((name_token(c, q) && !(c->t[q].flags & NB_TOK_PUNCT)) || (hyphen(c, q) && name_token(c, q + 1))))
+                q++;
             if (q > j + 1 && is(c, q, "\"") && q + 1 < c->n && name_token(c, q + 1) &&
                 !(c->t[q + 1].flags & NB_TOK_PUNCT) && !in(c, q + 1, NB_LEX_STOP_CAP) &&
                 !in(c, q + 1, NB_LEX_ORG_HEAD)) {
@@ -1711,6 +1749,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
+        /* a Romance article after the particle: "Comandos de la Frontera",
+         * "Cartel de los Soles" */
+        static const char *const ROMANCE_DE[] = {"de", "del", "da", "di", NULL};
+        static const char *const ROMANCE_ART[] = {"la", "las", "los", "le", "les", "lo", NULL};
+        if (j > i && in(c, j, ROMANCE_DE) && in(c, j + 1, ROMANCE_ART) && name_token(c, j + 2)) {
+            j += 2;
+            continue;
+        }
         /* "New People's Army", "the People's Defence Forces": a collective's
          * possessive inside a name that goes on to an organisation's head */
         if (j > i && (is(c, j, "'s") || is(c, j, "'")) && in(c, j - 1, NB_LEX_COLLECTIVE_POSS) &&
@@ -1731,6 +1777,14 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             continue;
         }
         /* ("Fighters of the M23" opening a sentence are the M23's fighters) */
+        /* ("Commission on Human Rights", "Council on Foreign Relations"; not
+         * "the Army on Monday") */
+        if (is(c, j, "on") && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && name_token(c, j + 1) &&
+            !in(c, j + 1, NB_LEX_STOP_CAP) && name_token(c, j + 2) && !in(c, j + 2, NB_LEX_STOP_CAP)) {
+            linked = true;
+            j++;
+            continue;
+        }
         if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) &&
             !(j - 1 == i && i == sent_first && in(c, i, MEMBERS)) &&
             !(in(c, j - 1, MEMBERS) && dict_match(c, is(c, j + 1, "the") ? j + 2 : j + 1, &e_dummy, &f_dummy) >
@@ -2026,6 +2080,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     if (start && is(c, j, ",") && (is(c, j + 1, "whose") || is(c, j + 1, "who")) && !in(c, s0, OPENERS) &&
         !plural_noun)
+        start = false;
+    /* ("Kessler, director of the institute, said": a role's apposition) */
+    static const char *const ROLE_OF[] = {"leader", "head", "chief", "commander", "founder", "chairman",
+                                          "chairwoman", "chairperson", "chair", "director", "president",
+                                          "secretary", "spokesman", "spokeswoman", "spokesperson",
+                                          "coordinator", "member", NULL};
+    if (start && is(c, j, ",") && !in(c, s0, OPENERS) && in(c, j + 1, ROLE_OF) && is(c, j + 2, "of"))
+        start = false;
+    /* ("Omonia's chairman, X": a possessive owning a role names a body) */
+    if (start && is(c, j, "'s") && !in(c, s0, OPENERS) &&
+        (in(c, j + 1, NB_LEX_ROLE) || (j + 2 < c->n && !cap(c, j + 1) && in(c, j + 2, NB_LEX_ROLE))))
         start = false;
     /* (so is the first word after a dateline: "KADUGLI (AFP) - Artillery shells") */
     if (single && s0 >= 2 && is(c, s0 - 2, ")") &&
@@ -2364,6 +2429,10 @@ void nb_actors_fold_generic(nb_article_actors *aa)
     }
 }
 
+/* "police raided", "the authorities said": bare organs a state acts
+ * through, but not a role's compound ("police chief X") */
+static const char *const ORGAN_PLURAL[] = {"police", "authorities", NULL};
+
 /* Unnamed state forces at token i: "soldiers", "troops", "security forces",
  * "an army patrol", "a military base", "a government garrison". Returns
  * the end of the mention, or i when the words have an owner of their own
@@ -2384,8 +2453,15 @@ static size_t state_forces(const ctx *c, size_t i)
         "multinational", "african", "western", "european", "nato", "russian-backed", "dead", "fallen",
         "retired", "wounded", "injured", "captured", "kidnapped", "abducted", "missing", "deserting",
         "no", "toy", NULL};
+    /* ("the state police", "the political police": a body of its own) */
+    static const char *const SUBSTATE[] = {"state", "provincial", "regional", "local", "municipal", "city",
+                                           "political", "secret", "religious", "tribal", "village", "district",
+                                           "county", "community", "campus", "morality", NULL};
     size_t end = i;
     if (in(c, i, MEN)) end = i + 1;
+    else if (in(c, i, ORGAN_PLURAL) && !in(c, i + 1, NB_LEX_ROLE) && !in(c, i + 1, NB_LEX_TITLE) &&
+             (i == 0 || !in(c, i - 1, SUBSTATE)))
+        end = i + 1;
     else if (is(c, i, "security") && is(c, i + 1, "forces")) end = i + 2;
     else if (in(c, i, ORGAN) && in(c, i + 1, POST) && !hyphen(c, i + 2) &&
              /* "an army patrol", not "its largest overseas military base" */
@@ -2414,6 +2490,8 @@ static size_t state_forces(const ctx *c, size_t i)
     }
     /* "troops from Rwanda", "soldiers of the mission": owned after */
     if (is(c, end, "from") || is(c, end, "of") || hyphen(c, end)) return i;
+    /* ("the authorities in Kyiv") */
+    if (in(c, i, ORGAN_PLURAL) && is(c, end, "in")) return i;
     return end;
 }
 
@@ -2774,7 +2852,9 @@ static size_t on_reference(ctx *c, size_t i)
         /* "killing seven soldiers", "an army patrol", "security forces
          * raided": unnamed state forces are the state the article is about
          * (GUIDELINES: countries absorb their military and police) */
-        ent = forces_state(c, end);
+        /* (bare "police", "the authorities": only the country the article
+         * is about, named twice, not one a place phrase names) */
+        ent = in(c, i, ORGAN_PLURAL) ? home_state(aa) : forces_state(c, end);
         if (ent < 0) return i;
     } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
         /* "his forces attacked": the organisation the person leads, or the

@@ -160,6 +160,9 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "conference",
     /* a named cell ("Field Action Coordination Cell") */
     "cell", "forum",
+    /* research and teaching bodies ("Centre for Strategic Studies",
+     * "National Defence University") */
+    "centre", "center", "university", "academy",
     /* rights groups and monitors ("Iran Human Rights", "Chile Human Rights
      * Watch", "the Syria Campaign") */
     "commission", "rights", "watch", "campaign", "observatory", "monitor", "initiative", "society",

@@ -1600,6 +1600,16 @@ static bool tag_fits(const nb_nlp *m, int t, int pos)
 
 static bool pos_fits(const ctx *c, int v, int pos) { return tag_fits(c->m, c->s->w[v].tag, pos); }
 
+/* A cue's part of speech at tag t; a copular verb cue ("be critical of",
+ * "be in charge of") has its adjective or noun for head, as UD hangs the
+ * copula from the predicate. */
+static bool cue_fits(const nb_nlp *m, int t, const cue *q)
+{
+    if (tag_fits(m, t, q->pos)) return true;
+    return q->pos == POS_VERB && q->n_extra && !strcmp(q->extra[0], "be") &&
+           (!strcmp(m->upos[t], "ADJ") || !strcmp(m->upos[t], "NOUN"));
+}
+
 static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int src, int dst, nb_rel rel,
                  const char *rule, const char *support, int cue, int ws, int wd)
 {
@@ -1968,6 +1978,28 @@ static bool victim(const ctx *c, int w)
 
 #define SPEECH_MIN 2
 #define LABEL_MIN 4 /* a noun modifier's strength that labels ("terrorist") */
+
+/* Are the words at w a speaker's bad name for those they stand for: "these
+ * criminals", "the criminal structures", "terrorists"? */
+static bool bad_named(const ctx *c, int w)
+{
+    if (negated(c, w) || ent_at(c, w) >= 0) return false;
+    if (negative_at(c, w) >= SPEECH_MIN) return true;
+    return child_in(c, w, c->P->l_amod, -1) >= 0 && negative_at(c, child_in(c, w, c->P->l_amod, -1)) >= SPEECH_MIN;
+}
+
+/* Is r a funding verb whose receivers the speaker names badly: "X arms
+ * terrorists", "these criminals are financed by X"? (the funder is judged) */
+static bool funds_bad(const ctx *c, int r)
+{
+    const nb_patterns *P = c->P;
+    if (strcmp(upos(c, r), "VERB") || !has_cue(P, lem(c, r), NB_REL_FUNDS, POS_VERB)) return false;
+    int o = child_in(c, r, P->l_obj, -1);
+    if (o < 0) o = child_in(c, r, P->l_nsubjpass, -1);
+    /* ("financed, armed and sheltered by X": the first conjunct's subject) */
+    if (o < 0 && lab(c, r) == P->l_conj && head(c, r) >= 0) o = child_in(c, head(c, r), P->l_nsubjpass, -1);
+    return o >= 0 && bad_named(c, o);
+}
 /* Does w lay a harm at its subject's door: "responsible for the killings",
  * "bears responsibility for the massacre", "to blame for the violence"?
  * (a word of class BLAME with an attack, a judged harm or a harm (@HARM:
@@ -2025,6 +2057,7 @@ static bool judges(const ctx *c, int r)
         int of = child_in(c, r, P->l_nmod, -1);
         if (of >= 0 && case_is(c, of, "of") && judges(c, of)) return true;
     }
+    if (funds_bad(c, r)) return true;
     /* "said al-Shabaab was behind the attack": an attack laid at its subject's door */
     if (case_is(c, r, "behind") && attack_cue(c, r, POS_EVENT)) return true;
     /* "said it was alarmed by the strikes": dismay at an act (judged_subject) */
@@ -2055,7 +2088,10 @@ static bool judges(const ctx *c, int r)
     if (attack_cue(c, r, POS_EVENT))
         for (int j = c->first[r]; j < c->first[r + 1]; j++) {
             int d = c->kids[j];
-            if (lab(c, d) == P->l_nmod && (case_is(c, d, "on") || case_is(c, d, "against")) && victim(c, d)) return true;
+            /* ("documented the killing of 12 civilians by soldiers") */
+            if (lab(c, d) == P->l_nmod && (case_is(c, d, "on") || case_is(c, d, "against") || case_is(c, d, "of")) &&
+                victim(c, d))
+                return true;
         }
     for (int j = c->first[r]; j < c->first[r + 1]; j++) {
         int d = c->kids[j], l = lab(c, d);
@@ -2414,6 +2450,13 @@ static int judged_subject(const ctx *c, int p)
     sb = child_in(c, p, P->l_nsubjpass, -1);
     int ag = child_in(c, p, P->l_agent, -1);
     if (sb >= 0 && ag >= 0 && victim(c, sb) && attack_cue(c, p, POS_VERB)) return ag;
+    /* "these criminals are financed, armed and sheltered by X": the funder
+     * (the agent on the verb or on its last conjunct) */
+    if (sb >= 0 && funds_bad(c, p)) {
+        if (ag >= 0) return ag;
+        for (int j = c->first[p]; j < c->first[p + 1]; j++)
+            if (lab(c, c->kids[j]) == P->l_conj && (ag = child_in(c, c->kids[j], P->l_agent, -1)) >= 0) return ag;
+    }
     return sb;
 }
 
@@ -2535,6 +2578,10 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         } else if ((l == P->l_xcomp || (l == P->l_obj && ob >= 0 && d > ob && d != ob)) && gap >= 0) {
             /* "called the raid a crime" (its predicate also read as a second object) */
             ew[np] = gap; pr[np++] = d;
+        } else if (l == P->l_obj && ob == d && gap == ob && attack_cue(c, d, POS_EVENT) && judges(c, d)) {
+            /* "documented the killing of civilians by soldiers": a reported
+             * attack on those a war must spare, whose doer is judged */
+            ew[np] = d; pr[np++] = d;
         } else if (l == P->l_obj && ob == d && gap != ob && gap >= 0) {
             /* "a move X called a violation": in a relative clause on the
              * judged noun, the object read is the predicate */
@@ -2747,7 +2794,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             judge = true; /* an attack cue may be what a speaker judges */
             for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
                 const cue *q = &P->cues[qi];
-                if (q->pos == POS_SAY || !tag_fits(m, t, q->pos)) continue;
+                if (q->pos == POS_SAY || !cue_fits(m, t, q)) continue;
                 cued = true;
                 if (q->rel == NB_REL_ATTACKED && q->pos == POS_EVENT) recalled = lc;
                 if (q->rel == NB_REL_ATTACKED && q->pos != POS_ROLE) attack = true;
@@ -2951,7 +2998,7 @@ size_t nb_patterns_find(const nb_patterns *P, const nb_nlp *m, const nb_sent *s,
         if (!nb_map_get(&P->by_lemma, lem(&c, (int)v), &hv)) continue;
         for (int qi = (int)hv; qi >= 0; qi = P->cues[qi].next) {
             const cue *q = &P->cues[qi];
-            if (q->pos == POS_SAY || !pos_fits(&c, (int)v, q->pos) || !extras_ok(&c, (int)v, q)) continue;
+            if (q->pos == POS_SAY || !cue_fits(c.m, c.s->w[v].tag, q) || !extras_ok(&c, (int)v, q)) continue;
             if (blocked(&c, (int)v)) break;
             /* "attacked France for its interference": words, not arms (the
              * surface rules read it as condemnation) */

@@ -782,9 +782,10 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
     int nsubj = R->l_nsubj, compound = R->l_compound, appos = R->l_appos;
     if (nsubj < 0 || compound < 0) return;
     for (size_t a = 0; a + 1 < s->n; a++) {
-        if (s->w[a].label != nsubj) continue;
+        /* (passive subjects too: "X, 52, the founder of Y, was arrested") */
+        if (s->w[a].label != nsubj && (R->l_nsubj_pass < 0 || s->w[a].label != R->l_nsubj_pass)) continue;
         for (size_t b = a + 1; b < s->n; b++) {
-            if (s->w[b].label != nsubj || s->w[b].head != s->w[a].head) continue;
+            if (s->w[b].label != s->w[a].label || s->w[b].head != s->w[a].head) continue;
             /* every word between belongs to b's phrase */
             bool inside = true;
             for (size_t x = a + 1; x < b && inside; x++) {
@@ -827,7 +828,8 @@ static void repair_double_subject(const nb_nlp *m, const nb_repair_labels *R, nb
             if (appos >= 0 && comma_lo && comma_hi &&
                 (upos_is(m, s, a, "PROPN") || (upos_is(m, s, a, "NOUN") && upos_is(m, s, b, "PROPN")))) {
                 bool a_phrase = true; /* the words before the comma are a's */
-                for (size_t x = a + 1; x + 1 < lo && a_phrase; x++) a_phrase = s->w[x].head == (int32_t)a + 1;
+                /* (within it: "X, 52, the founder") */
+                for (size_t x = a + 1; x + 1 < lo && a_phrase; x++) a_phrase = under(s, x, a);
                 if (a_phrase) {
                     s->w[b].head = (int32_t)a + 1;
                     s->w[b].label = (uint16_t)appos;
