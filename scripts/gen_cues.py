@@ -367,6 +367,9 @@ MANUAL = [
     ("be in charge of", "VERB", "commands", None, "-"),
     # "X has been critical of Y": criticism as an adjective (critical.a.01)
     ("be critical of", "VERB", "condemns", None, "-"),
+    # "Y is owned by X", "X owns Y": control of an organisation (own.v.01, whose
+    # WordNet tree is of possession in general, not of command)
+    ("own", "VERB", "commands", None, "-"),
     ("take charge of", "VERB", "commands", None, "-"),
 ]
 

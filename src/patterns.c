@@ -1361,6 +1361,10 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                     int o[1] = {ent_at(c, d)};
                     if (l == P->l_poss && c->recall && c->recall(c->ud, NB_RECALL_OWNER, NULL, o, 1)) push_ent(o[0], d, ents, ws, n);
                     else push_ent(ent_at(c, d), d, ents, ws, n);
+                    /* ("troops from Kenya, Uganda and Ethiopia": each owner) */
+                    for (int k = c->first[d]; of && k < c->first[d + 1]; k++)
+                        if (lab(c, c->kids[k]) == P->l_conj && ent_at(c, c->kids[k]) >= 0)
+                            push_ent(ent_at(c, c->kids[k]), c->kids[k], ents, ws, n);
                 } else if (of && ent_at(c, d) < 0 && !strcmp(upos(c, d), "NOUN") && depth < 3) {
                     /* "the home of Hamas leader Ismail Haniyeh": the owner
                      * named in apposition to a noun, as denote reads it */

@@ -1685,6 +1685,52 @@ static void repair_conj_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "headed by a former union organiser, Wilfredo Choque Mamani.": a name
+ * after a comma and a common noun, read as a conjunct of a word further
+ * back with no coordinator in the list, is that noun's apposition (the
+ * name's next words, read as conjuncts too, are its flat parts). */
+static void repair_name_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    int conj = R->l_conj, appos = R->l_appos, cc = R->l_cc, flat = R->l_flat;
+    if (conj < 0 || appos < 0 || cc < 0 || flat < 0) return;
+    for (size_t d = 3; d < s->n; d++) {
+        int32_t h = s->w[d].head;
+        if (s->w[d].label != conj || h <= 0 || (size_t)h - 1 >= d || !upos_is(m, s, d, "PROPN")) continue;
+        /* no coordinator for the head's conjuncts: no list */
+        bool has_cc = false;
+        for (size_t k = 0; k < s->n && !has_cc; k++) {
+            if (s->w[k].label == cc && (s->w[k].head == (int32_t)d + 1 || s->w[k].head == h)) has_cc = true;
+            if (s->w[k].label == conj && s->w[k].head == h)
+                for (size_t q = 0; q < s->n && !has_cc; q++)
+                    has_cc = s->w[q].head == (int32_t)k + 1 && s->w[q].label == cc;
+        }
+        if (has_cc) continue;
+        size_t first = d;
+        for (size_t k = 0; k < d; k++)
+            if (under(s, k, d) && !upos_is(m, s, k, "PUNCT")) {
+                first = k;
+                break;
+            }
+        if (first < 2 || s->w[first - 1].len != 1 || s->w[first - 1].form[0] != ',') continue;
+        size_t x = first - 2; /* the common noun before the comma */
+        if (!upos_is(m, s, x, "NOUN") || x + 1 == (size_t)h || x + 1 < (size_t)h) continue;
+        /* the name's later words, hung as conjuncts of the same head */
+        size_t end = d + 1;
+        while (end < s->n && s->w[end].head == h && s->w[end].label == conj && upos_is(m, s, end, "PROPN")) end++;
+        if (end < s->n && !(s->w[end].len == 1 && (s->w[end].form[0] == ',' || s->w[end].form[0] == '.'))) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[d].head = (int32_t)x + 1;
+        s->w[d].label = (uint16_t)appos;
+        for (size_t k = d + 1; k < end; k++) {
+            s->w[k].head = (int32_t)d + 1;
+            s->w[k].label = (uint16_t)flat;
+        }
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* "members of the Cutlass Hill gang, a group led by X": a noun phrase
  * after a comma and a noun, read as a clause of its own (parataxis of the
  * verb before), is that noun's apposition when nothing makes it a clause
@@ -2596,6 +2642,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_org_title_person(m, R, s, ent_of);
     repair_case_across_comma(m, R, s);
     repair_conj_appos(m, R, s);
+    repair_name_appos(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_age_apposition(m, R, s);
     repair_role_name(m, R, s, ent_of);
