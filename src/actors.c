@@ -2439,7 +2439,8 @@ static const char *const ORGAN_PLURAL[] = {"police", "authorities", NULL};
  * (a name, a demonym, a possessive, "rebel", "UN") or are a name's part. */
 static size_t state_forces(const ctx *c, size_t i)
 {
-    static const char *const MEN[] = {"soldiers", "troops", "servicemen", "policemen", "conscripts", NULL};
+    static const char *const MEN[] = {"soldiers", "troops", "servicemen", "policemen", "conscripts", "gendarmes",
+                                      "commandos", "paratroopers", NULL};
     static const char *const ORGAN[] = {"army", "military", "government", NULL};
     static const char *const POST[] = {"patrol", "patrols", "post", "posts", "position", "positions", "base",
                                        "bases", "convoy", "convoys", "outpost", "outposts", "garrison",
@@ -2462,7 +2463,7 @@ static size_t state_forces(const ctx *c, size_t i)
     else if (in(c, i, ORGAN_PLURAL) && !in(c, i + 1, NB_LEX_ROLE) && !in(c, i + 1, NB_LEX_TITLE) &&
              (i == 0 || !in(c, i - 1, SUBSTATE)))
         end = i + 1;
-    else if (is(c, i, "security") && is(c, i + 1, "forces")) end = i + 2;
+    else if ((is(c, i, "security") || is(c, i, "special")) && is(c, i + 1, "forces")) end = i + 2;
     else if (in(c, i, ORGAN) && in(c, i + 1, POST) && !hyphen(c, i + 2) &&
              /* "an army patrol", not "its largest overseas military base" */
              (i == 0 || is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the") ||

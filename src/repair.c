@@ -1731,6 +1731,58 @@ static void repair_name_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "X said the gendarmes came to kill and accused them of firing", "X said
+ * Moscow was behaving as an empire, accusing Russian officials of ...": a
+ * verb conjoined to the reported clause, with no subject of its own, whose
+ * object is that clause's subject again (a pronoun that is no reflexive,
+ * or the same actor) is the speaker's act, conjoined to the speech verb. */
+static void repair_conj_out_of_ccomp(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
+{
+    static const char *const SPEECH[] = {"said", "says", "saying", "told", "telling", "added", "stated", NULL};
+    static const char *const PRON[] = {"them", NULL};
+    if (R->l_conj < 0 || R->l_ccomp < 0 || R->l_obj < 0 || R->l_nsubj < 0) return;
+    for (size_t d = 2; d < s->n; d++) {
+        int32_t c = s->w[d].head;
+        if (s->w[d].label != R->l_conj || c <= 0 || (size_t)c - 1 >= d || !upos_is(m, s, d, "VERB")) continue;
+        size_t cv = (size_t)c - 1;
+        /* (through the clause's complements: "came to kill and accused them") */
+        while (R->l_xcomp >= 0 && s->w[cv].label == R->l_xcomp && s->w[cv].head > 0) cv = (size_t)s->w[cv].head - 1;
+        if (s->w[cv].head <= 0) continue;
+        size_t v = (size_t)s->w[cv].head - 1;
+        /* ("telling a meeting that Moscow was ...", the clause read as the
+         * object's: a "that" clause on a speech verb's object) */
+        if (s->w[cv].label == R->l_acl && s->w[v].label == R->l_obj && s->w[v].head > 0) {
+            bool that = false;
+            for (size_t k = 0; k < cv && !that; k++)
+                that = s->w[k].head == (int32_t)cv + 1 && s->w[k].len == 4 && !memcmp(s->w[k].form, "that", 4);
+            if (!that) continue;
+            v = (size_t)s->w[v].head - 1;
+        } else if (s->w[cv].label != R->l_ccomp) {
+            continue;
+        }
+        if (!word_is(&s->w[v], SPEECH)) continue;
+        size_t subj = SIZE_MAX, obj = SIZE_MAX;
+        bool own_subj = false;
+        for (size_t k = 0; k < s->n; k++) {
+            if (s->w[k].head == (int32_t)d + 1 && (s->w[k].label == R->l_nsubj || s->w[k].label == R->l_nsubj_pass))
+                own_subj = true;
+            if (s->w[k].head == (int32_t)d + 1 && s->w[k].label == R->l_obj && obj == SIZE_MAX) obj = k;
+            if (s->w[k].head == (int32_t)cv + 1 && s->w[k].label == R->l_nsubj && subj == SIZE_MAX) subj = k;
+        }
+        if (own_subj || obj == SIZE_MAX || subj == SIZE_MAX) continue;
+        /* ("them" after a plural subject; "came to the village and attacked it" is no case) */
+        bool again = word_is(&s->w[obj], PRON) && !strcmp(m->xpos[s->w[subj].tag], "NNS");
+        if (!again && ent_of) {
+            /* (the object's phrase names the subject's actor: "Russian officials" after "Moscow") */
+            int se = ent_of[subj];
+            for (size_t k = 0; k < s->n && !again; k++)
+                again = se >= 0 && under(s, k, obj) && ent_of[k] == se;
+        }
+        if (!again) continue;
+        attach_if_tree(s, d, v, R->l_conj);
+    }
+}
+
 /* "members of the Cutlass Hill gang, a group led by X": a noun phrase
  * after a comma and a noun, read as a clause of its own (parataxis of the
  * verb before), is that noun's apposition when nothing makes it a clause
@@ -2644,6 +2696,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_conj_appos(m, R, s);
     repair_name_appos(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
+    repair_conj_out_of_ccomp(m, R, s, ent_of);
     repair_age_apposition(m, R, s);
     repair_role_name(m, R, s, ent_of);
     repair_object_adjective(m, R, s);
