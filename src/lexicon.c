@@ -246,7 +246,11 @@ const char *const NB_LEX_ETHNIC[] = {
     "kanuri", "toubou", "tebu", "murle", "lou", "misseriya", "rizeigat", "beja",
     /* language communities: a people, not a country */
     "anglophone", "anglophones", "francophone", "francophones", "lusophone", "lusophones",
-    "arabophone", "arabophones", NULL};
+    "arabophone", "arabophones",
+    /* creeds of armed politics: "a Maoist splinter group", "Islamist fighters" */
+    "maoist", "maoists", "marxist", "marxists", "leninist", "islamist", "islamists", "jihadist", "jihadists",
+    "salafist", "salafists", "salafi", "anarchist", "anarchists", "neo-nazi", "neo-nazis", "royalist",
+    "monarchist", "trotskyist", NULL};
 
 const char *const NB_LEX_REGION[] = {
     "africa", "europe", "asia", "americas", "latin america", "south america", "north america",
