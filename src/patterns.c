@@ -1003,6 +1003,8 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
          * its lemma in CLASS ("in command of") */
         if (!case_ok(c, w, st, q)) return;
         if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, w))) return;
+        /* "self!nsubj:pass": the cue has no such child */
+        if (st->without >= 0 && child_in(c, w, st->without, -1) >= 0) return;
         walk(c, p, k + 1, w, q, hits, n);
         return;
     }

@@ -1700,7 +1700,8 @@ static void repair_name_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
         bool has_cc = false;
         for (size_t k = 0; k < s->n && !has_cc; k++) {
             if (s->w[k].label == cc && (s->w[k].head == (int32_t)d + 1 || s->w[k].head == h)) has_cc = true;
-            if (s->w[k].label == conj && s->w[k].head == h)
+            /* (a list of names or nouns: a conjoined verb is no list of them) */
+            if (s->w[k].label == conj && s->w[k].head == h && (upos_is(m, s, k, "PROPN") || upos_is(m, s, k, "NOUN")))
                 for (size_t q = 0; q < s->n && !has_cc; q++)
                     has_cc = s->w[q].head == (int32_t)k + 1 && s->w[q].label == cc;
         }
