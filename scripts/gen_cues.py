@@ -74,6 +74,11 @@ SEEDS = [
     ("attacked", "00379280", "v", 0, None, "torch.v.01"),       # burn maliciously, as by arson
     ("attacked", "02760139", "v", 0, None, "set_ablaze.v.01"),  # set fire to (set ablaze, set on fire)
     ("attacked", "00378296", "n", 0, None, "arson.n.01"),       # malicious burning to destroy property
+    # blows to people ("police punched and kicked peacekeepers", "was stabbed")
+    ("attacked", "01230368", "v", 0, None, "stab.v.02"),        # stab or pierce
+    ("attacked", "01415303", "v", 0, None, "punch.v.01"),       # deliver a quick blow to
+    ("attacked", "01370579", "v", 0, None, "kick.v.03"),        # strike with the foot
+    ("attacked", "01397228", "v", 0, None, "beat.v.02"),        # give a beating to; subject to a beating (beat up, work over)
     # taken by force; only "seized X from Y" reads Y as attacked (data/patterns, class TAKE)
     ("attacked", "02272567", "v", 0, None, "appropriate.v.02"),  # take possession of by force, as after an invasion
     ("attacked", "02304031", "v", 0, None, "recapture.v.03"),   # take back by force, as after a battle

@@ -1784,6 +1784,56 @@ static void repair_conj_out_of_ccomp(const nb_nlp *m, const nb_repair_labels *R,
     }
 }
 
+/* "agents stabbed Khasan Bisultanov", read with the name an oblique with no
+ * preposition (a shape UD gives only to bare time phrases, obl:unmarked):
+ * the verb's object, when it has none and the phrase follows it at once. */
+static void repair_bare_oblique(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_obl < 0 || R->l_obj < 0 || R->l_case < 0) return;
+    for (size_t d = 1; d < s->n; d++) {
+        int32_t h = s->w[d].head;
+        if (s->w[d].label != R->l_obl || h <= 0 || (size_t)h - 1 >= d || !upos_is(m, s, (size_t)h - 1, "VERB")) continue;
+        if (!upos_is(m, s, d, "PROPN") && !upos_is(m, s, d, "NOUN")) continue;
+        bool cased = false, has_obj = false, adjacent = true;
+        for (size_t k = 0; k < s->n; k++) {
+            if (s->w[k].head == (int32_t)d + 1 && (s->w[k].label == R->l_case || s->w[k].label == R->l_mark)) cased = true;
+            if (s->w[k].head == h && s->w[k].label == R->l_obj) has_obj = true;
+        }
+        /* (only the phrase's own words between the verb and its head noun) */
+        for (size_t k = (size_t)h; k < d && adjacent; k++) adjacent = under(s, k, d);
+        if (cased || has_obj || !adjacent) continue;
+        attach_if_tree(s, d, (size_t)h - 1, R->l_obj);
+    }
+}
+
+/* "The military, which refers to the TTP as "Fitna", has accused India":
+ * "as" read as the main verb's marker and the name after it as a second
+ * subject; the name is the oblique ("as" its case) of the verb before. */
+static void repair_as_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_nsubj < 0 || R->l_obl < 0 || R->l_case < 0 || R->l_mark < 0) return;
+    for (size_t a = 2; a + 1 < s->n; a++) {
+        if (s->w[a].len != 2 || memcmp(s->w[a].form, "as", 2) || s->w[a].label != R->l_mark) continue;
+        int32_t h = s->w[a].head;
+        size_t n = a + 1;
+        while (n < s->n && upos_is(m, s, n, "PUNCT")) n++; /* an opening quote */
+        if (n >= s->n || s->w[n].head != h || s->w[n].label != R->l_nsubj) continue;
+        bool earlier = false; /* the verb's own subject, before "as" */
+        for (size_t k = 0; k < a && !earlier; k++) earlier = s->w[k].head == h && s->w[k].label == R->l_nsubj;
+        size_t v = a;
+        while (v > 0 && !upos_is(m, s, v - 1, "VERB")) v--;
+        if (!earlier || v == 0) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[n].head = (int32_t)v; /* the verb at v - 1 */
+        s->w[n].label = (uint16_t)R->l_obl;
+        s->w[a].head = (int32_t)n + 1;
+        s->w[a].label = (uint16_t)R->l_case;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* "members of the Cutlass Hill gang, a group led by X": a noun phrase
  * after a comma and a noun, read as a clause of its own (parataxis of the
  * verb before), is that noun's apposition when nothing makes it a clause
@@ -2696,6 +2746,8 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_case_across_comma(m, R, s);
     repair_conj_appos(m, R, s);
     repair_name_appos(m, R, s);
+    repair_as_subject(m, R, s);
+    repair_bare_oblique(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_conj_out_of_ccomp(m, R, s, ent_of);
     repair_age_apposition(m, R, s);
