@@ -258,6 +258,12 @@ MANUAL = [
     # "X summoned Y's ambassador over ...": a diplomatic protest; data/patterns
     # reads it with an envoy as object only (class SUMMON)
     ("summon", "VERB", "condemns", None, "-"),
+    # "X expelled Y's ambassador / two Y diplomats": the same protest, read
+    # with an envoy as object only (class SUMMON)
+    ("expel", "VERB", "condemns", None, "-"),
+    # "X recalled its ambassador from Y": a protest to Y (class RECALL: with
+    # an envoy as object and "from" only; "recalled that ..." is memory)
+    ("recall", "VERB", "condemns", None, "-"),
     # "X dismissed the accusations", "a charge Y dismissed": rejecting an
     # accusation condemns the accuser; data/patterns reads them in class
     # REJECT, with an accusation as the object only
