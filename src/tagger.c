@@ -300,6 +300,20 @@ static bool allowed(const nb_nlp *m, const nb_sent *s, size_t i, int c)
     if ((!strcmp(m->upos[c], "NOUN") || (!strcmp(m->upos[c], "PROPN") && lower)) && i > 0 && seen_verb(m, w) &&
         after_relative_subject(m, s, i))
         return false;
+    /* "Airstrikes by Israel on ...", "Clashes between ...": a sentence's
+     * first word, capitalised only for its place, plural in shape, unknown
+     * to training as a name and followed by a preposition is a common noun
+     * (a name there the actor layer would have fixed) */
+    if (!strcmp(m->upos[c], "PROPN") && i == 0 && !w->fixed && w->len > 4 && w->form[0] >= 'A' &&
+        w->form[0] <= 'Z' && w->form[1] >= 'a' && w->form[1] <= 'z' && w->form[w->len - 1] == 's' &&
+        w->form[w->len - 2] != 's' && w->form[w->len - 2] != '\'' && s->n > 1 &&
+        !nb_lemmas_seen(&m->lem, "PROPN", w->form, w->len)) {
+        static const char *const PREP[] = {"by", "on", "in", "against", "between", "across", "near", "at", "from",
+                                           "over", "along", "targeting", NULL};
+        const nb_uword *nx = &s->w[1];
+        for (size_t k = 0; PREP[k]; k++)
+            if (nx->len == strlen(PREP[k]) && !memcmp(nx->form, PREP[k], nx->len)) return false;
+    }
     /* no verb ends in -less, -ous or -ful ("Reckless attacks ...") */
     if (!strcmp(m->upos[c], "VERB") && w->len >= 7 &&
         (!memcmp(w->form + w->len - 4, "less", 4) || !memcmp(w->form + w->len - 3, "ous", 3) ||
