@@ -698,8 +698,9 @@ static int army_of(nb_article_actors *aa)
 
 /* The country the article is about: named at least twice and clearly
  * more than any other (two in a dispute are no guess), or -1. */
-static int home_state(const nb_article_actors *aa)
+static int home_state(const ctx *c)
 {
+    const nb_article_actors *aa = c->aa;
     int best = -1;
     long second = 0;
     for (size_t i = 0; i < aa->n_ents; i++) {
@@ -713,6 +714,18 @@ static int home_state(const nb_article_actors *aa)
         }
     }
     if (best < 0 || aa->ents[best].mentions < 2 || second * 3 > aa->ents[best].mentions * 2) return -1;
+    /* (a sentence set in another state, or its capital, may be about that
+     * state's police: "In Port-au-Prince, police raided ...") */
+    for (size_t q = 1; q < c->n; q++) {
+        size_t e;
+        unsigned f;
+        size_t j = dict_match(c, q, &e, &f);
+        if (j <= q) continue;
+        if (aa->dict->entries[e].kind == NB_KIND_COUNTRY && is(c, q - 1, "in") &&
+            (aa->ents[best].dict < 0 || (size_t)aa->ents[best].dict != e))
+            return -1;
+        q = j - 1;
+    }
     return best;
 }
 
@@ -1693,6 +1706,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         /* "Sinaloa Gov. Rubén Rocha Moya": a title's abbreviation ends
          * the name before it */
         if (j > i && in(c, j, NB_LEX_TITLE) && is(c, j + 1, ".") && name_token(c, j + 2)) break;
+        /* "Cyber Division Assistant Director Laura Kessler": an organisation's
+         * head noun, then a person's titles and two names: the titles start
+         * the person's mention */
+        if (j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && (in(c, j, NB_LEX_PERSON_TITLE) || in(c, j, NB_LEX_TITLE))) {
+            size_t k = j;
+            while (k < c->n && k < j + 3 && (in(c, k, NB_LEX_PERSON_TITLE) || in(c, k, NB_LEX_TITLE))) k++;
+            bool person_title = false;
+            for (size_t q = j; q < k; q++) person_title |= in(c, q, NB_LEX_PERSON_TITLE);
+            if (person_title && name_token(c, k) && name_token(c, k + 1) && !in(c, k, NB_LEX_ORG_HEAD) &&
+                !in(c, k + 1, NB_LEX_ORG_HEAD))
+                break;
+        }
         /* "the Ombudsman's Office", "the Attorney General's Office": an
          * office named for its holder keeps the possessive */
         static const char *const OFFICE[] = {"office", "bureau", "secretariat", "chambers", NULL};
@@ -1776,15 +1801,18 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             j++;
             continue;
         }
-        /* ("Fighters of the M23" opening a sentence are the M23's fighters) */
-        /* ("Commission on Human Rights", "Council on Foreign Relations"; not
-         * "the Army on Monday") */
-        if (is(c, j, "on") && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && name_token(c, j + 1) &&
+        /* ("Commission on Human Rights", "Council on Foreign Relations": a
+         * deliberating body's topic; not "the Task Force on Lake Chad", "the
+         * Army on Monday") */
+        static const char *const TOPIC_HEADS[] = {"commission", "council", "committee", "conference", "centre",
+                                                  "center", "institute", "forum", "board", "panel", NULL};
+        if (is(c, j, "on") && j > i && in(c, j - 1, TOPIC_HEADS) && name_token(c, j + 1) &&
             !in(c, j + 1, NB_LEX_STOP_CAP) && name_token(c, j + 2) && !in(c, j + 2, NB_LEX_STOP_CAP)) {
             linked = true;
             j++;
             continue;
         }
+        /* ("Fighters of the M23" opening a sentence are the M23's fighters) */
         if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) &&
             !(j - 1 == i && i == sent_first && in(c, i, MEMBERS)) &&
             !(in(c, j - 1, MEMBERS) && dict_match(c, is(c, j + 1, "the") ? j + 2 : j + 1, &e_dummy, &f_dummy) >
@@ -2086,7 +2114,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                           "chairwoman", "chairperson", "chair", "director", "president",
                                           "secretary", "spokesman", "spokeswoman", "spokesperson",
                                           "coordinator", "member", NULL};
-    if (start && is(c, j, ",") && !in(c, s0, OPENERS) && in(c, j + 1, ROLE_OF) && is(c, j + 2, "of"))
+    /* (not an adverb: "Separately, head of the army X said") */
+    if (start && is(c, j, ",") && !in(c, s0, OPENERS) && in(c, j + 1, ROLE_OF) && is(c, j + 2, "of") &&
+        !(sl > 3 && c->low[s0][sl - 2] == 'l' && c->low[s0][sl - 1] == 'y'))
         start = false;
     /* ("Omonia's chairman, X": a possessive owning a role names a body) */
     if (start && is(c, j, "'s") && !in(c, s0, OPENERS) &&
@@ -2433,6 +2463,17 @@ void nb_actors_fold_generic(nb_article_actors *aa)
  * through, but not a role's compound ("police chief X") */
 static const char *const ORGAN_PLURAL[] = {"police", "authorities", NULL};
 
+/* Is the lower-case word at k shaped like a verb form ("ordered", "orders",
+ * "accusing"), no owner of the noun after it ("health authorities")? */
+static bool verb_like(const ctx *c, size_t k)
+{
+    size_t n = c->t[k].len;
+    const char *w = c->low[k];
+    if (cap(c, k) || hyphen(c, k) || n < 4) return false;
+    return (w[n - 2] == 'e' && w[n - 1] == 'd') || (n > 5 && !strcmp(w + n - 3, "ing")) ||
+           (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i');
+}
+
 /* Unnamed state forces at token i: "soldiers", "troops", "security forces",
  * "an army patrol", "a military base", "a government garrison". Returns
  * the end of the mention, or i when the words have an owner of their own
@@ -2454,14 +2495,17 @@ static size_t state_forces(const ctx *c, size_t i)
         "multinational", "african", "western", "european", "nato", "russian-backed", "dead", "fallen",
         "retired", "wounded", "injured", "captured", "kidnapped", "abducted", "missing", "deserting",
         "no", "toy", NULL};
-    /* ("the state police", "the political police": a body of its own) */
-    static const char *const SUBSTATE[] = {"state", "provincial", "regional", "local", "municipal", "city",
-                                           "political", "secret", "religious", "tribal", "village", "district",
-                                           "county", "community", "campus", "morality", NULL};
+    /* bare "police", "authorities": only after words that give them no
+     * owner of their own ("Gaza health authorities", "Hamas-run
+     * authorities", "the state police" are other bodies) */
+    static const char *const BARE_BEFORE[] = {"the", "by", "and", "or", "with", "to", "from", "that", "of",
+                                              "against", "as", "said", "says", "say", ",", "riot", "armed",
+                                              "federal", "national", "military", "special", NULL};
     size_t end = i;
     if (in(c, i, MEN)) end = i + 1;
     else if (in(c, i, ORGAN_PLURAL) && !in(c, i + 1, NB_LEX_ROLE) && !in(c, i + 1, NB_LEX_TITLE) &&
-             (i == 0 || !in(c, i - 1, SUBSTATE)))
+             (i == 0 || (c->t[i - 1].flags & NB_TOK_PUNCT) || in(c, i - 1, BARE_BEFORE) || verb_like(c, i - 1)) &&
+             !(i >= 2 && is(c, i - 1, "the") && (cap(c, i - 2) || hyphen(c, i - 2))))
         end = i + 1;
     else if ((is(c, i, "security") || is(c, i, "special")) && is(c, i + 1, "forces")) end = i + 2;
     else if (in(c, i, ORGAN) && in(c, i + 1, POST) && !hyphen(c, i + 2) &&
@@ -2855,7 +2899,7 @@ static size_t on_reference(ctx *c, size_t i)
          * (GUIDELINES: countries absorb their military and police) */
         /* (bare "police", "the authorities": only the country the article
          * is about, named twice, not one a place phrase names) */
-        ent = in(c, i, ORGAN_PLURAL) ? home_state(aa) : forces_state(c, end);
+        ent = in(c, i, ORGAN_PLURAL) ? home_state(c) : forces_state(c, end);
         if (ent < 0) return i;
     } else if ((!strcmp(w, "his") || !strcmp(w, "her")) && i + 1 < c->n && in(c, i + 1, PERSON_AGENTS)) {
         /* "his forces attacked": the organisation the person leads, or the

@@ -247,10 +247,10 @@ const char *const NB_LEX_ETHNIC[] = {
     /* language communities: a people, not a country */
     "anglophone", "anglophones", "francophone", "francophones", "lusophone", "lusophones",
     "arabophone", "arabophones",
-    /* creeds of armed politics: "a Maoist splinter group", "Islamist fighters" */
-    "maoist", "maoists", "marxist", "marxists", "leninist", "islamist", "islamists", "jihadist", "jihadists",
-    "salafist", "salafists", "salafi", "anarchist", "anarchists", "neo-nazi", "neo-nazis", "royalist",
-    "monarchist", "trotskyist", NULL};
+    /* creeds of armed politics: "a Maoist splinter group", "Islamist fighters"
+     * (the plural, "the Maoists", is wire shorthand for a party: a name) */
+    "maoist", "marxist", "leninist", "islamist", "jihadist", "salafist", "salafi", "anarchist", "neo-nazi",
+    "royalist", "monarchist", "trotskyist", NULL};
 
 const char *const NB_LEX_REGION[] = {
     "africa", "europe", "asia", "americas", "latin america", "south america", "north america",

@@ -989,6 +989,17 @@ static bool side_by_side(const ctx *c, int a, int b)
     return b > a;
 }
 
+/* Is w excluded by "neither ... nor" ("condemned neither Russia nor
+ * Ukraine"): a "neither" or "nor" of its own? */
+static bool neither_nor(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        const char *l = lem(c, c->kids[j]);
+        if (!strcmp(l, "neither") || !strcmp(l, "nor")) return true;
+    }
+    return false;
+}
+
 static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *hits, int *n)
 {
     if (k == p->n) {
@@ -1036,6 +1047,7 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
             continue;
         if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, d))) continue;
         if (st->without >= 0 && child_in(c, d, st->without, -1) >= 0) continue;
+        if (neither_nor(c, d)) continue;
         if (!case_ok(c, d, st, q)) continue;
         if (misparsed_core(c, d)) continue;
         walk(c, p, k + 1, d, q, hits, n);
@@ -1989,9 +2001,10 @@ static bool victim(const ctx *c, int w)
  * criminals", "the criminal structures", "terrorists"? */
 static bool bad_named(const ctx *c, int w)
 {
+    /* (strong words only: "needy", "bereaved" families are pitied, not named badly) */
     if (negated(c, w) || ent_at(c, w) >= 0) return false;
-    if (negative_at(c, w) >= SPEECH_MIN) return true;
-    return child_in(c, w, c->P->l_amod, -1) >= 0 && negative_at(c, child_in(c, w, c->P->l_amod, -1)) >= SPEECH_MIN;
+    if (negative_at(c, w) >= 3) return true;
+    return child_in(c, w, c->P->l_amod, -1) >= 0 && negative_at(c, child_in(c, w, c->P->l_amod, -1)) >= 3;
 }
 
 /* Is r a funding verb whose receivers the speaker names badly: "X arms
@@ -2460,8 +2473,11 @@ static int judged_subject(const ctx *c, int p)
      * (the agent on the verb or on its last conjunct) */
     if (sb >= 0 && funds_bad(c, p)) {
         if (ag >= 0) return ag;
+        /* (a funding verb's: not "... and were defeated by Y") */
         for (int j = c->first[p]; j < c->first[p + 1]; j++)
-            if (lab(c, c->kids[j]) == P->l_conj && (ag = child_in(c, c->kids[j], P->l_agent, -1)) >= 0) return ag;
+            if (lab(c, c->kids[j]) == P->l_conj && has_cue(P, lem(c, c->kids[j]), NB_REL_FUNDS, POS_VERB) &&
+                (ag = child_in(c, c->kids[j], P->l_agent, -1)) >= 0)
+                return ag;
     }
     return sb;
 }
@@ -2505,6 +2521,17 @@ static int judged_demonstrative(const ctx *c, int r, int depth)
 
 static void attributed_doers(const ctx *c, int p, int *ents, int *ws, int *n, int depth);
 static bool owned_by(const ctx *c, int w, int e, int sw);
+
+/* Has w an "as" phrase ("described the killing as unverified")? */
+static bool has_as(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if ((lab(c, d) == c->P->l_obl || lab(c, d) == c->P->l_nmod || lab(c, d) == c->P->l_advcl) && case_is(c, d, "as"))
+            return true;
+    }
+    return false;
+}
 
 static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from)
 {
@@ -2584,7 +2611,8 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         } else if ((l == P->l_xcomp || (l == P->l_obj && ob >= 0 && d > ob && d != ob)) && gap >= 0) {
             /* "called the raid a crime" (its predicate also read as a second object) */
             ew[np] = gap; pr[np++] = d;
-        } else if (l == P->l_obj && ob == d && gap == ob && attack_cue(c, d, POS_EVENT) && judges(c, d)) {
+        } else if (l == P->l_obj && ob == d && gap == ob && attack_cue(c, d, POS_EVENT) && judges(c, d) &&
+                   child_in(c, v, P->l_xcomp, -1) < 0 && !has_as(c, v) && !has_as(c, d)) {
             /* "documented the killing of civilians by soldiers": a reported
              * attack on those a war must spare, whose doer is judged */
             ew[np] = d; pr[np++] = d;

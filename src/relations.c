@@ -1904,7 +1904,9 @@ size_t nb_relations_find(nb_article_actors *aa, const nb_item *items, size_t n_i
         const trigger *tg = find_trigger(it->w);
         /* ("whose Islamist-led forces": "led" glued by its hyphen is an
          * adjective's part, no verb; "the military-backed X" names its backer) */
-        if (tg && tg->rel == NB_REL_COMMANDS && i > 0 && w_is(&r, i - 1, "-") && !dash(&r, i - 1)) tg = NULL;
+        /* (an actor before it leads: "the IRGC-commanded Kataib Hezbollah") */
+        if (tg && tg->rel == NB_REL_COMMANDS && i > 1 && w_is(&r, i - 1, "-") && !dash(&r, i - 1) && !actor(&r, i - 2))
+            tg = NULL;
         if (tg) verb_pattern(&r, i, tg);
         if (w_in(&r, i, NB_LEX_ROLE)) {
             role_of(&r, i);

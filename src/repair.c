@@ -1771,6 +1771,18 @@ static void repair_conj_out_of_ccomp(const nb_nlp *m, const nb_repair_labels *R,
             if (s->w[k].head == (int32_t)cv + 1 && s->w[k].label == R->l_nsubj && subj == SIZE_MAX) subj = k;
         }
         if (own_subj || obj == SIZE_MAX || subj == SIZE_MAX) continue;
+        /* (only an act of speech, and only when the reported clause has no
+         * object the pronoun could mean: "captured five traders and
+         * beheaded them" is the clause's own) */
+        static const char *const ACCUSE[] = {"accus", "blam", "critici", "condemn", "denounc", "charg", NULL};
+        bool speech_act = false;
+        for (size_t k = 0; ACCUSE[k] && !speech_act; k++)
+            speech_act = s->w[d].len > strlen(ACCUSE[k]) && !memcmp(s->w[d].form, ACCUSE[k], strlen(ACCUSE[k]));
+        bool clause_obj = false;
+        for (size_t k = 0; k < s->n && !clause_obj; k++)
+            clause_obj = s->w[k].label == R->l_obj && s->w[k].head > 0 && k != obj &&
+                         ((size_t)s->w[k].head - 1 == cv || s->w[k].head == c);
+        if (!speech_act || clause_obj) continue;
         /* ("them" after a plural subject; "came to the village and attacked it" is no case) */
         bool again = word_is(&s->w[obj], PRON) && !strcmp(m->xpos[s->w[subj].tag], "NNS");
         if (!again && ent_of) {
