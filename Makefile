@@ -178,7 +178,7 @@ deverbal: | $(DEPS_OK)
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/netbuild
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/netbuild
-	install -m 644 data/actors.csv $(MODEL) data/patterns data/cues.tsv data/deverbal.tsv $(wildcard data/negative.tsv) $(DESTDIR)$(PREFIX)/share/netbuild/
+	install -m 644 data/actors.csv $(MODEL) data/patterns data/cues.tsv data/cue_forms.tsv data/deverbal.tsv $(wildcard data/negative.tsv) $(DESTDIR)$(PREFIX)/share/netbuild/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 netbuild.1 $(DESTDIR)$(PREFIX)/share/man/man1/netbuild.1
 

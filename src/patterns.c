@@ -639,6 +639,39 @@ nb_status nb_patterns_load_deverbal(nb_patterns *P, const char *path, nb_buf *er
     return close_read(f, path, err);
 }
 
+/* The irregular forms of the verb cues ("lent", "slew"), from cue_forms.tsv
+ * beside the cue file when it is there (make cues writes it from WordNet's
+ * verb.exc): the treebank's table lacks most of them. */
+static nb_status load_cue_forms(nb_patterns *P, const char *cues_path, nb_buf *err)
+{
+    const char *slash = strrchr(cues_path, '/');
+    nb_buf path = {0};
+    if (slash) nb_buf_put(&path, cues_path, (size_t)(slash - cues_path) + 1);
+    nb_buf_puts(&path, "cue_forms.tsv");
+    FILE *f;
+    nb_status st = open_optional(path.data, &f, err);
+    if (st != NB_OK || !f) {
+        nb_buf_free(&path);
+        return st;
+    }
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        char *l = trim(line), *fl[2];
+        if (*l == '#' || *l == '\0' || split_tabs(l, fl, 2) != 2) continue;
+        size_t ci;
+        if (!nb_map_get(&P->by_lemma, fl[1], &ci)) continue;
+        for (int qi = (int)ci; qi >= 0; qi = P->cues[qi].next)
+            if (P->cues[qi].pos == POS_VERB) {
+                put_mask(&P->forms, fl[0], NB_FORM_CUE);
+                if (!nb_map_get(&P->verb_forms, fl[0], NULL)) nb_map_put(&P->verb_forms, fl[0], (size_t)qi);
+                break;
+            }
+    }
+    st = close_read(f, path.data, err);
+    nb_buf_free(&path);
+    return st;
+}
+
 /* Every lemma the treebank table maps a form to, for irregular forms. */
 static void add_table_forms(nb_patterns *P, const nb_nlp *m)
 {
@@ -727,6 +760,12 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
             add_forms(P, tab + 1, NB_FORM_NEG);
     }
     add_table_forms(P, m);
+    st = load_cue_forms(P, cues_path, err);
+    if (st != NB_OK) {
+        nb_patterns_free(P);
+        *out = NULL;
+        return st;
+    }
     *out = P;
     return NB_OK;
 }

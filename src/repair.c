@@ -1846,6 +1846,42 @@ static void repair_as_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "Iran paid the Houthis $10 million": a name read as a compound of the
+ * sum after it (with the sum's determiner) is the verb's second object,
+ * the receiver. */
+static void repair_dative_sum(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    if (R->l_iobj < 0 || R->l_compound < 0 || R->l_obj < 0 || R->l_det < 0) return;
+    for (size_t w = 1; w + 1 < s->n; w++) {
+        int32_t h = s->w[w].head;
+        if (s->w[w].label != R->l_compound || h <= 0 || (size_t)h - 1 <= w || !upos_is(m, s, w, "PROPN")) continue;
+        size_t sum = (size_t)h - 1;
+        /* (up through the sum's number: "the Houthis 10 million dollars") */
+        while (s->w[sum].head > 0 && (s->w[sum].label == R->l_compound || upos_is(m, s, sum, "NUM")) &&
+               s->w[sum].label != R->l_obj)
+            sum = (size_t)s->w[sum].head - 1;
+        static const char *const MONEY[] = {"dollars", "euros", "pounds", "yuan", "rupees", "roubles", "rubles", NULL};
+        if ((!upos_is(m, s, sum, "SYM") && !word_is(&s->w[sum], MONEY)) || s->w[sum].label != R->l_obj ||
+            s->w[sum].head <= 0)
+            continue;
+        h = (int32_t)sum + 1;
+        /* (the name's own words, then the sum's numbers) */
+        bool name_only = true;
+        for (size_t k = w + 1; k < sum && name_only; k++)
+            name_only = under(s, k, w) || upos_is(m, s, k, "PUNCT") || upos_is(m, s, k, "NUM") || upos_is(m, s, k, "SYM");
+        if (!name_only) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[w].head = s->w[sum].head;
+        s->w[w].label = (uint16_t)R->l_iobj;
+        for (size_t k = 0; k < w; k++) /* the name's determiner and compounds */
+            if (s->w[k].head == h && (s->w[k].label == R->l_det || s->w[k].label == R->l_compound))
+                s->w[k].head = (int32_t)w + 1;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* "members of the Cutlass Hill gang, a group led by X": a noun phrase
  * after a comma and a noun, read as a clause of its own (parataxis of the
  * verb before), is that noun's apposition when nothing makes it a clause
@@ -2197,6 +2233,7 @@ void nb_repair_labels_init(const nb_nlp *m, nb_repair_labels *R)
     R->l_expl = nb_nlp_label(m, "expl");
     R->l_fixed = nb_nlp_label(m, "fixed");
     R->l_flat = nb_nlp_label(m, "flat");
+    R->l_iobj = nb_nlp_label(m, "iobj");
     R->l_mark = nb_nlp_label(m, "mark");
     R->l_nmod = nb_nlp_label(m, "nmod");
     R->l_nmod_desc = nb_nlp_label(m, "nmod:desc");
@@ -2759,6 +2796,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_conj_appos(m, R, s);
     repair_name_appos(m, R, s);
     repair_as_subject(m, R, s);
+    repair_dative_sum(m, R, s);
     repair_bare_oblique(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_conj_out_of_ccomp(m, R, s, ent_of);

@@ -26,6 +26,7 @@ typedef struct {
     int l_expl;
     int l_fixed;
     int l_flat;
+    int l_iobj;
     int l_mark;
     int l_nmod;
     int l_nmod_desc;
