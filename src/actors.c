@@ -515,6 +515,21 @@ static bool in_capitals(const ctx *c, size_t k)
     return upper;
 }
 
+/* Has the word at k a capital after its first letter, among lower-case
+ * ones ("LockBit", "KontraS", "McDonald": a name's spelling, not a
+ * capitalised common word)? */
+static bool camel(const ctx *c, size_t k)
+{
+    const char *w = c->s + c->t[k].start;
+    size_t n = c->t[k].len;
+    bool lower = false, inner = false;
+    for (size_t q = 1; q < n; q++) {
+        if (w[q] >= 'a' && w[q] <= 'z') lower = true;
+        if (w[q] >= 'A' && w[q] <= 'Z') inner = true;
+    }
+    return n >= 4 && w[0] >= 'A' && w[0] <= 'Z' && lower && inner;
+}
+
 /* Longest dictionary match starting at token i; returns its end or i. */
 static size_t dict_match(const ctx *c, size_t i, size_t *entry, unsigned *flags)
 {
@@ -2050,7 +2065,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                                            "inside", "around", "across", "toward", "towards",
                                            "to", "over", "through", "of", NULL};
     /* (an acronym is no place: "agents of SEBIN") */
-    bool locative = single && s0 > 0 && in(c, s0 - 1, LOCATIVE) && !common_given_name(lw(c, s0)) &&
+    bool locative = single && s0 > 0 && in(c, s0 - 1, LOCATIVE) && !common_given_name(lw(c, s0)) && !camel(c, s0) &&
                     !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3);
     /* "a police convoy in Khyber Pakhtunkhwa": a longer unknown name after a
      * word of place is a place too, unless it names an organisation, a
@@ -2080,6 +2095,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     /* (a wire flash, "URGENT", is a stop word) */
     bool start = single && s0 == sent_first &&
                  !((c->t[s0].flags & NB_TOK_UPPER) && c->t[s0].len >= 3 && j < c->n && !(c->t[j].flags & NB_TOK_PUNCT));
+    /* (a word with a capital inside is a name anywhere: "LockBit", "KontraS") */
+    if (start && camel(c, s0)) start = false;
     /* (unless an apposition says what it is: "Cristosal, a human rights
      * group, said"; not "Yesterday, a group of gunmen") */
     static const char *const OPENERS[] = {"elsewhere", "meanwhile", "earlier", "later", "instead", "still",

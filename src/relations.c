@@ -761,6 +761,14 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
             while (m < r->n && m < k + 4 && adjective_like(r, m) && !w_in(r, m, PERSONS)) m++;
             if (w_in(r, m, PERSONS)) break; /* "killed one of Tehran's top generals" */
         }
+        /* "killed hundreds of Morsi supporters": people who side with the
+         * actor, or are near it, are not the actor */
+        static const char *const NEAR[] = {"supporter", "supporters", "follower", "followers", "sympathiser",
+                                           "sympathisers", "sympathizer", "sympathizers", "relative",
+                                           "relatives", "family", "families", "lawyer", "lawyers", "voter",
+                                           "voters", "fans", "critic", "critics", "opponent", "opponents",
+                                           "victims", NULL};
+        if (!(r->it[k].flags & NB_IT_POSS) && w_in(r, k + 1, NEAR)) break;
         if (*n_ents < max) ents[(*n_ents)++] = r->it[k].ent;
         k++;
         if (r->it[k - 1].flags & NB_IT_POSS) {
@@ -1238,6 +1246,13 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     const nb_item *it = &r->it[v];
     (void)it;
     if (tg->rel == NB_REL_ATTACKED && nonviolent_instrument(r, v)) return;
+    /* "ordered 12 embassy employees to leave the country": an expulsion,
+     * no command of those expelled */
+    if (tg->rel == NB_REL_COMMANDS) {
+        static const char *const LEAVE[] = {"leave", "depart", "quit", "exit", NULL};
+        for (int k = v + 1; k < r->n && k < v + 10 && !(r->it[k].flags & NB_IT_PUNCT); k++)
+            if (w_is(r, k, "to") && w_in(r, k + 1, LEAVE)) return;
+    }
     int subj[8], obj[8], relobj;
     /* passive: "was killed by X", "Hezbollah, also backed by Iran" */
     int b = v - 1;

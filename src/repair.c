@@ -1846,6 +1846,34 @@ static void repair_as_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "Volga Host had knowingly supplied infrastructure to X": the perfect's
+ * "had" read as the main verb and the participle after an adverb as its
+ * object's modifier; the participle is the verb, "had" its auxiliary. */
+static void repair_perfect_aux(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const HAVE[] = {"had", "has", "have", "having", NULL};
+    if (R->l_aux < 0 || R->l_amod < 0 || R->l_obj < 0) return;
+    for (size_t h = 0; h + 2 < s->n; h++) {
+        if (!word_is(&s->w[h], HAVE) || !upos_is(m, s, h, "VERB")) continue;
+        size_t p = h + 1;
+        while (p < s->n && upos_is(m, s, p, "ADV")) p++;
+        if (p == h + 1 || p >= s->n || s->w[p].label != R->l_amod || s->w[p].head <= 0) continue;
+        if (strcmp(m->xpos[s->w[p].tag], "VBN") && strcmp(m->xpos[s->w[p].tag], "VBD")) continue;
+        size_t o = (size_t)s->w[p].head - 1;
+        if (o <= p || s->w[o].label != R->l_obj || s->w[o].head != (int32_t)h + 1) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[p].head = s->w[h].head;
+        s->w[p].label = s->w[h].label;
+        for (size_t k = 0; k < s->n; k++)
+            if (k != p && s->w[k].head == (int32_t)h + 1) s->w[k].head = (int32_t)p + 1;
+        s->w[h].head = (int32_t)p + 1;
+        s->w[h].label = (uint16_t)R->l_aux;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* "Iran paid the Houthis $10 million": a name read as a compound of the
  * sum after it (with the sum's determiner) is the verb's second object,
  * the receiver. */
@@ -2797,6 +2825,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_name_appos(m, R, s);
     repair_as_subject(m, R, s);
     repair_dative_sum(m, R, s);
+    repair_perfect_aux(m, R, s);
     repair_bare_oblique(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_conj_out_of_ccomp(m, R, s, ent_of);
