@@ -1367,6 +1367,15 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             while (m < c->n && m < head_end + 5 && cap(c, m)) m++;
             head_end = m;
         }
+        /* ("the Nepal Communist Party (Maoist Centre)": its bracketed qualifier) */
+        if (head_end && insurgent && is(c, head_end, "(") && name_token(c, head_end + 1) &&
+            !(c->t[head_end + 1].flags & NB_TOK_UPPER)) {
+            size_t m = head_end + 1;
+            while (m < c->n && m < head_end + 4 && (name_token(c, m) || hyphen(c, m) || is(c, m, "'s")) &&
+                   !(c->t[m].flags & NB_TOK_UPPER))
+                m++;
+            if (is(c, m, ")")) head_end = m + 1;
+        }
         if (demonym_org && !insurgent) head_end = 0;
         if (country_org && !insurgent) {
             /* "South Sudan People's Defence Forces", "Kosovo Security Force":
@@ -1870,6 +1879,19 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         break;
     }
     if (j == i) return i + 1;
+    /* "the Communist Party of India (Maoist)", "SPLM-N (Agar)": a bracketed
+     * word or two in capitals (no acronym) after an organisation's name is
+     * the part that tells it from its namesakes */
+    if (j > i + 1 && is(c, j, "(") && name_token(c, j + 1) && !(c->t[j + 1].flags & NB_TOK_UPPER) &&
+        (in(c, j - 1, NB_LEX_ORG_HEAD) || hyphen(c, j - 2) || name_token(c, j - 1))) {
+        size_t k = j + 1;
+        while (k < c->n && k < j + 4 && (name_token(c, k) || hyphen(c, k) || is(c, k, "'s")) &&
+               !(c->t[k].flags & NB_TOK_UPPER))
+            k++;
+        bool org = false;
+        for (size_t q = i; q < j && !org; q++) org = in(c, q, NB_LEX_ORG_HEAD);
+        if (org && is(c, k, ")") && !in(c, j + 1, NB_LEX_STOP_CAP)) j = k + 1;
+    }
     uint32_t roles = 0;
     bool titled = false;
     size_t s0 = strip_titles(c, i, j, &roles, &titled);
