@@ -1899,7 +1899,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * of X": title words before an organisation's head noun are its name */
     static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
                                               "foreign", "interior", "finance", "information", "military", "field",
-                                              NULL};
+                                              "executive", NULL};
     bool name_titles = s0 > i;
     for (size_t k = i; k < s0 && name_titles; k++)
         name_titles = in(c, k, NAME_TITLES) || is(c, k, "the") || !in(c, k, NB_LEX_TITLE);

@@ -124,7 +124,9 @@ const char *const NB_LEX_TITLE[] = {
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
     "chairwoman", "chairperson", "secretary-general", "commander-in-chief", "ombudsman", "ombudswoman",
     "prosecutor", "attorney", "congressman", "congresswoman", "legislator", "assemblyman",
-    "assemblywoman", "constable", "councillor", "councilor", "councilman", "councilwoman", NULL};
+    "assemblywoman", "constable", "councillor", "councilor", "councilman", "councilwoman",
+    /* "Chief Executive John Lee", "Executive Director X" */
+    "executive", NULL};
 
 const char *const NB_LEX_PERSON_TITLE[] = {
     "minister", "president", "general", "gen", "colonel", "col", "commander", "spokesman", "spokeswoman",
@@ -160,6 +162,8 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "conference",
     /* a named cell ("Field Action Coordination Cell") */
     "cell", "forum",
+    /* Taiwan's branches of government ("the Executive Yuan") */
+    "yuan",
     /* research and teaching bodies ("Centre for Strategic Studies",
      * "National Defence University") */
     "centre", "center", "university", "academy",

@@ -1846,6 +1846,35 @@ static void repair_as_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "A, B and C, who heads X": a relative clause hung from the first of a
+ * list whose last conjunct ends right before its pronoun is the last
+ * conjunct's (UD hangs a relative clause from the noun it follows). */
+static void repair_relcl_last_conjunct(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const REL[] = {"who", "which", "whose", "whom", NULL};
+    if (R->l_acl_relcl < 0 || R->l_conj < 0) return;
+    for (size_t r = 2; r < s->n; r++) {
+        int32_t h = s->w[r].head;
+        if (s->w[r].label != R->l_acl_relcl || h <= 0 || (size_t)h - 1 >= r) continue;
+        size_t last = SIZE_MAX; /* the head's last conjunct before the clause */
+        for (size_t k = (size_t)h; k < r; k++)
+            if (s->w[k].head == h && s->w[k].label == R->l_conj) last = k;
+        if (last == SIZE_MAX) continue;
+        /* the clause's first word: its pronoun, after a comma closing the last conjunct's phrase */
+        size_t first = r;
+        for (size_t k = 0; k < r; k++)
+            if (under(s, k, r) && !upos_is(m, s, k, "PUNCT")) {
+                first = k;
+                break;
+            }
+        if (!word_is(&s->w[first], REL) || first < 2) continue;
+        size_t end = first - 1;
+        if (upos_is(m, s, end, "PUNCT")) end--;
+        if (end != last && !under(s, end, last)) continue;
+        attach_if_tree(s, r, last, R->l_acl_relcl);
+    }
+}
+
 /* "Volga Host had knowingly supplied infrastructure to X": the perfect's
  * "had" read as the main verb and the participle after an adverb as its
  * object's modifier; the participle is the verb, "had" its auxiliary. */
@@ -2826,6 +2855,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_as_subject(m, R, s);
     repair_dative_sum(m, R, s);
     repair_perfect_aux(m, R, s);
+    repair_relcl_last_conjunct(m, R, s);
     repair_bare_oblique(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_conj_out_of_ccomp(m, R, s, ent_of);
