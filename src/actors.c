@@ -3081,7 +3081,9 @@ static size_t on_reference(ctx *c, size_t i)
             k++;
         /* "the attackers", "the assailants": who carried out the attack the
          * article reported last, when one actor did */
-        static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders",
+        static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders", "hackers",
+                                                "bombers", "kidnappers", "abductors", "killers", "arsonists",
+                                                "hijackers",
                                                 "ambushers", NULL};
         if (backer < 0 && linked < 0 && country < 0 && k == i + 1 && in(c, k, ATTACKERS) && aa->n_events) {
             const nb_attack_event *ev = &aa->events[(aa->n_events - 1) % 8];

@@ -1846,6 +1846,34 @@ static void repair_as_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* "called the hackers cowards": the named thing read as a compound of the
+ * name it is given, with a determiner of its own (no compound takes one),
+ * is the verb's object, and the name its predicate. */
+static void repair_naming_compound(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const NAMING[] = {"call", "calls", "called", "calling", "brand", "brands", "branded",
+                                         "branding", "label", "labels", "labelled", "labeled", "term", "termed",
+                                         "dub", "dubbed", NULL};
+    if (R->l_compound < 0 || R->l_obj < 0 || R->l_det < 0 || R->l_xcomp < 0) return;
+    for (size_t x = 2; x + 1 < s->n; x++) {
+        int32_t y1 = s->w[x].head;
+        if (s->w[x].label != R->l_compound || y1 <= 0 || (size_t)y1 - 1 <= x) continue;
+        size_t y = (size_t)y1 - 1;
+        if (s->w[y].label != R->l_obj || s->w[y].head <= 0 || !word_is(&s->w[(size_t)s->w[y].head - 1], NAMING))
+            continue;
+        bool det = false;
+        for (size_t k = 0; k < x && !det; k++) det = s->w[k].head == (int32_t)x + 1 && s->w[k].label == R->l_det;
+        if (!det || !upos_is(m, s, y, "NOUN")) continue;
+        nb_uword saved[NB_MAX_PARSE_WORDS];
+        if (s->n > NB_MAX_PARSE_WORDS) return;
+        memcpy(saved, s->w, s->n * sizeof *saved);
+        s->w[x].head = s->w[y].head;
+        s->w[x].label = (uint16_t)R->l_obj;
+        s->w[y].label = (uint16_t)R->l_xcomp;
+        if (!is_tree(s)) memcpy(s->w, saved, s->n * sizeof *saved);
+    }
+}
+
 /* "A, B and C, who heads X": a relative clause hung from the first of a
  * list whose last conjunct ends right before its pronoun is the last
  * conjunct's (UD hangs a relative clause from the noun it follows). */
@@ -1918,9 +1946,15 @@ static void repair_dative_sum(const nb_nlp *m, const nb_repair_labels *R, nb_sen
                s->w[sum].label != R->l_obj)
             sum = (size_t)s->w[sum].head - 1;
         static const char *const MONEY[] = {"dollars", "euros", "pounds", "yuan", "rupees", "roubles", "rubles", NULL};
-        if ((!upos_is(m, s, sum, "SYM") && !word_is(&s->w[sum], MONEY)) || s->w[sum].label != R->l_obj ||
-            s->w[sum].head <= 0)
-            continue;
+        /* (or any goods after a verb of giving: "gave the Houthis weapons") */
+        static const char *const GIVE[] = {"give", "gives", "gave", "given", "giving", "hand", "hands", "handed",
+                                           "send", "sends", "sent", "sell", "sells", "sold", "pay", "pays", "paid",
+                                           "lend", "lends", "lent", NULL};
+        if (s->w[sum].label != R->l_obj || s->w[sum].head <= 0) continue;
+        size_t gv = (size_t)s->w[sum].head - 1;
+        bool giving = word_is(&s->w[gv], GIVE) && upos_is(m, s, sum, "NOUN") && gv < w;
+        for (size_t k = gv + 1; giving && k < w; k++) giving = upos_is(m, s, k, "DET"); /* the name right after the verb */
+        if (!upos_is(m, s, sum, "SYM") && !word_is(&s->w[sum], MONEY) && !giving) continue;
         h = (int32_t)sum + 1;
         /* (the name's own words, then the sum's numbers) */
         bool name_only = true;
@@ -2856,6 +2890,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_dative_sum(m, R, s);
     repair_perfect_aux(m, R, s);
     repair_relcl_last_conjunct(m, R, s);
+    repair_naming_compound(m, R, s);
     repair_bare_oblique(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_conj_out_of_ccomp(m, R, s, ent_of);
