@@ -2873,7 +2873,13 @@ static size_t on_reference(ctx *c, size_t i)
                 return i;
         }
     }
-    if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him")) {
+    /* "accused her of obstructing": "her" before no noun of its own is the
+     * object pronoun, as "him" is */
+    static const char *const AFTER_OBJ[] = {"of", "for", "over", "to", "with", "in", "on", "at", "from", "as",
+                                            "and", "but", "or", "after", "before", "because", "since", "that",
+                                            ",", ".", ";", ":", NULL};
+    bool her_obj = !strcmp(w, "her") && (i + 1 >= c->n || in(c, i + 1, AFTER_OBJ));
+    if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || her_obj) {
         /* "attacked him": object pronouns agree with persons too */
         ent = salient(aa, K(NB_KIND_PERSON), outside);
         /* inside a quote, a person the quotes named lately before one
@@ -2891,7 +2897,7 @@ static size_t on_reference(ctx *c, size_t i)
             }
             if (qp >= 0) ent = qp;
         }
-        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him")) ent = speaker;
+        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him") && !her_obj) ent = speaker;
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_ORG || aa->ents[speaker].kind == NB_KIND_COUNTRY))
