@@ -2750,6 +2750,13 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         }
         /* "said the strike was a war crime committed by Y": the doer the
          * judgment itself names */
+        /* (or with "by" on the judgment: "described the arrests as an act
+         * of revenge by Y") */
+        for (int j = c->first[pr[k]]; j < c->first[pr[k] + 1] && !nde; j++) {
+            int a = c->kids[j];
+            if ((lab(c, a) == P->l_nmod || lab(c, a) == P->l_agent) && case_is(c, a, "by") && a > pr[k])
+                denote(c, a, de, dew, &nde, 0, true);
+        }
         for (int j = c->first[pr[k]]; j < c->first[pr[k] + 1] && !nde; j++) {
             int a = c->kids[j];
             if (lab(c, a) != P->l_acl || !in_class(P, P->k_perpetrate, lem(c, a))) continue;
