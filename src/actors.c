@@ -1899,7 +1899,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * of X": title words before an organisation's head noun are its name */
     static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
                                               "foreign", "interior", "finance", "information", "military", "field",
-                                              "executive", NULL};
+                                              NULL};
     bool name_titles = s0 > i;
     for (size_t k = i; k < s0 && name_titles; k++)
         name_titles = in(c, k, NAME_TITLES) || is(c, k, "the") || !in(c, k, NB_LEX_TITLE);
@@ -2898,6 +2898,8 @@ static size_t on_reference(ctx *c, size_t i)
             if (qp >= 0) ent = qp;
         }
         if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him") && !her_obj) ent = speaker;
+        /* (an object "her" is no subject of its own clause: "Putin condemned her") */
+        if (her_obj) ent = not_the_subject(c, i, ent, K(NB_KIND_PERSON));
     } else if (!strcmp(w, "it")) {
         ent = salient(aa, K(NB_KIND_ORG) | K(NB_KIND_COUNTRY), outside);
         if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_ORG || aa->ents[speaker].kind == NB_KIND_COUNTRY))
@@ -3087,9 +3089,7 @@ static size_t on_reference(ctx *c, size_t i)
             k++;
         /* "the attackers", "the assailants": who carried out the attack the
          * article reported last, when one actor did */
-        static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders", "hackers",
-                                                "bombers", "kidnappers", "abductors", "killers", "arsonists",
-                                                "hijackers",
+        static const char *const ATTACKERS[] = {"attackers", "assailants", "perpetrators", "raiders",
                                                 "ambushers", NULL};
         if (backer < 0 && linked < 0 && country < 0 && k == i + 1 && in(c, k, ATTACKERS) && aa->n_events) {
             const nb_attack_event *ev = &aa->events[(aa->n_events - 1) % 8];

@@ -124,9 +124,7 @@ const char *const NB_LEX_TITLE[] = {
     "director", "ceo", "inspector", "superintendent", "commissioner", "additional", "assistant",
     "chairwoman", "chairperson", "secretary-general", "commander-in-chief", "ombudsman", "ombudswoman",
     "prosecutor", "attorney", "congressman", "congresswoman", "legislator", "assemblyman",
-    "assemblywoman", "constable", "councillor", "councilor", "councilman", "councilwoman",
-    /* "Chief Executive John Lee", "Executive Director X" */
-    "executive", NULL};
+    "assemblywoman", "constable", "councillor", "councilor", "councilman", "councilwoman", NULL};
 
 const char *const NB_LEX_PERSON_TITLE[] = {
     "minister", "president", "general", "gen", "colonel", "col", "commander", "spokesman", "spokeswoman",
@@ -162,8 +160,6 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "conference",
     /* a named cell ("Field Action Coordination Cell") */
     "cell", "forum",
-    /* Taiwan's branches of government ("the Executive Yuan") */
-    "yuan",
     /* research and teaching bodies ("Centre for Strategic Studies",
      * "National Defence University") */
     "centre", "center", "university", "academy",

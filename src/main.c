@@ -864,7 +864,7 @@ int main(int argc, char **argv)
         nb_buf perr = {0};
         if (store_path || mode != RUN) {
             /* what produced a stored record: any change recomputes them all */
-            const char **vp = nb_calloc(n_dict + 6, sizeof *vp);
+            const char **vp = nb_calloc(n_dict + 7, sizeof *vp);
             size_t nv = 0;
             vp[nv++] = defdict;
             for (size_t i = 0; i < n_dict; i++) vp[nv++] = dicts[i];
@@ -873,12 +873,19 @@ int main(int argc, char **argv)
             vp[nv++] = cp;
             vp[nv++] = np;
             vp[nv++] = dp;
+            /* (and the cue forms beside the cues, which patterns.c reads) */
+            const char *slash = strrchr(cp, '/');
+            nb_buf fp = {0};
+            if (slash) nb_buf_put(&fp, cp, (size_t)(slash - cp) + 1);
+            nb_buf_puts(&fp, "cue_forms.tsv");
+            vp[nv++] = fp.data;
             char sw[96];
             /* (--unnamed changes what a record holds: stored ones made
              * without it lack the unnamed groups' relations) */
             snprintf(sw, sizeof sw, "surface=%d tree=%d unnamed=%d", getenv("NB_NO_SURFACE") == NULL,
                      getenv("NB_NO_TREE") == NULL, p.unnamed);
             versions = nb_store_versions(vp, nv, sw);
+            nb_buf_free(&fp);
             free(vp);
         }
         st = getenv("NB_NO_TREE") ? NB_OK : nb_patterns_load(&pat, &nlp, pp, cp, np, &perr);

@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave;
 };
 
 /* ---- small helpers ---- */
@@ -655,7 +655,12 @@ static nb_status load_cue_forms(nb_patterns *P, const char *cues_path, nb_buf *e
         return st;
     }
     char line[256];
+    bool tail = false; /* the rest of a line longer than the buffer: skipped */
     while (fgets(line, sizeof line, f)) {
+        bool whole = strchr(line, '\n') != NULL || feof(f);
+        bool skip = tail;
+        tail = !whole;
+        if (skip || !whole) continue;
         char *l = trim(line), *fl[2];
         if (*l == '#' || *l == '\0' || split_tabs(l, fl, 2) != 2) continue;
         size_t ci;
@@ -742,7 +747,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1826,6 +1831,18 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
     /* "Kenya's former president X", "the late leader of Y": a role no
      * longer held states no relation (@PAST_ROLE) */
     if (q->pos == POS_ROLE && child_in(c, v, P->l_amod, P->k_past_role) >= 0) return;
+    /* ("Former Kenyan President X": the modifier parsed elsewhere, a few
+     * words of the same name phrase before the role) */
+    if (q->pos == POS_ROLE)
+        for (int k = v - 1; k >= 0 && k >= v - 4; k--) {
+            const char *u = upos(c, k);
+            if (in_class(P, P->k_past_role, lem(c, k))) return;
+            if (strcmp(u, "PROPN") && strcmp(u, "ADJ") && strcmp(u, "NOUN") && strcmp(u, "DET")) break;
+        }
+    /* "ordered the ambassador to leave the country": an expulsion (@LEAVE) */
+    if (q->rel == NB_REL_COMMANDS && q->pos == POS_VERB &&
+        (child_in(c, v, P->l_xcomp, P->k_leave) >= 0 || child_in(c, v, P->l_advcl, P->k_leave) >= 0))
+        return;
     /* a cue in a pattern's cue class ("received arms from") takes only the
      * patterns naming that class; a multiword cue on the same head ("send
      * troops to") is a cue of its own and keeps the general patterns */

@@ -1722,6 +1722,11 @@ static void role_compound(rctx *r, int k)
         "correspondent", "adviser", "advisor", "strategist", "engineer", "scientist", "whip",
         "justice", "analyst", "diplomat", "envoy", "medical", "rabbi", "mufti", "editor", NULL};
     if (w_in(r, k + 1, NOT_LEADER)) return;
+    /* "Former Hamas leader X", "the late Hamas commander X": a role no
+     * longer held (as @PAST_ROLE for the tree) */
+    static const char *const PAST[] = {"former", "late", "erstwhile", "onetime", "ex", NULL};
+    for (int b = k - 1; b >= 0 && b >= k - 4; b--)
+        if (w_in(r, b, PAST)) return;
     int y = k - 1;
     while (y >= 0 && y > k - 4 && (w_in(r, y, ROLE_ADJ) || (adjective_like(r, y) && !w_in(r, y, NB_LEX_ROLE))))
         y--;

@@ -1896,6 +1896,12 @@ static void repair_relcl_last_conjunct(const nb_nlp *m, const nb_repair_labels *
                 break;
             }
         if (!word_is(&s->w[first], REL) || first < 2) continue;
+        /* (not a plural verb: "France, Germany and Britain, which have all
+         * condemned ..." is the whole list's) */
+        static const char *const PLURAL[] = {"have", "are", "were", "do", "all", "both", "each", NULL};
+        bool plural = false;
+        for (size_t k = first + 1; k <= r && !plural; k++) plural = word_is(&s->w[k], PLURAL);
+        if (plural) continue;
         size_t end = first - 1;
         if (upos_is(m, s, end, "PUNCT")) end--;
         if (end != last && !under(s, end, last)) continue;
