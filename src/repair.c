@@ -33,6 +33,15 @@ static size_t name_head(const nb_sent *s, const int *ent_of, size_t w)
 /* Is word i tagged u (a UPOS)? */
 static bool upos_is(const nb_nlp *m, const nb_sent *s, size_t i, const char *u) { return !strcmp(m->upos[s->w[i].tag], u); }
 
+/* The first word of w's phrase, punctuation left out (w itself when none
+ * comes before it). */
+static size_t phrase_first(const nb_nlp *m, const nb_sent *s, size_t w)
+{
+    for (size_t k = 0; k < w; k++)
+        if (under(s, k, w) && !upos_is(m, s, k, "PUNCT")) return k;
+    return w;
+}
+
 /* "Vietnam on Monday lodged a protest": the treebank has few subjects
  * parted from their verb by a time, so the parser hangs the verb from the
  * name as parataxis. A finite verb with no subject, after a root noun with
@@ -1706,12 +1715,7 @@ static void repair_name_appos(const nb_nlp *m, const nb_repair_labels *R, nb_sen
                     has_cc = s->w[q].head == (int32_t)k + 1 && s->w[q].label == cc;
         }
         if (has_cc) continue;
-        size_t first = d;
-        for (size_t k = 0; k < d; k++)
-            if (under(s, k, d) && !upos_is(m, s, k, "PUNCT")) {
-                first = k;
-                break;
-            }
+        size_t first = phrase_first(m, s, d);
         if (first < 2 || s->w[first - 1].len != 1 || s->w[first - 1].form[0] != ',') continue;
         size_t x = first - 2; /* the common noun before the comma */
         if (!upos_is(m, s, x, "NOUN") || x + 1 == (size_t)h || x + 1 < (size_t)h) continue;
@@ -1889,12 +1893,7 @@ static void repair_relcl_last_conjunct(const nb_nlp *m, const nb_repair_labels *
             if (s->w[k].head == h && s->w[k].label == R->l_conj) last = k;
         if (last == SIZE_MAX) continue;
         /* the clause's first word: its pronoun, after a comma closing the last conjunct's phrase */
-        size_t first = r;
-        for (size_t k = 0; k < r; k++)
-            if (under(s, k, r) && !upos_is(m, s, k, "PUNCT")) {
-                first = k;
-                break;
-            }
+        size_t first = phrase_first(m, s, r);
         if (!word_is(&s->w[first], REL) || first < 2) continue;
         /* (not a plural verb: "France, Germany and Britain, which have all
          * condemned ..." is the whole list's) */
@@ -2498,12 +2497,7 @@ static void repair_list_conj(const nb_nlp *m, const nb_repair_labels *R, nb_sent
         for (size_t x = 0; x < n && !cased; x++) cased = s->w[x].head == (int32_t)n + 1 && s->w[x].label == R->l_case;
         if (cased) continue;
         /* the phrase opens with ", (the)" right before the name's first word */
-        size_t f = n;
-        for (size_t x = 0; x < n; x++)
-            if (under(s, x, n) && !upos_is(m, s, x, "PUNCT")) {
-                f = x;
-                break;
-            }
+        size_t f = phrase_first(m, s, n);
         if (f > 0 && upos_is(m, s, f, "DET")) f++;
         size_t c = 0; /* the word after the comma, up to two words before f */
         for (size_t back = 0; back < 3 && back < f && !c; back++)
