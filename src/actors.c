@@ -711,11 +711,8 @@ static int army_of(nb_article_actors *aa)
     return ent;
 }
 
-/* The country the article is about: named at least twice and clearly
- * more than any other (two in a dispute are no guess), or -1. */
-static int home_state(const ctx *c)
+int nb_actors_home_state(const nb_article_actors *aa)
 {
-    const nb_article_actors *aa = c->aa;
     int best = -1;
     long second = 0;
     for (size_t i = 0; i < aa->n_ents; i++) {
@@ -729,6 +726,15 @@ static int home_state(const ctx *c)
         }
     }
     if (best < 0 || aa->ents[best].mentions < 2 || second * 3 > aa->ents[best].mentions * 2) return -1;
+    return best;
+}
+
+/* The home state, unless this sentence is set in another state. */
+static int home_state(const ctx *c)
+{
+    const nb_article_actors *aa = c->aa;
+    int best = nb_actors_home_state(aa);
+    if (best < 0) return -1;
     /* (a sentence set in another state, or its capital, may be about that
      * state's police: "In Port-au-Prince, police raided ...") */
     for (size_t q = 1; q < c->n; q++) {
@@ -1485,6 +1491,11 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
     bool poss = is(c, k, "'s") || (slen > 1 && plural_poss(c, k, surface[slen - 1]));
     if (poss) k++;
     if (de->kind == NB_KIND_COUNTRY) {
+        /* (the dictionary's match may hold the organ: "Chinese embassy") */
+        for (size_t m = i + 1; m < j; m++) {
+            if (is(c, m, "embassy")) aa->ents[ent].roles |= NB_ROLE_EMBASSY;
+            if (is(c, m, "ministry")) aa->ents[ent].roles |= NB_ROLE_MINISTRY;
+        }
         size_t g = group_noun_at(c, k);
         if (!poss && demonym && g != SIZE_MAX) {
             /* "Iraqi Shiite militias" -> the generic group "Iraqi militias" */
@@ -1502,6 +1513,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             /* "U.S. military", "Iran's Foreign Ministry", "Saudi pipelines" */
             for (size_t m = k; m < k + o; m++) {
                 if (is(c, m, "embassy")) aa->ents[ent].roles |= NB_ROLE_EMBASSY;
+                if (is(c, m, "ministry")) aa->ents[ent].roles |= NB_ROLE_MINISTRY;
                 if (is(c, m, "army") || is(c, m, "military") || is(c, m, "junta") ||
                     is(c, m, "forces") || is(c, m, "troops"))
                     aa->ents[ent].roles |= NB_ROLE_ARMY;
@@ -2823,6 +2835,18 @@ static int not_the_subject(const ctx *c, size_t i, int ent, int kinds)
     return other >= 0 ? other : and_ed ? -1 : ent;
 }
 
+/* "an embassy spokesperson", "a foreign ministry official": an office of
+ * the state an earlier sentence named, as "the embassy" is */
+static bool state_spokes(const ctx *c, size_t i)
+{
+    static const char *const SPOKES[] = {"spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                                         "statement", "source", "sources", NULL};
+    static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", NULL};
+    if (!is(c, i, "a") && !is(c, i, "an")) return false;
+    size_t k = i + 1 + (size_t)(i + 1 < c->n && in(c, i + 1, PORTFOLIO));
+    return k + 1 < c->n && !cap(c, k) && (is(c, k, "embassy") || is(c, k, "ministry")) && in(c, k + 1, SPOKES);
+}
+
 static size_t on_reference(ctx *c, size_t i)
 {
     nb_article_actors *aa = c->aa;
@@ -2996,7 +3020,7 @@ static size_t on_reference(ctx *c, size_t i)
         refer(aa, ent);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
         return i + 1;
-    } else if ((!strcmp(w, "the") || backed_appos(c, i) ||
+    } else if ((!strcmp(w, "the") || backed_appos(c, i) || state_spokes(c, i) ||
                 /* "this military", "that regime": the state's organ as "the" names it */
                 ((!strcmp(w, "this") || !strcmp(w, "that")) && i + 1 < c->n &&
                  (is(c, i + 1, "military") || is(c, i + 1, "regime") || is(c, i + 1, "junta") ||
@@ -3123,7 +3147,7 @@ static size_t on_reference(ctx *c, size_t i)
         /* "the (Iranian) foreign minister": a portfolio before the office */
         static const char *const PORTFOLIO[] = {"foreign", "defence", "defense", "interior", "finance",
                                                 "information", NULL};
-        if (in(c, k, PORTFOLIO) && is(c, k + 1, "minister")) k++;
+        if (in(c, k, PORTFOLIO) && (is(c, k + 1, "minister") || is(c, k + 1, "ministry"))) k++;
         if (backer < 0 && country < 0 && linked < 0) {
             /* "the country", "the kingdom", "the Gulf state", "the West
              * African nation": the salient country; not a place ("across
@@ -3237,6 +3261,11 @@ static size_t on_reference(ctx *c, size_t i)
         } else if (!strcmp(h, "embassy")) {
             mask = K(NB_KIND_COUNTRY);
             role = NB_ROLE_EMBASSY;
+        } else if (!strcmp(h, "ministry") && !cap(c, k)) {
+            /* "the ministry", "the foreign ministry": the state whose
+             * ministry the article named (else the one it is about) */
+            mask = K(NB_KIND_COUNTRY);
+            role = NB_ROLE_MINISTRY;
         } else if (!strcmp(h, "country") && is(c, k + 1, "'s")) {
             /* "the country's intelligence service": the country named before */
             mask = K(NB_KIND_COUNTRY);
@@ -3278,6 +3307,13 @@ static size_t on_reference(ctx *c, size_t i)
         /* "the Cambodian military", "the Sudanese government": the country
          * the demonym names, not the latest one with an army */
         if (role == NB_ROLE_ARMY && country >= 0 && mask == K(NB_KIND_COUNTRY)) ent = country;
+        /* ("the Chinese embassy", "the Russian foreign ministry": the
+         * demonym's, which "the embassy" then means) */
+        if ((role == NB_ROLE_EMBASSY || role == NB_ROLE_MINISTRY) && country >= 0) {
+            ent = country;
+            aa->ents[ent].roles |= role;
+        }
+        if (role == NB_ROLE_MINISTRY && ent < 0) ent = nb_actors_home_state(aa);
         /* "the government": the country a wire story is filed from, else
          * the first it names, rather than the latest whose troops appeared */
         /* (so is "the regime", the state as its critics call it) */

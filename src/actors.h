@@ -43,7 +43,8 @@ enum {
     NB_ROLE_EMBASSY = 1 << 4,
     NB_ROLE_LEADER = 1 << 5,
     NB_ROLE_SPOKES = 1 << 6,
-    NB_ROLE_ARMY = 1 << 7           /* "Sudan's army": "the army" refers back */
+    NB_ROLE_ARMY = 1 << 7,          /* "Sudan's army": "the army" refers back */
+    NB_ROLE_MINISTRY = 1 << 8       /* "Russia's foreign ministry": "the ministry" refers back */
 };
 
 typedef struct {
@@ -220,6 +221,9 @@ size_t nb_names_near(const nb_names *names, const char *sk, size_t sk_len);
  * country they serve as head of state, minister, officer or spokesperson
  * ("our aircraft" said by Israel's defence minister); -1 if none. */
 int nb_actors_owner(const nb_article_actors *aa, int person);
+/* The country the article is about: named at least twice and clearly more
+ * than any other (two in a dispute are no guess), or -1. */
+int nb_actors_home_state(const nb_article_actors *aa);
 
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names);
 /* Notes the country the article's dateline names ("KABUL (Reuters) -",

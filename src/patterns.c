@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process;
 };
 
 /* ---- small helpers ---- */
@@ -747,7 +747,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1991,13 +1991,26 @@ static bool ing_negative(const nb_patterns *P, const char *form, size_t len, siz
     return nb_map_get(&P->negative, b, v);
 }
 
+/* A participle a judgment names as an adjective: "called the trial deeply
+ * flawed" (the tagger's VERB, lemma "flaw"; the lexicon's ADJ "flawed"). */
+static bool participle_negative(const ctx *c, int w, size_t *v)
+{
+    const nb_uword *u = &c->s->w[w];
+    char b[40];
+    if (u->len < 4 || u->len >= sizeof b || memcmp(u->form + u->len - 2, "ed", 2) || lab(c, w) != c->P->l_xcomp)
+        return false;
+    for (size_t i = 0; i < u->len; i++) b[i] = nb_lower(u->form[i]);
+    b[u->len] = '\0';
+    return nb_map_get(&c->P->negative, b, v);
+}
+
 static int negative_at(const ctx *c, int w)
 {
     size_t v = 0;
     if (!c->P->have_negative) return 0;
     if (!nb_map_get(&c->P->negative, lem(c, w), &v) &&
         ((strcmp(upos(c, w), "ADJ") && strcmp(upos(c, w), "VERB")) ||
-         !ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v)))
+         (!ing_negative(c->P, c->s->w[w].form, c->s->w[w].len, &v) && !participle_negative(c, w, &v))))
         return 0;
     /* (an act noun of a word that judges only as another part of speech:
      * "preparing a new offensive") */
@@ -2193,6 +2206,16 @@ static bool judges(const ctx *c, int r)
             ((in_class(P, P->k_act, lem(c, r)) && negative_at(c, d) >= SPEECH_MIN) ||
              (role_word(c, r) && negative_at(c, d) >= 3)))
             return true;
+        /* "Russia is using aircraft to shield the fleet, an unacceptable
+         * violation": a judging noun appended to the clause after a comma */
+        if ((l == P->l_appos || l == P->l_parataxis) && d > r && !strcmp(upos(c, r), "VERB") &&
+            !strcmp(upos(c, d), "NOUN") && comma_before(c, d) && !attack_cue(c, d, POS_EVENT)) {
+            if (negative_at(c, d) >= SPEECH_MIN) return true;
+            for (int k = c->first[d]; k < c->first[d + 1]; k++) {
+                int e = c->kids[k];
+                if (lab(c, e) == P->l_amod && e < d && !negated(c, e) && negative_at(c, e) >= SPEECH_MIN) return true;
+            }
+        }
         /* "amounts to a war crime", "is tantamount to aggression" */
         if ((l == P->l_obl || l == P->l_nmod) && in_class(P, P->k_equate, lem(c, r)) && case_is(c, d, "to") &&
             negative_at(c, d) >= SPEECH_MIN)
@@ -2412,6 +2435,15 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
     if (*n == before) act_doer(c, w, ents, ws, n);
+    /* "Rights groups criticised the trial": an act of police or courts whose
+     * doer no sentence named is the state's the article is about */
+    if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
+        (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "these") || !strcmp(lem(c, det), "those") ||
+         !strcmp(lem(c, det), "this")) &&
+        in_class(c->P, c->P->k_state_process, l) && !agents_named(c, w)) {
+        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
+        for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+    }
 }
 
 /* Is speech verb v the attribution after its quote ("'...,' X said"),
@@ -2872,7 +2904,8 @@ const char *nb_patterns_lemma(const nb_patterns *P, const nb_nlp *m, const nb_se
 bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent *s, const int *ent_of,
                             nb_recall_fn recall, void *ud)
 {
-    bool say = false, judge = false, cued = false, two = false, act = false, attack = false, accused = false;
+    bool say = false, judge = false, cued = false, two = false, act = false, attack = false, accused = false,
+         process = false;
     int e0 = -1, n_deed = 0;
     size_t deed[8];
     char lc[96];
@@ -2920,6 +2953,10 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* (or an accusation, any verb of accusing's: judged) */
         if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_accusation, lc))
             accused = true;
+        /* (or an act of police or courts, the home state's: judged) */
+        if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
+            in_class(P, P->k_state_process, lc))
+            process = true;
         /* speech: a speech verb, and a word that judges (judges(), the
          * judged subject's negative_at) */
         /* (a flag already set is not looked up again) */
@@ -2945,6 +2982,11 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
     }
     if (!two && act && (cued || (say && judge))) {
         int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, "", got, MAX_HITS);
+        for (int j = 0; j < k; j++)
+            if (another(got[j], &e0)) two = true;
+    }
+    if (!two && process && (cued || (say && judge))) {
+        int got[MAX_HITS], k = recall(ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
         for (int j = 0; j < k; j++)
             if (another(got[j], &e0)) two = true;
     }

@@ -261,6 +261,12 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         nb_kind k = aa->ents[root_of(aa, out[0])].kind;
         return k == NB_KIND_COUNTRY || (kind == NB_RECALL_BODY && k == NB_KIND_ORG);
     }
+    if (kind == NB_RECALL_HOME) {
+        int h = max > 0 ? nb_actors_home_state(ud) : -1;
+        if (h < 0) return 0;
+        out[0] = h;
+        return 1;
+    }
     if (kind == NB_RECALL_STRUCK) return nb_relations_recall_struck(ud, word, out, max);
     if (kind == NB_RECALL_AUTHORS) return nb_relations_recall_authors(ud, word, out, max);
     return nb_relations_recall_attack(ud, word, out, max);

@@ -1878,6 +1878,62 @@ static void repair_naming_compound(const nb_nlp *m, const nb_repair_labels *R, n
     }
 }
 
+/* "called the trial deeply flawed" read with the participle as a clause of
+ * its own: a participle right after a naming verb's object (past adverbs
+ * and quote marks), with no subject or object of its own, is the name the
+ * object is given. Is_tree holds: each word moves to an ancestor of its
+ * old head. */
+static void repair_naming_participle(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const NAMING[] = {"call", "calls", "called", "calling", "brand", "brands", "branded",
+                                         "branding", "label", "labels", "labelled", "labeled", "term", "termed",
+                                         "deem", "deems", "deemed", NULL};
+    if (R->l_obj < 0 || R->l_xcomp < 0 || R->l_advcl < 0 || R->l_conj < 0 || R->l_amod < 0) return;
+    /* (and an adjective hung after the object as its modifier: 'called the
+     * detentions "unjustified"', as English puts no modifier there) */
+    for (size_t a = 3; a < s->n; a++) {
+        int32_t o = s->w[a].head;
+        if (s->w[a].label != R->l_amod || o <= 0 || (size_t)o - 1 >= a || s->w[(size_t)o - 1].label != R->l_obj ||
+            s->w[(size_t)o - 1].head <= 0 || !word_is(&s->w[(size_t)s->w[(size_t)o - 1].head - 1], NAMING))
+            continue;
+        bool next = true; /* only quote marks between */
+        for (size_t c = (size_t)o; c < a && next; c++) next = upos_is(m, s, c, "PUNCT") && s->w[c].form[0] != ',';
+        if (!next) continue;
+        s->w[a].head = s->w[(size_t)o - 1].head;
+        s->w[a].label = (uint16_t)R->l_xcomp;
+    }
+    for (size_t p = 2; p < s->n; p++) {
+        int32_t h = s->w[p].head;
+        int l = s->w[p].label;
+        if (h <= 0 || (size_t)h - 1 >= p || !upos_is(m, s, p, "VERB") || s->w[p].len < 4 ||
+            memcmp(s->w[p].form + s->w[p].len - 2, "ed", 2) ||
+            (l != R->l_advcl && l != R->l_conj && l != R->l_parataxis) ||
+            !word_is(&s->w[(size_t)h - 1], NAMING))
+            continue;
+        size_t o = s->n, last = 0;
+        bool own = false; /* a subject, object or linker of the participle's own */
+        for (size_t c = 0; c < s->n; c++) {
+            if (s->w[c].head == h && s->w[c].label == R->l_obj) o = c;
+            /* (a clause coordinated after it is the naming verb's: "... flawed and urged a retrial") */
+            if (s->w[c].head == (int32_t)p + 1 && !upos_is(m, s, c, "ADV") && !upos_is(m, s, c, "PUNCT") &&
+                !(c > p && (s->w[c].label == R->l_conj || s->w[c].label == R->l_cc)))
+                own = true;
+        }
+        if (o == s->n || o > p || own) continue;
+        /* the object's phrase ends before the participle; adverbs and quote marks between */
+        for (size_t c = o; c < p; c++) {
+            size_t up = c;
+            for (int k = 0; k < 64 && up != o && s->w[up].head > 0; k++) up = (size_t)s->w[up].head - 1;
+            if (up == o) last = c;
+        }
+        bool gap = true;
+        for (size_t c = last + 1; c < p && gap; c++)
+            gap = upos_is(m, s, c, "ADV") || (upos_is(m, s, c, "PUNCT") && s->w[c].form[0] != ',' && s->w[c].form[0] != '.');
+        if (!gap) continue;
+        s->w[p].label = (uint16_t)R->l_xcomp;
+    }
+}
+
 /* "A, B and C, who heads X": a relative clause hung from the first of a
  * list whose last conjunct ends right before its pronoun is the last
  * conjunct's (UD hangs a relative clause from the noun it follows). */
@@ -2891,6 +2947,7 @@ void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, cons
     repair_perfect_aux(m, R, s);
     repair_relcl_last_conjunct(m, R, s);
     repair_naming_compound(m, R, s);
+    repair_naming_participle(m, R, s);
     repair_bare_oblique(m, R, s);
     repair_parataxis_appos(m, R, s, ent_of);
     repair_conj_out_of_ccomp(m, R, s, ent_of);
