@@ -166,6 +166,10 @@ typedef struct {
      * expulsions" later: who "expelled" (relations.c) */
     nb_deed_sent deeds[8];
     size_t n_deeds;
+    /* The latest condemnations (source, target), a ring: newest at
+     * (n_critics - 1) % 8; "Y rejected the criticism" is Y's critic's */
+    int critics[8][2];
+    size_t n_critics;
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
     int pair[2];         /* the latest two parties named together ("X and Y"), and */
     size_t pair_sent;    /* ... the sentence they were named in (0: none) */

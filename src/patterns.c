@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored;
 };
 
 /* ---- small helpers ---- */
@@ -747,7 +747,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -2262,6 +2262,39 @@ static void act_doer(const ctx *c, int w, int *ents, int *ws, int *n)
 static const char ACCUSING[] = "accuse,accused,accuses,accusing,allege,alleged,alleges,alleging,"
                                "charge,charged,charges,charging,blame,blamed,blames,blaming,";
 
+/* Does text w name its source: "the report of the panel", "the findings
+ * by investigators", "criticism from rights groups" ("as cheap politics"
+ * is what it is called)? */
+static bool authored_by(const ctx *c, int w)
+{
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (lab(c, d) == c->P->l_nmod &&
+            (case_is(c, d, "of") || case_is(c, d, "by") || case_is(c, d, "from") || case_is(c, d, "in")))
+            return true;
+    }
+    return false;
+}
+
+/* Is text w itself what is judged: the object of a verb of condemning or
+ * of calling it something ("rejected the criticism", "called the report
+ * biased"), or a judged subject ("said the report was biased")? Not the
+ * cause of dismay ("concerned by the reports" of fighting). */
+static bool text_judged(const ctx *c, int w)
+{
+    int v = head(c, w);
+    if (v < 0) return false;
+    if (lab(c, w) == c->P->l_nsubj) return true;
+    return lab(c, w) == c->P->l_obj && !strcmp(upos(c, v), "VERB") && !in_class(c->P, c->P->k_dismay, lem(c, v)) &&
+           (has_cue(c->P, lem(c, v), NB_REL_CONDEMNS, POS_VERB) || child_in(c, v, c->P->l_xcomp, -1) >= 0);
+}
+
+/* The verb forms that make their doer a text's author ("X called the
+ * trial flawed. Y rejected the criticism"). */
+static const char SPEAKING[] = "said,says,called,calls,criticised,criticized,criticises,criticizes,accused,accuses,"
+                               "reported,reports,published,issued,released,found,finds,stated,concluded,alleged,"
+                               "condemned,denounced,blamed,described";
+
 /* Is lemma l a demonstrative ("this", "these", ...)? */
 static bool demonstrative(const char *l)
 {
@@ -2417,6 +2450,34 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     size_t dv = 0;
     bool deverbal = nb_map_get(&c->P->deverbal, l, &dv), accusation = in_class(c->P, c->P->k_accusation, l);
     int det = child_in(c, w, c->P->l_det, -1);
+    /* "HRW called the trial flawed. The ministry rejected the criticism": a
+     * text with no author of its own is the rejecter's latest critic's, else
+     * the latest speaker's other than the rejecter (before the deed memory,
+     * whose "report" may be anyone's) */
+    if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
+        (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these")) &&
+        in_class(c->P, c->P->k_authored, l) && !agents_named(c, w) && child_in(c, w, c->P->l_poss, -1) < 0 &&
+        !authored_by(c, w) && text_judged(c, w)) {
+        int got[MAX_HITS], k = 0, v = head(c, w);
+        while (v >= 0 && strcmp(upos(c, v), "VERB") && k++ < 2) v = head(c, v);
+        int sb[MAX_HITS], nsb = v >= 0 ? subjects(c, v, sb, MAX_HITS) : 0;
+        got[0] = nsb > 0 ? ent_at(c, sb[0]) : -1;
+        /* (and the state the rejecter's own words name: "China's foreign
+         * ministry spokesperson Mao Ning") */
+        got[1] = -1;
+        for (int x = 0; nsb > 0 && x < sb[0] && got[1] < 0; x++) {
+            int e = ent_at(c, x), up = x;
+            for (int d = 0; d < 4 && up >= 0 && up != sb[0]; d++) up = head(c, up);
+            if (up == sb[0] && e >= 0 && e != got[0]) got[1] = e;
+        }
+        size_t dv0 = 0;
+        char forms[sizeof SPEAKING + 384];
+        snprintf(forms, sizeof forms, "%s%s%s", SPEAKING,
+                 nb_map_get(&c->P->deverbal, l, &dv0) && strlen(c->P->dv_forms[dv0]) < 380 ? "," : "",
+                 nb_map_get(&c->P->deverbal, l, &dv0) && strlen(c->P->dv_forms[dv0]) < 380 ? c->P->dv_forms[dv0] : "");
+        k = c->recall(c->ud, NB_RECALL_AUTHOR, forms, got, MAX_HITS);
+        for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
+    }
     if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
         (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these") ||
          !strcmp(lem(c, det), "that") || !strcmp(lem(c, det), "those")) &&
@@ -2905,7 +2966,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
                             nb_recall_fn recall, void *ud)
 {
     bool say = false, judge = false, cued = false, two = false, act = false, attack = false, accused = false,
-         process = false;
+         process = false, authored = false;
     int e0 = -1, n_deed = 0;
     size_t deed[8];
     char lc[96];
@@ -2953,6 +3014,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         /* (or an accusation, any verb of accusing's: judged) */
         if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_accusation, lc))
             accused = true;
+        /* (or a text, the latest speaker's: judged) */
+        if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") && in_class(P, P->k_authored, lc))
+            authored = true;
         /* (or an act of police or courts, the home state's: judged) */
         if (recall && !recalled && ent_of[i] == -1 && !strcmp(m->upos[t], "NOUN") &&
             in_class(P, P->k_state_process, lc))
@@ -2982,6 +3046,11 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
     }
     if (!two && act && (cued || (say && judge))) {
         int got[MAX_HITS], k = recall(ud, NB_RECALL_DEED, "", got, MAX_HITS);
+        for (int j = 0; j < k; j++)
+            if (another(got[j], &e0)) two = true;
+    }
+    if (!two && authored && (cued || (say && judge))) {
+        int got[MAX_HITS] = {-1}, k = recall(ud, NB_RECALL_AUTHOR, SPEAKING, got, MAX_HITS);
         for (int j = 0; j < k; j++)
             if (another(got[j], &e0)) two = true;
     }

@@ -245,6 +245,32 @@ static int root_of(const nb_article_actors *aa, int e)
 static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
     if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
+    if (kind == NB_RECALL_AUTHOR) {
+        const nb_article_actors *aa = ud;
+        int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
+        /* (first whoever condemned the rejecter lately: "X criticised Y ... Y
+         * rejected the criticism", other speakers between) */
+        /* (a person's side is their country: "Foreign Minister X rejected the
+         * statement" after a condemnation of X's state; a person the article
+         * gave none speaks for the state it is about) */
+        int side = -1, named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
+        if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON)
+            side = named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY ? named
+                   : aa->ents[not].country >= 0                      ? root_of(aa, aa->ents[not].country)
+                                                                       : nb_actors_home_state(aa);
+        size_t ring = aa->n_critics < 8 ? aa->n_critics : 8;
+        for (size_t k = 1; k <= ring && not >= 0; k++) {
+            const int *cr = aa->critics[(aa->n_critics - k) % 8];
+            if ((cr[1] == not || (side >= 0 && cr[1] == side)) && cr[0] != not && cr[0] != side) {
+                out[0] = cr[0];
+                return 1;
+            }
+        }
+        int got = nb_relations_recall_author(aa, word, not, out, max);
+        /* (nor the rejecter's own state: "Interior Minister X rejected the criticism") */
+        if (got && side >= 0 && root_of(aa, out[0]) == side) return 0;
+        return got;
+    }
     if (kind == NB_RECALL_OWNER) {
         int o = max > 0 ? nb_actors_owner(ud, out[0]) : -1;
         if (o < 0) return 0;
@@ -1002,8 +1028,14 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             q_n = 0;
         }
         /* what each attack struck, for a later "X claimed the attack" */
-        for (size_t k = before; k < n_found; k++)
+        for (size_t k = before; k < n_found; k++) {
             if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst);
+            if (found[k].rel == NB_REL_CONDEMNS && found[k].src >= 0 && found[k].dst >= 0) {
+                int *cr = aa.critics[aa.n_critics++ % 8];
+                cr[0] = root_of(&aa, found[k].src);
+                cr[1] = root_of(&aa, found[k].dst);
+            }
+        }
         nb_grow(&paths, &pcap, n_found + 1, sizeof *paths);
         for (size_t k = before; k < n_found; k++) paths[k] = NULL;
         for (size_t k = surface_end; k < n_found; k++) {

@@ -468,9 +468,25 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
             d->reactive = true;
         const trigger *tg = find_trigger(it->w);
         if (tg && tg->rel == NB_REL_CONDEMNS) d->reactive = true;
-        if (agent >= 0 && (it->flags & NB_IT_WORD)) {
+        /* ("'...,' said senator X": a speech verb right before an actor is
+         * that actor's) */
+        int doer = agent;
+        /* (inverted after a closing quote only: in "a report, however, said
+         * the TTP continued" the name is what was said) */
+        bool after_quote = i > 0 && items[i - 1].w &&
+                           (!strcmp(items[i - 1].w, "\"") ||
+                            !strcmp(items[i - 1].w, "\xe2\x80\x9d") || !strcmp(items[i - 1].w, "''"));
+        if (after_quote && (it->flags & NB_IT_WORD) && nb_lex_in(it->w, strlen(it->w), SAY)) {
+            size_t q = i + 1; /* (past a title: "said senator X") */
+            while (q < ni && q < i + 3 && items[q].w && (items[q].flags & NB_IT_WORD) &&
+                   nb_lex_in(items[q].w, strlen(items[q].w), NB_LEX_TITLE))
+                q++;
+            if (q < ni && (items[q].flags & NB_IT_ACTOR) && items[q].ent >= 0 && !(items[q].flags & NB_IT_MOD))
+                doer = items[q].ent;
+        }
+        if (doer >= 0 && (it->flags & NB_IT_WORD)) {
             d->h[d->n] = word_hash(it->w, strlen(it->w));
-            d->ent[d->n++] = agent;
+            d->ent[d->n++] = doer;
         }
     }
 }
@@ -484,6 +500,19 @@ void nb_relations_deed_doer(nb_article_actors *aa, const char *form, size_t len,
     nb_deed_sent *d = &aa->deeds[(aa->n_deeds - 1) % 8];
     for (int i = 0; i < d->n; i++)
         if (d->h[i] == h) d->ent[i] = ent;
+}
+
+/* The hashes of the comma-separated forms (at most 32) into fh: their count. */
+static int form_hashes(const char *forms, uint32_t *fh)
+{
+    int nf = 0;
+    for (const char *p = forms; *p && nf < 32;) {
+        const char *e = strchr(p, ',');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        fh[nf++] = word_hash(p, n);
+        p += n + (e != NULL);
+    }
+    return nf;
 }
 
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max)
@@ -504,13 +533,7 @@ int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int
         return 0;
     }
     uint32_t fh[32];
-    int nf = 0;
-    for (const char *p = forms; *p && nf < 32;) {
-        const char *e = strchr(p, ',');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        fh[nf++] = word_hash(p, n);
-        p += n + (e != NULL);
-    }
+    int nf = form_hashes(forms, fh);
     size_t ring = aa->n_deeds < 8 ? aa->n_deeds : 8;
     for (size_t k = 1; k <= ring; k++) {
         const nb_deed_sent *d = &aa->deeds[(aa->n_deeds - k) % 8];
@@ -520,6 +543,27 @@ int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int
                     out[0] = d->ent[i];
                     return 1;
                 }
+    }
+    return 0;
+}
+
+int nb_relations_recall_author(const nb_article_actors *aa, const char *forms, int not_ent, int *out, int max)
+{
+    uint32_t fh[32];
+    int nf = form_hashes(forms, fh);
+    size_t ring = aa->n_deeds < 8 ? aa->n_deeds : 8;
+    for (size_t k = 1; k <= ring && max > 0; k++) {
+        const nb_deed_sent *d = &aa->deeds[(aa->n_deeds - k) % 8];
+        for (int i = 0; i < d->n; i++) {
+            int e = d->ent[i];
+            while (e >= 0 && aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
+            if (e < 0 || e == not_ent) continue;
+            for (int f = 0; f < nf; f++)
+                if (d->h[i] == fh[f]) {
+                    out[0] = d->ent[i];
+                    return 1;
+                }
+        }
     }
     return 0;
 }

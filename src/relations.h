@@ -43,6 +43,8 @@ void nb_relations_deed_doer(nb_article_actors *aa, const char *form, size_t len,
  * latest sentence that has one (forms "": the first doer of the sentence
  * just before): fills out (up to max), returns the count. */
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max);
+/* The same, passing over a doer whose root entity is not_ent. */
+int nb_relations_recall_author(const nb_article_actors *aa, const char *forms, int not_ent, int *out, int max);
 /* The same for an attack on no actor ("X ambushed a patrol"): recalled only
  * when no attack of its kind on an actor is remembered. */
 void nb_relations_note_unstated(nb_article_actors *aa, const int *ents, int n, const char *w);
