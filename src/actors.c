@@ -805,7 +805,8 @@ static bool state_body(const nb_entity *e)
 {
     static const char *const HEADS[] = {"union", "nations", "council", "court", "commission", "bank", "fund",
                                         "agency", "parliament", "assembly", "ministry", "office", "department",
-                                        "government", "mission", NULL};
+                                        "government", "mission", "intelligence", "service", "guard", "police",
+                                        "wing", "directorate", "bureau", NULL};
     /* ("Office of the UN High Commissioner for Human Rights": the UN's) */
     /* ("State Committee for National Security": a state's security organ) */
     return last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
@@ -3368,8 +3369,10 @@ static size_t on_reference(ctx *c, size_t i)
             bool org_only = !strcmp(h, "gang") || !strcmp(h, "cartel");
             int sal = salient_if(aa, org_only ? K(NB_KIND_ORG) : mask, outside, armed ? 3 : !strcmp(h, "group") ? 1 | 4 : 0);
             if (sal >= 0) ent = sal;
-            else if (!strcmp(h, "group") && ent >= 0 && state_body(&aa->ents[ent])) return i;
-            else if (armed && ent >= 0 && (state_body(&aa->ents[ent]) || civil_body(&aa->ents[ent]))) return i;
+            /* (a state's or civil body is none of these: unless the article
+             * called an organisation by the noun, below, the words name no one) */
+            else if (!strcmp(h, "group") && ent >= 0 && state_body(&aa->ents[ent])) ent = -1;
+            else if (armed && ent >= 0 && (state_body(&aa->ents[ent]) || civil_body(&aa->ents[ent]))) ent = -1;
         }
         if (linked >= 0) {
             ent = -1;
