@@ -326,6 +326,10 @@ MANUAL = [
     ("order", "VERB", "commands", None, "-"),
     ("instruct", "VERB", "commands", None, "-"),
     ("captain", "ROLE", "commands", None, "of"),
+    # the head of a police force ("Police Commissioner X" heads the force the
+    # article named; "commissioner" alone is a member of a commission)
+    ("police commissioner", "ROLE", "commands", None, "of"),
+    ("police director", "ROLE", "commands", None, "of"),
     # the title of a ruling or communist party's head; "secretary" alone is
     # a clerk as often (data/cues.exclude); a co-chair chairs
     ("general secretary", "ROLE", "commands", None, "of"),

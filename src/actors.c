@@ -845,6 +845,17 @@ static bool civil_body(const nb_entity *e)
     return last_word_in(e, HEADS);
 }
 
+/* Is e a political organisation that "the party" may mean though its name
+ * has no "Party": "United National Movement", "African National Congress",
+ * "Rally of Houphouetists ...", "Georgian Dream"? */
+static bool party_named(const nb_entity *e)
+{
+    static const char *const HEADS[] = {"movement", "congress", "front", "rally", "league", "dream", NULL};
+    if (e->kind != NB_KIND_ORG || state_body(e)) return false;
+    if (last_word_in(e, HEADS)) return true;
+    return !strncmp(e->label, "Rally ", 6) || !strncmp(e->label, "Movement ", 9) || !strncmp(e->label, "Congress ", 9);
+}
+
 /* avoid: 1 skips states' bodies, 2 civil bodies too; 4 prefers an armed
  * group to the latest name when none is in this or the last sentence */
 static int salient_if(nb_article_actors *aa, int kind_mask, bool outside, int avoid)
@@ -1353,6 +1364,11 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                                             "initiative", "society", "foundation", "institute", "network",
                                             "association", "federation", "conference", NULL};
         if ((country_org || demonym_org) && !insurgent && head_end && in(c, head_end - 1, CIVIL)) insurgent = true;
+        /* ("the Royal Solomon Islands Police Force", "Trinidad and Tobago
+         * Police Service": a named police force is an actor of its own, as
+         * GUIDELINES.md keeps named forces apart from their state) */
+        for (size_t q = j; country_org && !demonym && !insurgent && head_end && q < head_end; q++)
+            if (is(c, q, "police") || is(c, q, "constabulary")) insurgent = true;
         /* ("the Ethiopian Human Rights Commission": a rights body, whatever its head) */
         /* ("the Kenya National Commission on Human Rights": past its head too) */
         for (size_t q = j; (country_org || demonym_org) && !insurgent && head_end && q < head_end + 4 && q < c->n &&
@@ -2530,6 +2546,33 @@ static bool verb_like(const ctx *c, size_t k)
  * "an army patrol", "a military base", "a government garrison". Returns
  * the end of the mention, or i when the words have an owner of their own
  * (a name, a demonym, a possessive, "rebel", "UN") or are a name's part. */
+/* "police" before the title of the force's head: its end (i + 1), else i. */
+static size_t police_title(const ctx *c, size_t i)
+{
+    static const char *const HEADS[] = {"commissioner", "chief", "director", "inspector", "superintendent",
+                                        "inspector-general", "commander", NULL};
+    if (!is(c, i, "police") || !in(c, i + 1, HEADS)) return i;
+    /* (a name follows, or a comma before one: "police chief, X") */
+    size_t k = i + 2;
+    if (is(c, k, "general") || is(c, k, "-")) k += is(c, k, "-") ? 2 : 1;
+    if (is(c, k, ",")) k++;
+    return k < c->n && cap(c, k) && !(c->t[k].flags & NB_TOK_PUNCT) ? i + 1 : i;
+}
+
+/* The police force the article named lately: an organisation whose name
+ * has "Police" or "Constabulary", or -1. */
+static int police_org(const nb_article_actors *aa)
+{
+    int best = -1;
+    for (size_t q = 0; q < aa->n_ents; q++) {
+        const nb_entity *e = &aa->ents[q];
+        if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent) continue;
+        if (!name_has(e->label, "police") && !name_has(e->label, "constabulary")) continue;
+        if (best < 0 || e->last_seen > aa->ents[best].last_seen) best = (int)q;
+    }
+    return best;
+}
+
 static size_t state_forces(const ctx *c, size_t i)
 {
     static const char *const MEN[] = {"soldiers", "troops", "servicemen", "policemen", "conscripts", "gendarmes",
@@ -2965,6 +3008,11 @@ static size_t on_reference(ctx *c, size_t i)
         ent = army_of(aa);
         if (ent < 0) return i;
         end = strcmp(w, "army") ? i + 2 : i + 1;
+    } else if ((end = police_title(c, i)) > i) {
+        /* "Police Commissioner X", "the police chief, X": the police force
+         * the article named ("the Royal Solomon Islands Police Force") */
+        ent = police_org(aa);
+        if (ent < 0) return i;
     } else if ((end = state_forces(c, i)) > i) {
         /* "killing seven soldiers", "an army patrol", "security forces
          * raided": unnamed state forces are the state the article is about
@@ -3436,6 +3484,14 @@ static size_t on_reference(ctx *c, size_t i)
                      business_called(&aa->ents[q], h)) &&
                     (ent < 0 || aa->ents[q].last_seen > aa->ents[ent].last_seen))
                     ent = (int)q;
+            /* (none named or called a party: a political organisation whose
+             * name has another word for one) */
+            int pn = -1;
+            for (size_t q = 0; ent < 0 && !strcmp(h, "party") && q < aa->n_ents; q++)
+                if (aa->ents[q].alias_of < 0 && party_named(&aa->ents[q]) &&
+                    (pn < 0 || aa->ents[q].last_seen > aa->ents[pn].last_seen))
+                    pn = (int)q;
+            if (ent < 0) ent = pn;
         }
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
             aa->ents[ent].country != country)
