@@ -750,6 +750,24 @@ static int home_state(const ctx *c)
     return best;
 }
 
+/* The state a sentence is set in before token i, "In Beijing, ...", or
+ * right after it up to a comma ("a ministry spokesman in Islamabad"): a
+ * country or capital after "in", or -1. */
+static int place_state(const ctx *c, size_t i)
+{
+    int st = -1;
+    /* (or just after the office: "a ministry spokesman in Islamabad") */
+    for (size_t q = 0; q + 1 < c->n && q < i + 6; q++) {
+        size_t e, j;
+        unsigned f;
+        if (q > i && (c->t[q].flags & NB_TOK_PUNCT)) break;
+        if (!is(c, q, "in") || (j = dict_match(c, q + 1, &e, &f)) <= q + 1) continue;
+        if (c->aa->dict->entries[e].kind == NB_KIND_COUNTRY && !(f & NB_ALIAS_DEMONYM))
+            st = entity_for_dict(c->aa, e);
+    }
+    return st;
+}
+
 /* The first country the article named (its topic, as a lede names it
  * first), or -1. */
 static int first_country(const nb_article_actors *aa)
@@ -3362,7 +3380,20 @@ static size_t on_reference(ctx *c, size_t i)
             ent = country;
             aa->ents[ent].roles |= role;
         }
-        if (role == NB_ROLE_MINISTRY && ent < 0) ent = nb_actors_home_state(aa);
+        if (role == NB_ROLE_MINISTRY && country < 0) {
+            /* "In Beijing, the foreign ministry ...": the state the sentence
+             * is set in; else one whose ministry the article named within
+             * two sentences; else the state first named in this sentence or
+             * the one before ("Syria's government said ... The ministry
+             * condemned"); else the home state, unless the sentence is set
+             * in another */
+            int here = place_state(c, i);
+            if (here >= 0) ent = here;
+            else if (ent >= 0 && aa->ents[ent].last_sent + 2 < aa->sentence) ent = -1;
+            if (ent < 0) ent = salient(aa, K(NB_KIND_COUNTRY), outside);
+            if (ent < 0) ent = home_state(c);
+            if (ent >= 0) aa->ents[ent].roles |= role;
+        }
         /* "the government": the country a wire story is filed from, else
          * the first it names, rather than the latest whose troops appeared */
         /* (so is "the regime", the state as its critics call it) */

@@ -131,6 +131,7 @@ typedef struct {
     int ent[64];
     int n;
     bool reactive; /* it reports speech or a condemnation: a reaction, no deed to judge */
+    bool judging;  /* it holds a word of negative judgment: its speaker may be a critic */
 } nb_deed_sent;
 
 /* An attack the article reported, for "condemned the strikes" later on. */

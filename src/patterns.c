@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit;
 };
 
 /* ---- small helpers ---- */
@@ -747,7 +747,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
+    K(k_perpetrate, "PERPETRATE"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -2211,7 +2211,9 @@ static bool judges(const ctx *c, int r)
         if ((l == P->l_appos || l == P->l_parataxis) && d > r && !strcmp(upos(c, r), "VERB") &&
             !strcmp(upos(c, d), "NOUN") && comma_before(c, d) && !attack_cue(c, d, POS_EVENT)) {
             if (negative_at(c, d) >= SPEECH_MIN) return true;
-            for (int k = c->first[d]; k < c->first[d + 1]; k++) {
+            /* (its adjective only on an act noun: "a reckless move", not "a
+             * dangerous journey") */
+            for (int k = c->first[d]; k < c->first[d + 1] && in_class(P, P->k_act, lem(c, d)); k++) {
                 int e = c->kids[k];
                 if (lab(c, e) == P->l_amod && e < d && !negated(c, e) && negative_at(c, e) >= SPEECH_MIN) return true;
             }
@@ -2282,18 +2284,24 @@ static bool authored_by(const ctx *c, int w)
  * cause of dismay ("concerned by the reports" of fighting). */
 static bool text_judged(const ctx *c, int w)
 {
+    const nb_patterns *P = c->P;
     int v = head(c, w);
     if (v < 0) return false;
-    if (lab(c, w) == c->P->l_nsubj) return true;
-    return lab(c, w) == c->P->l_obj && !strcmp(upos(c, v), "VERB") && !in_class(c->P, c->P->k_dismay, lem(c, v)) &&
-           (has_cue(c->P, lem(c, v), NB_REL_CONDEMNS, POS_VERB) || child_in(c, v, c->P->l_xcomp, -1) >= 0);
+    /* ("said the report was biased": a predicate that denies its truth) */
+    if (lab(c, w) == P->l_nsubj) return in_class(P, P->k_discredit, lem(c, v));
+    if (lab(c, w) != P->l_obj || strcmp(upos(c, v), "VERB") || in_class(P, P->k_dismay, lem(c, v))) return false;
+    /* ("called the findings a fabrication", not "shocking") */
+    int x = child_in(c, v, P->l_xcomp, -1);
+    if (x >= 0) return in_class(P, P->k_discredit, lem(c, x));
+    return has_cue(P, lem(c, v), NB_REL_CONDEMNS, POS_VERB);
 }
 
 /* The verb forms that make their doer a text's author ("X called the
  * trial flawed. Y rejected the criticism"). */
-static const char SPEAKING[] = "said,says,called,calls,criticised,criticized,criticises,criticizes,accused,accuses,"
-                               "reported,reports,published,issued,released,found,finds,stated,concluded,alleged,"
-                               "condemned,denounced,blamed,described";
+static const char SPEAKING[] = "criticised,criticized,criticises,criticizes,accused,accuses,alleged,alleges,"
+                               "condemned,condemns,denounced,denounces,blamed,blames,said,says";
+/* ... and the forms that issue a text, its author's own */
+static const char ISSUING[] = "published,issued,released,presented,compiled";
 
 /* Is lemma l a demonstrative ("this", "these", ...)? */
 static bool demonstrative(const char *l)
@@ -2470,11 +2478,15 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
             for (int d = 0; d < 4 && up >= 0 && up != sb[0]; d++) up = head(c, up);
             if (up == sb[0] && e >= 0 && e != got[0]) got[1] = e;
         }
+        /* (its own verb's doer first, "published a report", then its
+         * critics': "own forms|other forms") */
         size_t dv0 = 0;
-        char forms[sizeof SPEAKING + 384];
-        snprintf(forms, sizeof forms, "%s%s%s", SPEAKING,
-                 nb_map_get(&c->P->deverbal, l, &dv0) && strlen(c->P->dv_forms[dv0]) < 380 ? "," : "",
-                 nb_map_get(&c->P->deverbal, l, &dv0) && strlen(c->P->dv_forms[dv0]) < 380 ? c->P->dv_forms[dv0] : "");
+        bool own = nb_map_get(&c->P->deverbal, l, &dv0) && strlen(c->P->dv_forms[dv0]) < 380;
+        /* (a statement is what someone said) */
+        bool said = !strcmp(l, "statement");
+        char forms[sizeof SPEAKING + sizeof ISSUING + 400];
+        snprintf(forms, sizeof forms, "%s%s%s%s|%s", ISSUING, said ? ",said,says,told" : "", own ? "," : "",
+                 own ? c->P->dv_forms[dv0] : "", SPEAKING);
         k = c->recall(c->ud, NB_RECALL_AUTHOR, forms, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
@@ -3050,9 +3062,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             if (another(got[j], &e0)) two = true;
     }
     if (!two && authored && (cued || (say && judge))) {
-        int got[MAX_HITS] = {-1}, k = recall(ud, NB_RECALL_AUTHOR, SPEAKING, got, MAX_HITS);
-        for (int j = 0; j < k; j++)
-            if (another(got[j], &e0)) two = true;
+        /* (whose text it is depends on the rejecter, which the tree names:
+         * parse) */
+        two = true;
     }
     if (!two && process && (cued || (say && judge))) {
         int got[MAX_HITS], k = recall(ud, NB_RECALL_HOME, NULL, got, MAX_HITS);

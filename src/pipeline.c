@@ -248,16 +248,28 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
     if (kind == NB_RECALL_AUTHOR) {
         const nb_article_actors *aa = ud;
         int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
-        /* (first whoever condemned the rejecter lately: "X criticised Y ... Y
-         * rejected the criticism", other speakers between) */
-        /* (a person's side is their country: "Foreign Minister X rejected the
-         * statement" after a condemnation of X's state; a person the article
-         * gave none speaks for the state it is about) */
+        /* (a person's side is the country their words name, "China's
+         * spokesperson X", or the one the article gave them: no author is
+         * on the rejecter's side) */
         int side = -1, named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
-        if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON)
-            side = named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY ? named
-                   : aa->ents[not].country >= 0                      ? root_of(aa, aa->ents[not].country)
-                                                                       : nb_actors_home_state(aa);
+        if (named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY) side = named;
+        else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON && aa->ents[not].country >= 0)
+            side = root_of(aa, aa->ents[not].country);
+        /* (a minister or head of state the article gave no country holds
+         * office in the state it is about: "Foreign Minister X") */
+        else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
+                 (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE)))
+            side = nb_actors_home_state(aa);
+        /* word: the text's own forms ("published", "reported"), '|', the
+         * forms of criticising: who issued the text, else whoever condemned
+         * the rejecter (or its side) lately, else who criticised anyone */
+        const char *bar = strchr(word, '|');
+        char own[512];
+        size_t ol = bar ? (size_t)(bar - word) : strlen(word);
+        if (ol >= sizeof own) ol = sizeof own - 1;
+        memcpy(own, word, ol);
+        own[ol] = '\0';
+        if (nb_relations_recall_author(aa, own, not, side, false, out, max)) return 1;
         size_t ring = aa->n_critics < 8 ? aa->n_critics : 8;
         for (size_t k = 1; k <= ring && not >= 0; k++) {
             const int *cr = aa->critics[(aa->n_critics - k) % 8];
@@ -266,10 +278,7 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
                 return 1;
             }
         }
-        int got = nb_relations_recall_author(aa, word, not, out, max);
-        /* (nor the rejecter's own state: "Interior Minister X rejected the criticism") */
-        if (got && side >= 0 && root_of(aa, out[0]) == side) return 0;
-        return got;
+        return bar ? nb_relations_recall_author(aa, bar + 1, not, side, true, out, max) : 0;
     }
     if (kind == NB_RECALL_OWNER) {
         int o = max > 0 ? nb_actors_owner(ud, out[0]) : -1;
@@ -1081,7 +1090,15 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             n_recs++;
         }
         /* who did what, for an act a later sentence judges ("the expulsions") */
-        if (p->pat) nb_relations_note_deeds(&aa, items, ni);
+        if (p->pat) {
+            /* (a sentence with a word of negative judgment or a relation's
+             * cue: its speaker may be the critic a later rejection answers) */
+            bool judging = false;
+            for (size_t k = 0; k < ni && !judging; k++)
+                judging = (items[k].flags & NB_IT_WORD) && items[k].w &&
+                          (nb_patterns_cue_form(p->pat, items[k].w, strlen(items[k].w)) & (NB_FORM_NEG | NB_FORM_ALONE));
+            nb_relations_note_deeds(&aa, items, ni, judging);
+        }
         /* (the tree knows an accusation's accuser better than the actor
          * nearest before the verb: "X said the missiles were Iranian, and
          * accused Tehran") */

@@ -431,7 +431,7 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst)
 
 static uint32_t word_hash(const char *w, size_t n) { return (uint32_t)nb_hash(w, n); }
 
-void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni)
+void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni, bool judging)
 {
     /* (a name after a preposition is no doer: "police in Chile arrested") */
     static const char *const PREP[] = {"in", "of", "from", "to", "with", "at", "by", "against", "on", "near",
@@ -440,6 +440,7 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
     nb_deed_sent *d = &aa->deeds[aa->n_deeds++ % 8];
     d->n = 0;
     d->reactive = false;
+    d->judging = judging;
     int agent = -1, outer = -1;
     bool relative = false; /* inside ", which ...,": its actors do not do the outer verb */
     const char *prev = NULL;
@@ -460,6 +461,12 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
             continue;
         }
         if (!it->w) continue;
+        /* (the actors inside a quotation do not do what follows it: "'...
+         * for Venezuela,' a spokesperson said") */
+        if (i > 0 && items[i - 1].w && (!strcmp(it->w, "\"") || !strcmp(it->w, "\xe2\x80\x9d")) &&
+            (!strcmp(items[i - 1].w, ",") || !strcmp(items[i - 1].w, ".") || !strcmp(items[i - 1].w, "?") ||
+             !strcmp(items[i - 1].w, "!")))
+            agent = -1;
         prev = it->w;
         /* (a denial too, "The UAE has denied arming the group"; not a
          * rejection, which "Egypt condemned the decision" may judge) */
@@ -473,9 +480,13 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         int doer = agent;
         /* (inverted after a closing quote only: in "a report, however, said
          * the TTP continued" the name is what was said) */
-        bool after_quote = i > 0 && items[i - 1].w &&
+        /* (a quotation's end: a comma or stop inside the mark, not a quoted
+         * name's: 'a group calling itself "X" said Iran had no role') */
+        bool after_quote = i > 1 && items[i - 1].w && items[i - 2].w &&
                            (!strcmp(items[i - 1].w, "\"") ||
-                            !strcmp(items[i - 1].w, "\xe2\x80\x9d") || !strcmp(items[i - 1].w, "''"));
+                            !strcmp(items[i - 1].w, "\xe2\x80\x9d") || !strcmp(items[i - 1].w, "''")) &&
+                           (!strcmp(items[i - 2].w, ",") || !strcmp(items[i - 2].w, ".") ||
+                            !strcmp(items[i - 2].w, "?") || !strcmp(items[i - 2].w, "!"));
         if (after_quote && (it->flags & NB_IT_WORD) && nb_lex_in(it->w, strlen(it->w), SAY)) {
             size_t q = i + 1; /* (past a title: "said senator X") */
             while (q < ni && q < i + 3 && items[q].w && (items[q].flags & NB_IT_WORD) &&
@@ -547,17 +558,28 @@ int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int
     return 0;
 }
 
-int nb_relations_recall_author(const nb_article_actors *aa, const char *forms, int not_ent, int *out, int max)
+int nb_relations_recall_author(const nb_article_actors *aa, const char *forms, int not_ent, int not_side,
+                               bool judging, int *out, int max)
 {
     uint32_t fh[32];
     int nf = form_hashes(forms, fh);
+    bool seen_judging = false;
     size_t ring = aa->n_deeds < 8 ? aa->n_deeds : 8;
     for (size_t k = 1; k <= ring && max > 0; k++) {
         const nb_deed_sent *d = &aa->deeds[(aa->n_deeds - k) % 8];
+        if (judging && !d->judging) continue;
+        /* (the criticism is the latest judging sentence's: no older one's
+         * speaker answers for it) */
+        if (judging && k > 1 && seen_judging) break;
+        seen_judging = seen_judging || (judging && d->judging);
         for (int i = 0; i < d->n; i++) {
             int e = d->ent[i];
             while (e >= 0 && aa->ents[e].alias_of >= 0) e = aa->ents[e].alias_of;
-            if (e < 0 || e == not_ent) continue;
+            if (e < 0 || e == not_ent || e == not_side) continue;
+            /* (nor the rejecter's own people: "Army spokesman X said ...") */
+            int ec = aa->ents[e].kind == NB_KIND_PERSON ? aa->ents[e].country : -1;
+            while (ec >= 0 && aa->ents[ec].alias_of >= 0) ec = aa->ents[ec].alias_of;
+            if (ec >= 0 && (ec == not_ent || ec == not_side)) continue;
             for (int f = 0; f < nf; f++)
                 if (d->h[i] == fh[f]) {
                     out[0] = d->ent[i];

@@ -33,7 +33,7 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst);
 
 /* Remembers the words of a sentence's items with the actor each follows
  * ("Chile expelled ...": "expelled" after Chile), for nb_relations_recall_deed. */
-void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni);
+void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni, bool judging);
 
 /* The doer of the verb form just noted in the latest sentence is ent (the
  * tree's reading of "X ... accused Y"). */
@@ -43,8 +43,12 @@ void nb_relations_deed_doer(nb_article_actors *aa, const char *form, size_t len,
  * latest sentence that has one (forms "": the first doer of the sentence
  * just before): fills out (up to max), returns the count. */
 int nb_relations_recall_deed(const nb_article_actors *aa, const char *forms, int *out, int max);
-/* The same, passing over a doer whose root entity is not_ent. */
-int nb_relations_recall_author(const nb_article_actors *aa, const char *forms, int not_ent, int *out, int max);
+/* The same, passing over a doer whose root entity is not_ent or not_side,
+ * or one who is their person (a person whose country is either); with
+ * judging, only in sentences that judge or report a relation (judging of
+ * nb_relations_note_deeds). */
+int nb_relations_recall_author(const nb_article_actors *aa, const char *forms, int not_ent, int not_side,
+                               bool judging, int *out, int max);
 /* The same for an attack on no actor ("X ambushed a patrol"): recalled only
  * when no attack of its kind on an actor is remembered. */
 void nb_relations_note_unstated(nb_article_actors *aa, const int *ents, int n, const char *w);
