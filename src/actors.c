@@ -1237,7 +1237,10 @@ static size_t cause_end(const ctx *c, size_t j)
         return 0;
     size_t m = j + 1;
     while (m < c->n && m < j + 4 && cap(c, m) && !in(c, m, CAUSE)) m++;
-    return m < c->n && cap(c, m) && in(c, m, CAUSE) ? m + 1 : 0;
+    if (!(m < c->n && cap(c, m) && in(c, m, CAUSE))) return 0;
+    /* ("... for Democracy and Peace": causes joined) */
+    while (m + 2 < c->n && is(c, m + 1, "and") && cap(c, m + 2) && in(c, m + 2, CAUSE)) m += 2;
+    return m + 1;
 }
 
 /* "... Georgia" closing "Transparency International Georgia": a country's
