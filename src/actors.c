@@ -1602,7 +1602,10 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
 /* Strips titles at the front of a capitalised run; records roles. */
 static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bool *titled)
 {
-    while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i))) {
+    /* ("Chief Executive John Lee": "executive" is a title after "chief"
+     * only; an "Executive Council" is a name) */
+    while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i) ||
+                     (is(c, i, "executive") && i > 0 && is(c, i - 1, "chief") && i + 1 < j))) {
         *roles |= title_roles(lw(c, i));
         /* "The National Task Force ...": an article makes no person */
         if (!is(c, i, "the")) *titled = true;
