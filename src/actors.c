@@ -373,6 +373,7 @@ static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, in
     e->surname = nb_buf_detach(&sn);
     e->kind = kind;
     e->dict = dict;
+    e->organ = dict >= 0 && aa->dict->entries[dict].organ;
     e->country = -1;
     e->alias_of = -1;
     e->org = -1;
@@ -750,22 +751,32 @@ static int home_state(const ctx *c)
     return best;
 }
 
-/* The state a sentence is set in before token i, "In Beijing, ...", or
- * right after it up to a comma ("a ministry spokesman in Islamabad"): a
- * country or capital after "in", or -1. */
+/* The state a sentence opening "In Beijing, ..." is set in, or the one
+ * named right after token i, before any punctuation ("a ministry spokesman
+ * in Islamabad"): a country or capital after "in", or -1. */
 static int place_state(const ctx *c, size_t i)
 {
-    int st = -1;
-    /* (or just after the office: "a ministry spokesman in Islamabad") */
-    for (size_t q = 0; q + 1 < c->n && q < i + 6; q++) {
-        size_t e, j;
-        unsigned f;
-        if (q > i && (c->t[q].flags & NB_TOK_PUNCT)) break;
-        if (!is(c, q, "in") || (j = dict_match(c, q + 1, &e, &f)) <= q + 1) continue;
-        if (c->aa->dict->entries[e].kind == NB_KIND_COUNTRY && !(f & NB_ALIAS_DEMONYM))
-            st = entity_for_dict(c->aa, e);
-    }
-    return st;
+    size_t e, j;
+    unsigned f;
+    /* "In Beijing, ..." opening the sentence */
+    if (is(c, 0, "in") && (j = dict_match(c, 1, &e, &f)) > 1 && j <= i && is(c, j, ",") &&
+        c->aa->dict->entries[e].kind == NB_KIND_COUNTRY && !(f & NB_ALIAS_DEMONYM))
+        return entity_for_dict(c->aa, e);
+    /* (or right after the office, before any punctuation: "a ministry
+     * spokesman in Islamabad") */
+    for (size_t q = i + 1; q + 1 < c->n && q < i + 6 && !(c->t[q].flags & NB_TOK_PUNCT); q++)
+        if (is(c, q, "in") && (j = dict_match(c, q + 1, &e, &f)) > q + 1 &&
+            c->aa->dict->entries[e].kind == NB_KIND_COUNTRY && !(f & NB_ALIAS_DEMONYM))
+            return entity_for_dict(c->aa, e);
+    return -1;
+}
+
+/* A state's ministry named now: "the ministry" may mean it for a while. */
+static void note_ministry(nb_article_actors *aa, int ent)
+{
+    aa->ents[ent].roles |= NB_ROLE_MINISTRY;
+    aa->ministry_ent = ent;
+    aa->ministry_sent = aa->sentence;
 }
 
 /* The first country the article named (its topic, as a lede names it
@@ -827,7 +838,7 @@ static bool state_body(const nb_entity *e)
                                         "wing", "directorate", "bureau", NULL};
     /* ("Office of the UN High Commissioner for Human Rights": the UN's) */
     /* ("State Committee for National Security": a state's security organ) */
-    return last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
+    return e->organ || last_word_in(e, HEADS) || !strncmp(e->label, "Office of ", 10) || strstr(e->label, "United Nations") ||
            strstr(e->label, "UN ") || strstr(e->label, "U.N. ") || !strncmp(e->label, "State ", 6) ||
            strstr(e->label, "National Security") || strstr(e->label, "State Security") ||
            strstr(e->label, "General Security") || strstr(e->label, "Public Security") ||
@@ -865,11 +876,13 @@ static bool civil_body(const nb_entity *e)
 
 /* Is e a political organisation that "the party" may mean though its name
  * has no "Party": "United National Movement", "African National Congress",
- * "Rally of Houphouetists ...", "Georgian Dream"? */
-static bool party_named(const nb_entity *e)
+ * "Rally of Houphouetists ...", "Georgian Dream", named lately? */
+static bool party_named(const nb_article_actors *aa, const nb_entity *e)
 {
-    static const char *const HEADS[] = {"movement", "congress", "front", "rally", "league", "dream", NULL};
-    if (e->kind != NB_KIND_ORG || state_body(e)) return false;
+    static const char *const HEADS[] = {"movement", "congress", "front", "rally", "dream", NULL};
+    /* (no armed movement, no body of states; named in this sentence or
+     * the one before) */
+    if (e->kind != NB_KIND_ORG || state_body(e) || e->armed || e->last_sent + 1 < aa->sentence) return false;
     if (last_word_in(e, HEADS)) return true;
     return !strncmp(e->label, "Rally ", 6) || !strncmp(e->label, "Movement ", 9) || !strncmp(e->label, "Congress ", 9);
 }
@@ -1532,7 +1545,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
         /* (the dictionary's match may hold the organ: "Chinese embassy") */
         for (size_t m = i + 1; m < j; m++) {
             if (is(c, m, "embassy")) aa->ents[ent].roles |= NB_ROLE_EMBASSY;
-            if (is(c, m, "ministry")) aa->ents[ent].roles |= NB_ROLE_MINISTRY;
+            if (is(c, m, "ministry")) note_ministry(aa, ent);
         }
         size_t g = group_noun_at(c, k);
         if (!poss && demonym && g != SIZE_MAX) {
@@ -1551,7 +1564,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             /* "U.S. military", "Iran's Foreign Ministry", "Saudi pipelines" */
             for (size_t m = k; m < k + o; m++) {
                 if (is(c, m, "embassy")) aa->ents[ent].roles |= NB_ROLE_EMBASSY;
-                if (is(c, m, "ministry")) aa->ents[ent].roles |= NB_ROLE_MINISTRY;
+                if (is(c, m, "ministry")) note_ministry(aa, ent);
                 if (is(c, m, "army") || is(c, m, "military") || is(c, m, "junta") ||
                     is(c, m, "forces") || is(c, m, "troops"))
                     aa->ents[ent].roles |= NB_ROLE_ARMY;
@@ -2573,24 +2586,24 @@ static bool verb_like(const ctx *c, size_t k)
 /* "police" before the title of the force's head: its end (i + 1), else i. */
 static size_t police_title(const ctx *c, size_t i)
 {
-    static const char *const HEADS[] = {"commissioner", "chief", "director", "inspector", "superintendent",
-                                        "inspector-general", "commander", NULL};
+    static const char *const HEADS[] = {"commissioner", "chief", "director", "inspector-general", "commander", NULL};
     if (!is(c, i, "police") || !in(c, i + 1, HEADS)) return i;
     /* (a name follows, or a comma before one: "police chief, X") */
     size_t k = i + 2;
-    if (is(c, k, "general") || is(c, k, "-")) k += is(c, k, "-") ? 2 : 1;
+    if (is(c, k, "-")) k += 2;
     if (is(c, k, ",")) k++;
     return k < c->n && cap(c, k) && !(c->t[k].flags & NB_TOK_PUNCT) ? i + 1 : i;
 }
 
-/* The police force the article named lately: an organisation whose name
- * has "Police" or "Constabulary", or -1. */
+/* The police force the article named in this sentence or the one before:
+ * an organisation whose name has "Police" or "Constabulary", or -1. */
 static int police_org(const nb_article_actors *aa)
 {
     int best = -1;
     for (size_t q = 0; q < aa->n_ents; q++) {
         const nb_entity *e = &aa->ents[q];
-        if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent) continue;
+        /* (named in this sentence or the one before) */
+        if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent || e->last_sent + 1 < aa->sentence) continue;
         if (!name_has(e->label, "police") && !name_has(e->label, "constabulary")) continue;
         if (best < 0 || e->last_seen > aa->ents[best].last_seen) best = (int)q;
     }
@@ -3385,20 +3398,30 @@ static size_t on_reference(ctx *c, size_t i)
         if ((role == NB_ROLE_EMBASSY || role == NB_ROLE_MINISTRY) && country >= 0) {
             ent = country;
             aa->ents[ent].roles |= role;
+            if (role == NB_ROLE_MINISTRY) note_ministry(aa, ent);
         }
         if (role == NB_ROLE_MINISTRY && country < 0) {
             /* "In Beijing, the foreign ministry ...": the state the sentence
-             * is set in; else one whose ministry the article named within
-             * two sentences; else the state first named in this sentence or
-             * the one before ("Syria's government said ... The ministry
-             * condemned"); else the home state, unless the sentence is set
-             * in another */
+             * is set in; else the state whose ministry the article named
+             * last (a ministry of no state, "Gaza's health ministry", names
+             * none); else the state the sentence before opened with ("Syria's
+             * government said ... The ministry condemned"); else the home
+             * state, unless the sentence is set in another */
             int here = place_state(c, i);
-            if (here >= 0) ent = here;
-            else if (ent >= 0 && aa->ents[ent].last_sent + 2 < aa->sentence) ent = -1;
-            if (ent < 0) ent = salient(aa, K(NB_KIND_COUNTRY), outside);
-            if (ent < 0) ent = home_state(c);
-            if (ent >= 0) aa->ents[ent].roles |= role;
+            bool named = aa->ministry_sent != 0;
+            ent = here >= 0 ? here : named ? aa->ministry_ent : -1;
+            if (here < 0 && !named) {
+                /* (the state the sentence before opened with, whose
+                 * government spoke: not one named in passing here, "after
+                 * talks in Washington") */
+                for (size_t q = 0; q < aa->n_ents; q++) {
+                    const nb_entity *qe = &aa->ents[q];
+                    if (qe->kind != NB_KIND_COUNTRY || qe->alias_of >= 0 || qe->last_sent + 1 != aa->sentence) continue;
+                    if (ent < 0 || qe->sent_rank < aa->ents[ent].sent_rank) ent = (int)q;
+                }
+                if (ent < 0) ent = home_state(c);
+            }
+            if (ent >= 0) note_ministry(aa, ent);
         }
         /* "the government": the country a wire story is filed from, else
          * the first it names, rather than the latest whose troops appeared */
@@ -3525,7 +3548,7 @@ static size_t on_reference(ctx *c, size_t i)
              * name has another word for one) */
             int pn = -1;
             for (size_t q = 0; ent < 0 && !strcmp(h, "party") && q < aa->n_ents; q++)
-                if (aa->ents[q].alias_of < 0 && party_named(&aa->ents[q]) &&
+                if (aa->ents[q].alias_of < 0 && party_named(aa, &aa->ents[q]) &&
                     (pn < 0 || aa->ents[q].last_seen > aa->ents[pn].last_seen))
                     pn = (int)q;
             if (ent < 0) ent = pn;
@@ -4113,6 +4136,18 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     for (size_t i = 0; i < n_toks;) {
         /* skip opening quotes and brackets when deciding the first word */
         if (i == first && (toks[i].flags & NB_TOK_PUNCT)) first++;
+        /* "Gaza's health ministry": a ministry of no state, which a later
+         * "the ministry" then means (so: nobody) */
+        if (is(&c, i, "ministry") && c.n_items) {
+            size_t q = c.n_items - 1;
+            if (q > 0 && !(c.items[q].flags & NB_IT_ACTOR)) q--;
+            const nb_item *it = &c.items[q];
+            if ((it->flags & NB_IT_ACTOR) && (it->flags & NB_IT_POSS) && it->ent >= 0 && it->t1 + 2 >= i &&
+                aa->ents[it->ent].kind != NB_KIND_COUNTRY) {
+                aa->ministry_ent = -1;
+                aa->ministry_sent = aa->sentence;
+            }
+        }
         const char *role = NULL;
         size_t rend = multiword_role(&c, i, &role);
         if (rend > i) {

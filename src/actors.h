@@ -54,6 +54,7 @@ typedef struct {
     char *surname;       /* skeleton of the last word, for persons */
     nb_kind kind;
     int dict;            /* dictionary entry or -1 */
+    bool organ;          /* the dictionary's state organ (nb_dict_entry.organ) */
     uint32_t roles;      /* NB_ROLE_* */
     int country;         /* entity of an affiliated country, or -1 */
     char *group_head;    /* generic groups: "militias", "protesters"... */
@@ -171,6 +172,10 @@ typedef struct {
      * (n_critics - 1) % 8; "Y rejected the criticism" is Y's critic's */
     int critics[8][2];
     size_t n_critics;
+    /* The state whose ministry the article named last, and the sentence
+     * (0: none): "the ministry" (a ministry of no state: -1) */
+    int ministry_ent;
+    size_t ministry_sent;
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
     int pair[2];         /* the latest two parties named together ("X and Y"), and */
     size_t pair_sent;    /* ... the sentence they were named in (0: none) */

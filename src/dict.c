@@ -115,6 +115,7 @@ size_t nb_dict_add(nb_dict *d, const char *name, nb_kind kind)
     nb_grow(&d->entries, &d->cap, d->n + 1, sizeof *d->entries);
     d->entries[d->n].name = nb_strdup(name);
     d->entries[d->n].kind = kind;
+    d->entries[d->n].organ = false;
     size_t e = d->n++;
     nb_buf_free(&key);
     nb_dict_add_alias(d, e, name, 0);
@@ -147,6 +148,12 @@ bool nb_dict_add_alias(nb_dict *d, size_t e, const char *alias, unsigned flags)
     }
     if (words > d->max_tokens) d->max_tokens = words;
     nb_map_put(&d->alias, key.data, e << 2 | flags);
+    if (d->entries[e].kind == NB_KIND_ORG) {
+        static const char *const ORGAN[] = {"intelligence", "security service", "security agency", "police",
+                                            "coast guard", "bureau", "directorate", NULL};
+        for (size_t q = 0; ORGAN[q]; q++)
+            if (strstr(key.data, ORGAN[q])) d->entries[e].organ = true;
+    }
     for (size_t i = 0; i <= key.len; i++) {
         if (i == key.len || key.data[i] == ' ') {
             char c = key.data[i];

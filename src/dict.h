@@ -4,12 +4,17 @@
 #ifndef NB_DICT_H
 #define NB_DICT_H
 
+#include <stdbool.h>
 #include "model.h"
 #include "util.h"
 
 typedef struct {
     char *name;
     nb_kind kind;
+    /* an organisation a state runs (an intelligence agency, a police force,
+     * a coast guard), by the words of its name or aliases: never what "the
+     * group" or "the party" means */
+    bool organ;
 } nb_dict_entry;
 
 /* Flags stored with each alias key. */

@@ -2300,8 +2300,9 @@ static bool text_judged(const ctx *c, int w)
  * trial flawed. Y rejected the criticism"). */
 static const char SPEAKING[] = "criticised,criticized,criticises,criticizes,accused,accuses,alleged,alleges,"
                                "condemned,condemns,denounced,denounces,blamed,blames,said,says";
-/* ... and the forms that issue a text, its author's own */
-static const char ISSUING[] = "published,issued,released,presented,compiled";
+/* ... and the form the deed memory gives a text's issuing ("published a
+ * report": NB_ISSUED_TEXT) */
+static const char ISSUING[] = NB_ISSUED_TEXT;
 
 /* Is lemma l a demonstrative ("this", "these", ...)? */
 static bool demonstrative(const char *l)
@@ -2481,12 +2482,20 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         /* (its own verb's doer first, "published a report", then its
          * critics': "own forms|other forms") */
         size_t dv0 = 0;
-        bool own = nb_map_get(&c->P->deverbal, l, &dv0) && strlen(c->P->dv_forms[dv0]) < 380;
-        /* (a statement is what someone said) */
+        bool own = nb_map_get(&c->P->deverbal, l, &dv0);
+        /* (a statement is what someone said; the noun's own verb forms, not
+         * the noun itself: "the report", "read the report" issue nothing) */
         bool said = !strcmp(l, "statement");
         char forms[sizeof SPEAKING + sizeof ISSUING + 400];
-        snprintf(forms, sizeof forms, "%s%s%s%s|%s", ISSUING, said ? ",said,says,told" : "", own ? "," : "",
-                 own ? c->P->dv_forms[dv0] : "", SPEAKING);
+        size_t fl = (size_t)snprintf(forms, sizeof forms, "%s%s", ISSUING, said ? ",said,says,told" : "");
+        for (const char *p = own ? c->P->dv_forms[dv0] : ""; *p && fl + 40 < sizeof forms - sizeof SPEAKING;) {
+            const char *e = strchr(p, ',');
+            size_t n = e ? (size_t)(e - p) : strlen(p), ln = strlen(l);
+            bool noun = (n == ln && !strncmp(p, l, n)) || (n == ln + 1 && !strncmp(p, l, ln) && p[ln] == 's');
+            if (!noun && n < 32) fl += (size_t)snprintf(forms + fl, sizeof forms - fl, ",%.*s", (int)n, p);
+            p += n + (e != NULL);
+        }
+        snprintf(forms + fl, sizeof forms - fl, "|%s", SPEAKING);
         k = c->recall(c->ud, NB_RECALL_AUTHOR, forms, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }

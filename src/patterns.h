@@ -77,9 +77,14 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * NB_RECALL_AUTHORS: who carried out the very attack NB_RECALL_STRUCK
  * reads (generic attackers as they are). NB_RECALL_HOME: the country the
  * article is about (nb_actors_home_state), if one is. NB_RECALL_AUTHOR:
- * as NB_RECALL_DEED, but out[0] holds an entity (or -1) the doer may not be
- * (a rejecter is no author of what it rejects) and out[1] an entity its
- * words named with it, or -1 ("China's spokesperson X"). */
+ * word is "OWN|OTHER": OWN the comma-separated forms that issue the text
+ * itself ("@issued", the noun's verb), OTHER those of criticising; out[0]
+ * holds the rejecter (or -1), whom and whose side the author is not, and
+ * out[1] an entity the rejecter's words named, or -1 ("China's
+ * spokesperson X"). */
+/* The form the deed memory notes for a text issued ("published a report"),
+ * which NB_RECALL_AUTHOR's OWN forms name. */
+#define NB_ISSUED_TEXT "@issued"
 enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC, NB_RECALL_OWNER, NB_RECALL_BODY, NB_RECALL_STRUCK, NB_RECALL_STATE,
        NB_RECALL_AUTHORS, NB_RECALL_HOME, NB_RECALL_AUTHOR };
 typedef int (*nb_recall_fn)(void *ud, int kind, const char *word, int *out, int max);

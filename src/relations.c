@@ -1,4 +1,5 @@
 #include "relations.h"
+#include "patterns.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -463,7 +464,8 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         if (!it->w) continue;
         /* (the actors inside a quotation do not do what follows it: "'...
          * for Venezuela,' a spokesperson said") */
-        if (i > 0 && items[i - 1].w && (!strcmp(it->w, "\"") || !strcmp(it->w, "\xe2\x80\x9d")) &&
+        if (i > 0 && items[i - 1].w &&
+            (!strcmp(it->w, "\"") || !strcmp(it->w, "\xe2\x80\x9d") || !strcmp(it->w, "''")) &&
             (!strcmp(items[i - 1].w, ",") || !strcmp(items[i - 1].w, ".") || !strcmp(items[i - 1].w, "?") ||
              !strcmp(items[i - 1].w, "!")))
             agent = -1;
@@ -498,6 +500,18 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         if (doer >= 0 && (it->flags & NB_IT_WORD)) {
             d->h[d->n] = word_hash(it->w, strlen(it->w));
             d->ent[d->n++] = doer;
+            /* ("published a report", "issued a statement": a text issued,
+             * noted apart, as "released 20 prisoners" issues none) */
+            static const char *const ISSUE[] = {"published", "issued", "released", "presented", NULL};
+            static const char *const TEXT[] = {"report", "statement", "study", "findings", "assessment", "communique",
+                                               NULL};
+            bool text = false;
+            for (size_t q = i + 1; q < ni && q < i + 4 && !text && nb_lex_in(it->w, strlen(it->w), ISSUE); q++)
+                text = items[q].w && nb_lex_in(items[q].w, strlen(items[q].w), TEXT);
+            if (text && d->n < 64) {
+                d->h[d->n] = word_hash(NB_ISSUED_TEXT, strlen(NB_ISSUED_TEXT));
+                d->ent[d->n++] = doer;
+            }
         }
     }
 }
