@@ -2635,7 +2635,10 @@ static size_t state_forces(const ctx *c, size_t i)
                                               "federal", "national", "military", "special", NULL};
     size_t end = i;
     if (in(c, i, MEN)) end = i + 1;
-    else if (in(c, i, ORGAN_PLURAL) && !in(c, i + 1, NB_LEX_ROLE) && !in(c, i + 1, NB_LEX_TITLE) &&
+    /* (not "police chief", "the authorities of Somaliland"; but "accused the
+     * police of brutality": "of" is a title word only in "Chief of Staff") */
+    else if (in(c, i, ORGAN_PLURAL) && !in(c, i + 1, NB_LEX_ROLE) &&
+             (!in(c, i + 1, NB_LEX_TITLE) || (is(c, i + 1, "of") && !cap(c, i + 2) && !is(c, i + 2, "the"))) &&
              (i == 0 || (c->t[i - 1].flags & NB_TOK_PUNCT) || in(c, i - 1, BARE_BEFORE) || verb_like(c, i - 1)) &&
              !(i >= 2 && is(c, i - 1, "the") && (cap(c, i - 2) || hyphen(c, i - 2))))
         end = i + 1;
@@ -2665,8 +2668,11 @@ static size_t state_forces(const ctx *c, size_t i)
         if (c->n_items && (c->items[c->n_items - 1].flags & NB_IT_ACTOR) && c->items[c->n_items - 1].t1 == i)
             return i;
     }
-    /* "troops from Rwanda", "soldiers of the mission": owned after */
-    if (is(c, end, "from") || is(c, end, "of") || hyphen(c, end)) return i;
+    /* "troops from Rwanda", "soldiers of the mission": owned after (not
+     * "accused the police of brutality": an owner is a name or "the ...") */
+    if (is(c, end, "from") || hyphen(c, end) ||
+        (is(c, end, "of") && (cap(c, end + 1) || is(c, end + 1, "the") || is(c, end + 1, "a") || is(c, end + 1, "an"))))
+        return i;
     /* ("the authorities in Kyiv") */
     if (in(c, i, ORGAN_PLURAL) && is(c, end, "in")) return i;
     return end;
