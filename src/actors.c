@@ -1181,7 +1181,8 @@ static bool institution_name(const ctx *c, size_t j)
                                         "documentation", "legal", "peace", "information", "strategic", "democracy",
                                         "development", "monitoring", "advocacy", "victims", "victim", NULL};
     if (j >= 2 && in(c, j - 1, CENTRE) && in(c, j - 2, FIELD)) return true;
-    /* "the Russian Orthodox Church", "the Coptic Church": a denomination's
+    
+/* "the Russian Orthodox Church", "the Coptic Church": a denomination's
      * church is its organisation, not a building */
     static const char *const CHURCH[] = {"church", NULL};
     static const char *const CREED[] = {"orthodox", "catholic", "anglican", "evangelical", "lutheran", "methodist",
@@ -1190,11 +1191,19 @@ static bool institution_name(const ctx *c, size_t j)
     return j >= 2 && in(c, j - 1, CHURCH) && in(c, j - 2, CREED);
 }
 
+/* Is token h "Rally" opening the name that starts at i (past a "The"),
+ * with "for" or "of" after it: a party ("Rally for Culture and Democracy"),
+ * not a meeting ("the Butler Rally")? */
+static bool rally_head(const ctx *c, size_t i, size_t h)
+{
+    return is(c, h, "rally") && (h == i || (h == i + 1 && is(c, i, "the"))) && (is(c, h + 1, "for") || is(c, h + 1, "of"));
+}
+
 static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
 {
     if (titled) return NB_KIND_PERSON;
     for (size_t k = i; k < j; k++)
-        if (in(c, k, NB_LEX_ORG_HEAD)) return NB_KIND_ORG;
+        if (in(c, k, NB_LEX_ORG_HEAD) || rally_head(c, i, k)) return NB_KIND_ORG;
     if (institution_name(c, j)) return NB_KIND_ORG;
     /* "Transparency International (Georgia)": a body's name */
     for (size_t k = i + 1; k < j; k++)
@@ -1618,7 +1627,8 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
     /* ("Chief Executive John Lee": "executive" is a title after "chief"
      * only; an "Executive Council" is a name) */
     while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i) ||
-                     (is(c, i, "executive") && i > 0 && is(c, i - 1, "chief") && i + 1 < j))) {
+                     (is(c, i, "executive") && i > 0 && is(c, i - 1, "chief") && i + 1 < j) ||
+                     (is(c, i, "officer") && i > 1 && is(c, i - 1, "executive") && is(c, i - 2, "chief") && i + 1 < j))) {
         *roles |= title_roles(lw(c, i));
         /* "The National Task Force ...": an article makes no person */
         if (!is(c, i, "the")) *titled = true;
@@ -1903,7 +1913,10 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             continue;
         }
         /* ("Fighters of the M23" opening a sentence are the M23's fighters) */
-        if ((is(c, j, "of") || is(c, j, "for")) && j > i && in(c, j - 1, NB_LEX_ORG_HEAD) &&
+        /* (and "Rally" opening the name: "Rally for Culture and Democracy",
+         * "Rally of Houphouetists ...", not "the Butler rally") */
+        if ((is(c, j, "of") || is(c, j, "for")) && j > i &&
+            (in(c, j - 1, NB_LEX_ORG_HEAD) || rally_head(c, i, j - 1)) &&
             !(j - 1 == i && i == sent_first && in(c, i, MEMBERS)) &&
             !(in(c, j - 1, MEMBERS) && dict_match(c, is(c, j + 1, "the") ? j + 2 : j + 1, &e_dummy, &f_dummy) >
                                            (is(c, j + 1, "the") ? j + 2 : j + 1))) {
@@ -2041,7 +2054,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         char ch = c->s[c->t[j - 1].start + k];
         acronym = ch >= 'A' && ch <= 'Z';
     }
-    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || institution_name(c, j) || linked || (acronym && j - i == 2);
+    bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || institution_name(c, j) || linked || (acronym && j - i == 2) ||
+               rally_head(c, i, i + (size_t)is(c, i, "the"));
     /* (not a holder's word before his office's possessive: "the President's Office") */
     while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ)) && !is(c, s0 + 1, "'s"))
         s0++;
@@ -2587,10 +2601,13 @@ static bool verb_like(const ctx *c, size_t k)
 static size_t police_title(const ctx *c, size_t i)
 {
     static const char *const HEADS[] = {"commissioner", "chief", "director", "inspector-general", "commander", NULL};
-    if (!is(c, i, "police") || !in(c, i + 1, HEADS)) return i;
+    /* ("Police Inspector General X"; a bare inspector is a rank) */
+    bool ig = is(c, i + 1, "inspector") && (is(c, i + 2, "general") || (is(c, i + 2, "-") && is(c, i + 3, "general")));
+    if (!is(c, i, "police") || (!in(c, i + 1, HEADS) && !ig)) return i;
     /* (a name follows, or a comma before one: "police chief, X") */
     size_t k = i + 2;
-    if (is(c, k, "-")) k += 2;
+    if (ig) k += is(c, k, "-") ? 2 : 1;
+    else if (is(c, k, "-")) k += 2;
     if (is(c, k, ",")) k++;
     return k < c->n && cap(c, k) && !(c->t[k].flags & NB_TOK_PUNCT) ? i + 1 : i;
 }
@@ -2602,7 +2619,9 @@ static int police_org(const nb_article_actors *aa)
     int best = -1;
     for (size_t q = 0; q < aa->n_ents; q++) {
         const nb_entity *e = &aa->ents[q];
-        /* (named in this sentence or the one before) */
+        /* (named in this sentence or the one before: not the article's only
+         * force named earlier, as the sentences between may be set elsewhere,
+         * "In New York, ... Police Commissioner X") */
         if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->last_sent || e->last_sent + 1 < aa->sentence) continue;
         if (!name_has(e->label, "police") && !name_has(e->label, "constabulary")) continue;
         if (best < 0 || e->last_seen > aa->ents[best].last_seen) best = (int)q;
@@ -2668,10 +2687,15 @@ static size_t state_forces(const ctx *c, size_t i)
         if (c->n_items && (c->items[c->n_items - 1].flags & NB_IT_ACTOR) && c->items[c->n_items - 1].t1 == i)
             return i;
     }
-    /* "troops from Rwanda", "soldiers of the mission": owned after (not
-     * "accused the police of brutality": an owner is a name or "the ...") */
+    /* "troops from Rwanda", "soldiers of the mission": owned after (bare
+     * police or authorities only before "of" and a name, a determiner or a
+     * number: "accused the police of brutality" is no owner) */
+    static const char *const OWNER_WORD[] = {"the", "a", "an", "both", "several", "all", "many", "some", "two",
+                                             "three", "its", "their", "his", "her", "neighbouring", "neighboring",
+                                             "other", "each", "various", NULL};
     if (is(c, end, "from") || hyphen(c, end) ||
-        (is(c, end, "of") && (cap(c, end + 1) || is(c, end + 1, "the") || is(c, end + 1, "a") || is(c, end + 1, "an"))))
+        (is(c, end, "of") && (!in(c, i, ORGAN_PLURAL) || cap(c, end + 1) || in(c, end + 1, OWNER_WORD) ||
+                              (end + 1 < c->n && (c->t[end + 1].flags & NB_TOK_NUM)))))
         return i;
     /* ("the authorities in Kyiv") */
     if (in(c, i, ORGAN_PLURAL) && is(c, end, "in")) return i;
@@ -3409,12 +3433,13 @@ static size_t on_reference(ctx *c, size_t i)
         if (role == NB_ROLE_MINISTRY && country < 0) {
             /* "In Beijing, the foreign ministry ...": the state the sentence
              * is set in; else the state whose ministry the article named
-             * last (a ministry of no state, "Gaza's health ministry", names
-             * none); else the state the sentence before opened with ("Syria's
+             * last, within four sentences (a ministry of no state, "Gaza's
+             * health ministry", names none); else the state the sentence before opened with ("Syria's
              * government said ... The ministry condemned"); else the home
              * state, unless the sentence is set in another */
             int here = place_state(c, i);
-            bool named = aa->ministry_sent != 0;
+            /* (a ministry named within four sentences) */
+            bool named = aa->ministry_sent != 0 && aa->ministry_sent + 4 >= aa->sentence;
             ent = here >= 0 ? here : named ? aa->ministry_ent : -1;
             if (here < 0 && !named) {
                 /* (the state the sentence before opened with, whose

@@ -132,6 +132,23 @@ static bool short_caps(const char *s)
     return letters > 0 && letters <= 4;
 }
 
+/* Does alias key (normalized) name a part of the organisation called name,
+ * by holding the name's first word and more ("Hamas political bureau")? */
+static bool sub_body(const char *name, const char *key)
+{
+    nb_buf nk = {0};
+    nb_name_key(name, strlen(name), &nk);
+    bool sub = false;
+    if (nk.len && strcmp(nk.data, key)) {
+        const char *sp = strchr(nk.data, ' ');
+        size_t n = sp ? (size_t)(sp - nk.data) : nk.len;
+        for (const char *p = key; *p && !sub; p++)
+            if ((p == key || p[-1] == ' ') && !strncmp(p, nk.data, n) && (p[n] == ' ' || p[n] == '\0')) sub = true;
+    }
+    nb_buf_free(&nk);
+    return sub;
+}
+
 bool nb_dict_add_alias(nb_dict *d, size_t e, const char *alias, unsigned flags)
 {
     nb_buf key = {0}, sk = {0};
@@ -148,11 +165,16 @@ bool nb_dict_add_alias(nb_dict *d, size_t e, const char *alias, unsigned flags)
     }
     if (words > d->max_tokens) d->max_tokens = words;
     nb_map_put(&d->alias, key.data, e << 2 | flags);
-    if (d->entries[e].kind == NB_KIND_ORG) {
+    if (d->entries[e].kind == NB_KIND_ORG && !sub_body(d->entries[e].name, key.data)) {
         static const char *const ORGAN[] = {"intelligence", "security service", "security agency", "police",
                                             "coast guard", "bureau", "directorate", NULL};
-        for (size_t q = 0; ORGAN[q]; q++)
-            if (strstr(key.data, ORGAN[q])) d->entries[e].organ = true;
+        for (size_t q = 0; ORGAN[q]; q++) {
+            const char *hit = strstr(key.data, ORGAN[q]);
+            size_t n = strlen(ORGAN[q]);
+            /* (whole words only) */
+            if (hit && (hit == key.data || hit[-1] == ' ') && (hit[n] == '\0' || hit[n] == ' '))
+                d->entries[e].organ = true;
+        }
     }
     for (size_t i = 0; i <= key.len; i++) {
         if (i == key.len || key.data[i] == ' ') {

@@ -160,9 +160,6 @@ const char *const NB_LEX_ORG_HEAD[] = {
     "conference",
     /* a named cell ("Field Action Coordination Cell") */
     "cell", "forum",
-    /* a political rally named as a body ("Rally for Culture and Democracy",
-     * "Rally of Houphouetists for Democracy and Peace") */
-    "rally",
     /* research and teaching bodies ("Centre for Strategic Studies",
      * "National Defence University") */
     "centre", "center", "university", "academy",

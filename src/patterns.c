@@ -2300,9 +2300,8 @@ static bool text_judged(const ctx *c, int w)
  * trial flawed. Y rejected the criticism"). */
 static const char SPEAKING[] = "criticised,criticized,criticises,criticizes,accused,accuses,alleged,alleges,"
                                "condemned,condemns,denounced,denounces,blamed,blames,said,says";
-/* ... and the form the deed memory gives a text's issuing ("published a
- * report": NB_ISSUED_TEXT) */
-static const char ISSUING[] = NB_ISSUED_TEXT;
+/* (the deed memory gives a text's issuing the form NB_ISSUED_TEXT ":" and
+ * the text's noun: "published a report", "@issued:report") */
 
 /* Is lemma l a demonstrative ("this", "these", ...)? */
 static bool demonstrative(const char *l)
@@ -2486,8 +2485,8 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         /* (a statement is what someone said; the noun's own verb forms, not
          * the noun itself: "the report", "read the report" issue nothing) */
         bool said = !strcmp(l, "statement");
-        char forms[sizeof SPEAKING + sizeof ISSUING + 400];
-        size_t fl = (size_t)snprintf(forms, sizeof forms, "%s%s", ISSUING, said ? ",said,says,told" : "");
+        char forms[sizeof SPEAKING + 480];
+        size_t fl = (size_t)snprintf(forms, sizeof forms, "%s:%.24s%s", NB_ISSUED_TEXT, l, said ? ",said,says,told" : "");
         for (const char *p = own ? c->P->dv_forms[dv0] : ""; *p && fl + 40 < sizeof forms - sizeof SPEAKING;) {
             const char *e = strchr(p, ',');
             size_t n = e ? (size_t)(e - p) : strlen(p), ln = strlen(l);

@@ -78,12 +78,13 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * reads (generic attackers as they are). NB_RECALL_HOME: the country the
  * article is about (nb_actors_home_state), if one is. NB_RECALL_AUTHOR:
  * word is "OWN|OTHER": OWN the comma-separated forms that issue the text
- * itself ("@issued", the noun's verb), OTHER those of criticising; out[0]
+ * itself ("@issued:report", the noun's verb), OTHER those of criticising; out[0]
  * holds the rejecter (or -1), whom and whose side the author is not, and
  * out[1] an entity the rejecter's words named, or -1 ("China's
  * spokesperson X"). */
-/* The form the deed memory notes for a text issued ("published a report"),
- * which NB_RECALL_AUTHOR's OWN forms name. */
+/* The form the deed memory notes for a text issued, with ":" and the text's
+ * noun ("published a report": "@issued:report"), which NB_RECALL_AUTHOR's
+ * OWN forms name. */
 #define NB_ISSUED_TEXT "@issued"
 enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC, NB_RECALL_OWNER, NB_RECALL_BODY, NB_RECALL_STRUCK, NB_RECALL_STATE,
        NB_RECALL_AUTHORS, NB_RECALL_HOME, NB_RECALL_AUTHOR };

@@ -503,13 +503,18 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
             /* ("published a report", "issued a statement": a text issued,
              * noted apart, as "released 20 prisoners" issues none) */
             static const char *const ISSUE[] = {"published", "issued", "released", "presented", NULL};
-            static const char *const TEXT[] = {"report", "statement", "study", "findings", "assessment", "communique",
-                                               NULL};
-            bool text = false;
+            static const char *const TEXT[] = {"report", "reports", "statement", "statements", "study", "findings",
+                                               "assessment", "communique", NULL};
+            const char *text = NULL;
             for (size_t q = i + 1; q < ni && q < i + 4 && !text && nb_lex_in(it->w, strlen(it->w), ISSUE); q++)
-                text = items[q].w && nb_lex_in(items[q].w, strlen(items[q].w), TEXT);
+                if (items[q].w && nb_lex_in(items[q].w, strlen(items[q].w), TEXT)) text = items[q].w;
             if (text && d->n < 64) {
-                d->h[d->n] = word_hash(NB_ISSUED_TEXT, strlen(NB_ISSUED_TEXT));
+                /* ("@issued:report": which text, singular) */
+                char tag[64];
+                size_t tl = strlen(text);
+                if (tl > 1 && text[tl - 1] == 's') tl--;
+                int n = snprintf(tag, sizeof tag, "%s:%.*s", NB_ISSUED_TEXT, (int)tl, text);
+                d->h[d->n] = word_hash(tag, (size_t)n);
                 d->ent[d->n++] = doer;
             }
         }
