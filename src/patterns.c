@@ -2296,8 +2296,9 @@ static bool text_judged(const ctx *c, int w)
     return has_cue(P, lem(c, v), NB_REL_CONDEMNS, POS_VERB);
 }
 
-/* The verb forms that make their doer a text's author ("X called the
- * trial flawed. Y rejected the criticism"). */
+/* The verb forms whose doer, in the latest sentence that judges, is the
+ * author of a criticism no one issued ("X said the trial was flawed. Y
+ * rejected the criticism"). */
 static const char SPEAKING[] = "criticised,criticized,criticises,criticizes,accused,accuses,alleged,alleges,"
                                "condemned,condemns,denounced,denounces,blamed,blames,said,says";
 /* (the deed memory gives a text's issuing the form NB_ISSUED_TEXT ":" and
@@ -2459,9 +2460,10 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     bool deverbal = nb_map_get(&c->P->deverbal, l, &dv), accusation = in_class(c->P, c->P->k_accusation, l);
     int det = child_in(c, w, c->P->l_det, -1);
     /* "HRW called the trial flawed. The ministry rejected the criticism": a
-     * text with no author of its own is the rejecter's latest critic's, else
-     * the latest speaker's other than the rejecter (before the deed memory,
-     * whose "report" may be anyone's) */
+     * text with no author of its own is its issuer's, else the rejecter's
+     * latest critic's, else the latest judging speaker's, never the
+     * rejecter's side (NB_RECALL_AUTHOR; before the deed memory, whose
+     * "report" may be anyone's) */
     if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
         (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these")) &&
         in_class(c->P, c->P->k_authored, l) && !agents_named(c, w) && child_in(c, w, c->P->l_poss, -1) < 0 &&

@@ -260,9 +260,10 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
                  (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE)))
             side = nb_actors_home_state(aa);
-        /* word: the text's own forms ("published", "reported"), '|', the
-         * forms of criticising: who issued the text, else whoever condemned
-         * the rejecter (or its side) lately, else who criticised anyone */
+        /* word: the text's own forms ("@issued:report", the noun's verb),
+         * '|', the forms of criticising: who issued the text, else whoever
+         * condemned the rejecter (or its side) lately, else the speaker of
+         * the latest sentence that judged */
         const char *bar = strchr(word, '|');
         char own[512];
         size_t ol = bar ? (size_t)(bar - word) : strlen(word);

@@ -477,13 +477,11 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
             d->reactive = true;
         const trigger *tg = find_trigger(it->w);
         if (tg && tg->rel == NB_REL_CONDEMNS) d->reactive = true;
-        /* ("'...,' said senator X": a speech verb right before an actor is
-         * that actor's) */
+        /* ("'...,' said senator X": a speech verb right after a quotation's
+         * end, a comma or stop inside the closing mark, is the actor's that
+         * follows it; not after a quoted name, 'a group calling itself "X"
+         * said', nor "a report, however, said the TTP continued") */
         int doer = agent;
-        /* (inverted after a closing quote only: in "a report, however, said
-         * the TTP continued" the name is what was said) */
-        /* (a quotation's end: a comma or stop inside the mark, not a quoted
-         * name's: 'a group calling itself "X" said Iran had no role') */
         bool after_quote = i > 1 && items[i - 1].w && items[i - 2].w &&
                            (!strcmp(items[i - 1].w, "\"") ||
                             !strcmp(items[i - 1].w, "\xe2\x80\x9d") || !strcmp(items[i - 1].w, "''")) &&
