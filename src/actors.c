@@ -1181,8 +1181,7 @@ static bool institution_name(const ctx *c, size_t j)
                                         "documentation", "legal", "peace", "information", "strategic", "democracy",
                                         "development", "monitoring", "advocacy", "victims", "victim", NULL};
     if (j >= 2 && in(c, j - 1, CENTRE) && in(c, j - 2, FIELD)) return true;
-    
-/* "the Russian Orthodox Church", "the Coptic Church": a denomination's
+    /* "the Russian Orthodox Church", "the Coptic Church": a denomination's
      * church is its organisation, not a building */
     static const char *const CHURCH[] = {"church", NULL};
     static const char *const CREED[] = {"orthodox", "catholic", "anglican", "evangelical", "lutheran", "methodist",
