@@ -2459,15 +2459,18 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     size_t dv = 0;
     bool deverbal = nb_map_get(&c->P->deverbal, l, &dv), accusation = in_class(c->P, c->P->k_accusation, l);
     int det = child_in(c, w, c->P->l_det, -1);
+    /* (its determiner: "the", "this", "these" point back; "that" and
+     * "those" too, for the acts below that allow them) */
+    const char *dl = det >= 0 ? lem(c, det) : "";
+    bool near = !strcmp(dl, "the") || !strcmp(dl, "this") || !strcmp(dl, "these");
+    bool unowned = c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && !agents_named(c, w);
     /* "HRW called the trial flawed. The ministry rejected the criticism": a
      * text with no author of its own is its issuer's, else the rejecter's
      * latest critic's, else the latest judging speaker's, never the
      * rejecter's side (NB_RECALL_AUTHOR; before the deed memory, whose
      * "report" may be anyone's) */
-    if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
-        (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these")) &&
-        in_class(c->P, c->P->k_authored, l) && !agents_named(c, w) && child_in(c, w, c->P->l_poss, -1) < 0 &&
-        !authored_by(c, w) && text_judged(c, w)) {
+    if (*n == before && unowned && near && in_class(c->P, c->P->k_authored, l) &&
+        child_in(c, w, c->P->l_poss, -1) < 0 && !authored_by(c, w) && text_judged(c, w)) {
         int got[MAX_HITS], k = 0, v = head(c, w);
         while (v >= 0 && strcmp(upos(c, v), "VERB") && k++ < 2) v = head(c, v);
         int sb[MAX_HITS], nsb = v >= 0 ? subjects(c, v, sb, MAX_HITS) : 0;
@@ -2482,16 +2485,15 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         }
         /* (its own verb's doer first, "published a report", then its
          * critics': "own forms|other forms") */
-        size_t dv0 = 0;
-        bool own = nb_map_get(&c->P->deverbal, l, &dv0);
         /* (a statement is what someone said; the noun's own verb forms, not
          * the noun itself: "the report", "read the report" issue nothing) */
         bool said = !strcmp(l, "statement");
         char forms[sizeof SPEAKING + 480];
         size_t fl = (size_t)snprintf(forms, sizeof forms, "%s:%.24s%s", NB_ISSUED_TEXT, l, said ? ",said,says,told" : "");
-        for (const char *p = own ? c->P->dv_forms[dv0] : ""; *p && fl + 40 < sizeof forms - sizeof SPEAKING;) {
+        size_t ln = strlen(l);
+        for (const char *p = deverbal ? c->P->dv_forms[dv] : ""; *p && fl + 40 < sizeof forms - sizeof SPEAKING;) {
             const char *e = strchr(p, ',');
-            size_t n = e ? (size_t)(e - p) : strlen(p), ln = strlen(l);
+            size_t n = e ? (size_t)(e - p) : strlen(p);
             bool noun = (n == ln && !strncmp(p, l, n)) || (n == ln + 1 && !strncmp(p, l, ln) && p[ln] == 's');
             if (!noun && n < 32) fl += (size_t)snprintf(forms + fl, sizeof forms - fl, ",%.*s", (int)n, p);
             p += n + (e != NULL);
@@ -2500,10 +2502,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         k = c->recall(c->ud, NB_RECALL_AUTHOR, forms, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
-    if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
-        (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "this") || !strcmp(lem(c, det), "these") ||
-         !strcmp(lem(c, det), "that") || !strcmp(lem(c, det), "those")) &&
-        !agents_named(c, w) && !attack_cue(c, w, POS_EVENT) &&
+    if (*n == before && unowned && (near || demonstrative(dl)) && !attack_cue(c, w, POS_EVENT) &&
         (!condemn_noun(c->P, l) || accusation) && (deverbal || accusation)) {
         /* (an accusation too: "Y rejected the accusations" condemns the accuser) */
         const char *forms = deverbal ? c->P->dv_forms[dv] : "";
@@ -2520,10 +2519,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     if (*n == before) act_doer(c, w, ents, ws, n);
     /* "Rights groups criticised the trial": an act of police or courts whose
      * doer no sentence named is the state's the article is about */
-    if (*n == before && c->recall && ent_at(c, w) < 0 && !strcmp(upos(c, w), "NOUN") && det >= 0 &&
-        (!strcmp(lem(c, det), "the") || !strcmp(lem(c, det), "these") || !strcmp(lem(c, det), "those") ||
-         !strcmp(lem(c, det), "this")) &&
-        in_class(c->P, c->P->k_state_process, l) && !agents_named(c, w)) {
+    if (*n == before && unowned && (near || !strcmp(dl, "those")) && in_class(c->P, c->P->k_state_process, l)) {
         int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }

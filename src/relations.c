@@ -432,6 +432,16 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst)
 
 static uint32_t word_hash(const char *w, size_t n) { return (uint32_t)nb_hash(w, n); }
 
+/* Is item i the closing mark of a quotation: a double quote after a comma
+ * or stop ('...,"'), not the end of a quoted name ('"X" said')? */
+static bool quotation_end(const nb_item *items, size_t i)
+{
+    static const char *const MARK[] = {"\"", "\xe2\x80\x9d", "''", NULL};
+    static const char *const STOP[] = {",", ".", "?", "!", NULL};
+    return i > 0 && items[i].w && items[i - 1].w && nb_lex_in(items[i].w, strlen(items[i].w), MARK) &&
+           nb_lex_in(items[i - 1].w, strlen(items[i - 1].w), STOP);
+}
+
 void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t ni, bool judging)
 {
     /* (a name after a preposition is no doer: "police in Chile arrested") */
@@ -464,11 +474,7 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
         if (!it->w) continue;
         /* (the actors inside a quotation do not do what follows it: "'...
          * for Venezuela,' a spokesperson said") */
-        if (i > 0 && items[i - 1].w &&
-            (!strcmp(it->w, "\"") || !strcmp(it->w, "\xe2\x80\x9d") || !strcmp(it->w, "''")) &&
-            (!strcmp(items[i - 1].w, ",") || !strcmp(items[i - 1].w, ".") || !strcmp(items[i - 1].w, "?") ||
-             !strcmp(items[i - 1].w, "!")))
-            agent = -1;
+        if (quotation_end(items, i)) agent = -1;
         prev = it->w;
         /* (a denial too, "The UAE has denied arming the group"; not a
          * rejection, which "Egypt condemned the decision" may judge) */
@@ -482,12 +488,7 @@ void nb_relations_note_deeds(nb_article_actors *aa, const nb_item *items, size_t
          * follows it; not after a quoted name, 'a group calling itself "X"
          * said', nor "a report, however, said the TTP continued") */
         int doer = agent;
-        bool after_quote = i > 1 && items[i - 1].w && items[i - 2].w &&
-                           (!strcmp(items[i - 1].w, "\"") ||
-                            !strcmp(items[i - 1].w, "\xe2\x80\x9d") || !strcmp(items[i - 1].w, "''")) &&
-                           (!strcmp(items[i - 2].w, ",") || !strcmp(items[i - 2].w, ".") ||
-                            !strcmp(items[i - 2].w, "?") || !strcmp(items[i - 2].w, "!"));
-        if (after_quote && (it->flags & NB_IT_WORD) && nb_lex_in(it->w, strlen(it->w), SAY)) {
+        if (i > 0 && quotation_end(items, i - 1) && (it->flags & NB_IT_WORD) && nb_lex_in(it->w, strlen(it->w), SAY)) {
             size_t q = i + 1; /* (past a title: "said senator X") */
             while (q < ni && q < i + 3 && items[q].w && (items[q].flags & NB_IT_WORD) &&
                    nb_lex_in(items[q].w, strlen(items[q].w), NB_LEX_TITLE))

@@ -1850,14 +1850,17 @@ static void repair_as_subject(const nb_nlp *m, const nb_repair_labels *R, nb_sen
     }
 }
 
+/* Verbs that give their object a name: "called the hackers cowards",
+ * "branded the trial a farce", "deemed the vote illegal". */
+static const char *const NAMING[] = {"call", "calls", "called", "calling", "brand", "brands", "branded", "branding",
+                                     "label", "labels", "labelled", "labeled", "term", "termed", "dub", "dubbed",
+                                     "deem", "deems", "deemed", NULL};
+
 /* "called the hackers cowards": the named thing read as a compound of the
  * name it is given, with a determiner of its own (no compound takes one),
  * is the verb's object, and the name its predicate. */
 static void repair_naming_compound(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    static const char *const NAMING[] = {"call", "calls", "called", "calling", "brand", "brands", "branded",
-                                         "branding", "label", "labels", "labelled", "labeled", "term", "termed",
-                                         "dub", "dubbed", NULL};
     if (R->l_compound < 0 || R->l_obj < 0 || R->l_det < 0 || R->l_xcomp < 0) return;
     for (size_t x = 2; x + 1 < s->n; x++) {
         int32_t y1 = s->w[x].head;
@@ -1885,9 +1888,6 @@ static void repair_naming_compound(const nb_nlp *m, const nb_repair_labels *R, n
  * old head. */
 static void repair_naming_participle(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
 {
-    static const char *const NAMING[] = {"call", "calls", "called", "calling", "brand", "brands", "branded",
-                                         "branding", "label", "labels", "labelled", "labeled", "term", "termed",
-                                         "deem", "deems", "deemed", NULL};
     if (R->l_obj < 0 || R->l_xcomp < 0 || R->l_advcl < 0 || R->l_conj < 0 || R->l_amod < 0) return;
     /* (and an adjective hung after the object as its modifier: 'called the
      * detentions "unjustified"', as English puts no modifier there) */
