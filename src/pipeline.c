@@ -390,6 +390,12 @@ static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni
              * gunmen belonged to X") */
             const nb_tok *h = &toks[it->t1 - 1];
             kinds |= nb_patterns_cue_form(P, text + h->start, h->len) & NB_FORM_NEG;
+            /* (and a title the name took in, as a cue: "ASIO Director Mike
+             * Burgess") */
+            if (it->t1 > it->t0 + 1) {
+                const nb_tok *f = &toks[it->t0];
+                kinds |= nb_patterns_cue_form(P, text + f->start, f->len) & NB_FORM_CUE;
+            }
         }
         if (it->ent >= 0 || !(it->flags & NB_IT_WORD) || !it->w) continue;
         kinds |= nb_patterns_cue_form(P, it->w, strlen(it->w));

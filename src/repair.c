@@ -2882,8 +2882,58 @@ static void repair_poss_participle(const nb_nlp *m, const nb_repair_labels *R, n
     }
 }
 
+/* "said on Monday that X had ordered the attack" read with the clause as a
+ * relative clause of "Monday": a clause hung from a verb's time or
+ * occasion ("on Monday", "last year", "in a statement") whose "that" is a
+ * complementizer (a mark, or an object or subject beside the clause's
+ * own) is the verb's complement. */
+static void repair_said_when_that(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s)
+{
+    static const char *const WHEN[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                       "day", "days", "week", "weekend", "month", "year", "night", "morning",
+                                       "evening", "afternoon", "time", "statement", "interview", "briefing",
+                                       "conference", "post", "report", "speech", "letter", "message", NULL};
+    if (R->l_acl_relcl < 0 || R->l_ccomp < 0 || R->l_mark < 0) return;
+    for (size_t v = 0; v < s->n; v++) {
+        int32_t nh = s->w[v].head;
+        if (s->w[v].label != R->l_acl_relcl || nh <= 0 || !upos_is(m, s, v, "VERB")) continue;
+        size_t n = (size_t)nh - 1;
+        /* (the time may hang from the occasion: "said in a report last
+         * year that") */
+        int32_t vh = s->w[n].head, up = (int32_t)n + 1;
+        if (vh > 0 && !strncmp(m->labels[s->w[up - 1].label], "nmod", 4) && !strncmp(m->labels[s->w[vh - 1].label], "obl", 3)) {
+            up = vh;
+            vh = s->w[vh - 1].head;
+        }
+        if (vh <= 0 || !word_is(&s->w[n], WHEN) || strncmp(m->labels[s->w[up - 1].label], "obl", 3) ||
+            !upos_is(m, s, (size_t)vh - 1, "VERB") || (size_t)vh - 1 > n)
+            continue;
+        /* "that", right after the time phrase, hung from the clause */
+        size_t d = n + 1;
+        while (d < v && under(s, d, n) && !under(s, d, v)) d++;
+        if (d >= v || s->w[d].head != (int32_t)v + 1 || s->w[d].len != 4 || nb_lower(s->w[d].form[0]) != 't' ||
+            nb_lower(s->w[d].form[1]) != 'h' || nb_lower(s->w[d].form[2]) != 'a' || nb_lower(s->w[d].form[3]) != 't')
+            continue;
+        bool comp = s->w[d].label == R->l_mark, subj = false, more = false;
+        for (size_t x = 0; x < s->n && !comp; x++) {
+            if (x == d || s->w[x].head != (int32_t)v + 1) continue;
+            comp = s->w[x].label == s->w[d].label && (s->w[d].label == R->l_obj || s->w[d].label == R->l_nsubj);
+            subj |= s->w[x].label == R->l_nsubj;
+            more |= s->w[x].label == R->l_xcomp || s->w[x].label == R->l_ccomp;
+        }
+        /* ("that ISKP continued to receive ...": a subject of its own and a
+         * complement, "that" no object) */
+        comp |= s->w[d].label == R->l_obj && subj && more;
+        if (!comp) continue;
+        s->w[v].head = vh;
+        s->w[v].label = (uint16_t)R->l_ccomp;
+        s->w[d].label = (uint16_t)R->l_mark;
+    }
+}
+
 void nb_repair_tree(const nb_nlp *m, const nb_repair_labels *R, nb_sent *s, const int *ent_of)
 {
+    repair_said_when_that(m, R, s);
     repair_verb_punct(m, R, s);
     repair_list_conj(m, R, s);
     repair_accused_of(m, R, s);
