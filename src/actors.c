@@ -4025,6 +4025,29 @@ static void note_armed(ctx *c)
             ne->kind = NB_KIND_ORG;
             if (!ne->noun) ne->noun = nb_strdup(c->low[nk]);
         }
+        /* "a local vigilante group, the Mwaghavul Youth Vanguard", "the
+         * banana workers' union, SITRAIBANA": the noun of the description
+         * just before the name, so that "the group" later means it */
+        static const char *const DESC_NOUNS[] = {"union", "association", "federation", "council", "committee",
+                                                 "agency", "mission", "league", "bloc", "watchdog", NULL};
+        size_t a0 = a > 0 && is(c, a - 1, "the") ? a - 1 : a; /* (", the Mwaghavul ...") */
+        if (a0 >= 3 && is(c, a0 - 1, ",") && !cap(c, a0 - 2) &&
+            (in(c, a0 - 2, ORG_NOUNS) || in(c, a0 - 2, TAIL_NOUNS) || in(c, a0 - 2, DESC_NOUNS)) &&
+            c->low[a0 - 2][strlen(c->low[a0 - 2]) - 1] != 's') {
+            size_t d = a0 - 2;
+            while (d > 0 && d + 5 > a0 && !is(c, d - 1, "a") && !is(c, d - 1, "an") && !is(c, d - 1, "the") &&
+                   !(c->t[d - 1].flags & NB_TOK_CAP) && (!(c->t[d - 1].flags & NB_TOK_PUNCT) || hyphen(c, d - 1) ||
+                                                          is(c, d - 1, "'") || is(c, d - 1, "\xe2\x80\x99")))
+                d--;
+            /* (a person after the complement of another noun: "the head
+             * of the mission, X" names the head; "the leaders of the
+             * union, SITRAIBANA" the union) */
+            if (d > 0 && (is(c, d - 1, "a") || is(c, d - 1, "an") || is(c, d - 1, "the")) &&
+                !(d >= 2 && (is(c, d - 2, "of") || is(c, d - 2, "for")) && ne->kind == NB_KIND_PERSON)) {
+                if (ne->kind == NB_KIND_UNKNOWN || guessed_person(ne)) ne->kind = NB_KIND_ORG;
+                if (ne->kind == NB_KIND_ORG && !ne->noun) ne->noun = nb_strdup(c->low[a0 - 2]);
+            }
+        }
         if (c->aa->ents[e].kind != NB_KIND_ORG) continue;
         /* "the Polisario Front, a separatist movement,": the noun it was
          * called by, so that "the movement's backer" later means it */
