@@ -378,6 +378,7 @@ static int new_entity(nb_article_actors *aa, const char *label, nb_kind kind, in
     e->alias_of = -1;
     e->org = -1;
     e->pair[0] = e->pair[1] = -1;
+    e->first_sent = aa->sentence;
     return (int)aa->n_ents++;
 }
 
@@ -1235,6 +1236,60 @@ static nb_kind guess_kind(const ctx *c, size_t i, size_t j, bool titled)
 }
 
 /* ---- the scanner ------------------------------------------------------- */
+
+/* Is the capitalised word at k a demonym ("Cambodian", "Chinese")? */
+static bool demonym_at(const ctx *c, size_t k)
+{
+    size_t e;
+    unsigned f;
+    return dict_match(c, k, &e, &f) == k + 1 && (f & NB_ALIAS_DEMONYM);
+}
+
+/* Nouns of an organisation a wire lead describes before naming it. */
+static const char *const DESCRIBED[] = {"company", "firm", "conglomerate", "group", NULL};
+
+/* "a Cambodian business conglomerate and its chairman", "a hacking group
+ * linked to China's intelligence service": at token i, an indefinite
+ * description of an organisation that no name follows; its noun's token,
+ * else i. *kind is what the name it stands for must be: the noun for a
+ * business; "armed", "civil" or "cyber" for a group ("a group" alone
+ * describes too little). */
+static size_t described_org(const ctx *c, size_t i, const char **kind)
+{
+    static const char *const ARMED[] = {"rebel", "militant", "armed", "insurgent", "jihadist", "separatist",
+                                        "guerrilla", "paramilitary", "militia", "terrorist", "islamist",
+                                        "extremist", "secessionist", "criminal", NULL};
+    static const char *const CIVIL[] = {"rights", "advocacy", "aid", "humanitarian", "monitoring", "civil",
+                                        "campaign", "watchdog", "relief", NULL};
+    static const char *const CYBER[] = {"hacking", "hacker", "cyber", "cyberespionage", "ransomware",
+                                        "cybercrime", "espionage", NULL};
+    if (!is(c, i, "a") && !is(c, i, "an")) return i;
+    /* (not an apposition or a predicate: "X, an armed group headed by Y",
+     * "X is a group", "described as a group") */
+    if (i > 0 && (is(c, i - 1, ",") || is(c, i - 1, "is") || is(c, i - 1, "was") || is(c, i - 1, "as") ||
+                  is(c, i - 1, "be") || is(c, i - 1, "became") || is(c, i - 1, "remains") || is(c, i - 1, "(")))
+        return i;
+    size_t h = i + 1;
+    *kind = NULL;
+    /* (modifiers: lower-case words, demonyms, "China-linked") */
+    while (h < c->n && h < i + 5 && !in(c, h, DESCRIBED) && (c->t[h].flags & NB_TOK_WORD) &&
+           !(c->t[h].flags & NB_TOK_NUM) && (!cap(c, h) || demonym_at(c, h))) {
+        if (in(c, h, ARMED)) *kind = "armed";
+        else if (in(c, h, CIVIL)) *kind = "civil";
+        else if (in(c, h, CYBER)) *kind = "cyber";
+        h++;
+    }
+    if (h >= c->n || h == i + 1 || !in(c, h, DESCRIBED) || cap(c, h)) return i;
+    if (!is(c, h, "group")) *kind = c->low[h];
+    if (!*kind) return i;
+    /* (a name follows: "a group, X", "a group called X"; or members: "a
+     * group of villagers") */
+    if (h + 1 < c->n && (cap(c, h + 1) || is(c, h + 1, "of") || is(c, h + 1, "called") || is(c, h + 1, "named") ||
+                         is(c, h + 1, "known") || is(c, h + 1, "calling") ||
+                         (is(c, h + 1, ",") && h + 2 < c->n && (cap(c, h + 2) || is(c, h + 2, "the")))))
+        return i;
+    return h;
+}
 
 static const char *const PARTICIPLE_FUNDS[] = {
     "backed", "supported", "funded", "sponsored", "armed", "trained", "financed", "equipped",
@@ -2546,8 +2601,11 @@ static int armed_org(const nb_article_actors *aa)
  * X") is the armed organisation the article went on to name: wire stories
  * describe first and name after (cataphora). A qualifier must be a word of
  * that name ("Kuki-Chin rebels", not "Karen rebels" for another group). */
+static void fold_described(nb_article_actors *aa);
+
 void nb_actors_fold_generic(nb_article_actors *aa)
 {
+    fold_described(aa);
     /* (only when the article named one: with two, either may be meant) */
     int n, ao = armed_org_n(aa, &n);
     if (ao < 0 || n != 1) return;
@@ -2574,6 +2632,62 @@ void nb_actors_fold_generic(nb_article_actors *aa)
             w = end + 1;
         }
         if (fits) e->alias_of = ao;
+    }
+}
+
+/* The named organisation a description before it ("a Chinese cybersecurity
+ * company", "a hacking group") stands for: the first one the article
+ * introduced in the three sentences after it that the description fits (a
+ * business for a company, an armed organisation for an armed group, a
+ * civil body for a rights group), not a state's body; with none the
+ * description is no actor. */
+static void fold_described(nb_article_actors *aa)
+{
+    for (size_t i = 0; i < aa->n_ents; i++) {
+        nb_entity *p = &aa->ents[i];
+        const char *mark = p->group_head ? strstr(p->group_head, " (described)") : NULL;
+        if (!p->described || p->alias_of >= 0 || !mark) continue;
+        p->kind = NB_KIND_GROUP; /* (unnamed: no actor, as generic groups are) */
+        char head[32];
+        size_t hl = (size_t)(mark - p->group_head);
+        if (hl >= sizeof head) continue;
+        memcpy(head, p->group_head, hl);
+        head[hl] = 0;
+        bool armed = !strcmp(head, "armed"), civil = !strcmp(head, "civil"), cyber = !strcmp(head, "cyber");
+        bool business = !armed && !civil && !cyber;
+        for (size_t q = i + 1; q < aa->n_ents; q++) {
+            nb_entity *e = &aa->ents[q];
+            if (e->first_sent > p->first_sent + 3) break;
+            /* (a hacking group's or a business's name read as a person's,
+             * "Cadet Blizzard", with no title, role or common first name;
+             * a business's left untyped, "Sichuan Lanxin Technology") */
+            bool unsure = e->kind == NB_KIND_UNKNOWN && business && strchr(e->label, ' ');
+            if (e->kind == NB_KIND_PERSON && e->dict < 0 && !e->roles && e->org < 0 && (business || cyber)) {
+                char first[32];
+                size_t k = 0;
+                for (; e->label[k] && e->label[k] != ' ' && k + 1 < sizeof first; k++)
+                    first[k] = (char)tolower((unsigned char)e->label[k]);
+                first[k] = 0;
+                unsure = e->label[k] == ' ' && !common_given_name(first);
+            }
+            if (e->alias_of >= 0 || (e->kind != NB_KIND_ORG && !unsure) || state_body(e) || e->first_sent <= p->first_sent)
+                continue;
+            /* (an armed group an armed organisation, a rights group a
+             * civil body, a hacking group neither, nor a business) */
+            bool fits = armed   ? e->armed > 0
+                        : civil ? civil_body(e)
+                        : cyber ? !civil_body(e) && !business_called(e, "company") && !e->armed
+                                : unsure || business_called(e, head);
+            if (!fits) continue;
+            if (unsure) e->kind = NB_KIND_ORG;
+            p->alias_of = (int)q;
+            break;
+        }
+        /* (none: a node with --all-actors, as generic groups are) */
+        if (p->alias_of < 0) {
+            free(p->label);
+            p->label = nb_strdup(armed ? "armed group" : civil ? "civil group" : cyber ? "hacking group" : head);
+        }
     }
 }
 
@@ -4265,6 +4379,25 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             for (size_t k = i; k < g; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
             push_item(&c, g, end, NB_IT_ACTOR, ge);
             i = end;
+            continue;
+        }
+        const char *dkind = NULL;
+        size_t dh = described_org(&c, i, &dkind);
+        if (dh > i) {
+            /* "imposed sanctions on a Cambodian business conglomerate": an
+             * organisation described before it is named (folded into the
+             * name at the article's end, or no actor) */
+            nb_buf head = {0};
+            nb_buf_printf(&head, "%s (described)", dkind);
+            int ge = group_entity(aa, NULL, head.data);
+            nb_buf_free(&head);
+            aa->ents[ge].described = true;
+            /* (an organisation, as "it" and "them" may mean) */
+            aa->ents[ge].kind = NB_KIND_ORG;
+            touch(aa, ge, s + toks[dh].start, 0);
+            for (size_t k = i; k < dh; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
+            push_item(&c, dh, dh + 1, NB_IT_ACTOR, ge);
+            i = dh + 1;
             continue;
         }
         uint32_t f = (toks[i].flags & NB_TOK_PUNCT) ? NB_IT_PUNCT : NB_IT_WORD;

@@ -62,6 +62,10 @@ typedef struct {
                           * mission Aspides"): "the mission" refers back */
     size_t last_seen;    /* mention clock of the latest mention */
     size_t last_sent;    /* sentence of the latest mention, counted from 1 */
+    size_t first_sent;   /* sentence it was first mentioned in */
+    bool described;      /* an organisation described before it is named ("a
+                          * Chinese cybersecurity company"): an actor only
+                          * once folded into the name (alias_of) */
     size_t sent_rank;    /* order of its first mention within that sentence */
     int alias_of;        /* entity this one was declared another name of, or -1 */
     int org;             /* persons: the organisation a title or apposition says they lead, or -1 */

@@ -1165,6 +1165,8 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                 /* (an unnamed group is no actor of the network: one "gunmen"
                  * node would join unrelated attacks in every article) */
                 if (!p->unnamed && (unnamed_group(&aa, src) || unnamed_group(&aa, dst))) continue;
+                /* (nor is a description no name came to: "a payments company") */
+                if (aa.ents[root_of(&aa, src)].described || aa.ents[root_of(&aa, dst)].described) continue;
                 rec->rels[rec->n_rels++] = (nb_rec_rel){(uint32_t)src, (uint32_t)dst, f->rel, (uint32_t)r, bit,
                                                         nb_strdup(f->rule ? f->rule : ""),
                                                         given++ ? (paths[k] ? nb_strdup(paths[k]) : NULL) : paths[k]};
