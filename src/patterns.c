@@ -2313,6 +2313,21 @@ static bool demonstrative(const char *l)
 
 /* The actors a judged word stands for: named, or the authors of the attack
  * it names ("said the strikes were unacceptable"). */
+/* The subject of verb v (-1 for none) in got[0], and in got[1] the state
+ * its own words name ("China's foreign ministry spokesperson Mao Ning"), or
+ * -1: whose side a judgment comes from. */
+static void judge_side(const ctx *c, int v, int *got)
+{
+    int sb[MAX_HITS], nsb = v >= 0 ? subjects(c, v, sb, MAX_HITS) : 0;
+    got[0] = nsb > 0 ? ent_at(c, sb[0]) : -1;
+    got[1] = -1;
+    for (int x = 0; nsb > 0 && x < sb[0] && got[1] < 0; x++) {
+        int e = ent_at(c, x), up = x;
+        for (int d = 0; d < 4 && up >= 0 && up != sb[0]; d++) up = head(c, up);
+        if (up == sb[0] && e >= 0 && e != got[0]) got[1] = e;
+    }
+}
+
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
     const nb_patterns *P0 = c->P;
@@ -2474,16 +2489,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         child_in(c, w, c->P->l_poss, -1) < 0 && !authored_by(c, w) && text_judged(c, w)) {
         int got[MAX_HITS], k = 0, v = head(c, w);
         while (v >= 0 && strcmp(upos(c, v), "VERB") && k++ < 2) v = head(c, v);
-        int sb[MAX_HITS], nsb = v >= 0 ? subjects(c, v, sb, MAX_HITS) : 0;
-        got[0] = nsb > 0 ? ent_at(c, sb[0]) : -1;
-        /* (and the state the rejecter's own words name: "China's foreign
-         * ministry spokesperson Mao Ning") */
-        got[1] = -1;
-        for (int x = 0; nsb > 0 && x < sb[0] && got[1] < 0; x++) {
-            int e = ent_at(c, x), up = x;
-            for (int d = 0; d < 4 && up >= 0 && up != sb[0]; d++) up = head(c, up);
-            if (up == sb[0] && e >= 0 && e != got[0]) got[1] = e;
-        }
+        judge_side(c, v, got);
         /* (its own verb's doer first, "published a report", then its
          * critics': "own forms|other forms") */
         /* (a statement is what someone said; the noun's own verb forms, not
@@ -2521,7 +2527,13 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     /* "Rights groups criticised the trial": an act of police or courts whose
      * doer no sentence named is the state's the article is about */
     if (*n == before && unowned && (near || !strcmp(dl, "those")) && in_class(c->P, c->P->k_state_process, l)) {
-        int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
+        /* (the judge is given, as for a text's author: no state's own
+         * minister or envoy judges its arrests so, "Foreign Minister X called
+         * the arrests propaganda" is about another state's) */
+        int got[MAX_HITS], k = 0, v = head(c, w);
+        while (v >= 0 && strcmp(upos(c, v), "VERB") && k++ < 2) v = head(c, v);
+        judge_side(c, v, got);
+        k = c->recall(c->ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
 }
@@ -3080,7 +3092,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
         two = true;
     }
     if (!two && process && (cued || (say && judge))) {
-        int got[MAX_HITS], k = recall(ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
+        int got[MAX_HITS] = {-1, -1}, k = recall(ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
         for (int j = 0; j < k; j++)
             if (another(got[j], &e0)) two = true;
     }

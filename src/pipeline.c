@@ -242,24 +242,31 @@ static int root_of(const nb_article_actors *aa, int e)
     return e;
 }
 
+/* The side of a judge given as out[0] (its entity, or -1) and out[1] (a
+ * state its words name, or -1); the judge's root in *judge. A person's side
+ * is the country their words name ("China's spokesperson X") or the one the
+ * article gave them; a minister or head of state the article gave no
+ * country holds office in the state it is about ("Foreign Minister X"). */
+static int judge_side(const nb_article_actors *aa, const int *out, int max, int *judge)
+{
+    int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
+    int side = -1, named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
+    if (named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY) side = named;
+    else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON && aa->ents[not].country >= 0)
+        side = root_of(aa, aa->ents[not].country);
+    else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
+             (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE)))
+        side = nb_actors_home_state(aa);
+    *judge = not;
+    return side;
+}
+
 static int recall(void *ud, int kind, const char *word, int *out, int max)
 {
     if (kind == NB_RECALL_DEED) return nb_relations_recall_deed(ud, word, out, max);
     if (kind == NB_RECALL_AUTHOR) {
         const nb_article_actors *aa = ud;
-        int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
-        /* (a person's side is the country their words name, "China's
-         * spokesperson X", or the one the article gave them: no author is
-         * on the rejecter's side) */
-        int side = -1, named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
-        if (named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY) side = named;
-        else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON && aa->ents[not].country >= 0)
-            side = root_of(aa, aa->ents[not].country);
-        /* (a minister or head of state the article gave no country holds
-         * office in the state it is about: "Foreign Minister X") */
-        else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
-                 (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE)))
-            side = nb_actors_home_state(aa);
+        int not = -1, side = judge_side(aa, out, max, &not);
         /* word: the text's own forms ("@issued:report", the noun's verb),
          * '|', the forms of criticising: who issued the text, else whoever
          * condemned the rejecter (or its side) lately, else the speaker of
@@ -299,7 +306,9 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
     }
     if (kind == NB_RECALL_HOME) {
         int h = max > 0 ? nb_actors_home_state(ud) : -1;
-        if (h < 0) return 0;
+        /* (never the judge's own state) */
+        int not = -1, side = max > 1 ? judge_side(ud, out, max, &not) : -1;
+        if (h < 0 || h == side || h == not) return 0;
         out[0] = h;
         return 1;
     }
