@@ -246,6 +246,7 @@ void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names
     aa->dict = dict;
     aa->names = names;
     aa->dateline_entry = -1;
+    aa->opener[0] = aa->opener[1] = -1;
 }
 
 void nb_actors_end(nb_article_actors *aa)
@@ -711,6 +712,11 @@ static int army_of(nb_article_actors *aa)
         if (ent < 0 || e->mentions > aa->ents[ent].mentions) ent = (int)i;
     }
     return ent;
+}
+
+int nb_actors_prev_opener(const nb_article_actors *aa)
+{
+    return aa->opener[0];
 }
 
 int nb_actors_home_state(const nb_article_actors *aa)
@@ -4412,6 +4418,18 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     declared_aliases(&c);
     speaker_cataphora(&c);
     note_pair(&c);
+    /* the actor the sentence opens with (after quote marks, "The"), named
+     * and not the object of a fronted phrase */
+    aa->opener[0] = aa->opener[1];
+    aa->opener[1] = -1;
+    for (size_t k = 0; k < c.n_items && k < 3; k++) {
+        const nb_item *it = &c.items[k];
+        if ((it->flags & NB_IT_PUNCT) || item_is(&c, k, "the")) continue;
+        if ((it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD) &&
+            aa->ents[it->ent].kind != NB_KIND_GROUP)
+            aa->opener[1] = it->ent;
+        break;
+    }
     free(c.inq);
     free(c.low);
     nb_buf_free(&dm_key);

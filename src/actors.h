@@ -180,6 +180,10 @@ typedef struct {
      * (0: none): "the ministry" (a ministry of no state: -1) */
     int ministry_ent;
     size_t ministry_sent;
+    /* The actor that opened the last two sentences ("Russia is using
+     * aircraft ...": its subject, for a "This is unacceptable" after it),
+     * -1 for none: [0] the sentence before the latest, [1] the latest. */
+    int opener[2];
     nb_map declared;     /* "(SNA)" after a name: name key -> entity, over the dictionary */
     int pair[2];         /* the latest two parties named together ("X and Y"), and */
     size_t pair_sent;    /* ... the sentence they were named in (0: none) */
@@ -238,6 +242,8 @@ int nb_actors_owner(const nb_article_actors *aa, int person);
 /* The country the article is about: named at least twice and clearly more
  * than any other (two in a dispute are no guess), or -1. */
 int nb_actors_home_state(const nb_article_actors *aa);
+/* The actor that opened the sentence before the current one, or -1. */
+int nb_actors_prev_opener(const nb_article_actors *aa);
 
 void nb_actors_begin(nb_article_actors *aa, const nb_dict *dict, nb_names *names);
 /* Notes the country the article's dateline names ("KABUL (Reuters) -",

@@ -2703,6 +2703,41 @@ static int judged_demonstrative(const ctx *c, int r, int depth)
 }
 
 static void attributed_doers(const ctx *c, int p, int *ents, int *ws, int *n, int depth);
+/* Does judgment w name whose wrong it is or whom it harmed: an actor in
+ * its phrase, a doer after "by", or an owner after "of" ("a failure of the
+ * international community"; "a violation of our sovereignty" names only
+ * the speaker's own)? */
+static bool names_own_parties(const ctx *c, int w)
+{
+    const nb_patterns *P = c->P;
+    /* (in its nominal dependents: not the attribution hung from it, "...
+     * violation,' X said") */
+    for (int x = 0; x < (int)c->s->n; x++) {
+        int up = x, below = x;
+        for (int d = 0; d < 6 && up >= 0 && up != w; d++) {
+            below = up;
+            up = head(c, up);
+        }
+        int l = lab(c, below);
+        if (up == w && x != w && ent_at(c, x) >= 0 && strcmp(upos(c, x), "PRON") &&
+            (l == P->l_nmod || l == P->l_amod || l == P->l_compound || l == P->l_poss || l == P->l_appos))
+            return true;
+    }
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (lab(c, d) != P->l_nmod || d < w) continue;
+        if (case_is(c, d, "by")) return true;
+        if (case_is(c, d, "of")) {
+            int ps = child_in(c, d, P->l_poss, -1);
+            if (ps < 0 || (strcmp(lem(c, ps), "we") && strcmp(lem(c, ps), "our") && strcmp(lem(c, ps), "I") &&
+                           strcmp(lem(c, ps), "my")))
+                return true;
+        }
+    }
+    return false;
+}
+
+
 static bool owned_by(const ctx *c, int w, int e, int sw);
 
 /* Has w an "as" phrase ("described the killing as unverified")? */
@@ -2832,6 +2867,21 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         for (int i = 0; i < nse; i++)
             for (int t = 0; t < kk; t++)
                 emit(out, n_out, cap, from, se[i], got[t], NB_REL_CONDEMNS, "tree:speech", NULL, dw, sew[i], dw);
+    }
+    /* "'Russia is using aircraft to shield its fleet. This is an
+     * unacceptable violation,' X said": "this", judged, is what the
+     * sentence before did, whose opening actor did it */
+    for (int k = 0; k < np && c->recall; k++) {
+        int sb = child_in(c, pr[k], P->l_nsubj, -1);
+        if (sb < 0 || sb > pr[k] || strcmp(upos(c, sb), "PRON") || c->s->w[sb].len != 4 ||
+            (strncasecmp(c->s->w[sb].form, "this", 4) && strncasecmp(c->s->w[sb].form, "that", 4)) ||
+            negated(c, pr[k]) || !judges(c, pr[k]) || names_own_parties(c, pr[k]))
+            continue;
+        int got[1], kk = c->recall(c->ud, NB_RECALL_OPENER, NULL, got, 1);
+        for (int i = 0; i < nse; i++)
+            for (int t = 0; t < kk; t++)
+                if (got[t] != se[i] && !owned_by(c, sb, se[i], sew[i]))
+                    emit(out, n_out, cap, from, se[i], got[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], sb);
     }
     for (int k = 0; k < np; k++) {
         int ad[MAX_HITS], adw[MAX_HITS], nad = 0;
@@ -3038,6 +3088,10 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             int got[MAX_HITS], k = recall(ud, NB_RECALL_ATTACK, recalled, got, MAX_HITS);
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
+            /* ("This is unacceptable": what the sentence before's opener did) */
+            if (!two && !strcmp(m->upos[t], "PRON") && (k = recall(ud, NB_RECALL_OPENER, NULL, got, 1)) > 0 &&
+                another(got[0], &e0))
+                two = true;
         }
         /* an act noun an earlier sentence stated with its doer (judged):
          * asked last, only if nothing else is missing */

@@ -75,7 +75,8 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * the actors that attack struck. */
 /* With NB_RECALL_STATE, out[0] holds an entity: 1 if it is a country.
  * NB_RECALL_AUTHORS: who carried out the very attack NB_RECALL_STRUCK
- * reads (generic attackers as they are). NB_RECALL_HOME: the country the
+ * reads (generic attackers as they are). NB_RECALL_OPENER: the actor the
+ * sentence before opened with, if one did. NB_RECALL_HOME: the country the
  * article is about (nb_actors_home_state), if one is. NB_RECALL_AUTHOR:
  * word is "OWN|OTHER": OWN the comma-separated forms that issue the text
  * itself ("@issued:report", the noun's verb), OTHER those of criticising; out[0]
@@ -87,7 +88,7 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * OWN forms name. */
 #define NB_ISSUED_TEXT "@issued"
 enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC, NB_RECALL_OWNER, NB_RECALL_BODY, NB_RECALL_STRUCK, NB_RECALL_STATE,
-       NB_RECALL_AUTHORS, NB_RECALL_HOME, NB_RECALL_AUTHOR };
+       NB_RECALL_AUTHORS, NB_RECALL_HOME, NB_RECALL_AUTHOR, NB_RECALL_OPENER };
 typedef int (*nb_recall_fn)(void *ud, int kind, const char *word, int *out, int max);
 
 /* Loads the act nouns and their verb forms (data/deverbal.tsv: noun TAB

@@ -312,6 +312,12 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         out[0] = h;
         return 1;
     }
+    if (kind == NB_RECALL_OPENER) {
+        int o = max > 0 ? nb_actors_prev_opener(ud) : -1;
+        if (o < 0) return 0;
+        out[0] = o;
+        return 1;
+    }
     if (kind == NB_RECALL_STRUCK) return nb_relations_recall_struck(ud, word, out, max);
     if (kind == NB_RECALL_AUTHORS) return nb_relations_recall_authors(ud, word, out, max);
     return nb_relations_recall_attack(ud, word, out, max);
