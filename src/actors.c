@@ -1258,15 +1258,10 @@ static const char *const DESCRIBED[] = {"company", "firm", "conglomerate", "grou
  * linked to China's intelligence service": at token i, an indefinite
  * description of an organisation that no name follows; its noun's token,
  * else i. *kind is what the name it stands for must be: the noun for a
- * business; "armed", "civil" or "cyber" for a group ("a group" alone
- * describes too little). */
+ * business, "cyber" for a hacking group (an armed or a rights group is
+ * named after as often as another is: no guess). */
 static size_t described_org(const ctx *c, size_t i, const char **kind)
 {
-    static const char *const ARMED[] = {"rebel", "militant", "armed", "insurgent", "jihadist", "separatist",
-                                        "guerrilla", "paramilitary", "militia", "terrorist", "islamist",
-                                        "extremist", "secessionist", "criminal", NULL};
-    static const char *const CIVIL[] = {"rights", "advocacy", "aid", "humanitarian", "monitoring", "civil",
-                                        "campaign", "watchdog", "relief", NULL};
     static const char *const CYBER[] = {"hacking", "hacker", "cyber", "cyberespionage", "ransomware",
                                         "cybercrime", "espionage", NULL};
     if (!is(c, i, "a") && !is(c, i, "an")) return i;
@@ -1280,9 +1275,7 @@ static size_t described_org(const ctx *c, size_t i, const char **kind)
     /* (modifiers: lower-case words, demonyms, "China-linked") */
     while (h < c->n && h < i + 5 && !in(c, h, DESCRIBED) && (c->t[h].flags & NB_TOK_WORD) &&
            !(c->t[h].flags & NB_TOK_NUM) && (!cap(c, h) || demonym_at(c, h))) {
-        if (in(c, h, ARMED)) *kind = "armed";
-        else if (in(c, h, CIVIL)) *kind = "civil";
-        else if (in(c, h, CYBER)) *kind = "cyber";
+        if (in(c, h, CYBER)) *kind = "cyber";
         h++;
     }
     if (h >= c->n || h == i + 1 || !in(c, h, DESCRIBED) || cap(c, h)) return i;
@@ -2607,11 +2600,11 @@ static int armed_org(const nb_article_actors *aa)
  * X") is the armed organisation the article went on to name: wire stories
  * describe first and name after (cataphora). A qualifier must be a word of
  * that name ("Kuki-Chin rebels", not "Karen rebels" for another group). */
-static void fold_described(nb_article_actors *aa);
+static void fold_described(nb_article_actors *aa, bool final);
 
 void nb_actors_fold_generic(nb_article_actors *aa)
 {
-    fold_described(aa);
+    fold_described(aa, true);
     /* (only when the article named one: with two, either may be meant) */
     int n, ao = armed_org_n(aa, &n);
     if (ao < 0 || n != 1) return;
@@ -2642,57 +2635,54 @@ void nb_actors_fold_generic(nb_article_actors *aa)
 }
 
 /* The named organisation a description before it ("a Chinese cybersecurity
- * company", "a hacking group") stands for: the first one the article
+ * company", "a hacking group") stands for: the one organisation the article
  * introduced in the three sentences after it that the description fits (a
- * business for a company, an armed organisation for an armed group, a
- * civil body for a rights group), not a state's body; with none the
- * description is no actor. */
-static void fold_described(nb_article_actors *aa)
+ * business for a company, neither a business nor a civil body nor an armed
+ * one for a hacking group), not a state's body; two that fit are no
+ * answer. Run after each sentence, so that what is said of the name later
+ * is said of the description's actor; at the article's end (final) a
+ * description still unnamed is no actor. */
+static void fold_described(nb_article_actors *aa, bool final)
 {
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *p = &aa->ents[i];
         const char *mark = p->group_head ? strstr(p->group_head, " (described)") : NULL;
         if (!p->described || p->alias_of >= 0 || !mark) continue;
-        p->kind = NB_KIND_GROUP; /* (unnamed: no actor, as generic groups are) */
         char head[32];
         size_t hl = (size_t)(mark - p->group_head);
         if (hl >= sizeof head) continue;
         memcpy(head, p->group_head, hl);
         head[hl] = 0;
-        bool armed = !strcmp(head, "armed"), civil = !strcmp(head, "civil"), cyber = !strcmp(head, "cyber");
-        bool business = !armed && !civil && !cyber;
+        bool cyber = !strcmp(head, "cyber");
+        int found = -1, fits_n = 0;
         for (size_t q = i + 1; q < aa->n_ents; q++) {
             nb_entity *e = &aa->ents[q];
             if (e->first_sent > p->first_sent + 3) break;
-            /* (a hacking group's or a business's name read as a person's,
-             * "Cadet Blizzard", with no title, role or common first name;
-             * a business's left untyped, "Sichuan Lanxin Technology") */
-            bool unsure = e->kind == NB_KIND_UNKNOWN && business && strchr(e->label, ' ');
-            if (e->kind == NB_KIND_PERSON && e->dict < 0 && !e->roles && e->org < 0 && (business || cyber)) {
-                char first[32];
-                size_t k = 0;
-                for (; e->label[k] && e->label[k] != ' ' && k + 1 < sizeof first; k++)
-                    first[k] = (char)tolower((unsigned char)e->label[k]);
-                first[k] = 0;
-                unsure = e->label[k] == ' ' && !common_given_name(first);
-            }
-            if (e->alias_of >= 0 || (e->kind != NB_KIND_ORG && !unsure) || state_body(e) || e->first_sent <= p->first_sent)
+            /* (a business's name left untyped, "Sichuan Lanxin Technology";
+             * a hacking group's code name, "APT44", "UNC3886") */
+            bool code = strpbrk(e->label, "0123456789") && !strchr(e->label, ' ');
+            bool unsure = e->kind == NB_KIND_UNKNOWN && (cyber ? code : strchr(e->label, ' ') != NULL);
+            if (e->alias_of >= 0 || e->described || (e->kind != NB_KIND_ORG && !unsure) || state_body(e) ||
+                e->first_sent <= p->first_sent)
                 continue;
-            /* (an armed group an armed organisation, a rights group a
-             * civil body, a hacking group neither, nor a business) */
-            bool fits = armed   ? e->armed > 0
-                        : civil ? civil_body(e)
-                        : cyber ? !civil_body(e) && !business_called(e, "company") && !e->armed
-                                : unsure || business_called(e, head);
+            bool fits = cyber ? !civil_body(e) && !business_called(e, "company") && !e->armed
+                              : unsure || business_called(e, head);
             if (!fits) continue;
-            if (unsure) e->kind = NB_KIND_ORG;
-            p->alias_of = (int)q;
-            break;
+            if (found < 0) found = (int)q;
+            fits_n++;
         }
-        /* (none: a node with --all-actors, as generic groups are) */
-        if (p->alias_of < 0) {
+        if (fits_n == 1) {
+            nb_entity *e = &aa->ents[found];
+            if (e->kind == NB_KIND_UNKNOWN) e->kind = NB_KIND_ORG;
+            p->alias_of = found;
+        }
+        if (final && p->alias_of < 0) {
+            /* (a node with --all-actors, as generic groups are) */
+            p->kind = NB_KIND_GROUP;
             free(p->label);
-            p->label = nb_strdup(armed ? "armed group" : civil ? "civil group" : cyber ? "hacking group" : head);
+            p->label = nb_strdup(cyber ? "hacking group" : head);
+        } else if (final) {
+            p->kind = NB_KIND_GROUP; /* (no alias of the name: a description) */
         }
     }
 }
@@ -4151,7 +4141,11 @@ static void note_armed(ctx *c)
         static const char *const DESC_NOUNS[] = {"union", "association", "federation", "council", "committee",
                                                  "agency", "mission", "league", "bloc", "watchdog", NULL};
         size_t a0 = a > 0 && is(c, a - 1, "the") ? a - 1 : a; /* (", the Mwaghavul ...") */
-        if (a0 >= 3 && is(c, a0 - 1, ",") && !cap(c, a0 - 2) &&
+        /* (an apposition: the name closed by a comma, bracket or the
+         * sentence's end, not a clause's subject: "In a letter to the
+         * council, X condemned ...") */
+        bool closed = b >= c->n || is(c, b, ",") || is(c, b, ")") || is(c, b, ".") || is(c, b, "(");
+        if (closed && a0 >= 3 && is(c, a0 - 1, ",") && !cap(c, a0 - 2) &&
             (in(c, a0 - 2, ORG_NOUNS) || in(c, a0 - 2, TAIL_NOUNS) || in(c, a0 - 2, DESC_NOUNS)) &&
             c->low[a0 - 2][strlen(c->low[a0 - 2]) - 1] != 's') {
             size_t d = a0 - 2;
@@ -4162,7 +4156,10 @@ static void note_armed(ctx *c)
             /* (a person after the complement of another noun: "the head
              * of the mission, X" names the head; "the leaders of the
              * union, SITRAIBANA" the union) */
+            static const char *const PREP[] = {"to", "at", "in", "with", "from", "on", "by", "into", "before",
+                                               "after", "addressing", "speaking", "told", NULL};
             if (d > 0 && (is(c, d - 1, "a") || is(c, d - 1, "an") || is(c, d - 1, "the")) &&
+                !(d >= 2 && in(c, d - 2, PREP)) &&
                 !(d >= 2 && (is(c, d - 2, "of") || is(c, d - 2, "for")) && ne->kind == NB_KIND_PERSON)) {
                 if (ne->kind == NB_KIND_UNKNOWN || guessed_person(ne)) ne->kind = NB_KIND_ORG;
                 if (ne->kind == NB_KIND_ORG && !ne->noun) ne->noun = nb_strdup(c->low[a0 - 2]);
@@ -4393,10 +4390,11 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             /* "imposed sanctions on a Cambodian business conglomerate": an
              * organisation described before it is named (folded into the
              * name at the article's end, or no actor) */
+            /* (each description its own: two companies are two) */
             nb_buf head = {0};
             nb_buf_printf(&head, "%s (described)", dkind);
-            int ge = group_entity(aa, NULL, head.data);
-            nb_buf_free(&head);
+            int ge = new_entity(aa, head.data, NB_KIND_ORG, -1);
+            aa->ents[ge].group_head = nb_buf_detach(&head);
             aa->ents[ge].described = true;
             /* (an organisation, as "it" and "them" may mean) */
             aa->ents[ge].kind = NB_KIND_ORG;
@@ -4418,6 +4416,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     declared_aliases(&c);
     speaker_cataphora(&c);
     note_pair(&c);
+    fold_described(aa, false);
     /* the actor the sentence opens with (after quote marks, "The"), named
      * and not the object of a fronted phrase */
     aa->opener[0] = aa->opener[1];

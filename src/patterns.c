@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_proxy_of, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong;
 };
 
 /* ---- small helpers ---- */
@@ -747,7 +747,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
+    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1680,9 +1680,13 @@ static void emit(nb_tree_rel **out, size_t *n_out, size_t *cap, size_t from, int
     if (src == dst || src < 0 || dst < -1) return;
     /* (the same funding again with another kind of support is kept: "armed
      * and trained Y" gives weapons and training, merged by the pipeline) */
+    /* (and a condemnation by another cue word is kept: the pipeline keeps
+     * one edge, the article's memory each deed, "imposed sanctions on X,
+     * accusing it of ..." for a later "X rejected the allegations") */
     for (size_t i = from; i < *n_out; i++)
         if ((*out)[i].src == src && (*out)[i].dst == dst && (*out)[i].rel == rel &&
-            !(support && (*out)[i].support && strcmp(support, (*out)[i].support)))
+            !(support && (*out)[i].support && strcmp(support, (*out)[i].support)) &&
+            !(rel == NB_REL_CONDEMNS && cue >= 0 && (*out)[i].cue >= 0 && (*out)[i].cue != cue))
             return;
     nb_grow(out, cap, *n_out + 1, sizeof **out);
     (*out)[(*n_out)++] = (nb_tree_rel){src, dst, rel, rule, support, cue, ws, wd};
@@ -2997,16 +3001,20 @@ static void attributed_doers(const ctx *c, int p, int *ents, int *ws, int *n, in
     int sp = child_in(c, p, P->l_nsubjpass, -1), sa = child_in(c, p, P->l_nsubj, -1);
     /* ("the operation was ordered by the army chief": a force's own word
      * for its act, no blame: @OWN_OP) */
-    if (sp >= 0 && (in_class(P, P->k_perpetrate, lem(c, p)) || in_class(P, P->k_instigate, lem(c, p))) &&
+    if (sp >= 0 &&
+        (in_class(P, P->k_perpetrate, lem(c, p)) || in_class(P, P->k_instigate, lem(c, p)) ||
+         (in_class(P, P->k_instigate_crime, lem(c, p)) && in_class(P, P->k_crime, lem(c, sp)))) &&
         !in_class(P, P->k_own_op, lem(c, sp)) &&
         (attack_cue(c, sp, POS_EVENT) || in_class(P, P->k_harm, lem(c, sp)))) {
         for (int j = c->first[p]; j < c->first[p + 1]; j++)
             if (lab(c, c->kids[j]) == P->l_agent || (lab(c, c->kids[j]) == P->l_obl && case_is(c, c->kids[j], "by")))
                 denote(c, c->kids[j], ents, ws, n, 0, true);
-    } else if (sa >= 0 && in_class(P, P->k_instigate, lem(c, p)) && child_in(c, p, P->l_obj, -1) >= 0 &&
-               (in_class(P, P->k_wrong, lem(c, child_in(c, p, P->l_obj, -1))) ||
-                attack_cue(c, child_in(c, p, P->l_obj, -1), POS_EVENT))) {
-        /* "said X had ordered the ambush", "said Y financed the plot" */
+    } else if (sa >= 0 && child_in(c, p, P->l_obj, -1) >= 0 &&
+               ((in_class(P, P->k_instigate, lem(c, p)) &&
+                 (in_class(P, P->k_wrong, lem(c, child_in(c, p, P->l_obj, -1))) ||
+                  attack_cue(c, child_in(c, p, P->l_obj, -1), POS_EVENT))) ||
+                (in_class(P, P->k_instigate_crime, lem(c, p)) && in_class(P, P->k_crime, lem(c, child_in(c, p, P->l_obj, -1)))))) {
+        /* "said X had orchestrated the ambush", "said Y financed the plot" */
         denote(c, sa, ents, ws, n, 0, true);
     } else if (sa >= 0 && !strcmp(lem(c, p), "bear") && (attack_cue(c, sa, POS_EVENT) || in_class(P, P->k_harm, lem(c, sa)))) {
         /* "said the attack bore all the hallmarks of the rebel coalition" */

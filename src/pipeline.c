@@ -281,8 +281,10 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         size_t ring = aa->n_critics < 8 ? aa->n_critics : 8;
         for (size_t k = 1; k <= ring && not >= 0; k++) {
             const int *cr = aa->critics[(aa->n_critics - k) % 8];
-            if ((cr[1] == not || (side >= 0 && cr[1] == side)) && cr[0] != not && cr[0] != side) {
-                out[0] = cr[0];
+            /* (roots now: a description named since is its name) */
+            int c0 = root_of(aa, cr[0]), c1 = root_of(aa, cr[1]);
+            if ((c1 == not || (side >= 0 && c1 == side)) && c0 != not && c0 != side) {
+                out[0] = c0;
                 return 1;
             }
         }

@@ -2914,6 +2914,16 @@ static void repair_said_when_that(const nb_nlp *m, const nb_repair_labels *R, nb
         if (d >= v || s->w[d].head != (int32_t)v + 1 || s->w[d].len != 4 || nb_lower(s->w[d].form[0]) != 't' ||
             nb_lower(s->w[d].form[1]) != 'h' || nb_lower(s->w[d].form[2]) != 'a' || nb_lower(s->w[d].form[3]) != 't')
             continue;
+        /* (a speech verb's, "said", not another's: "spoke on the night that
+         * drones struck Kyiv" is a relative clause; nor "the day that") */
+        static const char *const SAID[] = {"said", "says", "told", "tells", "announced", "reported", "stated",
+                                           "added", "wrote", "claimed", "warned", "alleged", "insisted", "noted",
+                                           "confirmed", "argued", "acknowledged", "admitted", "revealed",
+                                           "disclosed", "declared", "concluded", "found", NULL};
+        static const char *const DEF[] = {"the", NULL};
+        bool definite = false;
+        for (size_t x = 0; x < n; x++) definite |= s->w[x].head == (int32_t)n + 1 && s->w[x].label == R->l_det && word_is(&s->w[x], DEF);
+        if (!word_is(&s->w[vh - 1], SAID) || definite) continue;
         bool comp = s->w[d].label == R->l_mark, subj = false, more = false;
         for (size_t x = 0; x < s->n && !comp; x++) {
             if (x == d || s->w[x].head != (int32_t)v + 1) continue;
