@@ -1682,6 +1682,11 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
     while (i < j && (in(c, i, NB_LEX_TITLE) || hyphen(c, i) ||
                      (is(c, i, "executive") && i > 0 && is(c, i - 1, "chief") && i + 1 < j) ||
                      (is(c, i, "officer") && i > 1 && is(c, i - 1, "executive") && is(c, i - 2, "chief") && i + 1 < j))) {
+        /* ("Prince Group", "General Command": a title before an
+         * organisation's head word, all the run has left, is its name) */
+        if (i + 2 == j && in(c, i + 1, NB_LEX_ORG_HEAD) && !is(c, i, "the") && !is(c, i, "opposition") &&
+            !is(c, i, "former") && !is(c, i, "acting") && !is(c, i, "deputy"))
+            break;
         *roles |= title_roles(lw(c, i));
         /* "The National Task Force ...": an article makes no person */
         if (!is(c, i, "the")) *titled = true;
