@@ -2667,6 +2667,9 @@ static void fold_described(nb_article_actors *aa, bool final)
              * a hacking group's code name, "APT44", "UNC3886") */
             bool code = strpbrk(e->label, "0123456789") && !strchr(e->label, ' ');
             bool unsure = e->kind == NB_KIND_UNKNOWN && (cyber ? code : strchr(e->label, ' ') != NULL);
+            /* (or read as a person's though a business's word ends it:
+             * "Prince Holding Group", "Huione Pay") */
+            unsure |= !cyber && e->kind == NB_KIND_PERSON && !e->roles && e->org < 0 && business_called(e, "company");
             if (e->alias_of >= 0 || e->described || (e->kind != NB_KIND_ORG && !unsure) || state_body(e) ||
                 e->first_sent <= p->first_sent)
                 continue;
@@ -2676,11 +2679,11 @@ static void fold_described(nb_article_actors *aa, bool final)
             if (found < 0) found = (int)q;
             fits_n++;
         }
-        if (fits_n == 1) {
-            nb_entity *e = &aa->ents[found];
-            if (e->kind == NB_KIND_UNKNOWN) e->kind = NB_KIND_ORG;
-            p->alias_of = found;
-        }
+        if (fits_n == 1) p->alias_of = found;
+        /* (the name typed an organisation only at the end: "the group" in
+         * between means what it meant) */
+        if (final && p->alias_of >= 0 && aa->ents[p->alias_of].kind != NB_KIND_ORG)
+            aa->ents[p->alias_of].kind = NB_KIND_ORG;
         if (final && p->alias_of < 0) {
             /* (a node with --all-actors, as generic groups are) */
             p->kind = NB_KIND_GROUP;
@@ -4161,10 +4164,7 @@ static void note_armed(ctx *c)
             /* (a person after the complement of another noun: "the head
              * of the mission, X" names the head; "the leaders of the
              * union, SITRAIBANA" the union) */
-            static const char *const PREP[] = {"to", "at", "in", "with", "from", "on", "by", "into", "before",
-                                               "after", "addressing", "speaking", "told", NULL};
             if (d > 0 && (is(c, d - 1, "a") || is(c, d - 1, "an") || is(c, d - 1, "the")) &&
-                !(d >= 2 && in(c, d - 2, PREP)) &&
                 !(d >= 2 && (is(c, d - 2, "of") || is(c, d - 2, "for")) && ne->kind == NB_KIND_PERSON)) {
                 if (ne->kind == NB_KIND_UNKNOWN || guessed_person(ne)) ne->kind = NB_KIND_ORG;
                 if (ne->kind == NB_KIND_ORG && !ne->noun) ne->noun = nb_strdup(c->low[a0 - 2]);
@@ -4426,10 +4426,26 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
      * and not the object of a fronted phrase */
     aa->opener[0] = aa->opener[1];
     aa->opener[1] = -1;
-    for (size_t k = 0; k < c.n_items && k < 3; k++) {
+    for (size_t k = 0; k < c.n_items && k < 3 && !c.headline; k++) {
         const nb_item *it = &c.items[k];
         if ((it->flags & NB_IT_PUNCT) || item_is(&c, k, "the")) continue;
-        if ((it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD) &&
+        /* (a doer: not the subject of a speech verb, "X said ...", nor of a
+         * passive, "X was attacked", nor a victim, "X lost three soldiers") */
+        static const char *const NOT_DOER[] = {"said", "says", "say", "told", "announced", "reported", "was", "were",
+                                               "is", "are", "has", "had", "have", "lost", "came", "suffered",
+                                               "scrambled", "summoned", "condemned", NULL};
+        bool doer = k + 1 < c.n_items && !item_in(&c, k + 1, NOT_DOER);
+        /* ("is now using", "has carried out": an active verb after all) */
+        bool be = item_is(&c, k + 1, "is") || item_is(&c, k + 1, "are") || item_is(&c, k + 1, "was") ||
+                  item_is(&c, k + 1, "were");
+        for (size_t q = k + 2; !doer && be && q < c.n_items && q < k + 4 && c.items[q].w; q++) {
+            size_t lq = strlen(c.items[q].w); /* (past an adverb: "is now using") */
+            doer = lq > 4 && !strcmp(c.items[q].w + lq - 3, "ing");
+        }
+        if (!doer && k + 2 < c.n_items && (item_is(&c, k + 1, "has") || item_is(&c, k + 1, "have") || item_is(&c, k + 1, "had")))
+            doer = !item_is(&c, k + 2, "been") && !item_is(&c, k + 2, "lost") && !item_is(&c, k + 2, "suffered") &&
+                   !item_is(&c, k + 2, "said") && !item_is(&c, k + 2, "told");
+        if (doer && (it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD) &&
             aa->ents[it->ent].kind != NB_KIND_GROUP)
             aa->opener[1] = it->ent;
         break;

@@ -2731,7 +2731,13 @@ static bool names_own_parties(const ctx *c, int w)
         int d = c->kids[j];
         if (lab(c, d) != P->l_nmod || d < w) continue;
         if (case_is(c, d, "by")) return true;
-        if (case_is(c, d, "of")) {
+        /* ("a violation of international law" names the law broken, not
+         * whose the wrong is) */
+        static const char *const BREACH[] = {"violation", "breach", "attack", "assault", "affront", "insult",
+                                             "abuse", "contravention", "infringement", NULL};
+        bool breach = false;
+        for (int b = 0; BREACH[b] && !breach; b++) breach = !strcmp(lem(c, w), BREACH[b]);
+        if (case_is(c, d, "of") && !breach) {
             int ps = child_in(c, d, P->l_poss, -1);
             if (ps < 0 || (strcmp(lem(c, ps), "we") && strcmp(lem(c, ps), "our") && strcmp(lem(c, ps), "I") &&
                            strcmp(lem(c, ps), "my")))
@@ -2881,11 +2887,17 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             (strncasecmp(c->s->w[sb].form, "this", 4) && strncasecmp(c->s->w[sb].form, "that", 4)) ||
             negated(c, pr[k]) || !judges(c, pr[k]) || names_own_parties(c, pr[k]))
             continue;
-        int got[1], kk = c->recall(c->ud, NB_RECALL_OPENER, NULL, got, 1);
-        for (int i = 0; i < nse; i++)
+        /* (never the speaker's own side: the speaker and the state its
+         * words or the article give it go with the question) */
+        for (int i = 0; i < nse; i++) {
+            int got[2];
+            judge_side(c, v, got);
+            got[0] = se[i];
+            int kk = c->recall(c->ud, NB_RECALL_OPENER, NULL, got, 2);
             for (int t = 0; t < kk; t++)
                 if (got[t] != se[i] && !owned_by(c, sb, se[i], sew[i]))
                     emit(out, n_out, cap, from, se[i], got[t], NB_REL_CONDEMNS, "tree:speech", NULL, pr[k], sew[i], sb);
+        }
     }
     for (int k = 0; k < np; k++) {
         int ad[MAX_HITS], adw[MAX_HITS], nad = 0;
@@ -3097,6 +3109,7 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
             for (int j = 0; j < k; j++)
                 if (another(got[j], &e0)) two = true;
             /* ("This is unacceptable": what the sentence before's opener did) */
+            got[0] = got[1] = -1;
             if (!two && !strcmp(m->upos[t], "PRON") && (k = recall(ud, NB_RECALL_OPENER, NULL, got, 1)) > 0 &&
                 another(got[0], &e0))
                 two = true;

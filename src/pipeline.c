@@ -307,16 +307,39 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         return k == NB_KIND_COUNTRY || (kind == NB_RECALL_BODY && k == NB_KIND_ORG);
     }
     if (kind == NB_RECALL_HOME) {
-        int h = max > 0 ? nb_actors_home_state(ud) : -1;
-        /* (never the judge's own state) */
-        int not = -1, side = max > 1 ? judge_side(ud, out, max, &not) : -1;
-        if (h < 0 || h == side || h == not) return 0;
+        const nb_article_actors *aa = ud;
+        int h = max > 0 ? nb_actors_home_state(aa) : -1;
+        /* (never the judge's own state: the state itself, or its office-holder
+         * (a minister, head of state, spokesperson or envoy: of the state
+         * its words name, else the one the article gave it, else the
+         * article's own); a domestic critic may judge it) */
+        int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
+        int named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
+        bool office = not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
+                      (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE | NB_ROLE_SPOKES | NB_ROLE_EMBASSY));
+        /* (the state its words name first, "Hungarian Foreign Minister X",
+         * then the one the article gave it) */
+        int own = !office                                       ? -1
+                  : named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY ? named
+                  : aa->ents[not].country >= 0                  ? root_of(aa, aa->ents[not].country)
+                                                                : h; /* (an office of no state named: the article's) */
+        if (h < 0 || h == not || h == own) return 0;
         out[0] = h;
         return 1;
     }
     if (kind == NB_RECALL_OPENER) {
-        int o = max > 0 ? nb_actors_prev_opener(ud) : -1;
+        /* (out[0], out[1]: the judge and the state its words name; none of
+         * its side, nor a person of its state) */
+        const nb_article_actors *aa = ud;
+        int o = max > 0 ? nb_actors_prev_opener(aa) : -1;
         if (o < 0) return 0;
+        o = root_of(aa, o);
+        int not = -1, side = max > 1 ? judge_side(aa, out, max, &not) : -1;
+        const nb_entity *oe = &aa->ents[o];
+        int oc = oe->kind == NB_KIND_PERSON && oe->country >= 0 ? root_of(aa, oe->country) : -1;
+        if (o == not || (side >= 0 && (o == side || oc == side))) return 0;
+        if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON && aa->ents[not].org >= 0 && root_of(aa, aa->ents[not].org) == o)
+            return 0;
         out[0] = o;
         return 1;
     }
