@@ -2680,17 +2680,17 @@ static void fold_described(nb_article_actors *aa, bool final)
             fits_n++;
         }
         if (fits_n == 1) p->alias_of = found;
-        /* (the name typed an organisation only at the end: "the group" in
-         * between means what it meant) */
-        if (final && p->alias_of >= 0 && aa->ents[p->alias_of].kind != NB_KIND_ORG)
-            aa->ents[p->alias_of].kind = NB_KIND_ORG;
-        if (final && p->alias_of < 0) {
-            /* (a node with --all-actors, as generic groups are) */
-            p->kind = NB_KIND_GROUP;
+        if (!final) continue;
+        /* (a description, no alias of the name; unnamed, a node with
+         * --all-actors as generic groups are) */
+        p->kind = NB_KIND_GROUP;
+        if (p->alias_of < 0) {
             free(p->label);
             p->label = nb_strdup(cyber ? "hacking group" : head);
-        } else if (final) {
-            p->kind = NB_KIND_GROUP; /* (no alias of the name: a description) */
+        } else if (aa->ents[p->alias_of].kind != NB_KIND_ORG) {
+            /* (the name typed an organisation only now: "the group" in
+             * between meant what it meant) */
+            aa->ents[p->alias_of].kind = NB_KIND_ORG;
         }
     }
 }
@@ -4393,16 +4393,15 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         size_t dh = described_org(&c, i, &dkind);
         if (dh > i) {
             /* "imposed sanctions on a Cambodian business conglomerate": an
-             * organisation described before it is named (folded into the
-             * name at the article's end, or no actor) */
-            /* (each description its own: two companies are two) */
+             * organisation described before it is named, an organisation
+             * "it" and "them" may mean (folded into the name once one
+             * comes, else no actor: fold_described); each description its
+             * own, two companies are two */
             nb_buf head = {0};
             nb_buf_printf(&head, "%s (described)", dkind);
             int ge = new_entity(aa, head.data, NB_KIND_ORG, -1);
             aa->ents[ge].group_head = nb_buf_detach(&head);
             aa->ents[ge].described = true;
-            /* (an organisation, as "it" and "them" may mean) */
-            aa->ents[ge].kind = NB_KIND_ORG;
             touch(aa, ge, s + toks[dh].start, 0);
             for (size_t k = i; k < dh; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
             push_item(&c, dh, dh + 1, NB_IT_ACTOR, ge);
@@ -4422,8 +4421,8 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     speaker_cataphora(&c);
     note_pair(&c);
     fold_described(aa, false);
-    /* the actor the sentence opens with (after quote marks, "The"), named
-     * and not the object of a fronted phrase */
+    /* the actor the sentence opens with (after quote marks, "The"), when
+     * it opens as a doer, for a "This is unacceptable" after it */
     aa->opener[0] = aa->opener[1];
     aa->opener[1] = -1;
     for (size_t k = 0; k < c.n_items && k < 3 && !c.headline; k++) {

@@ -2315,8 +2315,6 @@ static bool demonstrative(const char *l)
     return !strcmp(l, "this") || !strcmp(l, "that") || !strcmp(l, "these") || !strcmp(l, "those");
 }
 
-/* The actors a judged word stands for: named, or the authors of the attack
- * it names ("said the strikes were unacceptable"). */
 /* The subject of verb v (-1 for none) in got[0], and in got[1] the state
  * its own words name ("China's foreign ministry spokesperson Mao Ning"), or
  * -1: whose side a judgment comes from. */
@@ -2332,6 +2330,8 @@ static void judge_side(const ctx *c, int v, int *got)
     }
 }
 
+/* The actors a judged word stands for: named, or the authors of the attack
+ * it names ("said the strikes were unacceptable"). */
 static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
 {
     const nb_patterns *P0 = c->P;
@@ -2727,16 +2727,16 @@ static bool names_own_parties(const ctx *c, int w)
             (l == P->l_nmod || l == P->l_amod || l == P->l_compound || l == P->l_poss || l == P->l_appos))
             return true;
     }
+    /* ("a violation of international law" names the law broken, not whose
+     * the wrong is) */
+    static const char *const BREACH[] = {"violation", "breach", "attack", "assault", "affront", "insult",
+                                         "abuse", "contravention", "infringement", NULL};
+    bool breach = false;
+    for (int b = 0; BREACH[b] && !breach; b++) breach = !strcmp(lem(c, w), BREACH[b]);
     for (int j = c->first[w]; j < c->first[w + 1]; j++) {
         int d = c->kids[j];
         if (lab(c, d) != P->l_nmod || d < w) continue;
         if (case_is(c, d, "by")) return true;
-        /* ("a violation of international law" names the law broken, not
-         * whose the wrong is) */
-        static const char *const BREACH[] = {"violation", "breach", "attack", "assault", "affront", "insult",
-                                             "abuse", "contravention", "infringement", NULL};
-        bool breach = false;
-        for (int b = 0; BREACH[b] && !breach; b++) breach = !strcmp(lem(c, w), BREACH[b]);
         if (case_is(c, d, "of") && !breach) {
             int ps = child_in(c, d, P->l_poss, -1);
             if (ps < 0 || (strcmp(lem(c, ps), "we") && strcmp(lem(c, ps), "our") && strcmp(lem(c, ps), "I") &&
@@ -2746,7 +2746,6 @@ static bool names_own_parties(const ctx *c, int w)
     }
     return false;
 }
-
 
 static bool owned_by(const ctx *c, int w, int e, int sw);
 
@@ -2887,8 +2886,8 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             (strncasecmp(c->s->w[sb].form, "this", 4) && strncasecmp(c->s->w[sb].form, "that", 4)) ||
             negated(c, pr[k]) || !judges(c, pr[k]) || names_own_parties(c, pr[k]))
             continue;
-        /* (never the speaker's own side: the speaker and the state its
-         * words or the article give it go with the question) */
+        /* (never the speaker's own side: the opener is asked for with the
+         * speaker and the state its words name, judge_side) */
         for (int i = 0; i < nse; i++) {
             int got[2];
             judge_side(c, v, got);

@@ -77,7 +77,9 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * NB_RECALL_AUTHORS: who carried out the very attack NB_RECALL_STRUCK
  * reads (generic attackers as they are). NB_RECALL_OPENER: the actor the
  * sentence before opened with, if one did. NB_RECALL_HOME: the country the
- * article is about (nb_actors_home_state), if one is. NB_RECALL_AUTHOR:
+ * article is about (nb_actors_home_state), if one is. For both, out[0] and
+ * out[1] hold the judge and a state its words name (or -1): never the
+ * judge's own side. NB_RECALL_AUTHOR:
  * word is "OWN|OTHER": OWN the comma-separated forms that issue the text
  * itself ("@issued:report", the noun's verb), OTHER those of criticising; out[0]
  * holds the rejecter (or -1), whom and whose side the author is not, and

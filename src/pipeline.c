@@ -309,20 +309,18 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
     if (kind == NB_RECALL_HOME) {
         const nb_article_actors *aa = ud;
         int h = max > 0 ? nb_actors_home_state(aa) : -1;
-        /* (never the judge's own state: the state itself, or its office-holder
-         * (a minister, head of state, spokesperson or envoy: of the state
-         * its words name, else the one the article gave it, else the
-         * article's own); a domestic critic may judge it) */
+        /* (never the judge's own state: the state itself, or one of its
+         * office-holders, a minister, head of state, spokesperson or envoy,
+         * of the state its words name, else of the one the article gave
+         * it, else of the article's own; a domestic critic may judge it) */
         int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
         int named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
         bool office = not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
                       (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE | NB_ROLE_SPOKES | NB_ROLE_EMBASSY));
-        /* (the state its words name first, "Hungarian Foreign Minister X",
-         * then the one the article gave it) */
-        int own = !office                                       ? -1
+        int own = !office                                                 ? -1
                   : named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY ? named
-                  : aa->ents[not].country >= 0                  ? root_of(aa, aa->ents[not].country)
-                                                                : h; /* (an office of no state named: the article's) */
+                  : aa->ents[not].country >= 0                            ? root_of(aa, aa->ents[not].country)
+                                                                          : h;
         if (h < 0 || h == not || h == own) return 0;
         out[0] = h;
         return 1;

@@ -2923,8 +2923,8 @@ static void repair_said_when_that(const nb_nlp *m, const nb_repair_labels *R, nb
         static const char *const DEF[] = {"the", NULL};
         static const char *const TIME[] = {"day", "days", "week", "month", "year", "night", "morning", "evening",
                                            "afternoon", "time", NULL};
-        bool definite = false;
-        for (size_t x = 0; x < n && word_is(&s->w[n], TIME); x++)
+        bool definite = false, time = word_is(&s->w[n], TIME);
+        for (size_t x = 0; x < n && time; x++)
             definite |= s->w[x].head == (int32_t)n + 1 && s->w[x].label == R->l_det && word_is(&s->w[x], DEF);
         if (!word_is(&s->w[vh - 1], SAID) || definite) continue;
         bool comp = s->w[d].label == R->l_mark, subj = false, more = false;
