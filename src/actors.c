@@ -2651,13 +2651,8 @@ static void fold_described(nb_article_actors *aa, bool final)
 {
     for (size_t i = 0; i < aa->n_ents; i++) {
         nb_entity *p = &aa->ents[i];
-        const char *mark = p->group_head ? strstr(p->group_head, " (described)") : NULL;
-        if (!p->described || p->alias_of >= 0 || !mark) continue;
-        char head[32];
-        size_t hl = (size_t)(mark - p->group_head);
-        if (hl >= sizeof head) continue;
-        memcpy(head, p->group_head, hl);
-        head[hl] = 0;
+        if (!p->described || p->alias_of >= 0) continue;
+        const char *head = p->group_head;
         bool cyber = !strcmp(head, "cyber");
         int found = -1, fits_n = 0;
         for (size_t q = i + 1; q < aa->n_ents; q++) {
@@ -4242,6 +4237,37 @@ static bool is_headline(const ctx *c)
     return words >= 4 && caps * 10 >= words * 8;
 }
 
+/* The actor the sentence opens with (after quote marks, "The"), when it
+ * opens as a doer, for a "This is unacceptable" after it; else -1. */
+static int opener(const ctx *c)
+{
+    /* (a doer: not the subject of a speech verb, "X said ...", nor of a
+     * passive, "X was attacked", nor a victim, "X lost three soldiers") */
+    static const char *const NOT_DOER[] = {"said", "says", "say", "told", "announced", "reported", "was", "were",
+                                           "is", "are", "has", "had", "have", "lost", "came", "suffered",
+                                           "scrambled", "summoned", "condemned", NULL};
+    for (size_t k = 0; k < c->n_items && k < 3; k++) {
+        const nb_item *it = &c->items[k];
+        if ((it->flags & NB_IT_PUNCT) || item_is(c, k, "the")) continue;
+        bool doer = k + 1 < c->n_items && !item_in(c, k + 1, NOT_DOER);
+        /* ("is now using", "has carried out": an active verb after all) */
+        bool be = item_is(c, k + 1, "is") || item_is(c, k + 1, "are") || item_is(c, k + 1, "was") ||
+                  item_is(c, k + 1, "were");
+        for (size_t q = k + 2; !doer && be && q < c->n_items && q < k + 4 && c->items[q].w; q++) {
+            size_t lq = strlen(c->items[q].w); /* (past an adverb: "is now using") */
+            doer = lq > 4 && !strcmp(c->items[q].w + lq - 3, "ing");
+        }
+        if (!doer && k + 2 < c->n_items && (item_is(c, k + 1, "has") || item_is(c, k + 1, "have") || item_is(c, k + 1, "had")))
+            doer = !item_is(c, k + 2, "been") && !item_is(c, k + 2, "lost") && !item_is(c, k + 2, "suffered") &&
+                   !item_is(c, k + 2, "said") && !item_is(c, k + 2, "told");
+        return doer && (it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD) &&
+                       c->aa->ents[it->ent].kind != NB_KIND_GROUP
+                   ? it->ent
+                   : -1;
+    }
+    return -1;
+}
+
 /* "Its jets struck three villages, the Israeli military said": in a
  * sentence that ends with its attribution, "its" and "their" before the
  * attribution's comma are the speaker's, named after them. */
@@ -4397,10 +4423,11 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
              * "it" and "them" may mean (folded into the name once one
              * comes, else no actor: fold_described); each description its
              * own, two companies are two */
-            nb_buf head = {0};
-            nb_buf_printf(&head, "%s (described)", dkind);
-            int ge = new_entity(aa, head.data, NB_KIND_ORG, -1);
-            aa->ents[ge].group_head = nb_buf_detach(&head);
+            nb_buf label = {0};
+            nb_buf_printf(&label, "%s (described)", dkind);
+            int ge = new_entity(aa, label.data, NB_KIND_ORG, -1);
+            nb_buf_free(&label);
+            aa->ents[ge].group_head = nb_strdup(dkind); /* (what the name must be: fold_described) */
             aa->ents[ge].described = true;
             touch(aa, ge, s + toks[dh].start, 0);
             for (size_t k = i; k < dh; k++) push_item(&c, k, k + 1, NB_IT_WORD, -1);
@@ -4421,34 +4448,8 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     speaker_cataphora(&c);
     note_pair(&c);
     fold_described(aa, false);
-    /* the actor the sentence opens with (after quote marks, "The"), when
-     * it opens as a doer, for a "This is unacceptable" after it */
     aa->opener[0] = aa->opener[1];
-    aa->opener[1] = -1;
-    for (size_t k = 0; k < c.n_items && k < 3 && !c.headline; k++) {
-        const nb_item *it = &c.items[k];
-        if ((it->flags & NB_IT_PUNCT) || item_is(&c, k, "the")) continue;
-        /* (a doer: not the subject of a speech verb, "X said ...", nor of a
-         * passive, "X was attacked", nor a victim, "X lost three soldiers") */
-        static const char *const NOT_DOER[] = {"said", "says", "say", "told", "announced", "reported", "was", "were",
-                                               "is", "are", "has", "had", "have", "lost", "came", "suffered",
-                                               "scrambled", "summoned", "condemned", NULL};
-        bool doer = k + 1 < c.n_items && !item_in(&c, k + 1, NOT_DOER);
-        /* ("is now using", "has carried out": an active verb after all) */
-        bool be = item_is(&c, k + 1, "is") || item_is(&c, k + 1, "are") || item_is(&c, k + 1, "was") ||
-                  item_is(&c, k + 1, "were");
-        for (size_t q = k + 2; !doer && be && q < c.n_items && q < k + 4 && c.items[q].w; q++) {
-            size_t lq = strlen(c.items[q].w); /* (past an adverb: "is now using") */
-            doer = lq > 4 && !strcmp(c.items[q].w + lq - 3, "ing");
-        }
-        if (!doer && k + 2 < c.n_items && (item_is(&c, k + 1, "has") || item_is(&c, k + 1, "have") || item_is(&c, k + 1, "had")))
-            doer = !item_is(&c, k + 2, "been") && !item_is(&c, k + 2, "lost") && !item_is(&c, k + 2, "suffered") &&
-                   !item_is(&c, k + 2, "said") && !item_is(&c, k + 2, "told");
-        if (doer && (it->flags & NB_IT_ACTOR) && it->ent >= 0 && !(it->flags & NB_IT_MOD) &&
-            aa->ents[it->ent].kind != NB_KIND_GROUP)
-            aa->opener[1] = it->ent;
-        break;
-    }
+    aa->opener[1] = c.headline ? -1 : opener(&c);
     free(c.inq);
     free(c.low);
     nb_buf_free(&dm_key);

@@ -2317,8 +2317,8 @@ static bool demonstrative(const char *l)
 
 /* The subject of verb v (-1 for none) in got[0], and in got[1] the state
  * its own words name ("China's foreign ministry spokesperson Mao Ning"), or
- * -1: whose side a judgment comes from. */
-static void judge_side(const ctx *c, int v, int *got)
+ * -1: who judges, for its side (the pipeline's judge_side). */
+static void judge_of(const ctx *c, int v, int *got)
 {
     int sb[MAX_HITS], nsb = v >= 0 ? subjects(c, v, sb, MAX_HITS) : 0;
     got[0] = nsb > 0 ? ent_at(c, sb[0]) : -1;
@@ -2493,7 +2493,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
         child_in(c, w, c->P->l_poss, -1) < 0 && !authored_by(c, w) && text_judged(c, w)) {
         int got[MAX_HITS], k = 0, v = head(c, w);
         while (v >= 0 && strcmp(upos(c, v), "VERB") && k++ < 2) v = head(c, v);
-        judge_side(c, v, got);
+        judge_of(c, v, got);
         /* (its own verb's doer first, "published a report", then its
          * critics': "own forms|other forms") */
         /* (a statement is what someone said; the noun's own verb forms, not
@@ -2536,7 +2536,7 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
          * the arrests propaganda" is about another state's) */
         int got[MAX_HITS], k = 0, v = head(c, w);
         while (v >= 0 && strcmp(upos(c, v), "VERB") && k++ < 2) v = head(c, v);
-        judge_side(c, v, got);
+        judge_of(c, v, got);
         k = c->recall(c->ud, NB_RECALL_HOME, NULL, got, MAX_HITS);
         for (int i = 0; i < k; i++) push_ent(got[i], w, ents, ws, n);
     }
@@ -2887,10 +2887,10 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
             negated(c, pr[k]) || !judges(c, pr[k]) || names_own_parties(c, pr[k]))
             continue;
         /* (never the speaker's own side: the opener is asked for with the
-         * speaker and the state its words name, judge_side) */
+         * speaker and the state its words name, judge_of) */
         for (int i = 0; i < nse; i++) {
             int got[2];
-            judge_side(c, v, got);
+            judge_of(c, v, got);
             got[0] = se[i];
             int kk = c->recall(c->ud, NB_RECALL_OPENER, NULL, got, 2);
             for (int t = 0; t < kk; t++)

@@ -247,10 +247,17 @@ static int root_of(const nb_article_actors *aa, int e)
  * is the country their words name ("China's spokesperson X") or the one the
  * article gave them; a minister or head of state the article gave no
  * country holds office in the state it is about ("Foreign Minister X"). */
+/* The judge and the state its words name given in out (roots, or -1). */
+static void judge_ents(const nb_article_actors *aa, const int *out, int max, int *judge, int *named)
+{
+    *judge = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
+    *named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
+}
+
 static int judge_side(const nb_article_actors *aa, const int *out, int max, int *judge)
 {
-    int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
-    int side = -1, named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
+    int not, named, side = -1;
+    judge_ents(aa, out, max, &not, &named);
     if (named >= 0 && aa->ents[named].kind == NB_KIND_COUNTRY) side = named;
     else if (not >= 0 && aa->ents[not].kind == NB_KIND_PERSON && aa->ents[not].country >= 0)
         side = root_of(aa, aa->ents[not].country);
@@ -313,8 +320,8 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
          * office-holders, a minister, head of state, spokesperson or envoy,
          * of the state its words name, else of the one the article gave
          * it, else of the article's own; a domestic critic may judge it) */
-        int not = max > 0 && out[0] >= 0 && (size_t)out[0] < aa->n_ents ? root_of(aa, out[0]) : -1;
-        int named = max > 1 && out[1] >= 0 && (size_t)out[1] < aa->n_ents ? root_of(aa, out[1]) : -1;
+        int not, named;
+        judge_ents(aa, out, max, &not, &named);
         bool office = not >= 0 && aa->ents[not].kind == NB_KIND_PERSON &&
                       (aa->ents[not].roles & (NB_ROLE_MINISTER | NB_ROLE_HEAD_OF_STATE | NB_ROLE_SPOKES | NB_ROLE_EMBASSY));
         int own = !office                                                 ? -1
