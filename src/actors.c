@@ -1495,6 +1495,18 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
                 m++;
             if (is(c, m, ")")) head_end = m + 1;
         }
+        /* "the Canadian Security Intelligence Service", "the Colombian
+         * National Police": a state organ's own name that the organ words
+         * do not cover is the state's whole mention, not a remainder
+         * ("Service") taken for a name of its own */
+        /* (a named police force or agency is an actor of its own, as
+         * GUIDELINES.md keeps them apart from their state; its armed
+         * forces are read as before) */
+        if (demonym_org && !insurgent && head_end >= j + 2 && j + organ_len(c, j, true) < head_end) {
+            bool police = false;
+            for (size_t q = j; q < head_end; q++) police |= is(c, q, "police") || is(c, q, "constabulary");
+            if ((police || !in(c, head_end - 1, NB_LEX_STATE_ARMS)) && own_org(c, i, head_end, ent)) return head_end;
+        }
         if (demonym_org && !insurgent) head_end = 0;
         if (country_org && !insurgent) {
             /* "South Sudan People's Defence Forces", "Kosovo Security Force":
@@ -1675,7 +1687,7 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
 }
 
 /* Strips titles at the front of a capitalised run; records roles. */
-static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bool *titled)
+static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bool *titled, bool *kept)
 {
     /* ("Chief Executive John Lee": "executive" is a title after "chief"
      * only; an "Executive Council" is a name) */
@@ -1684,9 +1696,13 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
                      (is(c, i, "officer") && i > 1 && is(c, i - 1, "executive") && is(c, i - 2, "chief") && i + 1 < j))) {
         /* ("Prince Group", "General Command": a title before an
          * organisation's head word, all the run has left, is its name) */
-        if (i + 2 == j && in(c, i + 1, NB_LEX_ORG_HEAD) && !is(c, i, "the") && !is(c, i, "opposition") &&
-            !is(c, i, "former") && !is(c, i, "acting") && !is(c, i, "deputy"))
+        /* (or before a word and a force's noun: "the General Security forces") */
+        if (i + 2 == j && (in(c, i + 1, NB_LEX_ORG_HEAD) || (j < c->n && !cap(c, j) && in(c, j, NB_LEX_ORG_HEAD))) &&
+            !is(c, i, "the") && !is(c, i, "opposition") && !is(c, i, "former") && !is(c, i, "acting") &&
+            !is(c, i, "deputy")) {
+            if (kept) *kept = true;
             break;
+        }
         *roles |= title_roles(lw(c, i));
         /* "The National Task Force ...": an article makes no person */
         if (!is(c, i, "the")) *titled = true;
@@ -1729,6 +1745,25 @@ static bool number_closes(const ctx *c, size_t k)
     for (size_t q = 0; q < n; q++)
         if (!isdigit((unsigned char)p[q])) return false;
     return !(n == 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)));
+}
+
+/* Do a person's titles and two names start at j, after an organisation's
+ * name [i,j) that ends in its head noun ("Cyber Division Assistant Director
+ * Laura Kessler")? Not after a force no word names: "National Police
+ * Commissioner X" is the person and the title, of the home state's police. */
+static bool titled_person_at(const ctx *c, size_t i, size_t j)
+{
+    static const char *const GENERIC[] = {"national", "federal", "state", "central", "general", "special",
+                                          "regional", "provincial", "district", "local", "municipal",
+                                          "city", "county", "border", "traffic", "riot", NULL};
+    if (!in(c, j, NB_LEX_PERSON_TITLE) && !in(c, j, NB_LEX_TITLE)) return false;
+    size_t k = j;
+    while (k < c->n && k < j + 3 && (in(c, k, NB_LEX_PERSON_TITLE) || in(c, k, NB_LEX_TITLE))) k++;
+    bool person_title = false, named = false;
+    for (size_t q = j; q < k; q++) person_title |= in(c, q, NB_LEX_PERSON_TITLE);
+    for (size_t q = i; q < j; q++) named |= !in(c, q, NB_LEX_ORG_HEAD) && !in(c, q, GENERIC);
+    return person_title && named && name_token(c, k) && name_token(c, k + 1) && !in(c, k, NB_LEX_ORG_HEAD) &&
+           !in(c, k + 1, NB_LEX_ORG_HEAD);
 }
 
 /* Words of names that many organisations share: "National Liberation Army"
@@ -1834,6 +1869,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
                     if (in(c, m, NB_LEX_ORG_HEAD)) head_end = m + 1;
                     m++;
                 }
+                /* (or a person's titles and name after the head: "Royal
+                 * Canadian Mounted Police Commissioner X") */
+                if (head_end && head_end < m && titled_person_at(c, i, head_end)) m = head_end;
                 if (head_end && head_end == m) {
                     j = head_end;
                     break;
@@ -1867,15 +1905,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         /* "Cyber Division Assistant Director Laura Kessler": an organisation's
          * head noun, then a person's titles and two names: the titles start
          * the person's mention */
-        if (j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && (in(c, j, NB_LEX_PERSON_TITLE) || in(c, j, NB_LEX_TITLE))) {
-            size_t k = j;
-            while (k < c->n && k < j + 3 && (in(c, k, NB_LEX_PERSON_TITLE) || in(c, k, NB_LEX_TITLE))) k++;
-            bool person_title = false;
-            for (size_t q = j; q < k; q++) person_title |= in(c, q, NB_LEX_PERSON_TITLE);
-            if (person_title && name_token(c, k) && name_token(c, k + 1) && !in(c, k, NB_LEX_ORG_HEAD) &&
-                !in(c, k + 1, NB_LEX_ORG_HEAD))
-                break;
-        }
+        if (j > i && in(c, j - 1, NB_LEX_ORG_HEAD) && titled_person_at(c, i, j)) break;
         /* "the Ombudsman's Office", "the Attorney General's Office": an
          * office named for its holder keeps the possessive */
         static const char *const OFFICE[] = {"office", "bureau", "secretariat", "chambers", NULL};
@@ -2031,7 +2061,8 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     }
     uint32_t roles = 0;
     bool titled = false;
-    size_t s0 = strip_titles(c, i, j, &roles, &titled);
+    bool kept = false; /* (a title before an organisation's head is its name) */
+    size_t s0 = strip_titles(c, i, j, &roles, &titled, &kept);
     /* "Defence Council", "Reconnaissance General Bureau", "General Directorate
      * of X": title words before an organisation's head noun are its name */
     static const char *const NAME_TITLES[] = {"defence", "defense", "general", "security", "supreme", "state",
@@ -2076,7 +2107,7 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             if (k == s0 || org_part || !in(c, k, OFFICE)) continue;
             uint32_t r2 = 0;
             bool t2 = false;
-            size_t n0 = strip_titles(c, k, j, &r2, &t2);
+            size_t n0 = strip_titles(c, k, j, &r2, &t2, NULL);
             if (n0 >= j || in(c, n0, NB_LEX_STOP_CAP)) break;
             /* ... but an acronym there is the office's organisation:
              * "KPLC Director X", "IHR director X" */
@@ -2115,10 +2146,12 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
     bool org = name_titles || in(c, j - 1, NB_LEX_ORG_HEAD) || institution_name(c, j) || linked || (acronym && j - i == 2) ||
                rally_head(c, i, i + (size_t)is(c, i, "the"));
     /* (not a holder's word before his office's possessive: "the President's Office") */
-    while (s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ)) && !is(c, s0 + 1, "'s"))
+    /* (not a title strip_titles kept as a name's: "the General Security forces") */
+    while ((!kept || is(c, s0, "the")) && s0 < j && in(c, s0, NB_LEX_STOP_CAP) && s0 + 1 < j && !(org && in(c, s0, ORG_ADJ)) &&
+           !is(c, s0 + 1, "'s"))
         s0++;
     /* "First Vice President Riek Machar": titles after the stop word too */
-    if (s0 > i && s0 + 1 < j && !name_titles) s0 = strip_titles(c, s0, j - 1, &roles, &titled);
+    if (s0 > i && s0 + 1 < j && !name_titles && !kept) s0 = strip_titles(c, s0, j - 1, &roles, &titled, NULL);
     /* A single stop word ("However") or a place ("Tahrir Square") is no actor. */
     bool single = j - s0 == 1;
     /* "Fighters of the National Liberation Army": the members are the
