@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_proxy_of, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit;
 };
 
 /* ---- small helpers ---- */
@@ -747,7 +747,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS");
+    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1308,7 +1308,9 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
             if (lab(c, a) != P->l_acl || a < w || !in_class(P, P->k_named_as, lem(c, a))) continue;
             for (int k = c->first[a]; k < c->first[a + 1]; k++) {
                 int d = c->kids[k], l = lab(c, d);
-                if (ent_at(c, d) >= 0 && d > a && (l == P->l_xcomp || l == P->l_obj || (l == P->l_obl && case_is(c, d, "as"))))
+                /* (or a kind the name is compounded with: "known as the Red Dragon group") */
+                if (ent_at(c, d) < 0 && named_word(c, d) >= 0) d = named_word(c, d);
+                if (ent_at(c, d) >= 0 && d > a && (l == P->l_xcomp || l == P->l_obj || (l == P->l_obl && case_is(c, c->kids[k], "as"))))
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }
         }
@@ -1390,6 +1392,27 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                     denote(c, d, ents, ws, n, depth + 1, proxy);
             }
         }
+        /* "the armed wing of Hamas", "Hamas's armed wing", "the Toronto
+         * chapter of Amnesty International": a body's branch stands for the
+         * body (@SUBUNIT), named after "of"/"from", as its possessor, or
+         * compounded with it; a place compounded only says where it is */
+        if (*n == before && in_class(P, P->k_subunit, lem(c, w))) {
+            int of = -1, poss = -1;
+            for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+                int d = c->kids[j], l = lab(c, d);
+                if (l == P->l_nmod && d > w && of < 0 && (case_is(c, d, "of") || case_is(c, d, "from"))) of = d;
+                if (l == P->l_poss && poss < 0) poss = d;
+            }
+            if (of >= 0) denote(c, of, ents, ws, n, depth + 1, proxy);
+            if (*n == before && poss >= 0) denote(c, poss, ents, ws, n, depth + 1, proxy);
+            for (int j = c->first[w]; j < c->first[w + 1] && *n == before && of < 0 && poss < 0 && c->recall; j++) {
+                int d = c->kids[j], o[1] = {ent_at(c, d)}, st[1] = {ent_at(c, d)};
+                if (lab(c, d) == P->l_compound && d < w && o[0] >= 0 && c->recall(c->ud, NB_RECALL_BODY, NULL, o, 1) &&
+                    !c->recall(c->ud, NB_RECALL_STATE, NULL, st, 1))
+                    push_ent(ent_at(c, d), d, ents, ws, n);
+            }
+            if (*n == before) return;
+        }
         /* ("the army's Second Army Region": a unit's own name, unknown,
          * that goes on past the force's noun is no proxy of the owner) */
         bool own_name = false;
@@ -1426,8 +1449,10 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                             push_ent(ent_at(c, c->kids[k]), c->kids[k], ents, ws, n);
                 } else if (of && ent_at(c, d) < 0 && !strcmp(upos(c, d), "NOUN") && depth < 3) {
                     /* "the home of Hamas leader Ismail Haniyeh": the owner
-                     * named in apposition to a noun, as denote reads it */
-                    denote(c, d, ents, ws, n, depth + 1, false);
+                     * named in apposition to a noun, as denote reads it (a
+                     * force's own owner too: "commandos of the CRPF's CoBRA
+                     * unit") */
+                    denote(c, d, ents, ws, n, depth + 1, in_class(P, P->k_proxy, lem(c, d)));
                 }
             }
         }

@@ -1052,7 +1052,12 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                         found[j].also |= nb_support_bit(t->support);
                 }
                 if (dup) continue;
-                if (t->rel == NB_REL_ATTACKED) nb_relations_note_attack(&aa, &t->src, 1, nb_sent_lemma(&y.us, (size_t)t->cue));
+                if (t->rel == NB_REL_ATTACKED) {
+                    nb_relations_note_attack(&aa, &t->src, 1, nb_sent_lemma(&y.us, (size_t)t->cue));
+                    /* (struck by the event its own word names; all of the
+                     * sentence's are noted on the latest below too) */
+                    nb_relations_note_struck(&aa, t->src, t->dst, nb_sent_lemma(&y.us, (size_t)t->cue));
+                }
                 nb_grow(&found, &fcap, n_found + 1, sizeof *found);
                 found[n_found++] = (nb_found){t->src, t->dst, t->rel, t->rule, t->support, 0};
             }
@@ -1090,7 +1095,7 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
         }
         /* what each attack struck, for a later "X claimed the attack" */
         for (size_t k = before; k < n_found; k++) {
-            if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst);
+            if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst, NULL);
             if (found[k].rel == NB_REL_CONDEMNS && found[k].src >= 0 && found[k].dst >= 0) {
                 int *cr = aa.critics[aa.n_critics++ % 8];
                 cr[0] = root_of(&aa, found[k].src);

@@ -417,12 +417,20 @@ static bool by(const nb_attack_event *e, int src)
     return false;
 }
 
-void nb_relations_note_struck(nb_article_actors *aa, int src, int dst)
+void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const char *w)
 {
     size_t ring = aa->n_events < 8 ? aa->n_events : 8;
+    /* "X ambushed Y, killing members of Z": each attack word's own event
+     * (the ambush struck Y), when one of its family by src is remembered */
+    char f = w ? attack_family(w) : 'x';
+    bool fam = false;
+    for (size_t k = 1; k <= ring && f != 'x'; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        fam |= by(e, src) && e->family == f;
+    }
     for (size_t k = 1; k <= ring; k++) {
         nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
-        if (by(e, src)) {
+        if (by(e, src) && (!fam || e->family == f)) {
             add_struck(e, dst);
             break;
         }
@@ -805,6 +813,20 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         if (!actor(r, k)) break;
         if ((r->it[k].flags & NB_IT_MOD) || (r->it[k].flags & NB_IT_BACKED)) break;
         k = role_head(r, k);
+        /* "the Toronto chapter of Amnesty International": a branch is the
+         * body's after "of", and a place compounded with it only says
+         * where it is ("the Toronto chapter" names no actor) */
+        static const char *const SUBUNIT[] = {"chapter", "chapters", "branch", "branches", "wing", "cell", NULL};
+        if (w_in(r, k + 1, SUBUNIT) && !(r->it[k].flags & NB_IT_POSS)) {
+            if (w_is(r, k + 2, "of") || w_is(r, k + 2, "from")) {
+                int m = k + 3;
+                while (m < r->n && m < k + 7 && !actor(r, m) && !(r->it[m].flags & NB_IT_PUNCT)) m++;
+                if (!head_actor(r, m)) break;
+                k = m;
+            } else if (kind_of(r, k) != NB_KIND_ORG) {
+                break;
+            }
+        }
         /* "gunmen from ISWAP", "militants of al-Shabaab": the named group */
         if (kind_of(r, k) == NB_KIND_GROUP &&
             (w_is(r, k + 1, "from") || w_is(r, k + 1, "of") ||

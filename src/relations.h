@@ -28,8 +28,9 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
  * nb_relations_recall_authors), as sentences stated them. */
 int nb_relations_recall_authors(const nb_article_actors *aa, const char *w, int *out, int max);
 int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max);
-/* Records that src's latest attack struck dst. */
-void nb_relations_note_struck(nb_article_actors *aa, int src, int dst);
+/* Records that src's latest attack struck dst: its latest attack of attack
+ * word w's family, if w is not NULL and one is remembered. */
+void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const char *w);
 
 /* Remembers the words of a sentence's items with the actor each follows
  * ("Chile expelled ...": "expelled" after Chile), for nb_relations_recall_deed. */

@@ -436,10 +436,10 @@ static void test_struck(void **state)
     aa.ents[gunmen].kind = NB_KIND_GROUP;
     aa.ents[army].kind = aa.ents[pakistan].kind = NB_KIND_COUNTRY;
     nb_relations_note_attack(&aa, &gunmen, 1, "ambushed");
-    nb_relations_note_struck(&aa, gunmen, pakistan);
-    nb_relations_note_struck(&aa, gunmen, pakistan); /* once only */
+    nb_relations_note_struck(&aa, gunmen, pakistan, NULL);
+    nb_relations_note_struck(&aa, gunmen, pakistan, NULL); /* once only */
     nb_relations_note_attack(&aa, &army, 1, "strikes");
-    nb_relations_note_struck(&aa, army, ttp);
+    nb_relations_note_struck(&aa, army, ttp, NULL);
     assert_int_equal(nb_relations_recall_struck(&aa, "ambush", got, 4), 1);
     assert_int_equal(got[0], pakistan);
     assert_int_equal(nb_relations_recall_struck(&aa, "strike", got, 4), 1);
