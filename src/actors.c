@@ -2725,7 +2725,7 @@ static void fold_described(nb_article_actors *aa, bool final)
 
 /* "police raided", "the authorities said": bare organs a state acts
  * through, but not a role's compound ("police chief X") */
-static const char *const ORGAN_PLURAL[] = {"police", "authorities", NULL};
+static const char *const ORGAN_PLURAL[] = {"police", "authorities", "prosecutors", NULL};
 
 /* Is the lower-case word at k shaped like a verb form ("ordered", "orders",
  * "accusing"), no owner of the noun after it ("health authorities")? */

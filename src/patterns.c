@@ -1094,6 +1094,9 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         if (neither_nor(c, d)) continue;
         if (!case_ok(c, d, st, q)) continue;
         if (misparsed_core(c, d)) continue;
+        /* ("led by X, according to prosecutors" read with the source as
+         * the agent: a report's source is no one's agent) */
+        if (st->label == c->P->l_agent && (case_is(c, d, "according") || case_is(c, d, "accord"))) continue;
         walk(c, p, k + 1, d, q, hits, n);
     }
     /* "armed and trained Hezbollah": a verb conjoined before its head's

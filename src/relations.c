@@ -1403,6 +1403,13 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
     }
     if (passive) {
         if (blocked(r, v, true)) return;
+        /* "they suspect the killing was ordered by X": an event is the
+         * passive's subject, no actor before it (the tree reads it) */
+        int p = b;
+        while (p >= 0 && (be_aux(r, p) || w_is(r, p, "has") || w_is(r, p, "have") || w_is(r, p, "had") ||
+                          adverb(r, p)))
+            p--;
+        if (p < b && p >= 0 && !actor(r, p) && is_event(r, p)) return;
         int agents[8], na = 0;
         if (by) {
             np_actors(r, after + 1, agents, &na, 8, true);
