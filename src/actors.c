@@ -878,6 +878,11 @@ static bool civil_body(const nb_entity *e)
                                         "committee", "cross", "crescent", "borders", "frontières", "frontieres",
                                         "centre", "center", "society", "association", "federation", "university",
                                         "programme", "program", "company", "corporation", "exchange", NULL};
+    /* (or one an apposition called so: "the utility, Vejle Vand Nord") */
+    static const char *const NOUNS[] = {"utility", "company", "firm", "operator", "charity", "broadcaster",
+                                        "newspaper", "insurer", "conglomerate", NULL};
+    for (size_t k = 0; e->noun && NOUNS[k]; k++)
+        if (!strcmp(e->noun, NOUNS[k])) return true;
     return last_word_in(e, HEADS);
 }
 
@@ -4111,7 +4116,8 @@ static void note_armed(ctx *c)
             static const char *const AFTER[] = {"that", "which", "who", "of", "in", "based", "from", "led",
                                                 "known", "founded", "active", "operating", "with", "and", "fighting",
                                                 "seeking", "waging", "loyal", "linked", "allied", "backed", "opposed",
-                                                NULL};
+                                                /* ("... gang until police seized its servers") */
+                                                "until", "since", "before", "after", "when", "but", NULL};
             /* "the Naparama militia", "the Zama armed group": a name that
              * an organisation noun heads is that organisation */
             size_t hn = (in(c, b, ARMED_ADJ) || in(c, b, CRIME_ADJ)) &&
@@ -4125,6 +4131,11 @@ static void note_armed(ctx *c)
             size_t q = b;
             bool copula = is(c, q, "is") || is(c, q, "was");
             if (copula || is(c, q, ",")) q++;
+            /* ("X was for years the world's most prolific gang", "X is now
+             * the largest militia") */
+            static const char *const ADV[] = {"also", "still", "now", "once", "long", "already", "then", NULL};
+            if (copula && in(c, q, ADV)) q++;
+            else if (copula && is(c, q, "for") && (is(c, q + 1, "years") || is(c, q + 1, "decades"))) q += 2;
             /* "X, a militia", "X is the group", "X, the most powerful of the
              * separatist groups"; not "Maiduguri, the army would", a clause
              * after a comma (the noun must end its phrase) */
@@ -4139,8 +4150,9 @@ static void note_armed(ctx *c)
                     static const char *const PREP[] = {"for", "in", "with", "at", "to", "from", "on", "by",
                                                        "within", "inside", NULL};
                     /* ("a Kremlin-funded media group": a compound's hyphen goes on) */
+                    /* ("the world's most prolific ransomware gang": a possessive goes on) */
                     if ((is(c, h, "of") && !in(c, h - 1, PART) && !in(c, h - 2, PART)) || in(c, h, PREP) ||
-                        ((c->t[h].flags & NB_TOK_PUNCT) && !hyphen(c, h))) {
+                        ((c->t[h].flags & NB_TOK_PUNCT) && !hyphen(c, h) && !is(c, h, "'s"))) {
                         h = c->n; /* "a spokesman for the movement" is a person */
                         break;
                     }
@@ -4175,7 +4187,10 @@ static void note_armed(ctx *c)
          * banana workers' union, SITRAIBANA": the noun of the description
          * just before the name, so that "the group" later means it */
         static const char *const DESC_NOUNS[] = {"union", "association", "federation", "council", "committee",
-                                                 "agency", "mission", "league", "bloc", "watchdog", NULL};
+                                                 "agency", "mission", "league", "bloc", "watchdog",
+                                                 /* ("the utility, Vejle Vand Nord,": a business) */
+                                                 "utility", "company", "firm", "operator", "charity", "broadcaster",
+                                                 "newspaper", "insurer", NULL};
         size_t a0 = a > 0 && is(c, a - 1, "the") ? a - 1 : a; /* (", the Mwaghavul ...") */
         /* (an apposition: the name closed by a comma, bracket or the
          * sentence's end, not a clause's subject: "In a letter to the
