@@ -965,6 +965,17 @@ static uint32_t title_roles(const char *w0)
 /* Is the capitalised run [i,j) written in the tokens a plausible name? */
 static bool name_token(const ctx *c, size_t k)
 {
+    /* "14 Corps", "3 Commando Brigade": a unit's number opens its name */
+    /* (after "the" or an owner, not a count: "about 14 Division soldiers") */
+    static const char *const UNIT[] = {"corps", "division", "brigade", "battalion", "regiment", "fleet", "squadron",
+                                       NULL};
+    static const char *const BEFORE[] = {"the", "'s", "based", "its", "his", "their", NULL};
+    if (k > 0 && k + 1 < c->n && (c->t[k].flags & NB_TOK_NUM) && c->t[k].len <= 3 && cap(c, k + 1) &&
+        in(c, k + 1, UNIT) && in(c, k - 1, BEFORE)) {
+        bool digits = true;
+        for (size_t q = 0; q < c->t[k].len; q++) digits &= isdigit((unsigned char)c->s[c->t[k].start + q]) != 0;
+        if (digits) return true;
+    }
     if (k < c->n && (c->t[k].flags & NB_TOK_NUM) && (c->t[k].flags & NB_TOK_WORD)) {
         /* "the 3R", "the 33rd Front": a digit opens some armed groups'
          * names; a number, a year or "1990s" does not */

@@ -783,6 +783,8 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
             k += 3;
             if (w_in(r, k, DET)) k++;
         }
+        /* "the Leh-based 14 Corps": where a body is based names no actor */
+        while (actor(r, k) && k + 3 < r->n && w_is(r, k + 1, "-") && w_is(r, k + 2, "based")) k += 3;
         while (k < r->n && !actor(r, k) && (r->it[k].flags & NB_IT_CAP) && w_in(r, k, NB_LEX_TITLE) &&
                skipped++ < 8)
             k++; /* "backs President Bashar al-Assad" */
