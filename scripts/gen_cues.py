@@ -320,6 +320,8 @@ MANUAL = [
     ("rely", "VERB", "funds", "unspecified", "-"),
     ("depend", "VERB", "funds", "unspecified", "-"),
     ("obtain", "VERB", "funds", "unspecified", "-"),
+    # "gets most of its weapons from Iran" (class RECEIVE: goods and a giver only)
+    ("get", "VERB", "funds", "unspecified", "-"),
     ("take command of", "VERB", "commands", None, "-"),
     # "X ordered/instructed Y to ..." (GUIDELINES: commands); command.v.02 /
     # order.v.01 also hold "dictate", "require"
