@@ -1512,13 +1512,16 @@ static size_t on_dict(ctx *c, size_t i, size_t j, size_t entry, unsigned flags)
             if (is(c, m, ")")) head_end = m + 1;
         }
         /* "the Canadian Security Intelligence Service", "the Colombian
-         * National Police": a state organ's own name that the organ words
-         * do not cover is the state's whole mention, not a remainder
-         * ("Service") taken for a name of its own */
-        /* (a named police force or agency is an actor of its own, as
-         * GUIDELINES.md keeps them apart from their state; its armed
-         * forces are read as before) */
-        if (demonym_org && !insurgent && head_end >= j + 2 && j + organ_len(c, j, true) < head_end) {
+         * National Police": a named agency or police force after a demonym,
+         * which the organ words do not cover, is an actor of its own (as
+         * GUIDELINES.md keeps them apart from their state), not the state
+         * and a remainder ("Service") taken for a name; the state's armed
+         * forces and its ministries and offices ("the Chinese Commerce
+         * Ministry") are the state, as before */
+        static const char *const STATE_OFFICE[] = {"ministry", "office", "department", "embassy", "government",
+                                                   "cabinet", "presidency", "administration", "council", NULL};
+        if (demonym_org && !insurgent && head_end >= j + 2 && j + organ_len(c, j, true) < head_end &&
+            !in(c, head_end - 1, STATE_OFFICE)) {
             bool police = false;
             for (size_t q = j; q < head_end; q++) police |= is(c, q, "police") || is(c, q, "constabulary");
             if ((police || !in(c, head_end - 1, NB_LEX_STATE_ARMS)) && own_org(c, i, head_end, ent)) return head_end;
@@ -1713,7 +1716,11 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
         /* ("Prince Group", "General Command": a title before an
          * organisation's head word, all the run has left, is its name) */
         /* (or before a word and a force's noun: "the General Security forces") */
-        if (i + 2 == j && (in(c, i + 1, NB_LEX_ORG_HEAD) || (j < c->n && !cap(c, j) && in(c, j, NB_LEX_ORG_HEAD))) &&
+        /* (an agency's word, not a person's name: "Colonel Mbaye militia") */
+        static const char *const AGENCY[] = {"security", "intelligence", "investigation", "investigations", "staff",
+                                             "protection", "defence", "defense", NULL};
+        if (i + 2 == j &&
+            (in(c, i + 1, NB_LEX_ORG_HEAD) || (j < c->n && !cap(c, j) && in(c, j, NB_LEX_ORG_HEAD) && in(c, i + 1, AGENCY))) &&
             !is(c, i, "the") && !is(c, i, "opposition") && !is(c, i, "former") && !is(c, i, "acting") &&
             !is(c, i, "deputy")) {
             if (kept) *kept = true;
@@ -1771,7 +1778,9 @@ static bool titled_person_at(const ctx *c, size_t i, size_t j)
 {
     static const char *const GENERIC[] = {"national", "federal", "state", "central", "general", "special",
                                           "regional", "provincial", "district", "local", "municipal",
-                                          "city", "county", "border", "traffic", "riot", NULL};
+                                          "city", "county", "border", "traffic", "riot", "the", "interior",
+                                          "foreign", "home", "justice", "defence", "defense", "finance",
+                                          "security", NULL};
     if (!in(c, j, NB_LEX_PERSON_TITLE) && !in(c, j, NB_LEX_TITLE)) return false;
     size_t k = j;
     while (k < c->n && k < j + 3 && (in(c, k, NB_LEX_PERSON_TITLE) || in(c, k, NB_LEX_TITLE))) k++;
@@ -4419,6 +4428,14 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
         size_t entry;
         unsigned fl;
         size_t j = dict_match(&c, i, &entry, &fl);
+        /* ("Lao Cai", "Lao Dong": a short demonym before a name word no
+         * list knows opens that name, not the state's mention) */
+        size_t e2;
+        unsigned f2;
+        if (j == i + 1 && (fl & NB_ALIAS_DEMONYM) && toks[i].len <= 3 && j < c.n && name_token(&c, j) &&
+            !(toks[j].flags & NB_TOK_UPPER) && !in(&c, j, NB_LEX_ORG_HEAD) && !in(&c, j, NB_LEX_TITLE) &&
+            dict_match(&c, j, &e2, &f2) == j)
+            j = i;
         if (j > i) {
             i = on_dict(&c, i, j, entry, fl);
             continue;

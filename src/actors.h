@@ -146,6 +146,8 @@ typedef struct {
     char family;         /* 's' strike, 'a' attack, 'k' killing... (relations.c) */
     int struck[4];       /* the actors struck, as later sentences may leave unsaid */
     int n_struck;
+    size_t sent;         /* the sentence that told it */
+    char aka[4];         /* other families its sentence named it by ("killed ... in an ambush") */
 } nb_attack_event;
 
 typedef struct {

@@ -130,7 +130,7 @@ const char *const NB_LEX_PERSON_TITLE[] = {
     "minister", "president", "general", "gen", "colonel", "col", "commander", "spokesman", "spokeswoman",
     "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "senator", "mr", "mrs", "ms", "dr",
     "judge", "prosecutor", "lawmaker", "activist", "journalist", "chairman", "director", "sheikh", "lt", "capt",
-    "maj", "brig", "sgt", "king", "queen", "prince", "emir", "commissioner", "superintendent", "inspector", "chief", NULL};
+    "maj", "brig", "sgt", "king", "queen", "prince", "emir", "commissioner", "superintendent", "inspector", NULL};
 
 const char *const NB_LEX_HEAD_STATE[] = {
     "president", "prime minister", "premier", "king", "emir", "supreme leader",

@@ -89,8 +89,10 @@ bool nb_patterns_place_cue(const nb_patterns *P, const char *lemma);
  * noun ("published a report": "@issued:report"), which NB_RECALL_AUTHOR's
  * OWN forms name. */
 #define NB_ISSUED_TEXT "@issued"
+/* NB_RECALL_KIND: 1 if the article told an attack of event word's own kind
+ * ("the bombing": a bombing; "the attack": any), else 0. */
 enum { NB_RECALL_ATTACK, NB_RECALL_DEED, NB_RECALL_GENERIC, NB_RECALL_OWNER, NB_RECALL_BODY, NB_RECALL_STRUCK, NB_RECALL_STATE,
-       NB_RECALL_AUTHORS, NB_RECALL_HOME, NB_RECALL_AUTHOR, NB_RECALL_OPENER };
+       NB_RECALL_AUTHORS, NB_RECALL_HOME, NB_RECALL_AUTHOR, NB_RECALL_OPENER, NB_RECALL_KIND };
 typedef int (*nb_recall_fn)(void *ud, int kind, const char *word, int *out, int max);
 
 /* Loads the act nouns and their verb forms (data/deverbal.tsv: noun TAB

@@ -348,6 +348,7 @@ static int recall(void *ud, int kind, const char *word, int *out, int max)
         out[0] = o;
         return 1;
     }
+    if (kind == NB_RECALL_KIND) return nb_relations_told_kind(ud, word);
     if (kind == NB_RECALL_STRUCK) return nb_relations_recall_struck(ud, word, out, max);
     if (kind == NB_RECALL_AUTHORS) return nb_relations_recall_authors(ud, word, out, max);
     return nb_relations_recall_attack(ud, word, out, max);
@@ -1093,6 +1094,9 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             in_quote = false;
             q_n = 0;
         }
+        /* the other words the sentence names its attacks by */
+        for (size_t k = 0; k < ni; k++)
+            if (!(items[k].flags & NB_IT_ACTOR) && items[k].w) nb_relations_note_word(&aa, items[k].w);
         /* what each attack struck, for a later "X claimed the attack" */
         for (size_t k = before; k < n_found; k++) {
             if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst, NULL);

@@ -315,6 +315,8 @@ static void remember(nb_article_actors *aa, const int *ents, int n, char f)
     e->n = 0;
     e->n_struck = 0;
     e->family = f;
+    e->sent = aa->sentence;
+    memset(e->aka, 0, sizeof e->aka);
     for (int i = 0; i < n && e->n < 4; i++) e->ents[e->n++] = ents[i];
     if (!aa->first_event.n && islower((unsigned char)f)) aa->first_event = *e;
 }
@@ -396,6 +398,32 @@ int nb_relations_recall_authors(const nb_article_actors *aa, const char *w, int 
     return event_ents(pick_event(aa, w, false), false, out, max);
 }
 
+int nb_relations_told_kind(const nb_article_actors *aa, const char *w)
+{
+    char f = attack_family(w);
+    if (f == 'x') return 0;
+    size_t ring = aa->n_events < 8 ? aa->n_events : 8;
+    for (size_t k = 1; k <= ring; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (!e->n_struck) continue;
+        if (e->family == f || (f == 'a' && islower((unsigned char)e->family)) || memchr(e->aka, f, sizeof e->aka))
+            return 1;
+    }
+    return 0;
+}
+
+void nb_relations_note_word(nb_article_actors *aa, const char *w)
+{
+    char f = w ? attack_family(w) : 'x';
+    size_t ring = aa->n_events < 8 ? aa->n_events : 8;
+    for (size_t k = 1; k <= ring && f != 'x'; k++) {
+        nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (e->sent != aa->sentence || e->family == f || memchr(e->aka, f, sizeof e->aka)) continue;
+        char *slot = memchr(e->aka, 0, sizeof e->aka);
+        if (slot) *slot = f;
+    }
+}
+
 int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max)
 {
     return event_ents(pick_event(aa, w, false), true, out, max);
@@ -427,6 +455,13 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const cha
     for (size_t k = 1; k <= ring && f != 'x'; k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         fam |= by(e, src) && e->family == f;
+    }
+    /* (with no word, as the surface reading notes: also each attack of
+     * this sentence by src that struck no one yet, "X ambushed Y, killing
+     * members of Z" told in two readings) */
+    for (size_t k = 1; k <= ring && !w; k++) {
+        nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (by(e, src) && e->sent == aa->sentence && !e->n_struck) add_struck(e, dst);
     }
     for (size_t k = 1; k <= ring; k++) {
         nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
@@ -818,14 +853,24 @@ static int np_actors(const rctx *r, int i, int *ents, int *n_ents, int max, bool
         /* "the Toronto chapter of Amnesty International": a branch is the
          * body's after "of", and a place compounded with it only says
          * where it is ("the Toronto chapter" names no actor) */
-        static const char *const SUBUNIT[] = {"chapter", "chapters", "branch", "branches", "wing", "cell", NULL};
+        /* ("the Kabul branch of the Afghan central bank": the state a
+         * demonym after "of" names; "the Kyiv cell tower": no branch) */
+        static const char *const SUBUNIT[] = {"chapter", "chapters", "branch", "branches", "wing", "wings",
+                                              "cell", "cells", "section", "sections", NULL};
+        static const char *const AFTER_SUB[] = {"said", "says", "was", "is", "has", "had", "and", "in", "on",
+                                                "at", "which", "that", "who", NULL};
         if (w_in(r, k + 1, SUBUNIT) && !(r->it[k].flags & NB_IT_POSS)) {
             if (w_is(r, k + 2, "of") || w_is(r, k + 2, "from")) {
                 int m = k + 3;
                 while (m < r->n && m < k + 7 && !actor(r, m) && !(r->it[m].flags & NB_IT_PUNCT)) m++;
+                if (actor(r, m) && (r->it[m].flags & NB_IT_MOD) && kind_of(r, m) == NB_KIND_COUNTRY) {
+                    if (*n_ents < max) ents[(*n_ents)++] = r->it[m].ent;
+                    return m + 1;
+                }
                 if (!head_actor(r, m)) break;
                 k = m;
-            } else if (kind_of(r, k) != NB_KIND_ORG) {
+            } else if (kind_of(r, k) != NB_KIND_ORG &&
+                       (k + 2 >= r->n || (r->it[k + 2].flags & NB_IT_PUNCT) || w_in(r, k + 2, AFTER_SUB))) {
                 break;
             }
         }

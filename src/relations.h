@@ -28,6 +28,12 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
  * nb_relations_recall_authors), as sentences stated them. */
 int nb_relations_recall_authors(const nb_article_actors *aa, const char *w, int *out, int max);
 int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max);
+/* 1 if an attack of event word w's kind was told with an actor struck (any
+ * for the generic "attack"), else 0. */
+int nb_relations_told_kind(const nb_article_actors *aa, const char *w);
+/* Notes that the current sentence also names its attacks by word w (when w
+ * is an attack word): "killed three soldiers in an ambush" told an ambush. */
+void nb_relations_note_word(nb_article_actors *aa, const char *w);
 /* Records that src's latest attack struck dst: its latest attack of attack
  * word w's family, if w is not NULL and one is remembered. */
 void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const char *w);
