@@ -239,6 +239,12 @@ MANUAL = [
     ("launch missile against", "VERB", "attacked", None, "-"),
     ("launch drone at", "VERB", "attacked", None, "-"),
     ("launch drone against", "VERB", "attacked", None, "-"),
+    # violence WordNet files under neither attack nor kill (GUIDELINES: "used
+    # violence against"), and intrusions the sets' gold counts as attacks
+    ("torture", "VERB", "attacked", None, "-"),
+    ("hack", "VERB", "attacked", None, "-"),
+    ("cyberattack", "EVENT", "attacked", None, "on,against"),
+    ("cyber attack", "EVENT", "attacked", None, "on,against"),
     ("airstrike", "EVENT", "attacked", None, "on,against"),
     ("air strike", "EVENT", "attacked", None, "on,against"),
     ("drone strike", "EVENT", "attacked", None, "on,against"),

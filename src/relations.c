@@ -290,7 +290,10 @@ static char attack_family(const char *w)
     } F[] = {{"strik", 's'}, {"struck", 's'}, {"airstrik", 's'}, {"attack", 'a'},
              {"bomb", 'b'}, {"kill", 'k'}, {"assassinat", 'k'}, {"murder", 'k'},
              {"shell", 'h'}, {"raid", 'r'}, {"ambush", 'm'}, {"offensive", 'o'},
-             {"assault", 'o'}, {"storm", 'o'}, {"inva", 'o'}, {"incursion", 'o'}};
+             {"assault", 'o'}, {"storm", 'o'}, {"inva", 'o'}, {"incursion", 'o'},
+             /* (an intrusion and torture are kinds of their own: "condemned
+              * the cyberattack" is no earlier raid) */
+             {"cyber", 'c'}, {"hack", 'c'}, {"tortur", 't'}};
     for (size_t i = 0; i < sizeof F / sizeof F[0]; i++)
         if (strncmp(w, F[i].prefix, strlen(F[i].prefix)) == 0) return F[i].f;
     return 'x';
@@ -343,11 +346,13 @@ static const nb_attack_event *pick_event(const nb_article_actors *aa, const char
 {
     if (!aa->n_events) return NULL;
     char f = attack_family(w), uf = (char)toupper((unsigned char)f);
-    const nb_attack_event *pick = aa->first_event.n ? &aa->first_event : NULL;
+    /* (an intrusion or torture is no other attack, not the main event) */
+    bool own_kind = f == 'c' || f == 't';
+    const nb_attack_event *pick = aa->first_event.n && !own_kind ? &aa->first_event : NULL;
     size_t ring = aa->n_events < 8 ? aa->n_events : 8, lim = ring;
     /* "condemned the attack": the generic word names the article's main event */
     if (f == 'a') lim = 0;
-    for (size_t k = 1; k <= lim && pick; k++) {
+    for (size_t k = 1; k <= lim && (pick || own_kind); k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (e->family == f) {
             pick = e;
@@ -358,7 +363,7 @@ static const nb_attack_event *pick_event(const nb_article_actors *aa, const char
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (e->family == uf) pick = e;
     }
-    for (size_t k = ring; k >= 1 && !pick; k--) {
+    for (size_t k = ring; k >= 1 && !pick && !own_kind; k--) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (isupper((unsigned char)e->family)) pick = e;
     }
