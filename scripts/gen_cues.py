@@ -329,6 +329,9 @@ MANUAL = [
     # "gets most of its weapons from Iran" (class RECEIVE: goods and a giver only)
     ("get", "VERB", "funds", "unspecified", "-"),
     ("take command of", "VERB", "commands", None, "-"),
+    # "its owner Zhao Wei": who owns a body heads it (not a "coordinator": the
+    # UN's humanitarian coordinator heads no UN)
+    ("owner", "ROLE", "commands", None, "of"),
     # "X ordered/instructed Y to ..." (GUIDELINES: commands); command.v.02 /
     # order.v.01 also hold "dictate", "require"
     ("order", "VERB", "commands", None, "-"),
