@@ -106,6 +106,20 @@ size_t nb_names_add(nb_names *nm, const char *label, nb_kind kind, const char *s
     return idx;
 }
 
+/* Do a and b hold the same digits in the same order? "14 Corps" is one
+ * edit from "10 Corps" but no spelling of it. */
+static bool same_digits(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !isdigit((unsigned char)*a)) a++;
+        while (*b && !isdigit((unsigned char)*b)) b++;
+        if (*a != *b) return false;
+        if (!*a) return true;
+        a++;
+        b++;
+    }
+}
+
 size_t nb_names_near(const nb_names *nm, const char *sk, size_t sk_len)
 {
     size_t best = SIZE_MAX, probes = 0;
@@ -120,7 +134,7 @@ size_t nb_names_near(const nb_names *nm, const char *sk, size_t sk_len)
             size_t idx = nm->node_label[nd];
             if (idx >= best) continue;
             if (probes++ >= NEAR_PROBES) return best;
-            if (nb_edit_distance(nm->skels[idx], sk, 1) <= 1) best = idx;
+            if (nb_edit_distance(nm->skels[idx], sk, 1) <= 1 && same_digits(nm->skels[idx], sk)) best = idx;
         }
     }
     return best;
@@ -187,7 +201,9 @@ static size_t near2(const nb_names *a, const nb_names *b, const char *sk, size_t
                 size_t idx = off + nm->node_label[nd];
                 if (idx >= best) continue;
                 if (probes++ >= NEAR_PROBES) return best;
-                if (nb_edit_distance(nm->skels[nm->node_label[nd]], sk, 1) <= 1) best = idx;
+                if (nb_edit_distance(nm->skels[nm->node_label[nd]], sk, 1) <= 1 &&
+                    same_digits(nm->skels[nm->node_label[nd]], sk))
+                    best = idx;
             }
         }
     }
@@ -970,8 +986,9 @@ static bool name_token(const ctx *c, size_t k)
     static const char *const UNIT[] = {"corps", "division", "brigade", "battalion", "regiment", "fleet", "squadron",
                                        NULL};
     static const char *const BEFORE[] = {"the", "'s", "based", "its", "his", "their", NULL};
+    /* (or one word between: "the 3 Commando Brigade") */
     if (k > 0 && k + 1 < c->n && (c->t[k].flags & NB_TOK_NUM) && c->t[k].len <= 3 && cap(c, k + 1) &&
-        in(c, k + 1, UNIT) && in(c, k - 1, BEFORE)) {
+        (in(c, k + 1, UNIT) || (k + 2 < c->n && cap(c, k + 2) && in(c, k + 2, UNIT))) && in(c, k - 1, BEFORE)) {
         bool digits = true;
         for (size_t q = 0; q < c->t[k].len; q++) digits &= isdigit((unsigned char)c->s[c->t[k].start + q]) != 0;
         if (digits) return true;

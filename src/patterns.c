@@ -1558,7 +1558,10 @@ static bool blocked(const ctx *c, int v)
             if (form_in(c, h, P->k_future)) return true;
             x = h;
         } else if (l == P->l_nmod && x == v && in_class(P, P->k_part, lem(c, h))) {
-            /* "is not one of Hamas's backers": the share's scope is the role's */
+            /* "is not one of Hamas's backers": the share's scope is the role's
+             * (not "not only one of ... but also") */
+            int ng = child_in(c, h, P->l_advmod, P->k_neg);
+            if (ng >= 0 && ng + 1 < (int)c->s->n && !strcmp(lem(c, ng + 1), "only")) return false;
             x = h;
         } else if (l == P->l_ccomp || l == P->l_parataxis) {
             if (in_class(P, P->k_block_gov, lem(c, h))) return true;

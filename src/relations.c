@@ -293,7 +293,9 @@ static char attack_family(const char *w)
              {"assault", 'o'}, {"storm", 'o'}, {"inva", 'o'}, {"incursion", 'o'},
              /* (an intrusion and torture are kinds of their own: "condemned
               * the cyberattack" is no earlier raid) */
-             {"cyber", 'c'}, {"hack", 'c'}, {"tortur", 't'}};
+             {"cyber", 'c'}, {"hack", 'c'}, {"tortur", 't'}, {"massacr", 'k'},
+             /* (a counterattack is the other side's) */
+             {"counter", 'n'}};
     for (size_t i = 0; i < sizeof F / sizeof F[0]; i++)
         if (strncmp(w, F[i].prefix, strlen(F[i].prefix)) == 0) return F[i].f;
     return 'x';
@@ -411,7 +413,9 @@ int nb_relations_told_kind(const nb_article_actors *aa, const char *w)
     for (size_t k = 1; k <= ring; k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         if (!e->n_struck) continue;
-        if (e->family == f || (f == 'a' && islower((unsigned char)e->family)) || memchr(e->aka, f, sizeof e->aka))
+        /* (a told "attack" may be named by its kind later: "the strike") */
+        if (e->family == f || (e->family == 'a' && f != 'n') || (f == 'a' && islower((unsigned char)e->family)) ||
+            memchr(e->aka, f, sizeof e->aka))
             return 1;
     }
     return 0;
@@ -461,16 +465,17 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const cha
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         fam |= by(e, src) && e->family == f;
     }
-    /* (with no word, as the surface reading notes: also each attack of
+    /* (with no word, as the surface reading notes: the latest attack of
      * this sentence by src that struck no one yet, "X ambushed Y, killing
      * members of Z" told in two readings) */
-    for (size_t k = 1; k <= ring && !w; k++) {
-        nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
-        if (by(e, src) && e->sent == aa->sentence && !e->n_struck) add_struck(e, dst);
+    bool fresh = false;
+    for (size_t k = 1; k <= ring && !w && !fresh; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        fresh = by(e, src) && e->sent == aa->sentence && !e->n_struck;
     }
     for (size_t k = 1; k <= ring; k++) {
         nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
-        if (by(e, src) && (!fam || e->family == f)) {
+        if (by(e, src) && (!fam || e->family == f) && (!fresh || (e->sent == aa->sentence && !e->n_struck))) {
             add_struck(e, dst);
             break;
         }
@@ -1212,6 +1217,9 @@ static int subjects_x(const rctx *r, int v, int *subj, int max, int *relobj, boo
             int dummy;
             return subjects_x(r, i, subj, max, &dummy, true);
         }
+        /* "According to Amnesty International, the militia was armed by
+         * X": a report's source is no subject */
+        if (head_actor(r, i) && i >= 2 && w_is(r, i - 1, "to") && w_is(r, i - 2, "according")) break;
         if (head_actor(r, i) && !in_pp(r, i)) {
             /* In "Hezbollah leader Nasrallah", "U.S. Secretary of State Mike
              * Pompeo" and "Quds Force's Soleimani" the last actor is the head. */
@@ -1461,7 +1469,11 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         while (p >= 0 && (be_aux(r, p) || w_is(r, p, "has") || w_is(r, p, "have") || w_is(r, p, "had") ||
                           adverb(r, p)))
             p--;
-        if (p < b && p >= 0 && !actor(r, p) && is_event(r, p)) return;
+        /* (an actor's own event is its subject: "the Houthi attacks were
+         * funded by Iran") */
+        int o = p - 1;
+        while (o >= 0 && o > p - 4 && (adjective_like(r, o) || is_number(r, o))) o--;
+        if (p < b && p >= 0 && !actor(r, p) && is_event(r, p) && !(o >= 0 && actor(r, o))) return;
         int agents[8], na = 0;
         if (by) {
             np_actors(r, after + 1, agents, &na, 8, true);
