@@ -3774,6 +3774,12 @@ static size_t on_reference(ctx *c, size_t i)
         if (ent >= 0 && country >= 0 && aa->ents[ent].country >= 0 &&
             aa->ents[ent].country != country)
             ent = -1;
+        /* ("According to Amnesty International, the militia attacked": an
+         * armed body's noun is no rights group or state body, whichever
+         * reading above found one) */
+        if (ent >= 0 && (!strcmp(h, "militia") || !strcmp(h, "faction") || !strcmp(h, "gang") || !strcmp(h, "cartel")) &&
+            (civil_body(&aa->ents[ent]) || state_body(&aa->ents[ent])))
+            ent = -1;
         end = k + 1;
         if (poss && ent >= 0) {
             refer(aa, ent);
