@@ -2051,8 +2051,16 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
             !(in(c, j - 1, MEMBERS) && dict_match(c, is(c, j + 1, "the") ? j + 2 : j + 1, &e_dummy, &f_dummy) >
                                            (is(c, j + 1, "the") ? j + 2 : j + 1))) {
             /* "Army of Islam", "Coalition of Patriots for Change", "Party of the Philippines" */
+            /* (not a demonym's noun phrase: "the 4th Brigade of the Sudanese army") */
             size_t k = is(c, j + 1, "the") ? j + 2 : j + 1;
-            if (name_token(c, k)) {
+            size_t de;
+            unsigned df;
+            size_t dm = k < c->n ? dict_match(c, k, &de, &df) : k;
+            bool state_np = dm > k && c->aa->dict->entries[de].kind == NB_KIND_COUNTRY && (df & NB_ALIAS_DEMONYM) &&
+                            dm < c->n && !cap(c, dm) && (c->t[dm].flags & NB_TOK_WORD);
+            /* (an alias with its noun: "Sudanese army") */
+            state_np |= dm > k + 1 && c->aa->dict->entries[de].kind == NB_KIND_COUNTRY && !cap(c, dm - 1);
+            if (name_token(c, k) && !state_np) {
                 linked = true;
                 j = k;
                 continue;
