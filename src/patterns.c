@@ -1489,6 +1489,15 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                 if ((lab(c, d) == P->l_amod || lab(c, d) == P->l_compound) && d < w && adjectival(c, d))
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }
+            /* ("attacked the Eravur police station near Batticaloa": a police
+             * site no state is named for is the article's state's) */
+            bool police = false;
+            for (int j = c->first[w]; j < c->first[w + 1]; j++)
+                police |= lab(c, c->kids[j]) == P->l_compound && c->kids[j] < w && !strcmp(lem(c, c->kids[j]), "police");
+            if (*n == before && police && c->recall) {
+                int got[2] = {-1, -1};
+                if (c->recall(c->ud, NB_RECALL_HOME, NULL, got, 2)) push_ent(got[0], w, ents, ws, n);
+            }
         }
     }
     /* a role's holder is named: conjuncts of a name, not of any word */
