@@ -241,8 +241,8 @@ MANUAL = [
     ("launch drone against", "VERB", "attacked", None, "-"),
     # violence WordNet files under neither attack nor kill (GUIDELINES: "used
     # violence against"), and intrusions the sets' gold counts as attacks
+    # ("hack" left out: "hacked the budget" cuts it)
     ("torture", "VERB", "attacked", None, "-"),
-    ("hack", "VERB", "attacked", None, "-"),
     ("cyberattack", "EVENT", "attacked", None, "on,against"),
     ("cyber attack", "EVENT", "attacked", None, "on,against"),
     ("airstrike", "EVENT", "attacked", None, "on,against"),

@@ -3783,10 +3783,10 @@ static size_t on_reference(ctx *c, size_t i)
             aa->ents[ent].country != country)
             ent = -1;
         /* ("According to Amnesty International, the militia attacked": an
-         * armed body's noun is no rights group or state body, whichever
-         * reading above found one) */
+         * armed body's noun is no rights group, whichever reading above
+         * found one; a name ending in "Council" or "Union" may be armed) */
         if (ent >= 0 && (!strcmp(h, "militia") || !strcmp(h, "faction") || !strcmp(h, "gang") || !strcmp(h, "cartel")) &&
-            (civil_body(&aa->ents[ent]) || state_body(&aa->ents[ent])))
+            civil_body(&aa->ents[ent]))
             ent = -1;
         end = k + 1;
         if (poss && ent >= 0) {

@@ -1490,13 +1490,25 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }
             /* ("attacked the Eravur police station near Batticaloa": a police
-             * site no state is named for is the article's state's) */
-            bool police = false;
-            for (int j = c->first[w]; j < c->first[w + 1]; j++)
-                police |= lab(c, c->kids[j]) == P->l_compound && c->kids[j] < w && !strcmp(lem(c, c->kids[j]), "police");
-            if (*n == before && police && c->recall) {
-                int got[2] = {-1, -1};
-                if (c->recall(c->ud, NB_RECALL_HOME, NULL, got, 2)) push_ent(got[0], w, ents, ws, n);
+             * site no state or place is named for, in a sentence that names
+             * no other state, is the article's state's) */
+            bool police = false, placed = false;
+            for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+                int d = c->kids[j];
+                police |= lab(c, d) == P->l_compound && d < w && !strcmp(lem(c, d), "police");
+                placed |= lab(c, d) == P->l_nmod && d > w && located(c, d) && !strcmp(upos(c, d), "PROPN");
+            }
+            for (int j = hv >= 0 ? c->first[hv] : 0; hv >= 0 && j < c->first[hv + 1]; j++)
+                placed |= lab(c, c->kids[j]) == P->l_obl && c->kids[j] > w && located(c, c->kids[j]) &&
+                          !strcmp(upos(c, c->kids[j]), "PROPN");
+            int got[2] = {-1, -1};
+            if (*n == before && police && !placed && c->recall && c->recall(c->ud, NB_RECALL_HOME, NULL, got, 2)) {
+                bool other = false;
+                for (int k = 0; k < (int)c->s->n && !other; k++) {
+                    int st[1] = {ent_at(c, k)};
+                    other = st[0] >= 0 && st[0] != got[0] && c->recall(c->ud, NB_RECALL_STATE, NULL, st, 1);
+                }
+                if (!other) push_ent(got[0], w, ents, ws, n);
             }
         }
     }
@@ -1532,9 +1544,12 @@ static bool blocked(const ctx *c, int v)
 {
     const nb_patterns *P = c->P;
     if (c->question) return true;
-    int x = v;
+    int x = v, skip_neg = -1; /* ("not only one of ... but": no negation) */
     for (int depth = 0; depth < 6 && x >= 0; depth++) {
-        if (child_in(c, x, P->l_advmod, P->k_neg) >= 0) return true;
+        for (int j = c->first[x]; j < c->first[x + 1]; j++) {
+            int d = c->kids[j];
+            if (d != skip_neg && lab(c, d) == P->l_advmod && in_class(P, P->k_neg, lem(c, d))) return true;
+        }
         if (child_in(c, x, P->l_det, P->k_neg) >= 0 || child_in(c, x, P->l_det, P->k_hedge) >= 0) return true;
         /* "no longer" */
         for (int j = c->first[x]; j < c->first[x + 1]; j++)
@@ -1570,7 +1585,7 @@ static bool blocked(const ctx *c, int v)
             /* "is not one of Hamas's backers": the share's scope is the role's
              * (not "not only one of ... but also") */
             int ng = child_in(c, h, P->l_advmod, P->k_neg);
-            if (ng >= 0 && ng + 1 < (int)c->s->n && !strcmp(lem(c, ng + 1), "only")) return false;
+            if (ng >= 0 && ng + 1 < (int)c->s->n && !strcmp(lem(c, ng + 1), "only")) skip_neg = ng;
             x = h;
         } else if (l == P->l_ccomp || l == P->l_parataxis) {
             if (in_class(P, P->k_block_gov, lem(c, h))) return true;

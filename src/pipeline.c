@@ -1052,11 +1052,14 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
                     else if (dup && t->support && strcmp(found[j].support, t->support))
                         found[j].also |= nb_support_bit(t->support);
                 }
+                /* (struck by the event its own word names, even when the
+                 * surface reading found the triple too; all of the
+                 * sentence's are noted on the latest below as well) */
+                if (dup && t->rel == NB_REL_ATTACKED)
+                    nb_relations_note_struck(&aa, t->src, t->dst, nb_sent_lemma(&y.us, (size_t)t->cue));
                 if (dup) continue;
                 if (t->rel == NB_REL_ATTACKED) {
                     nb_relations_note_attack(&aa, &t->src, 1, nb_sent_lemma(&y.us, (size_t)t->cue));
-                    /* (struck by the event its own word names; all of the
-                     * sentence's are noted on the latest below too) */
                     nb_relations_note_struck(&aa, t->src, t->dst, nb_sent_lemma(&y.us, (size_t)t->cue));
                 }
                 nb_grow(&found, &fcap, n_found + 1, sizeof *found);
@@ -1094,9 +1097,11 @@ nb_status nb_pipeline_extract(nb_pipeline *p, const char *path, const char *relp
             in_quote = false;
             q_n = 0;
         }
-        /* the other words the sentence names its attacks by */
-        for (size_t k = 0; k < ni; k++)
-            if (!(items[k].flags & NB_IT_ACTOR) && items[k].w) nb_relations_note_word(&aa, items[k].w);
+        /* the other nouns the parsed sentence names its attacks by ("killed
+         * three soldiers in an ambush"; not a verb of another clause's
+         * attack: "bombed a hotel and ambushed troops") */
+        for (size_t k = 0; parsed && k < y.us.n; k++)
+            if (!strcmp(p->nlp->upos[y.us.w[k].tag], "NOUN")) nb_relations_note_word(&aa, nb_sent_lemma(&y.us, k));
         /* what each attack struck, for a later "X claimed the attack" */
         for (size_t k = before; k < n_found; k++) {
             if (found[k].rel == NB_REL_ATTACKED && found[k].dst >= 0) nb_relations_note_struck(&aa, found[k].src, found[k].dst, NULL);

@@ -293,7 +293,7 @@ static char attack_family(const char *w)
              {"assault", 'o'}, {"storm", 'o'}, {"inva", 'o'}, {"incursion", 'o'},
              /* (an intrusion and torture are kinds of their own: "condemned
               * the cyberattack" is no earlier raid) */
-             {"cyber", 'c'}, {"hack", 'c'}, {"tortur", 't'}, {"massacr", 'k'},
+             {"cyber", 'c'}, {"tortur", 't'}, {"massacr", 'k'},
              /* (a counterattack is the other side's) */
              {"counter", 'n'}};
     for (size_t i = 0; i < sizeof F / sizeof F[0]; i++)
@@ -435,7 +435,16 @@ void nb_relations_note_word(nb_article_actors *aa, const char *w)
 
 int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max)
 {
-    return event_ents(pick_event(aa, w, false), true, out, max);
+    const nb_attack_event *pick = pick_event(aa, w, false);
+    /* (an event that struck no one, told in a sentence whose other attack
+     * it names by a noun: "killed three soldiers in an ambush" noted the
+     * killing's victims, and "the ambush" is that killing) */
+    size_t ring = aa->n_events < 8 ? aa->n_events : 8;
+    for (size_t k = 1; pick && !pick->n_struck && k <= ring; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (e != pick && e->sent == pick->sent && e->n_struck && memchr(e->aka, pick->family, sizeof e->aka)) pick = e;
+    }
+    return event_ents(pick, true, out, max);
 }
 
 /* Adds dst to what the latest attack by src struck (and to the article's
@@ -468,14 +477,26 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const cha
     /* (with no word, as the surface reading notes: the latest attack of
      * this sentence by src that struck no one yet, "X ambushed Y, killing
      * members of Z" told in two readings) */
-    bool fresh = false;
+    /* (none when an attack of the sentence already has it: each word's own
+     * event took its victim in the tree's reading) */
+    bool fresh = false, noted = false;
+    for (size_t k = 1; k <= ring && !w; k++) {
+        const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
+        if (!by(e, src) || e->sent != aa->sentence) continue;
+        for (int i = 0; i < e->n_struck; i++) noted |= e->struck[i] == dst;
+    }
+    if (noted) {
+        if (by(&aa->first_event, src)) add_struck(&aa->first_event, dst);
+        return;
+    }
     for (size_t k = 1; k <= ring && !w && !fresh; k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
-        fresh = by(e, src) && e->sent == aa->sentence && !e->n_struck;
+        fresh = by(e, src) && e->sent == aa->sentence && !e->n_struck && islower((unsigned char)e->family);
     }
     for (size_t k = 1; k <= ring; k++) {
         nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
-        if (by(e, src) && (!fam || e->family == f) && (!fresh || (e->sent == aa->sentence && !e->n_struck))) {
+        if (by(e, src) && (!fam || e->family == f) &&
+            (!fresh || (e->sent == aa->sentence && !e->n_struck && islower((unsigned char)e->family)))) {
             add_struck(e, dst);
             break;
         }
@@ -1469,11 +1490,15 @@ static void verb_pattern(rctx *r, int v, const trigger *tg)
         while (p >= 0 && (be_aux(r, p) || w_is(r, p, "has") || w_is(r, p, "have") || w_is(r, p, "had") ||
                           adverb(r, p)))
             p--;
-        /* (an actor's own event is its subject: "the Houthi attacks were
-         * funded by Iran") */
+        /* (an actor's own event, named by its adjective or an armed
+         * group's name, is its subject: "the Houthi attacks were funded by
+         * Iran"; not another name, which may be the target or the place:
+         * "the Kyiv strikes were ordered by X") */
         int o = p - 1;
-        while (o >= 0 && o > p - 4 && (adjective_like(r, o) || is_number(r, o))) o--;
-        if (p < b && p >= 0 && !actor(r, p) && is_event(r, p) && !(o >= 0 && actor(r, o))) return;
+        while (o >= 0 && o > p - 4 && (adjective_like(r, o) || is_number(r, o)) && !actor(r, o)) o--;
+        bool own = o >= 0 && actor(r, o) && !(o > 0 && w_is(r, o - 1, "-")) &&
+                   ((r->it[o].flags & NB_IT_MOD) || (kind_of(r, o) == NB_KIND_ORG && r->aa->ents[r->it[o].ent].armed));
+        if (p < b && p >= 0 && !actor(r, p) && is_event(r, p) && !own) return;
         int agents[8], na = 0;
         if (by) {
             np_actors(r, after + 1, agents, &na, 8, true);
