@@ -1489,9 +1489,10 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                 if ((lab(c, d) == P->l_amod || lab(c, d) == P->l_compound) && d < w && adjectival(c, d))
                     push_ent(ent_at(c, d), d, ents, ws, n);
             }
-            /* ("attacked the Eravur police station near Batticaloa": a police
+            /* ("attacked the Eravur police station with a car bomb": a police
              * site no state or place is named for, in a sentence that names
-             * no other state, is the article's state's) */
+             * no other state, is the article's state's; not "a police station
+             * in Culiacan" in a report from Washington) */
             bool police = false, placed = false;
             for (int j = c->first[w]; j < c->first[w + 1]; j++) {
                 int d = c->kids[j];

@@ -474,11 +474,11 @@ void nb_relations_note_struck(nb_article_actors *aa, int src, int dst, const cha
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];
         fam |= by(e, src) && e->family == f;
     }
-    /* (with no word, as the surface reading notes: the latest attack of
-     * this sentence by src that struck no one yet, "X ambushed Y, killing
+    /* (with no word, as the surface reading notes: nothing more when an
+     * attack of this sentence by src has dst already, each word's own event
+     * took its victim in the tree's reading; else the latest attack of the
+     * sentence by src that struck no one yet, "X ambushed Y, killing
      * members of Z" told in two readings) */
-    /* (none when an attack of the sentence already has it: each word's own
-     * event took its victim in the tree's reading) */
     bool fresh = false, noted = false;
     for (size_t k = 1; k <= ring && !w; k++) {
         const nb_attack_event *e = &aa->events[(aa->n_events - k) % 8];

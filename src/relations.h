@@ -28,8 +28,10 @@ int nb_relations_recall_attack(const nb_article_actors *aa, const char *w, int *
  * nb_relations_recall_authors), as sentences stated them. */
 int nb_relations_recall_authors(const nb_article_actors *aa, const char *w, int *out, int max);
 int nb_relations_recall_struck(const nb_article_actors *aa, const char *w, int *out, int max);
-/* 1 if an attack of event word w's kind was told with an actor struck (any
- * for the generic "attack"), else 0. */
+/* 1 if an attack of event word w's kind was told with an actor struck, else
+ * 0: one of its family, one its sentence named by w's kind as a noun ("killed
+ * ... in an ambush"), any for the generic "attack", and a told generic
+ * "attack" for any kind but a counterattack. */
 int nb_relations_told_kind(const nb_article_actors *aa, const char *w);
 /* Notes that the current sentence also names its attacks by word w (when w
  * is an attack word): "killed three soldiers in an ambush" told an ambush. */
