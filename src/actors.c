@@ -885,6 +885,11 @@ static bool business_called(const nb_entity *e, const char *h)
            (e->noun && (!strcmp(e->noun, "company") || !strcmp(e->noun, "firm") || !strcmp(e->noun, "conglomerate")));
 }
 
+/* Nouns a business or a charity is called by in apposition ("the utility,
+ * Vejle Vand Nord,"): a civil body, which the name takes as its noun. */
+static const char *const CIVIL_NOUNS[] = {"utility", "company", "firm", "operator", "charity", "broadcaster",
+                                          "newspaper", "insurer", NULL};
+
 /* A civil body by the last word of its name ("Human Rights Watch", "Amnesty
  * International", "the International Committee of the Red Cross"): never
  * what "the militia" or "the faction" means. */
@@ -894,11 +899,8 @@ static bool civil_body(const nb_entity *e)
                                         "committee", "cross", "crescent", "borders", "frontières", "frontieres",
                                         "centre", "center", "society", "association", "federation", "university",
                                         "programme", "program", "company", "corporation", "exchange", NULL};
-    /* (or one an apposition called so: "the utility, Vejle Vand Nord") */
-    static const char *const NOUNS[] = {"utility", "company", "firm", "operator", "charity", "broadcaster",
-                                        "newspaper", "insurer", "conglomerate", NULL};
-    for (size_t k = 0; e->noun && NOUNS[k]; k++)
-        if (!strcmp(e->noun, NOUNS[k])) return true;
+    /* (or one an apposition or a lead called so) */
+    if (e->noun && (nb_lex_in(e->noun, strlen(e->noun), CIVIL_NOUNS) || !strcmp(e->noun, "conglomerate"))) return true;
     return last_word_in(e, HEADS);
 }
 
@@ -4238,17 +4240,15 @@ static void note_armed(ctx *c)
          * banana workers' union, SITRAIBANA": the noun of the description
          * just before the name, so that "the group" later means it */
         static const char *const DESC_NOUNS[] = {"union", "association", "federation", "council", "committee",
-                                                 "agency", "mission", "league", "bloc", "watchdog",
-                                                 /* ("the utility, Vejle Vand Nord,": a business) */
-                                                 "utility", "company", "firm", "operator", "charity", "broadcaster",
-                                                 "newspaper", "insurer", NULL};
+                                                 "agency", "mission", "league", "bloc", "watchdog", NULL};
         size_t a0 = a > 0 && is(c, a - 1, "the") ? a - 1 : a; /* (", the Mwaghavul ...") */
         /* (an apposition: the name closed by a comma, bracket or the
          * sentence's end, not a clause's subject: "In a letter to the
          * council, X condemned ...") */
         bool closed = b >= c->n || is(c, b, ",") || is(c, b, ")") || is(c, b, ".") || is(c, b, "(");
         if (closed && a0 >= 3 && is(c, a0 - 1, ",") && !cap(c, a0 - 2) &&
-            (in(c, a0 - 2, ORG_NOUNS) || in(c, a0 - 2, TAIL_NOUNS) || in(c, a0 - 2, DESC_NOUNS)) &&
+            (in(c, a0 - 2, ORG_NOUNS) || in(c, a0 - 2, TAIL_NOUNS) || in(c, a0 - 2, DESC_NOUNS) ||
+             in(c, a0 - 2, CIVIL_NOUNS)) &&
             c->low[a0 - 2][strlen(c->low[a0 - 2]) - 1] != 's') {
             size_t d = a0 - 2;
             while (d > 0 && d + 5 > a0 && !is(c, d - 1, "a") && !is(c, d - 1, "an") && !is(c, d - 1, "the") &&
