@@ -220,6 +220,9 @@ MANUAL = [
     ("wage war against", "VERB", "attacked", None, "-"),
     # "the Pakistani Taliban claimed responsibility" (data/patterns: claim-resp)
     ("claim responsibility", "VERB", "attacked", None, "-"),
+    # "the gunmen belonged to X" (data/patterns: assailant-of); WordNet's
+    # gunman.n.01 is a hired killer, and its synonyms ("gun", "torpedo") no cue
+    ("gunman", "ROLE", "attacked", None, "-"),
     ("open fire at", "VERB", "attacked", None, "-"),
     # "Russian missiles slammed into Kyiv" ("slam" alone is criticism);
     # "coast guard ships rammed a Philippine supply vessel"

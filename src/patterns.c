@@ -82,7 +82,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_proxy_of, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on;
 };
 
 /* ---- small helpers ---- */
@@ -409,7 +409,9 @@ static nb_status load_cues(nb_patterns *P, const char *path, nb_buf *err)
         if (c->pos == POS_VERB && c->rel == NB_REL_CONDEMNS && !c->n_extra) kind |= NB_FORM_ALONE;
         /* "X ambushed a patrol": the authors of an attack on no actor are
          * remembered for what later condemns it */
-        if (c->pos != POS_ROLE && c->rel == NB_REL_ATTACKED && !c->n_extra) kind |= NB_FORM_ALONE;
+        /* (and "the gunmen belonged to X": the attack told before is the
+         * one X did) */
+        if (c->rel == NB_REL_ATTACKED && !c->n_extra) kind |= NB_FORM_ALONE;
         add_forms(P, c->lemma, kind);
         if (c->pos == POS_VERB) add_verb_forms(P, c->lemma, P->n_cues);
         P->n_cues++;
@@ -747,7 +749,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND");
+    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1541,6 +1543,17 @@ static bool role_word(const ctx *c, int w)
     return false;
 }
 
+/* Is "on" Y said of the deed x that word h governs ("blamed the raid on
+ * Y": on h, or parsed on the noun)? */
+static bool blamed_on(const ctx *c, int h, int x)
+{
+    for (int j = c->first[h]; j < c->first[h + 1]; j++)
+        if (lab(c, c->kids[j]) == c->P->l_obl && case_is(c, c->kids[j], "on")) return true;
+    for (int j = c->first[x]; j < c->first[x + 1]; j++)
+        if (lab(c, c->kids[j]) == c->P->l_nmod && case_is(c, c->kids[j], "on")) return true;
+    return false;
+}
+
 static bool blocked(const ctx *c, int v)
 {
     const nb_patterns *P = c->P;
@@ -1627,9 +1640,11 @@ static bool blocked(const ctx *c, int v)
              * (not under "threatened to ...", "refused to ...") */
             x = h;
             if (child_in(c, x, P->l_advmod, P->k_neg) >= 0 || child_in(c, x, -1, P->k_neg) >= 0) return true;
-        } else if (l == P->l_obj && in_class(P, P->k_own_deed, lem(c, h)) && !strcmp(upos(c, h), "VERB")) {
+        } else if (l == P->l_obj && !strcmp(upos(c, h), "VERB") &&
+                   (in_class(P, P->k_own_deed, lem(c, h)) || (in_class(P, P->k_blame_on, lem(c, h)) && blamed_on(c, h, x)))) {
             /* "X claimed the attack": the deed owned is the verb's scope,
-             * as "claimed that ..." is not */
+             * as "claimed that ..." is not; so is the deed "blamed on" Y,
+             * told done (not "blamed Y for the attacks", a claim) */
             x = h;
         } else if (l == P->l_obj || l == P->l_nmod || l == P->l_obl || l == P->l_advcl || l == P->l_acl) {
             /* "threatened an attack", "plans for an invasion", "denied attacking" */
@@ -1834,9 +1849,12 @@ static bool specific_event(const ctx *c, int e)
     static const char *const OTHER[] = {"similar", "previous", "past", "other", "earlier", "several", "such", "many",
                                         "recent", "further", "future", "new", "more", "some", "any", NULL};
     bool definite = false;
+    /* ("blamed the ambush on X": "on" X is whom it is blamed on) */
+    bool blamed = lab(c, e) == c->P->l_obj && head(c, e) >= 0 && in_class(c->P, c->P->k_blame_on, lem(c, head(c, e)));
     for (int j = c->first[e]; j < c->first[e + 1]; j++) {
         int d = c->kids[j];
         const char *l = lem(c, d);
+        if (blamed && lab(c, d) == c->P->l_nmod && case_is(c, d, "on")) continue;
         for (int k = 0; OTHER[k]; k++)
             if (!strcmp(l, OTHER[k])) return false;
         /* ("the March 2024 attack on the Crocus City Hall", "the offensive
@@ -1965,6 +1983,11 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         for (int a = 0; a < pt->n_dst; a++) walk(c, &pt->dst[a], 0, v, q, dw, &nd);
         int de[MAX_HITS], dew[MAX_HITS], nde = 0;
         for (int i = 0; i < nd; i++) {
+            /* "a Hamas bomber", "the cartel's gunmen": the side an attacker
+             * is on, not whom it attacked (that is "of" or "on") */
+            if (q->pos == POS_ROLE && q->rel == NB_REL_ATTACKED && head(c, dw[i]) == v &&
+                (lab(c, dw[i]) == P->l_compound || lab(c, dw[i]) == P->l_amod || lab(c, dw[i]) == P->l_poss))
+                continue;
             /* condemning an act condemns its authors: "condemned the
              * strikes", "the RSF's actions" */
             if (q->rel == NB_REL_CONDEMNS) judged(c, dw[i], de, dew, &nde);
@@ -3163,6 +3186,9 @@ bool nb_patterns_need_parse(const nb_patterns *P, const nb_nlp *m, const nb_sent
                 if (q->pos == POS_SAY || !cue_fits(m, t, q)) continue;
                 cued = true;
                 if (q->rel == NB_REL_ATTACKED && q->pos == POS_EVENT) recalled = lc;
+                /* ("the attackers belonged to X": the attack told before) */
+                if (q->rel == NB_REL_ATTACKED && q->pos == POS_ROLE && !recalled && in_class(P, P->k_assailant, lc))
+                    recalled = "attack";
                 if (q->rel == NB_REL_ATTACKED && q->pos != POS_ROLE) attack = true;
             }
         }

@@ -435,7 +435,9 @@ static bool tree_candidate(const nb_patterns *P, const nb_item *items, size_t ni
             /* (an actor's last word counts only as a judging one: "the
              * gunmen belonged to X") */
             const nb_tok *h = &toks[it->t1 - 1];
-            kinds |= nb_patterns_cue_form(P, text + h->start, h->len) & NB_FORM_NEG;
+            /* (all of it when the mention is a description standing for
+             * an actor: "identified the attackers as members of X") */
+            kinds |= nb_patterns_cue_form(P, text + h->start, h->len) & ((it->flags & NB_IT_PRON) ? ~0u : NB_FORM_NEG);
             /* (and a title the name took in, as a cue: "ASIO Director Mike
              * Burgess") */
             if (it->t1 > it->t0 + 1) {
