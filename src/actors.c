@@ -4177,7 +4177,9 @@ static void note_armed(ctx *c)
                                 (in(c, b + 1, ORG_NOUNS) || in(c, b + 1, TAIL_NOUNS))
                             ? b + 1
                             : b;
-            if (a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a")) && hn < c->n &&
+            /* (the article inside the mention when it opens the sentence:
+             * "The Zoroba militia killed ...") */
+            if (((a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a"))) || (a + 1 < b && is(c, a, "the"))) && hn < c->n &&
                 (in(c, hn, ORG_NOUNS) || in(c, hn, TAIL_NOUNS)) &&
                 !(c->t[hn].flags & NB_TOK_CAP) && !is(c, hn + 1, "'s") && ne->kind == NB_KIND_UNKNOWN)
                 ne->kind = NB_KIND_ORG;
