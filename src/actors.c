@@ -2582,6 +2582,44 @@ static bool deed_follows(const ctx *c, size_t k)
     return false;
 }
 
+/* Does an armed group's site follow at k, past a modifier or two ("its
+ * positions", "their suspected hideouts")? */
+static bool site_follows(const ctx *c, size_t k)
+{
+    static const char *const ADJ[] = {"military", "forward", "frontline", "front-line", "suspected", "alleged",
+                                      "remaining", "last", "main", "fortified", "underground", "rear", NULL};
+    static const char *const SITE[] = {"positions", "bases", "base", "camps", "camp", "hideouts", "hideout",
+                                       "strongholds", "stronghold", "headquarters", "outposts", "outpost",
+                                       "bunkers", "tunnels", "depots", "convoys", "convoy", "checkpoints",
+                                       "training", NULL};
+    for (size_t m = k; m < c->n && m < k + 3; m++) {
+        if (in(c, m, SITE)) return !is(c, m, "training") || is(c, m + 1, "camps") || is(c, m + 1, "camp");
+        if (!in(c, m, ADJ)) return false;
+    }
+    return false;
+}
+
+/* Is the possessive at i the owner of a site a verb of the clause acts on
+ * ("struck its positions", "shelled their camps"): a site follows, and a
+ * word before that is no preposition, conjunction or verb of saying? */
+static bool object_site(const ctx *c, size_t i)
+{
+    static const char *const NOT_VERB[] = {"said", "says", "say", "told", "added", "that", "and", "or", "but", "while",
+                                           "as", "of", "with", "from", "for", "to", "near", "in", "at", "on", "by",
+                                           "into", "inside", "outside", "around", "against", "toward", "towards",
+                                           "is", "are", "was", "were", "had", "has", "have", "all", "both", "when",
+                                           "where", "after", "before", "since", "about", "over", "under", NULL};
+    /* (in reported speech the speaker's own: "the army said the 4K had
+     * attacked its base") */
+    static const char *const SAID[] = {"said", "says", "say", "told", "added", "stated", "claimed", "reported",
+                                       "announced", "accused", "alleged", "according", NULL};
+    if (i == 0 || cap(c, i - 1) || (c->t[i - 1].flags & NB_TOK_PUNCT) || in(c, i - 1, NOT_VERB) || !site_follows(c, i + 1))
+        return false;
+    for (size_t k = 0; k < i; k++)
+        if (in(c, k, SAID)) return false;
+    return true;
+}
+
 /* Words said, after a possessive: "his remarks", "her latest comments". */
 static bool said_follows(const ctx *c, size_t k)
 {
@@ -3308,6 +3346,20 @@ static size_t on_reference(ctx *c, size_t i)
         if (p < 0) return i;
         refer(aa, p);
         push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, p);
+        return i + 1;
+    } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && object_site(c, i)) {
+        /* "Iran has struck its positions", "raided their hideouts": the
+         * object's owner is not the sentence's own actor but the
+         * organisation the sentence before named first */
+        for (size_t q = 0; q < aa->n_ents; q++) {
+            const nb_entity *e = &aa->ents[q];
+            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || e->last_sent + 1 != aa->sentence || (outside && e->quoted))
+                continue;
+            if (ent < 0 || e->sent_rank < aa->ents[ent].sent_rank) ent = (int)q;
+        }
+        if (ent < 0) return i;
+        refer(aa, ent);
+        push_item(c, i, i + 1, NB_IT_ACTOR | NB_IT_PRON | NB_IT_POSS, ent);
         return i + 1;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && i + 1 < c->n &&
                (in(c, i + 1, AGENTS) || (i + 2 < c->n && in(c, i + 1, AGENT_ADJ) && in(c, i + 2, AGENTS)))) {
