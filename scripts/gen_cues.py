@@ -426,6 +426,8 @@ TARGET_CASE = {
     ("offensive", "EVENT"): "against,on", ("offense", "EVENT"): "against,on",
     ("offence", "EVENT"): "against,on", ("onslaught", "EVENT"): "on,against",
     ("invasion", "EVENT"): "of", ("ambush", "EVENT"): "on,of", ("foray", "EVENT"): "into",
+    # ("the aggression of the Assam Police" is the police's own)
+    ("aggression", "EVENT"): "against,on,toward,towards",
     ("incursion", "EVENT"): "into", ("counterattack", "EVENT"): "on,against",
     ("criticism", "EVENT"): "of", ("accusation", "EVENT"): "against",
     ("charge", "EVENT"): "against", ("fire", "EVENT"): "at,on",

@@ -2126,6 +2126,20 @@ static bool attack_cue(const ctx *c, int w, int pos)
     return false;
 }
 
+/* Is w an attack noun whose "of" phrase is its doer, not its target ("the
+ * aggression of the Assam Police", "the attacks of the militia"; not "the
+ * bombing of the station")? */
+static bool of_is_doer(const ctx *c, int w)
+{
+    size_t hv;
+    if (strcmp(upos(c, w), "NOUN") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return false;
+    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next) {
+        const cue *q = &c->P->cues[qi];
+        if (q->pos == POS_EVENT && q->rel == NB_REL_ATTACKED && !q->n_extra) return q->cases && !in_set(q->cases, "of");
+    }
+    return false;
+}
+
 static bool negated(const ctx *c, int w)
 {
     const nb_patterns *P = c->P;
@@ -2506,7 +2520,8 @@ static void judged(const ctx *c, int w, int *ents, int *ws, int *n)
     bool refused = gv >= 0 && in_class(P, P->k_oppose, lem(c, gv));
     for (int j = c->first[w]; j < c->first[w + 1] && *n == before && !refused; j++) {
         int d = c->kids[j], l = lab(c, d);
-        if (l == P->l_nmod && case_is(c, d, "by")) denote(c, d, ents, ws, n, 0, true);
+        if (l == P->l_nmod && (case_is(c, d, "by") || (case_is(c, d, "of") && of_is_doer(c, w))))
+            denote(c, d, ents, ws, n, 0, true);
         /* (a verb that is a cue only with words it lacks here counts:
          * "impose" is one only in "impose sanctions on") */
         if (l == P->l_acl && d > w && !strcmp(upos(c, d), "VERB") && !has_cue(P, lem(c, d), -1, POS_VERB) &&
