@@ -1104,7 +1104,9 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
         if (sk.len >= 4 && nb_map_get(&aa->first_skel, sk.data, &v) && v < first) first = v;
         if (first != SIZE_MAX) ent = (int)first;
     }
-    if (ent < 0 && sk.len >= 3) {
+    /* (not a name the words around make an organisation's: "the Ferreira
+     * clan" after "Nelson Ferreira") */
+    if (ent < 0 && sk.len >= 3 && !(guess == NB_KIND_ORG && words == 1)) {
         /* Surname or leading part of a person named earlier in the article:
          * one name alone matches a surname, several the leading or trailing
          * words of a longer name. */
@@ -1167,8 +1169,9 @@ static int resolve_name(ctx *c, const char *name, size_t len, nb_kind guess, boo
     if (ent < 0 && aa->names) {
         char *label = NULL;
         nb_kind kind = NB_KIND_UNKNOWN;
-        base_lookup(aa, sk.data ? sk.data : "", sk.len, words == 1, &label, &kind);
-        if (aa->log) nb_name_log_push(aa->log, false, words == 1, kind, sk.data ? sk.data : "", label, NULL);
+        bool surname = words == 1 && guess != NB_KIND_ORG; /* (as above) */
+        base_lookup(aa, sk.data ? sk.data : "", sk.len, surname, &label, &kind);
+        if (aa->log) nb_name_log_push(aa->log, false, surname, kind, sk.data ? sk.data : "", label, NULL);
         if (label) ent = entity_with_label(aa, label, kind);
         free(label);
     }
