@@ -1760,6 +1760,62 @@ static size_t strip_titles(const ctx *c, size_t i, size_t j, uint32_t *roles, bo
 static const char *const MEMBERS[] = {"fighters", "forces", "units", "unit", "revolutionaries", "mujahideen",
                                       "police", NULL};
 
+/* A one-word name no list knows that came first ("Vucic orders police ..."
+ * in a headline, "Amnesty said") and the one full name the article gave
+ * later that it is a short form of: a person's surname or first name
+ * ("Aleksandar Vucic", "Lai Ching-te"), an organisation's first word(s)
+ * ("Amnesty International"). The short name becomes the full one's alias,
+ * so what was said of either is said of one actor (a full name first is
+ * resolve_name's). Two full names it fits: neither. */
+static void fold_short_names(nb_article_actors *aa)
+{
+    index_entities(aa);
+    /* (the full names this sentence introduced, each looked up by its last
+     * and first word: no scan over every name seen) */
+    int cand[8], cand_of[8], nc = 0;
+    for (size_t q = aa->n_ents; q-- > 0 && aa->ents[q].first_sent == aa->sentence;) {
+        const nb_entity *e = &aa->ents[q];
+        if (e->alias_of >= 0 || e->group_head || e->described || !strchr(e->key, ' ') ||
+            (e->kind != NB_KIND_PERSON && e->kind != NB_KIND_ORG))
+            continue;
+        char w[64];
+        for (int side = 0; side < 2; side++) {
+            const char *a = side ? strrchr(e->key, ' ') + 1 : e->key;
+            size_t n = side ? strlen(a) : (size_t)(strchr(e->key, ' ') - e->key);
+            if (n < 3 || n >= sizeof w) continue;
+            memcpy(w, a, n);
+            w[n] = '\0';
+            size_t v;
+            if (!nb_map_get(&aa->first_key, w, &v) || v == q) continue;
+            const nb_entity *p = &aa->ents[v];
+            if (p->alias_of >= 0 || p->dict >= 0 || p->group_head || p->described || p->first_sent > e->first_sent ||
+                (p->kind != NB_KIND_UNKNOWN && p->kind != e->kind))
+                continue;
+            /* (a person by surname, or by the first word when nothing typed
+             * the short name; an organisation by its first word, when the
+             * short name was typed one: a bare word may be the place the
+             * name starts with, "overran Sinjar" before "Sinjar Resistance
+             * Units") */
+            if (e->kind == NB_KIND_PERSON ? side == 0 && p->kind != NB_KIND_UNKNOWN : side == 1 || p->kind != NB_KIND_ORG)
+                continue;
+            int k = 0;
+            while (k < nc && cand[k] != (int)v) k++;
+            if (k < nc) {
+                if (cand_of[k] != (int)q) cand_of[k] = -1; /* two full names fit it: neither */
+            } else if (nc < 8) {
+                cand[nc] = (int)v;
+                cand_of[nc++] = (int)q;
+            }
+        }
+    }
+    for (int k = 0; k < nc; k++) {
+        if (cand_of[k] < 0) continue;
+        nb_entity *p = &aa->ents[cand[k]];
+        p->alias_of = cand_of[k];
+        if (p->kind == NB_KIND_UNKNOWN) p->kind = aa->ents[cand_of[k]].kind;
+    }
+}
+
 static void make_alias(ctx *c, int from, int to);
 
 /* Handles a capitalised run not in the dictionary. */
@@ -3270,7 +3326,11 @@ static size_t on_reference(ctx *c, size_t i)
             }
             if (qp >= 0) ent = qp;
         }
-        if (speaker >= 0 && aa->ents[speaker].kind == NB_KIND_PERSON && strcmp(w, "him") && !her_obj) ent = speaker;
+        /* ("X said he": a speaker of no known kind too, a headline's bare
+         * surname, "Vucic orders police ...") */
+        if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_PERSON || aa->ents[speaker].kind == NB_KIND_UNKNOWN) &&
+            strcmp(w, "him") && !her_obj)
+            ent = speaker;
         /* (an object "her" is no subject of its own clause: "Putin condemned her") */
         if (her_obj) ent = not_the_subject(c, i, ent, K(NB_KIND_PERSON));
     } else if (!strcmp(w, "it")) {
@@ -4612,6 +4672,7 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
     speaker_cataphora(&c);
     note_pair(&c);
     fold_described(aa, false);
+    fold_short_names(aa);
     aa->opener[0] = aa->opener[1];
     aa->opener[1] = c.headline ? -1 : opener(&c);
     free(c.inq);
