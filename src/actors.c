@@ -2465,10 +2465,17 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
      * organ of state: "the Army" is no "Arakan Army") */
     if (single && !nick && s0 > 0 && is(c, s0 - 1, "the") && !in(c, s0, NB_LEX_ORGAN) && !is(c, j, "of")) {
         int org = -1;
+        /* (or its plural: "the Guards" for the Revolutionary Guard Corps) */
+        char sing[48] = "";
+        size_t sl = strlen(lw(c, s0));
+        if (sl > 4 && sl < sizeof sing && lw(c, s0)[sl - 1] == 's' && lw(c, s0)[sl - 2] != 's') {
+            memcpy(sing, lw(c, s0), sl - 1);
+            sing[sl - 1] = '\0';
+        }
         for (size_t q = 0; q < c->aa->n_ents; q++) {
             const nb_entity *qe = &c->aa->ents[q];
             if (qe->kind != NB_KIND_ORG || qe->alias_of >= 0 || !qe->last_sent || !strchr(qe->label, ' ') ||
-                !named_by(qe, lw(c, s0)))
+                !(named_by(qe, lw(c, s0)) || (sing[0] && named_by(qe, sing))))
                 continue;
             if (org < 0 || qe->last_seen > c->aa->ents[org].last_seen) org = (int)q;
         }
