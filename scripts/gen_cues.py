@@ -223,6 +223,9 @@ MANUAL = [
     # "the gunmen belonged to X" (data/patterns: assailant-of); WordNet's
     # gunman.n.01 is a hired killer, and its synonyms ("gun", "torpedo") no cue
     ("gunman", "ROLE", "attacked", None, "-"),
+    # "X, the minister responsible for the GCSB" (data/patterns: role-answers;
+    # a minister is no cue of command otherwise: "Iran's foreign minister")
+    ("minister", "ROLE", "commands", None, "-"),
     ("open fire at", "VERB", "attacked", None, "-"),
     # "Russian missiles slammed into Kyiv" ("slam" alone is criticism);
     # "coast guard ships rammed a Philippine supply vessel"
