@@ -1926,8 +1926,12 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
             if (strcmp(u, "PROPN") && strcmp(u, "ADJ") && strcmp(u, "NOUN") && strcmp(u, "DET")) break;
         }
     /* "ordered the ambassador to leave the country": an expulsion (@LEAVE) */
+    /* (the parser may hang "to leave" on the object: "ordered two
+     * diplomats to leave") */
+    int ov = q->rel == NB_REL_COMMANDS && q->pos == POS_VERB ? child_in(c, v, P->l_obj, -1) : -1;
     if (q->rel == NB_REL_COMMANDS && q->pos == POS_VERB &&
-        (child_in(c, v, P->l_xcomp, P->k_leave) >= 0 || child_in(c, v, P->l_advcl, P->k_leave) >= 0))
+        (child_in(c, v, P->l_xcomp, P->k_leave) >= 0 || child_in(c, v, P->l_advcl, P->k_leave) >= 0 ||
+         (ov >= 0 && child_in(c, ov, P->l_acl, P->k_leave) >= 0)))
         return;
     /* a cue in a pattern's cue class ("received arms from") takes only the
      * patterns naming that class; a multiword cue on the same head ("send
