@@ -866,7 +866,10 @@ static bool state_body(const nb_entity *e)
            strstr(e->label, "National Security") || strstr(e->label, "State Security") ||
            strstr(e->label, "General Security") || strstr(e->label, "Public Security") ||
            strstr(e->label, "Military Intelligence") || strstr(e->label, "General Intelligence") ||
-           strstr(e->label, "Intelligence Service") || strstr(e->label, "Intelligence Agency");
+           strstr(e->label, "Intelligence Service") || strstr(e->label, "Intelligence Agency") ||
+           /* ("National Directorate for Drug Control", "Bureau of Investigation") */
+           strstr(e->label, "Directorate ") || strstr(e->label, "Ministry of ") || strstr(e->label, "Department of ") ||
+           strstr(e->label, "Bureau of ") || strstr(e->label, "Agency for ");
 }
 
 /* Is e a business that "the company" (h: "company", "firm", "conglomerate")
@@ -3443,7 +3446,14 @@ static size_t on_reference(ctx *c, size_t i)
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && (role_follows(c, i + 1) || deed_follows(c, i + 1))) {
         /* ("its invasion of": a state's deed too; "its leader" is a group's) */
         int kinds = K(NB_KIND_GROUP) | K(NB_KIND_ORG) | (role_follows(c, i + 1) ? 0 : K(NB_KIND_COUNTRY));
-        ent = salient(aa, kinds, outside);
+        /* ("Its leader, X, is wanted": a gang's or a militia's leader, not
+         * the agency that hunts it, named first; a director or spokesman
+         * may be either's) */
+        static const char *const BOSS[] = {"leader", "commander", "founder", "emir", "boss", NULL};
+        size_t rw = i + 1;
+        while (rw < c->n && rw < i + 4 && !in(c, rw, BOSS) && !(c->t[rw].flags & NB_TOK_PUNCT)) rw++;
+        ent = salient_if(aa, kinds, outside, rw < c->n && in(c, rw, BOSS) ? 1 : 0);
+        if (ent < 0) ent = salient(aa, kinds, outside);
         /* "criticised Washington over its support for X": the actor just
          * before "over" or "for" is the owner, not the sentence's subject */
         size_t ni = c->n_items;
