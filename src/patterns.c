@@ -38,6 +38,7 @@ typedef struct {
     int case_mode;
     char *cases;          /* C_LIST: ",of,for," */
     int lemma_class;      /* class the reached word's lemma must be in, or -1 */
+    bool not_class;       /* "{-CLASS}": must not be in it */
     int without;          /* "!label": the reached word has no child with it, or -1 */
 } step;
 
@@ -449,7 +450,8 @@ static bool parse_step(nb_patterns *P, const nb_nlp *m, char *s, step *st)
         char *end = strchr(brace, '}');
         if (!end) return false;
         *end = '\0';
-        st->lemma_class = class_id(P, brace + 1, true);
+        st->not_class = brace[1] == '-';
+        st->lemma_class = class_id(P, brace + 1 + st->not_class, true);
         *brace = '\0';
     }
     char *slash = strchr(s, '/');
@@ -1046,6 +1048,41 @@ static bool neither_nor(const ctx *c, int w)
     return false;
 }
 
+/* Does the relative clause w follow its noun h, as one with no pronoun
+ * must ("a move Petro criticised"; not "fighters of executing civilians
+ * ..., accusations the government rejects", the clause misattached)? A
+ * clause with a relative pronoun may stand further off. */
+static bool relcl_adjacent(const ctx *c, int w, int h)
+{
+    int lo = w, stack[64], sp = 0;
+    stack[sp++] = w;
+    while (sp) {
+        int x = stack[--sp];
+        if (x < lo) lo = x;
+        for (int j = c->first[x]; j < c->first[x + 1]; j++) {
+            int d = c->kids[j];
+            if (in_class(c->P, c->P->k_relpron, lem(c, d)) && lab(c, d) != c->P->l_det) return true;
+            if (sp < 64) stack[sp++] = d;
+        }
+    }
+    /* (a word or two of the noun's own may come between: "the force in
+     * Mali Russia funds") */
+    if (lo <= h || lo - h - 1 == 0) return true;
+    if (lo - h - 1 > 2) return false;
+    for (int k = h + 1; k < lo; k++) {
+        int up = k;
+        for (int d = 0; d < 4 && up >= 0 && up != h; d++) up = head(c, up);
+        if (up != h) return false;
+    }
+    return true;
+}
+
+/* Does lemma l pass step st's class test ("{CLASS}", "{-CLASS}", none)? */
+static bool class_ok(const ctx *c, const step *st, const char *l)
+{
+    return st->lemma_class < 0 || in_class(c->P, st->lemma_class, l) != st->not_class;
+}
+
 static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *hits, int *n)
 {
     if (k == p->n) {
@@ -1059,7 +1096,7 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         /* "self/in{CLASS}": the cue itself carries the preposition and has
          * its lemma in CLASS ("in command of") */
         if (!case_ok(c, w, st, q)) return;
-        if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, w))) return;
+        if (!class_ok(c, st, lem(c, w))) return;
         /* "self!nsubj:pass": the cue has no such child */
         if (st->without >= 0 && child_in(c, w, st->without, -1) >= 0) return;
         walk(c, p, k + 1, w, q, hits, n);
@@ -1074,7 +1111,8 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
     if (st->up) {
         int h = head(c, w);
         if (h < 0 || (st->label != L_ANY && lab(c, w) != st->label)) return;
-        if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, h))) return;
+        if (lab(c, w) == c->P->l_relcl && !relcl_adjacent(c, w, h)) return;
+        if (!class_ok(c, st, lem(c, h))) return;
         /* "^obl/as!obj": no object before the word climbed from ("named X
          * as head": the object is what "as" describes; "As head, X ordered
          * the advance": the subject) */
@@ -1091,7 +1129,7 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
         int d = c->kids[j];
         if (st->label != L_ANY && lab(c, d) != st->label && !(st->label == c->P->l_appos && appos_like(c, w, d)))
             continue;
-        if (st->lemma_class >= 0 && !in_class(c->P, st->lemma_class, lem(c, d))) continue;
+        if (!class_ok(c, st, lem(c, d))) continue;
         if (st->without >= 0 && child_in(c, d, st->without, -1) >= 0) continue;
         if (neither_nor(c, d)) continue;
         if (!case_ok(c, d, st, q)) continue;
@@ -1118,7 +1156,7 @@ static void walk(const ctx *c, const path *p, int k, int w, const cue *q, int *h
                     o = child_in(c, d, c->P->l_obj, -1);
             }
         }
-        if (o > w && !misparsed_core(c, o) && (st->lemma_class < 0 || in_class(c->P, st->lemma_class, lem(c, o))))
+        if (o > w && !misparsed_core(c, o) && class_ok(c, st, lem(c, o)))
             walk(c, p, k + 1, o, q, hits, n);
     }
 }
