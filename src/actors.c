@@ -3538,14 +3538,24 @@ static size_t on_reference(ctx *c, size_t i)
             "shiite", "hardline", "radical", "secessionist", "independence", "liberation", "resistance",
             "nationalist", "communist", "maoist", "guerrilla", "interim", "transitional", "ruling",
             /* "the federal government", "the new government" */
-            "federal", "central", "national", "new", "civilian", NULL};
+            "federal", "central", "national", "new", "civilian",
+            /* "the left-wing government", "the conservative government" */
+            "conservative", "liberal", "socialist", "leftist", "populist", "incoming", "outgoing", NULL};
         /* ("the Iran-backed militant group" too) */
         size_t k_adj = k;
+        static const char *const WING[] = {"left", "right", "far", "centre", "center", "hard", "ultra", NULL};
+        static const char *const WING2[] = {"wing", "left", "right", "line", "nationalist", NULL};
         if (country < 0)
-            for (size_t g = 0; g < 2 && in(c, k, GROUP_ADJ); g++) k++;
+            for (size_t g = 0; g < 2; g++) {
+                if (in(c, k, GROUP_ADJ)) k++;
+                else if (in(c, k, WING) && hyphen(c, k + 1) && in(c, k + 2, WING2)) k += 3;
+                else break;
+            }
         /* (the state's adjectives only before a state's noun: "the federal
          * government", not "the new group") */
-        static const char *const STATE_ADJ[] = {"federal", "central", "national", "new", "civilian", NULL};
+        static const char *const STATE_ADJ[] = {"federal", "central", "national", "new", "civilian", "conservative",
+                                                "liberal", "socialist", "leftist", "populist", "incoming",
+                                                "outgoing", "wing", "left", "right", "line", "nationalist", NULL};
         static const char *const STATE_NOUN[] = {"government", "regime", "army", "military", "state", "authorities",
                                                  "administration", NULL};
         if (k > k_adj && in(c, k - 1, STATE_ADJ) && !in(c, k, STATE_NOUN)) k = k_adj;
