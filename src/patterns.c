@@ -83,7 +83,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_proxy_of, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on, k_instance;
 };
 
 /* ---- small helpers ---- */
@@ -751,7 +751,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON");
+    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON"); K(k_instance, "INSTANCE");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -2290,8 +2290,9 @@ static bool judges(const ctx *c, int r)
     int bo = strcmp(upos(c, r), "VERB") ? -1 : child_in(c, r, P->l_obj, -1);
     if (bo >= 0 && blames(c, bo)) return true;
     /* "one of the most violent militias": a part is judged as what it is
-     * a part of */
-    if (in_class(P, P->k_part, lem(c, r))) {
+     * a part of (and an instance, "a pattern of Iranian terror", as what
+     * it is one of) */
+    if (in_class(P, P->k_part, lem(c, r)) || in_class(P, P->k_instance, lem(c, r))) {
         int of = child_in(c, r, P->l_nmod, -1);
         if (of >= 0 && case_is(c, of, "of") && judges(c, of)) return true;
     }
@@ -3114,6 +3115,21 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
                 if (lab(c, g) == P->l_agent || (lab(c, g) == P->l_obl && case_is(c, g, "by")))
                     denote(c, g, de, dew, &nde, 0, true);
             }
+        }
+        /* "said the attack was Iranian terrorism", "... part of a pattern of
+         * Russian aggression": the owner a judging noun names, down a few
+         * "of" phrases */
+        for (int x = pr[k], depth = 0; x >= 0 && depth < 4 && !nde; depth++) {
+            if (!strcmp(upos(c, x), "NOUN") && negative_at(c, x) >= SPEECH_MIN)
+                for (int j = c->first[x]; j < c->first[x + 1]; j++) {
+                    int d = c->kids[j], l = lab(c, d);
+                    if (d < x && (l == P->l_amod || l == P->l_poss || l == P->l_compound))
+                        push_ent(ent_at(c, d), d, de, dew, &nde);
+                }
+            int nx = -1;
+            for (int j = c->first[x]; j < c->first[x + 1] && nx < 0; j++)
+                if (lab(c, c->kids[j]) == P->l_nmod && case_is(c, c->kids[j], "of")) nx = c->kids[j];
+            x = nx;
         }
         for (int i = 0; i < nse; i++)
             for (int t = 0; t < nde; t++)
