@@ -3686,7 +3686,10 @@ static size_t on_reference(ctx *c, size_t i)
         } else if (!strcmp(h, "minister")) {
             mask = K(NB_KIND_PERSON);
             role = NB_ROLE_MINISTER;
-        } else if (!strcmp(h, "army") || !strcmp(h, "junta") || !strcmp(h, "military")) {
+        } else if (!strcmp(h, "army") || !strcmp(h, "junta") || !strcmp(h, "military") || !strcmp(h, "navy") ||
+                   /* "the coast guard", "the air force": a state's service */
+                   ((!strcmp(h, "coast") && is(c, k + 1, "guard")) || (!strcmp(h, "air") && is(c, k + 1, "force")))) {
+            if (!strcmp(h, "coast") || !strcmp(h, "air")) h = lw(c, ++k);
             /* "the military escalation", "the military option": an adjective */
             static const char *const MIL_NOUN[] = {
                 "escalation", "situation", "option", "options", "solution", "operation",
