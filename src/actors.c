@@ -2997,8 +2997,9 @@ static size_t state_forces(const ctx *c, size_t i)
     static const char *const OWNER_WORD[] = {"the", "a", "an", "both", "several", "all", "many", "some", "two",
                                              "three", "its", "their", "his", "her", "neighbouring", "neighboring",
                                              "other", "each", "various", NULL};
+    /* (nor forces: "accused the security forces of beating detainees") */
     if (is(c, end, "from") || hyphen(c, end) ||
-        (is(c, end, "of") && (!in(c, i, ORGAN_PLURAL) || cap(c, end + 1) || in(c, end + 1, OWNER_WORD) ||
+        (is(c, end, "of") && (cap(c, end + 1) || in(c, end + 1, OWNER_WORD) ||
                               (end + 1 < c->n && (c->t[end + 1].flags & NB_TOK_NUM)))))
         return i;
     /* ("the authorities in Kyiv") */
