@@ -2966,6 +2966,9 @@ static size_t state_forces(const ctx *c, size_t i)
              !(i >= 2 && is(c, i - 1, "the") && (cap(c, i - 2) || hyphen(c, i - 2))))
         end = i + 1;
     else if ((is(c, i, "security") || is(c, i, "special")) && is(c, i + 1, "forces")) end = i + 2;
+    /* "the security services", "the intelligence services": the state's too */
+    else if ((is(c, i, "security") || is(c, i, "intelligence")) && (is(c, i + 1, "services") || is(c, i + 1, "agencies")))
+        end = i + 2;
     else if (in(c, i, ORGAN) && in(c, i + 1, POST) && !hyphen(c, i + 2) &&
              /* "an army patrol", not "its largest overseas military base" */
              (i == 0 || is(c, i - 1, "a") || is(c, i - 1, "an") || is(c, i - 1, "the") ||
@@ -4615,6 +4618,14 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             !(toks[j].flags & NB_TOK_UPPER) && !in(&c, j, NB_LEX_ORG_HEAD) && !in(&c, j, NB_LEX_TITLE) &&
             dict_match(&c, j, &e2, &f2) == j)
             j = i;
+        /* ("Sultan Haitham bin Tariq" past the alias "Sultan Haitham": a
+         * person's name goes on through a particle, one name) */
+        if (j > i && aa->dict->entries[entry].kind == NB_KIND_PERSON && j + 1 < c.n &&
+            (is(&c, j, "bin") || is(&c, j, "ibn") || is(&c, j, "bint")) && cap(&c, j + 1) &&
+            dict_match(&c, j + 1, &e2, &f2) == j + 1) {
+            j += 2;
+            while (j < c.n && cap(&c, j) && !(toks[j].flags & NB_TOK_PUNCT) && dict_match(&c, j, &e2, &f2) == j) j++;
+        }
         if (j > i) {
             i = on_dict(&c, i, j, entry, fl);
             continue;
