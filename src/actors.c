@@ -2689,6 +2689,37 @@ static bool object_site(const ctx *c, size_t i)
     return true;
 }
 
+/* The end of a law's name opening at token i ("Prevention of Terrorism
+ * Act", "National Security Law", "Geneva Conventions"): capitalised words,
+ * joined by "of", "on", "for", "and" or "the", whose last is a law's noun;
+ * else i. */
+static size_t law_name(const ctx *c, size_t i)
+{
+    static const char *const LAW[] = {"act", "acts", "law", "laws", "bill", "code", "convention", "conventions",
+                                      "treaty", "accord", "accords", "agreement", "decree", "ordinance", "amendment",
+                                      "protocol", "statute", "constitution", "resolution", NULL};
+    static const char *const JOIN[] = {"of", "on", "for", "the", "against", NULL};
+    if (!cap(c, i) || (i > 0 && cap(c, i - 1))) return i;
+    /* (not a run that opens with an actor: "Russia on the Minsk Agreement") */
+    size_t e;
+    unsigned f;
+    if (dict_match(c, is(c, i, "the") ? i + 1 : i, &e, &f) > (is(c, i, "the") ? i + 1 : i)) return i;
+    size_t last = i, q = i;
+    while (q < c->n && q < i + 12) {
+        if (cap(c, q)) {
+            last = q++;
+            continue;
+        }
+        /* ("Convention for the Renewal of ...": joining words in a row) */
+        size_t r = q;
+        while (r < c->n && r < q + 3 && in(c, r, JOIN)) r++;
+        if (r == q || !cap(c, r)) break;
+        q = r;
+    }
+    /* (a law named by one word is an actor's name as often: "Law" alone, no) */
+    return last > i && in(c, last, LAW) ? last + 1 : i;
+}
+
 /* Words said, after a possessive: "his remarks", "her latest comments". */
 static bool said_follows(const ctx *c, size_t k)
 {
@@ -4605,6 +4636,14 @@ size_t nb_actors_items(nb_article_actors *aa, const char *s, const nb_tok *toks,
             push_item(&c, i, rend, (toks[i].flags & NB_TOK_CAP) ? NB_IT_WORD | NB_IT_CAP : NB_IT_WORD, -1);
             c.items[c.n_items - 1].w = role;
             i = rend;
+            continue;
+        }
+        /* "the Prevention of Terrorism Act", "the National Security Law": a
+         * law's name names no actor, whatever words it is made of */
+        size_t le = law_name(&c, i);
+        if (le > i) {
+            for (; i < le; i++)
+                push_item(&c, i, i + 1, (toks[i].flags & NB_TOK_PUNCT) ? NB_IT_PUNCT : NB_IT_WORD | NB_IT_CAP, -1);
             continue;
         }
         size_t entry;
