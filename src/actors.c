@@ -3373,7 +3373,11 @@ static size_t on_reference(ctx *c, size_t i)
         }
         /* ("X said he": a speaker of no known kind too, a headline's bare
          * surname, "Vucic orders police ...") */
-        if (speaker >= 0 && (aa->ents[speaker].kind == NB_KIND_PERSON || aa->ents[speaker].kind == NB_KIND_UNKNOWN) &&
+        /* (not an acronym's: "KWADEC said he had been abducted") */
+        if (speaker >= 0 &&
+            (aa->ents[speaker].kind == NB_KIND_PERSON ||
+             (aa->ents[speaker].kind == NB_KIND_UNKNOWN && !nb_label_acronym(aa->ents[speaker].label) &&
+              !strchr(aa->ents[speaker].label, ' '))) &&
             strcmp(w, "him") && !her_obj)
             ent = speaker;
         /* (an object "her" is no subject of its own clause: "Putin condemned her") */
@@ -3457,13 +3461,16 @@ static size_t on_reference(ctx *c, size_t i)
         return i + 1;
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && object_site(c, i)) {
         /* "Iran has struck its positions", "raided their hideouts": the
-         * object's owner is not the sentence's own actor but the
-         * organisation the sentence before named first */
+         * object's owner is not the sentence's own actor but an armed
+         * organisation named lately */
+        /* (an armed one, the latest of this sentence or the one before:
+         * not the source that reported it, "The UN said M23 rebels ...") */
         for (size_t q = 0; q < aa->n_ents; q++) {
             const nb_entity *e = &aa->ents[q];
-            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || e->last_sent + 1 != aa->sentence || (outside && e->quoted))
+            if (e->kind != NB_KIND_ORG || e->alias_of >= 0 || !e->armed || e->last_sent + 1 < aa->sentence ||
+                (outside && e->quoted))
                 continue;
-            if (ent < 0 || e->sent_rank < aa->ents[ent].sent_rank) ent = (int)q;
+            if (ent < 0 || e->last_seen > aa->ents[ent].last_seen) ent = (int)q;
         }
         if (ent < 0) return i;
         refer(aa, ent);
@@ -4358,8 +4365,13 @@ static void note_armed(ctx *c)
                             ? b + 1
                             : b;
             /* (the article inside the mention when it opens the sentence:
-             * "The Zoroba militia killed ...") */
-            if (((a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a"))) || (a + 1 < b && is(c, a, "the"))) && hn < c->n &&
+             * "The Zoroba militia killed ..."; only a noun no place takes,
+             * not "The Pokrovsk front", "The Kupiansk group") */
+            static const char *const ARMED_BODY[] = {"militia", "gang", "gangs", "cartel", "clan", "syndicate",
+                                                     "mafia", "faction", "network", NULL};
+            if (((a > 0 && (is(c, a - 1, "the") || is(c, a - 1, "a"))) ||
+                 (a + 1 < b && is(c, a, "the") && in(c, hn, ARMED_BODY))) &&
+                hn < c->n &&
                 (in(c, hn, ORG_NOUNS) || in(c, hn, TAIL_NOUNS)) &&
                 !(c->t[hn].flags & NB_TOK_CAP) && !is(c, hn + 1, "'s") && ne->kind == NB_KIND_UNKNOWN)
                 ne->kind = NB_KIND_ORG;
@@ -4457,6 +4469,7 @@ static void note_armed(ctx *c)
                 ne->noun = nb_strdup(c->low[h]);
         }
         bool armed = in(c, a, ARMED_HEADS) || in(c, b - 1, ARMED_HEADS) || in(c, b, ARMED_HEADS) ||
+                     is(c, b, "militia") || is(c, b, "militias") ||
                      (in(c, b, ARMED_ADJ) && in(c, b + 1, ORG_NOUNS)) ||
                      (a >= 2 && in(c, a - 2, ARMED_ADJ) &&
                       (is(c, a - 1, "group") || is(c, a - 1, "movement") || is(c, a - 1, "faction")));

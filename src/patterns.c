@@ -83,7 +83,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_proxy_of, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on, k_instance;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on, k_instance, k_of_doer, k_crime_body;
 };
 
 /* ---- small helpers ---- */
@@ -751,7 +751,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON"); K(k_instance, "INSTANCE");
+    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON"); K(k_instance, "INSTANCE"); K(k_of_doer, "OF_DOER"); K(k_crime_body, "CRIME_BODY");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1479,6 +1479,8 @@ static void denote_at(const ctx *c, int w, int *ents, int *ws, int *n, int depth
                            /* "a spokesman for the Pentagon" */
                            (case_is(c, d, "for") && in_class(P, P->k_speaks_for, lem(c, w))));
                 if (of && named_word(c, d) >= 0 && ent_at(c, d) < 0) d = named_word(c, d);
+                /* ("the Italian mafia", "a Mexican cartel": a nationality, @CRIME_BODY) */
+                if (l == P->l_amod && adjectival(c, d) && in_class(P, P->k_crime_body, lem(c, w))) continue;
                 if (ent_at(c, d) >= 0 && ((!of_only && (l == P->l_compound || l == P->l_amod || l == P->l_poss)) || of)) {
                     /* "Hemedti's forces", "our aircraft" said by a minister:
                      * a person's forces are those of what they command */
@@ -1944,6 +1946,23 @@ static void recalled_struck(const ctx *c, int v, const cue *q, const int *se, in
         if (!same && c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
     }
     if (!nb) return;
+    /* "blamed the attack on X", "the attackers belonged to X": an attack
+     * whose doers the article left unnamed ("gunmen"), not one it gave to
+     * someone ("Hezbollah fired rockets ... Israel blamed the attack on
+     * Iran"); and blame laid on a state is one side's claim */
+    bool blamed = q->pos == POS_EVENT && head(c, v) >= 0 && in_class(P, P->k_blame_on, lem(c, head(c, v)));
+    if (blamed || q->pos == POS_ROLE) {
+        for (int i = 0; i < nb; i++) {
+            int g[1] = {by[i]};
+            bool same = false;
+            for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
+            if (!same && !c->recall(c->ud, NB_RECALL_GENERIC, NULL, g, 1)) return;
+        }
+        for (int k = 0; k < nse && blamed; k++) {
+            int g[1] = {se[k]};
+            if (c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
+        }
+    }
     int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_STRUCK, ew, got, MAX_HITS);
     for (int i = 0; i < k; i++) push_ent(got[i], v, de, dew, nde);
 }
@@ -1999,7 +2018,15 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         if (!ns) continue;
         int se[MAX_HITS], sew[MAX_HITS], nse = 0;
         /* a role is held by a person named, not by "officers" of a force */
-        for (int i = 0; i < ns; i++) denote(c, sw[i], se, sew, &nse, 0, q->pos != POS_ROLE);
+        for (int i = 0; i < ns; i++) {
+            /* ("the attackers were former members of X", "had once belonged
+             * to X": a tie no longer held, @PAST_ROLE on the word between) */
+            int hb = q->pos == POS_ROLE && q->rel == NB_REL_ATTACKED ? head(c, sw[i]) : -1;
+            if (hb >= 0 && hb != v &&
+                (child_in(c, hb, P->l_amod, P->k_past_role) >= 0 || child_in(c, hb, P->l_advmod, P->k_past_role) >= 0))
+                continue;
+            denote(c, sw[i], se, sew, &nse, 0, q->pos != POS_ROLE);
+        }
         /* a role of command is held by a person, not by an organisation or a
          * state a misparse hangs there ("the PKK's armed wing, the HPG";
          * "under U.N. and U.S. sanctions") */
@@ -2170,16 +2197,12 @@ static bool attack_cue(const ctx *c, int w, int pos)
 
 /* Is w an attack noun whose "of" phrase is its doer, not its target ("the
  * aggression of the Assam Police", "the attacks of the militia"; not "the
- * bombing of the station")? */
+ * bombing of the station", @OF_DOER)? */
 static bool of_is_doer(const ctx *c, int w)
 {
-    size_t hv;
-    if (strcmp(upos(c, w), "NOUN") || !nb_map_get(&c->P->by_lemma, lem(c, w), &hv)) return false;
-    for (int qi = (int)hv; qi >= 0; qi = c->P->cues[qi].next) {
-        const cue *q = &c->P->cues[qi];
-        if (q->pos == POS_EVENT && q->rel == NB_REL_ATTACKED && !q->n_extra) return q->cases && !in_set(q->cases, "of");
-    }
-    return false;
+    /* (a list, not the nouns' cases: "the murder of X", "the blockade of
+     * Qatar" take their victim after "of") */
+    return !strcmp(upos(c, w), "NOUN") && in_class(c->P, c->P->k_of_doer, lem(c, w));
 }
 
 static bool negated(const ctx *c, int w)
