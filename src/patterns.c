@@ -2769,8 +2769,11 @@ static void first_persons(ctx *c, int w, int speaker, int group, int depth)
     if (depth > 40) return;
     const char *l = lem(c, w);
     bool plural = !strcmp(l, "we") || !strcmp(l, "our") || !strcmp(l, "us");
+    /* ("'The gang attacked our officers,' the police chief said": "our" of
+     * a person whose body is unknown is no one's, not the person's; group
+     * -2 says so) */
     if (c->ent_of[w] == -1 && !strcmp(upos(c, w), "PRON") &&
-        (!strcmp(l, "i") || !strcmp(l, "my") || !strcmp(l, "me") || plural))
+        (!strcmp(l, "i") || !strcmp(l, "my") || !strcmp(l, "me") || plural) && !(!strcmp(l, "our") && group == -2))
         c->ent_of[w] = plural && group >= 0 ? group : speaker;
     for (int j = c->first[w]; j < c->first[w + 1]; j++) first_persons(c, c->kids[j], speaker, group, depth + 1);
 }
@@ -2785,8 +2788,9 @@ static void speakers(ctx *c, int v)
     for (int i = 0; i < ns; i++) denote(c, subj[i], se, sew, &nse, 0, true);
     if (nse != 1) return;
     /* (a person's organisation: NB_RECALL_OWNER, for a spokesman the body he speaks for) */
-    int group[1] = {se[0]};
-    if (!c->recall || !c->recall(c->ud, NB_RECALL_OWNER, NULL, group, 1)) group[0] = -1;
+    int group[1] = {se[0]}, body[1] = {se[0]};
+    if (!c->recall || !c->recall(c->ud, NB_RECALL_OWNER, NULL, group, 1))
+        group[0] = c->recall && !c->recall(c->ud, NB_RECALL_BODY, NULL, body, 1) ? -2 : -1;
     for (int j = c->first[v]; j < c->first[v + 1]; j++) {
         int d = c->kids[j];
         if (lab(c, d) == P->l_ccomp || lab(c, d) == P->l_parataxis) first_persons(c, d, se[0], group[0], 0);
