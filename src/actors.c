@@ -2474,6 +2474,9 @@ static size_t on_name(ctx *c, size_t i, size_t sent_first)
         if (sl > 4 && sl < sizeof sing && lw(c, s0)[sl - 1] == 's' && lw(c, s0)[sl - 2] != 's') {
             memcpy(sing, lw(c, s0), sl - 1);
             sing[sl - 1] = '\0';
+            /* (an organisation's own noun, not a people's: "the Tamils"
+             * after the Liberation Tigers of Tamil Eelam) */
+            if (!nb_lex_in(sing, sl - 1, NB_LEX_ORG_HEAD)) sing[0] = '\0';
         }
         for (size_t q = 0; q < c->aa->n_ents; q++) {
             const nb_entity *qe = &c->aa->ents[q];
@@ -2697,13 +2700,21 @@ static size_t law_name(const ctx *c, size_t i)
 {
     static const char *const LAW[] = {"act", "acts", "law", "laws", "bill", "code", "convention", "conventions",
                                       "treaty", "accord", "accords", "agreement", "decree", "ordinance", "amendment",
-                                      "protocol", "statute", "constitution", "resolution", NULL};
+                                      "protocol", "statute", "constitution", NULL};
     static const char *const JOIN[] = {"of", "on", "for", "the", "against", NULL};
     if (!cap(c, i) || (i > 0 && cap(c, i - 1))) return i;
-    /* (not a run that opens with an actor: "Russia on the Minsk Agreement") */
+    /* (after "the", inside the run or before it: "Speaker Mike Johnson on
+     * the Ukraine Aid Bill" is a person's run) */
+    size_t w0 = is(c, i, "the") ? i + 1 : i;
+    if (w0 == i && !(i > 0 && is(c, i - 1, "the"))) return i;
+    /* (not a run that opens with an actor, "Russia on the Minsk Agreement",
+     * nor with a body's noun, "the Institute for the Rule of Law") */
     size_t e;
     unsigned f;
-    if (dict_match(c, is(c, i, "the") ? i + 1 : i, &e, &f) > (is(c, i, "the") ? i + 1 : i)) return i;
+    static const char *const BODY[] = {"centre", "center", "commission", "society", "court", "tribunal", "school",
+                                       "university", "academy", "department", "bureau", "directorate", NULL};
+    if (dict_match(c, w0, &e, &f) > w0 || in(c, w0, NB_LEX_ORG_HEAD) || in(c, w0, BODY))
+        return i;
     size_t last = i, q = i;
     while (q < c->n && q < i + 12) {
         if (cap(c, q)) {
@@ -3488,14 +3499,7 @@ static size_t on_reference(ctx *c, size_t i)
     } else if ((!strcmp(w, "its") || !strcmp(w, "their")) && (role_follows(c, i + 1) || deed_follows(c, i + 1))) {
         /* ("its invasion of": a state's deed too; "its leader" is a group's) */
         int kinds = K(NB_KIND_GROUP) | K(NB_KIND_ORG) | (role_follows(c, i + 1) ? 0 : K(NB_KIND_COUNTRY));
-        /* ("Its leader, X, is wanted": a gang's or a militia's leader, not
-         * the agency that hunts it, named first; a director or spokesman
-         * may be either's) */
-        static const char *const BOSS[] = {"leader", "commander", "founder", "emir", "boss", NULL};
-        size_t rw = i + 1;
-        while (rw < c->n && rw < i + 4 && !in(c, rw, BOSS) && !(c->t[rw].flags & NB_TOK_PUNCT)) rw++;
-        ent = salient_if(aa, kinds, outside, rw < c->n && in(c, rw, BOSS) ? 1 : 0);
-        if (ent < 0) ent = salient(aa, kinds, outside);
+        ent = salient(aa, kinds, outside);
         /* "criticised Washington over its support for X": the actor just
          * before "over" or "for" is the owner, not the sentence's subject */
         size_t ni = c->n_items;

@@ -83,7 +83,7 @@ struct nb_patterns {
     /* word classes the engine itself needs */
     int k_neg, k_modal, k_cond, k_block_gov, k_xcomp_ok, k_hedge, k_block_noun, k_proxy, k_proxy_of, k_relpron,
         k_say, k_praise_block, k_place_verb, k_future, k_nonviolent, k_carry_scope, k_scope_verb, k_utterance, k_issue, k_state_site, k_seat, k_populace, k_allegiance, k_named_kind, k_named_as, k_oppose, k_sup_weapons, k_sup_money, k_sup_training, k_sup_troops, k_protest, k_speaks_for, k_part, k_civil, k_harm, k_own_deed, k_blame, k_victim, k_private,
-        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on, k_instance, k_of_doer, k_crime_body;
+        k_act, k_dismay, k_transparent, k_equate, k_presuppose, k_will, k_perpetrate, k_instigate, k_instigate_crime, k_crime, k_assailant, k_believe, k_collective, k_accusation, k_hallmark, k_abuse, k_human, k_process, k_plunder, k_arms, k_past_role, k_own_op, k_leave, k_state_process, k_authored, k_discredit, k_wrong, k_subunit, k_mastermind, k_blame_on, k_instance, k_of_doer, k_crime_body, k_stranded, k_answerable;
 };
 
 /* ---- small helpers ---- */
@@ -751,7 +751,7 @@ nb_status nb_patterns_load(nb_patterns **out, const nb_nlp *m, const char *patte
     K(k_place_verb, "PLACE_VERB"); K(k_future, "FUTURE"); K(k_nonviolent, "NONVIOLENT"); K(k_carry_scope, "CARRY_SCOPE"); K(k_scope_verb, "SCOPE_VERB"); K(k_utterance, "UTTERANCE"); K(k_issue, "ISSUE"); K(k_state_site, "STATE_SITE"); K(k_seat, "SEAT"); K(k_populace, "POPULACE"); K(k_allegiance, "ALLEGIANCE"); K(k_named_kind, "NAMED_KIND"); K(k_protest, "PROTEST"); K(k_speaks_for, "SPEAKS_FOR"); K(k_part, "PART"); K(k_civil, "CIVIL"); K(k_harm, "HARM"); K(k_own_deed, "OWN_DEED"); K(k_blame, "BLAME"); K(k_private, "PRIVATE");
     K(k_victim, "VICTIM"); K(k_act, "ACT"); K(k_dismay, "DISMAY"); K(k_transparent, "TRANSPARENT"); K(k_equate, "EQUATE");
     K(k_presuppose, "PRESUPPOSE"); K(k_will, "WILL"); K(k_named_as, "NAMED_AS"); K(k_oppose, "OPPOSE");
-    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON"); K(k_instance, "INSTANCE"); K(k_of_doer, "OF_DOER"); K(k_crime_body, "CRIME_BODY");
+    K(k_perpetrate, "PERPETRATE"); K(k_instigate, "INSTIGATE"); K(k_instigate_crime, "INSTIGATE_CRIME"); K(k_crime, "CRIME"); K(k_wrong, "WRONG"); K(k_assailant, "ASSAILANT"); K(k_believe, "BELIEVE"); K(k_collective, "COLLECTIVE"); K(k_accusation, "ACCUSATION"); K(k_hallmark, "HALLMARK"); K(k_abuse, "ABUSE"); K(k_past_role, "PAST_ROLE"); K(k_own_op, "OWN_OP"); K(k_leave, "LEAVE"); K(k_state_process, "STATE_PROCESS"); K(k_authored, "AUTHORED"); K(k_discredit, "DISCREDIT"); K(k_human, "HUMAN"); K(k_process, "WITHOUT_PROCESS"); K(k_plunder, "PLUNDER"); K(k_arms, "ARMS"); K(k_subunit, "SUBUNIT"); K(k_mastermind, "MASTERMIND"); K(k_blame_on, "BLAME_ON"); K(k_instance, "INSTANCE"); K(k_of_doer, "OF_DOER"); K(k_crime_body, "CRIME_BODY"); K(k_stranded, "STRANDED"); K(k_answerable, "ANSWERABLE");
     K(k_sup_weapons, "SUPPORT_WEAPONS"); K(k_sup_money, "SUPPORT_MONEY"); K(k_sup_training, "SUPPORT_TRAINING"); K(k_sup_troops, "SUPPORT_TROOPS");
 #undef K
     /* speech verbs open sentences to evaluative-speech patterns */
@@ -1065,6 +1065,19 @@ static bool relcl_adjacent(const ctx *c, int w, int h)
             if (sp < 64) stack[sp++] = d;
         }
     }
+    /* (a preposition left behind is the gap's: "the country Wagner fought
+     * for in Ukraine", "the country Hezbollah fought in"; its object is
+     * not the verb's) */
+    for (int j = c->first[w]; j < c->first[w + 1]; j++) {
+        int d = c->kids[j];
+        if (d == w + 1 && (!strcmp(upos(c, d), "ADP") || (lab(c, d) == c->P->l_advmod && !strcmp(upos(c, d), "ADV") &&
+                                                          in_class(c->P, c->P->k_stranded, lem(c, d)))))
+            return false;
+    }
+    if (w + 2 < (int)c->s->n && !strcmp(upos(c, w + 1), "ADP") && !strcmp(upos(c, w + 2), "ADP")) return false;
+    if (w + 1 < (int)c->s->n && in_class(c->P, c->P->k_stranded, lem(c, w + 1)) &&
+        (w + 2 >= (int)c->s->n || !strcmp(upos(c, w + 2), "PUNCT") || !strcmp(upos(c, w + 2), "ADP")))
+        return false;
     /* (a word or two of the noun's own may come between: "the force in
      * Mali Russia funds") */
     if (lo <= h || lo - h - 1 == 0) return true;
@@ -2065,6 +2078,18 @@ static void run_cue(const ctx *c, int v, const cue *q, nb_tree_rel **out, size_t
         /* "the ambush was led by X", "X claimed responsibility": with no
          * actor struck named here, the ones the attack meant struck */
         if (!nde && pt->struck && c->recall) recalled_struck(c, v, q, se, nse, de, dew, &nde);
+        /* ("X, the minister responsible for Northern Ireland": a portfolio
+         * of places commands no one; only a body, @ANSWERABLE) */
+        if (q->pos == POS_ROLE && in_class(P, P->k_answerable, q->lemma) && c->recall) {
+            int kept = 0;
+            for (int k = 0; k < nde; k++) {
+                int b[1] = {de[k]}, st[1] = {de[k]};
+                if (!c->recall(c->ud, NB_RECALL_BODY, NULL, b, 1) || c->recall(c->ud, NB_RECALL_STATE, NULL, st, 1)) continue;
+                de[kept] = de[k];
+                dew[kept++] = dew[k];
+            }
+            nde = kept;
+        }
         /* "Iran's Revolutionary Guards chief": the compound names what is
          * led, the possessor only whose it is */
         bool compound_org = false;
@@ -3146,12 +3171,25 @@ static void speech(const ctx *c, int v, nb_tree_rel **out, size_t *n_out, size_t
         /* "said the attack was Iranian terrorism", "... part of a pattern of
          * Russian aggression": the owner a judging noun names, down a few
          * "of" phrases */
+        /* (not a possessor ranked by the judgment, the victim: "Britain's
+         * worst atrocity"; nor the speaker's own side) */
         for (int x = pr[k], depth = 0; x >= 0 && depth < 4 && !nde; depth++) {
+            bool ranked = false;
+            for (int j = c->first[x]; j < c->first[x + 1]; j++)
+                ranked |= lab(c, c->kids[j]) == P->l_amod && !strcmp(xpos(c, c->kids[j]), "JJS");
             if (!strcmp(upos(c, x), "NOUN") && negative_at(c, x) >= SPEECH_MIN)
                 for (int j = c->first[x]; j < c->first[x + 1]; j++) {
-                    int d = c->kids[j], l = lab(c, d);
-                    if (d < x && (l == P->l_amod || l == P->l_poss || l == P->l_compound))
-                        push_ent(ent_at(c, d), d, de, dew, &nde);
+                    int d = c->kids[j], l = lab(c, d), e = ent_at(c, d);
+                    if (d > x || !(l == P->l_amod || l == P->l_poss || l == P->l_compound) || e < 0 ||
+                        (l == P->l_poss && ranked))
+                        continue;
+                    bool own = false;
+                    for (int i = 0; i < nse && !own; i++) {
+                        int o[1] = {se[i]};
+                        own = e == se[i] || owned_by(c, d, se[i], sew[i]) ||
+                              (c->recall && c->recall(c->ud, NB_RECALL_OWNER, NULL, o, 1) && o[0] == e);
+                    }
+                    if (!own) push_ent(e, d, de, dew, &nde);
                 }
             int nx = -1;
             for (int j = c->first[x]; j < c->first[x + 1] && nx < 0; j++)
