@@ -2692,10 +2692,10 @@ static bool object_site(const ctx *c, size_t i)
     return true;
 }
 
-/* The end of a law's name opening at token i ("Prevention of Terrorism
- * Act", "National Security Law", "Geneva Conventions"): capitalised words,
- * joined by "of", "on", "for", "and" or "the", whose last is a law's noun;
- * else i. */
+/* The end of a law's name opening at token i ("the Prevention of
+ * Terrorism Act", "the National Security Law", "the Geneva Conventions"):
+ * capitalised words after "the", joined by "of", "on", "for", "against" or
+ * "the", whose last is a law's noun; else i. */
 static size_t law_name(const ctx *c, size_t i)
 {
     static const char *const LAW[] = {"act", "acts", "law", "laws", "bill", "code", "convention", "conventions",
@@ -3042,7 +3042,8 @@ static size_t state_forces(const ctx *c, size_t i)
     static const char *const OWNER_WORD[] = {"the", "a", "an", "both", "several", "all", "many", "some", "two",
                                              "three", "its", "their", "his", "her", "neighbouring", "neighboring",
                                              "other", "each", "various", NULL};
-    /* (nor forces: "accused the security forces of beating detainees") */
+    /* (an act after "of" owns no forces: "accused the security forces of
+     * beating detainees") */
     if (is(c, end, "from") || hyphen(c, end) ||
         (is(c, end, "of") && (cap(c, end + 1) || in(c, end + 1, OWNER_WORD) ||
                               (end + 1 < c->n && (c->t[end + 1].flags & NB_TOK_NUM)))))
