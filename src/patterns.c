@@ -1951,30 +1951,25 @@ static void recalled_struck(const ctx *c, int v, const cue *q, const int *se, in
     if (q->pos == POS_EVENT && head(c, v) >= 0 && in_class(P, P->k_mastermind, lem(c, head(c, v))) &&
         !c->recall(c->ud, NB_RECALL_KIND, ew, NULL, 0))
         return;
-    int by[MAX_HITS], nb = c->recall(c->ud, NB_RECALL_AUTHORS, ew, by, MAX_HITS);
-    for (int i = 0; i < nb; i++) {
-        int g[1] = {by[i]};
-        bool same = false;
-        for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
-        if (!same && c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
-    }
-    if (!nb) return;
     /* "blamed the attack on X", "the attackers belonged to X": an attack
      * whose doers the article left unnamed ("gunmen"), not one it gave to
      * someone ("Hezbollah fired rockets ... Israel blamed the attack on
      * Iran"); and blame laid on a state is one side's claim */
     bool blamed = q->pos == POS_EVENT && head(c, v) >= 0 && in_class(P, P->k_blame_on, lem(c, head(c, v)));
-    if (blamed || q->pos == POS_ROLE) {
-        for (int i = 0; i < nb; i++) {
-            int g[1] = {by[i]};
-            bool same = false;
-            for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
-            if (!same && !c->recall(c->ud, NB_RECALL_GENERIC, NULL, g, 1)) return;
-        }
-        for (int k = 0; k < nse && blamed; k++) {
-            int g[1] = {se[k]};
-            if (c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
-        }
+    bool unnamed_only = blamed || q->pos == POS_ROLE;
+    int by[MAX_HITS], nb = c->recall(c->ud, NB_RECALL_AUTHORS, ew, by, MAX_HITS);
+    for (int i = 0; i < nb; i++) {
+        int g[1] = {by[i]}, h[1] = {by[i]};
+        bool same = false;
+        for (int k = 0; k < nse && !same; k++) same = se[k] == by[i];
+        if (same) continue;
+        if (c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
+        if (unnamed_only && !c->recall(c->ud, NB_RECALL_GENERIC, NULL, h, 1)) return;
+    }
+    if (!nb) return;
+    for (int k = 0; k < nse && blamed; k++) {
+        int g[1] = {se[k]};
+        if (c->recall(c->ud, NB_RECALL_STATE, NULL, g, 1)) return;
     }
     int got[MAX_HITS], k = c->recall(c->ud, NB_RECALL_STRUCK, ew, got, MAX_HITS);
     for (int i = 0; i < k; i++) push_ent(got[i], v, de, dew, nde);
